@@ -1,0 +1,37 @@
+import { Command, CommanderError } from 'commander';
+import { registerVersion } from './commands/version.js';
+import { CliError, ExitCode } from './exit-codes.js';
+import { packageVersion } from './version.js';
+
+/** Builds the `ai-ci` command tree. Each capability registers its own subcommands. */
+export function buildProgram(): Command {
+  const program = new Command('ai-ci')
+    .description('ai-ci: carbon-aware GPU CI on Kubernetes, and AI analyses for CI jobs')
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError()
+    .exitOverride();
+  registerVersion(program);
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code; never throws. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.Ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end with exit code 0 through the same path.
+      return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    }
+    if (err instanceof CliError) {
+      process.stderr.write(`ai-ci: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(
+      `ai-ci: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    return ExitCode.InputError;
+  }
+}
