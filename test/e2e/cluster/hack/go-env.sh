@@ -3,6 +3,6 @@
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
 export GOCACHE="${AI_CI_GOCACHE:-$repo_root/.cache/go/build}"
 export GOMODCACHE="${AI_CI_GOMODCACHE:-$repo_root/.cache/go/mod}"
-export GOFLAGS="${GOFLAGS:-} -mod=mod"
+export GOFLAGS="${GOFLAGS:-} -trimpath"
 export GOTOOLCHAIN=local
 export CGO_ENABLED=0

@@ -44,6 +44,12 @@ go mod edit \
   -require="k8s.io/kubernetes@${KUBERNETES_VERSION}" \
   -require="sigs.k8s.io/kwok@${KWOK_VERSION}" \
   -require="helm.sh/helm/v4@${HELM_VERSION}" \
-  -require="github.com/rhysd/actionlint@${ACTIONLINT_VERSION}"
+  -require="github.com/rhysd/actionlint@${ACTIONLINT_VERSION}" \
+  -tool=k8s.io/kubernetes/cmd/kube-apiserver \
+  -tool=k8s.io/kubernetes/cmd/kube-controller-manager \
+  -tool=k8s.io/kubernetes/cmd/kube-scheduler \
+  -tool=sigs.k8s.io/kwok/cmd/kwok \
+  -tool=helm.sh/helm/v4/cmd/helm \
+  -tool=github.com/rhysd/actionlint/cmd/actionlint
 go mod tidy
 echo "sync-pins: go.mod pinned to Kubernetes ${KUBERNETES_VERSION} (${staging_version} staging modules)"
