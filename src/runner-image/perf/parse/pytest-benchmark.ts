@@ -1,0 +1,101 @@
+import { Type } from '@sinclair/typebox';
+import { ResultsFileError } from './errors.js';
+import { checkShape } from './shape.js';
+import type { BenchmarkResult, ParsedResults } from './types.js';
+
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+
+/** The parts of pytest-benchmark's `--benchmark-json` output that are read; other fields are allowed and kept out. */
+const PytestBenchmarkFile = Type.Object({
+  benchmarks: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      fullname: Type.Optional(Type.String()),
+      group: Type.Optional(NullableString),
+      param: Type.Optional(Type.Unknown()),
+      params: Type.Optional(Type.Unknown()),
+      extra_info: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+      stats: Type.Object({
+        min: Type.Number(),
+        max: Type.Number(),
+        mean: Type.Number(),
+        stddev: Type.Number(),
+        median: Type.Number(),
+        rounds: Type.Integer({ minimum: 1 }),
+        iterations: Type.Optional(Type.Integer({ minimum: 1 })),
+        // Present with --benchmark-save-data: one value per round, already divided by the iterations per round.
+        data: Type.Optional(Type.Array(Type.Number())),
+      }),
+    }),
+  ),
+  machine_info: Type.Optional(
+    Type.Object({
+      node: Type.Optional(Type.String()),
+      machine: Type.Optional(Type.String()),
+      cpu: Type.Optional(Type.Object({ brand_raw: Type.Optional(Type.String()) })),
+    }),
+  ),
+  commit_info: Type.Optional(
+    Type.Object({
+      id: Type.Optional(NullableString),
+      branch: Type.Optional(NullableString),
+      time: Type.Optional(NullableString),
+    }),
+  ),
+  datetime: Type.Optional(Type.String()),
+});
+
+/** pytest-benchmark JSON (`pytest --benchmark-json=FILE [--benchmark-save-data]`); times are in seconds. */
+export function parsePytestBenchmark(doc: unknown, file: string): ParsedResults {
+  const parsed = checkShape(PytestBenchmarkFile, doc, file);
+  if (parsed.benchmarks.length === 0) {
+    throw new ResultsFileError(file, 'benchmarks', 'is empty: the file holds no benchmark results');
+  }
+  const results = parsed.benchmarks.map((b, i): BenchmarkResult => {
+    const { stats } = b;
+    const raw = stats.data !== undefined && stats.data.length > 0;
+    if (stats.data !== undefined && stats.data.length !== 0 && stats.data.length !== stats.rounds) {
+      throw new ResultsFileError(
+        file,
+        `benchmarks[${i}].stats.data`,
+        `has ${stats.data.length} values but stats.rounds says ${stats.rounds}`,
+      );
+    }
+    return {
+      name: b.fullname ?? b.name,
+      unit: 's',
+      direction: 'smaller-is-better',
+      samples: raw ? [...stats.data!] : [stats.mean],
+      samplesKind: raw ? 'raw' : 'summary',
+      summary: { mean: stats.mean, median: stats.median, stddev: stats.stddev, n: stats.rounds },
+      format: 'pytest-benchmark',
+      extra: {
+        min: stats.min,
+        max: stats.max,
+        iterations: stats.iterations ?? 1,
+        ...(b.group ? { group: b.group } : {}),
+        ...(b.param !== undefined && b.param !== null ? { param: b.param } : {}),
+        ...(b.extra_info && Object.keys(b.extra_info).length > 0 ? { extraInfo: b.extra_info } : {}),
+      },
+    };
+  });
+  const commit = parsed.commit_info;
+  const machine = parsed.machine_info;
+  return {
+    file,
+    format: 'pytest-benchmark',
+    results,
+    context: {
+      // pytest-benchmark writes "unversioned" and "(unknown)" outside a git checkout.
+      ...(commit?.id && commit.id !== 'unversioned' ? { commit: commit.id } : {}),
+      ...(commit?.branch && commit.branch !== '(unknown)' ? { branch: commit.branch } : {}),
+      ...(parsed.datetime ? { time: parsed.datetime } : commit?.time ? { time: commit.time } : {}),
+      ...(machine?.cpu?.brand_raw
+        ? { machine: machine.cpu.brand_raw }
+        : machine?.node
+          ? { machine: machine.node }
+          : {}),
+    },
+    warnings: [],
+  };
+}
