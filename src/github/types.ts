@@ -48,7 +48,8 @@ export interface JitConfig {
   encodedJitConfig: string;
 }
 
-export type JobStatus = 'queued' | 'in_progress' | 'completed';
+/** `waiting`: held by an environment protection rule or a concurrency group; it needs no runner yet. */
+export type JobStatus = 'queued' | 'waiting' | 'in_progress' | 'completed';
 
 /** A workflow job, from the REST resync or from a `workflow_job` webhook. */
 export interface QueuedJob {
@@ -147,6 +148,11 @@ export interface GitHubClientOptions {
   logger?: GitHubLogger;
   /** Rate-limit and server-error retries per request (default 3). Waits follow retry-after / x-ratelimit-reset. */
   maxRetries?: number;
+  /** Milliseconds per second of a retry-after or backoff wait (default 1000). Only tests shrink it. */
+  retryDelayUnitMs?: number;
+  /** Minimum gap between two writes (POST/DELETE) of one client, ms (default 1000: GitHub's guidance against
+   *  secondary rate limits). Writes are also serialised. 0 for the test fake and benchmarks. */
+  writeIntervalMs?: number;
   /** Longest single rate-limit wait honoured, seconds (default 900); a longer one fails the request instead. */
   maxRateLimitWaitSeconds?: number;
   userAgent?: string;
