@@ -1,0 +1,3 @@
+export { type ImportOptions, type ImportSummary, importFile, importFolder } from './import-folder.js';
+export { HistoryStore, normaliseTime } from './store.js';
+export type { BaselineQuery, HistoryExport, RunMeta, RunRecord } from './types.js';
