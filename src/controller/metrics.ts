@@ -1,0 +1,198 @@
+/**
+ * Every Prometheus metric of the ai-ci controller, defined in one place. `METRIC_DEFINITIONS` is plain data
+ * (name, type, help, labels, buckets) so tests, the README metrics table and the Grafana dashboard check can
+ * enumerate it without starting anything; `createControllerMetrics` instantiates them in a prom-client registry.
+ *
+ * Naming follows the Prometheus conventions: prefix `ai_ci_`, base units in the name (`_seconds`), `_total` on
+ * counters, no unit-less ratios hidden in gauges.
+ */
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export type MetricType = 'counter' | 'gauge' | 'histogram';
+
+export interface MetricDefinition {
+  readonly name: string;
+  readonly type: MetricType;
+  readonly help: string;
+  readonly labelNames: readonly string[];
+  /** Histogram bucket upper bounds, in the metric's unit. */
+  readonly buckets?: readonly number[];
+}
+
+/** Job waits and runs span seconds (a warm runner) to hours (a deferred or long GPU job). */
+const JOB_SECONDS_BUCKETS = [1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 14400, 28800];
+/** One reconcile is milliseconds of work plus a few API round trips. */
+const RECONCILE_SECONDS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+const POOL = ['namespace', 'pool'] as const;
+
+/** The metrics, keyed by the property name `ControllerMetrics` exposes them under. */
+export const METRIC_DEFINITIONS = {
+  runners: {
+    name: 'ai_ci_runners',
+    type: 'gauge',
+    help: 'Runners of a RunnerPool by state: pending (starting, not yet online), idle, busy (running a job), finished (Pod ended, awaiting cleanup).',
+    labelNames: [...POOL, 'state'],
+  },
+  desiredRunners: {
+    name: 'ai_ci_desired_runners',
+    type: 'gauge',
+    help: 'Runners a RunnerPool wants: min(minRunners + admitted jobs, maxRunners).',
+    labelNames: POOL,
+  },
+  queuedJobs: {
+    name: 'ai_ci_queued_jobs',
+    type: 'gauge',
+    help: 'Queued GitHub jobs a RunnerPool serves (exact label match), admitted or deferred.',
+    labelNames: POOL,
+  },
+  deferredJobs: {
+    name: 'ai_ci_deferred_jobs',
+    type: 'gauge',
+    help: "Queued jobs a RunnerPool's CarbonPolicy gate is holding back.",
+    labelNames: POOL,
+  },
+  jobWaitSeconds: {
+    name: 'ai_ci_job_wait_seconds',
+    type: 'histogram',
+    help: 'Time from a job being queued on GitHub to a runner of the pool taking it.',
+    labelNames: POOL,
+    buckets: JOB_SECONDS_BUCKETS,
+  },
+  jobRunSeconds: {
+    name: 'ai_ci_job_run_seconds',
+    type: 'histogram',
+    help: 'Time from a runner of the pool taking a job to the job completing, by conclusion.',
+    labelNames: [...POOL, 'conclusion'],
+    buckets: JOB_SECONDS_BUCKETS,
+  },
+  runnersCreated: {
+    name: 'ai_ci_runners_created_total',
+    type: 'counter',
+    help: 'Ephemeral runners registered (JIT config generated) for a pool.',
+    labelNames: POOL,
+  },
+  runnersRemoved: {
+    name: 'ai_ci_runners_removed_total',
+    type: 'counter',
+    help: 'Runners removed from a pool, by reason (finished, scale_down, startup_timeout, failed, orphan, pool_deleted).',
+    labelNames: [...POOL, 'reason'],
+  },
+  runnerRestarts: {
+    name: 'ai_ci_runner_restarts_total',
+    type: 'counter',
+    help: 'Runner Pods recreated after a failure before the runner took a job.',
+    labelNames: POOL,
+  },
+  reconcileDurationSeconds: {
+    name: 'ai_ci_reconcile_duration_seconds',
+    type: 'histogram',
+    help: 'Duration of one reconcile of a resource, observe to act.',
+    labelNames: ['controller'],
+    buckets: RECONCILE_SECONDS_BUCKETS,
+  },
+  reconciles: {
+    name: 'ai_ci_reconciles_total',
+    type: 'counter',
+    help: 'Reconciles by result (success, error, requeue).',
+    labelNames: ['controller', 'result'],
+  },
+  reconcileErrors: {
+    name: 'ai_ci_reconcile_errors_total',
+    type: 'counter',
+    help: 'Reconciles that failed and were retried with backoff.',
+    labelNames: ['controller'],
+  },
+  workQueueDepth: {
+    name: 'ai_ci_workqueue_depth',
+    type: 'gauge',
+    help: 'Keys waiting in the work queue (not counting delayed ones).',
+    labelNames: ['controller'],
+  },
+  workQueueRetries: {
+    name: 'ai_ci_workqueue_retries_total',
+    type: 'counter',
+    help: 'Keys put back into the work queue with backoff after a failure.',
+    labelNames: ['controller'],
+  },
+  githubApiRequests: {
+    name: 'ai_ci_github_api_requests_total',
+    type: 'counter',
+    help: 'GitHub API requests by route template and HTTP status code (0: no response).',
+    labelNames: ['route', 'status'],
+  },
+  githubApiRequestDurationSeconds: {
+    name: 'ai_ci_github_api_request_duration_seconds',
+    type: 'histogram',
+    help: 'GitHub API request duration by route template.',
+    labelNames: ['route'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  },
+  githubRateLimitRemaining: {
+    name: 'ai_ci_github_rate_limit_remaining',
+    type: 'gauge',
+    help: 'Requests left in the current GitHub primary rate-limit window, per credentials Secret (namespace/name).',
+    labelNames: ['credentials'],
+  },
+  githubRateLimitLimit: {
+    name: 'ai_ci_github_rate_limit_limit',
+    type: 'gauge',
+    help: 'Size of the GitHub primary rate-limit window, per credentials Secret (namespace/name).',
+    labelNames: ['credentials'],
+  },
+  webhookDeliveries: {
+    name: 'ai_ci_webhook_deliveries_total',
+    type: 'counter',
+    help: 'GitHub webhook deliveries received, by result (accepted, duplicate, invalid_signature, ignored, error).',
+    labelNames: ['result'],
+  },
+  resyncRecoveredJobs: {
+    name: 'ai_ci_resync_recovered_jobs_total',
+    type: 'counter',
+    help: 'Queued jobs found by the periodic REST resync that no webhook had announced (missed webhooks).',
+    labelNames: POOL,
+  },
+  leader: {
+    name: 'ai_ci_leader',
+    type: 'gauge',
+    help: '1 while this replica holds the leader-election Lease and acts, 0 on standby.',
+    labelNames: [],
+  },
+} as const satisfies Record<string, MetricDefinition>;
+
+type Defs = typeof METRIC_DEFINITIONS;
+type LabelsOf<D extends MetricDefinition> = D['labelNames'][number];
+type MetricOf<D extends MetricDefinition> = D['type'] extends 'counter'
+  ? Counter<LabelsOf<D>>
+  : D['type'] extends 'gauge'
+    ? Gauge<LabelsOf<D>>
+    : Histogram<LabelsOf<D>>;
+
+export type ControllerMetrics = { readonly [K in keyof Defs]: MetricOf<Defs[K]> } & {
+  readonly registry: Registry;
+};
+
+/** All definitions as a list, in a stable order (for docs generators and tests). */
+export function listMetricDefinitions(): MetricDefinition[] {
+  return Object.values(METRIC_DEFINITIONS);
+}
+
+/** Instantiates every metric in `registry` (a fresh one by default, so tests never share state). */
+export function createControllerMetrics(registry: Registry = new Registry()): ControllerMetrics {
+  const out: Record<string, unknown> = { registry };
+  for (const [key, def] of Object.entries(METRIC_DEFINITIONS) as [string, MetricDefinition][]) {
+    const config = { name: def.name, help: def.help, labelNames: [...def.labelNames], registers: [registry] };
+    switch (def.type) {
+      case 'counter':
+        out[key] = new Counter(config);
+        break;
+      case 'gauge':
+        out[key] = new Gauge(config);
+        break;
+      case 'histogram':
+        out[key] = new Histogram({ ...config, buckets: [...(def.buckets ?? [])] });
+        break;
+    }
+  }
+  return out as ControllerMetrics;
+}
