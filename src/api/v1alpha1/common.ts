@@ -60,6 +60,7 @@ export function Quantity(description: string): TUnsafe<number | string> {
     'x-kubernetes-int-or-string': true,
     anyOf: [{ type: 'integer' }, { type: 'string' }],
     pattern: QUANTITY_PATTERN,
+    maxLength: 64,
   });
 }
 

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { packageVersion } from './version.js';
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerVersion(program);
+  registerValidate(program);
   return program;
 }
 

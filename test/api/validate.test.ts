@@ -1,0 +1,471 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { validateManifestText } from '../../src/api/manifest.js';
+import { DEFAULT_RUNNER_IMAGE } from '../../src/api/v1alpha1/index.js';
+import {
+  celRules,
+  validateCarbonPolicy,
+  validateResource,
+  validateRunnerPool,
+} from '../../src/api/validate.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited at arbitrary depth, as YAML would be
+type Loose = any;
+
+const examplesDir = new URL('../../examples/', import.meta.url);
+const exampleFiles = readdirSync(examplesDir).filter((f) => /\.ya?ml$/.test(f));
+const example = (file: string) =>
+  parse(readFileSync(new URL(file, examplesDir), 'utf8')) as Record<string, Loose>;
+
+/** A deep copy of an example with `edit` applied. */
+function variant(file: string, edit: (o: Record<string, Loose>) => void): Record<string, Loose> {
+  const o = structuredClone(example(file));
+  edit(o);
+  return o;
+}
+
+describe('the examples', () => {
+  it('cover both kinds and every carbon source type', () => {
+    const docs = exampleFiles.map(example);
+    expect(docs.filter((d) => d.kind === 'RunnerPool').length).toBeGreaterThanOrEqual(2);
+    const sources = docs.filter((d) => d.kind === 'CarbonPolicy').flatMap((d) => Object.keys(d.spec.source));
+    expect(sources.sort()).toEqual(['electricityMaps', 'file', 'static', 'ukCarbonIntensity', 'wattTime']);
+  });
+
+  it.each(exampleFiles)('%s is valid', (file) => {
+    const report = validateManifestText(readFileSync(new URL(file, examplesDir), 'utf8'));
+    expect(report.parseErrors).toEqual([]);
+    expect(report.documents.map((d) => [d.status, d.issues])).toEqual([['valid', []]]);
+  });
+
+  it('the GPU pool asks for a GPU, tolerates the GPU taint and names its CarbonPolicy', () => {
+    const v = validateRunnerPool(example('runnerpool-gpu.yaml'));
+    expect(v.valid).toBe(true);
+    expect(v.object.spec.template?.resources?.limits?.['nvidia.com/gpu']).toBe(1);
+    expect(v.object.spec.labels).toEqual(['ubuntu-latest-gpu']);
+    expect(v.object.spec.carbonPolicyRef?.name).toBe(example('carbonpolicy-uk.yaml').metadata.name);
+  });
+});
+
+describe('defaults', () => {
+  it('are applied to a RunnerPool as the apiserver would', () => {
+    const v = validateRunnerPool(variant('runnerpool-cpu.yaml', (o) => delete o.spec.template));
+    expect(v.issues).toEqual([]);
+    expect(v.object.spec).toMatchObject({
+      minRunners: 0,
+      maxRunners: 20,
+      scaleDownDelay: '5m',
+      runnerStartupTimeout: '10m',
+      maxRunnerRetries: 3,
+      template: { image: DEFAULT_RUNNER_IMAGE },
+    });
+  });
+
+  it('are applied to a CarbonPolicy, nested ones included, without changing the input', () => {
+    const input = example('carbonpolicy-static.yaml');
+    const v = validateCarbonPolicy(input);
+    expect(v.valid).toBe(true);
+    expect(v.object.spec).toMatchObject({
+      maxDeferral: '4h',
+      forecastHorizon: '24h',
+      tolerancePercent: 10,
+      defaultJobDuration: '30m',
+      failureMode: 'runAnyway',
+      refreshInterval: '5m',
+      forceRun: {},
+      circuitBreaker: { failureThreshold: 3, openDuration: '5m' },
+    });
+    expect(input.spec.maxDeferral).toBeUndefined();
+  });
+
+  it('fill in the Secret key of an Electricity Maps token', () => {
+    const v = validateCarbonPolicy(
+      variant(
+        'carbonpolicy-electricitymaps.yaml',
+        (o) => delete o.spec.source.electricityMaps.tokenSecretRef.key,
+      ),
+    );
+    expect(v.object.spec.source.electricityMaps?.tokenSecretRef.key).toBe('auth-token');
+  });
+});
+
+const invalid: [string, Record<string, Loose>, string, RegExp][] = [
+  [
+    'missing source',
+    variant('carbonpolicy-static.yaml', (o) => {
+      o.spec.source = {};
+    }),
+    'spec.source',
+    /exactly one of ukCarbonIntensity, electricityMaps, wattTime, file or static/,
+  ],
+  [
+    'two sources',
+    variant('carbonpolicy-static.yaml', (o) => {
+      o.spec.source.file = { path: '/data/trace.csv' };
+    }),
+    'spec.source',
+    /exactly one of/,
+  ],
+  [
+    'no source at all',
+    variant('carbonpolicy-static.yaml', (o) => delete o.spec.source),
+    'spec.source',
+    /required field is missing/,
+  ],
+  [
+    'minRunners > maxRunners',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.spec.minRunners = 9;
+    }),
+    'spec.minRunners',
+    /minRunners must be less than or equal to maxRunners/,
+  ],
+  [
+    'minRunners > default maxRunners',
+    variant('runnerpool-cpu.yaml', (o) => {
+      o.spec.minRunners = 11;
+      delete o.spec.maxRunners;
+    }),
+    'spec.minRunners',
+    /less than or equal to maxRunners/,
+  ],
+  [
+    'negative threshold',
+    variant('carbonpolicy-uk.yaml', (o) => {
+      o.spec.threshold = -5;
+    }),
+    'spec.threshold',
+    /greater than 0, got -5/,
+  ],
+  [
+    'zero threshold',
+    variant('carbonpolicy-uk.yaml', (o) => {
+      o.spec.threshold = 0;
+    }),
+    'spec.threshold',
+    /greater than 0, got 0/,
+  ],
+  [
+    'bad duration',
+    variant('carbonpolicy-uk.yaml', (o) => {
+      o.spec.maxDeferral = '4 hours';
+    }),
+    'spec.maxDeferral',
+    /"4 hours" is not a duration/,
+  ],
+  [
+    'duration over the CEL bound',
+    variant('carbonpolicy-uk.yaml', (o) => {
+      o.spec.maxDeferral = '200h';
+    }),
+    'spec.maxDeferral',
+    /at most 168h/,
+  ],
+  [
+    'unknown field in spec',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.spec.maxRunner = 3;
+    }),
+    'spec.maxRunner',
+    /unknown field/,
+  ],
+  [
+    'unknown field deep in the template',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.spec.template.tolerations[0].efect = 'NoSchedule';
+    }),
+    'spec.template.tolerations[0].efect',
+    /unknown field/,
+  ],
+  [
+    'bad repository format',
+    variant('runnerpool-cpu.yaml', (o) => {
+      o.spec.github.repository = 'example-repo';
+    }),
+    'spec.github.repository',
+    /"example-repo" does not match/,
+  ],
+  [
+    'both organization and repository',
+    variant('runnerpool-cpu.yaml', (o) => {
+      o.spec.github.organization = 'example-org';
+    }),
+    'spec.github',
+    /exactly one of organization or repository/,
+  ],
+  [
+    'empty labels',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.spec.labels = [];
+    }),
+    'spec.labels',
+    /must not be empty/,
+  ],
+  [
+    'label with a comma',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.spec.labels = ['gpu,linux'];
+    }),
+    'spec.labels[0]',
+    /does not match/,
+  ],
+  [
+    'duplicate labels',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.spec.labels = ['gpu', 'linux', 'gpu'];
+    }),
+    'spec.labels[2]',
+    /duplicate value "gpu" \(also at index 0\)/,
+  ],
+  [
+    'runnerGroup with repository scope',
+    variant('runnerpool-cpu.yaml', (o) => {
+      o.spec.github.runnerGroup = 'gpu-runners';
+    }),
+    'spec.github.runnerGroup',
+    /only allowed with organization scope/,
+  ],
+  [
+    'bad quantity',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.spec.template.resources.limits.memory = '32 GB';
+    }),
+    'spec.template.resources.limits.memory',
+    /"32 GB" is not a Kubernetes quantity/,
+  ],
+  [
+    'fractional number as quantity',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.spec.template.resources.requests.cpu = 0.5;
+    }),
+    'spec.template.resources.requests.cpu',
+    /integer or a quantity string/,
+  ],
+  [
+    'wrong apiVersion',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.apiVersion = 'ai-ci.dev/v1';
+    }),
+    'apiVersion',
+    /"ai-ci.dev\/v1" is not one of "ai-ci.dev\/v1alpha1"/,
+  ],
+  [
+    'wrong kind',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.kind = 'RunnerPools';
+    }),
+    'kind',
+    /"RunnerPools" is not a kind of ai-ci.dev\/v1alpha1/,
+  ],
+  [
+    'missing metadata.name',
+    variant('carbonpolicy-static.yaml', (o) => delete o.metadata.name),
+    'metadata.name',
+    /required field is missing/,
+  ],
+  [
+    'bad metadata.name',
+    variant('carbonpolicy-static.yaml', (o) => {
+      o.metadata.name = 'Always_Green';
+    }),
+    'metadata.name',
+    /does not match/,
+  ],
+  [
+    'bad enum value',
+    variant('carbonpolicy-uk.yaml', (o) => {
+      o.spec.failureMode = 'fail';
+    }),
+    'spec.failureMode',
+    /"fail" is not one of "runAnyway", "wait"/,
+  ],
+  [
+    'UK region out of range',
+    variant('carbonpolicy-uk.yaml', (o) => {
+      o.spec.source.ukCarbonIntensity = { regionId: 18 };
+    }),
+    'spec.source.ukCarbonIntensity.regionId',
+    /must be <= 17/,
+  ],
+  [
+    'UK region and postcode together',
+    variant('carbonpolicy-uk.yaml', (o) => {
+      o.spec.source.ukCarbonIntensity.regionId = 13;
+    }),
+    'spec.source.ukCarbonIntensity.postcode',
+    /at most one of regionId or postcode/,
+  ],
+  [
+    'toleration value with operator Exists',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.spec.template.tolerations[0].value = 'present';
+    }),
+    'spec.template.tolerations[0].value',
+    /value must be empty when operator is Exists/,
+  ],
+  [
+    'runner startup timeout too short',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.spec.runnerStartupTimeout = '10s';
+    }),
+    'spec.runnerStartupTimeout',
+    /at least 30s/,
+  ],
+  [
+    'string where a number belongs',
+    variant('carbonpolicy-uk.yaml', (o) => {
+      o.spec.threshold = '150g';
+    }),
+    'spec.threshold',
+    /must be a number, got "150g"/,
+  ],
+  [
+    'missing credentials Secret',
+    variant('runnerpool-gpu.yaml', (o) => delete o.spec.github.credentialsSecretRef),
+    'spec.github.credentialsSecretRef',
+    /required field is missing/,
+  ],
+  [
+    'duplicate env names',
+    variant('runnerpool-gpu.yaml', (o) => {
+      o.spec.template.env.push({ name: 'AI_CI_GPU', value: '2' });
+    }),
+    'spec.template.env[1]',
+    /duplicate name "AI_CI_GPU"/,
+  ],
+];
+
+describe('invalid resources', () => {
+  it('has at least ten cases', () => expect(invalid.length).toBeGreaterThanOrEqual(10));
+
+  it.each(invalid)('%s: fails at the field, saying why', (_name, input, field, message) => {
+    const v = validateResource(input);
+    expect(v.valid).toBe(false);
+    const hit = v.issues.find((i) => i.field === field);
+    expect(hit, `issues: ${JSON.stringify(v.issues)}`).toBeDefined();
+    expect(hit?.message).toMatch(message);
+  });
+
+  it('reports every problem of an object, not only the first', () => {
+    const v = validateResource(
+      variant('runnerpool-gpu.yaml', (o) => {
+        o.spec.minRunners = 9;
+        o.spec.scaleDownDelay = 'soon';
+        o.spec.extra = true;
+      }),
+    );
+    expect(v.issues.map((i) => i.field).sort()).toEqual([
+      'spec.extra',
+      'spec.minRunners',
+      'spec.scaleDownDelay',
+    ]);
+  });
+
+  it('does not restate a schema error as a CEL failure', () => {
+    const v = validateResource(
+      variant('runnerpool-gpu.yaml', (o) => {
+        o.spec.runnerStartupTimeout = 'ten minutes';
+      }),
+    );
+    expect(v.issues.map((i) => i.field)).toEqual(['spec.runnerStartupTimeout']);
+  });
+
+  it('rejects what is not a mapping', () => {
+    expect(validateResource(['a']).issues[0]?.message).toMatch(/must be a mapping/);
+  });
+
+  it('validateRunnerPool refuses a valid CarbonPolicy', () => {
+    const v = validateRunnerPool(example('carbonpolicy-static.yaml'));
+    expect(v.valid).toBe(false);
+    expect(v.issues[0]).toMatchObject({ field: 'kind', message: 'expected RunnerPool, got CarbonPolicy' });
+  });
+});
+
+describe('CEL rules', () => {
+  it('are the ones the CRDs carry, each with a message', () => {
+    const rules = [...celRules('RunnerPool'), ...celRules('CarbonPolicy')];
+    expect(rules.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['spec', 'spec.github', 'spec.source', 'spec.template.tolerations[]']),
+    );
+    for (const r of rules) expect(r.message.length).toBeGreaterThan(5);
+  });
+
+  it('compare durations as durations, not as strings', () => {
+    const ok = variant('carbonpolicy-uk.yaml', (o) => {
+      o.spec.maxDeferral = '167h59m';
+    });
+    expect(validateResource(ok).issues).toEqual([]);
+    const over = variant('carbonpolicy-uk.yaml', (o) => {
+      o.spec.maxDeferral = '10080m1s';
+    });
+    expect(validateResource(over).issues.map((i) => i.field)).toEqual(['spec.maxDeferral']);
+  });
+});
+
+describe('manifest text', () => {
+  it('maps each problem to the line and column of its field', () => {
+    const text = [
+      'apiVersion: ai-ci.dev/v1alpha1', // 1
+      'kind: RunnerPool', // 2
+      'metadata:', // 3
+      '  name: gpu', // 4
+      'spec:', // 5
+      '  github:', // 6
+      '    repository: a/b', // 7
+      '    credentialsSecretRef: {name: gh}', // 8
+      '  labels: [gpu]', // 9
+      '  minRunners: 5', // 10
+      '  maxRunners: 2', // 11
+      '  templat: {}', // 12
+      '---', // 13
+      'apiVersion: v1', // 14
+      'kind: ConfigMap', // 15
+      'metadata: {name: x}', // 16
+      '---', // 17
+      'name: CI', // 18
+      'on: [push]', // 19
+      '---', // 20
+      'apiVersion: ai-ci.dev/v1alpha1', // 21
+      'kind: CarbonPolicy', // 22
+      'metadata: {name: ok}', // 23
+      'spec:', // 24
+      '  source: {static: {intensity: 1}}', // 25
+      '  threshold: 2', // 26
+    ].join('\n');
+    const r = validateManifestText(text);
+    expect(r.parseErrors).toEqual([]);
+    expect(r.documents.map((d) => [d.status, d.line, d.kind, d.name])).toEqual([
+      ['invalid', 1, 'RunnerPool', 'gpu'],
+      ['skipped', 14, 'ConfigMap', undefined],
+      ['skipped', 18, undefined, undefined],
+      ['valid', 21, 'CarbonPolicy', 'ok'],
+    ]);
+    expect(r.documents[0]?.issues.map((i) => [i.line, i.column, i.field])).toEqual([
+      [12, 3, 'spec.templat'],
+      [10, 3, 'spec.minRunners'],
+    ]);
+    expect(r.documents[1]?.note).toBe('v1 ConfigMap is not an ai-ci resource');
+    expect(r.documents[2]?.note).toBe('not a Kubernetes manifest');
+  });
+
+  it('reports a missing field at its parent', () => {
+    const r = validateManifestText(
+      'apiVersion: ai-ci.dev/v1alpha1\nkind: CarbonPolicy\nmetadata:\n  name: x\nspec:\n  threshold: 1\n',
+    );
+    expect(r.documents[0]?.issues.map((i) => [i.line, i.column, i.field, i.message])).toEqual([
+      [5, 1, 'spec.source', 'required field is missing'],
+    ]);
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const r = validateManifestText('apiVersion: ai-ci.dev/v1alpha1\nkind: [RunnerPool\n');
+    expect(r.documents).toEqual([]);
+    expect(r.parseErrors[0]?.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads JSON manifests', () => {
+    const r = validateManifestText(JSON.stringify(example('carbonpolicy-static.yaml'), null, 2));
+    expect(r.documents.map((d) => d.status)).toEqual(['valid']);
+  });
+});
