@@ -1,0 +1,49 @@
+import type { Verdict } from '../features.js';
+import type { Direction, SourceFormat } from '../parse/types.js';
+
+/** The estimated relative change of the median with its interval (as detect.ts's ChangeEstimate). */
+export interface ChangeInterval {
+  /** candidate/reference − 1: + means larger values. */
+  estimate: number;
+  low: number;
+  high: number;
+  confidence: number;
+  reference: 'baseline' | 'history';
+}
+
+/** A benchmark's verdict, or 'no-baseline' when there was nothing to compare it with. */
+export type BenchmarkVerdict = Verdict | 'no-baseline';
+
+/** The analysis of one benchmark of the results file. */
+export interface BenchmarkAnalysis {
+  name: string;
+  unit: string;
+  direction: Direction;
+  verdict: BenchmarkVerdict;
+  /** True when this benchmark fails the step: a regression with P(regressed) ≥ the threshold. */
+  failing: boolean;
+  probabilityRegressed?: number;
+  probabilityImproved?: number;
+  /** Where the probability came from. */
+  source?: 'statistics' | 'statistics+model';
+  /** Relative change of the median (candidate/reference − 1; + = larger values) with its interval. */
+  change?: ChangeInterval;
+  candidate: { median: number; samples: number };
+  baseline?: { median: number; samples: number; runs: number; commit?: string };
+  roundsNeeded?: number;
+  reason: string;
+}
+
+/** Everything `ai-ci perf analyze` found, as printed with --json. */
+export interface AnalysisReport {
+  file: string;
+  format: SourceFormat;
+  threshold: number;
+  /** regression: at least one benchmark fails the step; inconclusive: none fails but some could not be decided. */
+  verdict: 'regression' | 'inconclusive' | 'pass';
+  counts: Record<BenchmarkVerdict, number>;
+  model: { path?: string; used: boolean; executionProvider?: string; problem?: string };
+  baselineSource: string;
+  benchmarks: BenchmarkAnalysis[];
+  warnings: string[];
+}
