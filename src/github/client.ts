@@ -55,8 +55,46 @@ function headerNumber(headers: Record<string, unknown> | undefined, name: string
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** The routes this client calls; later pages arrive as absolute URLs and are mapped back to their template. */
+const KNOWN_ROUTES = [
+  '/app/installations/{installation_id}/access_tokens',
+  '/installation/repositories',
+  '/orgs/{org}/repos',
+  '/orgs/{org}/actions/runner-groups',
+  '/orgs/{org}/actions/runners',
+  '/orgs/{org}/actions/runners/generate-jitconfig',
+  '/orgs/{org}/actions/runners/{runner_id}',
+  '/repos/{owner}/{repo}/actions/runners',
+  '/repos/{owner}/{repo}/actions/runners/generate-jitconfig',
+  '/repos/{owner}/{repo}/actions/runners/{runner_id}',
+  '/repos/{owner}/{repo}/actions/runs',
+  '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
+].map((template) => ({
+  template,
+  regex: new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`),
+}));
+
+/**
+ * `METHOD /template` of a request, with no host, query or ids: a bounded set of values for metrics and logs.
+ * A URL that fits no known route keeps its path with numeric segments replaced.
+ */
 function routeOf(options: HookRequestOptions): string {
-  return `${(options.method ?? 'GET').toUpperCase()} ${options.url ?? ''}`;
+  const method = (options.method ?? 'GET').toUpperCase();
+  const url = options.url ?? '';
+  if (url.includes('{')) return `${method} ${url.split('?')[0]}`;
+  let path = url;
+  try {
+    path = new URL(url, 'http://base.invalid').pathname;
+  } catch {
+    // keep url as it is
+  }
+  // GHES prefixes every route with /api/v3.
+  const bare = path.replace(/^\/api\/v3(?=\/)/, '');
+  const known = KNOWN_ROUTES.find(
+    (r) =>
+      r.regex.test(bare) && !(r.template.endsWith('{runner_id}') && bare.endsWith('/generate-jitconfig')),
+  );
+  return `${method} ${known ? known.template : bare.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
 }
 
 /**

@@ -78,6 +78,8 @@ export interface FakeFailure {
   failure: 'secondary-rate-limit' | 'primary-rate-limit' | number;
   /** Seconds (default 1). */
   retryAfter?: number;
+  /** The error body's `message` for a numeric failure (default: GitHub's text for that status). */
+  message?: string;
 }
 
 export interface FakeDelivery {
@@ -247,6 +249,27 @@ export class GitHubFake {
   /** Requests that matched an API route (`method template`), for assertions on what a client called. */
   calls(): string[] {
     return this.requests.filter((r) => r.route).map((r) => `${r.method} ${r.route}`);
+  }
+
+  /** Registers a runner directly (as if a JIT config had been generated). `scope`: `org` or `owner/repo`. */
+  addRunner(input: { name: string; labels: string[]; scope?: string; runnerGroupId?: number }): FakeRunner {
+    const labels = input.labels;
+    const runner: FakeRunner = {
+      id: ++this.nextId.runner,
+      name: input.name,
+      // JIT runners carry exactly the labels asked for; `self-hosted` is listed first when present.
+      labels: [
+        ...labels.filter((l) => l.toLowerCase() === SELF_HOSTED),
+        ...labels.filter((l) => l.toLowerCase() !== SELF_HOSTED),
+      ],
+      runnerGroupId: input.runnerGroupId ?? 1,
+      scope: input.scope ?? this.organization,
+      status: 'offline',
+      busy: false,
+      workFolder: '_work',
+    };
+    this.runners.set(runner.id, runner);
+    return runner;
   }
 
   // ---- playing GitHub Actions ----
@@ -611,7 +634,8 @@ export class GitHubFake {
       };
     }
     const status = failure.failure;
-    const message = status === 404 ? 'Not Found' : status >= 500 ? 'Server Error' : `Error ${status}`;
+    const message =
+      failure.message ?? (status === 404 ? 'Not Found' : status >= 500 ? 'Server Error' : `Error ${status}`);
     return { status, body: errorBody(message, status) };
   }
 
@@ -889,22 +913,13 @@ export class GitHubFake {
         body: errorBody(`Already exists - A runner with the name ${name} already exists.`, 409),
       };
     }
-    const labels = b.labels as string[];
-    const runner: FakeRunner = {
-      id: ++this.nextId.runner,
+    const runner = this.addRunner({
       name,
-      // JIT runners carry exactly the labels asked for; `self-hosted` is listed first when present.
-      labels: [
-        ...labels.filter((l) => l.toLowerCase() === SELF_HOSTED),
-        ...labels.filter((l) => l.toLowerCase() !== SELF_HOSTED),
-      ],
-      runnerGroupId: b.runner_group_id,
+      labels: b.labels as string[],
       scope,
-      status: 'offline',
-      busy: false,
-      workFolder: typeof b.work_folder === 'string' ? b.work_folder : '_work',
-    };
-    this.runners.set(runner.id, runner);
+      runnerGroupId: b.runner_group_id,
+    });
+    if (typeof b.work_folder === 'string') runner.workFolder = b.work_folder;
     return {
       status: 201,
       body: {
