@@ -1,0 +1,131 @@
+/**
+ * Small helpers over @kubernetes/client-node 2.x object-parameter calls: error status checks, idempotent create
+ * and delete, and patch calls with the right Content-Type.
+ *
+ * The generated `patch*` methods send `application/json-patch+json` unless told otherwise; the content type is
+ * replaced through a request middleware (`setHeaderOptions`). Custom resources reject strategic merge patch, so
+ * everything here uses JSON merge patch (RFC 7386) or JSON patch explicitly.
+ */
+import {
+  type ConfigurationOptions,
+  CustomObjectsApi,
+  type KubeConfig,
+  PatchStrategy,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
+
+/** HTTP status of an error from @kubernetes/client-node (ApiException.code, or a watch error's statusCode). */
+export function statusCode(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { code?: unknown; statusCode?: unknown };
+  if (typeof e.code === 'number') return e.code;
+  if (typeof e.statusCode === 'number') return e.statusCode;
+  return undefined;
+}
+
+export const isNotFound = (err: unknown) => statusCode(err) === 404;
+/** 409 on create means AlreadyExists; on update it means Conflict (stale resourceVersion). */
+export const isConflict = (err: unknown) => statusCode(err) === 409;
+
+/** The apiserver's Status message of an ApiException, or the error message; for logs and conditions. */
+export function errorMessage(err: unknown): string {
+  if (typeof err === 'object' && err !== null && 'body' in err) {
+    const body = (err as { body: unknown }).body;
+    try {
+      const status = typeof body === 'string' ? JSON.parse(body) : body;
+      if (status && typeof status.message === 'string') return status.message;
+    } catch {
+      // not JSON
+    }
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Creates; an object that already exists (409) counts as created. Returns 'created' or 'exists'. */
+export async function createIfAbsent(create: () => Promise<unknown>): Promise<'created' | 'exists'> {
+  try {
+    await create();
+    return 'created';
+  } catch (err) {
+    if (isConflict(err)) return 'exists';
+    throw err;
+  }
+}
+
+/** Deletes; an object already gone (404) counts as deleted. Returns 'deleted' or 'gone'. */
+export async function deleteIfPresent(del: () => Promise<unknown>): Promise<'deleted' | 'gone'> {
+  try {
+    await del();
+    return 'deleted';
+  } catch (err) {
+    if (isNotFound(err)) return 'gone';
+    throw err;
+  }
+}
+
+/** Request options that make a generated patch call send a JSON merge patch. */
+export function mergePatch(options?: ConfigurationOptions): ConfigurationOptions {
+  return setHeaderOptions('Content-Type', PatchStrategy.MergePatch, options) as ConfigurationOptions;
+}
+
+/** Request options that make a generated patch call send a JSON patch (RFC 6902). */
+export function jsonPatch(options?: ConfigurationOptions): ConfigurationOptions {
+  return setHeaderOptions('Content-Type', PatchStrategy.JsonPatch, options) as ConfigurationOptions;
+}
+
+export interface CustomResourceRef {
+  group: string;
+  version: string;
+  plural: string;
+  namespace: string;
+  name: string;
+}
+
+/** Custom-resource writes the reconcilers need. */
+export class CustomResources {
+  private readonly api: CustomObjectsApi;
+
+  constructor(kubeConfig: KubeConfig, options?: { api?: CustomObjectsApi }) {
+    this.api = options?.api ?? kubeConfig.makeApiClient(CustomObjectsApi);
+  }
+
+  /** Merge-patches `.status` through the /status subresource (the only way status changes when the CRD has the
+   *  subresource; spec changes sent there are ignored). */
+  async patchStatus(ref: CustomResourceRef, status: unknown, fieldManager?: string): Promise<unknown> {
+    return this.api.patchNamespacedCustomObjectStatus(
+      { ...ref, body: { status }, ...(fieldManager ? { fieldManager } : {}) },
+      mergePatch(),
+    );
+  }
+
+  /**
+   * Replaces `metadata.finalizers` with a JSON patch guarded by a `test` of the resourceVersion the caller
+   * decided from: a concurrent change (another finalizer added, the object replaced) fails with 409/422 instead
+   * of being overwritten, and the caller retries from a fresh read.
+   */
+  async setFinalizers(
+    ref: CustomResourceRef,
+    finalizers: string[],
+    resourceVersion: string,
+  ): Promise<unknown> {
+    return this.api.patchNamespacedCustomObject(
+      {
+        ...ref,
+        body: [
+          { op: 'test', path: '/metadata/resourceVersion', value: resourceVersion },
+          { op: 'add', path: '/metadata/finalizers', value: finalizers },
+        ],
+      },
+      jsonPatch(),
+    );
+  }
+
+  async get(ref: CustomResourceRef): Promise<unknown> {
+    return this.api.getNamespacedCustomObject(ref);
+  }
+
+  async list(ref: Omit<CustomResourceRef, 'name' | 'namespace'> & { namespace?: string }) {
+    if (ref.namespace) return this.api.listNamespacedCustomObject({ ...ref, namespace: ref.namespace });
+    return this.api.listClusterCustomObject(ref);
+  }
+}
