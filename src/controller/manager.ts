@@ -102,14 +102,14 @@ class NamespacedInformers<T extends KubernetesObject> {
   on(verb: 'add' | 'update' | 'delete', handler: (obj: T) => void): void {
     for (const i of this.informers.values()) i.on(verb, handler);
   }
-  start(): Promise<undefined[]> {
-    return Promise.all([...this.informers.values()].map((i) => i.start()));
+  async start(): Promise<void> {
+    await Promise.all([...this.informers.values()].map((i) => i.start()));
   }
   synced(): boolean {
     return [...this.informers.values()].every((i) => i.hasSynced());
   }
-  stop(): Promise<undefined[]> {
-    return Promise.all([...this.informers.values()].map((i) => i.stop()));
+  async stop(): Promise<void> {
+    await Promise.all([...this.informers.values()].map((i) => i.stop()));
   }
 }
 
@@ -154,7 +154,9 @@ export class Manager {
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
     this.metrics = options.metrics ?? createControllerMetrics();
-    this.identity = options.leaderElection?.identity || `${hostname()}_${randomBytes(4).toString('hex')}`;
+    this.identity =
+      (options.leaderElection ? options.leaderElection.identity : undefined) ||
+      `${hostname()}_${randomBytes(4).toString('hex')}`;
     const kc = options.kubeConfig;
     this.core = kc.makeApiClient(CoreV1Api);
     const custom = kc.makeApiClient(CustomObjectsApi);
