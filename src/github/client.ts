@@ -457,12 +457,14 @@ class OctokitGitHubClient implements GitHubClient {
 
   /**
    * Queued jobs of one repository: runs that are `queued`, and `in_progress` runs (a matrix or a later job of a
-   * running workflow can still wait for a runner), then each run's latest jobs. Cost: 2 + one per run (+ pages).
+   * running workflow can still wait for a runner), at most `maxRuns` of each, then each run's latest jobs.
+   * Cost: 2 requests + one per run (+ extra pages).
    */
   private async queuedJobsOfRepository(owner: string, repo: string, maxRuns: number): Promise<QueuedJob[]> {
     const runsRoute = 'GET /repos/{owner}/{repo}/actions/runs';
     const runIds = new Set<number>();
     for (const status of ['queued', 'in_progress'] as const) {
+      let taken = 0;
       await this.call(runsRoute, async () => {
         for await (const page of this.octokit.paginate.iterator(runsRoute, {
           owner,
@@ -472,10 +474,11 @@ class OctokitGitHubClient implements GitHubClient {
           per_page: Math.min(100, maxRuns),
         })) {
           for (const run of page.data) {
-            if (runIds.size >= maxRuns * 2) break;
+            if (taken >= maxRuns) break;
+            taken++;
             runIds.add(run.id);
           }
-          if (page.data.length === 0 || runIds.size >= maxRuns * 2) break;
+          if (page.data.length === 0 || taken >= maxRuns) break;
         }
       });
     }

@@ -14,7 +14,8 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
  * Reads GitHub credentials from a Kubernetes Secret's `data` (base64 values). Either all three `github-app-*` keys
- * (a GitHub App installation, preferred) or `github-token`. Errors name the keys at fault, never their values.
+ * (a GitHub App installation; used when the token is there too) or `github-token`. Errors name the keys at fault,
+ * never their values.
  */
 export function credentialsFromSecret(secretData: Record<string, string> | undefined): GitHubCredentials {
   const data = secretData ?? {};
@@ -22,13 +23,9 @@ export function credentialsFromSecret(secretData: Record<string, string> | undef
   const appKeysPresent = APP_KEYS.filter(present);
   const hasToken = present(SECRET_KEYS.token);
 
-  if (appKeysPresent.length > 0 && hasToken) {
-    throw new CredentialsError(
-      `credentials Secret has both ${appKeysPresent.join(', ')} and ${SECRET_KEYS.token}: keep either the GitHub App keys or the token`,
-      [...appKeysPresent, SECRET_KEYS.token],
-    );
-  }
-  if (appKeysPresent.length > 0) {
+  // The App wins when it is complete (as the RunnerPool reference says); an incomplete App next to a token is
+  // ignored in favour of the token, and alone is an error naming what is missing.
+  if (appKeysPresent.length === APP_KEYS.length || (appKeysPresent.length > 0 && !hasToken)) {
     const missing = APP_KEYS.filter((key) => !present(key));
     if (missing.length > 0) {
       throw new CredentialsError(

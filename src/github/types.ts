@@ -95,7 +95,7 @@ export interface WorkflowJobEvent {
 export interface ListQueuedJobsOptions {
   /** Organization scope: at most this many repositories are scanned (default 100). */
   maxRepositories?: number;
-  /** Per repository: at most this many queued or in-progress runs are expanded into jobs (default 50). */
+  /** Per repository: at most this many queued, and as many in-progress, runs are expanded into jobs (default 50). */
   maxRunsPerRepository?: number;
   /** Organization scope: only repositories pushed to at or after this time (epoch ms) are scanned. */
   pushedSince?: number;

@@ -44,17 +44,17 @@ describe('credentialsFromSecret', () => {
     expect(error.message).not.toContain(b64(privateKeyPem).slice(0, 40));
   });
 
-  it('rejects App keys together with a token without showing either', () => {
-    const error = thrown(() =>
-      credentialsFromSecret({
-        'github-app-id': b64('1'),
-        'github-app-installation-id': b64('2'),
-        'github-app-private-key': b64(privateKeyPem),
-        'github-token': b64(TOKEN),
-      }),
-    );
-    expect(error.message).toContain('github-token');
-    expect(error.message).not.toContain(TOKEN);
+  it('a complete App wins over a token; an incomplete App next to a token falls back to the token', () => {
+    const app = {
+      'github-app-id': b64('1'),
+      'github-app-installation-id': b64('2'),
+      'github-app-private-key': b64(privateKeyPem),
+    };
+    expect(credentialsFromSecret({ ...app, 'github-token': b64(TOKEN) }).kind).toBe('app');
+    expect(credentialsFromSecret({ 'github-app-id': b64('1'), 'github-token': b64(TOKEN) })).toEqual({
+      kind: 'token',
+      token: TOKEN,
+    });
   });
 
   it.each([
