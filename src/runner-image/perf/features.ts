@@ -68,6 +68,13 @@ export const FEATURE_NAMES = [
   'recent_changepoint',
   /** Oriented relative change of the history's last change point (0 when none). */
   'last_changepoint_rel_change',
+  /**
+   * Conformal p-value of the candidate against the history: (1 + earlier runs at least as far off, the same
+   * way) / (1 + runs); 1 without history.
+   */
+  'history_exceedance_p',
+  /** The worst oriented deviation of any earlier run from its regime's median (0 without history). */
+  'history_worst_deviation',
   /** log2 of the rounds per sample needed to detect a 5% change at the measured within-run noise. */
   'log2_rounds_needed_5pct',
 ] as const;
@@ -90,6 +97,11 @@ export interface HistoryContext {
   regimeScale: number;
   lastChangePoint: number | null;
   lastChangePointRelChange: number;
+  /**
+   * Each run's relative deviation from the median of its own regime (not oriented). Shows how far, and how
+   * often, runs of this benchmark stray without any change: shared CI machines have whole slow runs.
+   */
+  deviations: Float64Array;
 }
 
 const historyDetector = new ChangePointDetector();
@@ -99,6 +111,7 @@ const MIN_REGIME_RUNS = 5;
 
 export function analyseHistory(history: readonly number[]): HistoryContext {
   const n = history.length;
+  const deviations = new Float64Array(n);
   if (n === 0) {
     return {
       length: 0,
@@ -107,27 +120,27 @@ export function analyseHistory(history: readonly number[]): HistoryContext {
       regimeScale: 0,
       lastChangePoint: null,
       lastChangePointRelChange: 0,
+      deviations,
     };
   }
   const cps = historyDetector.detect(history);
   const last = cps.length > 0 ? cps[cps.length - 1]! : null;
   const regimeStart = last ? last.index : 0;
+  let start = 0;
+  for (const end of [...cps.map((x) => x.index), n]) {
+    const m = median(history.slice(start, end));
+    for (let i = start; i < end; i++) deviations[i] = m !== 0 ? history[i]! / m - 1 : 0;
+    start = end;
+  }
   const regime = history.slice(regimeStart);
   const regimeMedian = median(regime);
   // Noise is a property of the benchmark rather than of the regime: with a short regime, take it from the
-  // whole history with each regime centred on its own median.
-  let scale = regime.length >= MIN_REGIME_RUNS ? robustScale(regime, regimeMedian) : 0;
-  if (regime.length < MIN_REGIME_RUNS && n >= MIN_REGIME_RUNS) {
-    const centred: number[] = [];
-    let start = 0;
-    for (const c of [...cps.map((x) => x.index), n]) {
-      const seg = history.slice(start, c);
-      const m = median(seg);
-      for (const v of seg) centred.push(m !== 0 ? (v / m) * regimeMedian : v);
-      start = c;
-    }
-    scale = robustScale(centred, regimeMedian);
-  }
+  // whole history, each regime centred on its own median.
+  const relScale =
+    regime.length >= MIN_REGIME_RUNS || n < MIN_REGIME_RUNS
+      ? robustScale(deviations.subarray(regimeStart), 0)
+      : robustScale(deviations, 0);
+  const scale = Math.abs(regimeMedian) * relScale;
   return {
     length: n,
     regimeStart,
@@ -135,7 +148,18 @@ export function analyseHistory(history: readonly number[]): HistoryContext {
     regimeScale: Number.isFinite(scale) ? scale : 0,
     lastChangePoint: last ? last.index : null,
     lastChangePointRelChange: last ? last.relativeChange : 0,
+    deviations,
   };
+}
+
+/**
+ * Conformal p-value of an oriented deviation: (1 + runs that strayed at least as far the same way) / (1 + runs).
+ * Distribution-free: with no change, a new run is as likely as any earlier one to be the most extreme.
+ */
+export function exceedanceP(history: HistoryContext, orientedDeviation: number, sign: 1 | -1): number {
+  let count = 0;
+  for (let i = 0; i < history.length; i++) if (sign * history.deviations[i]! >= orientedDeviation) count++;
+  return (1 + count) / (1 + history.length);
 }
 
 function clip(v: number, limit: number): number {
@@ -159,7 +183,7 @@ export function computeFeatures(
   const { baseline, candidate } = input;
   if (baseline.length === 0) throw new RangeError('computeFeatures: the baseline has no samples');
   if (candidate.length === 0) throw new RangeError('computeFeatures: the candidate has no samples');
-  const sign = direction === 'smaller-is-better' ? 1 : -1;
+  const sign: 1 | -1 = direction === 'smaller-is-better' ? 1 : -1;
   const f = new Float32Array(FEATURE_COUNT);
   const medB = median(baseline);
   const medC = median(candidate);
@@ -202,6 +226,13 @@ export function computeFeatures(
     f[FEATURE_INDEX.recent_changepoint] =
       history.lastChangePoint !== null && history.length - history.lastChangePoint <= 10 ? 1 : 0;
     f[FEATURE_INDEX.last_changepoint_rel_change] = clip(sign * history.lastChangePointRelChange, 10);
+    const deviation = history.regimeMedian !== 0 ? sign * (medC / history.regimeMedian - 1) : 0;
+    f[FEATURE_INDEX.history_exceedance_p] = exceedanceP(history, deviation, sign);
+    let worst = Number.NEGATIVE_INFINITY;
+    for (const d of history.deviations) worst = Math.max(worst, sign * d);
+    f[FEATURE_INDEX.history_worst_deviation] = clip(worst, 10);
+  } else {
+    f[FEATURE_INDEX.history_exceedance_p] = 1;
   }
   const noise = Math.max(relative(scaleB, medB), relative(scaleC, medC));
   f[FEATURE_INDEX.log2_rounds_needed_5pct] = clip(Math.log2(roundsNeeded(noise, 0.05)), 30);

@@ -2,6 +2,7 @@
 import erfc from '@stdlib/math-base-special-erfc';
 import normalQuantileAt from '@stdlib/stats-base-dists-normal-quantile';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 
 /** P(Z > z) for a standard normal Z, accurate far into the tail (no 1 − cdf cancellation). */
 export function normalSf(z: number): number {
@@ -22,4 +23,9 @@ export function normalQuantile(p: number): number {
 export function studentTSf(t: number, df: number): number {
   // cdf(−t) instead of 1 − cdf(t) keeps precision for large t.
   return tCdf(-t, df);
+}
+
+/** The t with P(T ≤ t) = p for Student's t with `df` degrees of freedom. */
+export function studentTQuantile(p: number, df: number): number {
+  return tQuantile(p, df);
 }

@@ -1,0 +1,57 @@
+/**
+ * Labelled comparisons and series for evaluation and for training the model, regenerated deterministically
+ * from the committed real-noise recording (data/perf/noise.json.gz).
+ *
+ *   const rows = loadLabelledFeatures('train');   // { features: Float32Array[], labels: Uint8Array, ... }
+ */
+import { computeFeatures, FEATURE_NAMES } from '../features.js';
+import {
+  DEFAULT_SEED,
+  type GenerateOptions,
+  generateComparisons,
+  generateSeries,
+  type LabelledComparison,
+  type LabelledSeries,
+  type Split,
+} from './generate.js';
+import { loadNoise } from './noise.js';
+
+export type { ComparisonKind, LabelledComparison, LabelledSeries, Nuisance, Split } from './generate.js';
+export { DEFAULT_SEED, generateComparisons, generateSeries, splitBenchmarks } from './generate.js';
+export { DEFAULT_NOISE_FILE, loadNoise, type NoiseBenchmark, type NoiseFile } from './noise.js';
+
+export interface LoadOptions extends GenerateOptions {
+  /** The recorded noise file; default data/perf/noise.json.gz. */
+  noiseFile?: string;
+}
+
+/** Labelled comparisons of one split (train: benchmarks the model may learn from; heldout: never seen). */
+export function loadLabelledComparisons(split: Split, options: LoadOptions = {}): LabelledComparison[] {
+  const noise = loadNoise(options.noiseFile);
+  return generateComparisons(noise, { seed: DEFAULT_SEED, ...options }).filter((c) => c.split === split);
+}
+
+/** Labelled series of one split for change-point evaluation. */
+export function loadLabelledSeries(split: Split, options: LoadOptions = {}): LabelledSeries[] {
+  const noise = loadNoise(options.noiseFile);
+  return generateSeries(noise, { seed: DEFAULT_SEED, ...options }).filter((s) => s.split === split);
+}
+
+/** Training rows for the model: the detector's features of every comparison and its label (1 = regression). */
+export interface LabelledFeatures {
+  featureNames: readonly string[];
+  features: Float32Array[];
+  labels: Uint8Array;
+  /** The comparison each row comes from (benchmark, kind, injected change), for stratified reporting. */
+  comparisons: LabelledComparison[];
+}
+
+export function loadLabelledFeatures(split: Split, options: LoadOptions = {}): LabelledFeatures {
+  const comparisons = loadLabelledComparisons(split, options);
+  return {
+    featureNames: FEATURE_NAMES,
+    features: comparisons.map((c) => computeFeatures(c.input, c.direction)),
+    labels: Uint8Array.from(comparisons, (c) => c.label),
+    comparisons,
+  };
+}

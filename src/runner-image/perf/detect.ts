@@ -1,0 +1,316 @@
+/**
+ * Decides whether a benchmark regressed: combines (a) a rank test of the candidate's samples against the
+ * baseline's with a bootstrap interval of the change, (b) the history — its change points and the run-to-run
+ * noise of its current regime, which samples of a single run cannot show — and (c) optionally a learned
+ * model's probability, into P(regressed), the estimated change with an interval, and a verdict.
+ *
+ * Why (b) matters: rounds of one run share the machine's state, so a within-run test alone calls every
+ * run-to-run wobble significant. A regression is reported only when the candidate is worse both than the
+ * baseline's rounds and than the spread of earlier runs, and by at least `minRelativeChange`.
+ *
+ * Pure apart from the optional model callback: no I/O, no clock.
+ */
+import {
+  analyseHistory,
+  computeFeatures,
+  type Direction,
+  exceedanceP,
+  type FeatureInput,
+  type HistoryContext,
+  type Verdict,
+} from './features.js';
+import { bootstrapRelativeChange } from './stats/bootstrap.js';
+import { normalSf, studentTQuantile, studentTSf } from './stats/distributions.js';
+import { mannWhitneyU } from './stats/mann-whitney.js';
+import { roundsNeeded } from './stats/power.js';
+import { median, robustScale } from './stats/robust.js';
+
+export type { Direction, Verdict } from './features.js';
+
+/** A learned model of P(regressed) from feature vectors (computeFeatures); the ONNX model implements it. */
+export interface ProbabilityModel {
+  predict(features: Float32Array[]): Promise<number[]>;
+}
+
+export interface DetectOptions {
+  /** Probability needed to call a regression or an improvement. Default 0.95. */
+  confidence?: number;
+  /** Smallest relative change reported as a regression or improvement. Default 0.01 (1%). */
+  minRelativeChange?: number;
+  /**
+   * The change the verdict must be able to rule out to say 'no-change' (0.05 = 5%); when the interval is
+   * wider, the verdict is 'inconclusive' with the rounds needed to detect a change this large. Default 0.05.
+   */
+  targetChange?: number;
+  /** Bootstrap resamples. Default 1000. */
+  resamples?: number;
+  /** Bootstrap seed. Default 1. */
+  seed?: number;
+}
+
+export interface ChangeEstimate {
+  /** Relative change of the candidate's median, candidate/reference − 1 (not oriented: + = larger values). */
+  estimate: number;
+  low: number;
+  high: number;
+  confidence: number;
+  /** What the change is measured against. */
+  reference: 'baseline' | 'history';
+}
+
+export interface Detection {
+  verdict: Verdict;
+  /** P(the benchmark really got worse). */
+  probabilityRegressed: number;
+  /** P(the benchmark really got better). */
+  probabilityImproved: number;
+  /** Where the probability came from: statistics alone, or the model as well. */
+  source: 'statistics' | 'statistics+model';
+  change: ChangeEstimate;
+  /** When 'inconclusive': rounds per run needed to detect a `targetChange` change at the measured noise. */
+  roundsNeeded?: number;
+  /** One sentence on why. */
+  reason: string;
+  evidence: {
+    mannWhitney: { u: number; p: number; z: number };
+    /** Candidate against the history's current regime; absent without enough history. */
+    history?: {
+      runs: number;
+      regimeRuns: number;
+      relativeNoise: number;
+      z: number;
+      lastChangePoint: number | null;
+    };
+    model?: number;
+  };
+  features: Float32Array;
+}
+
+const DEFAULTS: Required<DetectOptions> = {
+  confidence: 0.95,
+  minRelativeChange: 0.01,
+  targetChange: 0.05,
+  resamples: 1000,
+  seed: 1,
+};
+
+/** Fewest runs of history whose spread is used; fewer and only the samples speak. */
+const MIN_HISTORY_RUNS = 3;
+/** A regime at least this long gives the run-to-run noise; shorter ones borrow it from the whole history. */
+const MIN_REGIME_RUNS = 5;
+/**
+ * Run-to-run noise assumed without history, as a multiple of the within-run noise. On the recorded real
+ * noise (data/perf/) the run-to-run spread of run medians was 1–4 times the within-run spread of rounds.
+ */
+const NO_HISTORY_NOISE_FACTOR = 3;
+/** Fewest rounds per sample for the rank test to be able to reach 95% at all. */
+const MIN_ROUNDS = 3;
+
+interface StatisticalPart {
+  pWorse: number;
+  pBetter: number;
+  change: ChangeEstimate;
+  noise: number;
+  evidence: Detection['evidence'];
+  history: HistoryContext;
+}
+
+function statisticalPart(
+  input: FeatureInput,
+  direction: Direction,
+  o: Required<DetectOptions>,
+): StatisticalPart {
+  const { baseline, candidate } = input;
+  const sign = direction === 'smaller-is-better' ? 1 : -1;
+  const mw = mannWhitneyU(candidate, baseline, { alternative: 'greater', method: 'asymptotic' });
+  const pLarger = mw.p;
+  const pSmaller = mannWhitneyU(candidate, baseline, { alternative: 'less', method: 'asymptotic' }).p;
+  // One-sided confidences that the candidate is worse / better, from the rounds alone.
+  let confWorse = 1 - (sign > 0 ? pLarger : pSmaller);
+  let confBetter = 1 - (sign > 0 ? pSmaller : pLarger);
+  const boot = bootstrapRelativeChange(baseline, candidate, {
+    resamples: o.resamples,
+    confidence: o.confidence,
+    seed: o.seed,
+  });
+  const medB = median(baseline);
+  const medC = median(candidate);
+  const withinNoise = Math.max(
+    baseline.length > 1 ? robustScale(baseline, medB) / Math.abs(medB || 1) : 0,
+    candidate.length > 1 ? robustScale(candidate, medC) / Math.abs(medC || 1) : 0,
+  );
+  let change: ChangeEstimate = { ...boot, reference: 'baseline' };
+  const history = analyseHistory(input.history ?? []);
+  const evidence: Detection['evidence'] = {
+    mannWhitney: { u: mw.u, p: Math.min(1, 2 * Math.min(pLarger, pSmaller)), z: mw.z },
+  };
+  let noise = withinNoise;
+  if (history.length >= MIN_HISTORY_RUNS && history.regimeMedian !== 0) {
+    const regimeRuns = history.length - history.regimeStart;
+    // The noise estimate comes from the regime, or from the whole history when the regime is short.
+    const k = regimeRuns >= MIN_REGIME_RUNS ? regimeRuns : history.length;
+    const relNoise = Math.max(history.regimeScale / Math.abs(history.regimeMedian), 1e-4);
+    const rel = medC / history.regimeMedian - 1;
+    // Predictive test: is the candidate outside what the regime's runs scatter over?
+    const spread = relNoise * Math.sqrt(1 + 1 / k);
+    const z = rel / spread;
+    const df = Math.max(1, k - 1);
+    let pAbove = studentTSf(z, df);
+    let pBelow = studentTSf(-z, df);
+    // Heavy tails: when earlier runs without any change strayed as far as the candidate, the candidate
+    // is no more surprising than they were (conformal p-value), whatever the robust scale says.
+    const above = exceedanceP(history, rel, 1);
+    const below = exceedanceP(history, -rel, -1);
+    if (above > 1 / (history.length + 1)) pAbove = Math.max(pAbove, above);
+    if (below > 1 / (history.length + 1)) pBelow = Math.max(pBelow, below);
+    confWorse = Math.min(confWorse, 1 - (sign > 0 ? pAbove : pBelow));
+    confBetter = Math.min(confBetter, 1 - (sign > 0 ? pBelow : pAbove));
+    const half = studentTQuantile(1 - (1 - o.confidence) / 2, df) * spread;
+    change = {
+      estimate: rel,
+      low: Math.min(rel - half, boot.low),
+      high: Math.max(rel + half, boot.high),
+      confidence: o.confidence,
+      reference: 'history',
+    };
+    noise = Math.max(withinNoise, relNoise);
+    evidence.history = {
+      runs: history.length,
+      regimeRuns,
+      relativeNoise: relNoise,
+      z,
+      lastChangePoint: history.lastChangePoint,
+    };
+  } else {
+    // Without history the run-to-run noise is unknown and rounds of one run understate it (they share the
+    // machine's state): the change must also stand out against an assumed run-to-run noise of
+    // NO_HISTORY_NOISE_FACTOR times the within-run noise.
+    const assumed = Math.max(withinNoise * NO_HISTORY_NOISE_FACTOR, 1e-4) * Math.SQRT2;
+    const z = boot.estimate / assumed;
+    confWorse = Math.min(confWorse, 1 - normalSf(sign * z));
+    confBetter = Math.min(confBetter, 1 - normalSf(-sign * z));
+    noise = withinNoise * NO_HISTORY_NOISE_FACTOR;
+  }
+  return { pWorse: confWorse, pBetter: confBetter, change, noise, evidence, history };
+}
+
+function decide(
+  input: FeatureInput,
+  direction: Direction,
+  part: StatisticalPart,
+  features: Float32Array,
+  o: Required<DetectOptions>,
+  modelProbability: number | undefined,
+): Detection {
+  const sign = direction === 'smaller-is-better' ? 1 : -1;
+  const worse = sign * part.change.estimate;
+  let pRegressed = part.pWorse;
+  let pImproved = part.pBetter;
+  if (modelProbability !== undefined) {
+    // The model saw the same statistics as features and was trained on labelled real noise; it decides
+    // regressions, the statistics keep deciding improvements (the model was not trained for them).
+    pRegressed = modelProbability;
+    pImproved = Math.min(pImproved, 1 - modelProbability);
+  }
+  const base = {
+    probabilityRegressed: pRegressed,
+    probabilityImproved: pImproved,
+    source: modelProbability === undefined ? ('statistics' as const) : ('statistics+model' as const),
+    change: part.change,
+    evidence: modelProbability === undefined ? part.evidence : { ...part.evidence, model: modelProbability },
+    features,
+  };
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  const fewRounds = input.baseline.length < MIN_ROUNDS || input.candidate.length < MIN_ROUNDS;
+  const noHistory = part.evidence.history === undefined;
+  if (pRegressed >= o.confidence && worse >= o.minRelativeChange) {
+    return {
+      ...base,
+      verdict: 'regression',
+      reason: `${pct(worse)} worse with P = ${pRegressed.toFixed(3)}`,
+    };
+  }
+  if (pImproved >= o.confidence && -worse >= o.minRelativeChange) {
+    return {
+      ...base,
+      verdict: 'improvement',
+      reason: `${pct(-worse)} better with P = ${pImproved.toFixed(3)}`,
+    };
+  }
+  const lowWorse = Math.min(sign * part.change.low, sign * part.change.high);
+  const highWorse = Math.max(sign * part.change.low, sign * part.change.high);
+  const ruledOut = highWorse < o.targetChange && lowWorse > -o.targetChange;
+  if (ruledOut && !(fewRounds && noHistory)) {
+    return {
+      ...base,
+      verdict: 'no-change',
+      reason: `change ${pct(worse)}, a ${pct(o.targetChange)} change is ruled out at ${pct(o.confidence)} confidence`,
+    };
+  }
+  const rounds = roundsNeeded(part.noise, o.targetChange, { alpha: 1 - o.confidence });
+  return {
+    ...base,
+    verdict: 'inconclusive',
+    roundsNeeded: rounds,
+    reason:
+      fewRounds && noHistory
+        ? `too few samples (${input.baseline.length} baseline, ${input.candidate.length} candidate) and no history`
+        : `too noisy (${pct(part.noise)} relative noise) to rule out a ${pct(o.targetChange)} change; ` +
+          `about ${rounds} rounds per run would detect it`,
+  };
+}
+
+function resolve(options: DetectOptions): Required<DetectOptions> {
+  const o = {
+    ...DEFAULTS,
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+  };
+  if (!(o.confidence > 0.5 && o.confidence < 1))
+    throw new RangeError(`confidence must be in (0.5, 1), got ${o.confidence}`);
+  if (!(o.minRelativeChange >= 0))
+    throw new RangeError(`minRelativeChange must be ≥ 0, got ${o.minRelativeChange}`);
+  if (!(o.targetChange > 0)) throw new RangeError(`targetChange must be > 0, got ${o.targetChange}`);
+  return o;
+}
+
+/** Statistics only (no model): synchronous. */
+export function detectRegression(
+  input: FeatureInput,
+  direction: Direction,
+  options: DetectOptions = {},
+): Detection {
+  const o = resolve(options);
+  const part = statisticalPart(input, direction, o);
+  return decide(input, direction, part, computeFeatures(input, direction, part.history), o, undefined);
+}
+
+export interface Comparison {
+  input: FeatureInput;
+  direction: Direction;
+}
+
+/**
+ * Many comparisons at once, so a model is called once with all feature rows. Without a model (or when
+ * `model` is undefined) the result is the statistics-only verdicts.
+ */
+export async function detectRegressions(
+  comparisons: readonly Comparison[],
+  options: DetectOptions = {},
+  model?: ProbabilityModel,
+): Promise<Detection[]> {
+  const o = resolve(options);
+  const parts = comparisons.map((c) => statisticalPart(c.input, c.direction, o));
+  const features = comparisons.map((c, i) => computeFeatures(c.input, c.direction, parts[i]!.history));
+  let probabilities: number[] | undefined;
+  if (model && comparisons.length > 0) {
+    probabilities = await model.predict(features);
+    if (probabilities.length !== comparisons.length) {
+      throw new Error(
+        `the model returned ${probabilities.length} probabilities for ${comparisons.length} comparisons`,
+      );
+    }
+  }
+  return comparisons.map((c, i) =>
+    decide(c.input, c.direction, parts[i]!, features[i]!, o, probabilities?.[i]),
+  );
+}
