@@ -19,7 +19,7 @@ function typeOf(node: SchemaNode): string {
   if (node.type === 'object' && node.additionalProperties && typeof node.additionalProperties === 'object') {
     return `map[string]${typeOf(node.additionalProperties as SchemaNode)}`;
   }
-  if (Array.isArray(node.enum)) return (node.enum as unknown[]).map((v) => `\`${String(v)}\``).join(' \\| ');
+  if (Array.isArray(node.enum)) return (node.enum as unknown[]).map((v) => `\`${String(v)}\``).join(' | ');
   return String(node.type);
 }
 
@@ -56,6 +56,19 @@ function rows(node: SchemaNode, path: string, required: boolean, out: Row[]): vo
   }
 }
 
+function celRulesOf(node: SchemaNode, path = '', out: { path: string; message: string }[] = []) {
+  for (const r of (node['x-kubernetes-validations'] as
+    | { message: string; fieldPath?: string }[]
+    | undefined) ?? []) {
+    out.push({ path: `${path}${r.fieldPath ?? ''}`.replace(/^\./, ''), message: r.message });
+  }
+  for (const [k, v] of Object.entries((node.properties as Record<string, SchemaNode> | undefined) ?? {})) {
+    celRulesOf(v, `${path}.${k}`, out);
+  }
+  if (node.items) celRulesOf(node.items as SchemaNode, `${path}[]`, out);
+  return out;
+}
+
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The reference tables of every kind, as Markdown. */
@@ -83,6 +96,10 @@ export function renderApiReference(): string {
               r.default === undefined ? '' : `\`${escapeCell(JSON.stringify(r.default))}\``
             } | ${escapeCell(r.description)} |`,
         ),
+      '',
+      'Cross-field rules (CEL; the apiserver and `ai-ci validate` enforce both):',
+      '',
+      ...celRulesOf(schema).map((r) => `- \`${r.path}\`: ${r.message}`),
       '',
     );
   }

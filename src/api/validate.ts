@@ -8,10 +8,10 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { evaluateRules, type PathSegment } from './cel.js';
 import { type SchemaNode, validationSchema } from './crd.js';
-import type { CarbonPolicy } from './v1alpha1/carbonpolicy.js';
+import type { CarbonPolicy, DefaultedCarbonPolicy } from './v1alpha1/carbonpolicy.js';
 import { API_VERSION, DURATION_PATTERN, QUANTITY_PATTERN } from './v1alpha1/common.js';
 import { KINDS, type Kind } from './v1alpha1/index.js';
-import type { RunnerPool } from './v1alpha1/runnerpool.js';
+import type { DefaultedRunnerPool, RunnerPool } from './v1alpha1/runnerpool.js';
 
 export type { PathSegment } from './cel.js';
 
@@ -260,16 +260,18 @@ export function validateResource(input: unknown): Validation<AiCiResource> {
   return { valid: issues.length === 0, kind, name: metaName(input), issues, object };
 }
 
-export function validateRunnerPool(input: unknown): Validation<RunnerPool> {
+/** Validates a RunnerPool; when valid, `object` has every schema default filled in. */
+export function validateRunnerPool(input: unknown): Validation<DefaultedRunnerPool> {
   const v = validateResource(input);
   if (v.valid && v.kind !== 'RunnerPool') return wrongKind(v, 'RunnerPool');
-  return v as Validation<RunnerPool>;
+  return v as Validation<DefaultedRunnerPool>;
 }
 
-export function validateCarbonPolicy(input: unknown): Validation<CarbonPolicy> {
+/** Validates a CarbonPolicy; when valid, `object` has every schema default filled in. */
+export function validateCarbonPolicy(input: unknown): Validation<DefaultedCarbonPolicy> {
   const v = validateResource(input);
   if (v.valid && v.kind !== 'CarbonPolicy') return wrongKind(v, 'CarbonPolicy');
-  return v as Validation<CarbonPolicy>;
+  return v as Validation<DefaultedCarbonPolicy>;
 }
 
 function wrongKind<T>(v: Validation<AiCiResource>, expected: Kind): Validation<T> {

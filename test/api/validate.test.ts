@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateManifestText } from '../../src/api/manifest.js';
-import { DEFAULT_RUNNER_IMAGE } from '../../src/api/v1alpha1/index.js';
+import {
+  DEFAULT_RUNNER_IMAGE,
+  type DefaultedCarbonPolicySpec,
+  type DefaultedRunnerPoolSpec,
+} from '../../src/api/v1alpha1/index.js';
 import {
   celRules,
   validateCarbonPolicy,
@@ -48,6 +52,8 @@ describe('defaults', () => {
       maxRunnerRetries: 3,
       template: { image: DEFAULT_RUNNER_IMAGE },
     });
+    const spec: DefaultedRunnerPoolSpec = v.object.spec;
+    expect(spec.template.image.length + spec.maxRunners).toBeGreaterThan(0);
   });
 
   it('are applied to a CarbonPolicy, nested ones included, without changing the input', () => {
@@ -64,6 +70,8 @@ describe('defaults', () => {
       forceRun: {},
       circuitBreaker: { failureThreshold: 3, openDuration: '5m' },
     });
+    const spec: DefaultedCarbonPolicySpec = v.object.spec;
+    expect(spec.circuitBreaker.failureThreshold).toBe(3);
     expect(input.spec.maxDeferral).toBeUndefined();
   });
 

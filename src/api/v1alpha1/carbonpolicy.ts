@@ -362,3 +362,18 @@ export type IntensityWindow = Static<typeof IntensityWindow>;
 export type SourceHealth = Static<typeof SourceHealth>;
 export type CarbonPolicyStatus = Static<typeof CarbonPolicyStatus>;
 export type CarbonPolicy = Static<typeof CarbonPolicy>;
+
+/** A CarbonPolicy spec as the apiserver stores it (and `validateCarbonPolicy` returns it): schema defaults filled in. */
+export type DefaultedCarbonPolicySpec = Omit<CarbonPolicySpec, 'forceRun' | 'circuitBreaker'> &
+  Required<
+    Pick<
+      CarbonPolicySpec,
+      | 'maxDeferral'
+      | 'forecastHorizon'
+      | 'tolerancePercent'
+      | 'defaultJobDuration'
+      | 'failureMode'
+      | 'refreshInterval'
+    >
+  > & { forceRun: ForceRun; circuitBreaker: Required<CircuitBreaker> };
+export type DefaultedCarbonPolicy = Omit<CarbonPolicy, 'spec'> & { spec: DefaultedCarbonPolicySpec };

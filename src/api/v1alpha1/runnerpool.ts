@@ -472,3 +472,16 @@ export type RunnerPoolSpec = Static<typeof RunnerPoolSpec>;
 export type RunnerSummary = Static<typeof RunnerSummary>;
 export type RunnerPoolStatus = Static<typeof RunnerPoolStatus>;
 export type RunnerPool = Static<typeof RunnerPool>;
+
+/** A RunnerPool spec as the apiserver stores it (and `validateRunnerPool` returns it): schema defaults filled in. */
+export type DefaultedRunnerPoolSpec = Omit<
+  RunnerPoolSpec,
+  'minRunners' | 'maxRunners' | 'template' | 'scaleDownDelay' | 'runnerStartupTimeout' | 'maxRunnerRetries'
+> &
+  Required<
+    Pick<
+      RunnerPoolSpec,
+      'minRunners' | 'maxRunners' | 'scaleDownDelay' | 'runnerStartupTimeout' | 'maxRunnerRetries'
+    >
+  > & { template: RunnerTemplate & { image: string } };
+export type DefaultedRunnerPool = Omit<RunnerPool, 'spec'> & { spec: DefaultedRunnerPoolSpec };
