@@ -5,8 +5,14 @@ import { packageVersion } from '../../../src/runner-image/cli/version.js';
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => (out.push(String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => (err.push(String(c)), true));
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
+    out.push(String(c));
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
+    err.push(String(c));
+    return true;
+  });
   return {
     out,
     err,
