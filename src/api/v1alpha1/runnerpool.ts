@@ -324,7 +324,7 @@ export const RunnerPoolSpec = Type.Object(
       }),
       {
         description:
-          'Runner labels the pool serves, e.g. `[ubuntu-latest-gpu]`: a queued job is for this pool when all its `runs-on` labels are among these (plus `self-hosted` and the OS/arch labels the runner adds itself).',
+          'Runner labels the pool serves, e.g. `[ubuntu-latest-gpu]`. Matching is exact: a queued job is for this pool only when its `runs-on` labels, ignoring `self-hosted` and letter case, equal this set, so a CPU job never lands on a GPU runner.',
         minItems: 1,
         maxItems: 32,
         'x-kubernetes-list-type': 'set',
