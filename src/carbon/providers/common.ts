@@ -17,7 +17,11 @@ export function pointsBetween(points: IntensityPoint[], from: number, to: number
   return points
     .filter((p) => p.end > from && p.start < to)
     .sort((a, b) => a.start - b.start)
-    .filter((p) => (seen.has(p.start) ? false : (seen.add(p.start), true)));
+    .filter((p) => {
+      if (seen.has(p.start)) return false;
+      seen.add(p.start);
+      return true;
+    });
 }
 
 export function series(

@@ -14,11 +14,12 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
 }
 
-export type Fault =
+export type Fault = (
   | { type: 'status'; status: number; body?: unknown }
   | { type: 'rate-limit'; retryAfter?: string }
   | { type: 'hang' }
-  | { type: 'malformed'; body?: string };
+  | { type: 'malformed'; body?: string }
+) & { /** Only requests to this path take the fault. */ path?: string };
 
 /** A handler returns the status and JSON body to send (or a string sent as is). */
 export type Handler = (req: RecordedRequest) => {
@@ -33,6 +34,8 @@ export interface FakeServer {
   requests: RecordedRequest[];
   /** The next `n` requests answer with `status` (default 500) and an error body. */
   failNext(n?: number, status?: number): void;
+  /** The next `n` requests to `path` (e.g. `/v3/carbon-intensity/forecast`) answer with `status`. */
+  failNextOn(path: string, n?: number, status?: number): void;
   /** The next `n` requests answer 429 with this Retry-After header value (seconds or HTTP date; omit for none). */
   rateLimitNext(n?: number, retryAfter?: string): void;
   /** The next `n` requests get no answer at all (the client's timeout must fire). */
@@ -56,7 +59,8 @@ export async function startFakeServer(name: string, handler: Handler): Promise<F
       headers: req.headers,
     };
     requests.push(recorded);
-    const fault = faults.shift();
+    const at = faults.findIndex((f) => f.path === undefined || f.path === recorded.path);
+    const fault = at >= 0 ? faults.splice(at, 1)[0] : undefined;
     if (fault?.type === 'hang') return; // keep the socket open, answer nothing
     if (fault?.type === 'rate-limit') {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -92,6 +96,7 @@ export async function startFakeServer(name: string, handler: Handler): Promise<F
     url: `http://127.0.0.1:${port}`,
     requests,
     failNext: (n = 1, status = 500) => queue(n, { type: 'status', status }),
+    failNextOn: (path: string, n = 1, status = 500) => queue(n, { type: 'status', status, path }),
     rateLimitNext: (n = 1, retryAfter) =>
       queue(n, retryAfter === undefined ? { type: 'rate-limit' } : { type: 'rate-limit', retryAfter }),
     hangNext: (n = 1) => queue(n, { type: 'hang' }),
