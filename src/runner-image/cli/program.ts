@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerCarbon } from './commands/carbon.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
 import { CliError, ExitCode } from './exit-codes.js';
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerVersion(program);
+  registerCarbon(program);
   registerValidate(program);
   return program;
 }
