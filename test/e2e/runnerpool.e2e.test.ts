@@ -5,6 +5,7 @@
  */
 import { PolicyV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESOURCES } from '../../src/api/v1alpha1/index.js';
 import { RunnerPoolEnv, sleep, WEBHOOK_SECRET } from '../controller/support/runnerpool-env.js';
 import { decodeFakeJitConfig } from '../fakes/github/jit.js';
 import { adminKubeConfig, finishPod, installCrds, useNamespace, waitFor } from './setup/kube.js';
@@ -198,5 +199,41 @@ describe('RunnerPool demand input', () => {
     expect(pod.metadata!.name).toBe(secret!.metadata!.name);
     const metrics = await env.managers[0]!.metrics.registry.metrics();
     expect(metrics).toMatch(/ai_ci_resync_recovered_jobs_total\{namespace="[^"]+",pool="missed"\} 1/);
+  });
+});
+
+describe('RunnerPool deletion', () => {
+  it('deregisters and removes every runner (GPU Pods included), then lets the pool go', async () => {
+    await env.createPool({ name: 'gone', labels: ['gone-gpu'], minRunners: 2, gpus: 1 });
+    const pods = await waitFor('two GPU runners running', async () => {
+      const list = await env.pods('gone');
+      return list.length === 2 && list.every((p) => p.status?.phase === 'Running') ? list : undefined;
+    });
+    for (const p of pods) {
+      expect(p.spec?.nodeName).toBe('e2e-gpu-0');
+      expect(p.spec?.containers[0]?.resources?.limits).toEqual({ 'nvidia.com/gpu': '1' });
+    }
+    const pool = await env.getPool('gone');
+    expect((pool.metadata as { finalizers?: string[] }).finalizers).toContain('ai-ci.dev/runner-cleanup');
+
+    await env.custom.deleteNamespacedCustomObject({
+      ...RESOURCES.RunnerPool,
+      namespace: ns.name,
+      name: 'gone',
+    });
+    await waitFor('pool gone', async () => {
+      try {
+        await env.getPool('gone');
+        return undefined;
+      } catch {
+        return true;
+      }
+    });
+    expect(env.githubRunners('gone')).toEqual([]);
+    await settle(
+      'gone',
+      async () => (await env.pods('gone')).length === 0 && (await env.secrets('gone')).length === 0,
+      'children gone',
+    );
   });
 });
