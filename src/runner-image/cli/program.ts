@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCarbon } from './commands/carbon.js';
+import { registerPerf } from './commands/perf.js';
+import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
 import { CliError, ExitCode } from './exit-codes.js';
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
   registerVersion(program);
   registerCarbon(program);
   registerValidate(program);
+  registerSimulate(program);
+  registerPerf(program);
   return program;
 }
 
