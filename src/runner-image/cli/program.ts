@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { registerCarbon } from './commands/carbon.js';
-import { registerPerf } from './commands/perf.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
@@ -18,7 +17,6 @@ export function buildProgram(): Command {
   registerCarbon(program);
   registerValidate(program);
   registerSimulate(program);
-  registerPerf(program);
   return program;
 }
 
