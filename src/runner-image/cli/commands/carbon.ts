@@ -42,6 +42,7 @@ interface SourceFlags {
   json?: boolean;
   at?: string;
   timeout: string;
+  retries: string;
 }
 
 interface Setup {
@@ -71,6 +72,7 @@ function addSourceOptions(cmd: Command): Command {
     .option('--fail-open', 'when the source fails, report low_carbon=true and exit 0 instead of exiting 3')
     .option('--at <time>', 'evaluate at this time (ISO 8601) instead of now: replays of a file trace')
     .option('--timeout <duration>', 'HTTP timeout per attempt', '10s')
+    .option('--retries <n>', 'retries of a failed request (5xx, timeout, 429), with backoff', '2')
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -203,6 +205,7 @@ function startNow(forecast: Parameters<typeof meanIntensity>[0], now: number, du
 function setupFrom(opts: SourceFlags): Setup {
   const now = opts.at === undefined ? Date.now() : usage(() => parseTime(opts.at!));
   const timeoutMs = usage(() => parseDuration(opts.timeout, '--timeout'));
+  const retries = usage(() => parseNumber(opts.retries, '--retries'));
   let spec: CarbonSourceSpec;
   let threshold = DEFAULT_THRESHOLD;
   let describe: string;
@@ -223,7 +226,7 @@ function setupFrom(opts: SourceFlags): Setup {
   if (opts.threshold !== undefined) threshold = usage(() => parseNumber(opts.threshold!, '--threshold'));
   const credentials = credentialsFor(spec);
   try {
-    const provider = createProvider(spec, credentials, { timeoutMs, retries: 2 });
+    const provider = createProvider(spec, credentials, { timeoutMs, retries: Math.floor(retries) });
     return { provider, threshold, now, describe };
   } catch (err) {
     throw new CliError(err instanceof Error ? err.message : String(err), ExitCode.Usage);

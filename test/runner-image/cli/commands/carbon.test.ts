@@ -46,7 +46,7 @@ async function cli(args: string[]) {
   }
 }
 const outputs = () => readFile(outputFile, 'utf8');
-const fast = ['--timeout', '300ms', '--at', AT];
+const fast = ['--timeout', '300ms', '--retries', '0', '--at', AT];
 
 beforeAll(async () => {
   uk = await startUkFake({ now: () => NOW });
@@ -127,15 +127,34 @@ describe('ai-ci carbon now', () => {
   });
 
   it('source failure: exit 3, nothing written', async () => {
-    uk.failNext(3, 503);
+    uk.failNext(1, 503);
     const r = await cli(['carbon', 'now', '--api-url', uk.url, ...fast]);
     expect(r.code).toBe(3);
     expect(r.err).toBe('ai-ci: carbon source failed: ukCarbonIntensity: GET /intensity: HTTP 503\n');
     expect(await outputs()).toBe('earlier=kept\n');
   });
 
+  it('retries a failed request (--retries)', async () => {
+    uk.setIntensity(99);
+    uk.failNext(1, 502);
+    const r = await cli([
+      'carbon',
+      'now',
+      '--api-url',
+      uk.url,
+      '--timeout',
+      '300ms',
+      '--retries',
+      '1',
+      '--at',
+      AT,
+    ]);
+    expect(r.code).toBe(0);
+    expect(await outputs()).toBe('earlier=kept\nlow_carbon=true\nintensity=99\n');
+  });
+
   it('--fail-open: a failing source gives low_carbon=true and exit 0', async () => {
-    uk.failNext(3, 500);
+    uk.failNext(1, 500);
     const r = await cli(['carbon', 'now', '--api-url', uk.url, '--fail-open', ...fast]);
     expect(r.code).toBe(0);
     expect(await outputs()).toBe('earlier=kept\nlow_carbon=true\n');
@@ -143,8 +162,19 @@ describe('ai-ci carbon now', () => {
   });
 
   it('a hanging source times out (exit 3)', async () => {
-    uk.hangNext(3);
-    const r = await cli(['carbon', 'now', '--api-url', uk.url, '--timeout', '100ms', '--at', AT]);
+    uk.hangNext(1);
+    const r = await cli([
+      'carbon',
+      'now',
+      '--api-url',
+      uk.url,
+      '--timeout',
+      '100ms',
+      '--retries',
+      '0',
+      '--at',
+      AT,
+    ]);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/no answer within 100 ms/);
   });
@@ -375,7 +405,7 @@ describe('ai-ci carbon best-window', () => {
   });
 
   it('source failure exits 3; --fail-open gives low_carbon=true', async () => {
-    uk.failNext(3, 500);
+    uk.failNext(1, 500);
     const r = await cli([
       'carbon',
       'best-window',
@@ -388,7 +418,7 @@ describe('ai-ci carbon best-window', () => {
       ...fast,
     ]);
     expect(r.code).toBe(3);
-    uk.failNext(3, 500);
+    uk.failNext(1, 500);
     const r2 = await cli([
       'carbon',
       'best-window',
