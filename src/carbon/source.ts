@@ -9,6 +9,7 @@
  * `read()` never throws for a source failure: it answers `healthy: false`, and the CarbonPolicy's failure mode
  * (runAnyway or wait) decides what jobs do.
  */
+import type { CarbonSourceType, SourceHealth as StatusSourceHealth } from '../api/v1alpha1/carbonpolicy.js';
 import { type BreakerConfig, type BreakerSnapshot, CircuitBreaker, DEFAULT_BREAKER } from './breaker.js';
 import { type HistoryForecastOptions, historyForecast } from './forecast/history.js';
 import { ProviderError } from './providers/errors.js';
@@ -205,4 +206,22 @@ function coverNow(forecast: IntensitySeries, current: CurrentIntensity, now: num
     value: current.value,
   };
   return { ...forecast, points: [lead, ...forecast.points] };
+}
+
+/**
+ * The CarbonPolicy `status.source` block for a source's health (the CRD spells the half-open state `halfOpen`).
+ * `lastError` is cut to the schema's 1024 characters.
+ */
+export function sourceHealthStatus(type: CarbonSourceType, health: SourceHealth): StatusSourceHealth {
+  const b = health.breaker;
+  return {
+    type,
+    healthy: health.healthy,
+    breakerState: b.state === 'half-open' ? 'halfOpen' : b.state,
+    consecutiveFailures: b.consecutiveFailures,
+    ...(health.lastSuccessAt !== undefined
+      ? { lastSuccessTime: new Date(health.lastSuccessAt).toISOString() }
+      : {}),
+    ...(health.lastError ? { lastError: health.lastError.slice(0, 1024) } : {}),
+  };
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ElectricityMapsProvider } from '../../src/carbon/providers/electricitymaps.js';
 import { createProvider, sourceType } from '../../src/carbon/providers/index.js';
 import { UkCarbonIntensityProvider } from '../../src/carbon/providers/uk.js';
-import { CarbonSource } from '../../src/carbon/source.js';
+import { CarbonSource, sourceHealthStatus } from '../../src/carbon/source.js';
 import {
   type ElectricityMapsFake,
   pointsFrom,
@@ -137,6 +137,32 @@ describe('CarbonSource', () => {
     expect(r4.healthy).toBe(true);
     expect(r4.health.breaker).toMatchObject({ state: 'closed', consecutiveFailures: 0, timesOpened: 1 });
     expect(r4.health.lastError).toBeUndefined();
+  });
+
+  it('maps health to the CarbonPolicy status block', async () => {
+    const s = emSource();
+    await s.read();
+    clock += 31_000;
+    em.failNext(2, 503);
+    await s.read();
+    await s.read();
+    expect(sourceHealthStatus('electricityMaps', s.health())).toEqual({
+      type: 'electricityMaps',
+      healthy: false,
+      breakerState: 'open',
+      consecutiveFailures: 2,
+      lastSuccessTime: new Date(NOW).toISOString(),
+      lastError: 'electricityMaps: GET /v3/carbon-intensity/latest?zone=DE: HTTP 503',
+    });
+    clock += 60_000;
+    expect(s.health().breaker.state).toBe('open');
+    const probe = s.read();
+    expect(sourceHealthStatus('electricityMaps', s.health()).breakerState).toBe('halfOpen');
+    await probe;
+    expect(sourceHealthStatus('electricityMaps', s.health())).toMatchObject({
+      healthy: true,
+      breakerState: 'closed',
+    });
   });
 
   it('a failed probe opens the breaker again', async () => {
