@@ -23,7 +23,7 @@ import { bootstrapRelativeChange } from './stats/bootstrap.js';
 import { normalSf, studentTQuantile, studentTSf } from './stats/distributions.js';
 import { mannWhitneyU } from './stats/mann-whitney.js';
 import { roundsNeeded } from './stats/power.js';
-import { median, robustScale } from './stats/robust.js';
+import { median, quantile, robustScale } from './stats/robust.js';
 
 export type { Direction, Verdict } from './features.js';
 
@@ -159,12 +159,24 @@ function statisticalPart(
     let pBelow = studentTSf(-z, df);
     // Heavy tails: when earlier runs without any change strayed as far as the candidate, the candidate
     // is no more surprising than they were (conformal p-value), whatever the robust scale says.
+    // A run slowed by the machine rather than by the code gives itself away: its rounds spread out and its
+    // fastest rounds stay near their usual time, while a code change moves all rounds alike. Only such a
+    // run is measured against the history's own outlier runs.
+    const slowRun = looksLikeDisturbedRun(baseline, candidate, medB, medC);
     const above = exceedanceP(history, rel, 1);
     const below = exceedanceP(history, -rel, -1);
-    if (above > 1 / (history.length + 1)) pAbove = Math.max(pAbove, above);
-    if (below > 1 / (history.length + 1)) pBelow = Math.max(pBelow, below);
-    confWorse = Math.min(confWorse, 1 - (sign > 0 ? pAbove : pBelow));
-    confBetter = Math.min(confBetter, 1 - (sign > 0 ? pBelow : pAbove));
+    const explainedAbove = sign > 0 ? slowRun : true;
+    const explainedBelow = sign < 0 ? slowRun : true;
+    if (explainedAbove && above > 1 / (history.length + 1)) pAbove = Math.max(pAbove, above);
+    if (explainedBelow && below > 1 / (history.length + 1)) pBelow = Math.max(pBelow, below);
+    // The baseline run is one run: when it strays from its regime itself, the rank test against it says
+    // little, and the history decides alone.
+    const baselineDeviation = Math.abs(medB / history.regimeMedian - 1) / relNoise;
+    const trustBaseline = baselineDeviation <= BASELINE_OUTLIER_Z;
+    const histWorse = 1 - (sign > 0 ? pAbove : pBelow);
+    const histBetter = 1 - (sign > 0 ? pBelow : pAbove);
+    confWorse = trustBaseline ? Math.min(confWorse, histWorse) : histWorse;
+    confBetter = trustBaseline ? Math.min(confBetter, histBetter) : histBetter;
     const half = studentTQuantile(1 - (1 - o.confidence) / 2, df) * spread;
     change = {
       estimate: rel,
@@ -193,6 +205,40 @@ function statisticalPart(
   }
   return { pWorse: confWorse, pBetter: confBetter, change, noise, evidence, history };
 }
+
+/** A baseline run whose median strays more than this many run-to-run scales from its regime is an outlier. */
+const BASELINE_OUTLIER_Z = 3;
+
+/** Quantile of the rounds that stands for a run's fastest rounds. */
+const FAST_QUANTILE = 0.2;
+
+/**
+ * Whether the candidate run looks disturbed by the machine (noisier than the baseline, or slower in its
+ * median but not in its fastest rounds) rather than shifted as a whole.
+ */
+function looksLikeDisturbedRun(
+  baseline: readonly number[],
+  candidate: readonly number[],
+  medB: number,
+  medC: number,
+): boolean {
+  if (baseline.length < MIN_ROUNDS || candidate.length < MIN_ROUNDS) return true;
+  const noiseB = robustScale(baseline, medB) / Math.abs(medB || 1);
+  const noiseC = robustScale(candidate, medC) / Math.abs(medC || 1);
+  const medShift = medC / medB - 1;
+  const fastShift = quantile(candidate, FAST_QUANTILE) / quantile(baseline, FAST_QUANTILE) - 1;
+  const slowShift = quantile(candidate, 1 - FAST_QUANTILE) / quantile(baseline, 1 - FAST_QUANTILE) - 1;
+  // Disturbance moves values up (slower); in bigger-is-better units that is down, so compare magnitudes.
+  const uneven =
+    Math.abs(fastShift) < DISTURBED_SHIFT_RATIO * Math.abs(medShift) ||
+    Math.abs(slowShift) > Math.abs(medShift) / DISTURBED_SHIFT_RATIO;
+  return noiseC > DISTURBED_NOISE_RATIO * noiseB || uneven;
+}
+
+/** The fastest rounds moved less than this share of the median's move: the run was disturbed. */
+const DISTURBED_SHIFT_RATIO = 0.3;
+/** The candidate's rounds spread this many times more than the baseline's: the run was disturbed. */
+const DISTURBED_NOISE_RATIO = 2;
 
 function decide(
   input: FeatureInput,

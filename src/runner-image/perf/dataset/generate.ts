@@ -57,6 +57,8 @@ export interface GenerateOptions {
   comparisonsPerBenchmark?: number;
   /** Series per benchmark. Default 40. */
   seriesPerBenchmark?: number;
+  /** Length of every series; default a random length in [60, 200]. */
+  seriesLength?: number;
 }
 
 export const DEFAULT_SEED = 20261125;
@@ -71,7 +73,9 @@ export function splitBenchmarks(noise: NoiseFile, seed = DEFAULT_SEED): Map<stri
     const ids = byTool.get(tool)!.sort();
     shuffle(ids, random);
     const held = Math.max(1, Math.round(ids.length / 3));
-    ids.forEach((id, i) => split.set(id, i < held ? 'heldout' : 'train'));
+    ids.forEach((id, i) => {
+      split.set(id, i < held ? 'heldout' : 'train');
+    });
   }
   return split;
 }
@@ -214,12 +218,14 @@ function seriesFor(
   split: Split,
   count: number,
   random: UniformRandom,
+  fixedLength: number | undefined,
 ): LabelledSeries[] {
   const out: LabelledSeries[] = [];
   const runMedians = bench.runs.map(medianOf);
   const margin = 10;
   for (let s = 0; s < count; s++) {
-    const length = int(random, 60, 200);
+    const drawn = int(random, 60, 200);
+    const length = fixedLength ?? drawn;
     const order = stationaryBootstrap(bench.runs.length, length, 12, random);
     const values = order.map((run) => runMedians[run]!);
     const r = random();
@@ -264,6 +270,6 @@ export function generateSeries(noise: NoiseFile, options: GenerateOptions = {}):
   const count = options.seriesPerBenchmark ?? 40;
   const split = splitBenchmarks(noise, seed);
   return noise.benchmarks.flatMap((b) =>
-    seriesFor(b, split.get(b.id)!, count, seededRandom(seedFor(seed, b.id, 'series'))),
+    seriesFor(b, split.get(b.id)!, count, seededRandom(seedFor(seed, b.id, 'series')), options.seriesLength),
   );
 }

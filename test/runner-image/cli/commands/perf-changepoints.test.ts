@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../../../src/runner-image/cli/program.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ai-ci-changepoints-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => (out.push(String(c)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => (err.push(String(c)), true));
+  process.exitCode = undefined;
+  try {
+    const code = await runCli(['perf', 'changepoints', ...args]);
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+// A step from ~10 to ~12 at index 20, with a little deterministic wobble.
+const step = Array.from({ length: 40 }, (_, i) => (i < 20 ? 10 : 12) + ((i * 7) % 5) * 0.01);
+const flat = Array.from({ length: 40 }, (_, i) => 5 + ((i * 3) % 7) * 0.01);
+
+describe('ai-ci perf changepoints', () => {
+  it('reads a JSON array and prints 0-based indices', async () => {
+    const r = await run([file('a.json', JSON.stringify(step))]);
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe('20');
+  });
+
+  it('reads an object of named arrays, with --json details', async () => {
+    const r = await run([file('named.json', JSON.stringify({ step, flat })), '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.series.map((s: { name: string }) => s.name)).toEqual(['step', 'flat']);
+    expect(doc.series[0].changePoints).toEqual([20]);
+    expect(doc.series[0].details[0].relativeChange).toBeCloseTo(0.2, 1);
+    expect(doc.series[1].changePoints).toEqual([]);
+  });
+
+  it('prints each named series on its own line', async () => {
+    const r = await run([file('named2.json', JSON.stringify({ step, flat }))]);
+    expect(r.out).toBe('step: 20\nflat: (none)\n');
+  });
+
+  it('reads a CSV column', async () => {
+    const csv = ['time,value', ...step.map((v, i) => `${i},${v}`)].join('\n');
+    const r = await run([file('s.csv', csv), '--column', 'value', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).series[0]).toMatchObject({ name: 'value', length: 40, changePoints: [20] });
+  });
+
+  it('passes tuning options through', async () => {
+    const r = await run([file('tuned.json', JSON.stringify(step)), '--min-change', '0.5']);
+    expect(r.out.trim()).toBe('(none)');
+  });
+
+  it.each([
+    {
+      name: 'bad.json',
+      text: '[1, 2, "x"]',
+      args: [],
+      code: 3,
+      message: /bad\.json: element \[2\] is "x", not a finite number/,
+    },
+    {
+      name: 'badfield.json',
+      text: '{"a": [1, 2], "b": 3}',
+      args: [],
+      code: 3,
+      message: /badfield\.json: field "b" is not an array/,
+    },
+    {
+      name: 'nested.json',
+      text: '{"a": [1, null]}',
+      args: [],
+      code: 3,
+      message: /nested\.json: field "a"\[1\]/,
+    },
+    { name: 'broken.json', text: '[1, 2', args: [], code: 3, message: /broken\.json: not valid JSON/ },
+    { name: 'empty.json', text: '', args: [], code: 3, message: /empty\.json: the file is empty/ },
+    {
+      name: 'bad.csv',
+      text: 'v\n1\n2\nabc\n',
+      args: [],
+      code: 3,
+      message: /bad\.csv: line 4, column "v": "abc" is not a number/,
+    },
+    {
+      name: 'wide.csv',
+      text: 'a,b\n1,2\n',
+      args: [],
+      code: 2,
+      message: /wide\.csv: the CSV has 2 columns \(a, b\); choose one with --column/,
+    },
+    {
+      name: 'nocol.csv',
+      text: 'a,b\n1,2\n',
+      args: ['--column', 'c'],
+      code: 3,
+      message: /nocol\.csv: no column "c" \(the header has: a, b\)/,
+    },
+  ])('fails cleanly on $name', async ({ name, text, args, code, message }) => {
+    const r = await run([file(name, text), ...args]);
+    expect(r.code).toBe(code);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe('');
+  });
+
+  it('names a missing file', async () => {
+    const r = await run([join(dir, 'missing.json')]);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/missing\.json: does not exist/);
+  });
+
+  it('rejects bad option values as usage errors', async () => {
+    const r = await run([file('ok.json', JSON.stringify(step)), '--alpha', '3']);
+    expect(r.code).toBe(2);
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Comparison,
+  detectRegression,
+  detectRegressions,
+  type ProbabilityModel,
+} from '../../../src/runner-image/perf/detect.js';
+import { FEATURE_COUNT } from '../../../src/runner-image/perf/features.js';
+import { noisy } from './helpers.js';
+
+const history = noisy(25, 100, 0.01, 11);
+const baseline = noisy(20, 100, 0.01, 12);
+
+describe('detectRegression (statistics only)', () => {
+  it.each([
+    { name: 'a clear 10% slowdown', candidate: noisy(20, 110, 0.01, 13), verdict: 'regression' },
+    { name: 'a clear 10% speed-up', candidate: noisy(20, 90, 0.01, 14), verdict: 'improvement' },
+    { name: 'no change', candidate: noisy(20, 100, 0.01, 15), verdict: 'no-change' },
+  ])('$name → $verdict', ({ candidate, verdict }) => {
+    const d = detectRegression({ baseline, candidate, history }, 'smaller-is-better');
+    expect(d.verdict).toBe(verdict);
+    expect(d.source).toBe('statistics');
+    expect(d.features).toHaveLength(FEATURE_COUNT);
+    expect(d.change.low).toBeLessThanOrEqual(d.change.estimate);
+    expect(d.change.high).toBeGreaterThanOrEqual(d.change.estimate);
+  });
+
+  it('gives a high P(regressed) and an interval around the change for a regression', () => {
+    const d = detectRegression(
+      { baseline, candidate: noisy(20, 110, 0.01, 13), history },
+      'smaller-is-better',
+    );
+    expect(d.probabilityRegressed).toBeGreaterThanOrEqual(0.95);
+    expect(d.change.estimate).toBeCloseTo(0.1, 1);
+    expect(d.change.low).toBeGreaterThan(0.05);
+    expect(d.evidence.history?.runs).toBe(25);
+    expect(d.reason).toMatch(/worse/);
+  });
+
+  it('reads bigger-is-better benchmarks the other way round', () => {
+    const d = detectRegression({ baseline, candidate: noisy(20, 90, 0.01, 14), history }, 'bigger-is-better');
+    expect(d.verdict).toBe('regression');
+  });
+
+  it('does not call a regression within the run-to-run noise of the history', () => {
+    // Rounds of each run agree tightly (0.1%), but whole runs wander by 5%: a 4% slower run is normal here.
+    const wandering = noisy(30, 100, 0.05, 16);
+    const d = detectRegression(
+      { baseline: noisy(20, 100, 0.001, 17), candidate: noisy(20, 104, 0.001, 18), history: wandering },
+      'smaller-is-better',
+    );
+    expect(d.verdict).not.toBe('regression');
+    expect(d.evidence.mannWhitney.p).toBeLessThan(0.001); // the rounds alone would have said "regression"
+  });
+
+  it('says inconclusive, with the rounds needed, when there are too few samples and no history', () => {
+    const d = detectRegression({ baseline: [100, 101], candidate: [103, 102] }, 'smaller-is-better');
+    expect(d.verdict).toBe('inconclusive');
+    expect(d.roundsNeeded).toBeGreaterThan(2);
+    expect(d.reason).toMatch(/too few samples/);
+  });
+
+  it('says inconclusive when too noisy to rule out the target change', () => {
+    const d = detectRegression(
+      {
+        baseline: noisy(10, 100, 0.2, 19),
+        candidate: noisy(10, 100, 0.2, 20),
+        history: noisy(10, 100, 0.2, 21),
+      },
+      'smaller-is-better',
+    );
+    expect(d.verdict).toBe('inconclusive');
+    expect(d.roundsNeeded).toBeGreaterThan(10);
+    expect(d.reason).toMatch(/too noisy/);
+  });
+
+  it('honours minRelativeChange', () => {
+    const input = { baseline, candidate: noisy(20, 103, 0.01, 22), history };
+    expect(detectRegression(input, 'smaller-is-better').verdict).toBe('regression');
+    expect(detectRegression(input, 'smaller-is-better', { minRelativeChange: 0.1 }).verdict).not.toBe(
+      'regression',
+    );
+  });
+
+  it('rejects bad options', () => {
+    expect(() =>
+      detectRegression({ baseline, candidate: baseline }, 'smaller-is-better', { confidence: 1.2 }),
+    ).toThrow(/confidence/);
+  });
+});
+
+describe('detectRegressions with a model', () => {
+  const comparisons: Comparison[] = [
+    { input: { baseline, candidate: noisy(20, 110, 0.01, 13), history }, direction: 'smaller-is-better' },
+    { input: { baseline, candidate: noisy(20, 100, 0.01, 15), history }, direction: 'smaller-is-better' },
+  ];
+
+  it('asks the model once for all rows and uses its probability', async () => {
+    const calls: Float32Array[][] = [];
+    const model: ProbabilityModel = {
+      predict: async (rows) => {
+        calls.push(rows);
+        return [0.2, 0.99];
+      },
+    };
+    const [a, b] = await detectRegressions(comparisons, {}, model);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toHaveLength(2);
+    expect(calls[0]![0]).toHaveLength(FEATURE_COUNT);
+    expect(a!.source).toBe('statistics+model');
+    expect(a!.probabilityRegressed).toBe(0.2);
+    expect(a!.verdict).not.toBe('regression');
+    expect(b!.evidence.model).toBe(0.99);
+  });
+
+  it('gives the statistics-only verdicts without a model', async () => {
+    const ds = await detectRegressions(comparisons);
+    expect(ds.map((d) => d.verdict)).toEqual(['regression', 'no-change']);
+    expect(ds.every((d) => d.source === 'statistics')).toBe(true);
+  });
+
+  it('refuses a model answer of the wrong length', async () => {
+    const model: ProbabilityModel = { predict: async () => [0.5] };
+    await expect(detectRegressions(comparisons, {}, model)).rejects.toThrow(/1 probabilities for 2/);
+  });
+});
