@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCarbon } from './commands/carbon.js';
+import { registerPerf } from './commands/perf.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerCarbon(program);
   registerValidate(program);
   registerSimulate(program);
+  registerPerf(program);
   return program;
 }
 

@@ -49,6 +49,11 @@ export class OnnxProbabilityModel implements ProbabilityModel {
       const code = (err as NodeJS.ErrnoException).code;
       throw new ModelLoadError(path, code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`);
     }
+    return OnnxProbabilityModel.fromBytes(bytes, path, opts);
+  }
+
+  /** Loads a model from its bytes; `path` only names it in errors. */
+  static async fromBytes(bytes: Uint8Array, path: string, opts: LoadOptions): Promise<OnnxProbabilityModel> {
     let meta: ReturnType<typeof readOnnxMetadata>;
     try {
       meta = readOnnxMetadata(bytes);

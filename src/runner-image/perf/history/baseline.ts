@@ -1,0 +1,52 @@
+import type { BenchmarkResult } from '../parse/types.js';
+import { convertUnit } from '../parse/units.js';
+import { median } from '../stats/robust.js';
+import type { RunRecord } from './types.js';
+
+/** What a new result is compared with: the latest earlier run's samples and the per-run history. */
+export interface Baseline {
+  /** Samples of the most recent earlier run, in the new result's unit. */
+  samples: number[];
+  /** Median of each earlier run, oldest first, the baseline run last, in the new result's unit. */
+  history: number[];
+  runs: number;
+  commit?: string;
+  /** Runs left out because their unit cannot be converted to the new result's. */
+  skippedRuns: number;
+}
+
+/**
+ * Builds the baseline from earlier runs (oldest first). The latest run's samples are the baseline rounds, and
+ * the medians of all runs are the history whose run-to-run spread and change points the detector uses — the
+ * same shape as the labelled comparisons the model was trained on.
+ */
+export function baselineFromRuns(runs: readonly RunRecord[], current: BenchmarkResult): Baseline | undefined {
+  const usable: { run: RunRecord; factor: number }[] = [];
+  let skippedRuns = 0;
+  for (const run of runs) {
+    const factor = convertUnit(run.unit, current.unit);
+    if (factor === undefined || run.samples.length === 0) skippedRuns++;
+    else usable.push({ run, factor });
+  }
+  const last = usable.at(-1);
+  if (!last) return undefined;
+  return {
+    samples: last.run.samples.map((v) => v * last.factor),
+    history: usable.map(({ run, factor }) =>
+      run.samplesKind === 'raw' ? median(run.samples) * factor : run.summary.median * factor,
+    ),
+    runs: usable.length,
+    ...(last.run.commit ? { commit: last.run.commit } : {}),
+    skippedRuns,
+  };
+}
+
+/** A baseline from a single earlier results file (`--baseline FILE`): its samples, no history. */
+export function baselineFromResult(
+  previous: BenchmarkResult,
+  current: BenchmarkResult,
+): Baseline | undefined {
+  const factor = convertUnit(previous.unit, current.unit);
+  if (factor === undefined) return undefined;
+  return { samples: previous.samples.map((v) => v * factor), history: [], runs: 1, skippedRuns: 0 };
+}

@@ -1,0 +1,126 @@
+import { FEATURE_NAMES } from '../features.js';
+import type { DetectorQuality } from './evaluate.js';
+import type { PipelineResult } from './pipeline.js';
+
+const FEATURE_TEXT: Record<string, string> = {
+  rel_change_median: 'relative change of the median, candidate vs baseline rounds (+ = worse)',
+  rel_change_hl: 'Hodges-Lehmann shift relative to the baseline median',
+  rel_change_hl_low: 'lower 95% bound of that shift',
+  rel_change_hl_high: 'upper 95% bound of that shift',
+  mwu_z: 'Mann-Whitney z, tie-corrected',
+  mwu_neglog10_p: '−log10 of the two-sided Mann-Whitney p-value',
+  cliffs_delta: "Cliff's delta",
+  effect_size: 'Hodges-Lehmann shift over the pooled robust scale',
+  baseline_rel_noise: 'robust relative noise of the baseline rounds',
+  candidate_rel_noise: 'robust relative noise of the candidate rounds',
+  log2_n_baseline: 'log2 of the baseline round count',
+  log2_n_candidate: 'log2 of the candidate round count',
+  log2_history_len: 'log2(1 + runs in the history)',
+  log2_regime_len: 'log2(1 + runs since the last change point)',
+  history_rel_noise: 'run-to-run robust relative noise of the current regime',
+  history_rel_change: 'candidate median against the current regime, relative',
+  history_z: 'candidate median against the current regime, robust z',
+  prev_rel_change: 'candidate median against the previous run (the fixed-threshold tools’ ratio)',
+  recent_changepoint: '1 when the history changed within its last 10 runs',
+  last_changepoint_rel_change: 'relative size of the last change point',
+  log2_rounds_needed_5pct: 'log2 of the rounds needed to detect a 5% change at the measured noise',
+};
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const num = (v: number, d = 3) => v.toFixed(d);
+
+function qualityRow(name: string, q: DetectorQuality): string {
+  return (
+    `| ${name} | ${pct(q.balancedAccuracyAtLeast5pct)} | ${pct(q.recallAtLeast5pct)} | ${pct(q.recall)} | ` +
+    `${pct(q.precision)} | ${q.falseAlarmsPer1000NoChange.toFixed(1)} | ${q.falseAlarmsPer1000Improvements.toFixed(1)} | ` +
+    `${num(q.rocAuc)} |`
+  );
+}
+
+/** The model card: what the model is, what it was trained on, how well it does on data it never saw, how to redo it. */
+export function modelCard(result: PipelineResult, command: string, dataDescription: string): string {
+  const h = result.heldout;
+  const info = result.model.info as { threshold?: number; hidden?: number[]; seed?: number };
+  const threshold = info.threshold ?? 0.95;
+  const hidden = result.model.layers.slice(0, -1).map((l) => l.outputs);
+  const architecture = hidden.length
+    ? `a small neural network: ${FEATURE_NAMES.length} standardised features → ${hidden.join(' → ')} tanh units → 1 sigmoid output`
+    : `a logistic regression over ${FEATURE_NAMES.length} standardised features`;
+  return `# Model card: performance-predictor.onnx
+
+The probability that a benchmark result is a real performance regression against its history, used by
+\`ai-ci perf analyze\` and the \`ai-regression-detector\` action. A regression fails the check when this
+probability is at least the threshold (default ${threshold}) and the change is at least 1%.
+
+## Model
+
+- Architecture: ${architecture}. Feature standardisation (mean, scale, clip to ±${result.model.clip}) is part of the graph.
+- Format: ONNX (opset 13; Sub, Div, Clip, IsNaN, Where, Gemm, Tanh, Sigmoid), input \`features\` float32
+  [batch, ${FEATURE_NAMES.length}], output \`probability\` float32 [batch, 1]. Feature names are stored in the metadata
+  (\`ai-ci.feature_names\`); a model whose names differ from the CLI's is refused and statistics alone decide.
+- Runtime: onnxruntime-node, CPU (CUDA execution provider when a GPU and the CUDA build are present).
+- Training: plain TypeScript (src/runner-image/perf/model/train.ts), binary cross-entropy with L2, Adam,
+  early stopping on 15% of the training comparisons; seed ${info.seed ?? 1}; best epoch ${result.epochs}.
+
+## Features
+
+Computed by \`computeFeatures\` (src/runner-image/perf/features.ts), oriented so that + means worse:
+
+${FEATURE_NAMES.map((n, i) => `${i + 1}. \`${n}\`: ${FEATURE_TEXT[n] ?? ''}`).join('\n')}
+
+## Data
+
+${dataDescription}
+
+Labelled comparisons are generated from that real noise by src/runner-image/perf/dataset/: each is a history
+of 0–30 earlier runs, a baseline run and a candidate run, all real measurements; 40% have no change, 40% a
+regression and 20% an improvement of a known size injected into the candidate (log-uniform 1–50%), with
+nuisances (steps and outliers in the history, an outlier baseline run, outlier rounds, slow drift). A quarter
+are turned into bigger-is-better (throughput) comparisons. Benchmarks, not comparisons, are split: the held-out
+benchmarks' noise is never seen in training.
+
+- Training: ${result.trainComparisons} comparisons from ${result.trainBenchmarks} benchmarks.
+- Held out: ${h.model.comparisons} comparisons from ${h.benchmarks} benchmarks (${h.model.regressions} regressions,
+  ${h.model.noChanges} no change, ${h.model.improvements} improvements).
+
+## Measured quality on the held-out benchmarks
+
+Called at P ≥ ${threshold}. Balanced accuracy is the per-comparison accuracy on a set balanced between
+regressions of 5% and more and no-change comparisons. False alarms are per 1,000 comparisons without a
+regression. (Per-data-point accuracy is not reported: it is meaningless when almost no points are changes.)
+
+| detector | balanced accuracy, ≥5% | recall, ≥5% | recall, all sizes | precision | false alarms / 1,000 no-change | false alarms / 1,000 improvements | ROC AUC |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${qualityRow('ai-ci perf analyze (statistics + this model)', h.detectorWithModel)}
+${qualityRow('this model alone', h.model)}
+${qualityRow('statistics alone (fallback without the model)', h.statisticsAlone)}
+
+Recall by size of the injected regression (statistics + model):
+
+| change | comparisons | recall |
+| --- | --- | --- |
+${h.detectorWithModel.recallBySize.map((b) => `| ${b.range} | ${b.n} | ${pct(b.recall)} |`).join('\n')}
+
+Probability quality of the model on the held-out set: log loss ${num(h.model.logLoss)}, Brier score ${num(h.model.brier)}.
+
+The baselines people use today (fixed percentage thresholds, Conbench's z, Perfherder's t, plain change-point
+detection) are scored on the same held-out set by \`npm run eval:perf\`.
+
+## Limits
+
+- The noise comes from the benchmarks and machine named above. Histories from very different machines or
+  benchmarks (GPU kernels, network-bound jobs) may be noisier than anything seen in training; the detector then
+  tends to say "inconclusive" rather than guess, and the model can be retrained on a project's own history with
+  \`ai-ci perf train --historical-data DIR\`.
+- Only step changes are injected as regressions; a slow creep over many runs is noise to this model.
+- Improvements are decided by the statistics alone.
+
+## Reproduce
+
+\`\`\`bash
+${command}
+\`\`\`
+
+Deterministic: the same data, seed and options give the same model file.
+`;
+}

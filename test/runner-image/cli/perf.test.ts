@@ -1,0 +1,339 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_MODEL_PATH } from '../../../src/runner-image/cli/commands/perf.js';
+import { runCli } from '../../../src/runner-image/cli/program.js';
+import { seededRandom } from '../../../src/runner-image/perf/stats/rng.js';
+import { CommentsFake } from '../perf/report/comments-fake.js';
+
+const fixture = (name: string) => join(import.meta.dirname, '..', 'perf', 'parse', 'fixtures', name);
+const MACHINE = 'ci-linux-x64';
+
+async function cli(args: string[], env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
+    out.push(String(c));
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
+    err.push(String(c));
+    return true;
+  });
+  const saved: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) {
+    saved[k] = process.env[k];
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  process.exitCode = undefined;
+  try {
+    const code = await runCli(args);
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    process.exitCode = undefined;
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/** Variables of the GitHub Actions runner that would change what the CLI does; cleared for every test. */
+const NO_ACTIONS = {
+  GITHUB_ACTIONS: undefined,
+  GITHUB_STEP_SUMMARY: undefined,
+  GITHUB_SHA: undefined,
+  GITHUB_REF_NAME: undefined,
+  GITHUB_BASE_REF: undefined,
+  GITHUB_EVENT_PATH: undefined,
+  GITHUB_TOKEN: undefined,
+  GH_TOKEN: undefined,
+  GITHUB_REPOSITORY: undefined,
+  GITHUB_API_URL: undefined,
+};
+
+/**
+ * A real pytest-benchmark file as a CI run of a given commit would produce it: every round scaled by the run's
+ * factor (run-to-run drift) and a little per-round jitter.
+ */
+function pytestRun(path: string, commit: string, time: string, factor: number, seed: number) {
+  const rand = seededRandom(seed);
+  const doc = JSON.parse(readFileSync(fixture('pytest_benchmark_data.json'), 'utf8'));
+  doc.commit_info = { ...doc.commit_info, id: commit, branch: 'main', time };
+  doc.datetime = time;
+  for (const b of doc.benchmarks) {
+    b.stats.data = b.stats.data.map((v: number) => v * factor * (1 + 0.004 * (rand() - 0.5)));
+    const sorted = [...b.stats.data].sort((x: number, y: number) => x - y);
+    b.stats.mean = b.stats.data.reduce((s: number, v: number) => s + v, 0) / b.stats.data.length;
+    b.stats.median = sorted[Math.floor(sorted.length / 2)];
+    b.stats.min = sorted[0];
+    b.stats.max = sorted.at(-1);
+  }
+  writeFileSync(path, JSON.stringify(doc, null, 2));
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ai-ci-perf-cli-'));
+const history = join(dir, 'history.db');
+const pastDir = join(dir, 'benchmarks');
+
+beforeAll(async () => {
+  mkdirSync(pastDir);
+  const rand = seededRandom(99);
+  for (let i = 0; i < 12; i++) {
+    const day = String(i + 1).padStart(2, '0');
+    pytestRun(
+      join(pastDir, `run-${day}.json`),
+      `c${day}`,
+      `2026-11-${day}T03:00:00Z`,
+      1 + 0.01 * (rand() - 0.5),
+      i,
+    );
+  }
+  const imported = await cli(
+    ['perf', 'import', pastDir, '--history', history, '--machine', MACHINE],
+    NO_ACTIONS,
+  );
+  expect(imported.code).toBe(0);
+  pytestRun(join(dir, 'regressed.json'), 'pr1', '2026-11-20T03:00:00Z', 1.2, 1001);
+  pytestRun(join(dir, 'unchanged.json'), 'pr2', '2026-11-20T03:00:00Z', 1.0, 1002);
+});
+
+const analyzeArgs = (file: string, ...more: string[]) => [
+  'perf',
+  'analyze',
+  join(dir, file),
+  '--history',
+  history,
+  '--machine',
+  MACHINE,
+  '--base-branch',
+  'main',
+  ...more,
+];
+
+describe('ai-ci perf analyze', () => {
+  it('exits 1 on a clear 20% regression and names the benchmark', async () => {
+    const r = await cli(analyzeArgs('regressed.json'), NO_ACTIONS);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/FAIL regression +test_small\.py::test_fib_10 \+(19|20|21)\.\d%/);
+    expect(r.out).toMatch(/FAIL regression +test_small\.py::test_sort_small \+(19|20|21)\.\d%/);
+  });
+
+  it('exits 0 when nothing changed', async () => {
+    const r = await cli(analyzeArgs('unchanged.json', '--json'), NO_ACTIONS);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.verdict).not.toBe('regression');
+    expect(report.benchmarks.map((b: { failing: boolean }) => b.failing)).toEqual([false, false]);
+    expect(report.benchmarks[0].baseline.runs).toBe(12);
+  });
+
+  it('uses the shipped model when there is one, else statistics with one warning', async () => {
+    const r = await cli(analyzeArgs('regressed.json', '--json'), NO_ACTIONS);
+    const report = JSON.parse(r.out);
+    if (existsSync(DEFAULT_MODEL_PATH)) {
+      expect(report.model).toMatchObject({ used: true, path: DEFAULT_MODEL_PATH });
+      expect(report.benchmarks[0].source).toBe('statistics+model');
+      expect(r.err).toBe('');
+    } else {
+      expect(report.model.used).toBe(false);
+      expect(r.err.match(/warning/g)).toHaveLength(1);
+    }
+  });
+
+  it('falls back to statistics with exactly one warning when the model file is corrupt', async () => {
+    const bad = join(dir, 'corrupt.onnx');
+    writeFileSync(bad, 'not a model');
+    const r = await cli(analyzeArgs('regressed.json', '--model', bad, '--json'), NO_ACTIONS);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^ai-ci: warning: model .*corrupt\.onnx: is not an ONNX model .*; using statistics alone$/,
+      ),
+    ]);
+    const report = JSON.parse(r.out);
+    expect(report.model).toMatchObject({ used: false });
+    expect(report.benchmarks[0].source).toBe('statistics');
+  });
+
+  it('writes annotations, the job summary and step outputs on GitHub Actions', async () => {
+    const summary = join(dir, 'summary.md');
+    const outputs = join(dir, 'outputs.txt');
+    const r = await cli(analyzeArgs('regressed.json', '--github-output', outputs), {
+      ...NO_ACTIONS,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_STEP_SUMMARY: summary,
+    });
+    expect(r.code).toBe(1);
+    const errors = r.out.split('\n').filter((l) => l.startsWith('::error '));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(
+      new RegExp(
+        `^::error file=${dir.replace(/[/.]/g, '\\$&')}/regressed\\.json,line=\\d+,title=Performance regression%3A test_small\\.py%3A%3Atest_fib_10::`,
+      ),
+    );
+    expect(readFileSync(summary, 'utf8')).toMatch(/^## ❌ Performance: 2 regressions of 2 benchmarks/);
+    expect(readFileSync(outputs, 'utf8')).toBe(
+      'verdict=regression\nregressions=2\nregressed-benchmarks=["test_small.py::test_fib_10","test_small.py::test_sort_small"]\n',
+    );
+  });
+
+  it('does not fail the step with --fail-on none', async () => {
+    const r = await cli(analyzeArgs('regressed.json', '--fail-on', 'none', '--no-model'), NO_ACTIONS);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/regression +test_small\.py::test_fib_10/);
+  });
+
+  it('compares with a single baseline file', async () => {
+    const r = await cli(
+      [
+        'perf',
+        'analyze',
+        join(dir, 'regressed.json'),
+        '--baseline',
+        join(pastDir, 'run-12.json'),
+        '--json',
+        '--no-model',
+      ],
+      NO_ACTIONS,
+    );
+    const report = JSON.parse(r.out);
+    expect(report.baselineSource).toContain('run-12.json');
+    expect(report.benchmarks[0].change.estimate).toBeGreaterThan(0.15);
+  });
+
+  it('says when a benchmark has no baseline, and does not fail', async () => {
+    const r = await cli(
+      ['perf', 'analyze', fixture('hyperfine.json'), '--history', history, '--machine', MACHINE, '--json'],
+      NO_ACTIONS,
+    );
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.counts['no-baseline']).toBe(2);
+    expect(report.benchmarks[0].reason).toBe(`no earlier run of this benchmark on machine ${MACHINE}`);
+  });
+
+  it('exits 3 naming the file and field on malformed results, 2 without a baseline', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ results: [{ command: 'x', mean: 1 }] }));
+    const r = await cli(['perf', 'analyze', bad, '--history', history], NO_ACTIONS);
+    expect(r.code).toBe(3);
+    expect(r.err).toBe(`ai-ci: ${bad}: field results[0].stddev: is missing\n`);
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '');
+    expect((await cli(['perf', 'analyze', empty, '--history', history], NO_ACTIONS)).err).toBe(
+      `ai-ci: ${empty}: is empty\n`,
+    );
+    expect((await cli(['perf', 'analyze', fixture('hyperfine.json')], NO_ACTIONS)).code).toBe(2);
+    expect(
+      (await cli(['perf', 'analyze', bad, '--threshold', '2', '--history', history], NO_ACTIONS)).code,
+    ).toBe(2);
+  });
+
+  describe('--pr-comment', () => {
+    const fake = new CommentsFake('octo', 'bench', 'ghs_clitoken');
+    beforeAll(() => fake.start());
+    afterAll(() => fake.stop());
+
+    it('posts the summary once and updates it on the next run', async () => {
+      const event = join(dir, 'event.json');
+      writeFileSync(
+        event,
+        JSON.stringify({ action: 'synchronize', number: 42, pull_request: { number: 42 } }),
+      );
+      const env = {
+        ...NO_ACTIONS,
+        GITHUB_TOKEN: 'ghs_clitoken',
+        GITHUB_REPOSITORY: 'octo/bench',
+        GITHUB_API_URL: fake.url,
+        GITHUB_EVENT_PATH: event,
+      };
+      const first = await cli(analyzeArgs('regressed.json', '--pr-comment', '--no-model'), env);
+      expect(first.code).toBe(1);
+      expect(first.err).toMatch(
+        /created PR comment https:\/\/github\.com\/octo\/bench\/pull\/42#issuecomment-\d+/,
+      );
+      const second = await cli(analyzeArgs('unchanged.json', '--pr-comment', '--no-model'), env);
+      expect(second.code).toBe(0);
+      expect(second.err).toMatch(/updated PR comment/);
+      const comments = fake.comments.filter((c) => c.issue === 42);
+      expect(comments).toHaveLength(1);
+      expect(comments[0]!.body).toMatch(/Performance: no regression|no confident regression/);
+      expect(first.err + second.err).not.toContain('ghs_clitoken');
+    });
+
+    it('exits 3 when GitHub refuses and nothing else failed, without printing the token', async () => {
+      const r = await cli(analyzeArgs('unchanged.json', '--pr-comment', '--pr', '42', '--no-model'), {
+        ...NO_ACTIONS,
+        GITHUB_TOKEN: 'ghs_wrong_token',
+        GITHUB_REPOSITORY: 'octo/bench',
+        GITHUB_API_URL: fake.url,
+      });
+      expect(r.code).toBe(3);
+      expect(r.err).toMatch(/the PR comment failed: Bad credentials/);
+      expect(r.err).not.toContain('ghs_wrong_token');
+    });
+  });
+});
+
+describe('ai-ci perf record, export, import', () => {
+  it('round-trips the history through an export file', async () => {
+    const db = join(dir, 'rec.db');
+    const rec = await cli(
+      [
+        'perf',
+        'record',
+        fixture('gbench_repetitions.json'),
+        '--history',
+        db,
+        '--commit',
+        'abc',
+        '--branch',
+        'main',
+        '--machine',
+        MACHINE,
+        '--json',
+      ],
+      NO_ACTIONS,
+    );
+    expect(rec.code).toBe(0);
+    expect(JSON.parse(rec.out)).toMatchObject({ benchmarks: 3, added: 3, commit: 'abc', branch: 'main' });
+    const again = await cli(
+      [
+        'perf',
+        'record',
+        fixture('gbench_repetitions.json'),
+        '--history',
+        db,
+        '--commit',
+        'abc',
+        '--machine',
+        MACHINE,
+      ],
+      NO_ACTIONS,
+    );
+    expect(again.out).toMatch(/recorded 0 of 3 .*already there/);
+
+    const exportFile = join(dir, 'export.json');
+    expect((await cli(['perf', 'export', '--history', db, '--output', exportFile], NO_ACTIONS)).code).toBe(0);
+    const exported = JSON.parse(readFileSync(exportFile, 'utf8'));
+    expect(exported.kind).toBe('ai-ci-perf-history');
+    expect(exported.runs).toHaveLength(3);
+
+    const copy = join(dir, 'copy.db');
+    const imp = await cli(['perf', 'import', exportFile, '--history', copy, '--json'], NO_ACTIONS);
+    expect(JSON.parse(imp.out)).toMatchObject({ files: 1, runsInserted: 3 });
+    const stdoutExport = await cli(['perf', 'export', '--history', copy], NO_ACTIONS);
+    expect(JSON.parse(stdoutExport.out).runs).toEqual(exported.runs);
+  });
+
+  it('exits 3 on a history that does not exist for export', async () => {
+    const r = await cli(['perf', 'export', '--history', join(dir, 'nope.db')], NO_ACTIONS);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/nope\.db: history database does not exist/);
+  });
+});
