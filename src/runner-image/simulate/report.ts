@@ -159,6 +159,7 @@ export function sweepReport(rows: readonly SweepRow[], forecastNote: string): st
       'design-doc p50/p95/max delay',
       'design-doc misses',
       'threshold saved',
+      'oracle',
     ],
     rows.map(({ region, deadline, result }) => {
       const oracle = get(result, 'oracle');
@@ -179,8 +180,14 @@ export function sweepReport(rows: readonly SweepRow[], forecastNote: string): st
         delays(doc),
         String(doc.deadlineMisses),
         formatPct(thr.savedVsRunNowPct),
+        result.oracleMethod,
       ];
     }),
   );
-  return [table, '', forecastNote].join('\n');
+  return [
+    table,
+    '',
+    forecastNote,
+    'oracle: exact = per-job best windows fit the runner limit; greedy = they did not, and the oracle is a greedy placement (a policy may then beat it).',
+  ].join('\n');
 }

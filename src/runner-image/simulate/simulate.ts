@@ -114,6 +114,13 @@ export function simulate(config: SimulationConfig): SimulationResult {
       `The per-job best windows need more than ${config.maxRunners} runners at once: the oracle is a greedy placement, not an exact optimum.`,
     );
   }
+  for (const m of policies) {
+    if (m.deadlineMisses > 0) {
+      notes.push(
+        `${POLICY_LABELS[m.policy as PolicyKey]}: ${m.deadlineMisses} job(s) started after their deadline (all runners busy).`,
+      );
+    }
+  }
   return {
     policies,
     placements,

@@ -61,6 +61,7 @@ describe('simulate on a square wave (clean 00–12 UTC at 100 g, dirty 12–24 a
     const runNow = metric(r.policies, 'run-now');
     expect(r.placements['run-now'].map((p) => (p.start - T0) / H)).toEqual([12, 13, 14, 15, 16]);
     expect(runNow.deadlineMisses).toBe(2);
+    expect(r.notes).toContain('run now: 2 job(s) started after their deadline (all runners busy).');
     expect(runNow.delay.maxMs).toBe(4 * H);
   });
 
