@@ -10,7 +10,10 @@ cd "$here"
 . ./versions.env
 . ./hack/go-env.sh
 bin_dir="${AI_CI_BIN_DIR:-$repo_root/bin}"
-mkdir -p "$bin_dir"
+mkdir -p "$bin_dir" "$repo_root/.cache"
+# One build at a time per checkout (npm test runs this too, and two test runs may start together).
+exec 9>"$repo_root/.cache/e2e-cluster-build.lock"
+flock 9
 
 command -v go >/dev/null || { echo "cluster build: Go is required (https://go.dev/dl, >= the version in go.mod)" >&2; exit 1; }
 
