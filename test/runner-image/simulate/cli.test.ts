@@ -111,6 +111,39 @@ describe('ai-ci simulate', () => {
     expect(oracle.meanIntensity).toBeLessThan(100);
   });
 
+  it("a saved UK API response: ai-ci uses the provider's own forecast, and the output says so", async () => {
+    const periods = Array.from({ length: 4 * 48 }, (_, i) => {
+      const from = Date.UTC(2024, 2, 4) + i * 1_800_000;
+      const actual = Math.round(200 - 100 * Math.cos((2 * Math.PI * (i % 48)) / 48));
+      const iso = (t: number) => `${new Date(t).toISOString().slice(0, 16)}Z`;
+      return {
+        from: iso(from),
+        to: iso(from + 1_800_000),
+        intensity: { forecast: actual + 7, actual, index: 'moderate' },
+      };
+    });
+    const uk = join(dir, 'uk.json');
+    writeFileSync(uk, JSON.stringify({ data: periods }));
+    const r = await run(
+      'simulate',
+      '--trace',
+      uk,
+      '--deadline',
+      '6h',
+      '--jobs-per-day',
+      '30',
+      '--json',
+      '-q',
+    );
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as JsonReport;
+    expect(report.simulation.trace).toMatchObject({ points: 192, stepMinutes: 30 });
+    expect(report.forecast.kind).toBe('provider');
+    expect(report.forecast.description).toMatch(/published forecast/);
+    expect(report.notes.join(' ')).not.toMatch(/no published forecast/);
+    for (const p of report.policies) expect(p.deadlineMisses).toBe(0);
+  });
+
   it('a sweep over deadlines prints one line per deadline', async () => {
     const r = await run('simulate', '--trace', trace, '--deadline', '2h,8h', '-q');
     expect(r.code).toBe(0);
