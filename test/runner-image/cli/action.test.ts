@@ -1,18 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildProgram } from '../../../src/runner-image/cli/program.js';
+import { HistoryStore } from '../../../src/runner-image/perf/history/index.js';
+import { parseResultsFile } from '../../../src/runner-image/perf/parse/index.js';
 
-const actionPath = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'actions',
-  'ai-regression-detector',
-  'action.yml',
-);
+const root = join(import.meta.dirname, '..', '..', '..');
+const actionPath = join(root, 'actions', 'ai-regression-detector', 'action.yml');
 
 interface ActionYaml {
   name: string;
@@ -71,4 +68,114 @@ describe('actions/ai-regression-detector/action.yml', () => {
     expect(passed.length).toBeGreaterThan(8);
     for (const flag of passed) expect(known.has(flag), flag).toBe(true);
   });
+});
+
+describe('the action’s analyse step, run by bash as the runner would', () => {
+  const action = parse(readFileSync(actionPath, 'utf8')) as ActionYaml;
+  const script = action.runs.steps.find((s) => s.id === 'analyze')!.run!;
+
+  async function setUp() {
+    const dir = mkdtempSync(join(tmpdir(), 'ai-ci-action-'));
+    // The CLI from this checkout, as the action's first step would find it after a build.
+    const cli = join(dir, 'ai-ci');
+    writeFileSync(
+      cli,
+      `#!/usr/bin/env bash\nexec "${process.execPath}" --import "${import.meta.resolve('tsx')}" "${root}/src/runner-image/cli/main.ts" "$@"\n`,
+    );
+    chmodSync(cli, 0o755);
+    // A history of ten runs of a real Google Benchmark file on main, a few tenths of a percent apart.
+    const parsed = await parseResultsFile(
+      join(root, 'test/runner-image/perf/parse/fixtures/gbench_repetitions.json'),
+    );
+    mkdirSync(join(dir, '.ai-ci'));
+    const history = join(dir, '.ai-ci', 'perf-history.db');
+    const store = HistoryStore.open(history);
+    for (let i = 0; i < 10; i++) {
+      const factor = 1 + 0.002 * ((i * 7) % 5);
+      const results = parsed.results.map((r) => ({ ...r, samples: r.samples.map((v) => v * factor) }));
+      store.record(results, {
+        commit: `c${i}`,
+        branch: 'main',
+        time: `2026-11-${10 + i}T00:00:00Z`,
+        machine: 'ci',
+      });
+    }
+    store.close();
+    const slower = JSON.parse(
+      readFileSync(join(root, 'test/runner-image/perf/parse/fixtures/gbench_repetitions.json'), 'utf8'),
+    );
+    for (const b of slower.benchmarks) {
+      if (b.run_type === 'iteration' && b.name === 'BM_StringAppend') b.real_time *= 1.3;
+    }
+    writeFileSync(join(dir, 'results.json'), JSON.stringify(slower, null, 2));
+    return { dir, cli, history };
+  }
+
+  function runStep(dir: string, cli: string, env: Record<string, string>) {
+    const outputs = join(dir, 'github-output.txt');
+    writeFileSync(outputs, '');
+    const res = spawnSync('bash', ['-c', script], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? dir,
+        AI_CI: cli,
+        RUNNER_TEMP: dir,
+        GITHUB_OUTPUT: outputs,
+        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+        GITHUB_ACTIONS: 'true',
+        INPUT_RESULTS: 'results.json',
+        INPUT_MODEL: '',
+        INPUT_THRESHOLD: '0.95',
+        INPUT_HISTORY: '.ai-ci/perf-history.db',
+        INPUT_BASELINE: '',
+        INPUT_FORMAT: 'auto',
+        INPUT_MACHINE: 'ci',
+        INPUT_FAIL_ON: 'regression',
+        GITHUB_TOKEN: '',
+        GITHUB_BASE_REF: 'main',
+        ...env,
+      },
+    });
+    return { ...res, outputs: readFileSync(outputs, 'utf8') };
+  }
+
+  it('fails the step on a 30% regression, annotates it and sets the outputs; a pull request records nothing', async () => {
+    const { dir, cli, history } = await setUp();
+    const res = runStep(dir, cli, { INPUT_RECORD: 'auto', GITHUB_EVENT_NAME: 'pull_request' });
+    expect(res.status, res.stderr).toBe(1);
+    expect(res.stdout).toMatch(
+      /^::error file=results\.json,line=\d+,title=Performance regression%3A BM_StringAppend::/m,
+    );
+    expect(res.outputs).toContain(`report=${dir}/ai-ci-perf-report.json\n`);
+    expect(res.outputs).toContain(
+      'verdict=regression\nregressions=1\nregressed-benchmarks=["BM_StringAppend"]\n',
+    );
+    expect(JSON.parse(readFileSync(join(dir, 'ai-ci-perf-report.json'), 'utf8')).verdict).toBe('regression');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(
+      /^## ❌ Performance: 1 regression of 3 benchmarks/,
+    );
+    const store = HistoryStore.open(history);
+    expect(store.count()).toBe(30);
+    store.close();
+  }, 60_000);
+
+  it('records on a push and rejects a bad record value', async () => {
+    const { dir, cli, history } = await setUp();
+    const res = runStep(dir, cli, {
+      INPUT_RECORD: 'auto',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_SHA: 'new',
+      GITHUB_REF_NAME: 'main',
+    });
+    expect(res.stderr).toMatch(/recorded 3 results into \.ai-ci\/perf-history\.db/);
+    const store = HistoryStore.open(history);
+    expect(store.count()).toBe(33);
+    store.close();
+    const bad = runStep(dir, cli, { INPUT_RECORD: 'sometimes', GITHUB_EVENT_NAME: 'push' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toContain('::error title=ai-regression-detector::record must be true, false or auto');
+  }, 60_000);
 });

@@ -280,6 +280,72 @@ describe('ai-ci perf analyze', () => {
   });
 });
 
+describe('ai-ci perf train', () => {
+  it('learns from a folder of past results and writes the model and its card', async () => {
+    const model = join(dir, 'models', 'trained.onnx');
+    const card = join(dir, 'models', 'CARD.md');
+    const r = await cli(
+      [
+        'perf',
+        'train',
+        '--historical-data',
+        pastDir,
+        '--machine',
+        MACHINE,
+        '--output-model',
+        model,
+        '--model-card',
+        card,
+        '--hidden',
+        '0',
+        '--epochs',
+        '5',
+        '--comparisons-per-benchmark',
+        '30',
+        '--json',
+      ],
+      NO_ACTIONS,
+    );
+    expect(r.err).toMatch(/importing .*benchmarks/);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out);
+    // Two pytest benchmarks with 12 runs each: one trains, one is held out.
+    expect(summary).toMatchObject({ trainBenchmarks: 1, trainComparisons: 30 });
+    expect(summary.heldout.model.comparisons).toBe(30);
+    expect(readFileSync(model).length).toBeGreaterThan(100);
+    expect(readFileSync(card, 'utf8')).toContain(`Real history from ${pastDir}`);
+    // The trained model serves the analysis.
+    const analysed = await cli(analyzeArgs('regressed.json', '--model', model, '--json'), NO_ACTIONS);
+    expect(JSON.parse(analysed.out).model.used).toBe(true);
+  });
+
+  it('refuses a folder without enough history, and two data sources at once', async () => {
+    const few = join(dir, 'few');
+    mkdirSync(few);
+    pytestRun(join(few, 'one.json'), 'x', '2026-11-01T00:00:00Z', 1, 1);
+    const r = await cli(
+      ['perf', 'train', '--historical-data', few, '--output-model', join(dir, 'x.onnx')],
+      NO_ACTIONS,
+    );
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/0 benchmark stretches with enough runs/);
+    const both = await cli(
+      [
+        'perf',
+        'train',
+        '--historical-data',
+        few,
+        '--history',
+        history,
+        '--output-model',
+        join(dir, 'x.onnx'),
+      ],
+      NO_ACTIONS,
+    );
+    expect(both.code).toBe(2);
+  });
+});
+
 describe('ai-ci perf record, export, import', () => {
   it('round-trips the history through an export file', async () => {
     const db = join(dir, 'rec.db');
