@@ -63,7 +63,7 @@ describe('defaults', () => {
     expect(v.object.spec).toMatchObject({
       maxDeferral: '4h',
       forecastHorizon: '24h',
-      tolerancePercent: 10,
+      tolerancePercent: 2,
       defaultJobDuration: '30m',
       failureMode: 'runAnyway',
       refreshInterval: '5m',

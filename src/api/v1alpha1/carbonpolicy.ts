@@ -221,10 +221,10 @@ export const CarbonPolicySpec = Type.Object(
     tolerancePercent: Type.Optional(
       Type.Integer({
         description:
-          'Now is as good as the best window when its intensity is within this percentage of the best forecast window: such jobs start at once instead of waiting for a marginal gain.',
+          'Now is as good as the best window when its intensity is within this percentage of the best forecast window: such jobs start at once instead of waiting for a marginal gain. The default is small because what a few hours of deferral can save is often under 10% (`ai-ci simulate` measures it on real grid data).',
         minimum: 0,
         maximum: 100,
-        default: 10,
+        default: 2,
         format: 'int32',
       }),
     ),
