@@ -1,0 +1,153 @@
+/**
+ * The example workflows and the project's own workflows pass actionlint (bin/actionlint, built by
+ * `npm run tools:build`), and keep what the design document asks of them.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { validateResource } from '../../src/api/validate.js';
+import { repoRoot, tool } from './support/helm.js';
+
+const run = promisify(execFile);
+const CONFIG = path.join(repoRoot, '.github/actionlint.yaml');
+
+async function actionlint(files: string[]): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      tool('actionlint'),
+      ['-config-file', CONFIG, '-no-color', ...files],
+      {
+        cwd: repoRoot,
+      },
+    );
+    return { code: 0, output: stdout + stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : 1, output: (e.stdout ?? '') + (e.stderr ?? '') };
+  }
+}
+
+const ymls = (dir: string) =>
+  readdirSync(path.join(repoRoot, dir))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => path.join(dir, f));
+
+type Workflow = {
+  on: Record<string, unknown>;
+  jobs: Record<
+    string,
+    {
+      'runs-on': unknown;
+      needs?: string | string[];
+      if?: string;
+      outputs?: Record<string, string>;
+      steps: { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown> }[];
+    }
+  >;
+};
+const workflow = (rel: string) => parse(readFileSync(path.join(repoRoot, rel), 'utf8')) as Workflow;
+
+describe('actionlint', () => {
+  const files = [...ymls('examples/workflows'), ...ymls('.github/workflows')];
+
+  it('finds the workflows', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'examples/workflows/ai-performance.yml',
+        'examples/workflows/carbon-optimized-ci.yml',
+        '.github/workflows/ci.yml',
+        '.github/workflows/e2e-kind.yml',
+      ]),
+    );
+  });
+
+  it.each(files)('%s passes', async (file) => {
+    const r = await actionlint([file]);
+    expect(r.output).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('fails a broken workflow (the check is real)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ai-ci-actionlint-'));
+    const bad = path.join(dir, 'bad.yml');
+    writeFileSync(
+      bad,
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ steps.nope.outputs.x }}\n  b:\n    needs: missing\n    runs-on: ubuntu-latest\n    steps:\n      - run: "true"\n',
+    );
+    const r = await actionlint([bad]);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toMatch(/missing/);
+  });
+});
+
+describe('examples/workflows/ai-performance.yml', () => {
+  const wf = workflow('examples/workflows/ai-performance.yml');
+  const job = wf.jobs['ai-performance']!;
+
+  it('benchmarks on runs-on: ubuntu-latest-gpu, as the design document writes it, on pull requests', () => {
+    expect(job['runs-on']).toBe('ubuntu-latest-gpu');
+    expect(wf.on).toHaveProperty('pull_request');
+  });
+
+  it('runs the regression detector with the design inputs, all declared by the action', () => {
+    const step = job.steps.find((s) => s.uses === './actions/ai-regression-detector')!;
+    expect(step.with).toEqual({
+      'benchmark-results': 'results.json',
+      'model-path': 'models/performance-predictor.onnx',
+      threshold: 0.95,
+    });
+    const action = parse(
+      readFileSync(path.join(repoRoot, 'actions/ai-regression-detector/action.yml'), 'utf8'),
+    ) as { inputs: Record<string, unknown> };
+    for (const input of Object.keys(step.with!)) expect(action.inputs).toHaveProperty([input]);
+    const bench = job.steps.findIndex((s) => s.run?.includes('--benchmark-json=results.json'));
+    expect(bench).toBeGreaterThanOrEqual(0);
+    expect(bench).toBeLessThan(job.steps.indexOf(step));
+  });
+});
+
+describe('examples/workflows/carbon-optimized-ci.yml', () => {
+  const wf = workflow('examples/workflows/carbon-optimized-ci.yml');
+
+  it('checks the grid in one `ai-ci carbon now` step against a valid CarbonPolicy manifest, honouring force_run', () => {
+    const check = wf.jobs['carbon-check']!;
+    const step = check.steps.find((s) => s.id === 'carbon')!;
+    expect(step.run).toMatch(/^ai-ci carbon now /);
+    expect(step.run).toContain("${{ inputs.force_run && '--force' || '' }}");
+    const policy = /--policy (\S+)/.exec(step.run!)![1]!;
+    const manifest = parse(readFileSync(path.join(repoRoot, policy), 'utf8'));
+    expect(validateResource(manifest).issues).toEqual([]);
+    expect(check.outputs?.should_run).toBe('${{ steps.carbon.outputs.low_carbon }}');
+    expect(wf.on).toMatchObject({
+      schedule: [{ cron: '0 */6 * * *' }],
+      workflow_dispatch: { inputs: { force_run: { type: 'boolean', default: false } } },
+    });
+  });
+
+  it('runs the tests only after the check, and only when it says so', () => {
+    const tests = wf.jobs['optimized-tests']!;
+    expect(tests.needs).toBe('carbon-check');
+    expect(tests.if).toBe("needs.carbon-check.outputs.should_run == 'true'");
+  });
+});
+
+describe('.github/workflows', () => {
+  it('ci.yml runs bash .ci/run', () => {
+    const wf = workflow('.github/workflows/ci.yml');
+    expect(Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run))).toContain('bash .ci/run');
+  });
+
+  it('e2e-kind.yml creates a kind cluster, builds both images and installs the chart', () => {
+    const wf = workflow('.github/workflows/e2e-kind.yml');
+    const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
+    expect(steps.some((s) => s.uses?.startsWith('helm/kind-action@'))).toBe(true);
+    const script = steps.map((s) => s.run ?? '').join('\n');
+    expect(script).toContain('docker build -t "$CONTROLLER_IMAGE" .');
+    expect(script).toContain('-f src/runner-image/Dockerfile');
+    expect(script).toContain('helm install ai-ci charts/ai-ci');
+  });
+});
