@@ -126,6 +126,13 @@ function score(name: string, set: LabelledComparison[], flags: boolean[], improv
   };
 }
 
+/** Step sizes of true change points (relative, either direction). */
+const CP_SIZE_BUCKETS: [string, number, number][] = [
+  ['1-5%', 0, 0.05],
+  ['5-20%', 0.05, 0.2],
+  ['20-50%+', 0.2, Infinity],
+];
+
 const pct = (v: number) => (Number.isNaN(v) ? '   n/a' : `${(100 * v).toFixed(1).padStart(5)}%`);
 
 async function main(): Promise<void> {
@@ -184,8 +191,16 @@ async function main(): Promise<void> {
     let fp = 0;
     let fn = 0;
     let perSeries = 0;
+    const bySize = CP_SIZE_BUCKETS.map(() => ({ found: 0, all: 0 }));
     for (const s of series) {
-      const m = matchChangePoints(s.changePoints, detect(s.values), 5);
+      const found = detect(s.values);
+      const m = matchChangePoints(s.changePoints, found, 5);
+      s.changePoints.forEach((cp, i) => {
+        const size = Math.abs(s.steps[i]!);
+        const b = CP_SIZE_BUCKETS.findIndex(([, lo, hi]) => size >= lo && size < hi);
+        bySize[b]!.all++;
+        if (matchChangePoints([cp], found, 5).tp === 1) bySize[b]!.found++;
+      });
       tp += m.tp;
       fp += m.fp;
       fn += m.fn;
@@ -197,6 +212,8 @@ async function main(): Promise<void> {
       meanSeriesF1: perSeries / series.length,
       precision: tp / Math.max(1, tp + fp),
       recall: tp / Math.max(1, tp + fn),
+      // Per true change point: is any detection within ±5 (not one-to-one; for the breakdown only).
+      recallBySize: bySize.map((b) => b.found / Math.max(1, b.all)),
     };
   });
   const trueCps = series.reduce((s, x) => s + x.changePoints.length, 0);
@@ -229,30 +246,30 @@ async function main(): Promise<void> {
   );
   for (const r of cpRows) {
     out.push(
-      `${r.name.padEnd(40)} ${pct(r.f1).padStart(7)} ${pct(r.precision).padStart(9)} ${pct(r.recall).padStart(7)} ${pct(r.meanSeriesF1).padStart(15)}`,
+      `${r.name.padEnd(40)} ${pct(r.f1).padStart(7)} ${pct(r.precision).padStart(9)} ${pct(r.recall).padStart(7)} ${pct(r.meanSeriesF1).padStart(15)}  ${r.recallBySize.map(pct).join(' ')}`,
     );
   }
-  // The issue's targets, checked against the figures above.
-  const best = statsRow;
-  const eligible = fixed.filter((f) => best.recall >= f.recall);
-  const bestFixed = eligible.length
-    ? eligible.reduce((a, b) => (b.falseAlarmsPer1000 < a.falseAlarmsPer1000 ? b : a))
-    : undefined;
-  out.push('\nTargets (statistics only):');
-  out.push(
-    `  accuracy for changes ≥ 5%: ${pct(best.accuracyAtLeast5)} (target ≥ 95%) ${best.accuracyAtLeast5 >= 0.95 ? 'MET' : 'NOT MET'}`,
-  );
-  if (bestFixed) {
-    const ok = best.falseAlarmsPer1000 <= bestFixed.falseAlarmsPer1000 / 2;
+  // The issue's targets, checked against the figures above, for each ai-ci variant. "The best fixed-threshold
+  // baseline" is the one with the highest balanced accuracy; every fixed threshold is listed as well.
+  const bestFixed = fixed.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
+  for (const ours of rows.filter((r) => r.name.startsWith('ai-ci'))) {
+    out.push(`\nTargets, ${ours.name}:`);
     out.push(
-      `  false alarms ${best.falseAlarmsPer1000.toFixed(1)}/1000 vs ${bestFixed.falseAlarmsPer1000.toFixed(1)}/1000 for ${bestFixed.name}, the fixed threshold with the fewest false alarms at recall ≤ ours (target ≤ half) ${ok ? 'MET' : 'NOT MET'}`,
+      `  accuracy for changes ≥ 5%: ${pct(ours.accuracyAtLeast5)} (target ≥ 95%) ${ours.accuracyAtLeast5 >= 0.95 ? 'MET' : 'NOT MET'}`,
     );
-  } else {
-    out.push('  false alarms: every fixed-threshold baseline has a higher recall than ai-ci: NOT MET');
+    for (const f of fixed) {
+      const recallOk = ours.recall >= f.recall;
+      const faOk = ours.falseAlarmsPer1000 <= f.falseAlarmsPer1000 / 2;
+      out.push(
+        `  vs ${f.name}${f === bestFixed ? ' (best fixed threshold)' : ''}: recall ${pct(ours.recall)} vs ${pct(f.recall)}, ` +
+          `false alarms ${ours.falseAlarmsPer1000.toFixed(1)} vs ${f.falseAlarmsPer1000.toFixed(1)}/1000 ` +
+          `(target ≤ ${(f.falseAlarmsPer1000 / 2).toFixed(1)} at equal or better recall) ${recallOk && faOk ? 'MET' : 'NOT MET'}`,
+      );
+    }
   }
   const cpOk = cpRows[0]!.f1 > cpRows[1]!.f1;
   out.push(
-    `  change-point F1 ${pct(cpRows[0]!.f1)} vs ${pct(cpRows[1]!.f1)} for plain binary segmentation ${cpOk ? 'MET' : 'NOT MET'}`,
+    `\nchange-point F1 ${pct(cpRows[0]!.f1)} vs ${pct(cpRows[1]!.f1)} for plain binary segmentation (target: above) ${cpOk ? 'MET' : 'NOT MET'}`,
   );
   out.push(`\n(${elapsed.toFixed(1)} s)`);
   process.stdout.write(`${out.join('\n')}\n`);

@@ -206,6 +206,9 @@ function statisticalPart(
   return { pWorse: confWorse, pBetter: confBetter, change, noise, evidence, history };
 }
 
+/** A model probability at or above this agrees with the statistics that the benchmark regressed. */
+const MODEL_AGREES = 0.5;
+
 /** A baseline run whose median strays more than this many run-to-run scales from its regime is an outlier. */
 const BASELINE_OUTLIER_Z = 3;
 
@@ -251,12 +254,13 @@ function decide(
   const sign = direction === 'smaller-is-better' ? 1 : -1;
   const worse = sign * part.change.estimate;
   let pRegressed = part.pWorse;
-  let pImproved = part.pBetter;
+  const pImproved = part.pBetter;
   if (modelProbability !== undefined) {
-    // The model saw the same statistics as features and was trained on labelled real noise; it decides
-    // regressions, the statistics keep deciding improvements (the model was not trained for them).
-    pRegressed = modelProbability;
-    pImproved = Math.min(pImproved, 1 - modelProbability);
+    // Statistics and model must agree. The model learned from labelled real noise what the tests cannot see
+    // (whole runs slowed by the machine, baselines in flux); trained on balanced data, a probability below
+    // 1/2 means it finds "no regression" the likelier story, and then its doubt is the answer. When it
+    // agrees, the statistics' confidence stands, so the verdict keeps their calibrated error rate.
+    pRegressed = modelProbability >= MODEL_AGREES ? pRegressed : Math.min(pRegressed, modelProbability);
   }
   const base = {
     probabilityRegressed: pRegressed,

@@ -113,6 +113,16 @@ describe('detectRegressions with a model', () => {
     expect(b!.evidence.model).toBe(0.99);
   });
 
+  it('keeps the statistics when the model agrees and takes the doubt of the model when it does not', async () => {
+    const stats = await detectRegressions(comparisons);
+    const agree = await detectRegressions(comparisons, {}, { predict: async () => [0.6, 0.6] });
+    expect(agree[0]!.probabilityRegressed).toBe(stats[0]!.probabilityRegressed);
+    expect(agree[0]!.verdict).toBe('regression');
+    const doubt = await detectRegressions(comparisons, {}, { predict: async () => [0.3, 0.3] });
+    expect(doubt[0]!.probabilityRegressed).toBe(0.3);
+    expect(doubt[0]!.verdict).not.toBe('regression');
+  });
+
   it('gives the statistics-only verdicts without a model', async () => {
     const ds = await detectRegressions(comparisons);
     expect(ds.map((d) => d.verdict)).toEqual(['regression', 'no-change']);

@@ -137,9 +137,9 @@ export function registerPerfChangepoints(perf: Command): void {
     .argument('<file>', 'a JSON array of numbers, a JSON object of named arrays, or a CSV file with a header')
     .option('--column <name>', 'the CSV column to analyse (needed when the CSV has several)')
     .option('--min-segment <n>', 'fewest points on each side of a change point (default 5)', positiveInt)
-    .option('--alpha <p>', 'significance level of a change point (default 0.001)', openInterval)
+    .option('--alpha <p>', 'significance level of a change point (default 0.01)', openInterval)
     .option('--min-change <fraction>', 'smallest relative shift reported (default 0.005)', nonNegative)
-    .option('--min-effect <k>', 'smallest shift in units of the series noise (default 1)', nonNegative)
+    .option('--min-effect <k>', 'smallest shift in units of the series noise (default 0.5)', nonNegative)
     .option('--json', 'print the change points with their shifts and p-values as JSON')
     .action((file: string, flags: ChangepointFlags) => {
       let text: string;

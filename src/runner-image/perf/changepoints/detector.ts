@@ -20,11 +20,11 @@ import { MAD_TO_SD, medianInPlace } from '../stats/robust.js';
 export interface ChangePointOptions {
   /** Fewest points on each side of a change point. Default 5. */
   minSegment?: number;
-  /** Significance level of the split test, after a Bonferroni correction for the positions scanned. Default 0.001. */
+  /** Significance level of the split test, after a Bonferroni correction for the positions scanned. Default 0.01. */
   alpha?: number;
   /** Smallest relative shift of the medians worth reporting (0.01 = 1%). Default 0.005. */
   minRelativeChange?: number;
-  /** Smallest shift of the medians in units of the series' robust point-to-point noise. Default 1. */
+  /** Smallest shift of the medians in units of the series' robust point-to-point noise. Default 0.5. */
   minEffectSize?: number;
   /** Stop after this many change points. Default: no limit. */
   maxChangePoints?: number;
@@ -46,9 +46,9 @@ export interface ChangePoint {
 
 const DEFAULTS = {
   minSegment: 5,
-  alpha: 0.001,
+  alpha: 0.01,
   minRelativeChange: 0.005,
-  minEffectSize: 1,
+  minEffectSize: 0.5,
   maxChangePoints: Number.POSITIVE_INFINITY,
 };
 
