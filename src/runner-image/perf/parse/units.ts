@@ -1,14 +1,14 @@
-/** Seconds per unit for the time units the benchmark tools write. */
+/** Power of ten of a second for each time unit the benchmark tools write (exact factors: 10 ** difference). */
 const SECONDS: Record<string, number> = {
-  ns: 1e-9,
-  us: 1e-6,
-  µs: 1e-6,
-  ms: 1e-3,
-  s: 1,
-  nanoseconds: 1e-9,
-  microseconds: 1e-6,
-  milliseconds: 1e-3,
-  seconds: 1,
+  ns: -9,
+  us: -6,
+  µs: -6,
+  ms: -3,
+  s: 0,
+  nanoseconds: -9,
+  microseconds: -6,
+  milliseconds: -3,
+  seconds: 0,
 };
 
 export function isTimeUnit(unit: string): boolean {
@@ -23,5 +23,5 @@ export function convertUnit(from: string, to: string): number | undefined {
   if (from === to) return 1;
   const a = SECONDS[from];
   const b = SECONDS[to];
-  return a !== undefined && b !== undefined ? a / b : undefined;
+  return a !== undefined && b !== undefined ? 10 ** (a - b) : undefined;
 }
