@@ -162,6 +162,12 @@ function comparisonsFor(
     const h = random() < 0.1 ? 0 : int(random, 3, 30);
     // Runs in time order: history (h runs, the last one is the baseline run), then the candidate run.
     const order = stationaryBootstrap(bench.runs.length, Math.max(h, 1) + 1, 12, random);
+    // The bootstrap draws runs with replacement: keep the candidate's own run out of its history, or a
+    // disturbed run would find its twin there and look ordinary.
+    const candidateRun = order[order.length - 1]!;
+    for (let i = 0; i < order.length - 1; i++) {
+      if (order[i] === candidateRun) order[i] = (candidateRun + 1) % bench.runs.length;
+    }
     const factors = new Float64Array(order.length).fill(1);
     const last = order.length - 1;
     const baselineAt = last - 1;
