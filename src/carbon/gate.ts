@@ -39,12 +39,16 @@ export interface GateDecision {
 export interface PolicyRef {
   namespace: string;
   name: string;
+  /** The RunnerPool asking (its force-run annotation and resources matter to the gate). */
+  pool?: string;
 }
 
 export interface CarbonGate {
   /** Decides for each job; must answer for every job given, in the same order. Never throws for a source failure:
    *  a failing source is the policy's failure mode (runAnyway by default). */
   decide(policy: PolicyRef, jobs: readonly GateJob[], now: number): Promise<GateDecision[]>;
+  /** A job ended after running `runMs`: expected durations are learned from these. Optional. */
+  observeRun?(job: { repository?: string; workflowName?: string; jobName?: string }, runMs: number): void;
 }
 
 /** The gate of pools without a CarbonPolicy, and the default until a policy gate is wired in. */

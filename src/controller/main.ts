@@ -8,7 +8,13 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { Command, InvalidArgumentError } from 'commander';
 import { parseDuration } from '../carbon/duration.js';
 import type { Logger } from '../kube/informer.js';
-import { Manager, type ManagerOptions } from './manager.js';
+import {
+  type CarbonOptions,
+  carbonOptionsFrom,
+  registerCarbonOptions,
+  withCarbonPolicies,
+} from './carbonpolicy/wiring.js';
+import type { ManagerOptions } from './manager.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -43,9 +49,11 @@ export function jsonLogger(level: 'debug' | 'info' | 'warn' | 'error' = 'info'):
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
-export function buildControllerProgram(run: (options: ManagerOptions) => Promise<void>): Command {
+export function buildControllerProgram(
+  run: (options: ManagerOptions, carbon?: CarbonOptions) => Promise<void>,
+): Command {
   const env = process.env;
-  return new Command('ai-ci-controller')
+  return registerCarbonOptions(new Command('ai-ci-controller'), env)
     .description('ai-ci controller: RunnerPool (and CarbonPolicy) reconcilers, GitHub webhook receiver')
     .option(
       '--kubeconfig <file>',
@@ -137,7 +145,7 @@ export function buildControllerProgram(run: (options: ManagerOptions) => Promise
       if (secret) options.webhook = { secret, port: opts.webhookPort };
       if (env.POD_NAME && env.POD_NAMESPACE)
         options.self = { name: env.POD_NAME, namespace: env.POD_NAMESPACE };
-      await run(options);
+      await run(options, carbonOptionsFrom(opts));
     });
 }
 
@@ -152,22 +160,23 @@ function readServiceAccountNamespace(): string | undefined {
 }
 
 /** Starts the manager and stops it gracefully on SIGTERM/SIGINT. */
-export async function runManager(options: ManagerOptions): Promise<void> {
-  const manager = new Manager(options);
+export async function runManager(options: ManagerOptions, carbon?: CarbonOptions): Promise<void> {
+  const controllers = withCarbonPolicies(options, carbon);
+  const { manager } = controllers;
   const log = options.logger;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log?.info('shutting down', { signal });
-    manager.stop().then(
+    controllers.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  await manager.start();
+  await controllers.start();
   log?.info('controller started', { identity: manager.identity, ports: manager.ports });
 }
 

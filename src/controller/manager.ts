@@ -179,6 +179,7 @@ export class Manager {
             const [namespace, name] = pool.split('/') as [string, string];
             m.jobRunSeconds.observe({ namespace, pool: name, conclusion: job.conclusion ?? 'unknown' }, run);
           }
+          options.gate?.observeRun?.(job, run * 1000);
         },
       },
       this.now,

@@ -25,6 +25,7 @@ const JOB_SECONDS_BUCKETS = [1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800,
 const RECONCILE_SECONDS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 const POOL = ['namespace', 'pool'] as const;
+const POLICY = ['namespace', 'policy'] as const;
 
 /** The metrics, keyed by the property name `ControllerMetrics` exposes them under. */
 export const METRIC_DEFINITIONS = {
@@ -157,6 +158,62 @@ export const METRIC_DEFINITIONS = {
     type: 'gauge',
     help: '1 while this replica holds the leader-election Lease and acts, 0 on standby.',
     labelNames: [],
+  },
+  // ---- CarbonPolicy (src/controller/carbonpolicy/) ----
+  carbonIntensity: {
+    name: 'ai_ci_carbon_intensity_grams_per_kwh',
+    type: 'gauge',
+    help: "Latest grid carbon intensity of a CarbonPolicy's source, gCO2eq/kWh (average or marginal: see the policy status).",
+    labelNames: POLICY,
+  },
+  carbonLowCarbon: {
+    name: 'ai_ci_carbon_low_carbon',
+    type: 'gauge',
+    help: "1 while a CarbonPolicy's current intensity is at or below its threshold, else 0.",
+    labelNames: POLICY,
+  },
+  carbonDeferredJobs: {
+    name: 'ai_ci_carbon_deferred_jobs',
+    type: 'gauge',
+    help: 'Queued jobs a CarbonPolicy holds back, over all RunnerPools using it.',
+    labelNames: POLICY,
+  },
+  carbonDeferralSeconds: {
+    name: 'ai_ci_carbon_deferral_seconds',
+    type: 'histogram',
+    help: 'How long a CarbonPolicy held a job back before admitting it (0: admitted at once), by admission reason (LowCarbon, BestWindowNow, NoForecast, DeadlineReached, ForcedRun, SourceUnavailable, PolicyNotFound).',
+    labelNames: [...POLICY, 'reason'],
+    buckets: [0.5, ...JOB_SECONDS_BUCKETS],
+  },
+  carbonAvoidedGrams: {
+    name: 'ai_ci_carbon_avoided_grams_total',
+    type: 'counter',
+    help: "Estimated gCO2eq avoided by deferral: a runner's power (from the pool's resources) × the job's expected duration × (forecast intensity had it run when first asked − forecast intensity at its actual start).",
+    labelNames: POLICY,
+  },
+  carbonAddedGrams: {
+    name: 'ai_ci_carbon_added_grams_total',
+    type: 'counter',
+    help: 'Estimated gCO2eq added by deferral, where a deferred job started in a dirtier window than when first asked (forecast error, deadline); avoided − added is the net saving.',
+    labelNames: POLICY,
+  },
+  carbonSourceHealthy: {
+    name: 'ai_ci_carbon_source_healthy',
+    type: 'gauge',
+    help: "1 while the last fetch from a CarbonPolicy's intensity source succeeded, else 0.",
+    labelNames: [...POLICY, 'source'],
+  },
+  carbonBreakerState: {
+    name: 'ai_ci_carbon_breaker_state',
+    type: 'gauge',
+    help: "Circuit breaker state of a CarbonPolicy's source: 1 for the current state (closed, open, half_open), 0 for the others.",
+    labelNames: [...POLICY, 'state'],
+  },
+  carbonSourceFetches: {
+    name: 'ai_ci_carbon_source_fetches_total',
+    type: 'counter',
+    help: 'Fetches from a CarbonPolicy source by result: success, breaker_open (not called), or the failure kind (timeout, network, http, auth, rate_limited, parse, unavailable, config).',
+    labelNames: [...POLICY, 'result'],
   },
 } as const satisfies Record<string, MetricDefinition>;
 

@@ -306,7 +306,7 @@ export class RunnerPoolReconciler {
       const queued = this.o.demand.queuedFor(gh.scope, pool.spec.labels);
       if (settings.carbonPolicy && queued.length > 0) {
         const decisions = await this.o.gate.decide(
-          { namespace: ref.namespace, name: settings.carbonPolicy },
+          { namespace: ref.namespace, name: settings.carbonPolicy, pool: ref.name },
           queued.map(toGateJob),
           now,
         );

@@ -1,0 +1,167 @@
+/**
+ * Runs the CarbonPolicy controller beside the Manager: the Manager gets the policy gate and a shared metrics
+ * registry; the carbon controller learns from the Manager whether this replica leads and wakes pools through the
+ * Manager's work queue. Also the controller flags of the carbon side (main.ts registers them).
+ */
+import { type Command, InvalidArgumentError } from 'commander';
+import { parseDuration } from '../../carbon/duration.js';
+import { Manager, type ManagerOptions } from '../manager.js';
+import { createControllerMetrics } from '../metrics.js';
+import { CarbonPolicyController, type CarbonPolicyControllerOptions } from './controller.js';
+import { DEFAULT_POWER_MODEL } from './energy.js';
+
+/** What the carbon side takes besides what it shares with the Manager. */
+export type CarbonOptions = Omit<
+  CarbonPolicyControllerOptions,
+  'kubeConfig' | 'namespaces' | 'metrics' | 'logger' | 'mayAct' | 'enqueuePool' | 'identity'
+>;
+
+export interface ControllerSet {
+  manager: Manager;
+  carbon: CarbonPolicyController;
+  /** Starts the carbon controller (informers synced) and then the Manager. */
+  start(): Promise<void>;
+  /** Graceful stop of both. */
+  stop(): Promise<void>;
+}
+
+export function withCarbonPolicies(
+  managerOptions: ManagerOptions,
+  carbonOptions: CarbonOptions = {},
+): ControllerSet {
+  const metrics = managerOptions.metrics ?? createControllerMetrics();
+  let manager: Manager | undefined;
+  const carbon = new CarbonPolicyController({
+    ...carbonOptions,
+    kubeConfig: managerOptions.kubeConfig,
+    ...(managerOptions.namespaces ? { namespaces: managerOptions.namespaces } : {}),
+    metrics,
+    ...(managerOptions.logger ? { logger: managerOptions.logger } : {}),
+    ...(managerOptions.now ? { now: managerOptions.now } : {}),
+    mayAct: () => manager?.isLeader ?? false,
+    enqueuePool: (namespace, name) => {
+      if (manager?.isLeader) manager.queue.add(`${namespace}/${name}`);
+    },
+  });
+  manager = new Manager({ ...managerOptions, metrics, gate: carbon.gate });
+  const m = manager;
+  return {
+    manager: m,
+    carbon,
+    async start() {
+      await carbon.start();
+      await m.start();
+    },
+    async stop() {
+      await Promise.all([m.stop(), carbon.stop()]);
+    },
+  };
+}
+
+function url(value: string): string {
+  if (!/^https?:\/\/\S+$/.test(value)) throw new InvalidArgumentError(`"${value}" is not an http(s) URL`);
+  return value;
+}
+
+function watts(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`"${value}" is not a number of watts ≥ 0`);
+  return n;
+}
+
+function pue(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1) throw new InvalidArgumentError(`"${value}" is not a PUE (a ratio ≥ 1)`);
+  return n;
+}
+
+function duration(value: string): number {
+  try {
+    return parseDuration(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
+
+/** Adds the carbon flags (each also read from an environment variable) to the controller program. */
+export function registerCarbonOptions(program: Command, env: NodeJS.ProcessEnv = process.env): Command {
+  const d = DEFAULT_POWER_MODEL;
+  const optional = (name: string, flag: string, description: string, parse: (v: string) => unknown) => {
+    const fromEnv = env[name];
+    return fromEnv === undefined
+      ? program.option(flag, `${description} (env ${name})`, parse)
+      : program.option(flag, `${description} (env ${name})`, parse, parse(fromEnv));
+  };
+  optional(
+    'AI_CI_CARBON_API_BASE_URL_UK',
+    '--carbon-api-base-url-uk <url>',
+    'Carbon Intensity API base URL for CarbonPolicies without their own apiUrl (a mirror)',
+    url,
+  );
+  optional(
+    'AI_CI_CARBON_API_BASE_URL_ELECTRICITYMAPS',
+    '--carbon-api-base-url-electricitymaps <url>',
+    'Electricity Maps API base URL for CarbonPolicies without their own apiUrl',
+    url,
+  );
+  optional(
+    'AI_CI_CARBON_API_BASE_URL_WATTTIME',
+    '--carbon-api-base-url-watttime <url>',
+    'WattTime API base URL for CarbonPolicies without their own apiUrl',
+    url,
+  );
+  program
+    .option(
+      '--carbon-fetch-timeout <duration>',
+      'timeout of one request to an intensity API (env AI_CI_CARBON_FETCH_TIMEOUT)',
+      duration,
+      duration(env.AI_CI_CARBON_FETCH_TIMEOUT ?? '10s'),
+    )
+    .option(
+      '--carbon-watts-per-gpu <watts>',
+      'estimated power of one GPU, for the avoided-carbon estimate (env AI_CI_CARBON_WATTS_PER_GPU)',
+      watts,
+      watts(env.AI_CI_CARBON_WATTS_PER_GPU ?? String(d.wattsPerGpu)),
+    )
+    .option(
+      '--carbon-watts-per-cpu-core <watts>',
+      'estimated power of one CPU core (env AI_CI_CARBON_WATTS_PER_CPU_CORE)',
+      watts,
+      watts(env.AI_CI_CARBON_WATTS_PER_CPU_CORE ?? String(d.wattsPerCpuCore)),
+    )
+    .option(
+      '--carbon-watts-per-gib-memory <watts>',
+      'estimated power of one GiB of memory (env AI_CI_CARBON_WATTS_PER_GIB_MEMORY)',
+      watts,
+      watts(env.AI_CI_CARBON_WATTS_PER_GIB_MEMORY ?? String(d.wattsPerGiBMemory)),
+    )
+    .option(
+      '--carbon-pue <ratio>',
+      'power usage effectiveness of the datacenter (env AI_CI_CARBON_PUE)',
+      pue,
+      pue(env.AI_CI_CARBON_PUE ?? String(d.pue)),
+    );
+  return program;
+}
+
+/** The carbon options from parsed flags (see registerCarbonOptions). */
+export function carbonOptionsFrom(opts: Record<string, unknown>): CarbonOptions {
+  const apiBaseUrls: NonNullable<CarbonOptions['apiBaseUrls']> = {};
+  if (typeof opts.carbonApiBaseUrlUk === 'string') apiBaseUrls.ukCarbonIntensity = opts.carbonApiBaseUrlUk;
+  if (typeof opts.carbonApiBaseUrlElectricitymaps === 'string')
+    apiBaseUrls.electricityMaps = opts.carbonApiBaseUrlElectricitymaps;
+  if (typeof opts.carbonApiBaseUrlWatttime === 'string') apiBaseUrls.wattTime = opts.carbonApiBaseUrlWatttime;
+  const num = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallback);
+  const d = DEFAULT_POWER_MODEL;
+  return {
+    apiBaseUrls,
+    http: { timeoutMs: num(opts.carbonFetchTimeout, 10_000) },
+    power: {
+      ...d,
+      wattsPerGpu: num(opts.carbonWattsPerGpu, d.wattsPerGpu),
+      wattsPerCpuCore: num(opts.carbonWattsPerCpuCore, d.wattsPerCpuCore),
+      wattsPerGiBMemory: num(opts.carbonWattsPerGibMemory, d.wattsPerGiBMemory),
+      pue: num(opts.carbonPue, d.pue),
+    },
+  };
+}
