@@ -11,7 +11,7 @@ import { ChangePointDetector } from './changepoints/detector.js';
 import { hodgesLehmann } from './stats/hodges-lehmann.js';
 import { mannWhitneyU } from './stats/mann-whitney.js';
 import { roundsNeeded } from './stats/power.js';
-import { median, robustScale } from './stats/robust.js';
+import { median, quantile, robustScale } from './stats/robust.js';
 
 /** Which way is better for a benchmark's value: time and memory shrink, throughput grows. */
 export type Direction = 'smaller-is-better' | 'bigger-is-better';
@@ -77,6 +77,17 @@ export const FEATURE_NAMES = [
   'history_worst_deviation',
   /** log2 of the rounds per sample needed to detect a 5% change at the measured within-run noise. */
   'log2_rounds_needed_5pct',
+  /**
+   * Relative change of the best-end rounds (20% quantile for smaller-is-better, 80% for bigger-is-better)
+   * and of the worst-end rounds, oriented. A run slowed by the machine moves its worst rounds and leaves its
+   * best ones; a code change moves both.
+   */
+  'best_rounds_rel_change',
+  'worst_rounds_rel_change',
+  /** log2(candidate relative noise / baseline relative noise): disturbed runs spread out. */
+  'log2_noise_ratio',
+  /** Robust z of the baseline run's median against the current regime, oriented: is the baseline itself off? */
+  'baseline_history_z',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -221,6 +232,10 @@ export function computeFeatures(
     );
     const scale = Math.max(history.regimeScale, Math.abs(history.regimeMedian) * 1e-4);
     f[FEATURE_INDEX.history_z] = clip(scale > 0 ? (sign * (medC - history.regimeMedian)) / scale : 0, 50);
+    f[FEATURE_INDEX.baseline_history_z] = clip(
+      scale > 0 ? (sign * (medB - history.regimeMedian)) / scale : 0,
+      50,
+    );
     const prev = hist[hist.length - 1]!;
     f[FEATURE_INDEX.prev_rel_change] = clip(sign * relative(medC - prev, prev), 10);
     f[FEATURE_INDEX.recent_changepoint] =
@@ -236,5 +251,19 @@ export function computeFeatures(
   }
   const noise = Math.max(relative(scaleB, medB), relative(scaleC, medC));
   f[FEATURE_INDEX.log2_rounds_needed_5pct] = clip(Math.log2(roundsNeeded(noise, 0.05)), 30);
+  const bestQ = sign > 0 ? 0.2 : 0.8;
+  const bestB = quantile(baseline, bestQ);
+  const worstB = quantile(baseline, 1 - bestQ);
+  f[FEATURE_INDEX.best_rounds_rel_change] = clip(
+    sign * relative(quantile(candidate, bestQ) - bestB, bestB),
+    10,
+  );
+  f[FEATURE_INDEX.worst_rounds_rel_change] = clip(
+    sign * relative(quantile(candidate, 1 - bestQ) - worstB, worstB),
+    10,
+  );
+  const noiseB = relative(scaleB, medB);
+  const noiseC = relative(scaleC, medC);
+  f[FEATURE_INDEX.log2_noise_ratio] = noiseB > 0 && noiseC > 0 ? clip(Math.log2(noiseC / noiseB), 10) : 0;
   return f;
 }
