@@ -24,6 +24,13 @@ const FEATURE_TEXT: Record<string, string> = {
   recent_changepoint: '1 when the history changed within its last 10 runs',
   last_changepoint_rel_change: 'relative size of the last change point',
   log2_rounds_needed_5pct: 'log2 of the rounds needed to detect a 5% change at the measured noise',
+  history_exceedance_p: 'conformal p-value: share of earlier runs that strayed at least as far the same way',
+  history_worst_deviation: 'the worst deviation of any earlier run from its regime’s median',
+  best_rounds_rel_change:
+    'relative change of the best-end rounds (a code change moves them, a busy machine not)',
+  worst_rounds_rel_change: 'relative change of the worst-end rounds',
+  log2_noise_ratio: 'log2 of candidate over baseline relative noise (disturbed runs spread out)',
+  baseline_history_z: 'robust z of the baseline run against the current regime (is the baseline itself off?)',
 };
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -49,8 +56,10 @@ export function modelCard(result: PipelineResult, command: string, dataDescripti
   return `# Model card: performance-predictor.onnx
 
 The probability that a benchmark result is a real performance regression against its history, used by
-\`ai-ci perf analyze\` and the \`ai-regression-detector\` action. A regression fails the check when this
-probability is at least the threshold (default ${threshold}) and the change is at least 1%.
+\`ai-ci perf analyze\` and the \`ai-regression-detector\` action. How the detector combines it with its statistics is
+decided in src/runner-image/perf/detect.ts (at the time of training: the statistics' probability stands when the
+model agrees, P ≥ 0.5, and the lower of the two is taken when it does not); a regression fails the check at
+P ≥ the threshold (default ${threshold}). Without a usable model file the statistics decide alone.
 
 ## Model
 
@@ -66,7 +75,7 @@ probability is at least the threshold (default ${threshold}) and the change is a
 
 Computed by \`computeFeatures\` (src/runner-image/perf/features.ts), oriented so that + means worse:
 
-${FEATURE_NAMES.map((n, i) => `${i + 1}. \`${n}\`: ${FEATURE_TEXT[n] ?? ''}`).join('\n')}
+${FEATURE_NAMES.map((n, i) => `${i + 1}. \`${n}\`: ${FEATURE_TEXT[n] ?? 'see features.ts'}`).join('\n')}
 
 ## Data
 
@@ -101,10 +110,18 @@ Recall by size of the injected regression (statistics + model):
 | --- | --- | --- |
 ${h.detectorWithModel.recallBySize.map((b) => `| ${b.range} | ${b.n} | ${pct(b.recall)} |`).join('\n')}
 
+The model alone at other thresholds (its operating curve on the same held-out comparisons):
+
+| P ≥ | recall, all sizes | recall, ≥5% | precision | false alarms / 1,000 no-change | balanced accuracy, ≥5% |
+| --- | --- | --- | --- | --- | --- |
+${h.curve.map(({ threshold, quality: q }) => `| ${threshold} | ${pct(q.recall)} | ${pct(q.recallAtLeast5pct)} | ${pct(q.precision)} | ${q.falseAlarmsPer1000NoChange.toFixed(1)} | ${pct(q.balancedAccuracyAtLeast5pct)} |`).join('\n')}
+
 Probability quality of the model on the held-out set: log loss ${num(h.model.logLoss)}, Brier score ${num(h.model.brier)}.
 
 The baselines people use today (fixed percentage thresholds, Conbench's z, Perfherder's t, plain change-point
-detection) are scored on the same held-out set by \`npm run eval:perf\`.
+detection) are scored on the held-out benchmarks by \`npm run eval:perf\`, which loads this model through the same
+ProbabilityModel interface; it scores a subset balanced between regressions and no-change comparisons, so its
+figures differ a little from these.
 
 ## Limits
 

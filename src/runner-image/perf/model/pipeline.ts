@@ -30,7 +30,11 @@ export interface HeldOutQuality {
   detectorWithModel: DetectorQuality;
   /** The detector without the model (the circuit breaker's fallback). */
   statisticsAlone: DetectorQuality;
+  /** The model alone at other thresholds: its operating curve. */
+  curve: { threshold: number; quality: DetectorQuality }[];
 }
+
+const CURVE_THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99];
 
 export interface PipelineResult {
   model: PerfModel;
@@ -157,6 +161,15 @@ export async function evaluateOn(
         (i) => alone[i]!.probabilityRegressed,
       ),
     ),
+    curve: CURVE_THRESHOLDS.map((t) => ({
+      threshold: t,
+      quality: scoreDetector(
+        rows(
+          (i) => probabilities[i]! >= t,
+          (i) => probabilities[i]!,
+        ),
+      ),
+    })),
   };
 }
 
