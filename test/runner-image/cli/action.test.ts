@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildProgram } from '../../../src/runner-image/cli/program.js';
 import { HistoryStore } from '../../../src/runner-image/perf/history/index.js';
@@ -74,8 +74,14 @@ describe('the action’s analyse step, run by bash as the runner would', () => {
   const action = parse(readFileSync(actionPath, 'utf8')) as ActionYaml;
   const script = action.runs.steps.find((s) => s.id === 'analyze')!.run!;
 
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+
   async function setUp() {
     const dir = mkdtempSync(join(tmpdir(), 'ai-ci-action-'));
+    made.push(dir);
     // The CLI from this checkout, as the action's first step would find it after a build.
     const cli = join(dir, 'ai-ci');
     writeFileSync(

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -77,6 +77,7 @@ function pytestRun(path: string, commit: string, time: string, factor: number, s
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'ai-ci-perf-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const history = join(dir, 'history.db');
 const pastDir = join(dir, 'benchmarks');
 

@@ -1,7 +1,15 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HistoryStore, importFolder } from '../../../../src/runner-image/perf/history/index.js';
 import { parseResultsFile, ResultsFileError } from '../../../../src/runner-image/perf/parse/index.js';
 
@@ -18,9 +26,15 @@ afterEach(() => {
   for (const s of open.splice(0)) s.close();
 });
 
+const made: string[] = [];
 function tmp() {
-  return mkdtempSync(join(tmpdir(), 'ai-ci-history-'));
+  const d = mkdtempSync(join(tmpdir(), 'ai-ci-history-'));
+  made.push(d);
+  return d;
 }
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 /** A real pytest-benchmark file re-dated to a given commit, as a series of CI runs would produce. */
 function pytestRun(dir: string, name: string, commit: string, branch: string, time: string, scale = 1) {

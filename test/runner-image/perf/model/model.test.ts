@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ModelBreaker, ModelUnavailableError } from '../../../../src/runner-image/perf/model/breaker.js';
 import { predictOne } from '../../../../src/runner-image/perf/model/network.js';
 import { readOnnxMetadata, toOnnx } from '../../../../src/runner-image/perf/model/onnx-export.js';
@@ -28,6 +28,7 @@ function synthetic(n: number, seed: number) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'ai-ci-model-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('training', () => {
   it('learns separable data and generalises to new draws', () => {

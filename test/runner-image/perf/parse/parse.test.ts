@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   detectFormat,
   parseResultsFile,
@@ -228,6 +228,7 @@ describe('github-action-benchmark custom format', () => {
 
 describe('any file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ai-ci-parse-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('names an empty file', async () => {
     const path = join(dir, 'empty.json');
