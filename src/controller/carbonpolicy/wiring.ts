@@ -3,7 +3,7 @@
  * registry; the carbon controller learns from the Manager whether this replica leads and wakes pools through the
  * Manager's work queue. Also the controller flags of the carbon side (main.ts registers them).
  */
-import { type Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { parseDuration } from '../../carbon/duration.js';
 import { Manager, type ManagerOptions } from '../manager.js';
 import { createControllerMetrics } from '../metrics.js';
@@ -110,12 +110,15 @@ export function registerCarbonOptions(program: Command, env: NodeJS.ProcessEnv =
     'WattTime API base URL for CarbonPolicies without their own apiUrl',
     url,
   );
+  const timeout = env.AI_CI_CARBON_FETCH_TIMEOUT ?? '10s';
   program
-    .option(
-      '--carbon-fetch-timeout <duration>',
-      'timeout of one request to an intensity API (env AI_CI_CARBON_FETCH_TIMEOUT)',
-      duration,
-      duration(env.AI_CI_CARBON_FETCH_TIMEOUT ?? '10s'),
+    .addOption(
+      new Option(
+        '--carbon-fetch-timeout <duration>',
+        'timeout of one request to an intensity API (env AI_CI_CARBON_FETCH_TIMEOUT)',
+      )
+        .argParser(duration)
+        .default(duration(timeout), timeout),
     )
     .option(
       '--carbon-watts-per-gpu <watts>',
