@@ -21,6 +21,7 @@ import {
 } from '../../src/runner-image/perf/dataset/index.js';
 import {
   type Detection,
+  type DetectOptions,
   detectRegressions,
   type ProbabilityModel,
 } from '../../src/runner-image/perf/detect.js';
@@ -90,7 +91,44 @@ interface Row {
   recallBySize: Record<string, number>;
   /** Share of improvements (not part of the balanced set) wrongly called regressions. */
   improvementsFlagged: number;
+  /** Share of the set with an 'inconclusive' verdict (counted above as not flagged). */
   inconclusive?: number;
+  /** Balanced accuracy for changes ≥ 5% on the comparisons with a conclusive verdict only. */
+  conclusiveAccuracyAtLeast5?: number;
+  /** Share of inconclusive verdicts among regressions ≥ 5% and no-change comparisons. */
+  inconclusiveAtLeast5?: number;
+  /** Recall on regressions that hit every benchmark of their file alike (common mode cannot see them). */
+  fileWideRecall?: number;
+}
+
+function recallWhereFlagged(
+  set: LabelledComparison[],
+  flags: boolean[],
+  where: (c: LabelledComparison) => boolean,
+): number {
+  const sel = set.map((c, i) => ({ c, f: flags[i]! })).filter((e) => e.c.label === 1 && where(e.c));
+  return sel.filter((e) => e.f).length / Math.max(1, sel.length);
+}
+
+function recallOnFileWide(set: LabelledComparison[], ds: Detection[]): number {
+  return recallWhereFlagged(
+    set,
+    ds.map((d) => d.verdict === 'regression'),
+    (c) => c.fileWide,
+  );
+}
+
+/** Inconclusive rate, and the accuracy the conclusive verdicts alone reach (never instead of the headline). */
+function addInconclusive(row: Row, set: LabelledComparison[], ds: Detection[]): void {
+  row.inconclusive = ds.filter((d) => d.verdict === 'inconclusive').length / ds.length;
+  const rel = set.map((c, i) => ({ c, d: ds[i]! })).filter((e) => e.c.label === 0 || e.c.change >= 0.05);
+  const conclusive = rel.filter((e) => e.d.verdict !== 'inconclusive');
+  row.inconclusiveAtLeast5 = 1 - conclusive.length / Math.max(1, rel.length);
+  const pos = conclusive.filter((e) => e.c.label === 1);
+  const neg = conclusive.filter((e) => e.c.label === 0);
+  const tpr = pos.filter((e) => e.d.verdict === 'regression').length / Math.max(1, pos.length);
+  const tnr = neg.filter((e) => e.d.verdict !== 'regression').length / Math.max(1, neg.length);
+  row.conclusiveAccuracyAtLeast5 = (tpr + tnr) / 2;
 }
 
 const SIZE_BUCKETS: [string, number, number][] = [
@@ -137,47 +175,61 @@ const pct = (v: number) => (Number.isNaN(v) ? '   n/a' : `${(100 * v).toFixed(1)
 
 async function main(): Promise<void> {
   log(`loading the ${split} set …`);
+  // Comparisons come in results files (all benchmarks of one tool's run); held-out files also carry train
+  // benchmarks as context for the run-wide shift. Only `scored` comparisons (benchmarks of this split) count.
   const all = loadLabelledComparisons(split);
-  const set = balanced(all);
-  const improvements = all.filter((c) => c.kind === 'improvement');
-  const benchmarks = [...new Set(all.map((c) => c.benchmark))];
+  const scored = all.filter((c) => c.scored);
+  const set = balanced(scored);
+  const improvements = scored.filter((c) => c.kind === 'improvement');
+  const benchmarks = [...new Set(scored.map((c) => c.benchmark))];
   log(
-    `${set.length} comparisons (${set.length / 2} regressions, ${set.length / 2} no-change) from ${benchmarks.length} benchmarks, plus ${improvements.length} improvements`,
+    `${set.length} comparisons (${set.length / 2} regressions, ${set.length / 2} no-change) from ${benchmarks.length} benchmarks in ${new Set(scored.map((c) => c.file)).size} results files, plus ${improvements.length} improvements`,
   );
 
   const rows: Row[] = [];
-  const asInputs = (cs: LabelledComparison[]) => cs.map((c) => ({ input: c.input, direction: c.direction }));
   const flagged = (ds: Detection[]) => ds.map((d) => d.verdict === 'regression');
+  const fileInputs = all.map((c) => ({ input: c.input, direction: c.direction, file: c.file }));
+  const index = new Map(all.map((c, i) => [c.id, i]));
+  /** Runs the detector on every file whole (common mode needs the file), then picks the comparisons asked for. */
+  const detectOn = async (options: DetectOptions, model?: ProbabilityModel) => {
+    const ds = await detectRegressions(fileInputs, options, model);
+    return (cs: LabelledComparison[]) => cs.map((c) => ds[index.get(c.id)!]!);
+  };
+  const ours = async (name: string, options: DetectOptions, model?: ProbabilityModel) => {
+    const pick = await detectOn(options, model);
+    const ds = pick(set);
+    const row = score(name, set, flagged(ds), flagged(pick(improvements)));
+    addInconclusive(row, set, ds);
+    row.fileWideRecall = recallOnFileWide(set, ds);
+    rows.push(row);
+  };
 
+  log('ai-ci detector (statistics, no common mode) …');
+  await ours('ai-ci (statistics, no common mode)', { commonMode: false });
   log('ai-ci detector (statistics) …');
-  const stats = await detectRegressions(asInputs(set));
-  const statsImpr = await detectRegressions(asInputs(improvements));
-  const statsRow = score('ai-ci (statistics)', set, flagged(stats), flagged(statsImpr));
-  statsRow.inconclusive = stats.filter((d) => d.verdict === 'inconclusive').length / stats.length;
-  rows.push(statsRow);
+  await ours('ai-ci (statistics)', {});
 
   const loaded = await loadModel();
   if ('model' in loaded) {
     log(`ai-ci detector (statistics + model ${loaded.path}) …`);
-    const withModel = await detectRegressions(asInputs(set), {}, loaded.model);
-    const withModelImpr = await detectRegressions(asInputs(improvements), {}, loaded.model);
-    const row = score('ai-ci (statistics + model)', set, flagged(withModel), flagged(withModelImpr));
-    row.inconclusive = withModel.filter((d) => d.verdict === 'inconclusive').length / withModel.length;
-    rows.push(row);
+    await ours('ai-ci (statistics + model)', {}, loaded.model);
   } else {
     log(`model: ${loaded.problem}; scoring statistics only`);
   }
 
+  // The baselines get the same comparisons; they judge each benchmark alone, as these tools do today (none of
+  // them removes a run-wide shift).
   for (const b of allBaselines()) {
     const toInput = (c: LabelledComparison) => ({ ...c.input, direction: c.direction });
-    rows.push(
-      score(
-        b.name,
-        set,
-        set.map((c) => b.flags(toInput(c))),
-        improvements.map((c) => b.flags(toInput(c))),
-      ),
+    const flags = set.map((c) => b.flags(toInput(c)));
+    const row = score(
+      b.name,
+      set,
+      flags,
+      improvements.map((c) => b.flags(toInput(c))),
     );
+    row.fileWideRecall = recallWhereFlagged(set, flags, (c) => c.fileWide);
+    rows.push(row);
   }
 
   log('change points …');
@@ -235,7 +287,18 @@ async function main(): Promise<void> {
   );
   for (const r of rows) {
     out.push(
-      `${r.name.padEnd(40)} ${pct(r.accuracy).padStart(8)} ${pct(r.precision).padStart(9)} ${pct(r.recall).padStart(7)} ${r.falseAlarmsPer1000.toFixed(1).padStart(8)} ${pct(r.accuracyAtLeast5).padStart(7)} ${pct(r.recallAtLeast5).padStart(7)}  ${Object.values(r.recallBySize).map(pct).join(' ')}  ${pct(r.improvementsFlagged)}${r.inconclusive !== undefined ? `  (inconclusive ${pct(r.inconclusive)})` : ''}`,
+      `${r.name.padEnd(40)} ${pct(r.accuracy).padStart(8)} ${pct(r.precision).padStart(9)} ${pct(r.recall).padStart(7)} ${r.falseAlarmsPer1000.toFixed(1).padStart(8)} ${pct(r.accuracyAtLeast5).padStart(7)} ${pct(r.recallAtLeast5).padStart(7)}  ${Object.values(r.recallBySize).map(pct).join(' ')}  ${pct(r.improvementsFlagged)}  ${r.fileWideRecall !== undefined ? pct(r.fileWideRecall) : ''}${r.inconclusive !== undefined ? `  (inconclusive ${pct(r.inconclusive)})` : ''}`,
+    );
+  }
+  out.push(
+    '(impr.flagged: improvements wrongly called regressions; then recall on file-wide regressions, where every benchmark of the file regressed alike)',
+  );
+  out.push(
+    '\nai-ci verdicts, changes ≥ 5% and no-change: inconclusive share and accuracy of the conclusive verdicts alone',
+  );
+  for (const r of rows.filter((x) => x.conclusiveAccuracyAtLeast5 !== undefined)) {
+    out.push(
+      `${r.name.padEnd(40)} inconclusive ${pct(r.inconclusiveAtLeast5!)}, accuracy on conclusive ${pct(r.conclusiveAccuracyAtLeast5!)} (headline acc≥5% counts inconclusive as not flagged: ${pct(r.accuracyAtLeast5)})`,
     );
   }
   out.push(

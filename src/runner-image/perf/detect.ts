@@ -10,6 +10,8 @@
  *
  * Pure apart from the optional model callback: no I/O, no clock.
  */
+
+import { type CommonMode, rejectCommonMode } from './common-mode.js';
 import {
   analyseHistory,
   computeFeatures,
@@ -25,6 +27,7 @@ import { mannWhitneyU } from './stats/mann-whitney.js';
 import { roundsNeeded } from './stats/power.js';
 import { median, quantile, robustScale } from './stats/robust.js';
 
+export type { CommonMode } from './common-mode.js';
 export type { Direction, Verdict } from './features.js';
 
 /** A learned model of P(regressed) from feature vectors (computeFeatures); the ONNX model implements it. */
@@ -46,6 +49,11 @@ export interface DetectOptions {
   resamples?: number;
   /** Bootstrap seed. Default 1. */
   seed?: number;
+  /**
+   * Remove the run-wide shift measured on the file's other benchmarks (common-mode.ts) when a file has at
+   * least 3 benchmarks and the benchmark's history shows that it helps. Default true.
+   */
+  commonMode?: boolean;
 }
 
 export interface ChangeEstimate {
@@ -84,9 +92,12 @@ export interface Detection {
     model?: number;
   };
   features: Float32Array;
+  /** What common-mode rejection did; absent when the file had too few benchmarks or it was switched off. */
+  commonMode?: CommonMode;
 }
 
 const DEFAULTS: Required<DetectOptions> = {
+  commonMode: true,
   confidence: 0.95,
   minRelativeChange: 0.01,
   targetChange: 0.05,
@@ -337,6 +348,43 @@ export function detectRegression(
 export interface Comparison {
   input: FeatureInput;
   direction: Direction;
+  /**
+   * The results file (one run) the comparison comes from; comparisons of one file share common-mode
+   * rejection. When no comparison names one, all comparisons of the call are one file.
+   */
+  file?: string;
+}
+
+/** Indices of the comparisons of each file, in order of first appearance. */
+function filesOf(comparisons: readonly Comparison[]): number[][] {
+  const groups = new Map<string | undefined, number[]>();
+  comparisons.forEach((c, i) => {
+    const g = groups.get(c.file);
+    if (g) g.push(i);
+    else groups.set(c.file, [i]);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * The inputs each comparison is tested on: the run-wide shift of its file removed where that helps
+ * (common-mode.ts), or the comparison's own input.
+ */
+export function commonModeInputs(
+  comparisons: readonly Comparison[],
+  options: Pick<DetectOptions, 'commonMode'> = {},
+): { inputs: FeatureInput[]; commonMode: (CommonMode | undefined)[] } {
+  const inputs = comparisons.map((c) => c.input);
+  const commonMode: (CommonMode | undefined)[] = comparisons.map(() => undefined);
+  if (options.commonMode === false) return { inputs, commonMode };
+  for (const group of filesOf(comparisons)) {
+    const r = rejectCommonMode(group.map((i) => comparisons[i]!));
+    group.forEach((i, k) => {
+      inputs[i] = r.inputs[k]!;
+      commonMode[i] = r.commonMode[k];
+    });
+  }
+  return { inputs, commonMode };
 }
 
 /**
@@ -349,8 +397,9 @@ export async function detectRegressions(
   model?: ProbabilityModel,
 ): Promise<Detection[]> {
   const o = resolve(options);
-  const parts = comparisons.map((c) => statisticalPart(c.input, c.direction, o));
-  const features = comparisons.map((c, i) => computeFeatures(c.input, c.direction, parts[i]!.history));
+  const { inputs, commonMode } = commonModeInputs(comparisons, o);
+  const parts = comparisons.map((c, i) => statisticalPart(inputs[i]!, c.direction, o));
+  const features = comparisons.map((c, i) => computeFeatures(inputs[i]!, c.direction, parts[i]!.history));
   let probabilities: number[] | undefined;
   if (model && comparisons.length > 0) {
     probabilities = await model.predict(features);
@@ -360,7 +409,27 @@ export async function detectRegressions(
       );
     }
   }
-  return comparisons.map((c, i) =>
-    decide(c.input, c.direction, parts[i]!, features[i]!, o, probabilities?.[i]),
-  );
+  return comparisons.map((c, i) => {
+    const d = decide(inputs[i]!, c.direction, parts[i]!, features[i]!, o, probabilities?.[i]);
+    const cm = commonMode[i];
+    if (!cm) return d;
+    if (cm.applied && cm.unusual && d.verdict !== 'regression') {
+      // The whole run moved further than any run-wide shift in the history: a slow machine and a change of
+      // code every benchmark shares look alike from one file. If the benchmark regressed before the shift was
+      // removed, say that it cannot be decided rather than that nothing changed.
+      const raw = detectRegression(c.input, c.direction, { ...o, commonMode: false });
+      if (raw.verdict === 'regression') {
+        return {
+          ...d,
+          commonMode: cm,
+          verdict: 'inconclusive',
+          reason:
+            `${(100 * Math.abs(cm.candidateShift)).toFixed(1)}% run-wide shift of all benchmarks, beyond the ` +
+            "history's run-wide shifts: a slower machine or a change every benchmark shares; " +
+            `without removing it: ${raw.reason}; rerun to tell`,
+        };
+      }
+    }
+    return { ...d, commonMode: cm };
+  });
 }

@@ -29,6 +29,12 @@ export interface FeatureInput {
    * Gives the run-to-run noise that samples of a single run cannot show.
    */
   history?: readonly number[];
+  /**
+   * Identity of each history run (e.g. commit and time), aligned with `history`: lets the benchmarks of one
+   * results file be matched run by run for common-mode rejection (common-mode.ts). Optional; without it runs
+   * are aligned from the most recent one backwards.
+   */
+  historyRuns?: readonly string[];
 }
 
 export const FEATURE_NAMES = [

@@ -5,6 +5,7 @@
  * effects are injected — multiplicative step changes of 1–50% (log-uniform, so small changes are common),
  * slow drifts, outlier runs and outlier rounds — at known places. Benchmarks, not comparisons, are split
  * into train and held-out, so the held-out score is on benchmarks whose noise was never seen in training.
+ * Comparisons come in results files (all benchmarks of one tool's run), as `ai-ci perf analyze` gets them.
  *
  * Deterministic: the same noise file and seed always give the same sets. Pure: no I/O.
  */
@@ -28,7 +29,14 @@ export type Nuisance =
 export interface LabelledComparison {
   id: string;
   benchmark: string;
+  /** The split of the file this comparison belongs to. */
   split: Split;
+  /** The results file (one run of one tool's benchmarks) the comparison belongs to. */
+  file: string;
+  /** False when the benchmark is in the file only as context (a train benchmark in a held-out file). */
+  scored: boolean;
+  /** True when every benchmark of the file was changed alike (a change of code they all share). */
+  fileWide: boolean;
   direction: Direction;
   input: { baseline: number[]; candidate: number[]; history: number[] };
   kind: ComparisonKind;
@@ -132,11 +140,6 @@ function stationaryBootstrap(
   return order;
 }
 
-function kindFor(random: UniformRandom): ComparisonKind {
-  const r = random();
-  return r < 0.4 ? 'no-change' : r < 0.8 ? 'regression' : 'improvement';
-}
-
 function nuisanceFor(random: UniformRandom): Nuisance {
   const r = random();
   if (r < 0.45) return 'none';
@@ -147,76 +150,127 @@ function nuisanceFor(random: UniformRandom): Nuisance {
   return 'drift';
 }
 
-function comparisonsFor(
-  bench: NoiseBenchmark,
+/**
+ * One results file of a tool's run — the way `ai-ci perf analyze results.json` sees benchmarks: every
+ * benchmark of the file measured in the same run, so a machine-wide slowdown moves them together. Each
+ * file draws ONE sequence of recorded runs shared by all its benchmarks (run k of every benchmark of a
+ * tool was recorded in the same iteration of scripts/perf/record-noise.sh, seconds apart), so the real
+ * common-mode noise of the recording is kept; changes are injected into a subset of the benchmarks.
+ */
+interface FileMember {
+  bench: NoiseBenchmark;
+  /** False for a train benchmark that sits in a held-out file only as context: its comparison is not scored. */
+  scored: boolean;
+}
+
+/** Share of files where every benchmark changes the same way by about the same amount (a change of common code). */
+const FILE_WIDE_CHANGE_RATE = 0.1;
+
+function memberKind(random: UniformRandom): ComparisonKind {
+  const r = random();
+  // Most benchmarks of a file do not change with a given commit; a third of them change here so there are
+  // enough changes to score while the run-wide median stays mostly unchanged, as in real files.
+  return r < 0.6 ? 'no-change' : r < 0.87 ? 'regression' : 'improvement';
+}
+
+function fileComparisons(
+  fileId: string,
+  members: readonly FileMember[],
   split: Split,
-  count: number,
   random: UniformRandom,
 ): LabelledComparison[] {
+  const runs = Math.min(...members.map((m) => m.bench.runs.length));
+  // History lengths from none to 30 runs: short histories are where change-point tools give up.
+  const h = random() < 0.1 ? 0 : int(random, 3, 30);
+  // Runs in time order: history (h runs, the last one is the baseline run), then the candidate run.
+  const order = stationaryBootstrap(runs, Math.max(h, 1) + 1, 12, random);
+  // The bootstrap draws runs with replacement: keep the candidate's own run out of its history, or a
+  // disturbed run would find its twin there and look ordinary.
+  const candidateRun = order[order.length - 1]!;
+  for (let i = 0; i < order.length - 1; i++) {
+    if (order[i] === candidateRun) order[i] = (candidateRun + 1) % runs;
+  }
+  // A quarter of the files are throughput-like (bigger is better): the same data as 1/time.
+  const direction: Direction = random() < 0.25 ? 'bigger-is-better' : 'smaller-is-better';
+  const fileWide = random() < FILE_WIDE_CHANGE_RATE;
+  const fileWideKind: ComparisonKind = random() < 0.7 ? 'regression' : 'improvement';
+  const fileWideChange = drawChange(random);
   const out: LabelledComparison[] = [];
-  const runMedians = bench.runs.map(medianOf);
-  for (let c = 0; c < count; c++) {
-    const kind = kindFor(random);
-    const nuisance = nuisanceFor(random);
-    // History lengths from none to 30 runs: short histories are where change-point tools give up.
-    const h = random() < 0.1 ? 0 : int(random, 3, 30);
-    // Runs in time order: history (h runs, the last one is the baseline run), then the candidate run.
-    const order = stationaryBootstrap(bench.runs.length, Math.max(h, 1) + 1, 12, random);
-    // The bootstrap draws runs with replacement: keep the candidate's own run out of its history, or a
-    // disturbed run would find its twin there and look ordinary.
-    const candidateRun = order[order.length - 1]!;
-    for (let i = 0; i < order.length - 1; i++) {
-      if (order[i] === candidateRun) order[i] = (candidateRun + 1) % bench.runs.length;
-    }
-    const factors = new Float64Array(order.length).fill(1);
-    const last = order.length - 1;
-    const baselineAt = last - 1;
-    if (nuisance === 'history-step' && baselineAt >= 2) {
-      const at = int(random, 1, baselineAt);
-      const step = (random() < 0.5 ? 1 : -1) * uniform(random, 0.02, 0.3);
-      for (let i = at; i <= last; i++) factors[i]! *= 1 + step;
-    } else if (nuisance === 'history-outlier' && baselineAt >= 2) {
-      const times = int(random, 1, 2);
-      for (let k = 0; k < times; k++) factors[int(random, 0, baselineAt - 1)]! *= uniform(random, 1.2, 2);
-    } else if (nuisance === 'baseline-outlier') {
-      factors[baselineAt]! *= uniform(random, 1.15, 1.6);
-    } else if (nuisance === 'drift' && baselineAt >= 4) {
-      const total = (random() < 0.5 ? 1 : -1) * uniform(random, 0.01, 0.05);
-      for (let i = 0; i <= last; i++) factors[i]! *= 1 + (total * Math.min(i, baselineAt)) / baselineAt;
-    }
-    const change = kind === 'no-change' ? 0 : drawChange(random);
-    if (kind === 'regression') factors[last]! *= 1 + change;
-    if (kind === 'improvement') factors[last]! /= 1 + change;
-
-    const runSamples = (i: number) => bench.runs[order[i]!]!.map((v) => v * factors[i]!);
-    const candidate = runSamples(last);
-    if (nuisance === 'candidate-outliers' && candidate.length >= 5) {
-      const times = int(random, 1, Math.min(3, Math.floor(candidate.length / 5)));
-      for (let k = 0; k < times; k++)
-        candidate[int(random, 0, candidate.length - 1)]! *= uniform(random, 1.5, 4);
-    }
-    const baseline = runSamples(baselineAt);
-    const history = h === 0 ? [] : order.slice(0, h).map((run, i) => runMedians[run]! * factors[i]!);
-    // A quarter of the comparisons are throughput-like (bigger is better): the same data as 1/time.
-    const direction: Direction = random() < 0.25 ? 'bigger-is-better' : 'smaller-is-better';
-    const orient = (v: number) => (direction === 'bigger-is-better' ? 1 / v : v);
+  for (const { bench, scored } of members) {
+    const kind = fileWide ? fileWideKind : memberKind(random);
+    // A change of common code moves each benchmark by a similar, not identical, amount.
+    const change =
+      kind === 'no-change'
+        ? 0
+        : fileWide
+          ? Math.min(0.5, Math.max(0.01, fileWideChange * uniform(random, 0.8, 1.2)))
+          : drawChange(random);
+    const c = comparisonFor(bench, order, kind, change, nuisanceFor(random), direction, random);
     out.push({
-      id: `${bench.id}#${c}`,
-      benchmark: bench.id,
+      ...c,
+      id: `${fileId}/${bench.id}`,
       split,
-      direction,
-      input: {
-        baseline: baseline.map(orient),
-        candidate: candidate.map(orient),
-        history: history.map(orient),
-      },
-      kind,
-      change: kind === 'regression' ? change : kind === 'improvement' ? -change : 0,
-      nuisance,
-      label: kind === 'regression' ? 1 : 0,
+      file: fileId,
+      scored,
+      fileWide,
     });
   }
   return out;
+}
+
+function comparisonFor(
+  bench: NoiseBenchmark,
+  order: readonly number[],
+  kind: ComparisonKind,
+  change: number,
+  nuisance: Nuisance,
+  direction: Direction,
+  random: UniformRandom,
+): Omit<LabelledComparison, 'id' | 'split' | 'file' | 'scored' | 'fileWide'> {
+  const h = order.length - 1;
+  const factors = new Float64Array(order.length).fill(1);
+  const last = order.length - 1;
+  const baselineAt = last - 1;
+  if (nuisance === 'history-step' && baselineAt >= 2) {
+    const at = int(random, 1, baselineAt);
+    const step = (random() < 0.5 ? 1 : -1) * uniform(random, 0.02, 0.3);
+    for (let i = at; i <= last; i++) factors[i]! *= 1 + step;
+  } else if (nuisance === 'history-outlier' && baselineAt >= 2) {
+    const times = int(random, 1, 2);
+    for (let k = 0; k < times; k++) factors[int(random, 0, baselineAt - 1)]! *= uniform(random, 1.2, 2);
+  } else if (nuisance === 'baseline-outlier') {
+    factors[baselineAt]! *= uniform(random, 1.15, 1.6);
+  } else if (nuisance === 'drift' && baselineAt >= 4) {
+    const total = (random() < 0.5 ? 1 : -1) * uniform(random, 0.01, 0.05);
+    for (let i = 0; i <= last; i++) factors[i]! *= 1 + (total * Math.min(i, baselineAt)) / baselineAt;
+  }
+  if (kind === 'regression') factors[last]! *= 1 + change;
+  if (kind === 'improvement') factors[last]! /= 1 + change;
+
+  const runSamples = (i: number) => bench.runs[order[i]!]!.map((v) => v * factors[i]!);
+  const candidate = runSamples(last);
+  if (nuisance === 'candidate-outliers' && candidate.length >= 5) {
+    const times = int(random, 1, Math.min(3, Math.floor(candidate.length / 5)));
+    for (let k = 0; k < times; k++)
+      candidate[int(random, 0, candidate.length - 1)]! *= uniform(random, 1.5, 4);
+  }
+  const baseline = runSamples(baselineAt);
+  // A history of one run would be the baseline run alone: files without history (h = 1 here) get none.
+  const history = h <= 1 ? [] : order.slice(0, h).map((run, i) => medianOf(bench.runs[run]!) * factors[i]!);
+  const orient = (v: number) => (direction === 'bigger-is-better' ? 1 / v : v);
+  return {
+    benchmark: bench.id,
+    direction,
+    input: {
+      baseline: baseline.map(orient),
+      candidate: candidate.map(orient),
+      history: history.map(orient),
+    },
+    kind,
+    change: kind === 'regression' ? change : kind === 'improvement' ? -change : 0,
+    nuisance,
+    label: kind === 'regression' ? 1 : 0,
+  };
 }
 
 function seriesFor(
@@ -262,13 +316,33 @@ function seriesFor(
   return out;
 }
 
+/**
+ * Labelled comparisons grouped in results files (field `file`). Train files hold only train benchmarks, so
+ * nothing of a held-out benchmark reaches training; held-out files hold every benchmark of the tool, as a
+ * real results file would, and only their held-out benchmarks are scored (`scored`); the train benchmarks
+ * in them are context for the run-wide shift. `comparisonsPerBenchmark` files are drawn per tool and split,
+ * so each scored benchmark gets that many comparisons.
+ */
 export function generateComparisons(noise: NoiseFile, options: GenerateOptions = {}): LabelledComparison[] {
   const seed = options.seed ?? DEFAULT_SEED;
   const count = options.comparisonsPerBenchmark ?? 400;
   const split = splitBenchmarks(noise, seed);
-  return noise.benchmarks.flatMap((b) =>
-    comparisonsFor(b, split.get(b.id)!, count, seededRandom(seedFor(seed, b.id, 'comparisons'))),
-  );
+  const tools = [...new Set(noise.benchmarks.map((b) => b.tool))].sort();
+  const out: LabelledComparison[] = [];
+  for (const tool of tools) {
+    const ofTool = noise.benchmarks.filter((b) => b.tool === tool);
+    for (const which of ['train', 'heldout'] as const) {
+      const members: FileMember[] = ofTool
+        .filter((b) => which === 'heldout' || split.get(b.id) === 'train')
+        .map((bench) => ({ bench, scored: split.get(bench.id) === which }));
+      if (!members.some((m) => m.scored)) continue;
+      const random = seededRandom(seedFor(seed, tool, `files:${which}`));
+      for (let f = 0; f < count; f++) {
+        out.push(...fileComparisons(`${tool}@${which}#${f}`, members, which, random));
+      }
+    }
+  }
+  return out;
 }
 
 export function generateSeries(noise: NoiseFile, options: GenerateOptions = {}): LabelledSeries[] {

@@ -4,6 +4,7 @@
  *
  *   const rows = loadLabelledFeatures('train');   // { features: Float32Array[], labels: Uint8Array, ... }
  */
+import { commonModeInputs } from '../detect.js';
 import { computeFeatures, FEATURE_NAMES } from '../features.js';
 import {
   DEFAULT_SEED,
@@ -25,7 +26,10 @@ export interface LoadOptions extends GenerateOptions {
   noiseFile?: string;
 }
 
-/** Labelled comparisons of one split (train: benchmarks the model may learn from; heldout: never seen). */
+/**
+ * Labelled comparisons of the files of one split (train: benchmarks the model may learn from; heldout: never
+ * seen). Held-out files also hold train benchmarks as context (`scored: false`); score only `scored` ones.
+ */
 export function loadLabelledComparisons(split: Split, options: LoadOptions = {}): LabelledComparison[] {
   const noise = loadNoise(options.noiseFile);
   return generateComparisons(noise, { seed: DEFAULT_SEED, ...options }).filter((c) => c.split === split);
@@ -47,10 +51,16 @@ export interface LabelledFeatures {
 }
 
 export function loadLabelledFeatures(split: Split, options: LoadOptions = {}): LabelledFeatures {
-  const comparisons = loadLabelledComparisons(split, options);
+  const all = loadLabelledComparisons(split, options);
+  // Features are computed as the detector computes them: on the inputs with their file's run-wide shift removed.
+  const { inputs } = commonModeInputs(all);
+  const rows = all
+    .map((c, i) => ({ c, f: computeFeatures(inputs[i]!, c.direction) }))
+    .filter((r) => r.c.scored);
+  const comparisons = rows.map((r) => r.c);
   return {
     featureNames: FEATURE_NAMES,
-    features: comparisons.map((c) => computeFeatures(c.input, c.direction)),
+    features: rows.map((r) => r.f),
     labels: Uint8Array.from(comparisons, (c) => c.label),
     comparisons,
   };

@@ -9,6 +9,11 @@ export interface Baseline {
   samples: number[];
   /** Median of each earlier run, oldest first, the baseline run last, in the new result's unit. */
   history: number[];
+  /**
+   * Identity of each history run (time and commit), aligned with `history`, so the benchmarks of one results
+   * file can be matched run by run for common-mode rejection.
+   */
+  historyRuns?: string[];
   runs: number;
   commit?: string;
   /** Runs left out because their unit cannot be converted to the new result's. */
@@ -35,6 +40,7 @@ export function baselineFromRuns(runs: readonly RunRecord[], current: BenchmarkR
     history: usable.map(({ run, factor }) =>
       run.samplesKind === 'raw' ? median(run.samples) * factor : run.summary.median * factor,
     ),
+    historyRuns: usable.map(({ run }) => `${run.time}|${run.commit}`),
     runs: usable.length,
     ...(last.run.commit ? { commit: last.run.commit } : {}),
     skippedRuns,

@@ -1,6 +1,6 @@
 import { DEFAULT_SEED, generateComparisons, type LabelledComparison } from '../dataset/index.js';
 import type { NoiseFile } from '../dataset/noise.js';
-import { type Comparison, detectRegressions } from '../detect.js';
+import { type Comparison, commonModeInputs, detectRegressions } from '../detect.js';
 import { computeFeatures, FEATURE_NAMES } from '../features.js';
 import { type DetectorQuality, type ScoredComparison, scoreDetector } from './evaluate.js';
 import type { PerfModel } from './network.js';
@@ -58,6 +58,7 @@ export async function trainAndEvaluate(noise: NoiseFile, opts: PipelineOptions):
     ...(opts.comparisonsPerBenchmark ? { comparisonsPerBenchmark: opts.comparisonsPerBenchmark } : {}),
   });
   const train = all.filter((c) => c.split === 'train');
+  // Held-out files: their held-out benchmarks are scored, the train benchmarks in them are context only.
   const heldout = all.filter((c) => c.split === 'heldout');
   if (train.length === 0 || heldout.length === 0) {
     throw new Error(
@@ -66,7 +67,9 @@ export async function trainAndEvaluate(noise: NoiseFile, opts: PipelineOptions):
     );
   }
   say(`computing features of ${train.length} training comparisons from ${countBenchmarks(train)} benchmarks`);
-  const features = train.map((c) => computeFeatures(c.input, c.direction));
+  // As the detector sees them: each file's run-wide shift removed where it helps (common-mode.ts).
+  const trainInputs = commonModeInputs(train).inputs;
+  const features = train.map((c, i) => computeFeatures(trainInputs[i]!, c.direction));
   const labels = train.map((c) => c.label);
   say(
     `training (hidden layers: ${opts.hidden.length ? opts.hidden.join('×') : 'none, logistic regression'})`,
@@ -86,7 +89,9 @@ export async function trainAndEvaluate(noise: NoiseFile, opts: PipelineOptions):
   });
   const model = trained.model;
 
-  say(`scoring ${heldout.length} held-out comparisons from ${countBenchmarks(heldout)} benchmarks`);
+  say(
+    `scoring ${heldout.filter((c) => c.scored).length} held-out comparisons from ${countBenchmarks(heldout.filter((c) => c.scored))} benchmarks`,
+  );
   const onnxModel = await OnnxProbabilityModel.fromBytes(toOnnx(model), 'trained model', {
     featureNames: FEATURE_NAMES,
     device: 'cpu',
@@ -99,8 +104,8 @@ export async function trainAndEvaluate(noise: NoiseFile, opts: PipelineOptions):
     featureSet: 'FEATURE_NAMES of src/runner-image/perf/features.ts',
     trainComparisons: train.length,
     trainBenchmarks: countBenchmarks(train),
-    heldoutComparisons: heldout.length,
-    heldoutBenchmarks: countBenchmarks(heldout),
+    heldoutComparisons: heldout.filter((c) => c.scored).length,
+    heldoutBenchmarks: countBenchmarks(heldout.filter((c) => c.scored)),
     hidden: opts.hidden,
     epochs: trained.epochs,
     seed: opts.seed,
@@ -123,16 +128,26 @@ export async function trainAndEvaluate(noise: NoiseFile, opts: PipelineOptions):
   };
 }
 
-/** Scores a model, the detector with it, and the detector without it on labelled comparisons. */
+/**
+ * Scores a model, the detector with it, and the detector without it on labelled comparisons. Comparisons are
+ * analysed file by file (common-mode rejection sees the whole file); only `scored` ones are counted.
+ */
 export async function evaluateOn(
-  comparisons: readonly LabelledComparison[],
+  all: readonly LabelledComparison[],
   model: ProbabilityModel,
   threshold: number,
 ): Promise<HeldOutQuality> {
-  const inputs: Comparison[] = comparisons.map((c) => ({ input: c.input, direction: c.direction }));
-  const probabilities = await model.predict(comparisons.map((c) => computeFeatures(c.input, c.direction)));
-  const withModel = await detectRegressions(inputs, { confidence: threshold }, model);
-  const alone = await detectRegressions(inputs, { confidence: threshold });
+  const inputs: Comparison[] = all.map((c) => ({ input: c.input, direction: c.direction, file: c.file }));
+  const adjusted = commonModeInputs(inputs).inputs;
+  const keep = all.map((c, i) => (c.scored ? i : -1)).filter((i) => i >= 0);
+  const comparisons = keep.map((i) => all[i]!);
+  const probabilities = await model.predict(
+    keep.map((i) => computeFeatures(adjusted[i]!, all[i]!.direction)),
+  );
+  const withModel = (await detectRegressions(inputs, { confidence: threshold }, model)).filter(
+    (_, i) => all[i]!.scored,
+  );
+  const alone = (await detectRegressions(inputs, { confidence: threshold })).filter((_, i) => all[i]!.scored);
   const rows = (flagged: (i: number) => boolean, probability: (i: number) => number): ScoredComparison[] =>
     comparisons.map((c, i) => ({
       label: c.label,

@@ -64,7 +64,12 @@ export async function analyzeResults(
       );
     }
     comparisons.push({
-      input: { baseline: baseline.samples, candidate: result.samples, history: baseline.history },
+      input: {
+        baseline: baseline.samples,
+        candidate: result.samples,
+        history: baseline.history,
+        ...(baseline.historyRuns ? { historyRuns: baseline.historyRuns } : {}),
+      },
       direction: result.direction,
     });
     compared.push({ result, baseline });
@@ -107,10 +112,19 @@ export async function analyzeResults(
         ...(baseline.commit ? { commit: baseline.commit } : {}),
       },
       ...(d.roundsNeeded !== undefined ? { roundsNeeded: d.roundsNeeded } : {}),
+      ...(d.commonMode ? { commonMode: d.commonMode } : {}),
       reason: d.reason,
     });
   });
 
+  const unusualShift = detections.find((d) => d.commonMode?.unusual);
+  if (unusualShift?.commonMode) {
+    warnings.push(
+      `the whole run moved by about ${(100 * unusualShift.commonMode.candidateShift).toFixed(1)}% across its benchmarks, ` +
+        "more than the history's run-wide shifts: a slower (or faster) machine, or a change every benchmark shares; " +
+        'verdicts are judged relative to it',
+    );
+  }
   const benchmarks = parsed.results.map((r) => analyses.get(r)!);
   const counts: Record<BenchmarkVerdict, number> = {
     regression: 0,

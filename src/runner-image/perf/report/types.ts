@@ -1,3 +1,4 @@
+import type { CommonMode } from '../common-mode.js';
 import type { Verdict } from '../features.js';
 import type { Direction, SourceFormat } from '../parse/types.js';
 
@@ -31,6 +32,11 @@ export interface BenchmarkAnalysis {
   candidate: { median: number; samples: number };
   baseline?: { median: number; samples: number; runs: number; commit?: string };
   roundsNeeded?: number;
+  /**
+   * Common-mode rejection (files of 3 or more benchmarks): the run-wide shift measured on the file's other
+   * benchmarks, and whether it was removed before this benchmark was judged.
+   */
+  commonMode?: CommonMode;
   reason: string;
 }
 

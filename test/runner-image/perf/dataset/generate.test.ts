@@ -36,9 +36,32 @@ describe('labelled dataset', () => {
       expect(ids.filter((id) => split.get(id) === 'heldout')).toHaveLength(1);
     }
     const comparisons = generateComparisons(noise, { comparisonsPerBenchmark: 20 });
-    const heldout = new Set(comparisons.filter((c) => c.split === 'heldout').map((c) => c.benchmark));
+    const heldout = new Set(
+      comparisons.filter((c) => c.split === 'heldout' && c.scored).map((c) => c.benchmark),
+    );
+    // Training files hold train benchmarks only: nothing of a held-out benchmark reaches training.
     const train = new Set(comparisons.filter((c) => c.split === 'train').map((c) => c.benchmark));
+    expect(heldout.size).toBe(3);
     for (const b of heldout) expect(train.has(b)).toBe(false);
+    for (const c of comparisons) expect(c.scored).toBe(split.get(c.benchmark) === c.split);
+  });
+
+  it('groups comparisons into results files that share their runs', () => {
+    const comparisons = generateComparisons(noise, { comparisonsPerBenchmark: 30 });
+    const files = new Map<string, typeof comparisons>();
+    for (const c of comparisons) files.set(c.file, [...(files.get(c.file) ?? []), c]);
+    // 3 tools × 2 splits × 30 files; a held-out file holds all 4 benchmarks of its tool, a train file the 3 train ones.
+    expect(files.size).toBe(180);
+    for (const [, cs] of files) {
+      const tool = cs[0]!.benchmark.split('/')[0];
+      expect(cs.every((c) => c.benchmark.startsWith(`${tool}/`))).toBe(true);
+      expect(cs).toHaveLength(cs[0]!.split === 'heldout' ? 4 : 3);
+      expect(new Set(cs.map((c) => c.input.history.length)).size).toBe(1);
+      expect(new Set(cs.map((c) => c.direction)).size).toBe(1);
+      if (cs[0]!.fileWide) expect(new Set(cs.map((c) => c.kind)).size).toBe(1);
+    }
+    expect(comparisons.some((c) => c.fileWide)).toBe(true);
+    expect(comparisons.some((c) => !c.fileWide && c.kind !== 'no-change')).toBe(true);
   });
 
   it('is deterministic for a seed and differs for another', () => {
@@ -93,6 +116,7 @@ describe('labelled dataset', () => {
     expect(rows.features.length).toBeGreaterThan(0);
     for (const f of rows.features) expect(f).toHaveLength(FEATURE_COUNT);
     expect(new Set(rows.comparisons.map((c) => c.split))).toEqual(new Set(['heldout']));
+    expect(rows.comparisons.every((c) => c.scored)).toBe(true);
   });
 
   it('names the file when the noise cannot be read', () => {
