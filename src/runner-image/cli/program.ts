@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCarbon } from './commands/carbon.js';
+import { registerGithub } from './commands/github.js';
 import { registerPerf } from './commands/perf.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerSimulate(program);
   registerPerf(program);
+  registerGithub(program);
   return program;
 }
 

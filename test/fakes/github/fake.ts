@@ -152,6 +152,10 @@ export class GitHubFake {
   readonly runnerGroups: FakeRunnerGroup[];
   readonly requests: FakeRequest[] = [];
   readonly deliveries: FakeDelivery[] = [];
+  /** Branch protections applied (`owner/repo@branch`, lower case) → the request body, as received. */
+  readonly branchProtections = new Map<string, Record<string, unknown>>();
+  /** Branches per repository (`owner/repo`, lower case); every repository has `main`. */
+  private readonly branches = new Map<string, Set<string>>();
   /** Installation tokens issued, newest last. */
   readonly issuedTokens: { token: string; installationId: number; expiresAt: number }[] = [];
 
@@ -233,6 +237,15 @@ export class GitHubFake {
     };
     this.repos.set(fullName.toLowerCase(), repo);
     return repo;
+  }
+
+  /** Adds a branch to a repository (every repository starts with `main`). */
+  addBranch(fullName: string, branch: string): void {
+    const key = fullName.toLowerCase();
+    if (!this.repos.has(key)) throw new Error(`GitHubFake.addBranch: unknown repository ${fullName}`);
+    const set = this.branches.get(key) ?? new Set(['main']);
+    set.add(branch);
+    this.branches.set(key, set);
   }
 
   /** Makes the next matching request(s) fail. */
@@ -833,6 +846,101 @@ export class GitHubFake {
         return { status: 204 };
       });
     }
+
+    // Branch protection (ai-ci github protect). GitHub answers 422 for a body missing one of the four required
+    // keys; restrictions with teams or apps are not modelled (users only).
+    this.route('PUT', '/repos/{owner}/{repo}/branches/{branch}/protection', 'any', ({ params, body }) => {
+      const repo = this.repoOr404(params.owner!, params.repo!);
+      if ('status' in repo) return repo;
+      const full = `${repo.owner}/${repo.name}`;
+      const branch = decodeURIComponent(params.branch!);
+      if (!(this.branches.get(full.toLowerCase()) ?? new Set(['main'])).has(branch)) {
+        return { status: 404, body: errorBody('Branch not found', 404) };
+      }
+      const b = (body ?? {}) as Record<string, unknown>;
+      for (const key of [
+        'required_status_checks',
+        'enforce_admins',
+        'required_pull_request_reviews',
+        'restrictions',
+      ]) {
+        if (!(key in b)) {
+          return {
+            status: 422,
+            body: {
+              message: `Invalid request.\n\n"${key}" wasn't supplied.`,
+              documentation_url: DOCS,
+              status: '422',
+            },
+          };
+        }
+      }
+      const restrictions = b.restrictions as { users?: string[]; teams?: string[]; apps?: string[] } | null;
+      if (restrictions && (restrictions.teams?.length || restrictions.apps?.length)) {
+        return { status: 422, body: errorBody('fake: team and app restrictions are not modelled', 422) };
+      }
+      if (restrictions && repo.ownerType !== 'Organization') {
+        return {
+          status: 422,
+          body: errorBody('Only organization repositories can have users and team restrictions', 422),
+        };
+      }
+      this.branchProtections.set(`${full}@${branch}`.toLowerCase(), b);
+      const url = `${api()}/repos/${full}/branches/${encodeURIComponent(branch)}/protection`;
+      const enabled = (v: unknown) => ({ enabled: v === true });
+      const checks = b.required_status_checks as {
+        strict?: boolean;
+        contexts?: string[];
+        checks?: { context: string; app_id?: number }[];
+      } | null;
+      const reviews = b.required_pull_request_reviews as Record<string, unknown> | null;
+      const contexts = checks?.checks ? checks.checks.map((c) => c.context) : (checks?.contexts ?? []);
+      const reply: Record<string, unknown> = {
+        url,
+        required_signatures: { url: `${url}/required_signatures`, enabled: false },
+        enforce_admins: { url: `${url}/enforce_admins`, enabled: b.enforce_admins === true },
+        required_linear_history: enabled(b.required_linear_history),
+        allow_force_pushes: enabled(b.allow_force_pushes),
+        allow_deletions: enabled(b.allow_deletions),
+        block_creations: enabled(b.block_creations),
+        required_conversation_resolution: enabled(b.required_conversation_resolution),
+        lock_branch: enabled(b.lock_branch),
+        allow_fork_syncing: enabled(b.allow_fork_syncing),
+      };
+      if (checks) {
+        reply.required_status_checks = {
+          url: `${url}/required_status_checks`,
+          strict: checks.strict === true,
+          contexts,
+          contexts_url: `${url}/required_status_checks/contexts`,
+          checks: checks.checks
+            ? checks.checks.map((c) => ({ context: c.context, app_id: c.app_id ?? null }))
+            : contexts.map((context) => ({ context, app_id: null })),
+        };
+      }
+      if (reviews) {
+        reply.required_pull_request_reviews = {
+          url: `${url}/required_pull_request_reviews`,
+          dismiss_stale_reviews: reviews.dismiss_stale_reviews === true,
+          require_code_owner_reviews: reviews.require_code_owner_reviews === true,
+          required_approving_review_count:
+            (reviews.required_approving_review_count as number | undefined) ?? 1,
+          require_last_push_approval: reviews.require_last_push_approval === true,
+        };
+      }
+      if (restrictions) {
+        reply.restrictions = {
+          url: `${url}/restrictions`,
+          users_url: `${url}/restrictions/users`,
+          teams_url: `${url}/restrictions/teams`,
+          apps_url: `${url}/restrictions/apps`,
+          users: (restrictions.users ?? []).map((login, i) => simpleUser(api(), login, 5000 + i)),
+          teams: [],
+          apps: [],
+        };
+      }
+      return { status: 200, body: reply };
+    });
 
     this.route('GET', '/repos/{owner}/{repo}/actions/runs', 'any', ({ params, query }) => {
       const repo = this.repoOr404(params.owner!, params.repo!);

@@ -120,6 +120,23 @@ export class RestSchemas {
     }
     return check(validate, body);
   }
+
+  /** Checks a request body against the operation's documented `application/json` request schema. */
+  checkRequest(method: string, template: string, body: unknown): SchemaCheck {
+    const key = `request ${method} ${template}`;
+    let validate = this.cache.get(key);
+    if (validate === undefined) {
+      const m = method.toLowerCase();
+      const op = this.spec.paths[template]?.[m] as { requestBody?: unknown } | undefined;
+      if (!op?.requestBody)
+        throw new Error(`GitHub's OpenAPI description has no request body for ${method} ${template}`);
+      validate = this.ajv.compile({
+        $ref: `gh-rest#/paths/${pointer(template)}/${m}/requestBody/content/${pointer('application/json')}/schema`,
+      });
+      this.cache.set(key, validate);
+    }
+    return check(validate!, body);
+  }
 }
 
 let webhookSingleton: WebhookSchemas | undefined;
