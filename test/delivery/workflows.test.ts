@@ -76,6 +76,7 @@ describe('actionlint', () => {
     const bad = path.join(dir, 'bad.yml');
     writeFileSync(
       bad,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
       'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ steps.nope.outputs.x }}\n  b:\n    needs: missing\n    runs-on: ubuntu-latest\n    steps:\n      - run: "true"\n',
     );
     const r = await actionlint([bad]);
@@ -117,10 +118,12 @@ describe('examples/workflows/carbon-optimized-ci.yml', () => {
     const check = wf.jobs['carbon-check']!;
     const step = check.steps.find((s) => s.id === 'carbon')!;
     expect(step.run).toMatch(/^ai-ci carbon now /);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
     expect(step.run).toContain("${{ inputs.force_run && '--force' || '' }}");
     const policy = /--policy (\S+)/.exec(step.run!)![1]!;
     const manifest = parse(readFileSync(path.join(repoRoot, policy), 'utf8'));
     expect(validateResource(manifest).issues).toEqual([]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
     expect(check.outputs?.should_run).toBe('${{ steps.carbon.outputs.low_carbon }}');
     expect(wf.on).toMatchObject({
       schedule: [{ cron: '0 */6 * * *' }],
