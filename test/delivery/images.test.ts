@@ -123,6 +123,10 @@ describe('images and the code they run', () => {
     expect(text).toMatch(/^FROM ghcr\.io\/actions\/actions-runner:\$\{RUNNER_VERSION\}$/m);
     expect(text).toMatch(/^ARG ONNXRUNTIME_NODE_INSTALL=skip$/m);
     expect(text).toContain('--build-arg ONNXRUNTIME_NODE_INSTALL=cuda12');
+    // The CUDA build runs onnxruntime-node's installer itself (npm 11 skips dependencies' install scripts) and
+    // fails the build when the provider library is missing.
+    expect(text).toContain('(cd node_modules/onnxruntime-node && node script/install)');
+    expect(text).toContain('libonnxruntime_providers_cuda.so');
   });
 
   it('the controller imports only production dependencies, and no onnxruntime (the image drops it)', async () => {
