@@ -81,12 +81,17 @@ ${FEATURE_NAMES.map((n, i) => `${i + 1}. \`${n}\`: ${FEATURE_TEXT[n] ?? 'see fea
 
 ${dataDescription}
 
-Labelled comparisons are generated from that real noise by src/runner-image/perf/dataset/: each is a history
-of 0–30 earlier runs, a baseline run and a candidate run, all real measurements; 40% have no change, 40% a
-regression and 20% an improvement of a known size injected into the candidate (log-uniform 1–50%), with
-nuisances (steps and outliers in the history, an outlier baseline run, outlier rounds, slow drift). A quarter
-are turned into bigger-is-better (throughput) comparisons. Benchmarks, not comparisons, are split: the held-out
-benchmarks' noise is never seen in training.
+Labelled comparisons are generated from that real noise by src/runner-image/perf/dataset/ in results files: all
+benchmarks of one tool share one draw of recorded runs (a history of 0–30 earlier runs, a baseline run and a
+candidate run, all real measurements), so the machine's run-wide slowdowns are shared as in a real CI job. In 90%
+of the files each benchmark independently has no change (60%), a regression (27%) or an improvement (13%) of a
+known size injected into the candidate (log-uniform 1–50%); in 10% every benchmark of the file changes alike.
+Nuisances: steps and outliers in the history, an outlier baseline run, outlier rounds, slow drift. A quarter of the
+files are bigger-is-better (throughput). Features are computed after common-mode rejection
+(src/runner-image/perf/common-mode.ts), as the detector computes them. Benchmarks, not comparisons, are split:
+training files hold only train benchmarks; held-out files hold every benchmark of their tool (the train ones as
+context for the run-wide shift) and only their held-out benchmarks are scored, so the held-out benchmarks' noise
+is never seen in training.
 
 - Training: ${result.trainComparisons} comparisons from ${result.trainBenchmarks} benchmarks.
 - Held out: ${h.model.comparisons} comparisons from ${h.benchmarks} benchmarks (${h.model.regressions} regressions,
