@@ -177,7 +177,15 @@ async function analyze(resultsPath: string, flags: AnalyzeFlags): Promise<void> 
       const fromFile = prev ? baselineFromResult(prev, result) : undefined;
       if (fromFile) {
         // An explicit baseline file gives the rounds; the history, when there is one, gives the run-to-run noise.
-        return fromHistory ? { ...fromFile, history: fromHistory.history, runs: fromHistory.runs } : fromFile;
+        return fromHistory
+          ? {
+              ...fromFile,
+              history: fromHistory.history,
+              runs: fromHistory.runs,
+              // Common-mode rejection lines runs up across benchmarks by identity, not by position.
+              ...(fromHistory.historyRuns ? { historyRuns: fromHistory.historyRuns } : {}),
+            }
+          : fromFile;
       }
       if (fromHistory) return fromHistory;
       if (prev)
