@@ -231,3 +231,37 @@ describe('chart CRDs', () => {
     }
   });
 });
+
+describe('NOTES.txt', () => {
+  const notes = async (set: Record<string, string>) => {
+    const args = ['install', 'ai-ci', chartDir, '--namespace', 'ai-ci', '--dry-run=client'];
+    for (const [k, v] of Object.entries(set)) args.push('--set', `${k}=${v}`);
+    const r = await helm(args);
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout.slice(r.stdout.indexOf('NOTES:'));
+  };
+
+  it('tells where GitHub delivers webhooks and where the secret is', async () => {
+    const text = await notes({ 'webhook.ingress.enabled': 'true', 'webhook.ingress.host': 'ci.example.com' });
+    expect(text).toContain('Payload URL:  https://ci.example.com/webhooks/github');
+    expect(text).toContain('key "webhook-secret" of Secret ai-ci/ai-ci-webhook');
+    expect(text).toContain('Events:       Workflow jobs');
+    expect(text).toContain('kubectl apply --server-side -f charts/ai-ci/crds/');
+  });
+
+  it('names the user’s Secret, and says when webhooks are off', async () => {
+    expect(await notes({ 'webhook.existingSecret': 'my-hook' })).toContain('Secret ai-ci/my-hook');
+    expect(await notes({ 'webhook.enabled': 'false' })).toContain(
+      'queued jobs are found by the periodic resync',
+    );
+  });
+});
+
+describe('RBAC modes', () => {
+  it('grant the same rules cluster-wide (ClusterRole) as per namespace (the set the RBAC e2e test proves)', () => {
+    const cluster = find<V1ClusterRole>(defaults, 'ClusterRole')[0]!.rules;
+    const perNamespace = find<V1Role>(full, 'Role').filter((r) => r.metadata?.name === 'ai-ci');
+    expect(perNamespace.length).toBe(2);
+    for (const role of perNamespace) expect(role.rules).toEqual(cluster);
+  });
+});
