@@ -17,7 +17,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
@@ -138,6 +138,11 @@ async function freePorts(count: number): Promise<number[]> {
   }
 }
 
+async function isRecent(dir: string): Promise<boolean> {
+  const info = await stat(dir).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs < 60_000;
+}
+
 /** Removes the folders of earlier runs whose owner process is gone (e.g. a SIGKILLed test runner). */
 async function removeStaleDirs(): Promise<void> {
   const tmp = os.tmpdir();
@@ -145,7 +150,7 @@ async function removeStaleDirs(): Promise<void> {
     if (!entry.startsWith(TEMP_PREFIX)) continue;
     const dir = path.join(tmp, entry);
     const owner = Number(await readFile(path.join(dir, 'owner.pid'), 'utf8').catch(() => 'NaN'));
-    if (Number.isInteger(owner) && isAlive(owner)) continue;
+    if (Number.isInteger(owner) ? isAlive(owner) : await isRecent(dir)) continue; // no pid yet: being created
     await rm(dir, { recursive: true, force: true });
   }
 }
