@@ -30,7 +30,10 @@ export function labelKey(labels: readonly string[]): string {
 }
 
 export class DemandStore {
-  private readonly jobs = new Map<number, QueuedJob & { seenAt: number; missedResyncs?: number }>();
+  private readonly jobs = new Map<
+    number,
+    QueuedJob & { seenAt: number; firstSeenAt: number; missedResyncs?: number }
+  >();
   private readonly completed = new Map<number, number>();
   /** runner name → job id, for jobs in progress. */
   private readonly assignments = new Map<string, number>();
@@ -71,6 +74,7 @@ export class DemandStore {
       ...job,
       status: status === 'waiting' ? 'queued' : status,
       seenAt: now,
+      firstSeenAt: existing?.firstSeenAt ?? now,
     };
     if (status === 'waiting') {
       // Held by an environment protection rule: no runner until it is queued for real.
@@ -86,7 +90,7 @@ export class DemandStore {
       }
       set.add(job.id);
     }
-    this.jobs.set(job.id, next as QueuedJob & { seenAt: number });
+    this.jobs.set(job.id, next as QueuedJob & { seenAt: number; firstSeenAt: number });
     if (status === 'in_progress' && existing?.status !== 'in_progress') {
       if (job.runnerName) this.assignments.set(job.runnerName, job.id);
       const started = job.startedAt && job.startedAt >= job.queuedAt ? job.startedAt : now;
@@ -126,6 +130,11 @@ export class DemandStore {
       if (j && j.status === 'queued' && scopeMatchesRepository(scope, j.repository)) out.push(j);
     }
     return out.sort((a, b) => a.queuedAt - b.queuedAt || a.id - b.id);
+  }
+
+  /** When the controller first heard of a job (webhook or resync), epoch ms. */
+  firstSeenAt(jobId: number): number | undefined {
+    return this.jobs.get(jobId)?.firstSeenAt;
   }
 
   /** The job a runner took, if a webhook said so. */

@@ -95,6 +95,12 @@ export function buildControllerProgram(
       duration,
       duration(env.AI_CI_RESYNC_INTERVAL ?? '60s'),
     )
+    .option(
+      '--github-write-interval <duration>',
+      'minimum gap between two GitHub writes per credential (GitHub asks for >= 1s against secondary rate limits)',
+      duration,
+      duration(env.AI_CI_GITHUB_WRITE_INTERVAL ?? '1s'),
+    )
     .option('--workers <n>', 'concurrent reconciles', positive, Number(env.AI_CI_WORKERS ?? 4))
     .option('--log-level <level>', 'debug, info, warn or error', env.AI_CI_LOG_LEVEL ?? 'info')
     .action(async (opts) => {
@@ -139,7 +145,9 @@ export function buildControllerProgram(
             }
           : false,
         resyncIntervalMs: opts.resyncInterval,
+        githubWriteIntervalMs: opts.githubWriteInterval,
         workers: opts.workers,
+        defaultMetrics: true,
         logger: jsonLogger(level),
       };
       if (secret) options.webhook = { secret, port: opts.webhookPort };

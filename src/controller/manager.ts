@@ -15,13 +15,14 @@ import {
   type KubernetesObject,
   type V1Secret,
 } from '@kubernetes/client-node';
+import { collectDefaultMetrics } from 'prom-client';
 import { type CarbonPolicy, RESOURCES, RUNNER_POOL_KIND, type RunnerPool } from '../api/v1alpha1/index.js';
 import { admitAllGate, type CarbonGate } from '../carbon/gate.js';
 import { createGitHubClient } from '../github/client.js';
 import { scopeFromSpec, scopeKey } from '../github/scope.js';
 import type { GitHubClientFactory, GitHubResponseInfo, WorkflowJobEvent } from '../github/types.js';
 import { errorMessage, isNotFound, mergePatch } from '../kube/api.js';
-import { Informer, type Logger, silentLogger } from '../kube/informer.js';
+import { Informer, type ListResult, type Logger, silentLogger } from '../kube/informer.js';
 import { LeaderElector } from '../kube/lease.js';
 import { WorkQueue } from '../kube/workqueue.js';
 import { DemandStore, labelKey, scopeMatchesRepository } from './demand.js';
@@ -77,6 +78,12 @@ export interface ManagerOptions {
   now?: () => number;
   /** This Pod, to label it `ai-ci.dev/leader=true` while leading (a webhook Service can select the leader). */
   self?: { namespace: string; name: string };
+  /** Minimum gap between two GitHub writes of one client, ms (default 1000, GitHub's guidance; 0 for fakes). */
+  githubWriteIntervalMs?: number;
+  /** How long a credentials Secret read is reused, ms (default 30 s; rotation is picked up after it). */
+  credentialsTtlMs?: number;
+  /** Also export prom-client's default process/Node.js metrics (main.ts turns this on). */
+  defaultMetrics?: boolean;
   /** Work queue retry backoff (tests shorten it). */
   retry?: { baseDelayMs?: number; maxDelayMs?: number };
 }
@@ -154,6 +161,8 @@ export class Manager {
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
     this.metrics = options.metrics ?? createControllerMetrics();
+    // The standard process_* and nodejs_* metrics (RSS, heap, event-loop lag) next to ours.
+    if (options.defaultMetrics) collectDefaultMetrics({ register: this.metrics.registry });
     this.identity =
       (options.leaderElection ? options.leaderElection.identity : undefined) ||
       `${hostname()}_${randomBytes(4).toString('hex')}`;
@@ -175,11 +184,11 @@ export class Manager {
           }
         },
         onJobCompleted: (job, run) => {
+          options.gate?.observeRun?.(job, run * 1000);
           for (const pool of this.poolsForJob(job.repository, job.labels)) {
             const [namespace, name] = pool.split('/') as [string, string];
             m.jobRunSeconds.observe({ namespace, pool: name, conclusion: job.conclusion ?? 'unknown' }, run);
           }
-          options.gate?.observeRun?.(job, run * 1000);
         },
       },
       this.now,
@@ -190,12 +199,19 @@ export class Manager {
       ns
         ? `/apis/${RESOURCES.RunnerPool.group}/${RESOURCES.RunnerPool.version}/namespaces/${ns}/${plural}`
         : `/apis/${RESOURCES.RunnerPool.group}/${RESOURCES.RunnerPool.version}/${plural}`;
-    const listCr = (plural: string, ns?: string) => () =>
+    type Page = { limit: number; continueToken?: string };
+    const paging = (p: Page) => ({
+      limit: p.limit,
+      ...(p.continueToken ? { _continue: p.continueToken } : {}),
+    });
+    const listCr = (plural: string, ns?: string) => (p: Page) =>
       (ns
-        ? custom.listNamespacedCustomObject({ ...RESOURCES.RunnerPool, plural, namespace: ns })
-        : custom.listClusterCustomObject({ ...RESOURCES.RunnerPool, plural })) as Promise<{
-        items: unknown[];
-      }>;
+        ? custom.listNamespacedCustomObject({ ...RESOURCES.RunnerPool, plural, namespace: ns, ...paging(p) })
+        : custom.listClusterCustomObject({
+            ...RESOURCES.RunnerPool,
+            plural,
+            ...paging(p),
+          })) as Promise<ListResult>;
     this.pools = new NamespacedInformers(
       options.namespaces,
       (ns) =>
@@ -229,12 +245,13 @@ export class Manager {
           kubeConfig: kc,
           path: ns ? `/api/v1/namespaces/${ns}/pods` : '/api/v1/pods',
           labelSelector: selector,
-          list: () =>
+          list: (p) =>
             (ns
-              ? this.core.listNamespacedPod({ namespace: ns, labelSelector: selector })
-              : this.core.listPodForAllNamespaces({ labelSelector: selector })) as Promise<{
-              items: unknown[];
-            }>,
+              ? this.core.listNamespacedPod({ namespace: ns, labelSelector: selector, ...paging(p) })
+              : this.core.listPodForAllNamespaces({
+                  labelSelector: selector,
+                  ...paging(p),
+                })) as Promise<ListResult>,
           transform: slimPod,
           logger,
         }),
@@ -247,12 +264,13 @@ export class Manager {
           kubeConfig: kc,
           path: ns ? `/api/v1/namespaces/${ns}/secrets` : '/api/v1/secrets',
           labelSelector: selector,
-          list: () =>
+          list: (p) =>
             (ns
-              ? this.core.listNamespacedSecret({ namespace: ns, labelSelector: selector })
-              : this.core.listSecretForAllNamespaces({ labelSelector: selector })) as Promise<{
-              items: unknown[];
-            }>,
+              ? this.core.listNamespacedSecret({ namespace: ns, labelSelector: selector, ...paging(p) })
+              : this.core.listSecretForAllNamespaces({
+                  labelSelector: selector,
+                  ...paging(p),
+                })) as Promise<ListResult>,
           transform: slimSecret,
           logger,
         }),
@@ -265,6 +283,9 @@ export class Manager {
       clientOptions: (credentials) => ({
         onResponse: (info: GitHubResponseInfo) => this.onGitHubResponse(credentials, info),
         logger: this.logger,
+        ...(options.githubWriteIntervalMs !== undefined
+          ? { writeIntervalMs: options.githubWriteIntervalMs }
+          : {}),
       }),
       ...(options.githubListTtlMs !== undefined ? { listTtlMs: options.githubListTtlMs } : {}),
       now: this.now,
@@ -326,13 +347,23 @@ export class Manager {
     return out;
   }
 
+  /** Credentials Secrets, read through a short cache: every reconcile needs one, and they rarely change. */
+  private readonly secretCache = new Map<string, { at: number; secret: V1Secret | undefined }>();
+
   private async readSecret(namespace: string, name: string): Promise<V1Secret | undefined> {
+    const key = keyOf(namespace, name);
+    const cached = this.secretCache.get(key);
+    const ttl = this.o.credentialsTtlMs ?? 30_000;
+    // A missing Secret is looked up again sooner: users often create the pool first.
+    if (cached && this.now() - cached.at < (cached.secret ? ttl : Math.min(ttl, 5_000))) return cached.secret;
+    let secret: V1Secret | undefined;
     try {
-      return await this.core.readNamespacedSecret({ name, namespace });
+      secret = await this.core.readNamespacedSecret({ name, namespace });
     } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
+      if (!isNotFound(err)) throw err;
     }
+    this.secretCache.set(key, { at: this.now(), secret });
+    return secret;
   }
 
   private onGitHubResponse(credentials: string, info: GitHubResponseInfo): void {

@@ -67,6 +67,20 @@ export const METRIC_DEFINITIONS = {
     labelNames: [...POOL, 'conclusion'],
     buckets: JOB_SECONDS_BUCKETS,
   },
+  runnerCreateLatencySeconds: {
+    name: 'ai_ci_runner_create_latency_seconds',
+    type: 'histogram',
+    help: 'Controller reaction time: from a queued job reaching the controller (verified webhook, or resync) to the create call of the runner Pod created for it.',
+    labelNames: POOL,
+    buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60],
+  },
+  runnerCreateOverheadSeconds: {
+    name: 'ai_ci_runner_create_overhead_seconds',
+    type: 'histogram',
+    help: "The controller's own part of ai_ci_runner_create_latency_seconds: that time minus the GitHub JIT registration and Secret create round trips of the runner (queueing, reconcile, decide).",
+    labelNames: POOL,
+    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5],
+  },
   runnersCreated: {
     name: 'ai_ci_runners_created_total',
     type: 'counter',

@@ -19,9 +19,12 @@ import {
 } from '@kubernetes/client-node';
 
 export interface ListResult {
-  metadata?: { resourceVersion?: string };
+  metadata?: { resourceVersion?: string; _continue?: string; continue?: string };
   items: unknown[];
 }
+
+/** One page of a list: `limit` items from `continueToken` on (the apiserver's chunked list). */
+export type PagedList = (page: { limit: number; continueToken?: string }) => Promise<ListResult>;
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -38,8 +41,12 @@ export interface InformerOptions<T extends KubernetesObject> {
   kubeConfig: KubeConfig;
   /** Collection path to watch, e.g. `/api/v1/namespaces/ci/pods` or `/apis/ai-ci.dev/v1alpha1/runnerpools`. */
   path: string;
-  /** Lists the collection (same path and selector as the watch). */
-  list: () => Promise<ListResult>;
+  /** Lists the collection (same path and selector as the watch), one page at a time: each page is transformed
+   *  before the next is fetched, so a large collection never sits in memory whole and un-slimmed (client-go's
+   *  pager does the same, 500 items a page). */
+  list: PagedList;
+  /** Items per page (default 500). */
+  pageSize?: number;
   labelSelector?: string;
   /** Maps a listed or watched object to what the cache keeps; must keep metadata name, namespace and
    *  resourceVersion. */
@@ -105,12 +112,18 @@ export class Informer<T extends KubernetesObject> {
           done,
         ),
     } as unknown as Watch;
+    const limit = options.pageSize ?? 500;
     const list = async () => {
-      const result = await options.list();
-      return {
-        metadata: { resourceVersion: result.metadata?.resourceVersion ?? '' },
-        items: result.items.map((o) => transform(o as KubernetesObject)),
-      };
+      const items: T[] = [];
+      let continueToken: string | undefined;
+      let resourceVersion = '';
+      do {
+        const page = await options.list({ limit, ...(continueToken ? { continueToken } : {}) });
+        for (const o of page.items) items.push(transform(o as KubernetesObject));
+        resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+        continueToken = page.metadata?._continue ?? page.metadata?.continue ?? undefined;
+      } while (continueToken);
+      return { metadata: { resourceVersion }, items };
     };
     this.lw = new ListWatch<T>(options.path, watch, list, false, options.labelSelector);
     this.lw.on(ERROR, (err?: unknown) => this.onError(err));

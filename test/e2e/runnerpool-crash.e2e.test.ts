@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FailpointName } from '../../src/controller/runnerpool/reconciler.js';
 import { RunnerPoolEnv, sleep } from '../controller/support/runnerpool-env.js';
-import { adminKubeConfig, finishPod, installCrds, useNamespace, waitFor } from './setup/kube.js';
+import { adminKubeConfig, installCrds, useNamespace, waitFor } from './setup/kube.js';
 
 const ns = useNamespace('rpcrash');
 let env: RunnerPoolEnv;
@@ -62,7 +62,7 @@ describe('crash convergence', () => {
     // No job lost: it runs on that runner and everything is cleaned afterwards.
     await env.fake.takeJob(env.runnerByName(runner)!.id, job.id);
     await env.fake.finishJob(job.id);
-    await finishPod(env.kc, ns.name, runner, 'Succeeded');
+    await env.endRunnerPod(runner, 'Succeeded');
     await waitFor('cleanup', async () =>
       (await env.pods('crash1')).length === 0 && (await env.secrets('crash1')).length === 0
         ? true
@@ -103,7 +103,7 @@ describe('crash convergence', () => {
 
     await env.fake.takeJob(fresh.id, job.id);
     await env.fake.finishJob(job.id);
-    await finishPod(env.kc, ns.name, fresh.name, 'Succeeded');
+    await env.endRunnerPod(fresh.name, 'Succeeded');
     await waitFor('cleanup', async () =>
       (await env.pods('crash2')).length === 0 && (await env.secrets('crash2')).length === 0
         ? true

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESOURCES } from '../../src/api/v1alpha1/index.js';
 import { RunnerPoolEnv, sleep, WEBHOOK_SECRET } from '../controller/support/runnerpool-env.js';
 import { decodeFakeJitConfig } from '../fakes/github/jit.js';
-import { adminKubeConfig, finishPod, installCrds, useNamespace, waitFor } from './setup/kube.js';
+import { adminKubeConfig, installCrds, useNamespace, waitFor } from './setup/kube.js';
 
 const ns = useNamespace('rp');
 let env: RunnerPoolEnv;
@@ -81,7 +81,7 @@ describe('RunnerPool lifecycle', () => {
 
     // The job completes: the ephemeral runner leaves GitHub and its process exits.
     await env.fake.finishJob(job.id);
-    await finishPod(env.kc, ns.name, name, 'Succeeded');
+    await env.endRunnerPod(name, 'Succeeded');
     await settle(
       'life',
       async () => (await env.pods('life')).length === 0 && (await env.secrets('life')).length === 0,
@@ -156,7 +156,7 @@ describe('RunnerPool scaling', () => {
     expect(env.fake.calls().filter((c) => c.startsWith('DELETE')).length).toBeGreaterThanOrEqual(1);
 
     await env.fake.finishJob(job.id);
-    await finishPod(env.kc, ns.name, a!.name, 'Succeeded');
+    await env.endRunnerPod(a!.name, 'Succeeded');
     await settle('down', async () => (await env.pods('down')).length === 0, 'finished runner cleaned');
   });
 });

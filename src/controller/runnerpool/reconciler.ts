@@ -99,6 +99,8 @@ export interface ReconcileResult {
 }
 
 const EVENT_REPEAT_MS = 10 * 60_000;
+/** Runners registered and created at once by one reconcile. */
+const CREATE_CONCURRENCY = 16;
 
 function int(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -366,9 +368,9 @@ export class RunnerPoolReconciler {
     actions.forEach((a, i) => {
       if ('runner' in a) lastOfChain.set(a.runner, i);
     });
-    for (const [i, a] of actions.entries()) {
+    const run = async (a: Action, i: number) => {
       const chain = 'runner' in a ? a.runner : undefined;
-      if (chain && failedChains.has(chain)) continue;
+      if (chain && failedChains.has(chain)) return;
       try {
         await this.apply(key, pool, ref, gh, a, o);
         if (chain && lastOfChain.get(chain) === i && 'reason' in a && a.type !== 'emitEvent') {
@@ -376,7 +378,7 @@ export class RunnerPoolReconciler {
         }
       } catch (err) {
         if (chain) failedChains.add(chain);
-        if (err instanceof StopChain) continue;
+        if (err instanceof StopChain) return;
         if (err instanceof NotLeaderError) throw err;
         // Adding the finalizer must succeed before any runner exists.
         if (a.type === 'addFinalizer') throw err;
@@ -388,7 +390,26 @@ export class RunnerPoolReconciler {
           error: errorMessage(err),
         });
       }
+    };
+    // New runners are independent of each other: register and create them concurrently (a burst of queued jobs
+    // should not wait for one another); every other action runs in order.
+    let batch: Promise<void>[] = [];
+    for (const [i, a] of actions.entries()) {
+      if (a.type === 'createRunner') {
+        batch.push(run(a, i));
+        if (batch.length >= CREATE_CONCURRENCY) {
+          await Promise.all(batch);
+          batch = [];
+        }
+        continue;
+      }
+      if (batch.length > 0) {
+        await Promise.all(batch);
+        batch = [];
+      }
+      await run(a, i);
     }
+    await Promise.all(batch);
     if (errors.length > 0) {
       const first = errors[0];
       throw new Error(
@@ -440,6 +461,7 @@ export class RunnerPoolReconciler {
         if (!gh) throw new Error('createRunner without GitHub access');
         const runnerGroupId = await gh.client.resolveRunnerGroupId(gh.scope, pool.spec.github.runnerGroup);
         const name = `${runnerNamePrefix(ref.name)}-${randomSuffix()}`;
+        const apiStart = performance.now();
         const jit = await gh.client.generateJitConfig(gh.scope, {
           name,
           runnerGroupId,
@@ -463,8 +485,10 @@ export class RunnerPoolReconciler {
           ...(a.forJobId !== undefined ? { forJob: a.forJobId } : {}),
         });
         this.o.metrics.runnersCreated.inc({ namespace: ns, pool: ref.name });
+        let apiMs = performance.now() - apiStart;
         await fp('afterRegister', name);
         const hash = o.pool.specHash;
+        const secretStart = performance.now();
         await createIfAbsent(() =>
           this.core.createNamespacedSecret({
             namespace: ns,
@@ -478,7 +502,17 @@ export class RunnerPoolReconciler {
             fieldManager: this.fieldManager,
           }),
         );
+        apiMs += performance.now() - secretStart;
         await fp('afterSecret', name);
+        if (a.forJobId !== undefined) {
+          const seen = this.o.demand.firstSeenAt(a.forJobId);
+          if (seen !== undefined) {
+            const total = Math.max(0, this.now() - seen);
+            const labels = { namespace: ns, pool: ref.name };
+            this.o.metrics.runnerCreateLatencySeconds.observe(labels, total / 1000);
+            this.o.metrics.runnerCreateOverheadSeconds.observe(labels, Math.max(0, total - apiMs) / 1000);
+          }
+        }
         await this.createPod(pool, ref, name, jit.runnerId, hash);
         this.logger.info('runner created', {
           pool: key,
@@ -557,7 +591,8 @@ export class RunnerPoolReconciler {
         });
         return;
       case 'emitEvent':
-        await this.emit(key, ref, a.eventType, a.reason, a.message);
+        // Best effort and off the critical path: an Event never delays or fails a reconcile.
+        void this.emit(key, ref, a.eventType, a.reason, a.message);
         return;
       case 'updateStatus':
         await this.crs.patchStatus(crRef, a.status, this.fieldManager);

@@ -16,6 +16,7 @@ import { jsonLogger } from '../../../src/controller/main.js';
 import { Manager, type ManagerOptions } from '../../../src/controller/manager.js';
 import { LABEL_POOL } from '../../../src/controller/runnerpool/model.js';
 import { mergePatch } from '../../../src/kube/api.js';
+import { POD_PHASE_ANNOTATION } from '../../e2e/cluster/harness.js';
 import { GitHubFake } from '../../fakes/github/fake.js';
 
 export const TOKEN = 'ghp_e2eTokenForTheFakeOnly0000000000000';
@@ -146,6 +147,19 @@ export class RunnerPoolEnv {
       labelSelector: `${LABEL_POOL}=${pool}`,
     });
     return list.items;
+  }
+
+  /** The runner process of Pod `name` exits: kwok moves the Pod to `phase` (the harness's annotation). Unlike
+   *  finishPod it does not wait to see the phase: the controller may clean the Pod up before a poll would. */
+  async endRunnerPod(name: string, phase: 'Succeeded' | 'Failed' = 'Succeeded'): Promise<void> {
+    await this.core.patchNamespacedPod(
+      {
+        name,
+        namespace: this.namespace,
+        body: { metadata: { annotations: { [POD_PHASE_ANNOTATION]: phase } } },
+      },
+      mergePatch(),
+    );
   }
 
   /** GitHub runners of the fake whose name belongs to `pool`. */
