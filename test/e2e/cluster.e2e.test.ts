@@ -46,7 +46,7 @@ describe('scheduling on simulated nodes', () => {
     const running = await waitPodPhase(kc, ns.name, 'gpu-job', 'Running');
     const node = await core.readNode({ name: running.spec?.nodeName ?? '' });
     expect(node.metadata?.labels?.[NODE_POOL_LABEL]).toBe('gpu');
-    expect(node.status?.allocatable?.[GPU_RESOURCE]).toBe('2');
+    expect(node.status?.allocatable?.[GPU_RESOURCE]).toBe('8');
     expect(running.status?.containerStatuses?.[0]?.state?.running).toBeDefined();
   });
 

@@ -43,14 +43,14 @@ export interface SimulatedNode {
   capacity: Record<string, string>;
 }
 
-/** The default fleet: two CPU-only nodes and one node with 2 GPUs. */
+/** The default fleet: two CPU-only nodes and one node with 8 GPUs (shared by test files running in parallel). */
 export const DEFAULT_NODES: readonly SimulatedNode[] = [
   { name: 'e2e-cpu-0', pool: 'cpu', capacity: { cpu: '8', memory: '32Gi', pods: '110' } },
   { name: 'e2e-cpu-1', pool: 'cpu', capacity: { cpu: '8', memory: '32Gi', pods: '110' } },
   {
     name: 'e2e-gpu-0',
     pool: 'gpu',
-    capacity: { cpu: '16', memory: '64Gi', pods: '110', [GPU_RESOURCE]: '2' },
+    capacity: { cpu: '64', memory: '256Gi', pods: '110', [GPU_RESOURCE]: '8' },
   },
 ];
 

@@ -129,20 +129,23 @@ export function useNamespace(prefix: string): { readonly name: string } {
 
 /**
  * Makes a Running Pod finish by annotating it (the simulated kubelet, kwok, reacts to the annotation; see
- * test/e2e/cluster/kwok.yaml) and waits for the phase. `Succeeded`: containers exit 0; `Failed`: exit 1.
+ * test/e2e/cluster/kwok.yaml) and, unless `wait: false`, waits for the phase; returns the Pod.
+ * `Succeeded`: containers exit 0; `Failed`: exit 1. A Pod still Pending finishes as soon as it runs.
+ * Pass `wait: false` when a controller under test deletes finished Pods at once (there is nothing to wait for).
  */
 export async function finishPod(
   kc: KubeConfig,
   namespace: string,
   name: string,
   phase: 'Succeeded' | 'Failed' = 'Succeeded',
+  { wait = true }: { wait?: boolean } = {},
 ): Promise<V1Pod> {
   const core = kc.makeApiClient(CoreV1Api);
-  await core.patchNamespacedPod(
+  const pod = await core.patchNamespacedPod(
     { name, namespace, body: { metadata: { annotations: { [POD_PHASE_ANNOTATION]: phase } } } },
     setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
   );
-  return waitPodPhase(kc, namespace, name, phase);
+  return wait ? waitPodPhase(kc, namespace, name, phase) : pod;
 }
 
 export function waitPodPhase(
