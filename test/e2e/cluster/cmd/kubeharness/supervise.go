@@ -30,7 +30,7 @@ import (
 func runSupervise(args []string) error {
 	fs := flag.NewFlagSet("supervise", flag.ContinueOnError)
 	grace := fs.Duration("grace", 10*time.Second, "time between SIGTERM and SIGKILL when stopping the child")
-	removeOnExit := fs.String("remove-on-exit", "", "a directory to delete once the child has exited")
+	removeOnExit := fs.String("remove-on-exit", "", "a directory to delete after stopping the child (kept when the child exits by itself)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
