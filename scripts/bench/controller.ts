@@ -160,9 +160,11 @@ async function startController(kubeconfigFile: string): Promise<Controller> {
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
-  for (let i = 0; i < 600; i++) {
+  const t0 = performance.now();
+  for (let i = 0; i < 3000; i++) {
     try {
       const r = await fetch(`http://127.0.0.1:${healthPort}/readyz`);
+      if (r.ok) log(`controller ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       if (r.ok) return { child, webhookPort, healthPort, metricsPort };
     } catch {
       // not listening yet
@@ -171,7 +173,7 @@ async function startController(kubeconfigFile: string): Promise<Controller> {
     await sleep(100);
   }
   child.kill('SIGKILL');
-  throw new Error('controller did not become ready in 60 s');
+  throw new Error('controller did not become ready in 300 s');
 }
 
 function rssMiB(pid: number): number {

@@ -145,6 +145,8 @@ export class Manager {
   private readonly reconciler: RunnerPoolReconciler;
   private readonly elector: LeaderElector | undefined;
   private leading = false;
+  /** The queued jobs were listed from GitHub (resync) since this replica started leading. */
+  private demandSynced = false;
   private stopping = false;
   private killed = false;
   private started = false;
@@ -305,7 +307,15 @@ export class Manager {
       logger: this.logger,
       now: this.now,
       identity: this.identity,
-      mayAct: () => this.leading && !this.killed && !this.stopping,
+      // Not `stopping`: a graceful stop lets in-flight reconciles and creations finish their writes.
+      mayAct: () => this.leading && !this.killed,
+      demandSynced: () => this.demandSynced,
+      onCreationSettled: (key, err) => {
+        if (err === undefined || this.killed || this.stopping) return;
+        this.metrics.reconcileErrors.inc({ controller: 'runnerpool' });
+        this.metrics.workQueueRetries.inc({ controller: 'runnerpool' });
+        if (this.leading) this.queue.addRateLimited(key);
+      },
       ...(options.failpoint ? { failpoint: options.failpoint } : {}),
     });
     if (options.leaderElection) {
@@ -509,6 +519,7 @@ export class Manager {
   private stoppedLeading(): void {
     if (!this.leading) return;
     this.leading = false;
+    this.demandSynced = false;
     this.metrics.leader.set(0);
     this.logger.warn('no longer leader: standing by', { identity: this.identity });
     void this.labelSelf(false);
@@ -564,6 +575,7 @@ export class Manager {
         });
       }
     }
+    if (this.leading) this.demandSynced = true;
     for (const p of this.pools.list()) this.enqueue(keyOf(p.metadata.namespace ?? '', p.metadata.name));
   }
 
@@ -695,6 +707,7 @@ export class Manager {
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     const drained = await this.queue.shutDown(this.o.shutdownTimeoutMs ?? 30_000);
     if (!drained) this.logger.warn('shutdown: in-flight reconciles did not finish in time');
+    await this.reconciler.drain(this.o.shutdownTimeoutMs ?? 30_000);
     await Promise.race([Promise.all(this.workers), new Promise((r) => setTimeout(r, 1000).unref())]);
     if (this.leading) void this.labelSelf(false);
     await this.elector?.stop();

@@ -98,6 +98,10 @@ export function decide(o: Observation): Decision {
     let remaining = 0;
     let waitingBusy = 0;
     for (const r of o.runners) {
+      if (r.creating) {
+        remaining++;
+        continue;
+      }
       if (isBusy(r) && !isTerminal(r)) {
         remaining++;
         waitingBusy++;
@@ -149,6 +153,12 @@ export function decide(o: Observation): Decision {
     const { pod, secret } = r;
     const busy = isBusy(r);
     const jobId = r.assignedJobId ?? pod?.jobId;
+
+    if (r.creating) {
+      counts.pending++;
+      summary(r, 'Pending');
+      continue;
+    }
 
     // Objects already on their way out.
     if (pod?.deleting && (!secret || secret.deleting)) {
@@ -350,6 +360,9 @@ export function decide(o: Observation): Decision {
       'ScalingUp',
       `creating ${plural(created, 'runner')}: ${plural(queued, 'queued job')}, ${counts.busy} busy, ${availableCount} starting or idle, desired ${desired}`,
     );
+  } else if (gh.reachable && availableCount > desiredAvailable && o.demandSynced === false) {
+    // Right after a restart or failover the demand store has not seen GitHub's queue yet: keep every runner.
+    wakeAt(now + 5_000);
   } else if (gh.reachable && availableCount > desiredAvailable) {
     const excess = availableCount - desiredAvailable;
     const order = (c: Candidate) => (c.outdated ? 0 : 1) * 2 + (c.state === 'pending' ? 0 : 1);

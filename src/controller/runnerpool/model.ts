@@ -99,6 +99,8 @@ export interface ObservedRunner {
   github?: RunnerInfo;
   /** The job GitHub gave this runner, from `workflow_job` in_progress. */
   assignedJobId?: number;
+  /** This controller is creating it right now (registering, Secret, Pod): count it, touch nothing. */
+  creating?: boolean;
 }
 
 export interface DemandJob {
@@ -133,6 +135,9 @@ export interface Observation {
   carbonPolicyFound?: boolean;
   disruptionBudgetEnsured: boolean;
   previousStatus: RunnerPoolStatus | undefined;
+  /** False until the controller has listed GitHub's queued jobs once since it started leading: until then the
+   *  demand may be incomplete, so nothing is scaled down. Default true. */
+  demandSynced?: boolean;
 }
 
 export type RemovalReason =

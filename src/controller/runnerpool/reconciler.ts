@@ -92,6 +92,10 @@ export interface ReconcilerOptions {
   expectationTtlMs?: number;
   /** Checked before every write: false once this replica lost the Lease or is stopping. */
   mayAct?: () => boolean;
+  /** Whether the queued jobs have been listed from GitHub since this replica started leading. */
+  demandSynced?: () => boolean;
+  /** A background runner creation ended (with the error when it failed): the pool should be reconciled again. */
+  onCreationSettled?: (key: string, err?: unknown) => void;
 }
 
 export interface ReconcileResult {
@@ -99,8 +103,6 @@ export interface ReconcileResult {
 }
 
 const EVENT_REPEAT_MS = 10 * 60_000;
-/** Runners registered and created at once by one reconcile. */
-const CREATE_CONCURRENCY = 16;
 
 function int(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -138,6 +140,8 @@ export class RunnerPoolReconciler {
     Map<string, { runnerId: number; at: number; forJob?: number }>
   >();
   private readonly budgets = new Set<string>();
+  /** pool key → runner name → a creation in flight (registering, Secret, Pod). */
+  private readonly inflight = new Map<string, Map<string, { startedAt: number; done: Promise<void> }>>();
   private readonly eventsSent = new Map<string, number>();
 
   constructor(private readonly o: ReconcilerOptions) {
@@ -295,6 +299,7 @@ export class RunnerPoolReconciler {
         };
       }
     }
+    for (const n of this.inflight.get(key)?.keys() ?? []) at(n).creating = true;
     for (const r of runners.values()) {
       const job = this.o.demand.assignmentOf(r.name);
       if (job !== undefined) r.assignedJobId = job;
@@ -338,6 +343,7 @@ export class RunnerPoolReconciler {
       deferredJobs,
       disruptionBudgetEnsured: this.budgets.has(`${key}/${ref.uid}`),
       previousStatus: (pool as { status?: RunnerPool['status'] }).status,
+      demandSynced: this.o.demandSynced ? this.o.demandSynced() : true,
     };
     if (carbonPolicyFound !== undefined) observation.carbonPolicyFound = carbonPolicyFound;
     return { observation, ...(gh ? { gh } : {}) };
@@ -391,25 +397,8 @@ export class RunnerPoolReconciler {
         });
       }
     };
-    // New runners are independent of each other: register and create them concurrently (a burst of queued jobs
-    // should not wait for one another); every other action runs in order.
-    let batch: Promise<void>[] = [];
-    for (const [i, a] of actions.entries()) {
-      if (a.type === 'createRunner') {
-        batch.push(run(a, i));
-        if (batch.length >= CREATE_CONCURRENCY) {
-          await Promise.all(batch);
-          batch = [];
-        }
-        continue;
-      }
-      if (batch.length > 0) {
-        await Promise.all(batch);
-        batch = [];
-      }
-      await run(a, i);
-    }
-    await Promise.all(batch);
+    // In order; new runners start in the background (see createRunner), concurrently with each other.
+    for (const [i, a] of actions.entries()) await run(a, i);
     if (errors.length > 0) {
       const first = errors[0];
       throw new Error(
@@ -459,66 +448,33 @@ export class RunnerPoolReconciler {
         return;
       case 'createRunner': {
         if (!gh) throw new Error('createRunner without GitHub access');
-        const runnerGroupId = await gh.client.resolveRunnerGroupId(gh.scope, pool.spec.github.runnerGroup);
+        // Runs in the background: the reconcile returns at once, and the next one counts this runner as starting
+        // (observe marks in-flight creations), so jobs arriving meanwhile do not wait for these round trips.
         const name = `${runnerNamePrefix(ref.name)}-${randomSuffix()}`;
-        const apiStart = performance.now();
-        const jit = await gh.client.generateJitConfig(gh.scope, {
-          name,
-          runnerGroupId,
-          labels: runnerLabelsForPool(pool.spec.labels),
-        });
-        this.o.github.noteRegistered(gh, {
-          id: jit.runnerId,
-          name,
-          status: 'offline',
-          busy: false,
-          labels: runnerLabelsForPool(pool.spec.labels),
-        });
-        let expected = this.expectations.get(key);
-        if (!expected) {
-          expected = new Map();
-          this.expectations.set(key, expected);
+        let inflight = this.inflight.get(key);
+        if (!inflight) {
+          inflight = new Map();
+          this.inflight.set(key, inflight);
         }
-        expected.set(name, {
-          runnerId: jit.runnerId,
-          at: this.now(),
-          ...(a.forJobId !== undefined ? { forJob: a.forJobId } : {}),
-        });
-        this.o.metrics.runnersCreated.inc({ namespace: ns, pool: ref.name });
-        let apiMs = performance.now() - apiStart;
-        await fp('afterRegister', name);
-        const hash = o.pool.specHash;
-        const secretStart = performance.now();
-        await createIfAbsent(() =>
-          this.core.createNamespacedSecret({
-            namespace: ns,
-            body: buildRunnerSecret({
-              pool: ref,
-              runnerName: name,
-              jit,
-              specHash: hash,
-              ...(a.forJobId !== undefined ? { forJobId: a.forJobId } : {}),
-            }),
-            fieldManager: this.fieldManager,
-          }),
+        const done = this.createRunner(key, pool, ref, gh, name, a.forJobId, o.pool.specHash).then(
+          () => this.o.onCreationSettled?.(key),
+          (err: unknown) => {
+            if (!(err instanceof NotLeaderError)) {
+              this.logger.warn('creating a runner failed', {
+                pool: key,
+                runner: name,
+                error: errorMessage(err),
+              });
+              this.o.onCreationSettled?.(key, err);
+            }
+          },
         );
-        apiMs += performance.now() - secretStart;
-        await fp('afterSecret', name);
-        if (a.forJobId !== undefined) {
-          const seen = this.o.demand.firstSeenAt(a.forJobId);
-          if (seen !== undefined) {
-            const total = Math.max(0, this.now() - seen);
-            const labels = { namespace: ns, pool: ref.name };
-            this.o.metrics.runnerCreateLatencySeconds.observe(labels, total / 1000);
-            this.o.metrics.runnerCreateOverheadSeconds.observe(labels, Math.max(0, total - apiMs) / 1000);
-          }
-        }
-        await this.createPod(pool, ref, name, jit.runnerId, hash);
-        this.logger.info('runner created', {
-          pool: key,
-          runner: name,
-          runnerId: jit.runnerId,
-          forJob: a.forJobId,
+        const entry = { startedAt: this.now(), done };
+        inflight.set(name, entry);
+        void done.finally(() => {
+          const m = this.inflight.get(key);
+          if (m?.get(name) === entry) m.delete(name);
+          if (m && m.size === 0) this.inflight.delete(key);
         });
         return;
       }
@@ -598,6 +554,92 @@ export class RunnerPoolReconciler {
         await this.crs.patchStatus(crRef, a.status, this.fieldManager);
         return;
     }
+  }
+
+  /** Registers one runner on GitHub, then creates its Secret and its Pod (in that order; see decide.ts). */
+  private async createRunner(
+    key: string,
+    pool: RunnerPool,
+    ref: PoolRef,
+    gh: PoolGitHub,
+    name: string,
+    forJobId: number | undefined,
+    hash: string,
+  ): Promise<void> {
+    const ns = ref.namespace;
+    const fp = async (point: FailpointName) => {
+      await this.o.failpoint?.(point, { pool: key, runner: name });
+      this.assertMayAct(key);
+    };
+    this.assertMayAct(key);
+    const runnerGroupId = await gh.client.resolveRunnerGroupId(gh.scope, pool.spec.github.runnerGroup);
+    const apiStart = performance.now();
+    const jit = await gh.client.generateJitConfig(gh.scope, {
+      name,
+      runnerGroupId,
+      labels: runnerLabelsForPool(pool.spec.labels),
+    });
+    this.o.github.noteRegistered(gh, {
+      id: jit.runnerId,
+      name,
+      status: 'offline',
+      busy: false,
+      labels: runnerLabelsForPool(pool.spec.labels),
+    });
+    let expected = this.expectations.get(key);
+    if (!expected) {
+      expected = new Map();
+      this.expectations.set(key, expected);
+    }
+    expected.set(name, {
+      runnerId: jit.runnerId,
+      at: this.now(),
+      ...(forJobId !== undefined ? { forJob: forJobId } : {}),
+    });
+    this.o.metrics.runnersCreated.inc({ namespace: ns, pool: ref.name });
+    let apiMs = performance.now() - apiStart;
+    await fp('afterRegister');
+    const secretStart = performance.now();
+    await createIfAbsent(() =>
+      this.core.createNamespacedSecret({
+        namespace: ns,
+        body: buildRunnerSecret({
+          pool: ref,
+          runnerName: name,
+          jit,
+          specHash: hash,
+          ...(forJobId !== undefined ? { forJobId } : {}),
+        }),
+        fieldManager: this.fieldManager,
+      }),
+    );
+    apiMs += performance.now() - secretStart;
+    await fp('afterSecret');
+    if (forJobId !== undefined) {
+      const seen = this.o.demand.firstSeenAt(forJobId);
+      if (seen !== undefined) {
+        const total = Math.max(0, this.now() - seen);
+        const labels = { namespace: ns, pool: ref.name };
+        this.o.metrics.runnerCreateLatencySeconds.observe(labels, total / 1000);
+        this.o.metrics.runnerCreateOverheadSeconds.observe(labels, Math.max(0, total - apiMs) / 1000);
+      }
+    }
+    await this.createPod(pool, ref, name, jit.runnerId, hash);
+    this.logger.info('runner created', { pool: key, runner: name, runnerId: jit.runnerId, forJob: forJobId });
+  }
+
+  /** Waits (up to `timeoutMs`) for runner creations still in flight (graceful shutdown). */
+  async drain(timeoutMs: number): Promise<void> {
+    const all = [...this.inflight.values()].flatMap((m) => [...m.values()].map((e) => e.done));
+    if (all.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled(all),
+      new Promise((r) => {
+        timer = setTimeout(r, timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 
   private assertMayAct(key: string): void {

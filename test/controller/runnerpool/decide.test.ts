@@ -548,3 +548,29 @@ describe('decide: status and conditions', () => {
     expect(text).not.toMatch(/jitconfig|BEGIN RSA|ghp_/i);
   });
 });
+
+describe('decide: runners being created', () => {
+  it('counts a runner in creation as starting and touches nothing of it', () => {
+    const creating: ObservedRunner = { name: 'gpu-new01', creating: true };
+    const half = runner('gpu-new02', 'starting', { ageMs: 1000 });
+    delete half.pod;
+    half.creating = true;
+    const d = decide(obs({ runners: [creating, half], admittedJobs: jobs(2) }));
+    expect(d.actions.filter((a) => a.type !== 'updateStatus' && a.type !== 'emitEvent')).toEqual([]);
+    expect(d.counts.pending).toBe(2);
+    const del = decide(obs({ pool: pool({ deleting: true }), runners: [creating] }));
+    expect(ofType(del.actions, 'removeFinalizer')).toHaveLength(0);
+  });
+});
+
+describe('decide: after a restart', () => {
+  it('scales nothing down before the queued jobs were listed from GitHub once', () => {
+    const idle = runner('gpu-idle1', 'idle', { idleMs: 60 * MIN });
+    const d = decide(obs({ runners: [idle], demandSynced: false }));
+    expect(ofType(d.actions, 'deregisterRunner')).toHaveLength(0);
+    expect(d.requeueAfterMs).toBeGreaterThan(0);
+    expect(
+      ofType(decide(obs({ runners: [idle], demandSynced: true })).actions, 'deregisterRunner'),
+    ).toHaveLength(1);
+  });
+});
