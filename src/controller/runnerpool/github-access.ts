@@ -55,6 +55,8 @@ function decodeData(secret: V1Secret): Record<string, string> | undefined {
 interface Listing {
   runners: Map<string, RunnerInfo>;
   listedAt: number;
+  /** When this controller registered a runner (so a listing started before it does not drop it). */
+  registeredSince: Map<string, number>;
   inflight?: Promise<void>;
 }
 
@@ -123,40 +125,71 @@ export class GitHubAccess {
     return `${gh.clientKey}#${scopeKey(gh.scope)}`;
   }
 
-  /** The scope's runners, from a listing at most listTtlMs old (or fresh when `fresh`). */
+  /**
+   * The scope's runners. A listing older than listTtlMs is refreshed in the background while the previous one is
+   * returned (stale-while-revalidate: a reconcile never waits for GitHub's list round trip, and every decision
+   * knows the listing's real age through `listedAt`); the first listing, or `fresh`, is awaited.
+   */
   async runners(
     gh: PoolGitHub,
     fresh = false,
   ): Promise<{ runners: Map<string, RunnerInfo>; listedAt: number }> {
     const key = this.listingKey(gh);
-    let listing = this.listings.get(key);
+    const listing = this.listings.get(key);
     const stale = !listing || fresh || this.now() - listing.listedAt >= this.listTtlMs;
     if (stale) {
-      if (!listing?.inflight) {
-        const startedAt = this.now();
-        const inflight = gh.client.listRunners(gh.scope).then(
-          (list) => {
-            const runners = new Map(list.map((r) => [r.name, r]));
-            this.listings.set(key, { runners, listedAt: startedAt });
-          },
-          (err) => {
-            const l = this.listings.get(key);
-            if (l) delete l.inflight;
-            throw err;
-          },
-        );
-        listing = { runners: listing?.runners ?? new Map(), listedAt: listing?.listedAt ?? 0, inflight };
-        this.listings.set(key, listing);
-      }
-      await listing!.inflight;
-      listing = this.listings.get(key)!;
+      const refresh = listing?.inflight ?? this.refresh(key, gh);
+      if (!listing || listing.listedAt === 0 || fresh) await refresh;
+      else void refresh.catch(() => {}); // a failed background refresh is retried by the next reconcile
     }
-    return { runners: listing!.runners, listedAt: listing!.listedAt };
+    const current = this.listings.get(key);
+    if (!current || current.listedAt === 0) throw new Error('no runner listing');
+    return { runners: current.runners, listedAt: current.listedAt };
+  }
+
+  private refresh(key: string, gh: PoolGitHub): Promise<void> {
+    const startedAt = this.now();
+    const previous = this.listings.get(key);
+    const inflight = gh.client.listRunners(gh.scope).then(
+      (list) => {
+        const runners = new Map(list.map((r) => [r.name, r]));
+        // Runners registered while the list was in flight are kept (the list may predate them).
+        const current = this.listings.get(key);
+        for (const [name, r] of current?.runners ?? []) {
+          if (!runners.has(name) && (current?.registeredSince.get(name) ?? 0) >= startedAt)
+            runners.set(name, r);
+        }
+        this.listings.set(key, {
+          runners,
+          listedAt: startedAt,
+          registeredSince: current?.registeredSince ?? new Map(),
+        });
+      },
+      (err: unknown) => {
+        const l = this.listings.get(key);
+        if (l) delete l.inflight;
+        throw err;
+      },
+    );
+    this.listings.set(key, {
+      runners: previous?.runners ?? new Map(),
+      listedAt: previous?.listedAt ?? 0,
+      registeredSince: previous?.registeredSince ?? new Map(),
+      inflight,
+    });
+    return inflight;
   }
 
   /** Records a runner the controller just registered, so the cached listing knows it. */
   noteRegistered(gh: PoolGitHub, runner: RunnerInfo): void {
-    this.listings.get(this.listingKey(gh))?.runners.set(runner.name, runner);
+    const l = this.listings.get(this.listingKey(gh));
+    if (!l) return;
+    l.runners.set(runner.name, runner);
+    l.registeredSince.set(runner.name, this.now());
+    if (l.registeredSince.size > 10_000) {
+      for (const [name, at] of l.registeredSince)
+        if (this.now() - at > 10 * this.listTtlMs) l.registeredSince.delete(name);
+    }
   }
 
   /** Records a runner the controller just deregistered. */

@@ -5,17 +5,24 @@
  */
 import { randomBytes } from 'node:crypto';
 import { CoreV1Api, type KubeConfig, PolicyV1Api } from '@kubernetes/client-node';
-import { type CarbonPolicy, RESOURCES, type RunnerPool } from '../../api/v1alpha1/index.js';
+import {
+  type CarbonPolicy,
+  RESOURCES,
+  type RunnerPool,
+  type RunnerPoolStatus,
+} from '../../api/v1alpha1/index.js';
 import { parseDuration } from '../../carbon/duration.js';
 import type { CarbonGate, GateJob } from '../../carbon/gate.js';
 import { RunnerBusyError } from '../../github/errors.js';
 import { runnerLabelsForPool } from '../../github/labels.js';
 import type { QueuedJob } from '../../github/types.js';
 import {
+  type CustomResourceRef,
   CustomResources,
   createIfAbsent,
   deleteIfPresent,
   errorMessage,
+  isNotFound,
   mergePatch,
 } from '../../kube/api.js';
 import { type Logger, silentLogger } from '../../kube/informer.js';
@@ -140,6 +147,10 @@ export class RunnerPoolReconciler {
     Map<string, { runnerId: number; at: number; forJob?: number }>
   >();
   private readonly budgets = new Set<string>();
+  private readonly statusWrites = new Map<
+    string,
+    { next: RunnerPoolStatus | undefined; done: Promise<void> }
+  >();
   /** pool key → runner name → a creation in flight (registering, Secret, Pod). */
   private readonly inflight = new Map<string, Map<string, { startedAt: number; done: Promise<void> }>>();
   private readonly eventsSent = new Map<string, number>();
@@ -551,7 +562,7 @@ export class RunnerPoolReconciler {
         void this.emit(key, ref, a.eventType, a.reason, a.message);
         return;
       case 'updateStatus':
-        await this.crs.patchStatus(crRef, a.status, this.fieldManager);
+        this.writeStatus(key, crRef, a.status);
         return;
     }
   }
@@ -628,9 +639,45 @@ export class RunnerPoolReconciler {
     this.logger.info('runner created', { pool: key, runner: name, runnerId: jit.runnerId, forJob: forJobId });
   }
 
-  /** Waits (up to `timeoutMs`) for runner creations still in flight (graceful shutdown). */
+  /**
+   * Status writes leave the reconcile's critical path: the newest status of a pool is written in the background,
+   * one write per pool at a time, older pending ones superseded (a status is a summary; only the last matters).
+   */
+  private writeStatus(key: string, ref: CustomResourceRef, status: RunnerPoolStatus): void {
+    const existing = this.statusWrites.get(key);
+    if (existing) {
+      existing.next = status;
+      return;
+    }
+    const entry: { next: RunnerPoolStatus | undefined; done: Promise<void> } = {
+      next: status,
+      done: Promise.resolve(),
+    };
+    this.statusWrites.set(key, entry);
+    entry.done = (async () => {
+      while (entry.next) {
+        const s = entry.next;
+        entry.next = undefined;
+        try {
+          this.assertMayAct(key);
+          await this.crs.patchStatus(ref, s, this.fieldManager);
+        } catch (err) {
+          if (!(err instanceof NotLeaderError) && !isNotFound(err)) {
+            this.logger.warn('status update failed', { pool: key, error: errorMessage(err) });
+            this.o.onCreationSettled?.(key, err);
+          }
+        }
+      }
+      this.statusWrites.delete(key);
+    })();
+  }
+
+  /** Waits (up to `timeoutMs`) for runner creations and status writes still in flight (graceful shutdown). */
   async drain(timeoutMs: number): Promise<void> {
-    const all = [...this.inflight.values()].flatMap((m) => [...m.values()].map((e) => e.done));
+    const all = [
+      ...[...this.inflight.values()].flatMap((m) => [...m.values()].map((e) => e.done)),
+      ...[...this.statusWrites.values()].map((w) => w.done),
+    ];
     if (all.length === 0) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
