@@ -131,7 +131,8 @@ export function useNamespace(prefix: string): { readonly name: string } {
  * Makes a Running Pod finish by annotating it (the simulated kubelet, kwok, reacts to the annotation; see
  * test/e2e/cluster/kwok.yaml) and, unless `wait: false`, waits for the phase; returns the Pod.
  * `Succeeded`: containers exit 0; `Failed`: exit 1. A Pod still Pending finishes as soon as it runs.
- * Pass `wait: false` when a controller under test deletes finished Pods at once (there is nothing to wait for).
+ * If the Pod is deleted while waiting (a controller under test removing finished Pods at once), the wait ends
+ * and the last state seen is returned.
  */
 export async function finishPod(
   kc: KubeConfig,
@@ -141,11 +142,20 @@ export async function finishPod(
   { wait = true }: { wait?: boolean } = {},
 ): Promise<V1Pod> {
   const core = kc.makeApiClient(CoreV1Api);
-  const pod = await core.patchNamespacedPod(
+  let last = await core.patchNamespacedPod(
     { name, namespace, body: { metadata: { annotations: { [POD_PHASE_ANNOTATION]: phase } } } },
     setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
   );
-  return wait ? waitPodPhase(kc, namespace, name, phase) : pod;
+  if (!wait) return last;
+  return waitFor(`pod ${namespace}/${name} to be ${phase}`, async () => {
+    try {
+      last = await core.readNamespacedPod({ name, namespace });
+    } catch (err) {
+      if (statusCode(err) === 404) return last;
+      throw err;
+    }
+    return last.status?.phase === phase ? last : undefined;
+  });
 }
 
 export function waitPodPhase(
