@@ -21,7 +21,7 @@ import { admitAllGate, type CarbonGate } from '../carbon/gate.js';
 import { createGitHubClient } from '../github/client.js';
 import { scopeFromSpec, scopeKey } from '../github/scope.js';
 import type { GitHubClientFactory, GitHubResponseInfo, WorkflowJobEvent } from '../github/types.js';
-import { errorMessage, isNotFound, mergePatch } from '../kube/api.js';
+import { errorMessage, isNotFound, mergePatch, reuseConnections } from '../kube/api.js';
 import { Informer, type ListResult, type Logger, silentLogger } from '../kube/informer.js';
 import { LeaderElector } from '../kube/lease.js';
 import { WorkQueue } from '../kube/workqueue.js';
@@ -168,7 +168,7 @@ export class Manager {
     this.identity =
       (options.leaderElection ? options.leaderElection.identity : undefined) ||
       `${hostname()}_${randomBytes(4).toString('hex')}`;
-    const kc = options.kubeConfig;
+    const kc = reuseConnections(options.kubeConfig);
     this.core = kc.makeApiClient(CoreV1Api);
     const custom = kc.makeApiClient(CustomObjectsApi);
     const m = this.metrics;

@@ -129,3 +129,28 @@ export class CustomResources {
     return this.api.listClusterCustomObject(ref);
   }
 }
+
+/**
+ * Makes a KubeConfig reuse one HTTP dispatcher (connection pool) per cluster and user. @kubernetes/client-node
+ * 2.x builds a new undici Agent for every request (`KubeConfig.createDispatcher`), so every API call opens a new
+ * TCP connection and, against a real apiserver, a new TLS handshake; a controller issuing hundreds of calls a
+ * second pays for that in latency and CPU. Returns the same KubeConfig.
+ */
+export function reuseConnections(kubeConfig: KubeConfig): KubeConfig {
+  const target = kubeConfig as unknown as {
+    createDispatcher?: (cluster: { name?: string; server?: string } | null, options: unknown) => unknown;
+    __aiCiPooled?: boolean;
+  };
+  if (target.__aiCiPooled || typeof target.createDispatcher !== 'function') return kubeConfig;
+  const original = target.createDispatcher.bind(kubeConfig);
+  const cache = new Map<string, unknown>();
+  target.createDispatcher = (cluster, options) => {
+    const key = JSON.stringify([cluster?.name, cluster?.server, kubeConfig.getCurrentUser()?.name]);
+    if (cache.has(key)) return cache.get(key);
+    const dispatcher = original(cluster, options);
+    cache.set(key, dispatcher);
+    return dispatcher;
+  };
+  target.__aiCiPooled = true;
+  return kubeConfig;
+}

@@ -8,6 +8,7 @@ import {
   deleteIfPresent,
   errorMessage,
   mergePatch,
+  reuseConnections,
 } from '../../src/kube/api.js';
 
 /** A stand-in apiserver on 127.0.0.1 that records requests and answers with Kubernetes Status/objects. */
@@ -15,6 +16,7 @@ let server: Server;
 let kc: KubeConfig;
 const seen: { method: string; url: string; contentType: string | undefined; body: string }[] = [];
 let reply: { status: number; body: unknown } = { status: 200, body: {} };
+let connections = 0;
 
 beforeAll(async () => {
   server = createServer((req: IncomingMessage, res) => {
@@ -32,6 +34,9 @@ beforeAll(async () => {
       res.writeHead(reply.status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(reply.body));
     });
+  });
+  server.on('connection', () => {
+    connections++;
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   kc = new KubeConfig();
@@ -60,6 +65,23 @@ const status = (code: number, reason: string) => ({
 });
 
 describe('kube api helpers', () => {
+  it('reuses one connection pool per cluster and user instead of one connection per request', async () => {
+    reply = { status: 200, body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } } };
+    const count = async (config: KubeConfig) => {
+      const before = connections;
+      const core = config.makeApiClient(CoreV1Api);
+      for (let i = 0; i < 5; i++) await core.readNamespacedPod({ name: 'p', namespace: 'ci' });
+      return connections - before;
+    };
+    const plain = new KubeConfig();
+    plain.loadFromString(kc.exportConfig());
+    expect(await count(plain)).toBe(5); // the library's own behaviour
+    const pooled = new KubeConfig();
+    pooled.loadFromString(kc.exportConfig());
+    // One pool: connections are kept alive and reused (undici may open a second one while the first is released).
+    expect(await count(reuseConnections(pooled))).toBeLessThanOrEqual(2);
+  });
+
   it('sends status as a JSON merge patch to the /status subresource', async () => {
     seen.length = 0;
     reply = { status: 200, body: { apiVersion: 'ai-ci.dev/v1alpha1', kind: 'RunnerPool' } };
