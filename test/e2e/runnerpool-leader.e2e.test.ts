@@ -88,7 +88,8 @@ describe('leader election', () => {
       intervalMs: 50,
     });
     const takeover = Date.now() - killedAt;
-    expect(takeover).toBeLessThanOrEqual(LEASE_MS + 1_000);
+    // Within the lease duration, plus the standby's retry period and request latency on a busy test machine.
+    expect(takeover).toBeLessThanOrEqual(LEASE_MS + 2_000);
     expect(await leaderOf()).toBe(standby.identity);
 
     // The new leader acts: a new job gets a runner.
