@@ -35,8 +35,10 @@ export const GITHUB_CREDENTIAL_KEYS = {
 export const RunnerPoolConditionType = {
   /** The pool reconciled and can serve jobs. */
   Ready: 'Ready',
+  /** Runners are being created or removed to reach the desired count. */
+  Scaling: 'Scaling',
   /** The GitHub credentials work and the scope (org/repo) is reachable. */
-  GitHubConnected: 'GitHubConnected',
+  GitHubReachable: 'GitHubReachable',
   /** The referenced CarbonPolicy exists and answers (absent when the pool has no policy). */
   CarbonPolicyResolved: 'CarbonPolicyResolved',
 } as const;

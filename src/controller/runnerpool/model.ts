@@ -4,6 +4,7 @@
  * Observation into actions without I/O or a clock.
  */
 import type { RunnerPoolStatus } from '../../api/v1alpha1/index.js';
+import { RunnerPoolConditionType } from '../../api/v1alpha1/index.js';
 import type { RunnerInfo } from '../../github/types.js';
 
 /** Label on every child object (Secret, Pod, PodDisruptionBudget): the owning pool's name (see poolLabelValue). */
@@ -37,13 +38,8 @@ export const SECRET_KEY_JIT_CONFIG = 'jitconfig';
 export const ENV_JIT_CONFIG = 'ACTIONS_RUNNER_INPUT_JITCONFIG';
 export const RUNNER_CONTAINER = 'runner';
 
-/** Condition types of RunnerPool status. */
-export const Condition = {
-  Ready: 'Ready',
-  Scaling: 'Scaling',
-  GitHubReachable: 'GitHubReachable',
-  CarbonPolicyResolved: 'CarbonPolicyResolved',
-} as const;
+/** Condition types of RunnerPool status (defined once, with the API). */
+export const Condition = RunnerPoolConditionType;
 
 /** The pool settings `decide` needs, parsed and defaulted from the RunnerPool. */
 export interface PoolSettings {
