@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROTECTION_ROUTE, parseBranchProtection, protectBranch } from '../../src/github/protect.js';
-import { runCli } from '../../src/runner-image/cli/program.js';
 import { GitHubFake } from '../fakes/github/fake.js';
 import { RestSchemas } from '../fakes/github/openapi.js';
+import { runCliCaptured } from '../support/cli.js';
 
 const TOKEN = 'ghp_protectTestToken000000000000000000000';
 const TEMPLATE = '/repos/{owner}/{repo}/branches/{branch}/protection';
@@ -40,19 +40,8 @@ function file(name: string, text: string): string {
 
 /** Runs the CLI in-process, capturing stdout and stderr. */
 async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await runCli(args);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
+  const r = await runCliCaptured(args);
+  return { code: r.code, stdout: r.out, stderr: r.err };
 }
 
 describe('parseBranchProtection', () => {

@@ -1,46 +1,16 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_PATH } from '../../../src/runner-image/cli/commands/perf.js';
-import { runCli } from '../../../src/runner-image/cli/program.js';
 import { seededRandom } from '../../../src/runner-image/perf/stats/rng.js';
+import { runCliCaptured } from '../../support/cli.js';
 import { CommentsFake } from '../perf/report/comments-fake.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '..', 'perf', 'parse', 'fixtures', name);
 const MACHINE = 'ci-linux-x64';
 
-async function cli(args: string[], env: Record<string, string | undefined> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    out.push(String(c));
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    err.push(String(c));
-    return true;
-  });
-  const saved: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(env)) {
-    saved[k] = process.env[k];
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  process.exitCode = undefined;
-  try {
-    const code = await runCli(args);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+const cli = (args: string[], env: Record<string, string | undefined> = {}) => runCliCaptured(args, env);
 
 /** Variables of the GitHub Actions runner that would change what the CLI does; cleared for every test. */
 const NO_ACTIONS = {

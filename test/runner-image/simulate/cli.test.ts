@@ -2,30 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../src/runner-image/cli/program.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../../src/runner-image/simulate/report.js';
 import { POLICY_KEYS } from '../../../src/runner-image/simulate/simulate.js';
+import { runCliCaptured } from '../../support/cli.js';
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    out.push(String(c));
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    err.push(String(c));
-    return true;
-  });
-  try {
-    const code = await runCli(argv);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (...argv: string[]) => runCliCaptured(argv);
 
 let dir: string;
 let trace: string;

@@ -1,8 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../../src/runner-image/cli/program.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type ElectricityMapsFake,
   pointsFrom,
@@ -12,6 +11,7 @@ import {
   type UkFake,
   type WattTimeFake,
 } from '../../../fakes/carbon/index.js';
+import { runCliCaptured } from '../../../support/cli.js';
 
 const HALF = 30 * 60_000;
 const H = 3_600_000;
@@ -26,25 +26,7 @@ let dir: string;
 let outputFile: string;
 const savedEnv = { ...process.env };
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    out.push(String(c));
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    err.push(String(c));
-    return true;
-  });
-  try {
-    const code = await runCli(args);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (args: string[]) => runCliCaptured(args);
 const outputs = () => readFile(outputFile, 'utf8');
 const fast = ['--timeout', '300ms', '--retries', '0', '--at', AT];
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../../src/runner-image/cli/program.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../../../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ai-ci-changepoints-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,27 +13,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    out.push(String(c));
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    err.push(String(c));
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    const code = await runCli(['perf', 'changepoints', ...args]);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const run = (args: string[]) => runCliCaptured(['perf', 'changepoints', ...args]);
 
 // A step from ~10 to ~12 at index 20, with a little deterministic wobble.
 const step = Array.from({ length: 40 }, (_, i) => (i < 20 ? 10 : 12) + ((i * 7) % 5) * 0.01);

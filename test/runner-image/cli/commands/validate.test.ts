@@ -1,30 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../../src/runner-image/cli/program.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../../../support/cli.js';
 
 const examples = new URL('../../../../examples/', import.meta.url).pathname;
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    out.push(String(c));
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    err.push(String(c));
-    return true;
-  });
-  try {
-    const code = await runCli(argv);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (...argv: string[]) => runCliCaptured(argv);
 
 const POOL = `apiVersion: ai-ci.dev/v1alpha1
 kind: RunnerPool
