@@ -8,13 +8,20 @@ import {
   deleteIfPresent,
   errorMessage,
   mergePatch,
+  RawCreate,
   reuseConnections,
 } from '../../src/kube/api.js';
 
 /** A stand-in apiserver on 127.0.0.1 that records requests and answers with Kubernetes Status/objects. */
 let server: Server;
 let kc: KubeConfig;
-const seen: { method: string; url: string; contentType: string | undefined; body: string }[] = [];
+const seen: {
+  method: string;
+  url: string;
+  contentType: string | undefined;
+  authorization?: string | undefined;
+  body: string;
+}[] = [];
 let reply: { status: number; body: unknown } = { status: 200, body: {} };
 let connections = 0;
 
@@ -29,6 +36,7 @@ beforeAll(async () => {
         method: req.method ?? '',
         url: req.url ?? '',
         contentType: req.headers['content-type'],
+        authorization: req.headers.authorization,
         body,
       });
       res.writeHead(reply.status, { 'content-type': 'application/json' });
@@ -142,6 +150,37 @@ describe('kube api helpers', () => {
     const err = await createIfAbsent(() =>
       core.createNamespacedSecret({ namespace: 'ci', body: { metadata: { name: 's' } } }),
     ).catch((e) => e);
+    expect(errorMessage(err)).toBe('Forbidden message');
+  });
+
+  it('creates core objects without the generated client: same request, same error handling', async () => {
+    const body = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { k: 'v' } };
+    const generated = () =>
+      kc.makeApiClient(CoreV1Api).createNamespacedSecret({ namespace: 'ci', body, fieldManager: 'fm' });
+    let fellBack = false;
+    const raw = new RawCreate(kc);
+    const viaRaw = () =>
+      raw.create('secrets', 'ci', body, 'fm', async () => {
+        fellBack = true;
+      });
+    seen.length = 0;
+    reply = { status: 201, body };
+    await generated();
+    await viaRaw();
+    expect(fellBack).toBe(false);
+    const [lib, own] = seen;
+    expect(own).toMatchObject({
+      method: 'POST',
+      url: '/api/v1/namespaces/ci/secrets?fieldManager=fm',
+      contentType: 'application/json',
+      authorization: 'Bearer t',
+    });
+    expect({ ...own, body: JSON.parse(own!.body) }).toEqual({ ...lib, body: JSON.parse(lib!.body) });
+
+    reply = { status: 409, body: status(409, 'AlreadyExists') };
+    expect(await createIfAbsent(viaRaw)).toBe('exists');
+    reply = { status: 403, body: status(403, 'Forbidden') };
+    const err = await createIfAbsent(viaRaw).catch((e) => e);
     expect(errorMessage(err)).toBe('Forbidden message');
   });
 });

@@ -24,6 +24,7 @@ import {
   errorMessage,
   isNotFound,
   mergePatch,
+  RawCreate,
 } from '../../kube/api.js';
 import { type Logger, silentLogger } from '../../kube/informer.js';
 import type { DemandStore } from '../demand.js';
@@ -137,6 +138,7 @@ export class RunnerPoolReconciler {
   private readonly core: CoreV1Api;
   private readonly policy: PolicyV1Api;
   private readonly crs: CustomResources;
+  private readonly raw: RawCreate;
   private readonly logger: Logger;
   private readonly now: () => number;
   private readonly fieldManager: string;
@@ -159,6 +161,7 @@ export class RunnerPoolReconciler {
     this.core = o.kubeConfig.makeApiClient(CoreV1Api);
     this.policy = o.kubeConfig.makeApiClient(PolicyV1Api);
     this.crs = new CustomResources(o.kubeConfig);
+    this.raw = new RawCreate(o.kubeConfig);
     this.logger = o.logger ?? silentLogger;
     this.now = o.now ?? Date.now;
     this.fieldManager = o.fieldManager ?? 'ai-ci-controller';
@@ -611,18 +614,17 @@ export class RunnerPoolReconciler {
     let apiMs = performance.now() - apiStart;
     await fp('afterRegister');
     const secretStart = performance.now();
+    const secret = buildRunnerSecret({
+      pool: ref,
+      runnerName: name,
+      jit,
+      specHash: hash,
+      ...(forJobId !== undefined ? { forJobId } : {}),
+    });
     await createIfAbsent(() =>
-      this.core.createNamespacedSecret({
-        namespace: ns,
-        body: buildRunnerSecret({
-          pool: ref,
-          runnerName: name,
-          jit,
-          specHash: hash,
-          ...(forJobId !== undefined ? { forJobId } : {}),
-        }),
-        fieldManager: this.fieldManager,
-      }),
+      this.raw.create('secrets', ns, secret, this.fieldManager, () =>
+        this.core.createNamespacedSecret({ namespace: ns, body: secret, fieldManager: this.fieldManager }),
+      ),
     );
     apiMs += performance.now() - secretStart;
     await fp('afterSecret');
@@ -704,18 +706,21 @@ export class RunnerPoolReconciler {
     runnerId: number | undefined,
     hash: string,
   ): Promise<void> {
+    const pod = buildRunnerPod({
+      pool: ref,
+      runnerName: name,
+      runnerId,
+      specHash: hash,
+      template: pool.spec.template,
+    });
     await createIfAbsent(() =>
-      this.core.createNamespacedPod({
-        namespace: ref.namespace,
-        body: buildRunnerPod({
-          pool: ref,
-          runnerName: name,
-          runnerId,
-          specHash: hash,
-          template: pool.spec.template,
+      this.raw.create('pods', ref.namespace, pod, this.fieldManager, () =>
+        this.core.createNamespacedPod({
+          namespace: ref.namespace,
+          body: pod,
+          fieldManager: this.fieldManager,
         }),
-        fieldManager: this.fieldManager,
-      }),
+      ),
     );
   }
 
