@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   parseTimeValue,
@@ -11,8 +13,10 @@ import {
   TraceParseError,
 } from '../../src/carbon/traces.js';
 
-// The real traces live in ../shared beside the repository (see its README for their licences).
-const SHARED = join(import.meta.dirname, '../../../shared/data/carbon');
+// The real Electricity Maps traces the repository ships (ODbL; data/carbon/README.md), gzipped.
+const BUNDLED = join(import.meta.dirname, '../../data/carbon/electricitymaps');
+const readBundled = (file: string) =>
+  parseTrace(gunzipSync(readFileSync(join(BUNDLED, file))).toString('utf8'));
 const EM_HEADER =
   'Datetime (UTC),Country,Zone Name,Zone Id,Carbon Intensity gCO₂eq/kWh (direct),Carbon Intensity gCO₂eq/kWh (LCA),Low Carbon Percentage,Renewable Percentage,Data Source,Data Estimated,Data Estimation Method';
 const T0 = Date.UTC(2024, 0, 1);
@@ -52,7 +56,7 @@ describe('parseTrace: Electricity Maps portal CSV', () => {
   });
 
   it('parses a whole real year (GB 2024: 8784 hours, no gaps)', async () => {
-    const t = await readTrace(`${SHARED}/electricitymaps/GB/GB_2024_hourly.csv`);
+    const t = readBundled('GB/GB_2024_hourly.csv.gz');
     expect(t.actual.points).toHaveLength(8784);
     expect(t.actual.points[0]).toEqual({ start: T0, end: T0 + H, value: 96.44 });
     for (let i = 1; i < t.actual.points.length; i++) {
@@ -110,10 +114,18 @@ describe('parseTrace: plain time,intensity CSV', () => {
     expect(() => parseTrace('time,intensity\n')).toThrow(TraceParseError);
   });
 
-  it('parses the Let’s Wait Awhile GB file', async () => {
-    const t = await readTrace(`${SHARED}/lets-wait-awhile/gb_ci.csv`);
-    expect(t.actual.points.length).toBeGreaterThan(18_576);
-    expect(t.actual.points[0]!.start).toBe(Date.UTC(2019, 11, 20));
+  it('parses the Let’s Wait Awhile dataset’s format (`Time,Carbon Intensity`, zone-less times, float values)', () => {
+    // The paper's files are for research use only and are not shipped; these rows have their exact format.
+    const t = parseTrace(
+      'Time,Carbon Intensity\n2019-12-20 00:00:00,120.99546661944396\n2019-12-20 00:30:00,135.08869637679902\n2019-12-20 01:00:00,128.5\n',
+    );
+    expect(t.actual.points).toHaveLength(3);
+    expect(t.actual.points[0]).toEqual({
+      start: Date.UTC(2019, 11, 20),
+      end: Date.UTC(2019, 11, 20, 0, 30),
+      value: 120.99546661944396,
+    });
+    expect(t.actual.points[2]!.end).toBe(Date.UTC(2019, 11, 20, 1, 30));
   });
 });
 

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { historyForecast, persistenceForecast } from '../../../src/carbon/forecast/history.js';
-import { readTrace } from '../../../src/carbon/traces.js';
+import { parseTrace } from '../../../src/carbon/traces.js';
 import type { IntensitySeries } from '../../../src/carbon/types.js';
 
 const H = 3_600_000;
@@ -109,13 +111,14 @@ describe('persistenceForecast', () => {
 });
 
 describe('on real data (Electricity Maps GB and DE, 2024)', () => {
-  const data = join(import.meta.dirname, '../../../../shared/data/carbon/electricitymaps');
+  // The real traces the repository ships (ODbL; data/carbon/README.md), gzipped.
+  const data = join(import.meta.dirname, '../../../data/carbon/electricitymaps');
 
   it.each([
-    ['GB', 'GB/GB_2024_hourly.csv'],
-    ['DE', 'DE-LU/DE-LU_2024_hourly.csv'],
+    ['GB', 'GB/GB_2024_hourly.csv.gz'],
+    ['DE', 'DE-LU/DE-LU_2024_hourly.csv.gz'],
   ])('%s: beats persistence 24 h ahead over March–April', async (_zone, file) => {
-    const series = (await readTrace(join(data, file))).actual;
+    const series = parseTrace(gunzipSync(readFileSync(join(data, file))).toString('utf8')).actual;
     const pts = series.points;
     const from = pts.findIndex((p) => p.start === Date.UTC(2024, 2, 1));
     let model = 0;
