@@ -107,10 +107,22 @@ export function evaluateRules(
       if (ok !== true) out.push({ path: where, rule: r.rule, message: r.message });
     }
   }
+  for (const [child, v, segment] of schemaChildren(schema, value)) {
+    out.push(...evaluateRules(child, v, skip, [...path, segment]));
+  }
+  return out;
+}
+
+/** The children of a value with the schema node that describes each: array items, or object properties (falling
+ *  back to `additionalProperties`). Children without a schema are left out. */
+export function* schemaChildren(
+  schema: SchemaNode,
+  value: unknown,
+): Generator<[schema: SchemaNode, value: unknown, segment: PathSegment]> {
   if (Array.isArray(value)) {
     const items = schema.items as SchemaNode | undefined;
-    if (items) for (const [i, v] of value.entries()) out.push(...evaluateRules(items, v, skip, [...path, i]));
-  } else if (typeof value === 'object') {
+    if (items) for (const [i, v] of value.entries()) yield [items, v, i];
+  } else if (value && typeof value === 'object') {
     const props = schema.properties as Record<string, SchemaNode> | undefined;
     const additional =
       typeof schema.additionalProperties === 'object'
@@ -118,8 +130,7 @@ export function evaluateRules(
         : undefined;
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const child = props?.[k] ?? additional;
-      if (child) out.push(...evaluateRules(child, v, skip, [...path, k]));
+      if (child) yield [child, v, k];
     }
   }
-  return out;
 }

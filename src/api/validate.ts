@@ -6,7 +6,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { evaluateRules, type PathSegment } from './cel.js';
+import { evaluateRules, type PathSegment, schemaChildren } from './cel.js';
 import { type SchemaNode, validationSchema } from './crd.js';
 import type { CarbonPolicy, DefaultedCarbonPolicy } from './v1alpha1/carbonpolicy.js';
 import { API_VERSION, DURATION_PATTERN, QUANTITY_PATTERN } from './v1alpha1/common.js';
@@ -187,18 +187,9 @@ function listTypeIssues(schema: SchemaNode, value: unknown, path: PathSegment[] 
         out.push(issue([...path, i], `duplicate ${what} (also at index ${first})`));
       } else seen.set(id, i);
     });
-    const items = schema.items as SchemaNode | undefined;
-    if (items) for (const [i, v] of value.entries()) out.push(...listTypeIssues(items, v, [...path, i]));
-  } else if (value && typeof value === 'object') {
-    const props = schema.properties as Record<string, SchemaNode> | undefined;
-    const additional =
-      typeof schema.additionalProperties === 'object'
-        ? (schema.additionalProperties as SchemaNode)
-        : undefined;
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      const child = props?.[k] ?? additional;
-      if (child) out.push(...listTypeIssues(child, v, [...path, k]));
-    }
+  }
+  for (const [child, v, segment] of schemaChildren(schema, value)) {
+    out.push(...listTypeIssues(child, v, [...path, segment]));
   }
   return out;
 }
