@@ -21,6 +21,7 @@ import {
 } from '@kubernetes/client-node';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { errorMessage, statusCode } from '../../../src/kube/api.js';
 import { KUBECONFIG_ENV, POD_PHASE_ANNOTATION } from '../cluster/harness.js';
 
 export { GPU_RESOURCE, NODE_POOL_LABEL, POD_PHASE_ANNOTATION } from '../cluster/harness.js';
@@ -67,27 +68,8 @@ export async function waitFor<T>(
   }
 }
 
-/** HTTP status of an error thrown by @kubernetes/client-node (ApiException.code), if any. */
-export function statusCode(err: unknown): number | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'number'
-    ? err.code
-    : undefined;
-}
-
-/** The Status message of an ApiException (what `kubectl` would print), or the error's message. */
-export function statusMessage(err: unknown): string {
-  if (typeof err === 'object' && err !== null && 'body' in err) {
-    const body = (err as { body: unknown }).body;
-    try {
-      const status = typeof body === 'string' ? JSON.parse(body) : body;
-      if (status && typeof status.message === 'string') return status.message;
-    } catch {
-      // not JSON
-    }
-    if (typeof body === 'string') return body;
-  }
-  return err instanceof Error ? err.message : String(err);
-}
+// The controller's own helpers: tests read errors exactly as the controller does.
+export { errorMessage as statusMessage, statusCode };
 
 /** Resolves with the error a promise rejects with; fails if it resolves. */
 export async function rejection(promise: Promise<unknown>): Promise<unknown> {
