@@ -153,6 +153,9 @@ export class FakeKubeApi {
     if (method === 'GET' && !name) {
       if (url.searchParams.get('watch') === 'true') {
         res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+        // The apiserver answers a watch at once; without this Node holds the headers until the first event and
+        // the controller's informers wait for them (the controller looked ~60 s slow to become ready).
+        res.flushHeaders();
         const w: Watcher = {
           resource,
           res,
