@@ -1,12 +1,15 @@
 /**
- * Writes the files generated from the one API schema (src/api/v1alpha1): crds/*.yaml and the API reference in
- * README.md.  `--check` writes nothing and exits 1, naming the stale files, when any differs from what it would write.
+ * Writes every generated file: from the one API schema (src/api/v1alpha1) crds/*.yaml, the chart's CRD copies and
+ * the README's API reference; from charts/ai-ci/values.yaml comments and src/controller/metrics.ts the README's
+ * configuration and metrics references. `--check` writes nothing and exits 1, naming the stale files, when any
+ * differs from what it would write.
  *   npm run generate          npm run generate:check
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { README_PATH, renderGeneratedFiles } from '../src/api/generated.js';
+import { renderDeliveryFiles, VALUES_PATH } from './docs/generated.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -19,13 +22,23 @@ function readOrEmpty(path: string): string {
   }
 }
 
-const files = renderGeneratedFiles(readFileSync(join(root, README_PATH), 'utf8'));
+// Both stages rewrite sections of README.md: the second starts from the first's README, so one pass is final.
+const apiFiles = renderGeneratedFiles(readFileSync(join(root, README_PATH), 'utf8'));
+const readme = apiFiles.get(README_PATH) ?? readFileSync(join(root, README_PATH), 'utf8');
+const files = new Map([
+  ...apiFiles,
+  ...renderDeliveryFiles(readme, readFileSync(join(root, VALUES_PATH), 'utf8')),
+]);
+
 const stale: string[] = [];
 for (const [rel, content] of files) {
   const abs = join(root, rel);
   if (readOrEmpty(abs) === content) continue;
   stale.push(rel);
-  if (!check) writeFileSync(abs, content);
+  if (!check) {
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
 }
 
 if (check) {

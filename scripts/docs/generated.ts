@@ -1,5 +1,5 @@
 /**
- * Everything scripts/docs/generate.ts writes, as text (pure, so tests compare exactly what it would write):
+ * Everything scripts/generate.ts writes for delivery, as text (pure, so tests compare exactly what it would write):
  * the chart's copies of the generated CRDs, and the README's values and metrics references between their markers.
  */
 import { crdPath, renderCrd } from '../../src/api/generated.js';

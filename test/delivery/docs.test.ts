@@ -1,6 +1,6 @@
 /**
  * The README's generated references (values of the chart, metrics of the controller) and the chart's CRDs are
- * what scripts/docs/generate.ts would write now; and the generators themselves say what they should.
+ * what scripts/generate.ts would write now; and the generators themselves say what they should.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
