@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { KubeConfig } from '@kubernetes/client-node';
 import { Command, InvalidArgumentError } from 'commander';
-import { parseDuration } from '../carbon/duration.js';
 import type { Logger } from '../kube/informer.js';
 import {
   type CarbonOptions,
@@ -14,6 +13,7 @@ import {
   registerCarbonOptions,
   withCarbonPolicies,
 } from './carbonpolicy/wiring.js';
+import { durationFlag as duration } from './flags.js';
 import type { ManagerOptions } from './manager.js';
 
 function port(value: string): number {
@@ -21,14 +21,6 @@ function port(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new InvalidArgumentError(`"${value}" is not a port number`);
   return n;
-}
-
-function duration(value: string): number {
-  try {
-    return parseDuration(value);
-  } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
-  }
 }
 
 function positive(value: string): number {

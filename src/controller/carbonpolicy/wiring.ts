@@ -4,7 +4,7 @@
  * Manager's work queue. Also the controller flags of the carbon side (main.ts registers them).
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { parseDuration } from '../../carbon/duration.js';
+import { durationFlag as duration } from '../flags.js';
 import { Manager, type ManagerOptions } from '../manager.js';
 import { createControllerMetrics } from '../metrics.js';
 import { CarbonPolicyController, type CarbonPolicyControllerOptions } from './controller.js';
@@ -73,14 +73,6 @@ function pue(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 1) throw new InvalidArgumentError(`"${value}" is not a PUE (a ratio ≥ 1)`);
   return n;
-}
-
-function duration(value: string): number {
-  try {
-    return parseDuration(value);
-  } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
-  }
 }
 
 /** Adds the carbon flags (each also read from an environment variable) to the controller program. */
