@@ -4,7 +4,7 @@
  * history and the candidate's rounds; where a tool compares one value per run, that value is the median.
  */
 import type { Direction } from '../../src/runner-image/perf/features.js';
-import { median } from '../../src/runner-image/perf/stats/robust.js';
+import { mean, median, variance } from '../../src/runner-image/perf/stats/robust.js';
 
 export interface BaselineInput {
   baseline: readonly number[];
@@ -36,13 +36,7 @@ export function previousRatio(name: string, threshold: number): Baseline {
 }
 
 function meanVar(values: readonly number[]): { mean: number; variance: number } {
-  const n = values.length;
-  let s = 0;
-  for (const v of values) s += v;
-  const mean = s / n;
-  let q = 0;
-  for (const v of values) q += (v - mean) ** 2;
-  return { mean, variance: n > 1 ? q / (n - 1) : 0 };
+  return { mean: mean(values), variance: variance(values) };
 }
 
 /** Conbench: z-score of the new result against the distribution of the lookback window; alert when z > 5. */
