@@ -3,7 +3,7 @@
  * benchmark, the samples of each recorded run in time order. Only the fields needed are picked from each
  * format (hyperfine `results[].times`, pytest-benchmark `benchmarks[].stats.data`, Google Benchmark
  * `benchmarks[]` iterations' `cpu_time`); the full parsers live in src/runner-image/perf/parse/.
- *   scripts/node-env.sh npx tsx scripts/perf/extract-noise.ts RAW_DIR [OUT_FILE]
+ *   NOISE_MACHINE='a 2-core cloud VM …' scripts/node-env.sh npx tsx scripts/perf/extract-noise.ts RAW_DIR [OUT_FILE]
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,10 +76,12 @@ runFiles(join(raw, 'gbench')).forEach((file, run) => {
   for (const [name, e] of byName) add(`google-benchmark/${name}`, 'google-benchmark', e.unit, run, e.values);
 });
 
+/** Where and how the recording was made, e.g. "a 2-core cloud VM with no other work running". */
+const machine = process.env.NOISE_MACHINE ?? 'this machine';
 const file: NoiseFile = {
   description:
     'Real benchmark noise: the same workloads (scripts/perf/workloads) run again and again by ' +
-    'scripts/perf/record-noise.sh on a shared, busy 2-core build machine. runs[i] = samples of run i, in time order.',
+    `scripts/perf/record-noise.sh on ${machine}. runs[i] = samples of run i, in time order.`,
   benchmarks: [...benchmarks.values()].filter((b) => b.runs.every((r) => r.length > 0)),
 };
 writeFileSync(outFile, gzipSync(JSON.stringify(file), { level: 9 }));
