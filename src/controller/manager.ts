@@ -122,6 +122,50 @@ class NamespacedInformers<T extends KubernetesObject> {
 
 const keyOf = (namespace: string, name: string) => `${namespace}/${name}`;
 
+/** The parts of a RunnerPool whose change needs a reconcile: spec (through generation), deletion, finalizers,
+ *  annotations. Status and resourceVersion are left out. */
+export interface PoolTrigger {
+  uid: string | undefined;
+  generation: number | undefined;
+  deleting: string | undefined;
+  finalizers: string;
+  annotations: Record<string, string> | undefined;
+}
+
+export function poolTrigger(pool: RunnerPool): PoolTrigger {
+  const m = pool.metadata as RunnerPool['metadata'] & {
+    uid?: string;
+    generation?: number;
+    deletionTimestamp?: unknown;
+    finalizers?: string[];
+    annotations?: Record<string, string>;
+  };
+  return {
+    uid: m.uid,
+    generation: m.generation,
+    deleting: m.deletionTimestamp === undefined ? undefined : String(m.deletionTimestamp),
+    finalizers: (m.finalizers ?? []).join('\u0000'),
+    annotations: m.annotations,
+  };
+}
+
+/** Whether two pool versions differ only in what no reconcile reads (status, resourceVersion, managedFields). */
+export function sameTrigger(a: PoolTrigger, b: PoolTrigger): boolean {
+  if (
+    a.uid !== b.uid ||
+    a.generation === undefined ||
+    a.generation !== b.generation ||
+    a.deleting !== b.deleting ||
+    a.finalizers !== b.finalizers
+  )
+    return false;
+  const x = a.annotations ?? {};
+  const y = b.annotations ?? {};
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  return keys.every((k) => x[k] === y[k]);
+}
+
 export class Manager {
   readonly metrics: ControllerMetrics;
   readonly demand: DemandStore;
@@ -141,6 +185,8 @@ export class Manager {
   /** label key → pool keys serving it; pool key → its label key. */
   private readonly poolsByLabels = new Map<string, Set<string>>();
   private readonly labelsOfPool = new Map<string, string>();
+  /** pool key → what of its metadata a reconcile reads (see poolTrigger). */
+  private readonly poolTriggers = new Map<string, PoolTrigger>();
   private readonly github: GitHubAccess;
   private readonly reconciler: RunnerPoolReconciler;
   private readonly elector: LeaderElector | undefined;
@@ -403,6 +449,10 @@ export class Manager {
       }
       this.enqueue(key);
     };
+    this.pods.on('add', (pod) => {
+      const owner = controllerOwner(pod.metadata, RUNNER_POOL_KIND);
+      if (owner) this.reconciler.podObserved(keyOf(pod.metadata.namespace, owner), pod.metadata.name);
+    });
     this.pods.on('add', indexChild(this.podIndex, false));
     this.pods.on('update', indexChild(this.podIndex, false));
     this.pods.on('delete', indexChild(this.podIndex, true));
@@ -410,8 +460,16 @@ export class Manager {
     this.secrets.on('update', indexChild(this.secretIndex, false));
     this.secrets.on('delete', indexChild(this.secretIndex, true));
 
-    const onPool = (pool: RunnerPool, removed: boolean) => {
+    const onPool = (pool: RunnerPool, removed: boolean, update = false) => {
       const key = keyOf(pool.metadata.namespace ?? '', pool.metadata.name);
+      // Status-only updates (this controller's own status writes, one per scale change) wake nothing: the pool
+      // was reconciled when that status was computed (controller-runtime's GenerationChangedPredicate, extended
+      // to what else a reconcile reads from metadata: deletion, finalizers, annotations such as force-run).
+      const before = this.poolTriggers.get(key);
+      const after = removed ? undefined : poolTrigger(pool);
+      if (after) this.poolTriggers.set(key, after);
+      else this.poolTriggers.delete(key);
+      if (update && before && after && sameTrigger(before, after)) return;
       const old = this.labelsOfPool.get(key);
       if (old !== undefined) {
         const set = this.poolsByLabels.get(old);
@@ -432,7 +490,7 @@ export class Manager {
       this.enqueue(key);
     };
     this.pools.on('add', (p) => onPool(p, false));
-    this.pools.on('update', (p) => onPool(p, false));
+    this.pools.on('update', (p) => onPool(p, false, true));
     this.pools.on('delete', (p) => onPool(p, true));
 
     // A CarbonPolicy change wakes the pools that reference it.

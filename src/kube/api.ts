@@ -84,17 +84,22 @@ export interface CustomResourceRef {
 /** Custom-resource writes the reconcilers need. */
 export class CustomResources {
   private readonly api: CustomObjectsApi;
+  private readonly raw: RawCreate;
 
   constructor(kubeConfig: KubeConfig, options?: { api?: CustomObjectsApi }) {
     this.api = options?.api ?? kubeConfig.makeApiClient(CustomObjectsApi);
+    this.raw = new RawCreate(kubeConfig);
   }
 
   /** Merge-patches `.status` through the /status subresource (the only way status changes when the CRD has the
-   *  subresource; spec changes sent there are ignored). */
-  async patchStatus(ref: CustomResourceRef, status: unknown, fieldManager?: string): Promise<unknown> {
-    return this.api.patchNamespacedCustomObjectStatus(
-      { ...ref, body: { status }, ...(fieldManager ? { fieldManager } : {}) },
-      mergePatch(),
+   *  subresource; spec changes sent there are ignored). Sent raw (see {@link RawCreate}): status writes follow
+   *  every scale change. */
+  async patchStatus(ref: CustomResourceRef, status: unknown, fieldManager?: string): Promise<void> {
+    await this.raw.patchStatus(ref, status, fieldManager, () =>
+      this.api.patchNamespacedCustomObjectStatus(
+        { ...ref, body: { status }, ...(fieldManager ? { fieldManager } : {}) },
+        mergePatch(),
+      ),
     );
   }
 
@@ -180,13 +185,13 @@ interface RawDispatcher {
 }
 
 /**
- * Creates core/v1 objects by POSTing JSON over the KubeConfig's own undici dispatcher, skipping the generated
- * client's per-call machinery. Why hand-written: the runner Secret and Pod creates are the controller's hot path
- * (one each per queued job), and in the generated client each call walks the whole object through
- * ObjectSerializer, goes through WHATWG fetch, and parses the returned object with a JS JSON parser
- * (json-with-bigint) into model classes that nobody reads; profiled at 200 jobs/s that was the largest single
- * CPU and garbage cost of the process. The request is the same (path, `fieldManager`, body, auth headers and
- * TLS from the KubeConfig); the answer's body is read only when it is an error.
+ * Sends the controller's frequent writes (runner Secret and Pod creates, Events, status merge patches) as JSON over
+ * the KubeConfig's own undici dispatcher, skipping the generated client's per-call machinery. Why hand-written:
+ * these are the controller's hot path (a few per queued job), and in the generated client each call walks the
+ * whole object through ObjectSerializer, goes through WHATWG fetch, and parses the returned object with a JS JSON
+ * parser (json-with-bigint) into model classes that nobody reads; profiled at 200 jobs/s that was the largest
+ * single CPU and garbage cost of the process. The request is the same (path, `fieldManager`, body, content type,
+ * auth headers and TLS from the KubeConfig); the answer's body is read only when it is an error.
  *
  * Where the KubeConfig gives no dispatcher of its own (plain http without TLS settings), `fallback` (the
  * generated client call) is used.
@@ -194,11 +199,50 @@ interface RawDispatcher {
 export class RawCreate {
   constructor(private readonly kubeConfig: KubeConfig) {}
 
+  /** POSTs a core/v1 object into its namespace. */
   async create(
-    resource: 'pods' | 'secrets',
+    resource: 'pods' | 'secrets' | 'events',
     namespace: string,
     body: object,
     fieldManager: string | undefined,
+    fallback: () => Promise<unknown>,
+  ): Promise<void> {
+    const query = fieldManager ? `?fieldManager=${encodeURIComponent(fieldManager)}` : '';
+    await this.send(
+      'POST',
+      `/api/v1/namespaces/${encodeURIComponent(namespace)}/${resource}${query}`,
+      'application/json',
+      body,
+      `create ${resource} in ${namespace}`,
+      fallback,
+    );
+  }
+
+  /** Merge-patches (RFC 7386) `.status` of a namespaced custom resource through its /status subresource. */
+  async patchStatus(
+    ref: CustomResourceRef,
+    status: unknown,
+    fieldManager: string | undefined,
+    fallback: () => Promise<unknown>,
+  ): Promise<void> {
+    const query = fieldManager ? `?fieldManager=${encodeURIComponent(fieldManager)}` : '';
+    const e = encodeURIComponent;
+    await this.send(
+      'PATCH',
+      `/apis/${e(ref.group)}/${e(ref.version)}/namespaces/${e(ref.namespace)}/${e(ref.plural)}/${e(ref.name)}/status${query}`,
+      PatchStrategy.MergePatch,
+      { status },
+      `patch ${ref.plural}/${ref.name} status in ${ref.namespace}`,
+      fallback,
+    );
+  }
+
+  private async send(
+    method: 'POST' | 'PATCH',
+    path: string,
+    contentType: string,
+    body: unknown,
+    what: string,
     fallback: () => Promise<unknown>,
   ): Promise<void> {
     const server = this.kubeConfig.getCurrentCluster()?.server;
@@ -219,14 +263,12 @@ export class RawCreate {
     }
     const url = new URL(server);
     const base = url.pathname.replace(/\/+$/, '');
-    const query = fieldManager ? `?fieldManager=${encodeURIComponent(fieldManager)}` : '';
-    const path = `${base}/api/v1/namespaces/${encodeURIComponent(namespace)}/${resource}${query}`;
-    headers['content-type'] = 'application/json';
+    headers['content-type'] = contentType;
     headers.accept = 'application/json';
     const res = await dispatcher.request({
       origin: url.origin,
-      path,
-      method: 'POST',
+      path: `${base}${path}`,
+      method,
       headers,
       body: JSON.stringify(body),
     });
@@ -234,6 +276,6 @@ export class RawCreate {
       await res.body.dump();
       return;
     }
-    throw new KubeApiError(res.statusCode, await res.body.text(), `create ${resource} in ${namespace}`);
+    throw new KubeApiError(res.statusCode, await res.body.text(), what);
   }
 }

@@ -16,7 +16,7 @@ import type {
   GitHubScope,
   RunnerInfo,
 } from '../../github/types.js';
-import type { GitHubObservation } from './model.js';
+import type { GitHubObservation, ListedRunner } from './model.js';
 
 export interface PoolGitHub {
   client: GitHubClient;
@@ -52,8 +52,13 @@ function decodeData(secret: V1Secret): Record<string, string> | undefined {
   return secret.data;
 }
 
+/** Listings are cached for every scope (10,000 runners at scale): only what decide() reads. */
+function slimRunner(r: RunnerInfo): ListedRunner {
+  return { id: r.id, name: r.name, status: r.status, busy: r.busy };
+}
+
 interface Listing {
-  runners: Map<string, RunnerInfo>;
+  runners: Map<string, ListedRunner>;
   listedAt: number;
   /** When this controller registered a runner (so a listing started before it does not drop it). */
   registeredSince: Map<string, number>;
@@ -133,7 +138,7 @@ export class GitHubAccess {
   async runners(
     gh: PoolGitHub,
     fresh = false,
-  ): Promise<{ runners: Map<string, RunnerInfo>; listedAt: number }> {
+  ): Promise<{ runners: Map<string, ListedRunner>; listedAt: number }> {
     const key = this.listingKey(gh);
     const listing = this.listings.get(key);
     const stale = !listing || fresh || this.now() - listing.listedAt >= this.listTtlMs;
@@ -152,7 +157,8 @@ export class GitHubAccess {
     const previous = this.listings.get(key);
     const inflight = gh.client.listRunners(gh.scope).then(
       (list) => {
-        const runners = new Map(list.map((r) => [r.name, r]));
+        const runners = new Map<string, ListedRunner>();
+        for (const r of list) runners.set(r.name, slimRunner(r));
         // Runners registered while the list was in flight are kept (the list may predate them).
         const current = this.listings.get(key);
         for (const [name, r] of current?.runners ?? []) {
@@ -184,7 +190,7 @@ export class GitHubAccess {
   noteRegistered(gh: PoolGitHub, runner: RunnerInfo): void {
     const l = this.listings.get(this.listingKey(gh));
     if (!l) return;
-    l.runners.set(runner.name, runner);
+    l.runners.set(runner.name, slimRunner(runner));
     l.registeredSince.set(runner.name, this.now());
     if (l.registeredSince.size > 10_000) {
       for (const [name, at] of l.registeredSince)

@@ -86,13 +86,16 @@ export interface ObservedPod {
   specHash?: string;
 }
 
+/** What the controller keeps of a GitHub runner listing (labels and group are not read after registration). */
+export type ListedRunner = Pick<RunnerInfo, 'id' | 'name' | 'status' | 'busy'>;
+
 /** One runner, joined by name across its Secret, its Pod and GitHub's registration. */
 export interface ObservedRunner {
   name: string;
   secret?: ObservedSecret;
   pod?: ObservedPod;
   /** GitHub's view; only meaningful when the observation's GitHub listing succeeded. */
-  github?: RunnerInfo;
+  github?: ListedRunner;
   /** The job GitHub gave this runner, from `workflow_job` in_progress. */
   assignedJobId?: number;
   /** This controller is creating it right now (registering, Secret, Pod): count it, touch nothing. */

@@ -156,6 +156,9 @@ export class RunnerPoolReconciler {
   /** pool key → runner name → a creation in flight (registering, Secret, Pod). */
   private readonly inflight = new Map<string, Map<string, { startedAt: number; done: Promise<void> }>>();
   private readonly eventsSent = new Map<string, number>();
+  /** pool key → runner name → when its Pod was created, until the Pod cache shows it (client-go's
+   *  expectations): a reconcile in between would otherwise see a Secret without Pod and create it again (409). */
+  private readonly podsCreated = new Map<string, Map<string, number>>();
 
   constructor(private readonly o: ReconcilerOptions) {
     this.core = o.kubeConfig.makeApiClient(CoreV1Api);
@@ -171,6 +174,7 @@ export class RunnerPoolReconciler {
   /** Forgets in-memory state of a pool that is gone. */
   forget(key: string): void {
     this.expectations.delete(key);
+    this.podsCreated.delete(key);
     for (const k of this.budgets) if (k.startsWith(`${key}/`)) this.budgets.delete(k);
     for (const k of this.eventsSent.keys()) if (k.startsWith(`${key}|`)) this.eventsSent.delete(k);
     const [namespace, pool] = key.split('/') as [string, string];
@@ -179,6 +183,13 @@ export class RunnerPoolReconciler {
     m.desiredRunners.remove({ namespace, pool });
     m.queuedJobs.remove({ namespace, pool });
     m.deferredJobs.remove({ namespace, pool });
+  }
+
+  /** The Pod cache delivered a runner Pod of the pool: its creation no longer needs to be remembered. */
+  podObserved(key: string, runner: string): void {
+    const created = this.podsCreated.get(key);
+    if (!created?.delete(runner)) return;
+    if (created.size === 0) this.podsCreated.delete(key);
   }
 
   async reconcile(key: string): Promise<ReconcileResult> {
@@ -243,7 +254,7 @@ export class RunnerPoolReconciler {
       const a = s.metadata.annotations ?? {};
       const l = s.metadata.labels ?? {};
       const sec: NonNullable<ObservedRunner['secret']> = {
-        createdAt: ms(s.metadata.createdAt) ?? now,
+        createdAt: s.metadata.createdAt ?? now,
         failures: int(a[ANNOTATION_FAILURES]) ?? 0,
         deleting: s.metadata.deletingSince !== undefined,
       };
@@ -280,18 +291,32 @@ export class RunnerPoolReconciler {
       const a = p.metadata.annotations ?? {};
       const l = p.metadata.labels ?? {};
       const pod: NonNullable<ObservedRunner['pod']> = {
-        uid: p.metadata.uid,
-        createdAt: ms(p.metadata.createdAt) ?? now,
+        uid: p.metadata.uid ?? '',
+        createdAt: p.metadata.createdAt ?? now,
         phase: (p.status.phase ?? 'Pending') as PodPhase,
         deleting: p.metadata.deletingSince !== undefined,
         busyMarked: l[LABEL_BUSY] === 'true',
       };
-      const started = ms(p.status.runningSince);
+      const started = p.status.runningSince;
       if (started !== undefined) pod.startedAt = started;
       const jobId = int(a[ANNOTATION_JOB_ID]);
       if (jobId !== undefined) pod.jobId = jobId;
       if (l[LABEL_SPEC_HASH]) pod.specHash = l[LABEL_SPEC_HASH];
       at(p.metadata.name).pod = pod;
+    }
+
+    // Pods this controller created that the cache has not delivered yet: still starting, not to be created again.
+    const createdPods = this.podsCreated.get(key);
+    if (createdPods) {
+      for (const [n, at] of createdPods) {
+        const r = runners.get(n);
+        if (!r?.secret || r.pod || now - at > this.expectationTtlMs) {
+          createdPods.delete(n);
+          continue;
+        }
+        r.creating = true;
+      }
+      if (createdPods.size === 0) this.podsCreated.delete(key);
     }
 
     let github: GitHubObservation;
@@ -494,7 +519,7 @@ export class RunnerPoolReconciler {
       }
       case 'createPod': {
         const r = o.runners.find((x) => x.name === a.runner);
-        await this.createPod(pool, ref, a.runner, r?.secret?.runnerId, o.pool.specHash);
+        await this.createPod(key, pool, ref, a.runner, r?.secret?.runnerId, o.pool.specHash);
         return;
       }
       case 'markBusy': {
@@ -554,6 +579,7 @@ export class RunnerPoolReconciler {
         return;
       case 'deleteRunnerPod':
         await deleteIfPresent(() => this.core.deleteNamespacedPod({ name: a.runner, namespace: ns }));
+        this.podObserved(key, a.runner);
         this.logger.info('runner pod deleted', {
           pool: key,
           runner: a.runner,
@@ -637,7 +663,7 @@ export class RunnerPoolReconciler {
         this.o.metrics.runnerCreateOverheadSeconds.observe(labels, Math.max(0, total - apiMs) / 1000);
       }
     }
-    await this.createPod(pool, ref, name, jit.runnerId, hash);
+    await this.createPod(key, pool, ref, name, jit.runnerId, hash);
     this.logger.info('runner created', { pool: key, runner: name, runnerId: jit.runnerId, forJob: forJobId });
   }
 
@@ -700,6 +726,7 @@ export class RunnerPoolReconciler {
   }
 
   private async createPod(
+    key: string,
     pool: RunnerPool,
     ref: PoolRef,
     name: string,
@@ -722,6 +749,12 @@ export class RunnerPoolReconciler {
         }),
       ),
     );
+    let created = this.podsCreated.get(key);
+    if (!created) {
+      created = new Map();
+      this.podsCreated.set(key, created);
+    }
+    created.set(name, this.now());
   }
 
   private async emit(key: string, ref: PoolRef, type: 'Normal' | 'Warning', reason: string, message: string) {
@@ -743,7 +776,9 @@ export class RunnerPoolReconciler {
       instance: this.o.identity,
     });
     try {
-      await this.core.createNamespacedEvent({ namespace: ref.namespace, body });
+      await this.raw.create('events', ref.namespace, body, undefined, () =>
+        this.core.createNamespacedEvent({ namespace: ref.namespace, body }),
+      );
     } catch (err) {
       // Events are best effort; a failed one must not fail the reconcile.
       this.logger.debug('event not recorded', { pool: key, reason, error: errorMessage(err) });

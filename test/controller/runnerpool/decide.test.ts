@@ -60,7 +60,6 @@ function runner(
       name,
       status: state === 'idle' || state === 'busy' ? 'online' : 'offline',
       busy: state === 'busy',
-      labels: ['self-hosted', 'gpu'],
     },
   };
   if (state === 'idle' || state === 'busy') r.pod!.startedAt = NOW - (over.idleMs ?? 10 * MIN);
@@ -369,11 +368,11 @@ describe('decide: orphans and crash recovery', () => {
         runners: [
           {
             name: 'gpu-ghost',
-            github: { id: 5, name: 'gpu-ghost', status: 'offline', busy: false, labels: [] },
+            github: { id: 5, name: 'gpu-ghost', status: 'offline', busy: false },
           },
           {
             name: 'gpu-ghbsy',
-            github: { id: 6, name: 'gpu-ghbsy', status: 'online', busy: true, labels: [] },
+            github: { id: 6, name: 'gpu-ghbsy', status: 'online', busy: true },
           },
         ],
       }),
