@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhooks } from '@octokit/webhooks';
-import { LRUCache } from 'lru-cache';
 import type { GitHubJobFields } from '../../github/jobs.js';
 import { toQueuedJob } from '../../github/jobs.js';
 import type { GitHubLogger, WorkflowJobAction, WorkflowJobEvent } from '../../github/types.js';
@@ -56,6 +55,40 @@ const ACTIONS = new Set<WorkflowJobAction>(['queued', 'waiting', 'in_progress', 
 
 class BodyTooLarge extends Error {}
 
+/**
+ * Delivery ids seen: at most `max`, each for `ttlMs`. Hand-written instead of lru-cache because lru-cache
+ * allocates its arrays for `max` entries up front (about 1.8 MiB for 50,000 ids, in every controller replica,
+ * however few deliveries arrive), while this grows with use. Ids are only ever added once and all live equally
+ * long, so insertion order is both the eviction and the expiry order.
+ */
+export class DeliveryIds {
+  private readonly ids = new Map<string, number>();
+  constructor(
+    private readonly max: number,
+    private readonly ttlMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  has(id: string): boolean {
+    const at = this.ids.get(id);
+    return at !== undefined && this.now() - at < this.ttlMs;
+  }
+
+  set(id: string): void {
+    const now = this.now();
+    this.ids.delete(id); // re-added: moves to the end
+    for (const [oldest, at] of this.ids) {
+      if (this.ids.size < this.max && now - at < this.ttlMs) break;
+      this.ids.delete(oldest);
+    }
+    this.ids.set(id, now);
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -97,10 +130,10 @@ export function createWebhookHandler(options: WebhookReceiverOptions): WebhookHa
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const log = options.logger;
   const webhooks = new Webhooks({ secret: options.secret });
-  const seen = new LRUCache<string, true>({
-    max: options.dedup?.max ?? DEFAULT_DEDUP_MAX,
-    ttl: options.dedup?.ttlMs ?? DEFAULT_DEDUP_TTL_MS,
-  });
+  const seen = new DeliveryIds(
+    options.dedup?.max ?? DEFAULT_DEDUP_MAX,
+    options.dedup?.ttlMs ?? DEFAULT_DEDUP_TTL_MS,
+  );
 
   const finish = (res: ServerResponse, info: DeliveryInfo, body?: unknown) => {
     if (!res.headersSent) {
@@ -193,12 +226,12 @@ export function createWebhookHandler(options: WebhookReceiverOptions): WebhookHa
       return true;
     }
     if (event === 'ping') {
-      seen.set(deliveryId, true);
+      seen.set(deliveryId);
       finish(res, { ...base, result: 'ignored', status: 200, reason: 'ping' });
       return true;
     }
     if (event !== 'workflow_job') {
-      seen.set(deliveryId, true);
+      seen.set(deliveryId);
       finish(res, { ...base, result: 'ignored', status: 202, reason: `event ${event} is not used` });
       return true;
     }
@@ -221,7 +254,7 @@ export function createWebhookHandler(options: WebhookReceiverOptions): WebhookHa
     const parsed = parseWorkflowJob(payload, deliveryId);
     if (typeof parsed === 'string') {
       const ignored = parsed.startsWith('action ');
-      if (ignored) seen.set(deliveryId, true);
+      if (ignored) seen.set(deliveryId);
       finish(res, {
         ...base,
         result: ignored ? 'ignored' : 'error',
@@ -230,7 +263,7 @@ export function createWebhookHandler(options: WebhookReceiverOptions): WebhookHa
       });
       return true;
     }
-    seen.set(deliveryId, true);
+    seen.set(deliveryId);
     finish(res, { ...base, action: parsed.action, result: 'accepted', status: 202 });
     // After the answer is on its way: GitHub never waits on the controller.
     setImmediate(() => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DeliveryIds,
   type DeliveryInfo,
   loadWebhookSecret,
   startWebhookServer,
@@ -346,5 +347,72 @@ describe('loadWebhookSecret', () => {
     );
     expect(() => loadWebhookSecret({ AI_CI_WEBHOOK_SECRET_FILE: empty })).toThrow(/empty/);
     expect(() => loadWebhookSecret({})).toThrow(/AI_CI_WEBHOOK_SECRET_FILE.*AI_CI_WEBHOOK_SECRET/);
+  });
+});
+
+describe('DeliveryIds (the replay memory)', () => {
+  // Each step: advance the clock, then add ids and/or ask for ids; `seen` lists which asked ids count as seen.
+  const cases: {
+    name: string;
+    max: number;
+    ttlMs: number;
+    steps: { at: number; add?: string[]; ask: string[]; seen: string[]; size?: number }[];
+  }[] = [
+    {
+      name: 'an id is seen once added, and only then',
+      max: 10,
+      ttlMs: 1000,
+      steps: [
+        { at: 0, ask: ['a'], seen: [] },
+        { at: 1, add: ['a'], ask: ['a', 'b'], seen: ['a'], size: 1 },
+      ],
+    },
+    {
+      name: 'an id is forgotten after ttlMs, and pruned on the next add',
+      max: 10,
+      ttlMs: 1000,
+      steps: [
+        { at: 0, add: ['a'], ask: ['a'], seen: ['a'] },
+        { at: 500, add: ['b'], ask: ['a', 'b'], seen: ['a', 'b'], size: 2 },
+        { at: 999, ask: ['a'], seen: ['a'] },
+        { at: 1000, ask: ['a', 'b'], seen: ['b'] },
+        { at: 1001, add: ['c'], ask: ['a', 'b', 'c'], seen: ['b', 'c'], size: 2 },
+        { at: 2000, add: ['d'], ask: ['b', 'c', 'd'], seen: ['c', 'd'], size: 2 },
+      ],
+    },
+    {
+      name: 'at most max ids: the oldest goes first',
+      max: 3,
+      ttlMs: 1_000_000,
+      steps: [
+        { at: 0, add: ['a', 'b', 'c'], ask: ['a', 'b', 'c'], seen: ['a', 'b', 'c'], size: 3 },
+        { at: 1, add: ['d'], ask: ['a', 'b', 'c', 'd'], seen: ['b', 'c', 'd'], size: 3 },
+        { at: 2, add: ['e', 'f'], ask: ['b', 'c', 'd', 'e', 'f'], seen: ['d', 'e', 'f'], size: 3 },
+      ],
+    },
+    {
+      name: 're-adding an id renews it',
+      max: 2,
+      ttlMs: 100,
+      steps: [
+        { at: 0, add: ['a', 'b'], ask: [], seen: [] },
+        { at: 50, add: ['a'], ask: ['a', 'b'], seen: ['a', 'b'], size: 2 },
+        { at: 120, ask: ['a', 'b'], seen: ['a'] },
+        { at: 121, add: ['c'], ask: ['a', 'b', 'c'], seen: ['a', 'c'], size: 2 },
+      ],
+    },
+  ];
+  it.each(cases)('$name', ({ max, ttlMs, steps }) => {
+    let now = 0;
+    const ids = new DeliveryIds(max, ttlMs, () => now);
+    for (const step of steps) {
+      now = step.at;
+      for (const id of step.add ?? []) ids.set(id);
+      expect(
+        step.ask.filter((id) => ids.has(id)),
+        `at ${step.at}`,
+      ).toEqual(step.seen);
+      if (step.size !== undefined) expect(ids.size, `size at ${step.at}`).toBe(step.size);
+    }
   });
 });
