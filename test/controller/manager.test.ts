@@ -73,9 +73,8 @@ describe('which RunnerPool updates wake a reconcile', () => {
     },
   ];
   it.each(cases)('$name', ({ after, wakes }) => {
-    const before = poolTrigger(
-      pool(after.metadata.generation === undefined ? { generation: undefined } : {}),
-    );
+    const noGeneration = (after.metadata as { generation?: number }).generation === undefined;
+    const before = poolTrigger(pool(noGeneration ? { generation: undefined } : {}));
     expect(!sameTrigger(before, poolTrigger(after))).toBe(wakes);
   });
 });

@@ -1,3 +1,4 @@
+import type { KubernetesObject } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { controllerOwner, slimPod, slimSecret } from '../../../src/controller/runnerpool/cache.js';
 
@@ -65,7 +66,7 @@ const secret = {
 
 describe('informer cache transforms', () => {
   it('keeps of a Pod what observe() reads, timestamps as epoch ms', () => {
-    expect(slimPod(pod)).toEqual({
+    expect(slimPod(pod as unknown as KubernetesObject)).toEqual({
       metadata: {
         name: 'gpu-abcde',
         namespace: 'ci',
@@ -82,11 +83,13 @@ describe('informer cache transforms', () => {
 
   it('falls back to startTime for a Running Pod without container state, and to nothing otherwise', () => {
     const running = { ...pod, status: { phase: 'Running', startTime: '2026-11-25T10:00:01Z' } };
-    expect(slimPod(running).status).toEqual({
+    expect(slimPod(running as unknown as KubernetesObject).status).toEqual({
       phase: 'Running',
       runningSince: Date.parse('2026-11-25T10:00:01Z'),
     });
-    expect(slimPod({ ...pod, status: { phase: 'Pending' } }).status).toEqual({ phase: 'Pending' });
+    expect(slimPod({ ...pod, status: { phase: 'Pending' } } as unknown as KubernetesObject).status).toEqual({
+      phase: 'Pending',
+    });
     const bare = slimPod({ metadata: { name: 'p', namespace: 'ci' } });
     expect(bare.metadata.labels).toBeUndefined();
     expect(bare.metadata.annotations).toBeUndefined();
@@ -94,7 +97,7 @@ describe('informer cache transforms', () => {
   });
 
   it('keeps a Secret without its data, uid or unread labels', () => {
-    const slim = slimSecret(secret);
+    const slim = slimSecret(secret as unknown as KubernetesObject);
     expect(slim).toEqual({
       metadata: {
         name: 'gpu-abcde',
