@@ -21,6 +21,7 @@ import path from 'node:path';
 import type { RunnerPool } from '../../src/api/v1alpha1/index.js';
 import { specHash } from '../../src/controller/runnerpool/builders.js';
 import { GitHubFake } from '../../test/fakes/github/fake.js';
+import { bundleController } from '../bundle-controller.js';
 import { FakeKubeApi } from './controller-fake-kube.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -31,8 +32,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const POOLS = Number(process.env.BENCH_POOLS ?? 1000);
 const RUNNERS_PER_POOL = Number(process.env.BENCH_RUNNERS_PER_POOL ?? 10);
 
-/** V8 flags of the controller process, as the deployment runs it (README → RunnerPool → Running the controller). */
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=2 --max-old-space-size=160')
+/** V8 flags of the controller process, as the deployment runs it (README → RunnerPool → Running the controller;
+ *  the Dockerfile's ENTRYPOINT and NODE_OPTIONS). */
+const NODE_FLAGS = (
+  process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=2 --max-old-space-size=160 --optimize-for-size'
+)
   .split(/\s+/)
   .filter(Boolean);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 16);
@@ -80,7 +84,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-function build(): void {
+async function build(): Promise<void> {
   log('building dist/ (tsc -p tsconfig.build.json) …');
   const r = spawnSync(
     process.execPath,
@@ -93,6 +97,8 @@ function build(): void {
   if (!existsSync(path.join(root, 'dist/controller/main.js'))) {
     throw new Error(`build failed (exit ${r.status}): dist/controller/main.js missing`);
   }
+  // As `npm run build` and the controller image: the controller runs as one bundle (scripts/bundle-controller.ts).
+  await bundleController();
 }
 
 function kubeconfig(dir: string, server: string): string {
@@ -155,7 +161,9 @@ async function startController(kubeconfigFile: string): Promise<Controller> {
       env: {
         ...process.env,
         AI_CI_WEBHOOK_SECRET: SECRET,
+        // glibc malloc settings of the controller image (Dockerfile ENV).
         MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+        MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -651,7 +659,7 @@ async function memory(
 }
 
 async function main(): Promise<void> {
-  build();
+  await build();
   const dir = mkdtempSync(path.join(tmpdir(), 'ai-ci-bench-'));
   try {
     const only = process.env.BENCH_ONLY;
