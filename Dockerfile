@@ -12,6 +12,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# `npm run build` ends by bundling the controller into dist/controller/main.js.
+COPY scripts/bundle-controller.ts ./scripts/
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS deps
