@@ -40,6 +40,7 @@ import {
 } from './builders.js';
 import { ms, type SlimPod, type SlimSecret } from './cache.js';
 import { decide } from './decide.js';
+import { CreatedNotSeen } from './expectations.js';
 import type { GitHubAccess, PoolGitHub } from './github-access.js';
 import {
   type Action,
@@ -142,12 +143,8 @@ export class RunnerPoolReconciler {
   private readonly logger: Logger;
   private readonly now: () => number;
   private readonly fieldManager: string;
-  private readonly expectationTtlMs: number;
-  /** pool key → runner name → a Secret created but not yet seen in the cache. */
-  private readonly expectations = new Map<
-    string,
-    Map<string, { runnerId: number; at: number; forJob?: number }>
-  >();
+  /** Runner Secrets created but not yet seen in the cache. */
+  private readonly secretsCreated: CreatedNotSeen<{ runnerId: number; forJob?: number }>;
   private readonly budgets = new Set<string>();
   private readonly statusWrites = new Map<
     string,
@@ -156,9 +153,8 @@ export class RunnerPoolReconciler {
   /** pool key → runner name → a creation in flight (registering, Secret, Pod). */
   private readonly inflight = new Map<string, Map<string, { startedAt: number; done: Promise<void> }>>();
   private readonly eventsSent = new Map<string, number>();
-  /** pool key → runner name → when its Pod was created, until the Pod cache shows it (client-go's
-   *  expectations): a reconcile in between would otherwise see a Secret without Pod and create it again (409). */
-  private readonly podsCreated = new Map<string, Map<string, number>>();
+  /** Runner Pods created but not yet seen in the cache. */
+  private readonly podsCreated: CreatedNotSeen;
 
   constructor(private readonly o: ReconcilerOptions) {
     this.core = o.kubeConfig.makeApiClient(CoreV1Api);
@@ -168,13 +164,15 @@ export class RunnerPoolReconciler {
     this.logger = o.logger ?? silentLogger;
     this.now = o.now ?? Date.now;
     this.fieldManager = o.fieldManager ?? 'ai-ci-controller';
-    this.expectationTtlMs = o.expectationTtlMs ?? 60_000;
+    const expectationTtlMs = o.expectationTtlMs ?? 60_000;
+    this.secretsCreated = new CreatedNotSeen(expectationTtlMs);
+    this.podsCreated = new CreatedNotSeen(expectationTtlMs);
   }
 
   /** Forgets in-memory state of a pool that is gone. */
   forget(key: string): void {
-    this.expectations.delete(key);
-    this.podsCreated.delete(key);
+    this.secretsCreated.forget(key);
+    this.podsCreated.forget(key);
     for (const k of this.budgets) if (k.startsWith(`${key}/`)) this.budgets.delete(k);
     for (const k of this.eventsSent.keys()) if (k.startsWith(`${key}|`)) this.eventsSent.delete(k);
     const [namespace, pool] = key.split('/') as [string, string];
@@ -187,9 +185,7 @@ export class RunnerPoolReconciler {
 
   /** The Pod cache delivered a runner Pod of the pool: its creation no longer needs to be remembered. */
   podObserved(key: string, runner: string): void {
-    const created = this.podsCreated.get(key);
-    if (!created?.delete(runner)) return;
-    if (created.size === 0) this.podsCreated.delete(key);
+    this.podsCreated.seen(key, runner);
   }
 
   async reconcile(key: string): Promise<ReconcileResult> {
@@ -269,23 +265,15 @@ export class RunnerPoolReconciler {
       at(s.metadata.name).secret = sec;
     }
     // Secrets this controller created that the cache has not delivered yet.
-    const expected = this.expectations.get(key);
-    if (expected) {
-      for (const [n, e] of expected) {
-        if (runners.get(n)?.secret || now - e.at > this.expectationTtlMs) {
-          expected.delete(n);
-          continue;
-        }
-        at(n).secret = {
-          createdAt: e.at,
-          runnerId: e.runnerId,
-          failures: 0,
-          deleting: false,
-          specHash: settings.specHash,
-          ...(e.forJob !== undefined ? { createdForJob: e.forJob } : {}),
-        };
-      }
-      if (expected.size === 0) this.expectations.delete(key);
+    for (const [n, e] of this.secretsCreated.awaited(key, now, (n) => runners.get(n)?.secret !== undefined)) {
+      at(n).secret = {
+        createdAt: e.at,
+        runnerId: e.runnerId,
+        failures: 0,
+        deleting: false,
+        specHash: settings.specHash,
+        ...(e.forJob !== undefined ? { createdForJob: e.forJob } : {}),
+      };
     }
     for (const p of this.o.caches.pods(ref.namespace, ref.name)) {
       const a = p.metadata.annotations ?? {};
@@ -306,18 +294,11 @@ export class RunnerPoolReconciler {
     }
 
     // Pods this controller created that the cache has not delivered yet: still starting, not to be created again.
-    const createdPods = this.podsCreated.get(key);
-    if (createdPods) {
-      for (const [n, at] of createdPods) {
-        const r = runners.get(n);
-        if (!r?.secret || r.pod || now - at > this.expectationTtlMs) {
-          createdPods.delete(n);
-          continue;
-        }
-        r.creating = true;
-      }
-      if (createdPods.size === 0) this.podsCreated.delete(key);
-    }
+    const podSettled = (n: string) => {
+      const r = runners.get(n);
+      return !r?.secret || r.pod !== undefined;
+    };
+    for (const [n] of this.podsCreated.awaited(key, now, podSettled)) runners.get(n)!.creating = true;
 
     let github: GitHubObservation;
     let gh: PoolGitHub | undefined;
@@ -574,7 +555,7 @@ export class RunnerPoolReconciler {
       }
       case 'deleteSecret':
         await deleteIfPresent(() => this.core.deleteNamespacedSecret({ name: a.runner, namespace: ns }));
-        this.expectations.get(key)?.delete(a.runner);
+        this.secretsCreated.seen(key, a.runner);
         await fp('afterDeleteSecret', a.runner);
         return;
       case 'deleteRunnerPod':
@@ -626,14 +607,8 @@ export class RunnerPoolReconciler {
       busy: false,
       labels: runnerLabelsForPool(pool.spec.labels),
     });
-    let expected = this.expectations.get(key);
-    if (!expected) {
-      expected = new Map();
-      this.expectations.set(key, expected);
-    }
-    expected.set(name, {
+    this.secretsCreated.add(key, name, this.now(), {
       runnerId: jit.runnerId,
-      at: this.now(),
       ...(forJobId !== undefined ? { forJob: forJobId } : {}),
     });
     this.o.metrics.runnersCreated.inc({ namespace: ns, pool: ref.name });
@@ -749,12 +724,7 @@ export class RunnerPoolReconciler {
         }),
       ),
     );
-    let created = this.podsCreated.get(key);
-    if (!created) {
-      created = new Map();
-      this.podsCreated.set(key, created);
-    }
-    created.set(name, this.now());
+    this.podsCreated.add(key, name, this.now(), {});
   }
 
   private async emit(key: string, ref: PoolRef, type: 'Normal' | 'Warning', reason: string, message: string) {
