@@ -71,7 +71,8 @@ export function intern(value: string): string {
   return value;
 }
 
-function time(v: unknown): number | undefined {
+/** A Kubernetes timestamp (a Date from a list, an RFC 3339 string from a watch or an annotation) as epoch ms. */
+export function ms(v: unknown): number | undefined {
   if (v === undefined || v === null) return undefined;
   const t = v instanceof Date ? v.getTime() : Date.parse(String(v));
   return Number.isFinite(t) ? t : undefined;
@@ -103,9 +104,9 @@ export function slimMeta(
     resourceVersion: String(meta.resourceVersion ?? ''),
   };
   if (keep.uid) out.uid = String(meta.uid ?? '');
-  const created = time(meta.creationTimestamp);
+  const created = ms(meta.creationTimestamp);
   if (created !== undefined) out.createdAt = created;
-  const deleted = time(meta.deletionTimestamp);
+  const deleted = ms(meta.deletionTimestamp);
   if (deleted !== undefined) out.deletingSince = deleted;
   const labels = pick(meta.labels, keep.labels);
   if (labels) out.labels = labels;
@@ -131,10 +132,10 @@ export function slimPod(obj: KubernetesObject): SlimPod {
   const statuses = (status.containerStatuses ?? []) as { state?: { running?: { startedAt?: unknown } } }[];
   let since: number | undefined;
   for (const s of statuses) {
-    since = time(s.state?.running?.startedAt);
+    since = ms(s.state?.running?.startedAt);
     if (since !== undefined) break;
   }
-  since ??= status.phase === 'Running' ? time(status.startTime) : undefined;
+  since ??= status.phase === 'Running' ? ms(status.startTime) : undefined;
   if (since !== undefined) out.status.runningSince = since;
   return out;
 }
@@ -162,10 +163,4 @@ export function withoutManagedFields<T extends KubernetesObject>(obj: Kubernetes
 /** The controller owner (kind, name) of a child object. */
 export function controllerOwner(meta: SlimMeta, kind: string): string | undefined {
   return meta.controllerRef?.kind === kind ? meta.controllerRef.name : undefined;
-}
-
-export function ms(t: string | undefined): number | undefined {
-  if (!t) return undefined;
-  const v = Date.parse(t);
-  return Number.isFinite(v) ? v : undefined;
 }
