@@ -58,8 +58,8 @@ class BodyTooLarge extends Error {}
 /**
  * Delivery ids seen: at most `max`, each for `ttlMs`. Hand-written instead of lru-cache because lru-cache
  * allocates its arrays for `max` entries up front (about 1.8 MiB for 50,000 ids, in every controller replica,
- * however few deliveries arrive), while this grows with use. Ids are only ever added once and all live equally
- * long, so insertion order is both the eviction and the expiry order.
+ * however few deliveries arrive), while this grows with use. Every id lives equally long and a re-added id moves
+ * to the end, so insertion order is both the eviction and the expiry order.
  */
 export class DeliveryIds {
   private readonly ids = new Map<string, number>();
