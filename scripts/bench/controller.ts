@@ -336,6 +336,27 @@ async function latency(dir: string): Promise<Latency> {
 
 // ---------------------------------------------------------------- 2. memory
 
+/** Labels and owner of a runner Secret and Pod as the controller stamps them (builders.ts). */
+function runnerLabels(poolName: string, runnerId: number, hash: string) {
+  return {
+    'ai-ci.dev/pool': poolName,
+    'ai-ci.dev/runner-id': String(runnerId),
+    'ai-ci.dev/spec-hash': hash,
+    'app.kubernetes.io/managed-by': 'ai-ci',
+  };
+}
+
+function poolOwner(poolName: string, poolUid: string) {
+  return {
+    apiVersion: 'ai-ci.dev/v1alpha1',
+    kind: 'RunnerPool',
+    name: poolName,
+    uid: poolUid,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+}
+
 function runnerSecret(
   name: string,
   namespace: string,
@@ -354,22 +375,8 @@ function runnerSecret(
     metadata: {
       name,
       namespace,
-      labels: {
-        'ai-ci.dev/pool': poolName,
-        'ai-ci.dev/runner-id': String(runnerId),
-        'ai-ci.dev/spec-hash': hash,
-        'app.kubernetes.io/managed-by': 'ai-ci',
-      },
-      ownerReferences: [
-        {
-          apiVersion: 'ai-ci.dev/v1alpha1',
-          kind: 'RunnerPool',
-          name: poolName,
-          uid: poolUid,
-          controller: true,
-          blockOwnerDeletion: true,
-        },
-      ],
+      labels: runnerLabels(poolName, runnerId, hash),
+      ownerReferences: [poolOwner(poolName, poolUid)],
       managedFields: [
         {
           manager: 'ai-ci-controller',
@@ -414,23 +421,9 @@ function runnerPod(
     metadata: {
       name,
       namespace,
-      labels: {
-        'ai-ci.dev/pool': poolName,
-        'ai-ci.dev/runner-id': String(runnerId),
-        'ai-ci.dev/spec-hash': hash,
-        'app.kubernetes.io/managed-by': 'ai-ci',
-      },
+      labels: runnerLabels(poolName, runnerId, hash),
       annotations: {},
-      ownerReferences: [
-        {
-          apiVersion: 'ai-ci.dev/v1alpha1',
-          kind: 'RunnerPool',
-          name: poolName,
-          uid: poolUid,
-          controller: true,
-          blockOwnerDeletion: true,
-        },
-      ],
+      ownerReferences: [poolOwner(poolName, poolUid)],
       managedFields: [
         {
           manager: 'ai-ci-controller',
