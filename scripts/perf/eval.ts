@@ -30,8 +30,10 @@ import {
 } from '../../src/runner-image/perf/detect.js';
 import { FEATURE_NAMES } from '../../src/runner-image/perf/features.js';
 import { allBaselines, FIXED_THRESHOLD_BASELINES, plainBinarySegmentation } from './baselines.js';
+import { localLevelScore, oracleCommonModeScores, previousRunScore } from './ceiling.js';
 import {
   accuracy,
+  bestBalancedAccuracy,
   type Confusion,
   confusion,
   f1,
@@ -39,6 +41,8 @@ import {
   matchChangePoints,
   precision,
   recall,
+  recallAtFalseAlarms,
+  rocAuc,
 } from './metrics.js';
 
 const { values: args } = parseArgs({
@@ -104,6 +108,21 @@ interface Row {
   fileWideRecall?: number;
   /** ai-ci only: recall and false alarms when regressions are called at other P(regressed) thresholds. */
   sweep?: OperatingPoint[];
+}
+
+/** A score swept over every threshold on the evaluated set (scripts/perf/ceiling.ts). */
+interface CeilingRow {
+  name: string;
+  auc: number;
+  /** Best balanced accuracy over regressions ≥ 5% and no-change comparisons, at the best threshold. */
+  bestAccuracyAtLeast5: number;
+  /** Per fixed-threshold baseline: the most recall at no more than half its false alarms. */
+  recallAtHalfFalseAlarms: {
+    baseline: string;
+    maxFalseAlarmsPer1000: number;
+    recall: number;
+    needed: number;
+  }[];
 }
 
 interface OperatingPoint {
@@ -228,9 +247,15 @@ async function main(): Promise<void> {
     const ds = await detectRegressions(fileInputs, options, model);
     return (cs: LabelledComparison[]) => cs.map((c) => ds[index.get(c.id)!]!);
   };
+  /** P(regressed) of each ai-ci variant on `set`, for the ceiling table. */
+  const probabilities = new Map<string, number[]>();
   const ours = async (name: string, options: DetectOptions, model?: ProbabilityModel) => {
     const pick = await detectOn(options, model);
     const ds = pick(set);
+    probabilities.set(
+      name,
+      ds.map((d) => d.probabilityRegressed),
+    );
     const row = score(name, set, flagged(ds), flagged(pick(improvements)));
     addInconclusive(row, set, ds);
     row.fileWideRecall = recallOnFileWide(set, ds);
@@ -305,10 +330,35 @@ async function main(): Promise<void> {
   const trueCps = series.reduce((s, x) => s + x.changePoints.length, 0);
 
   const fixed = rows.filter((r) => FIXED_THRESHOLD_BASELINES.includes(r.name));
+  const oracle = oracleCommonModeScores(all);
+  const ceilingScores: [string, number[]][] = [
+    ['ratio to the previous run, any threshold', set.map(previousRunScore)],
+    ['change vs the local level of the history', set.map(localLevelScore)],
+    ['oracle: local level, true run-wide shift', set.map((c) => oracle.get(c.id)!)],
+    ...[...probabilities].map(([name, ps]): [string, number[]] => [`${name} P(regressed)`, ps]),
+  ];
+  const labels = set.map((c) => c.label === 1);
+  const atLeast5 = set.map((c) => c.label === 0 || c.change >= 0.05);
+  const ceiling: CeilingRow[] = ceilingScores.map(([name, scores]) => ({
+    name,
+    auc: rocAuc(scores, labels),
+    bestAccuracyAtLeast5: bestBalancedAccuracy(
+      scores.filter((_, i) => atLeast5[i]),
+      labels.filter((_, i) => atLeast5[i]),
+    ),
+    recallAtHalfFalseAlarms: fixed
+      .filter((f) => f.recall > 0)
+      .map((f) => ({
+        baseline: f.name,
+        maxFalseAlarmsPer1000: f.falseAlarmsPer1000 / 2,
+        recall: recallAtFalseAlarms(scores, labels, f.falseAlarmsPer1000 / 2),
+        needed: f.recall,
+      })),
+  }));
   const elapsed = (performance.now() - started) / 1000;
   if (args.json) {
     process.stdout.write(
-      `${JSON.stringify({ split, comparisons: set.length, rows, changePoints: cpRows, seconds: elapsed }, null, 2)}\n`,
+      `${JSON.stringify({ split, comparisons: set.length, rows, ceiling, changePoints: cpRows, seconds: elapsed }, null, 2)}\n`,
     );
     return;
   }
@@ -380,6 +430,21 @@ async function main(): Promise<void> {
       `  ROC points (P threshold: recall / false alarms per 1,000): ${(ours.sweep ?? [])
         .map((p) => `${p.threshold}: ${pct(p.recall).trim()} / ${p.falseAlarmsPer1000.toFixed(1)}`)
         .join(', ')}`,
+    );
+  }
+  out.push(
+    '\nCeiling: each score swept over every threshold, the best one picked on this very set (optimistic for the scores;',
+  );
+  out.push(
+    '  the oracle reads the labels). Columns: ROC AUC, best acc≥5% at any threshold, then per baseline the most recall at half its false alarms (needed: its recall)',
+  );
+  for (const r of ceiling) {
+    const cells = r.recallAtHalfFalseAlarms.map(
+      (x) =>
+        `FA ≤ ${x.maxFalseAlarmsPer1000.toFixed(1)}: ${pct(x.recall)} (need ${pct(x.needed).trim()}) ${x.recall >= x.needed ? 'reached' : 'short'}`,
+    );
+    out.push(
+      `${r.name.padEnd(50)} ${r.auc.toFixed(3)} ${pct(r.bestAccuracyAtLeast5)}   ${cells.join('   ')}`,
     );
   }
   const cpOk = cpRows[0]!.f1 > cpRows[1]!.f1;

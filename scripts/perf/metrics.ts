@@ -66,3 +66,69 @@ export function f1(tp: number, fp: number, fn: number): number {
   const denom = 2 * tp + fp + fn;
   return denom === 0 ? 1 : (2 * tp) / denom;
 }
+
+/** Scores (+ = more likely a regression) of the positives and the negatives of a labelled set. */
+function split(scores: readonly number[], labels: readonly boolean[]): { pos: number[]; neg: number[] } {
+  const pos: number[] = [];
+  const neg: number[] = [];
+  scores.forEach((s, i) => {
+    (labels[i] ? pos : neg).push(s);
+  });
+  return { pos, neg };
+}
+
+/** Area under the ROC curve: P(a positive scores above a negative), ties counting one half. */
+export function rocAuc(scores: readonly number[], labels: readonly boolean[]): number {
+  const { pos, neg } = split(scores, labels);
+  if (pos.length === 0 || neg.length === 0) return Number.NaN;
+  const sorted = [...neg].sort((a, b) => a - b);
+  const below = (x: number, strict: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strict ? sorted[mid]! < x : sorted[mid]! <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let sum = 0;
+  for (const p of pos) sum += (below(p, true) + below(p, false)) / 2;
+  return sum / (pos.length * neg.length);
+}
+
+/**
+ * The highest recall of "flag when score > t" over all thresholds t whose false alarms stay at or below
+ * `maxPer1000` per 1,000 negatives.
+ */
+export function recallAtFalseAlarms(
+  scores: readonly number[],
+  labels: readonly boolean[],
+  maxPer1000: number,
+): number {
+  const { pos, neg } = split(scores, labels);
+  if (pos.length === 0) return Number.NaN;
+  const allowed = Math.floor((maxPer1000 * neg.length) / 1000 + 1e-9);
+  const desc = [...neg].sort((a, b) => b - a);
+  // Flagging above the (allowed+1)-th highest negative flags at most `allowed` negatives.
+  const t = allowed < desc.length ? desc[allowed]! : -Infinity;
+  return pos.filter((p) => p > t).length / pos.length;
+}
+
+/** The best balanced accuracy ((recall + specificity) / 2) of "flag when score > t" over all thresholds t. */
+export function bestBalancedAccuracy(scores: readonly number[], labels: readonly boolean[]): number {
+  const { pos, neg } = split(scores, labels);
+  if (pos.length === 0 || neg.length === 0) return Number.NaN;
+  const points = [...new Set([-Infinity, ...scores])];
+  let best = 0;
+  const p = [...pos].sort((a, b) => a - b);
+  const n = [...neg].sort((a, b) => a - b);
+  let i = 0;
+  let j = 0;
+  for (const t of points.sort((a, b) => a - b)) {
+    while (i < p.length && p[i]! <= t) i++;
+    while (j < n.length && n[j]! <= t) j++;
+    best = Math.max(best, ((p.length - i) / p.length + j / n.length) / 2);
+  }
+  return best;
+}

@@ -5,7 +5,22 @@ import {
   plainBinarySegmentation,
   previousRatio,
 } from '../../../scripts/perf/baselines.js';
-import { confusion, f1, falseAlarmsPer1000, matchChangePoints } from '../../../scripts/perf/metrics.js';
+import {
+  localLevel,
+  localLevelScore,
+  oracleCommonModeScores,
+  previousRunScore,
+} from '../../../scripts/perf/ceiling.js';
+import {
+  bestBalancedAccuracy,
+  confusion,
+  f1,
+  falseAlarmsPer1000,
+  matchChangePoints,
+  recallAtFalseAlarms,
+  rocAuc,
+} from '../../../scripts/perf/metrics.js';
+import type { LabelledComparison } from '../../../src/runner-image/perf/dataset/index.js';
 import { noisy } from './helpers.js';
 
 describe('evaluation scoring', () => {
@@ -53,5 +68,72 @@ describe('baselines', () => {
   it('plain binary segmentation finds a clean step', () => {
     const s = [...noisy(50, 100, 0.01, 2), ...noisy(50, 120, 0.01, 3)];
     expect(plainBinarySegmentation(s)).toContain(50);
+  });
+});
+
+describe('ceiling scores and threshold sweeps', () => {
+  const labels = [true, true, true, false, false, false, false];
+  const scores = [0.9, 0.8, 0.3, 0.7, 0.2, 0.1, 0.3];
+  it('ROC AUC counts ties one half', () => {
+    // Positives above negatives: 0.9 → 4, 0.8 → 4, 0.3 → 2 (0.2, 0.1) + ½ (the tie) = 10.5 of 12.
+    expect(rocAuc(scores, labels)).toBeCloseTo(10.5 / 12, 12);
+    expect(rocAuc([1, 2], [false, true])).toBe(1);
+    expect(rocAuc([1, 1], [false, true])).toBe(0.5);
+  });
+  it('recall at a false-alarm budget never spends more than the budget', () => {
+    // 250 per 1,000 of 4 negatives = 1 false alarm allowed (0.7): the positive 0.3 ties with a negative, and
+    // flagging it would be a second alarm, so only 0.9 and 0.8 are caught.
+    expect(recallAtFalseAlarms(scores, labels, 250)).toBeCloseTo(2 / 3, 12);
+    // No false alarm allowed: flag above 0.7 only.
+    expect(recallAtFalseAlarms(scores, labels, 0)).toBeCloseTo(2 / 3, 12);
+    // Everything allowed: all positives.
+    expect(recallAtFalseAlarms(scores, labels, 1000)).toBe(1);
+    // Two alarms allowed (0.7 and the tied 0.3): every positive.
+    expect(recallAtFalseAlarms(scores, labels, 500)).toBe(1);
+  });
+  it('best balanced accuracy picks the best threshold', () => {
+    // Above 0.7: recall 2/3, specificity 1 → 5/6; above 0.2: recall 1, specificity 2/4 → 3/4.
+    expect(bestBalancedAccuracy(scores, labels)).toBeCloseTo(5 / 6, 12);
+    expect(bestBalancedAccuracy([1, 2, 3, 4], [false, false, true, true])).toBe(1);
+  });
+
+  const comparison = (over: Partial<LabelledComparison>): LabelledComparison => ({
+    id: 'f/a',
+    benchmark: 'a',
+    split: 'heldout',
+    file: 'f',
+    scored: true,
+    fileWide: false,
+    direction: 'smaller-is-better',
+    input: { baseline: [100, 100, 100], candidate: [110, 110, 110], history: [] },
+    kind: 'no-change',
+    change: 0,
+    nuisance: 'none',
+    label: 0,
+    ...over,
+  });
+  it('local level follows the recent runs, oriented scores are + when worse', () => {
+    expect(localLevel([], 100)).toBe(100);
+    // log level: 0.5·ln 200 + 0.5·ln 100 → √(200·100).
+    expect(localLevel([100, 200], 1)).toBeCloseTo(Math.sqrt(20000), 9);
+    const c = comparison({ input: { baseline: [100], candidate: [110], history: [100, 100] } });
+    expect(previousRunScore(c)).toBeCloseTo(Math.log(1.1), 12);
+    expect(localLevelScore(c)).toBeCloseTo(Math.log(1.1), 12);
+    expect(localLevelScore({ ...c, direction: 'bigger-is-better' })).toBeCloseTo(-Math.log(1.1), 12);
+  });
+  it('the oracle removes the shift of the truly unchanged benchmarks of the same file only', () => {
+    const slow = { baseline: [100], candidate: [110], history: [100, 100] };
+    const file = [
+      comparison({ id: 'f/a', input: slow }),
+      comparison({ id: 'f/b', input: slow }),
+      comparison({ id: 'f/c', input: { ...slow, candidate: [121] }, kind: 'regression', label: 1 }),
+      comparison({ id: 'g/a', file: 'g', input: slow }),
+    ];
+    const oracle = oracleCommonModeScores(file);
+    expect(oracle.get('f/a')).toBeCloseTo(0, 12);
+    // c is measured against a and b's 10%: 21% − 10% in logs.
+    expect(oracle.get('f/c')).toBeCloseTo(Math.log(1.21) - Math.log(1.1), 12);
+    // Alone in its file: nothing to remove.
+    expect(oracle.get('g/a')).toBeCloseTo(Math.log(1.1), 12);
   });
 });
