@@ -20,6 +20,7 @@ import {
   type LabelledComparison,
   loadLabelledComparisons,
   loadLabelledSeries,
+  loadSameJobComparisons,
   type Split,
 } from '../../src/runner-image/perf/dataset/index.js';
 import {
@@ -225,6 +226,62 @@ const CP_SIZE_BUCKETS: [string, number, number][] = [
 
 const pct = (v: number) => (Number.isNaN(v) ? '   n/a' : `${(100 * v).toFixed(1).padStart(5)}%`);
 
+function comparisonTable(rows: readonly Row[]): string[] {
+  const out: string[] = [];
+  out.push(
+    `${'detector'.padEnd(40)} ${'accuracy'.padStart(8)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'FA/1000'.padStart(8)} ${'acc≥5%'.padStart(7)} ${'rec≥5%'.padStart(7)}  recall by change size (${SIZE_BUCKETS.map((b) => b[0]).join(' / ')})  impr.flagged`,
+  );
+  for (const r of rows) {
+    out.push(
+      `${r.name.padEnd(40)} ${pct(r.accuracy).padStart(8)} ${pct(r.precision).padStart(9)} ${pct(r.recall).padStart(7)} ${r.falseAlarmsPer1000.toFixed(1).padStart(8)} ${pct(r.accuracyAtLeast5).padStart(7)} ${pct(r.recallAtLeast5).padStart(7)}  ${Object.values(r.recallBySize).map(pct).join(' ')}  ${pct(r.improvementsFlagged)}  ${r.fileWideRecall !== undefined ? pct(r.fileWideRecall) : ''}${r.inconclusive !== undefined ? `  (inconclusive ${pct(r.inconclusive)})` : ''}`,
+    );
+  }
+  return out;
+}
+
+/**
+ * The issue's targets, checked for each ai-ci row against the fixed-threshold rows. "The best fixed-threshold
+ * baseline" is the one with the highest balanced accuracy; every fixed threshold is listed as well.
+ */
+function targetLines(rows: readonly Row[], fixed: readonly Row[]): string[] {
+  const out: string[] = [];
+  const bestFixed = fixed.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
+  for (const ours of rows.filter((r) => r.name.startsWith('ai-ci'))) {
+    out.push(`\nTargets, ${ours.name}:`);
+    out.push(
+      `  accuracy for changes ≥ 5%: ${pct(ours.accuracyAtLeast5)} (target ≥ 95%) ${ours.accuracyAtLeast5 >= 0.95 ? 'MET' : 'NOT MET'}`,
+    );
+    for (const f of fixed) {
+      const recallOk = ours.recall >= f.recall;
+      const faOk = ours.falseAlarmsPer1000 <= f.falseAlarmsPer1000 / 2;
+      out.push(
+        `  vs ${f.name}${f === bestFixed ? ' (best fixed threshold)' : ''}: recall ${pct(ours.recall)} vs ${pct(f.recall)}, ` +
+          `false alarms ${ours.falseAlarmsPer1000.toFixed(1)} vs ${f.falseAlarmsPer1000.toFixed(1)}/1000 ` +
+          `(target ≤ ${(f.falseAlarmsPer1000 / 2).toFixed(1)} at equal or better recall) ${recallOk && faOk ? 'MET' : 'NOT MET'}`,
+      );
+      // The same comparison along the detector's ROC: the fewest false alarms at any swept threshold whose
+      // recall is at least the baseline's. Reported beside the default, never instead of it.
+      const matched = (ours.sweep ?? [])
+        .filter((p) => p.recall >= f.recall)
+        .reduce<OperatingPoint | undefined>(
+          (best, p) => (best === undefined || p.falseAlarmsPer1000 < best.falseAlarmsPer1000 ? p : best),
+          undefined,
+        );
+      out.push(
+        matched
+          ? `    at matched recall (P ≥ ${matched.threshold}): recall ${pct(matched.recall)}, false alarms ${matched.falseAlarmsPer1000.toFixed(1)}/1000 ${matched.falseAlarmsPer1000 <= f.falseAlarmsPer1000 / 2 ? 'MET' : 'NOT MET'}`
+          : `    at matched recall: no swept threshold reaches recall ${pct(f.recall)}`,
+      );
+    }
+    out.push(
+      `  ROC points (P threshold: recall / false alarms per 1,000): ${(ours.sweep ?? [])
+        .map((p) => `${p.threshold}: ${pct(p.recall).trim()} / ${p.falseAlarmsPer1000.toFixed(1)}`)
+        .join(', ')}`,
+    );
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   log(`loading the ${split} set …`);
   // Comparisons come in results files (all benchmarks of one tool's run); held-out files also carry train
@@ -289,6 +346,37 @@ async function main(): Promise<void> {
     );
     row.fileWideRecall = recallWhereFlagged(set, flags, (c) => c.fileWide);
     rows.push(row);
+  }
+
+  // Same-job A/B: the base commit's rounds beside the head's in one job (DetectOptions.sameJob), scored with
+  // the fixed-threshold tools on the same inputs.
+  log('same-job A/B …');
+  const sameJobAll = loadSameJobComparisons(split);
+  const sameJobSet = balanced(sameJobAll);
+  const sameJobImprovements = sameJobAll.filter((c) => c.kind === 'improvement');
+  const asComparisons = (cs: LabelledComparison[]) =>
+    cs.map((c) => ({ input: c.input, direction: c.direction, file: c.file }));
+  const sameJobDs = await detectRegressions(asComparisons(sameJobSet), { sameJob: true });
+  const sameJobRows: Row[] = [
+    score(
+      'ai-ci (same job: rank test of the rounds)',
+      sameJobSet,
+      flagged(sameJobDs),
+      flagged(await detectRegressions(asComparisons(sameJobImprovements), { sameJob: true })),
+    ),
+  ];
+  addInconclusive(sameJobRows[0]!, sameJobSet, sameJobDs);
+  sameJobRows[0]!.sweep = sweepOf(sameJobSet, sameJobDs);
+  for (const b of allBaselines().filter((x) => FIXED_THRESHOLD_BASELINES.includes(x.name))) {
+    const toInput = (c: LabelledComparison) => ({ ...c.input, direction: c.direction });
+    sameJobRows.push(
+      score(
+        b.name,
+        sameJobSet,
+        sameJobSet.map((c) => b.flags(toInput(c))),
+        sameJobImprovements.map((c) => b.flags(toInput(c))),
+      ),
+    );
   }
 
   log('change points …');
@@ -358,7 +446,19 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - started) / 1000;
   if (args.json) {
     process.stdout.write(
-      `${JSON.stringify({ split, comparisons: set.length, rows, ceiling, changePoints: cpRows, seconds: elapsed }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          split,
+          comparisons: set.length,
+          rows,
+          ceiling,
+          sameJob: { comparisons: sameJobSet.length, rows: sameJobRows },
+          changePoints: cpRows,
+          seconds: elapsed,
+        },
+        null,
+        2,
+      )}\n`,
     );
     return;
   }
@@ -366,14 +466,7 @@ async function main(): Promise<void> {
   out.push(
     `\nPer comparison, ${split} set: ${set.length} comparisons balanced regressions/no-change, ${benchmarks.length} benchmarks never used for training`,
   );
-  out.push(
-    `${'detector'.padEnd(40)} ${'accuracy'.padStart(8)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'FA/1000'.padStart(8)} ${'acc≥5%'.padStart(7)} ${'rec≥5%'.padStart(7)}  recall by change size (${SIZE_BUCKETS.map((b) => b[0]).join(' / ')})  impr.flagged`,
-  );
-  for (const r of rows) {
-    out.push(
-      `${r.name.padEnd(40)} ${pct(r.accuracy).padStart(8)} ${pct(r.precision).padStart(9)} ${pct(r.recall).padStart(7)} ${r.falseAlarmsPer1000.toFixed(1).padStart(8)} ${pct(r.accuracyAtLeast5).padStart(7)} ${pct(r.recallAtLeast5).padStart(7)}  ${Object.values(r.recallBySize).map(pct).join(' ')}  ${pct(r.improvementsFlagged)}  ${r.fileWideRecall !== undefined ? pct(r.fileWideRecall) : ''}${r.inconclusive !== undefined ? `  (inconclusive ${pct(r.inconclusive)})` : ''}`,
-    );
-  }
+  out.push(...comparisonTable(rows));
   out.push(
     '(impr.flagged: improvements wrongly called regressions; then recall on file-wide regressions, where every benchmark of the file regressed alike)',
   );
@@ -396,42 +489,7 @@ async function main(): Promise<void> {
       `${r.name.padEnd(40)} ${pct(r.f1).padStart(7)} ${pct(r.precision).padStart(9)} ${pct(r.recall).padStart(7)} ${pct(r.meanSeriesF1).padStart(15)}  ${r.recallBySize.map(pct).join(' ')}`,
     );
   }
-  // The issue's targets, checked against the figures above, for each ai-ci variant. "The best fixed-threshold
-  // baseline" is the one with the highest balanced accuracy; every fixed threshold is listed as well.
-  const bestFixed = fixed.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
-  for (const ours of rows.filter((r) => r.name.startsWith('ai-ci'))) {
-    out.push(`\nTargets, ${ours.name}:`);
-    out.push(
-      `  accuracy for changes ≥ 5%: ${pct(ours.accuracyAtLeast5)} (target ≥ 95%) ${ours.accuracyAtLeast5 >= 0.95 ? 'MET' : 'NOT MET'}`,
-    );
-    for (const f of fixed) {
-      const recallOk = ours.recall >= f.recall;
-      const faOk = ours.falseAlarmsPer1000 <= f.falseAlarmsPer1000 / 2;
-      out.push(
-        `  vs ${f.name}${f === bestFixed ? ' (best fixed threshold)' : ''}: recall ${pct(ours.recall)} vs ${pct(f.recall)}, ` +
-          `false alarms ${ours.falseAlarmsPer1000.toFixed(1)} vs ${f.falseAlarmsPer1000.toFixed(1)}/1000 ` +
-          `(target ≤ ${(f.falseAlarmsPer1000 / 2).toFixed(1)} at equal or better recall) ${recallOk && faOk ? 'MET' : 'NOT MET'}`,
-      );
-      // The same comparison along the detector's ROC: the fewest false alarms at any swept threshold whose
-      // recall is at least the baseline's. Reported beside the default, never instead of it.
-      const matched = (ours.sweep ?? [])
-        .filter((p) => p.recall >= f.recall)
-        .reduce<OperatingPoint | undefined>(
-          (best, p) => (best === undefined || p.falseAlarmsPer1000 < best.falseAlarmsPer1000 ? p : best),
-          undefined,
-        );
-      out.push(
-        matched
-          ? `    at matched recall (P ≥ ${matched.threshold}): recall ${pct(matched.recall)}, false alarms ${matched.falseAlarmsPer1000.toFixed(1)}/1000 ${matched.falseAlarmsPer1000 <= f.falseAlarmsPer1000 / 2 ? 'MET' : 'NOT MET'}`
-          : `    at matched recall: no swept threshold reaches recall ${pct(f.recall)}`,
-      );
-    }
-    out.push(
-      `  ROC points (P threshold: recall / false alarms per 1,000): ${(ours.sweep ?? [])
-        .map((p) => `${p.threshold}: ${pct(p.recall).trim()} / ${p.falseAlarmsPer1000.toFixed(1)}`)
-        .join(', ')}`,
-    );
-  }
+  out.push(...targetLines(rows, fixed));
   out.push(
     '\nCeiling: each score swept over every threshold, the best one picked on this very set (optimistic for the scores;',
   );
@@ -447,6 +505,14 @@ async function main(): Promise<void> {
       `${r.name.padEnd(50)} ${r.auc.toFixed(3)} ${pct(r.bestAccuracyAtLeast5)}   ${cells.join('   ')}`,
     );
   }
+  out.push(
+    `\nSame-job A/B, ${split} set: ${sameJobSet.length} comparisons balanced regressions/no-change, the base commit's rounds interleaved with the head's in one job`,
+  );
+  out.push(
+    "(each recorded run's even rounds are the baseline, its odd rounds the candidate; `ai-ci perf analyze --baseline BASE --same-job`)",
+  );
+  out.push(...comparisonTable(sameJobRows));
+  out.push(...targetLines(sameJobRows, sameJobRows.slice(1)));
   const cpOk = cpRows[0]!.f1 > cpRows[1]!.f1;
   out.push(
     `\nchange-point F1 ${pct(cpRows[0]!.f1)} vs ${pct(cpRows[1]!.f1)} for plain binary segmentation (target: above) ${cpOk ? 'MET' : 'NOT MET'}`,

@@ -54,6 +54,14 @@ export interface DetectOptions {
    * least 3 benchmarks and the benchmark's history shows that it helps. Default true.
    */
   commonMode?: boolean;
+  /**
+   * The baseline's rounds were measured in the same job as the candidate's, on the same machine (the base
+   * commit benchmarked beside the head, best with their rounds interleaved): the two samples then share the
+   * machine's state, so the rank test of the rounds decides alone, with no run-to-run noise added and without
+   * history or model (both describe comparisons across jobs). On the recorded noise this is what reaches the
+   * design's accuracy (npm run eval:perf, "same-job A/B"). Default false.
+   */
+  sameJob?: boolean;
 }
 
 export interface ChangeEstimate {
@@ -98,6 +106,7 @@ export interface Detection {
 
 const DEFAULTS: Required<DetectOptions> = {
   commonMode: true,
+  sameJob: false,
   confidence: 0.95,
   minRelativeChange: 0.01,
   targetChange: 0.05,
@@ -166,7 +175,9 @@ function statisticalPart(
     mannWhitney: { u: mw.u, p: Math.min(1, 2 * Math.min(pLarger, pSmaller)), z: mw.z },
   };
   let noise = withinNoise;
-  if (history.length >= MIN_HISTORY_RUNS && history.regimeMedian !== 0) {
+  if (o.sameJob) {
+    // Same job, same machine state: the rounds' own spread is the noise (DetectOptions.sameJob).
+  } else if (history.length >= MIN_HISTORY_RUNS && history.regimeMedian !== 0) {
     const regimeRuns = history.length - history.regimeStart;
     // The noise estimate comes from the regime, or from the whole history when the regime is short.
     const k = regimeRuns >= MIN_REGIME_RUNS ? regimeRuns : history.length;
@@ -400,11 +411,11 @@ function filesOf(comparisons: readonly Comparison[]): number[][] {
  */
 export function commonModeInputs(
   comparisons: readonly Comparison[],
-  options: Pick<DetectOptions, 'commonMode'> = {},
+  options: Pick<DetectOptions, 'commonMode' | 'sameJob'> = {},
 ): { inputs: FeatureInput[]; commonMode: (CommonMode | undefined)[] } {
   const inputs = comparisons.map((c) => c.input);
   const commonMode: (CommonMode | undefined)[] = comparisons.map(() => undefined);
-  if (options.commonMode === false) return { inputs, commonMode };
+  if (options.commonMode === false || options.sameJob) return { inputs, commonMode };
   for (const group of filesOf(comparisons)) {
     const r = rejectCommonMode(group.map((i) => comparisons[i]!));
     group.forEach((i, k) => {
@@ -429,7 +440,7 @@ export async function detectRegressions(
   const parts = comparisons.map((c, i) => statisticalPart(inputs[i]!, c.direction, o));
   const features = comparisons.map((c, i) => computeFeatures(inputs[i]!, c.direction, parts[i]!.history));
   let probabilities: number[] | undefined;
-  if (model && comparisons.length > 0) {
+  if (model && comparisons.length > 0 && !o.sameJob) {
     probabilities = await model.predict(features);
     if (probabilities.length !== comparisons.length) {
       throw new Error(

@@ -177,6 +177,24 @@ describe('ai-ci perf analyze', () => {
     expect(report.benchmarks[0].change.estimate).toBeGreaterThan(0.15);
   });
 
+  it('compares with a baseline measured in the same job, without history or model', async () => {
+    const r = await cli(
+      [...analyzeArgs('regressed.json'), '--baseline', join(pastDir, 'run-12.json'), '--same-job', '--json'],
+      NO_ACTIONS,
+    );
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.baselineSource).toMatch(/run-12\.json, measured in this job/);
+    for (const b of report.benchmarks) {
+      // The default model exists, but a same-job comparison is decided by its rounds.
+      expect(b.source).toBe('statistics');
+      expect(b.change.reference).toBe('baseline');
+    }
+    const usage = await cli(['perf', 'analyze', join(dir, 'regressed.json'), '--same-job'], NO_ACTIONS);
+    expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/--same-job needs --baseline/);
+  });
+
   it('says when a benchmark has no baseline, and does not fail', async () => {
     const r = await cli(
       ['perf', 'analyze', fixture('hyperfine.json'), '--history', history, '--machine', MACHINE, '--json'],

@@ -155,3 +155,59 @@ describe('detectRegressions with a model', () => {
     await expect(detectRegressions(comparisons, {}, model)).rejects.toThrow(/1 probabilities for 2/);
   });
 });
+
+describe('same-job comparisons (baseline measured beside the candidate)', () => {
+  // Rounds of one job scatter by 0.5%; the history's runs by 5%, as across jobs on a shared runner.
+  const base = noisy(20, 100, 0.005, 21);
+  const slower = noisy(20, 103, 0.005, 22);
+  const wideHistory = noisy(25, 100, 0.05, 23);
+
+  it('calls a 3% slowdown from the rounds alone, where across jobs it would not', () => {
+    const same = detectRegression(
+      { baseline: base, candidate: slower, history: wideHistory },
+      'smaller-is-better',
+      {
+        sameJob: true,
+      },
+    );
+    expect(same.verdict).toBe('regression');
+    expect(same.change.reference).toBe('baseline');
+    expect(same.evidence.history).toBeUndefined();
+    const acrossJobs = detectRegression(
+      { baseline: base, candidate: slower, history: wideHistory },
+      'smaller-is-better',
+    );
+    expect(acrossJobs.verdict).not.toBe('regression');
+    // Without history, rounds of another job are assumed to understate the noise (NO_HISTORY_NOISE_FACTOR).
+    expect(detectRegression({ baseline: base, candidate: slower }, 'smaller-is-better').verdict).not.toBe(
+      'regression',
+    );
+  });
+
+  it('rules a 5% change out when the rounds agree', () => {
+    const d = detectRegression(
+      { baseline: base, candidate: noisy(20, 100, 0.005, 24) },
+      'smaller-is-better',
+      {
+        sameJob: true,
+      },
+    );
+    expect(d.verdict).toBe('no-change');
+  });
+
+  it('neither asks the model nor removes a run-wide shift', async () => {
+    const model: ProbabilityModel = {
+      predict: async () => {
+        throw new Error('the model describes comparisons across jobs');
+      },
+    };
+    const file: Comparison[] = [0, 1, 2].map((i) => ({
+      input: { baseline: base, candidate: noisy(20, 103, 0.005, 30 + i), history: wideHistory },
+      direction: 'smaller-is-better',
+      file: 'f',
+    }));
+    const ds = await detectRegressions(file, { sameJob: true }, model);
+    expect(ds.map((d) => d.verdict)).toEqual(['regression', 'regression', 'regression']);
+    expect(ds.every((d) => d.source === 'statistics' && d.commonMode === undefined)).toBe(true);
+  });
+});

@@ -130,14 +130,27 @@ interface AnalyzeFlags {
   reportJson?: string;
   githubOutput?: string;
   record?: boolean;
+  sameJob?: boolean;
 }
 
 async function analyze(resultsPath: string, flags: AnalyzeFlags): Promise<void> {
   const env = process.env;
+  if (flags.sameJob && !flags.baseline) {
+    throw new CliError(
+      '--same-job needs --baseline FILE (the base commit measured in this job)',
+      ExitCode.Usage,
+    );
+  }
   if (!flags.history && !flags.baseline) {
     throw new CliError('nothing to compare with: give --history DB or --baseline FILE', ExitCode.Usage);
   }
   if (flags.record && !flags.history) throw new CliError('--record needs --history DB', ExitCode.Usage);
+  if (flags.sameJob && !flags.baseline) {
+    throw new CliError(
+      '--same-job needs --baseline FILE (the base commit measured in this job)',
+      ExitCode.Usage,
+    );
+  }
   const parsed = await inputErrors(() => parseResultsFile(resultsPath, flags.format));
   const previous = flags.baseline
     ? await inputErrors(() => parseResultsFile(flags.baseline!, flags.baselineFormat))
@@ -163,15 +176,18 @@ async function analyze(resultsPath: string, flags: AnalyzeFlags): Promise<void> 
     }
 
     const lookup = (result: ParsedResults['results'][number]): Baseline | { missing: string } => {
-      const runs = store
-        ? store.selectBaseline({
-            benchmark: result.name,
-            machine: flags.machine,
-            limit: flags.baselineRuns,
-            ...(branch ? { branch } : {}),
-            ...(commit ? { excludeCommit: commit } : {}),
-          })
-        : [];
+      // Measured in the same job, the baseline file's rounds share the machine's state with these: the runs of
+      // other jobs in the history would only add their noise.
+      const runs =
+        store && !flags.sameJob
+          ? store.selectBaseline({
+              benchmark: result.name,
+              machine: flags.machine,
+              limit: flags.baselineRuns,
+              ...(branch ? { branch } : {}),
+              ...(commit ? { excludeCommit: commit } : {}),
+            })
+          : [];
       const fromHistory = baselineFromRuns(runs, result);
       const prev = previousByName.get(result.name);
       const fromFile = prev ? baselineFromResult(prev, result) : undefined;
@@ -210,7 +226,10 @@ async function analyze(resultsPath: string, flags: AnalyzeFlags): Promise<void> 
       {
         threshold: flags.threshold,
         failOn: flags.failOn,
-        baselineSource: sources.join(' and '),
+        baselineSource: flags.sameJob
+          ? `the results in ${flags.baseline}, measured in this job (same-job comparison)`
+          : sources.join(' and '),
+        ...(flags.sameJob ? { sameJob: true } : {}),
         ...(flags.minChange !== undefined ? { minRelativeChange: flags.minChange } : {}),
         ...(flags.targetChange !== undefined ? { targetChange: flags.targetChange } : {}),
       },
@@ -336,6 +355,10 @@ export function registerPerf(program: Command): Command {
     .addOption(formatOption())
     .option('--history <db>', 'history database (SQLite) to take the baseline and run-to-run noise from')
     .option('--baseline <file>', 'an earlier results file to compare with')
+    .option(
+      '--same-job',
+      '--baseline was measured in this job (the base commit benchmarked beside the head, rounds interleaved): decide by the rank test of the rounds, without history or model',
+    )
     .addOption(formatOption('--baseline-format <format>', 'format of --baseline'))
     .option('--model <path>', 'ONNX performance model', DEFAULT_MODEL_PATH)
     .option('--no-model', 'decide by statistics alone')

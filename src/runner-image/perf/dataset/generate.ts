@@ -353,3 +353,61 @@ export function generateSeries(noise: NoiseFile, options: GenerateOptions = {}):
     seriesFor(b, split.get(b.id)!, count, seededRandom(seedFor(seed, b.id, 'series')), options.seriesLength),
   );
 }
+
+/**
+ * Same-job A/B comparisons: the base commit benchmarked in the same job as the head, their rounds interleaved
+ * (A B A B …), as `ai-ci perf analyze --baseline base.json --same-job` gets them. Each recorded run gives
+ * one: its even rounds are the baseline, its odd rounds the candidate (consecutive rounds of one run, so the
+ * two samples share the machine's state exactly as interleaved builds would), with a change of 1–50% injected
+ * into the candidate's rounds of a regression or improvement, and now and then a few outlier rounds. No
+ * history: the comparison stands on its rounds. Split by benchmark like the history comparisons.
+ */
+export function generateSameJobComparisons(
+  noise: NoiseFile,
+  options: GenerateOptions = {},
+): LabelledComparison[] {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const split = splitBenchmarks(noise, seed);
+  const out: LabelledComparison[] = [];
+  for (const bench of noise.benchmarks) {
+    const random = seededRandom(seedFor(seed, bench.id, 'same-job'));
+    bench.runs.forEach((run, r) => {
+      if (run.length < 2 * MIN_SAME_JOB_ROUNDS) return;
+      const kind = memberKind(random);
+      const change = kind === 'no-change' ? 0 : drawChange(random);
+      const factor = kind === 'regression' ? 1 + change : kind === 'improvement' ? 1 / (1 + change) : 1;
+      const baseline = run.filter((_, i) => i % 2 === 0);
+      const candidate = run.filter((_, i) => i % 2 === 1).map((v) => v * factor);
+      const u = random();
+      const nuisance: Nuisance = u < 0.13 ? 'candidate-outliers' : u < 0.18 ? 'baseline-outlier' : 'none';
+      const disturbed =
+        nuisance === 'candidate-outliers' ? candidate : nuisance === 'baseline-outlier' ? baseline : [];
+      if (disturbed.length > 0) {
+        // A few rounds slowed by the machine (an interrupt, a page-cache miss): never more than a fifth.
+        const times = int(random, 1, Math.max(1, Math.floor(disturbed.length / 5)));
+        for (let k = 0; k < times; k++)
+          disturbed[int(random, 0, disturbed.length - 1)]! *= uniform(random, 1.5, 4);
+      }
+      const direction: Direction = random() < 0.25 ? 'bigger-is-better' : 'smaller-is-better';
+      const orient = (v: number) => (direction === 'bigger-is-better' ? 1 / v : v);
+      out.push({
+        id: `${bench.id}@same-job#${r}`,
+        benchmark: bench.id,
+        split: split.get(bench.id)!,
+        file: `${bench.id}@same-job#${r}`,
+        scored: true,
+        fileWide: false,
+        direction,
+        input: { baseline: baseline.map(orient), candidate: candidate.map(orient), history: [] },
+        kind,
+        change: kind === 'regression' ? change : kind === 'improvement' ? -change : 0,
+        nuisance,
+        label: kind === 'regression' ? 1 : 0,
+      });
+    });
+  }
+  return out;
+}
+
+/** Fewest rounds each of the baseline and the candidate get from one recorded run. */
+const MIN_SAME_JOB_ROUNDS = 3;

@@ -10,6 +10,7 @@ import {
   DEFAULT_SEED,
   type GenerateOptions,
   generateComparisons,
+  generateSameJobComparisons,
   generateSeries,
   type LabelledComparison,
   type LabelledSeries,
@@ -18,7 +19,13 @@ import {
 import { loadNoise } from './noise.js';
 
 export type { ComparisonKind, LabelledComparison, LabelledSeries, Nuisance, Split } from './generate.js';
-export { DEFAULT_SEED, generateComparisons, generateSeries, splitBenchmarks } from './generate.js';
+export {
+  DEFAULT_SEED,
+  generateComparisons,
+  generateSameJobComparisons,
+  generateSeries,
+  splitBenchmarks,
+} from './generate.js';
 export { DEFAULT_NOISE_FILE, loadNoise, type NoiseBenchmark, type NoiseFile } from './noise.js';
 
 export interface LoadOptions extends GenerateOptions {
@@ -33,6 +40,14 @@ export interface LoadOptions extends GenerateOptions {
 export function loadLabelledComparisons(split: Split, options: LoadOptions = {}): LabelledComparison[] {
   const noise = loadNoise(options.noiseFile);
   return generateComparisons(noise, { seed: DEFAULT_SEED, ...options }).filter((c) => c.split === split);
+}
+
+/** Same-job A/B comparisons of one split (generateSameJobComparisons): baseline rounds beside the candidate's. */
+export function loadSameJobComparisons(split: Split, options: LoadOptions = {}): LabelledComparison[] {
+  const noise = loadNoise(options.noiseFile);
+  return generateSameJobComparisons(noise, { seed: DEFAULT_SEED, ...options }).filter(
+    (c) => c.split === split,
+  );
 }
 
 /** Labelled series of one split for change-point evaluation. */

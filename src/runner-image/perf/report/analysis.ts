@@ -16,6 +16,8 @@ export interface AnalyzeOptions {
   failOn: 'regression' | 'none';
   /** Says where the baselines came from, for the report. */
   baselineSource: string;
+  /** The baseline was measured in the same job as the results (DetectOptions.sameJob). */
+  sameJob?: boolean;
 }
 
 /** The baseline of each benchmark, or why there is none. */
@@ -79,9 +81,11 @@ export async function analyzeResults(
     confidence: opts.threshold,
     ...(opts.minRelativeChange !== undefined ? { minRelativeChange: opts.minRelativeChange } : {}),
     ...(opts.targetChange !== undefined ? { targetChange: opts.targetChange } : {}),
+    ...(opts.sameJob ? { sameJob: true } : {}),
   };
   let detections: Detection[];
-  let modelUsed = model.breaker.available && comparisons.length > 0;
+  // The model learned comparisons across jobs; a same-job comparison is decided by its rounds.
+  let modelUsed = model.breaker.available && comparisons.length > 0 && !opts.sameJob;
   try {
     detections = await detectRegressions(comparisons, detectOptions, modelUsed ? model.breaker : undefined);
   } catch (err) {

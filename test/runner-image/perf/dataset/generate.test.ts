@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   generateComparisons,
+  generateSameJobComparisons,
   generateSeries,
   loadLabelledFeatures,
   loadNoise,
@@ -95,6 +96,38 @@ describe('labelled dataset', () => {
     const avg = ratio.reduce((s, v) => s + v, 0) / ratio.length;
     expect(avg).toBeGreaterThan(0.97);
     expect(avg).toBeLessThan(1.03);
+  });
+
+  it('builds same-job A/B comparisons from the interleaved rounds of one run', () => {
+    const cs = generateSameJobComparisons(noise);
+    const split = splitBenchmarks(noise);
+    // One per recorded run of each benchmark (8 rounds → 4 baseline, 4 candidate).
+    expect(cs).toHaveLength(noise.benchmarks.length * 20);
+    for (const c of cs) {
+      expect(c.split).toBe(split.get(c.benchmark));
+      expect(c.input.history).toEqual([]);
+      expect(c.input.baseline).toHaveLength(4);
+      expect(c.input.candidate).toHaveLength(4);
+      expect(c.label).toBe(c.kind === 'regression' ? 1 : 0);
+    }
+    // Without a change or outliers the candidate's rounds are the run's own odd rounds, untouched.
+    const run0 = noise.benchmarks[0]!.runs[0]!;
+    const first = cs.find((c) => c.id === `${noise.benchmarks[0]!.id}@same-job#0`)!;
+    const orient = (v: number) => (first.direction === 'bigger-is-better' ? 1 / v : v);
+    expect(first.input.baseline).toEqual(run0.filter((_, i) => i % 2 === 0).map(orient));
+    if (first.kind === 'no-change' && first.nuisance === 'none') {
+      expect(first.input.candidate).toEqual(run0.filter((_, i) => i % 2 === 1).map(orient));
+    }
+    const clean = cs.filter(
+      (c) => c.kind === 'regression' && c.nuisance === 'none' && c.direction === 'smaller-is-better',
+    );
+    expect(clean.length).toBeGreaterThan(10);
+    const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
+    for (const c of clean) {
+      // Rounds of one run scatter by 2% here: the injected change shows within that.
+      expect(med(c.input.candidate) / med(c.input.baseline) / (1 + c.change)).toBeCloseTo(1, 1);
+    }
+    expect(generateSameJobComparisons(noise)).toEqual(cs);
   });
 
   it('places true change points where the series steps', () => {
