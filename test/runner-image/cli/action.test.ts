@@ -137,6 +137,7 @@ describe('the action’s analyse step, run by bash as the runner would', () => {
         INPUT_THRESHOLD: '0.95',
         INPUT_HISTORY: '.ai-ci/perf-history.db',
         INPUT_BASELINE: '',
+        INPUT_SAME_JOB: 'false',
         INPUT_FORMAT: 'auto',
         INPUT_MACHINE: 'ci',
         INPUT_FAIL_ON: 'regression',
@@ -183,5 +184,19 @@ describe('the action’s analyse step, run by bash as the runner would', () => {
     const bad = runStep(dir, cli, { INPUT_RECORD: 'sometimes', GITHUB_EVENT_NAME: 'push' });
     expect(bad.status).toBe(2);
     expect(bad.stdout).toContain('::error title=ai-regression-detector::record must be true, false or auto');
+  }, 60_000);
+
+  it('compares with the base commit measured in the same job, and rejects a bad same-job value', async () => {
+    const { dir, cli } = await setUp();
+    const base = join(root, 'test/runner-image/perf/parse/fixtures/gbench_repetitions.json');
+    const env = { INPUT_RECORD: 'false', GITHUB_EVENT_NAME: 'pull_request', INPUT_BASELINE: base };
+    const res = runStep(dir, cli, { ...env, INPUT_SAME_JOB: 'true' });
+    expect(res.status, res.stderr).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, 'ai-ci-perf-report.json'), 'utf8'));
+    expect(report.baselineSource).toMatch(/measured in this job/);
+    expect(res.outputs).toContain('regressed-benchmarks=["BM_StringAppend"]\n');
+    const bad = runStep(dir, cli, { ...env, INPUT_SAME_JOB: 'yes' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toContain('::error title=ai-regression-detector::same-job must be true or false');
   }, 60_000);
 });
