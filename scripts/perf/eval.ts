@@ -79,12 +79,24 @@ async function loadModel(): Promise<{ model: ProbabilityModel; path: string } | 
   }
 }
 
-/** Equal numbers of regressions and no-change comparisons: the first N of each kind in generation order. */
+/**
+ * Equal numbers of regressions and no-change comparisons, per benchmark (the first N of each kind in
+ * generation order), so both halves hold the benchmarks in the same proportions: balancing over the whole
+ * set would fill the no-change half from the benchmarks generated first.
+ */
 function balanced(all: LabelledComparison[]): LabelledComparison[] {
-  const pos = all.filter((c) => c.kind === 'regression');
-  const neg = all.filter((c) => c.kind === 'no-change');
-  const n = Math.min(pos.length, neg.length);
-  return [...pos.slice(0, n), ...neg.slice(0, n)];
+  const byBenchmark = new Map<string, LabelledComparison[]>();
+  for (const c of all) byBenchmark.set(c.benchmark, [...(byBenchmark.get(c.benchmark) ?? []), c]);
+  const pos: LabelledComparison[] = [];
+  const neg: LabelledComparison[] = [];
+  for (const cs of byBenchmark.values()) {
+    const p = cs.filter((c) => c.kind === 'regression');
+    const n = cs.filter((c) => c.kind === 'no-change');
+    const k = Math.min(p.length, n.length);
+    pos.push(...p.slice(0, k));
+    neg.push(...n.slice(0, k));
+  }
+  return [...pos, ...neg];
 }
 
 interface Row {
