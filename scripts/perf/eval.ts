@@ -30,7 +30,12 @@ import {
   type ProbabilityModel,
 } from '../../src/runner-image/perf/detect.js';
 import { FEATURE_NAMES } from '../../src/runner-image/perf/features.js';
-import { allBaselines, FIXED_THRESHOLD_BASELINES, plainBinarySegmentation } from './baselines.js';
+import {
+  allBaselines,
+  type BaselineInput,
+  FIXED_THRESHOLD_BASELINES,
+  plainBinarySegmentation,
+} from './baselines.js';
 import { localLevelScore, oracleCommonModeScores, previousRunScore } from './ceiling.js';
 import {
   accuracy,
@@ -77,6 +82,11 @@ async function loadModel(): Promise<{ model: ProbabilityModel; path: string } | 
   } catch (err) {
     return { problem: `model ${path} not usable: ${(err as Error).message}` };
   }
+}
+
+/** A comparison as the baselines (scripts/perf/baselines.ts) take it. */
+function toInput(c: LabelledComparison): BaselineInput {
+  return { ...c.input, direction: c.direction };
 }
 
 /**
@@ -348,7 +358,6 @@ async function main(): Promise<void> {
   // The baselines get the same comparisons; they judge each benchmark alone, as these tools do today (none of
   // them removes a run-wide shift).
   for (const b of allBaselines()) {
-    const toInput = (c: LabelledComparison) => ({ ...c.input, direction: c.direction });
     const flags = set.map((c) => b.flags(toInput(c)));
     const row = score(
       b.name,
@@ -380,7 +389,6 @@ async function main(): Promise<void> {
   addInconclusive(sameJobRows[0]!, sameJobSet, sameJobDs);
   sameJobRows[0]!.sweep = sweepOf(sameJobSet, sameJobDs);
   for (const b of allBaselines().filter((x) => FIXED_THRESHOLD_BASELINES.includes(x.name))) {
-    const toInput = (c: LabelledComparison) => ({ ...c.input, direction: c.direction });
     sameJobRows.push(
       score(
         b.name,
