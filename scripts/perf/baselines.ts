@@ -3,8 +3,8 @@
  * evaluation (scripts/perf/eval.ts). Every baseline sees the same inputs as ai-ci: the per-run medians of the
  * history and the candidate's rounds; where a tool compares one value per run, that value is the median.
  */
-import type { Direction } from '../../src/runner-image/perf/features.js';
-import { mean, median, variance } from '../../src/runner-image/perf/stats/robust.js';
+import type { Direction } from '../../src/analysis/perf/features.js';
+import { mean, median, variance } from '../../src/analysis/perf/stats/robust.js';
 
 export interface BaselineInput {
   baseline: readonly number[];

@@ -5,9 +5,9 @@
  * before the clock starts. Prints the best and median of several passes. Target: under 2 s.
  */
 import { parseArgs } from 'node:util';
-import { ChangePointDetector } from '../../src/runner-image/perf/changepoints/detector.js';
-import { generateSeries, loadNoise } from '../../src/runner-image/perf/dataset/index.js';
-import { MAD_TO_SD, medianInPlace } from '../../src/runner-image/perf/stats/robust.js';
+import { ChangePointDetector } from '../../src/analysis/perf/changepoints/detector.js';
+import { generateSeries, loadNoise } from '../../src/analysis/perf/dataset/index.js';
+import { MAD_TO_SD, medianInPlace } from '../../src/analysis/perf/stats/robust.js';
 
 const { values: args } = parseArgs({
   options: {

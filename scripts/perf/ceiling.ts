@@ -12,8 +12,8 @@
  *     benchmarks of the same file that truly did not change. It reads the labels, so no detector can have it:
  *     it bounds what common-mode rejection could ever gain.
  */
-import type { LabelledComparison } from '../../src/runner-image/perf/dataset/index.js';
-import { median } from '../../src/runner-image/perf/stats/robust.js';
+import type { LabelledComparison } from '../../src/analysis/perf/dataset/index.js';
+import { median } from '../../src/analysis/perf/stats/robust.js';
 
 /** Weight of the newest run in the local level (0.5: the level mostly follows the last few runs). */
 export const LOCAL_LEVEL_WEIGHT = 0.5;

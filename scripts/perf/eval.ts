@@ -15,21 +15,21 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ChangePointDetector } from '../../src/runner-image/perf/changepoints/detector.js';
+import { ChangePointDetector } from '../../src/analysis/perf/changepoints/detector.js';
 import {
   type LabelledComparison,
   loadLabelledComparisons,
   loadLabelledSeries,
   loadSameJobComparisons,
   type Split,
-} from '../../src/runner-image/perf/dataset/index.js';
+} from '../../src/analysis/perf/dataset/index.js';
 import {
   type Detection,
   type DetectOptions,
   detectRegressions,
   type ProbabilityModel,
-} from '../../src/runner-image/perf/detect.js';
-import { FEATURE_NAMES } from '../../src/runner-image/perf/features.js';
+} from '../../src/analysis/perf/detect.js';
+import { FEATURE_NAMES } from '../../src/analysis/perf/features.js';
 import {
   allBaselines,
   type BaselineInput,
@@ -70,7 +70,7 @@ async function loadModel(): Promise<{ model: ProbabilityModel; path: string } | 
   const path = args.model ?? 'models/performance-predictor.onnx';
   if (!existsSync(path)) return { problem: `no model at ${path}` };
   // The model loader is imported lazily so the evaluation of the statistics runs without onnxruntime.
-  const loaderPath = '../../src/runner-image/perf/model/onnx-model.js';
+  const loaderPath = '../../src/analysis/perf/model/onnx-model.js';
   try {
     const { OnnxProbabilityModel } = (await import(loaderPath)) as {
       OnnxProbabilityModel: { load(p: string, o: object): Promise<ProbabilityModel> };

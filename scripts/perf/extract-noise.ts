@@ -2,13 +2,13 @@
  * Turns the raw files written by scripts/perf/record-noise.sh into data/perf/noise.json.gz: for every
  * benchmark, the samples of each recorded run in time order. Only the fields needed are picked from each
  * format (hyperfine `results[].times`, pytest-benchmark `benchmarks[].stats.data`, Google Benchmark
- * `benchmarks[]` iterations' `cpu_time`); the full parsers live in src/runner-image/perf/parse/.
+ * `benchmarks[]` iterations' `cpu_time`); the full parsers live in src/analysis/perf/parse/.
  *   NOISE_MACHINE='a 2-core cloud VM …' scripts/node-env.sh npx tsx scripts/perf/extract-noise.ts RAW_DIR [OUT_FILE]
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { NoiseBenchmark, NoiseFile } from '../../src/runner-image/perf/dataset/noise.js';
+import type { NoiseBenchmark, NoiseFile } from '../../src/analysis/perf/dataset/noise.js';
 
 /** pytest-benchmark runs thousands of rounds for fast functions; the first ones in time order are kept. */
 const MAX_ROUNDS = 60;

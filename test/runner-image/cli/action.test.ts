@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { HistoryStore } from '../../../src/analysis/perf/history/index.js';
+import { parseResultsFile } from '../../../src/analysis/perf/parse/index.js';
 import { buildProgram } from '../../../src/runner-image/cli/program.js';
-import { HistoryStore } from '../../../src/runner-image/perf/history/index.js';
-import { parseResultsFile } from '../../../src/runner-image/perf/parse/index.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const actionPath = join(root, 'actions', 'ai-regression-detector', 'action.yml');
@@ -91,7 +91,7 @@ describe('the action’s analyse step, run by bash as the runner would', () => {
     chmodSync(cli, 0o755);
     // A history of ten runs of a real Google Benchmark file on main, a few tenths of a percent apart.
     const parsed = await parseResultsFile(
-      join(root, 'test/runner-image/perf/parse/fixtures/gbench_repetitions.json'),
+      join(root, 'test/analysis/perf/parse/fixtures/gbench_repetitions.json'),
     );
     mkdirSync(join(dir, '.ai-ci'));
     const history = join(dir, '.ai-ci', 'perf-history.db');
@@ -108,7 +108,7 @@ describe('the action’s analyse step, run by bash as the runner would', () => {
     }
     store.close();
     const slower = JSON.parse(
-      readFileSync(join(root, 'test/runner-image/perf/parse/fixtures/gbench_repetitions.json'), 'utf8'),
+      readFileSync(join(root, 'test/analysis/perf/parse/fixtures/gbench_repetitions.json'), 'utf8'),
     );
     for (const b of slower.benchmarks) {
       if (b.run_type === 'iteration' && b.name === 'BM_StringAppend') b.real_time *= 1.3;
@@ -188,7 +188,7 @@ describe('the action’s analyse step, run by bash as the runner would', () => {
 
   it('compares with the base commit measured in the same job, and rejects a bad same-job value', async () => {
     const { dir, cli } = await setUp();
-    const base = join(root, 'test/runner-image/perf/parse/fixtures/gbench_repetitions.json');
+    const base = join(root, 'test/analysis/perf/parse/fixtures/gbench_repetitions.json');
     const env = { INPUT_RECORD: 'false', GITHUB_EVENT_NAME: 'pull_request', INPUT_BASELINE: base };
     const res = runStep(dir, cli, { ...env, INPUT_SAME_JOB: 'true' });
     expect(res.status, res.stderr).toBe(1);

@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../src/analysis/perf/stats/rng.js';
 import { DEFAULT_MODEL_PATH } from '../../../src/runner-image/cli/commands/perf.js';
-import { seededRandom } from '../../../src/runner-image/perf/stats/rng.js';
+import { CommentsFake } from '../../analysis/perf/report/comments-fake.js';
 import { runCliCaptured } from '../../support/cli.js';
-import { CommentsFake } from '../perf/report/comments-fake.js';
 
-const fixture = (name: string) => join(import.meta.dirname, '..', 'perf', 'parse', 'fixtures', name);
+const fixture = (name: string) => join(import.meta.dirname, '../../analysis/perf/parse/fixtures', name);
 const MACHINE = 'ci-linux-x64';
 
 const cli = (args: string[], env: Record<string, string | undefined> = {}) => runCliCaptured(args, env);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { type ChangePoint, ChangePointDetector } from '../../perf/changepoints/detector.js';
+import { type ChangePoint, ChangePointDetector } from '../../../analysis/perf/changepoints/detector.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 
 /** One named series read from the input file. */

@@ -2,8 +2,8 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFil
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { loadNoise } from '../../perf/dataset/noise.js';
-import { FEATURE_NAMES } from '../../perf/features.js';
+import { loadNoise } from '../../../analysis/perf/dataset/noise.js';
+import { FEATURE_NAMES } from '../../../analysis/perf/features.js';
 import {
   type Baseline,
   baselineFromResult,
@@ -13,24 +13,24 @@ import {
   HistoryStore,
   importFile,
   importFolder,
-} from '../../perf/history/index.js';
-import { ModelBreaker } from '../../perf/model/breaker.js';
-import { modelCard } from '../../perf/model/card.js';
-import type { OnnxProbabilityModel } from '../../perf/model/onnx-model.js';
-import { trainAndEvaluate } from '../../perf/model/pipeline.js';
-import { noiseFromRuns } from '../../perf/model/training-data.js';
+} from '../../../analysis/perf/history/index.js';
+import { ModelBreaker } from '../../../analysis/perf/model/breaker.js';
+import { modelCard } from '../../../analysis/perf/model/card.js';
+import type { OnnxProbabilityModel } from '../../../analysis/perf/model/onnx-model.js';
+import { trainAndEvaluate } from '../../../analysis/perf/model/pipeline.js';
+import { noiseFromRuns } from '../../../analysis/perf/model/training-data.js';
 import {
   FORMAT_NAMES,
   type FormatName,
   type ParsedResults,
   parseResultsFile,
   ResultsFileError,
-} from '../../perf/parse/index.js';
-import { analyzeResults } from '../../perf/report/analysis.js';
-import { annotations } from '../../perf/report/annotations.js';
-import { upsertPrComment } from '../../perf/report/pr-comment.js';
-import { markdownSummary, textReport } from '../../perf/report/summary.js';
-import type { AnalysisReport } from '../../perf/report/types.js';
+} from '../../../analysis/perf/parse/index.js';
+import { analyzeResults } from '../../../analysis/perf/report/analysis.js';
+import { annotations } from '../../../analysis/perf/report/annotations.js';
+import { upsertPrComment } from '../../../analysis/perf/report/pr-comment.js';
+import { markdownSummary, textReport } from '../../../analysis/perf/report/summary.js';
+import type { AnalysisReport } from '../../../analysis/perf/report/types.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { registerPerfChangepoints } from './perf-changepoints.js';
 
