@@ -1,8 +1,8 @@
 /**
  * Writes every generated file: from the one API schema (src/api/v1alpha1) crds/*.yaml, the chart's CRD copies and
  * the README's API reference; from charts/ai-ci/values.yaml comments and src/controller/metrics.ts the README's
- * configuration and metrics references. `--check` writes nothing and exits 1, naming the stale files, when any
- * differs from what it would write.
+ * configuration and metrics references; from scripts/architecture/rules.ts the README's folder table. `--check`
+ * writes nothing and exits 1, naming the stale files, when any differs from what it would write.
  *   npm run generate          npm run generate:check
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
