@@ -23,6 +23,7 @@ import type {
   JitConfigRequest,
   ListQueuedJobsOptions,
   QueuedJob,
+  RegistrationToken,
   RunnerInfo,
 } from './types.js';
 
@@ -63,9 +64,11 @@ const KNOWN_ROUTES = [
   '/orgs/{org}/actions/runner-groups',
   '/orgs/{org}/actions/runners',
   '/orgs/{org}/actions/runners/generate-jitconfig',
+  '/orgs/{org}/actions/runners/registration-token',
   '/orgs/{org}/actions/runners/{runner_id}',
   '/repos/{owner}/{repo}/actions/runners',
   '/repos/{owner}/{repo}/actions/runners/generate-jitconfig',
+  '/repos/{owner}/{repo}/actions/runners/registration-token',
   '/repos/{owner}/{repo}/actions/runners/{runner_id}',
   '/repos/{owner}/{repo}/actions/runs',
   '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
@@ -340,6 +343,14 @@ class OctokitGitHubClient implements GitHubClient {
       runnerName: data.runner.name,
       encodedJitConfig: data.encoded_jit_config,
     };
+  }
+
+  async createRegistrationToken(scope: GitHubScope): Promise<RegistrationToken> {
+    const { prefix, params } = runnersBase(scope);
+    const route = `POST ${prefix}/registration-token`;
+    const response = await this.call(route, () => this.octokit.request(route, params));
+    const data = response.data as { token: string; expires_at: string };
+    return { token: data.token, expiresAt: Date.parse(data.expires_at) };
   }
 
   async listRunners(scope: GitHubScope): Promise<RunnerInfo[]> {

@@ -117,6 +117,16 @@ export interface GitHubClient {
   deleteRunner(scope: GitHubScope, runnerId: number): Promise<'deleted' | 'gone'>;
   /** Jobs with status `queued`, for the periodic resync (bounded, see `ListQueuedJobsOptions`). */
   listQueuedJobs(scope: GitHubScope, options?: ListQueuedJobsOptions): Promise<QueuedJob[]>;
+  /** A runner registration token of the scope (`POST …/actions/runners/registration-token`, HTTP 201): the
+   *  first step of a scale-set client's connection to the Actions service (see `src/github/scaleset/`). */
+  createRegistrationToken?(scope: GitHubScope): Promise<RegistrationToken>;
+}
+
+/** A runner registration token. A credential: never log or store it. */
+export interface RegistrationToken {
+  token: string;
+  /** Epoch ms. */
+  expiresAt: number;
 }
 
 /** One GitHub API response (or failure), for metrics. Never carries credentials or bodies. */

@@ -107,6 +107,28 @@ export interface QueueJobInput {
   dropWebhook?: boolean;
 }
 
+/** A handler mounted beside the REST routes (the Actions service fake): undefined when the path is not its own. */
+export type FakeMount = (request: {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  /** Ends when the client goes away (long polls watch it). */
+  closed: AbortSignal;
+}) => Promise<FakeMountReply | undefined>;
+
+export interface FakeMountReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** The route template, recorded in `requests`. */
+  route: string;
+}
+
+/** What happened to a job, for observers (`onJob`): the Actions service fake turns these into queue messages. */
+export type FakeJobObserver = (action: 'queued' | 'in_progress' | 'completed', job: FakeJob) => void;
+
 interface Route {
   method: string;
   template: string;
@@ -156,6 +178,10 @@ export class GitHubFake {
   readonly branchProtections = new Map<string, Record<string, unknown>>();
   /** Branches per repository (`owner/repo`, lower case); every repository has `main`. */
   private readonly branches = new Map<string, Set<string>>();
+  /** Runner registration tokens issued (`POST …/actions/runners/registration-token`): token → scope, expiry. */
+  readonly registrationTokens = new Map<string, { scope: string; expiresAt: number }>();
+  private readonly mounts: FakeMount[] = [];
+  private readonly jobObservers: FakeJobObserver[] = [];
   /** Installation tokens issued, newest last. */
   readonly issuedTokens: { token: string; installationId: number; expiresAt: number }[] = [];
 
@@ -259,6 +285,20 @@ export class GitHubFake {
     if (resetAt !== undefined) this.rateResetAt = resetAt;
   }
 
+  /** Serves further paths on the same server (tried before the REST routes; `failNext` applies to them too). */
+  mount(handler: FakeMount): void {
+    this.mounts.push(handler);
+  }
+
+  /** Observes job transitions (queued, taken, finished). */
+  onJob(observer: FakeJobObserver): void {
+    this.jobObservers.push(observer);
+  }
+
+  private notify(action: 'queued' | 'in_progress' | 'completed', job: FakeJob): void {
+    for (const o of this.jobObservers) o(action, job);
+  }
+
   /** Requests that matched an API route (`method template`), for assertions on what a client called. */
   calls(): string[] {
     return this.requests.filter((r) => r.route).map((r) => `${r.method} ${r.route}`);
@@ -332,6 +372,7 @@ export class GitHubFake {
     };
     this.jobs.set(job.id, job);
     repo.pushedAt = Math.max(repo.pushedAt, now);
+    this.notify('queued', job);
     await this.deliver('queued', job, input.dropWebhook ?? false);
     return job;
   }
@@ -382,6 +423,7 @@ export class GitHubFake {
     const run = this.runs.get(job.runId)!;
     run.status = 'in_progress';
     run.updatedAt = now;
+    this.notify('in_progress', job);
     await this.deliver('in_progress', job, false);
     return job;
   }
@@ -406,6 +448,7 @@ export class GitHubFake {
       run.conclusion = siblings.every((j) => j.conclusion === 'success') ? 'success' : 'failure';
     }
     run.updatedAt = now;
+    this.notify('completed', job);
     await this.deliver('completed', job, false);
     return job;
   }
@@ -540,6 +583,25 @@ export class GitHubFake {
         res.end(JSON.stringify(reply.body));
       }
     };
+
+    if (this.mounts.length > 0) {
+      const closed = new AbortController();
+      res.on('close', () => closed.abort());
+      for (const mount of this.mounts) {
+        const reply = await mount({
+          method,
+          path: url.pathname,
+          query,
+          headers: req.headers,
+          body: raw,
+          closed: closed.signal,
+        });
+        if (!reply) continue;
+        record.route = reply.route;
+        const failure = this.takeFailure(method, url.pathname);
+        return send(failure ? this.failureReply(failure) : reply);
+      }
+    }
 
     const match = this.routes
       .filter((r) => r.method === method)
@@ -798,6 +860,15 @@ export class GitHubFake {
       return 'status' in repo ? repo : `${repo.owner}/${repo.name}`;
     };
     for (const prefix of ['/orgs/{org}/actions/runners', '/repos/{owner}/{repo}/actions/runners']) {
+      // The runner registration token (OpenAPI `authentication-token`): the scale-set client's first step.
+      this.route('POST', `${prefix}/registration-token`, 'any', ({ params }) => {
+        const scope = scopeOf(params);
+        if (typeof scope !== 'string') return scope;
+        const token = `AAAA${randomBytes(18).toString('hex').toUpperCase()}`;
+        const expiresAt = this.now() + 3_600_000;
+        this.registrationTokens.set(token, { scope, expiresAt });
+        return { status: 201, body: { token, expires_at: new Date(expiresAt).toISOString() } };
+      });
       this.route('POST', `${prefix}/generate-jitconfig`, 'any', ({ params, body }) => {
         const scope = scopeOf(params);
         if (typeof scope !== 'string') return scope;
