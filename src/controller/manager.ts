@@ -24,8 +24,8 @@ import type { GitHubClientFactory, GitHubResponseInfo, WorkflowJobEvent } from '
 import { errorMessage, isNotFound, mergePatch, reuseConnections } from '../kube/api.js';
 import { Informer, type ListResult, type Logger, silentLogger } from '../kube/informer.js';
 import { LeaderElector } from '../kube/lease.js';
-import { WorkQueue } from '../kube/workqueue.js';
 import { DemandStore, labelKey, scopeMatchesRepository } from './demand.js';
+import { ControllerLoop } from './loop.js';
 import { type ControllerMetrics, createControllerMetrics } from './metrics.js';
 import {
   controllerOwner,
@@ -169,7 +169,7 @@ export function sameTrigger(a: PoolTrigger, b: PoolTrigger): boolean {
 export class Manager {
   readonly metrics: ControllerMetrics;
   readonly demand: DemandStore;
-  readonly queue: WorkQueue<string>;
+  readonly loop: ControllerLoop;
   readonly identity: string;
   private readonly o: ManagerOptions;
   private readonly logger: Logger;
@@ -196,7 +196,6 @@ export class Manager {
   private stopping = false;
   private killed = false;
   private started = false;
-  private workers: Promise<void>[] = [];
   private resyncTimer: NodeJS.Timeout | undefined;
   private resyncRunning: Promise<void> | undefined;
   private webhookServer: WebhookServer | undefined;
@@ -218,11 +217,6 @@ export class Manager {
     this.core = kc.makeApiClient(CoreV1Api);
     const custom = kc.makeApiClient(CustomObjectsApi);
     const m = this.metrics;
-    this.queue = new WorkQueue<string>({
-      ...(options.retry ?? {}),
-      now: this.now,
-      onDepthChange: (d) => m.workQueueDepth.set({ controller: 'runnerpool' }, d),
-    });
     this.demand = new DemandStore(
       {
         onJobStarted: (job, wait) => {
@@ -358,11 +352,22 @@ export class Manager {
       demandSynced: () => this.demandSynced,
       onCreationSettled: (key, err) => {
         if (err === undefined || this.killed || this.stopping) return;
-        this.metrics.reconcileErrors.inc({ controller: 'runnerpool' });
-        this.metrics.workQueueRetries.inc({ controller: 'runnerpool' });
-        if (this.leading) this.queue.addRateLimited(key);
+        this.loop.failedElsewhere(key, this.leading);
       },
       ...(options.failpoint ? { failpoint: options.failpoint } : {}),
+    });
+    const reconciler = this.reconciler;
+    this.loop = new ControllerLoop({
+      name: 'runnerpool',
+      reconcile: (key) => reconciler.reconcile(key),
+      workers: options.workers ?? 4,
+      metrics: this.metrics,
+      logger: this.logger,
+      mayReconcile: () => this.leading && !this.killed,
+      abandons: (err) => err instanceof NotLeaderError || this.killed,
+      keyField: 'pool',
+      ...(options.retry ? { retry: options.retry } : {}),
+      now: this.now,
     });
     if (options.leaderElection) {
       const le = options.leaderElection;
@@ -510,7 +515,7 @@ export class Manager {
   }
 
   private enqueue(key: string): void {
-    if (this.leading && !this.stopping) this.queue.add(key);
+    if (this.leading && !this.stopping) this.loop.queue.add(key);
   }
 
   /** Pool keys whose scope and exact label set serve a job. */
@@ -547,8 +552,7 @@ export class Manager {
     const t0 = this.now();
     await Promise.all([this.pools.start(), this.policies.start(), this.pods.start(), this.secrets.start()]);
     this.logger.info('informers synced', { ms: this.now() - t0, pools: this.pools.list().length });
-    const workers = this.o.workers ?? 4;
-    for (let i = 0; i < workers; i++) this.workers.push(this.work());
+    this.loop.start();
     const interval = this.o.resyncIntervalMs ?? 60_000;
     this.resyncTimer = setInterval(() => {
       if (this.leading && !this.stopping && !this.resyncRunning) {
@@ -568,7 +572,8 @@ export class Manager {
     this.metrics.leader.set(1);
     this.logger.info('acting as leader', { identity: this.identity });
     void this.labelSelf(true);
-    for (const p of this.pools.list()) this.queue.add(keyOf(p.metadata.namespace ?? '', p.metadata.name));
+    for (const p of this.pools.list())
+      this.loop.queue.add(keyOf(p.metadata.namespace ?? '', p.metadata.name));
     this.resyncRunning ??= this.resync().finally(() => {
       this.resyncRunning = undefined;
     });
@@ -635,46 +640,6 @@ export class Manager {
     }
     if (this.leading) this.demandSynced = true;
     for (const p of this.pools.list()) this.enqueue(keyOf(p.metadata.namespace ?? '', p.metadata.name));
-  }
-
-  private async work(): Promise<void> {
-    for (;;) {
-      const key = await this.queue.get();
-      if (key === undefined) return;
-      if (!this.leading || this.killed) {
-        this.queue.done(key);
-        continue;
-      }
-      const end = this.metrics.reconcileDurationSeconds.startTimer({ controller: 'runnerpool' });
-      try {
-        const result = await this.reconciler.reconcile(key);
-        this.queue.forget(key);
-        if (result.requeueAfterMs !== undefined) {
-          this.queue.addAfter(key, result.requeueAfterMs);
-          this.metrics.reconciles.inc({ controller: 'runnerpool', result: 'requeue' });
-        } else {
-          this.metrics.reconciles.inc({ controller: 'runnerpool', result: 'success' });
-        }
-      } catch (err) {
-        if (err instanceof NotLeaderError || this.killed) {
-          this.queue.done(key);
-          end();
-          continue;
-        }
-        this.metrics.reconcileErrors.inc({ controller: 'runnerpool' });
-        this.metrics.reconciles.inc({ controller: 'runnerpool', result: 'error' });
-        this.metrics.workQueueRetries.inc({ controller: 'runnerpool' });
-        const delay = this.queue.addRateLimited(key);
-        this.logger.warn('reconcile failed; retrying', {
-          pool: key,
-          retryInMs: delay,
-          error: errorMessage(err),
-        });
-      } finally {
-        end();
-        this.queue.done(key);
-      }
-    }
   }
 
   private async startServers(): Promise<void> {
@@ -763,10 +728,10 @@ export class Manager {
     if (this.stopping) return;
     this.stopping = true;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
-    const drained = await this.queue.shutDown(this.o.shutdownTimeoutMs ?? 30_000);
+    const drained = await this.loop.shutDown(this.o.shutdownTimeoutMs ?? 30_000);
     if (!drained) this.logger.warn('shutdown: in-flight reconciles did not finish in time');
     await this.reconciler.drain(this.o.shutdownTimeoutMs ?? 30_000);
-    await Promise.race([Promise.all(this.workers), new Promise((r) => setTimeout(r, 1000).unref())]);
+    await this.loop.workersDone(1000);
     if (this.leading) void this.labelSelf(false);
     await this.elector?.stop();
     this.leading = false;
@@ -779,7 +744,7 @@ export class Manager {
     this.killed = true;
     this.leading = false;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
-    void this.queue.shutDown(0);
+    void this.loop.shutDown(0);
     this.elector?.abandon();
     await this.closeAll();
   }

@@ -9,9 +9,9 @@
  */
 import { CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 import { type CarbonPolicy, RESOURCES, type RunnerPool } from '../../api/v1alpha1/index.js';
-import { CustomResources, errorMessage, isNotFound } from '../../kube/api.js';
+import { CustomResources, isNotFound } from '../../kube/api.js';
 import { Informer, type Logger, silentLogger } from '../../kube/informer.js';
-import { WorkQueue } from '../../kube/workqueue.js';
+import { ControllerLoop } from '../loop.js';
 import { type ControllerMetrics, createControllerMetrics } from '../metrics.js';
 import type { PowerModel } from './energy.js';
 import { type GatePool, PolicyGate } from './gate.js';
@@ -109,7 +109,7 @@ const keyOf = (namespace: string, name: string) => `${namespace}/${name}`;
 export class CarbonPolicyController {
   readonly gate: PolicyGate;
   readonly reconciler: CarbonPolicyReconciler;
-  readonly queue: WorkQueue<string>;
+  readonly loop: ControllerLoop;
   readonly metrics: ControllerMetrics;
   private readonly o: CarbonPolicyControllerOptions;
   private readonly logger: Logger;
@@ -117,7 +117,6 @@ export class CarbonPolicyController {
   private readonly pools: Caches<SlimPool>;
   /** pool key → name of the policy it references (to wake the old one when the reference changes). */
   private readonly policyOfPool = new Map<string, string>();
-  private workers: Promise<void>[] = [];
   private leadershipTimer: NodeJS.Timeout | undefined;
   private leading = false;
   private stopping = false;
@@ -162,11 +161,6 @@ export class CarbonPolicyController {
       options.namespaces,
       informer<SlimPool>(RESOURCES.RunnerPool.plural, 'runnerpools (carbon)', slimPool),
     );
-    this.queue = new WorkQueue<string>({
-      ...(options.retry ?? {}),
-      ...(options.now ? { now: options.now } : {}),
-      onDepthChange: (d) => this.metrics.workQueueDepth.set({ controller: 'carbonpolicy' }, d),
-    });
 
     const writer: PolicyWriter = {
       readSecret: async (namespace, name) => {
@@ -215,6 +209,19 @@ export class CarbonPolicyController {
       logger: this.logger,
       ...(options.power ? { power: options.power } : {}),
     });
+    const reconciler = this.reconciler;
+    this.loop = new ControllerLoop({
+      name: 'carbonpolicy',
+      reconcile: (key) => reconciler.reconcile(key),
+      workers: options.workers ?? 2,
+      metrics: this.metrics,
+      logger: this.logger,
+      mayReconcile: () => this.mayAct(),
+      abandons: () => this.stopping,
+      keyField: 'policy',
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
     this.wire();
   }
 
@@ -248,14 +255,13 @@ export class CarbonPolicyController {
   }
 
   private enqueue(key: string): void {
-    if (this.leading && !this.stopping) this.queue.add(key);
+    if (this.leading && !this.stopping) this.loop.queue.add(key);
   }
 
   /** Starts the informers (resolves once synced) and the workers. */
   async start(): Promise<void> {
     await Promise.all([this.policies.start(), this.pools.start()]);
-    const workers = this.o.workers ?? 2;
-    for (let i = 0; i < workers; i++) this.workers.push(this.work());
+    this.loop.start();
     this.checkLeadership();
     this.leadershipTimer = setInterval(() => this.checkLeadership(), this.o.leadershipPollMs ?? 1_000);
     this.leadershipTimer.unref?.();
@@ -271,45 +277,9 @@ export class CarbonPolicyController {
     if (lead && !this.leading) {
       this.leading = true;
       for (const p of this.policies.list())
-        this.queue.add(keyOf(p.metadata.namespace ?? '', p.metadata.name));
+        this.loop.queue.add(keyOf(p.metadata.namespace ?? '', p.metadata.name));
     } else if (!lead && this.leading) {
       this.leading = false;
-    }
-  }
-
-  private async work(): Promise<void> {
-    for (;;) {
-      const key = await this.queue.get();
-      if (key === undefined) return;
-      if (!this.mayAct()) {
-        this.queue.done(key);
-        continue;
-      }
-      const end = this.metrics.reconcileDurationSeconds.startTimer({ controller: 'carbonpolicy' });
-      try {
-        const result = await this.reconciler.reconcile(key);
-        this.queue.forget(key);
-        if (result.requeueAfterMs !== undefined) {
-          this.queue.addAfter(key, result.requeueAfterMs);
-          this.metrics.reconciles.inc({ controller: 'carbonpolicy', result: 'requeue' });
-        } else {
-          this.metrics.reconciles.inc({ controller: 'carbonpolicy', result: 'success' });
-        }
-      } catch (err) {
-        if (this.stopping) continue;
-        this.metrics.reconcileErrors.inc({ controller: 'carbonpolicy' });
-        this.metrics.reconciles.inc({ controller: 'carbonpolicy', result: 'error' });
-        this.metrics.workQueueRetries.inc({ controller: 'carbonpolicy' });
-        const delay = this.queue.addRateLimited(key);
-        this.logger.warn('CarbonPolicy reconcile failed; retrying', {
-          policy: key,
-          retryInMs: delay,
-          error: errorMessage(err),
-        });
-      } finally {
-        end();
-        this.queue.done(key);
-      }
     }
   }
 
@@ -317,8 +287,8 @@ export class CarbonPolicyController {
     if (this.stopping) return;
     this.stopping = true;
     if (this.leadershipTimer) clearInterval(this.leadershipTimer);
-    await this.queue.shutDown(timeoutMs);
-    await Promise.race([Promise.all(this.workers), new Promise((r) => setTimeout(r, 1000).unref())]);
+    await this.loop.shutDown(timeoutMs);
+    await this.loop.workersDone(1000);
     await Promise.all([this.policies.stop(), this.pools.stop()]);
   }
 }

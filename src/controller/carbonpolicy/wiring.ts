@@ -40,7 +40,7 @@ export function withCarbonPolicies(
     ...(managerOptions.now ? { now: managerOptions.now } : {}),
     mayAct: () => manager?.isLeader ?? false,
     enqueuePool: (namespace, name) => {
-      if (manager?.isLeader) manager.queue.add(`${namespace}/${name}`);
+      if (manager?.isLeader) manager.loop.queue.add(`${namespace}/${name}`);
     },
   });
   manager = new Manager({ ...managerOptions, metrics, gate: carbon.gate });
