@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { validateManifestText } from '../../src/api/manifest.js';
 import {
   DEFAULT_RUNNER_IMAGE,
@@ -52,8 +52,10 @@ describe('defaults', () => {
       maxRunnerRetries: 3,
       template: { image: DEFAULT_RUNNER_IMAGE },
     });
-    const spec: DefaultedRunnerPoolSpec = v.object.spec;
-    expect(spec.template.image.length + spec.maxRunners).toBeGreaterThan(0);
+    // The defaulted type says the same (checked by tsc over test/): no `?` left on what defaults fill in.
+    expectTypeOf(v.object.spec).toEqualTypeOf<DefaultedRunnerPoolSpec>();
+    expectTypeOf(v.object.spec.maxRunners).toEqualTypeOf<number>();
+    expectTypeOf(v.object.spec.template.image).toEqualTypeOf<string>();
   });
 
   it('are applied to a CarbonPolicy, nested ones included, without changing the input', () => {

@@ -103,17 +103,26 @@ describe('ai-ci perf analyze', () => {
     expect(report.benchmarks[0].baseline.runs).toBe(12);
   });
 
-  it('uses the shipped model when there is one, else statistics with one warning', async () => {
+  it('uses the shipped model by default, without a warning', async () => {
+    expect(existsSync(DEFAULT_MODEL_PATH), `${DEFAULT_MODEL_PATH} is shipped (git ls-files models/)`).toBe(
+      true,
+    );
     const r = await cli(analyzeArgs('regressed.json', '--json'), NO_ACTIONS);
     const report = JSON.parse(r.out);
-    if (existsSync(DEFAULT_MODEL_PATH)) {
-      expect(report.model).toMatchObject({ used: true, path: DEFAULT_MODEL_PATH });
-      expect(report.benchmarks[0].source).toBe('statistics+model');
-      expect(r.err).toBe('');
-    } else {
-      expect(report.model.used).toBe(false);
-      expect(r.err.match(/warning/g)).toHaveLength(1);
-    }
+    expect(report.model).toMatchObject({ used: true, path: DEFAULT_MODEL_PATH });
+    expect(report.benchmarks[0].source).toBe('statistics+model');
+    expect(r.err).toBe('');
+  });
+
+  it('falls back to statistics with exactly one warning when the model file does not exist', async () => {
+    const missing = join(dir, 'missing.onnx');
+    const r = await cli(analyzeArgs('regressed.json', '--model', missing, '--json'), NO_ACTIONS);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.model).toMatchObject({ used: false, path: missing });
+    expect(report.benchmarks[0].source).toBe('statistics');
+    expect(r.err.match(/warning/g)).toHaveLength(1);
+    expect(r.err).toContain('missing.onnx');
   });
 
   it('falls back to statistics with exactly one warning when the model file is corrupt', async () => {

@@ -4,6 +4,7 @@ import { FEATURE_NAMES } from '../../../../src/analysis/perf/features.js';
 import type { RunRecord } from '../../../../src/analysis/perf/history/types.js';
 import { modelCard } from '../../../../src/analysis/perf/model/card.js';
 import { rocAuc, scoreDetector } from '../../../../src/analysis/perf/model/evaluate.js';
+import { predictOne } from '../../../../src/analysis/perf/model/network.js';
 import { readOnnxMetadata } from '../../../../src/analysis/perf/model/onnx-export.js';
 import { OnnxProbabilityModel } from '../../../../src/analysis/perf/model/onnx-model.js';
 import { trainAndEvaluate } from '../../../../src/analysis/perf/model/pipeline.js';
@@ -132,14 +133,17 @@ describe('training pipeline', () => {
     expect(result.heldout.model.comparisons).toBe(180);
     // Injected regressions of up to 50% in quiet benchmarks: far better than chance.
     expect(result.heldout.model.rocAuc).toBeGreaterThan(0.75);
-    for (const q of [
-      result.heldout.model,
-      result.heldout.detectorWithModel,
-      result.heldout.statisticsAlone,
-    ]) {
-      expect(q.precision).toBeGreaterThanOrEqual(0);
-      expect(q.recall).toBeLessThanOrEqual(1);
+    // The three detectors are scored on the same 180 held-out comparisons.
+    const { model, detectorWithModel, statisticsAlone } = result.heldout;
+    for (const q of [detectorWithModel, statisticsAlone]) {
+      expect([q.comparisons, q.regressions, q.noChanges, q.improvements]).toEqual([
+        model.comparisons,
+        model.regressions,
+        model.noChanges,
+        model.improvements,
+      ]);
     }
+    expect(model.regressions + model.noChanges + model.improvements).toBe(180);
     expect(progress.some((m) => m.startsWith('scoring 180 held-out comparisons'))).toBe(true);
 
     const meta = readOnnxMetadata(result.onnx);
@@ -154,7 +158,15 @@ describe('training pipeline', () => {
       featureNames: FEATURE_NAMES,
       device: 'cpu',
     });
-    expect((await loaded.predict([new Float32Array(FEATURE_NAMES.length)]))[0]).toBeGreaterThan(0);
+    // The exported graph computes the trained network's probabilities (float32 against float64).
+    const rand = seededRandom(7);
+    const inputs = Array.from({ length: 5 }, () =>
+      Float32Array.from(FEATURE_NAMES, () => (rand() - 0.5) * 4),
+    );
+    const fromOnnx = await loaded.predict(inputs);
+    const inMemory = inputs.map((x) => predictOne(result.model, x));
+    expect(new Set(inMemory.map((p) => p.toFixed(3))).size).toBeGreaterThan(1); // inputs that tell apart
+    for (const [i, p] of inMemory.entries()) expect(fromOnnx[i]).toBeCloseTo(p, 5);
     await loaded.close();
 
     const card = modelCard(result, 'ai-ci perf train --output-model m.onnx', 'Synthetic noise.');
