@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCarbon } from './commands/carbon.js';
 import { registerGithub } from './commands/github.js';
 import { registerPerf } from './commands/perf.js';
+import { registerSelect } from './commands/select.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerPerf(program);
   registerGithub(program);
+  registerSelect(program);
   return program;
 }
 

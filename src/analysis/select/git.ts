@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import type { FileChange, RepoFile } from './types.js';
+
+/** A git command failed (unknown ref, not a repository); the message names the ref or directory. */
+export class GitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GitError';
+  }
+}
+
+function git(repo: string, args: string[], input?: string): Buffer {
+  const r = spawnSync('git', ['-C', repo, ...args], { input, maxBuffer: 1 << 30 });
+  if (r.error !== undefined) throw new GitError(`git could not be run (${r.error.message})`);
+  if (r.status !== 0) {
+    throw new GitError(
+      `git ${args.join(' ')} in ${repo} failed: ${r.stderr.toString().trim().split('\n')[0]}`,
+    );
+  }
+  return r.stdout;
+}
+
+/** The commit a ref names. */
+export function resolveCommit(repo: string, ref: string): string {
+  try {
+    return git(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+      .toString()
+      .trim();
+  } catch {
+    throw new GitError(`${ref}: not a commit in ${repo}`);
+  }
+}
+
+/** Files changed from the merge base of `base` and `head` to `head` (what a pull request changes). */
+export function changedFiles(repo: string, base: string, head: string): FileChange[] {
+  const out = git(repo, ['diff', '--name-status', '--no-renames', '-z', `${base}...${head}`]).toString();
+  const parts = out.split('\0').filter((p) => p !== '');
+  const changes: FileChange[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const letter = parts[i]![0];
+    const status = letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : 'modified';
+    changes.push({ path: parts[i + 1]!, status });
+  }
+  return changes;
+}
+
+/** Every file of a commit with its blob id (the content hash the coverage is keyed by). */
+export function listFiles(repo: string, ref: string): RepoFile[] {
+  const out = git(repo, ['ls-tree', '-r', '-z', '--full-tree', ref]).toString();
+  const files: RepoFile[] = [];
+  for (const line of out.split('\0')) {
+    if (line === '') continue;
+    const tab = line.indexOf('\t');
+    const [, type, hash] = line.slice(0, tab).split(' ');
+    if (type === 'blob') files.push({ path: line.slice(tab + 1), hash: hash! });
+  }
+  return files;
+}
+
+/** The contents of blobs, read in one `git cat-file --batch` process. */
+export function readBlobs(repo: string, hashes: readonly string[]): Map<string, string> {
+  const unique = [...new Set(hashes)];
+  const out = new Map<string, string>();
+  if (unique.length === 0) return out;
+  const buf = git(repo, ['cat-file', '--batch'], `${unique.join('\n')}\n`);
+  let pos = 0;
+  while (pos < buf.length) {
+    const nl = buf.indexOf(10, pos);
+    const [hash, kind, size] = buf.subarray(pos, nl).toString().split(' ');
+    if (kind === 'missing') {
+      pos = nl + 1;
+      continue;
+    }
+    const n = Number(size);
+    out.set(hash!, buf.subarray(nl + 1, nl + 1 + n).toString('utf8'));
+    pos = nl + 1 + n + 1;
+  }
+  return out;
+}
+
+/** How many commits lead to `ref` (the full-run-every-N policy counts these). */
+export function commitCount(repo: string, ref: string): number {
+  return Number(git(repo, ['rev-list', '--count', ref]).toString().trim());
+}

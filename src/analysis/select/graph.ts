@@ -1,0 +1,178 @@
+import { posix } from 'node:path';
+import { loadPythonParser } from '../parsers/index.js';
+import { type PythonImport, PythonModuleIndex, pythonImports } from './imports/python.js';
+import { isScript, resolveScriptImport, scriptImports } from './imports/typescript.js';
+
+export type Language = 'python' | 'typescript';
+
+/** The static import graph of one commit: for each source file, the repository files it loads. */
+export interface DependencyGraph {
+  language: Language;
+  /** file → files it imports (repository files only; packages are left out). */
+  deps: ReadonlyMap<string, readonly string[]>;
+  /** file → files that import it. */
+  importers: ReadonlyMap<string, readonly string[]>;
+  /** The source files (read on demand for references to data files). */
+  sources: readonly string[];
+  read: (paths: readonly string[]) => ReadonlyMap<string, string>;
+}
+
+/** Raw imports per file content hash: a file whose content did not change is not parsed again. */
+export interface ImportCache {
+  get(language: Language, hash: string): readonly string[] | undefined;
+  set(language: Language, entries: readonly { hash: string; imports: readonly string[] }[]): void;
+}
+
+export function isSourceFile(language: Language, path: string): boolean {
+  return language === 'python' ? path.endsWith('.py') : isScript(path) && !path.endsWith('.d.ts');
+}
+
+function invert(deps: Map<string, string[]>): Map<string, string[]> {
+  const importers = new Map<string, string[]>();
+  for (const [from, tos] of deps) {
+    for (const to of tos) {
+      const list = importers.get(to);
+      if (list === undefined) importers.set(to, [from]);
+      else list.push(from);
+    }
+  }
+  return importers;
+}
+
+// Python imports are cached as "level|module|name,name".
+const encodePy = (i: PythonImport) => `${i.level}|${i.module}|${i.names.join(',')}`;
+function decodePy(s: string): PythonImport {
+  const [level, module, names] = s.split('|');
+  return { level: Number(level), module: module ?? '', names: names ? names.split(',') : [] };
+}
+
+export interface BuildGraphOptions {
+  /** Each file's content hash; with `cache`, unchanged files are not read nor parsed. */
+  hashOf?: (path: string) => string | undefined;
+  cache?: ImportCache;
+}
+
+/**
+ * Builds the import graph of the files given. `read` returns the texts of the files asked for (unreadable ones
+ * left out: they then have no edges). For Python, pytest's implicit loading is an edge too: every file depends on
+ * the `conftest.py` of its directory and of each directory above it.
+ */
+export async function buildGraph(
+  language: Language,
+  paths: readonly string[],
+  read: (paths: readonly string[]) => ReadonlyMap<string, string>,
+  options: BuildGraphOptions = {},
+): Promise<DependencyGraph> {
+  const fileSet = new Set(paths);
+  const sources = paths.filter((p) => isSourceFile(language, p));
+  const raw = new Map<string, readonly string[]>();
+  const toParse: string[] = [];
+  for (const file of sources) {
+    const hash = options.hashOf?.(file);
+    const cached = hash === undefined ? undefined : options.cache?.get(language, hash);
+    if (cached !== undefined) raw.set(file, cached);
+    else toParse.push(file);
+  }
+  const texts = read(toParse);
+  const fresh: { hash: string; imports: readonly string[] }[] = [];
+  const remember = (file: string, imports: string[]) => {
+    raw.set(file, imports);
+    const hash = options.hashOf?.(file);
+    if (hash !== undefined) fresh.push({ hash, imports });
+  };
+  if (language === 'python') {
+    if (texts.size > 0) {
+      const parser = await loadPythonParser();
+      try {
+        for (const [file, text] of texts) remember(file, pythonImports(parser, text).map(encodePy));
+      } finally {
+        parser.delete();
+      }
+    }
+  } else {
+    for (const [file, text] of texts) remember(file, scriptImports(text));
+  }
+  if (fresh.length > 0) options.cache?.set(language, fresh);
+
+  const deps = new Map<string, string[]>();
+  if (language === 'python') {
+    const index = new PythonModuleIndex(paths);
+    const conftests = new Set(paths.filter((p) => posix.basename(p) === 'conftest.py'));
+    for (const [file, imports] of raw) {
+      const out = new Set<string>();
+      for (const imp of imports) for (const f of index.resolve(file, decodePy(imp))) out.add(f);
+      for (let dir = posix.dirname(file); ; dir = posix.dirname(dir)) {
+        const c = dir === '.' ? 'conftest.py' : `${dir}/conftest.py`;
+        if (c !== file && conftests.has(c)) out.add(c);
+        if (dir === '.') break;
+      }
+      deps.set(file, [...out]);
+    }
+  } else {
+    for (const [file, specs] of raw) {
+      const out = new Set<string>();
+      for (const spec of specs) {
+        const target = resolveScriptImport(fileSet, file, spec);
+        if (target !== undefined && target !== file) out.add(target);
+      }
+      deps.set(file, [...out]);
+    }
+  }
+  let all: ReadonlyMap<string, string> | undefined;
+  return {
+    language,
+    deps,
+    importers: invert(deps),
+    sources,
+    read: (wanted) => {
+      all ??= read(sources);
+      return new Map(wanted.filter((p) => all!.has(p)).map((p) => [p, all!.get(p)!]));
+    },
+  };
+}
+
+/** How a test reaches a changed file: the chain test → … → changed file. */
+export type Chain = readonly string[];
+
+/**
+ * The tests that load any of `changed`, directly or through other files, each with one shortest chain (breadth
+ * first over the importers).
+ */
+export function testsReaching(
+  graph: DependencyGraph,
+  changed: readonly string[],
+  isTest: (path: string) => boolean,
+): Map<string, Chain> {
+  const found = new Map<string, Chain>();
+  const parent = new Map<string, string | null>();
+  const queue: string[] = [];
+  for (const c of changed) {
+    if (!parent.has(c)) {
+      parent.set(c, null);
+      queue.push(c);
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const file = queue[i]!;
+    if (isTest(file) && !found.has(file)) {
+      const chain: string[] = [];
+      for (let f: string | null | undefined = file; f != null; f = parent.get(f)) chain.push(f);
+      found.set(file, chain);
+    }
+    for (const up of graph.importers.get(file) ?? []) {
+      if (!parent.has(up)) {
+        parent.set(up, file);
+        queue.push(up);
+      }
+    }
+  }
+  return found;
+}
+
+/** Source files whose text names `name` (a data file's base name, a deleted module's stem). */
+export function filesMentioning(graph: DependencyGraph, name: string): string[] {
+  if (name.length < 3) return [];
+  const out: string[] = [];
+  for (const [file, text] of graph.read(graph.sources)) if (text.includes(name)) out.push(file);
+  return out;
+}

@@ -1,0 +1,23 @@
+/**
+ * Test selection and sharding: which tests a change needs (import graph, coverage, history, declared rules) and
+ * how to split them into duration-balanced shards. Library only; the CLI is `ai-ci select` / `ai-ci shard`.
+ */
+export { CoverageError, type CoverageMap, parseCoveragePyJson, parseV8Coverage } from './coverage.js';
+export { isTestFile, languageOf, runnerArguments, runnerLine } from './frameworks.js';
+export { changedFiles, GitError, listFiles, readBlobs, resolveCommit } from './git.js';
+export { buildGraph, type DependencyGraph, filesMentioning, isSourceFile, testsReaching } from './graph.js';
+export { JunitError, parseJunit, type TestCaseResult } from './junit.js';
+export { loadHead, type Plan, type PlanOptions, planSelection } from './plan.js';
+export { DEFAULT_RULES, type DependencyRule, parseRules, RuleSet, RulesFileError } from './rules.js';
+export {
+  DEFAULT_SAMPLE_RATE,
+  expectedDurations,
+  fullRunReason,
+  type SelectInput,
+  type Selection,
+  selectTests,
+} from './select.js';
+export { type ShadowReport, shadowReport, type TestOutcome } from './shadow.js';
+export { type Shard, type ShardItem, shardImbalance, shardTests } from './shard.js';
+export { type RunInfo, SelectionStore } from './store.js';
+export * from './types.js';

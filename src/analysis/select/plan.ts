@@ -1,0 +1,99 @@
+import { isTestFile, languageOf } from './frameworks.js';
+import { changedFiles, commitCount, listFiles, readBlobs, resolveCommit } from './git.js';
+import { buildGraph, type DependencyGraph, type ImportCache } from './graph.js';
+import { DEFAULT_RULES, type DependencyRule, RuleSet } from './rules.js';
+import { fullRunReason, type Selection, selectTests } from './select.js';
+import type { SelectionStore } from './store.js';
+import type { Framework, RepoFile } from './types.js';
+
+/** Source files larger than this are generated or vendored: they are not parsed for imports. */
+const MAX_SOURCE_BYTES = 1 << 20;
+const IGNORED_DIRS = /(?:^|\/)(?:node_modules|\.git|\.venv|venv|__pycache__|\.tox|\.mypy_cache)\//;
+
+export interface PlanOptions {
+  repo: string;
+  baseRef: string;
+  headRef: string;
+  framework: Framework;
+  /** History (durations, flakiness, co-failures, coverage); without it the import graph and rules decide. */
+  store?: SelectionStore;
+  /** Declared rules, checked before the defaults. */
+  rules?: readonly DependencyRule[];
+  sampleRate?: number;
+  branch?: string;
+  fullBranches?: readonly string[];
+  fullEvery?: number;
+}
+
+export interface Plan {
+  base: string;
+  head: string;
+  tests: string[];
+  files: RepoFile[];
+  graph: DependencyGraph;
+  selection: Selection;
+}
+
+/** Reads the head commit's files and builds its import graph (git objects only: no checkout is needed). */
+export async function loadHead(
+  repo: string,
+  head: string,
+  framework: Framework,
+  cache?: ImportCache,
+): Promise<{ files: RepoFile[]; tests: string[]; graph: DependencyGraph }> {
+  const files = listFiles(repo, head).filter((f) => !IGNORED_DIRS.test(f.path));
+  const language = languageOf(framework);
+  const hashOf = new Map(files.map((f) => [f.path, f.hash]));
+  const graph = await buildGraph(
+    language,
+    files.map((f) => f.path),
+    (paths) => {
+      const blobs = readBlobs(
+        repo,
+        paths.map((p) => hashOf.get(p)!),
+      );
+      const out = new Map<string, string>();
+      for (const p of paths) {
+        const text = blobs.get(hashOf.get(p)!);
+        if (text !== undefined && text.length <= MAX_SOURCE_BYTES) out.set(p, text);
+      }
+      return out;
+    },
+    { hashOf: (p) => hashOf.get(p), ...(cache !== undefined ? { cache } : {}) },
+  );
+  const tests = files.map((f) => f.path).filter((p) => isTestFile(framework, p));
+  return { files, tests, graph };
+}
+
+/** Computes the selection for a change between two refs of a git repository. */
+export async function planSelection(options: PlanOptions): Promise<Plan> {
+  const base = resolveCommit(options.repo, options.baseRef);
+  const head = resolveCommit(options.repo, options.headRef);
+  const { files, tests, graph } = await loadHead(options.repo, head, options.framework, options.store);
+  const changes = changedFiles(options.repo, base, head);
+  const full = fullRunReason({
+    ...(options.branch !== undefined ? { branch: options.branch } : {}),
+    ...(options.fullBranches !== undefined ? { fullBranches: options.fullBranches } : {}),
+    ...(options.fullEvery !== undefined
+      ? { every: options.fullEvery, commitCount: commitCount(options.repo, head) }
+      : {}),
+  });
+  const hashes = new Map(files.map((f) => [f.path, f.hash]));
+  const selection = selectTests({
+    tests,
+    changes,
+    graph,
+    rules: new RuleSet([...(options.rules ?? []), ...DEFAULT_RULES]),
+    seed: head,
+    ...(full !== undefined ? { fullRun: full } : {}),
+    ...(options.sampleRate !== undefined ? { sampleRate: options.sampleRate } : {}),
+    ...(options.store !== undefined
+      ? {
+          coverage: options.store.coverage(hashes),
+          cofailures: options.store.cofailures(),
+          stats: options.store.testStats(),
+        }
+      : {}),
+  });
+  return { base, head, tests, files, graph, selection };
+}

@@ -1,0 +1,185 @@
+import { posix } from 'node:path';
+import picomatch from 'picomatch';
+import { parse as parseYaml } from 'yaml';
+
+/** What a change to a matching file means for the tests. */
+export type RuleRun =
+  | { run: 'all' }
+  | { run: 'none' }
+  /** The tests in the file's directory and below (how pytest applies a conftest.py). */
+  | { run: 'directory' }
+  | { run: 'tests'; tests: readonly string[] };
+
+/** A declared dependency of tests on files no import names (configs, lockfiles, data, CI files). */
+export type DependencyRule = { name: string; paths: readonly string[] } & RuleRun;
+
+/**
+ * The rules used when the repository declares none for a file. Build, runner and CI configuration and lockfiles
+ * can change any test's outcome, so they run everything; prose does not. Declared rules come first and win.
+ */
+export const DEFAULT_RULES: readonly DependencyRule[] = [
+  {
+    name: 'test runner configuration',
+    paths: [
+      '**/vitest.config.*',
+      '**/vitest.workspace.*',
+      '**/vite.config.*',
+      '**/jest.config.*',
+      '**/jest.setup.*',
+      '**/babel.config.*',
+      '**/.babelrc*',
+      '**/tsconfig*.json',
+      '**/package.json',
+      '**/pytest.ini',
+      '**/tox.ini',
+      '**/setup.cfg',
+      '**/setup.py',
+      '**/pyproject.toml',
+      '**/.coveragerc',
+      '**/noxfile.py',
+    ],
+    run: 'all',
+  },
+  {
+    name: 'lockfile or dependency list',
+    paths: [
+      '**/package-lock.json',
+      '**/npm-shrinkwrap.json',
+      '**/yarn.lock',
+      '**/pnpm-lock.yaml',
+      '**/bun.lock*',
+      '**/poetry.lock',
+      '**/uv.lock',
+      '**/Pipfile',
+      '**/Pipfile.lock',
+      '**/requirements*.txt',
+      '**/requirements/**',
+      '**/constraints*.txt',
+    ],
+    run: 'all',
+  },
+  {
+    name: 'CI configuration',
+    paths: [
+      '.github/**',
+      '.gitlab-ci.yml',
+      '.ci/**',
+      '.circleci/**',
+      'azure-pipelines.yml',
+      'Jenkinsfile',
+      '.ai-ci/**',
+    ],
+    run: 'all',
+  },
+  {
+    name: 'documentation',
+    paths: [
+      '**/*.md',
+      '**/*.rst',
+      'docs/**',
+      'doc/**',
+      '**/LICENSE*',
+      '**/COPYING*',
+      '**/AUTHORS*',
+      '**/CHANGELOG*',
+      '**/CHANGES*',
+      '**/.gitignore',
+      '**/.gitattributes',
+      '**/.editorconfig',
+      '**/*.png',
+      '**/*.svg',
+    ],
+    run: 'none',
+  },
+];
+
+/** A rules file or field that cannot be used; the message names the file and the field. */
+export class RulesFileError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'RulesFileError';
+  }
+}
+
+function stringList(value: unknown, file: string, where: string): string[] {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v !== '')) {
+    throw new RulesFileError(file, `${where} must be a non-empty list of glob strings`);
+  }
+  return value as string[];
+}
+
+/**
+ * Reads declared rules (YAML or JSON):
+ * ```yaml
+ * rules:
+ *   - name: golden files
+ *     paths: ["tests/golden/**"]
+ *     run: tests            # all | none | directory | tests
+ *     tests: ["tests/test_render.py"]
+ * ```
+ */
+export function parseRules(file: string, text: string): DependencyRule[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (err) {
+    throw new RulesFileError(file, `not valid YAML (${(err as Error).message.split('\n')[0]})`);
+  }
+  const rules = (doc as { rules?: unknown } | null)?.rules;
+  if (!Array.isArray(rules)) throw new RulesFileError(file, 'needs a top-level "rules" list');
+  return rules.map((raw, i): DependencyRule => {
+    const where = `rules[${i}]`;
+    if (typeof raw !== 'object' || raw === null) throw new RulesFileError(file, `${where} is not a mapping`);
+    const r = raw as Record<string, unknown>;
+    const name = typeof r.name === 'string' && r.name !== '' ? r.name : `${where}`;
+    const paths = stringList(r.paths, file, `${where}.paths`);
+    switch (r.run) {
+      case 'all':
+      case 'none':
+      case 'directory':
+        return { name, paths, run: r.run };
+      case 'tests':
+        return { name, paths, run: 'tests', tests: stringList(r.tests, file, `${where}.tests`) };
+      default:
+        throw new RulesFileError(
+          file,
+          `${where}.run is ${JSON.stringify(r.run)}; expected one of all, none, directory, tests`,
+        );
+    }
+  });
+}
+
+/** Rules with their globs compiled once (matching thousands of paths stays cheap). */
+export class RuleSet {
+  private readonly compiled: { rule: DependencyRule; match: (p: string) => boolean }[];
+
+  constructor(rules: readonly DependencyRule[]) {
+    this.compiled = rules.map((rule) => ({ rule, match: picomatch([...rule.paths], { dot: true }) }));
+  }
+
+  /** The first rule whose paths match the file. */
+  match(path: string): DependencyRule | undefined {
+    return this.compiled.find((c) => c.match(path))?.rule;
+  }
+
+  /** The tests a rule selects for a change to `path` ('all' when it runs everything). */
+  static testsFor(rule: DependencyRule, path: string, tests: readonly string[]): readonly string[] | 'all' {
+    switch (rule.run) {
+      case 'all':
+        return 'all';
+      case 'none':
+        return [];
+      case 'directory': {
+        const dir = posix.dirname(path);
+        return dir === '.' ? 'all' : tests.filter((t) => t.startsWith(`${dir}/`));
+      }
+      case 'tests': {
+        const match = picomatch([...rule.tests], { dot: true });
+        return tests.filter((t) => match(t));
+      }
+    }
+  }
+}

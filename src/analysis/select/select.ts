@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import { type DependencyGraph, filesMentioning, isSourceFile, testsReaching } from './graph.js';
+import { RuleSet } from './rules.js';
+import type { FileChange, SelectedTest, SelectionReason, TestStats } from './types.js';
+
+/** Everything the selection looks at; no I/O happens inside `selectTests`. */
+export interface SelectInput {
+  /** Every test file at the head. */
+  tests: readonly string[];
+  changes: readonly FileChange[];
+  graph: DependencyGraph;
+  rules: RuleSet;
+  /** test file → source files its tests executed in an earlier full run (per-test coverage). */
+  coverage?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** changed file → test file → non-flaky failures of that test in runs where the file changed. */
+  cofailures?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  stats?: ReadonlyMap<string, TestStats>;
+  /** Share of the tests not otherwise chosen that run anyway (default 0.02, at least one test). */
+  sampleRate?: number;
+  /** Seeds the sample (the head commit: the same change picks the same sample). */
+  seed: string;
+  /** Set when policy demands a full run (every N commits, protected branch); the reason is reported. */
+  fullRun?: string;
+}
+
+export interface Selection {
+  full: boolean;
+  /** Why everything runs, when it does. */
+  fullReason?: string;
+  /** Selected tests, most likely failures first. */
+  selected: SelectedTest[];
+  skipped: string[];
+  /** Changed files and the signal that covered each ('rule NAME', 'import graph', …, or 'none'). */
+  coveredBy: { path: string; signal: string }[];
+  totalS: number;
+  selectedS: number;
+  savedS: number;
+}
+
+export const DEFAULT_SAMPLE_RATE = 0.02;
+
+function meanKnownDuration(stats: ReadonlyMap<string, TestStats> | undefined): number {
+  const known = [...(stats?.values() ?? [])]
+    .map((s) => s.durationS)
+    .filter((d): d is number => d !== undefined);
+  return known.length === 0 ? 1 : known.reduce((a, b) => a + b, 0) / known.length;
+}
+
+/** The expected seconds of each test: its mean from history, else the mean of the known ones, else 1. */
+export function expectedDurations(
+  tests: readonly string[],
+  stats: ReadonlyMap<string, TestStats> | undefined,
+): Map<string, number> {
+  const fallback = meanKnownDuration(stats);
+  return new Map(tests.map((t) => [t, stats?.get(t)?.durationS ?? fallback]));
+}
+
+function sampleKey(seed: string, test: string): string {
+  return createHash('sha1').update(seed).update('\0').update(test).digest('hex');
+}
+
+/**
+ * Chooses the tests to run for a change. Safe by default: changed and new tests always run; every changed file
+ * must be covered by a signal (a declared or default rule, the import graph, a reference from source text,
+ * coverage or history) or everything runs; a seeded random sample of the rest runs too.
+ */
+export function selectTests(input: SelectInput): Selection {
+  const testSet = new Set(input.tests);
+  const isTest = (p: string) => testSet.has(p);
+  const reasons = new Map<string, SelectionReason[]>();
+  const score = new Map<string, number>();
+  const add = (test: string, reason: SelectionReason, weight = 0) => {
+    if (!testSet.has(test)) return;
+    const list = reasons.get(test);
+    if (list === undefined) reasons.set(test, [reason]);
+    else if (!list.some((r) => r.kind === reason.kind && r.detail === reason.detail)) list.push(reason);
+    score.set(test, (score.get(test) ?? 0) + weight);
+  };
+  const coveredBy: { path: string; signal: string }[] = [];
+  let fullReason = input.fullRun;
+
+  for (const change of input.changes) {
+    const { path } = change;
+    if (isTest(path)) {
+      add(path, { kind: change.status === 'added' ? 'new-test' : 'changed-test', detail: path }, 1);
+    }
+    const signals: string[] = [];
+    const rule = input.rules.match(path);
+    if (rule !== undefined) {
+      signals.push(`rule "${rule.name}"`);
+      const chosen = RuleSet.testsFor(rule, path, input.tests);
+      if (chosen === 'all') fullReason ??= `${path} changed (rule "${rule.name}" runs everything)`;
+      else for (const t of chosen) add(t, { kind: 'rule', detail: `rule "${rule.name}": ${path}` });
+    }
+    if (rule === undefined || rule.run !== 'all') {
+      const inGraph = input.graph.deps.has(path) || input.graph.importers.has(path);
+      if (inGraph || (change.status !== 'deleted' && isSourceFile(input.graph.language, path))) {
+        signals.push('import graph');
+        for (const [test, chain] of testsReaching(input.graph, [path], isTest)) {
+          if (test !== path) add(test, { kind: 'import-graph', detail: chain.join(' → ') }, 0.1);
+        }
+      }
+      for (const [test, files] of input.coverage ?? []) {
+        if (files.has(path)) {
+          if (!signals.includes('coverage')) signals.push('coverage');
+          add(test, { kind: 'coverage', detail: `${test} executed ${path} in an earlier full run` }, 0.2);
+        }
+      }
+      for (const [test, fails] of input.cofailures?.get(path) ?? []) {
+        if (!signals.includes('history')) signals.push('history');
+        add(test, { kind: 'history', detail: `failed ${fails}× when ${path} changed` }, fails);
+      }
+      if (rule !== undefined) {
+        // A declared or default rule decides for files no import names; source text is not searched.
+      } else if (!inGraph && !isSourceFile(input.graph.language, path)) {
+        // A data file or a deleted module: the source files that name it (a fixture's base name, a module stem).
+        const base = posix.basename(path);
+        const name =
+          change.status === 'deleted' && isSourceFile(input.graph.language, path)
+            ? base.replace(/\.[^.]+$/, '')
+            : base;
+        const mentioning = filesMentioning(input.graph, name);
+        if (mentioning.length > 0) {
+          signals.push('reference');
+          for (const [test, chain] of testsReaching(input.graph, mentioning, isTest)) {
+            add(test, { kind: 'reference', detail: `${chain.join(' → ')} names "${name}"` }, 0.1);
+          }
+        }
+      } else if (change.status === 'deleted' && !signals.includes('import graph')) {
+        const stem = posix.basename(path).replace(/\.[^.]+$/, '');
+        const mentioning = filesMentioning(input.graph, stem);
+        signals.push('reference');
+        for (const [test, chain] of testsReaching(input.graph, mentioning, isTest)) {
+          add(test, { kind: 'reference', detail: `${chain.join(' → ')} names deleted "${stem}"` }, 0.1);
+        }
+      }
+    }
+    if (signals.length === 0 && !isTest(path)) {
+      fullReason ??= `${path} changed and no signal covers it (declare a rule for it to narrow this)`;
+    }
+    coveredBy.push({
+      path,
+      signal: signals.length === 0 ? (isTest(path) ? 'test file' : 'none') : signals.join(', '),
+    });
+  }
+
+  const durations = expectedDurations(input.tests, input.stats);
+  const totalS = input.tests.reduce((s, t) => s + durations.get(t)!, 0);
+  for (const t of input.tests) {
+    const rate = input.stats?.get(t);
+    if (rate?.failureRate !== undefined && !rate.flaky) score.set(t, (score.get(t) ?? 0) + rate.failureRate);
+  }
+
+  if (fullReason !== undefined) {
+    for (const t of input.tests) add(t, { kind: 'full-run', detail: fullReason });
+  } else {
+    const rest = input.tests.filter((t) => !reasons.has(t));
+    const rate = input.sampleRate ?? DEFAULT_SAMPLE_RATE;
+    const k = rest.length === 0 || rate <= 0 ? 0 : Math.max(1, Math.ceil(rate * rest.length));
+    const sample = rest
+      .map((t) => ({ t, key: sampleKey(input.seed, t) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .slice(0, k);
+    for (const { t } of sample)
+      add(t, { kind: 'sample', detail: `random sample (${(rate * 100).toFixed(1)}% of the rest)` });
+  }
+
+  const selected: SelectedTest[] = [...reasons.entries()]
+    .map(([path, rs]) => ({
+      path,
+      reasons: rs,
+      expectedS: durations.get(path)!,
+      score: score.get(path) ?? 0,
+    }))
+    .sort((a, b) => b.score - a.score || b.expectedS - a.expectedS || (a.path < b.path ? -1 : 1));
+  const selectedS = selected.reduce((s, t) => s + t.expectedS, 0);
+  return {
+    full: fullReason !== undefined,
+    ...(fullReason !== undefined ? { fullReason } : {}),
+    selected,
+    skipped: input.tests.filter((t) => !reasons.has(t)),
+    coveredBy,
+    totalS,
+    selectedS,
+    savedS: totalS - selectedS,
+  };
+}
+
+/** Policy for full runs: on the named branches, and on every `every`-th commit (by commit count). */
+export function fullRunReason(policy: {
+  branch?: string;
+  fullBranches?: readonly string[];
+  commitCount?: number;
+  every?: number;
+}): string | undefined {
+  if (policy.branch !== undefined && (policy.fullBranches ?? []).includes(policy.branch)) {
+    return `full run on branch ${policy.branch}`;
+  }
+  if (policy.every !== undefined && policy.every > 0 && policy.commitCount !== undefined) {
+    if (policy.commitCount % policy.every === 0)
+      return `full run every ${policy.every} commits (commit #${policy.commitCount})`;
+  }
+  return undefined;
+}

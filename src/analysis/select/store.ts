@@ -1,0 +1,219 @@
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { CoverageMap } from './coverage.js';
+import type { ImportCache, Language } from './graph.js';
+import type { TestCaseResult } from './junit.js';
+import type { TestStats } from './types.js';
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY,
+  commit_sha TEXT NOT NULL,
+  branch TEXT NOT NULL DEFAULT '',
+  time TEXT NOT NULL,
+  full INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS changed_files (run_id INTEGER NOT NULL REFERENCES runs(id), path TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS results (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  test_file TEXT NOT NULL,
+  test_name TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  duration REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS results_by_file ON results (test_file);
+CREATE TABLE IF NOT EXISTS coverage (
+  test_file TEXT NOT NULL,
+  test_hash TEXT NOT NULL,
+  source_file TEXT NOT NULL,
+  commit_sha TEXT NOT NULL,
+  PRIMARY KEY (test_file, test_hash, source_file)
+);
+CREATE TABLE IF NOT EXISTS imports (
+  language TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  imports TEXT NOT NULL,
+  PRIMARY KEY (language, hash)
+);
+`;
+
+/** The run a set of results came from. */
+export interface RunInfo {
+  commit: string;
+  branch?: string;
+  /** ISO time; the store's own clock is never read. */
+  time: string;
+  /** Every test ran (a full or shadow run): only those teach which tests a change can break. */
+  full: boolean;
+  /** Files changed by the commit (against its base). */
+  changed: readonly string[];
+}
+
+/**
+ * The selection history: an SQLite file (node:sqlite, as the perf history) with test outcomes per run, the files
+ * each run's change touched, and per-test coverage keyed by the test file's content hash (git blob id), so a
+ * test whose file changed since its coverage was recorded is known to have stale coverage.
+ */
+export class SelectionStore implements ImportCache {
+  private readonly importStmt: StatementSync;
+
+  private constructor(private readonly db: DatabaseSync) {
+    this.importStmt = db.prepare('SELECT imports FROM imports WHERE language = ? AND hash = ?');
+  }
+
+  /** Cached raw imports of a file content (the import graph's cache: unchanged files are not parsed again). */
+  get(language: Language, hash: string): readonly string[] | undefined {
+    const row = this.importStmt.get(language, hash) as { imports: string } | undefined;
+    return row === undefined ? undefined : (JSON.parse(row.imports) as string[]);
+  }
+
+  set(language: Language, entries: readonly { hash: string; imports: readonly string[] }[]): void {
+    const ins = this.db.prepare('INSERT OR REPLACE INTO imports VALUES (?, ?, ?)');
+    this.db.exec('BEGIN');
+    for (const e of entries) ins.run(language, e.hash, JSON.stringify(e.imports));
+    this.db.exec('COMMIT');
+  }
+
+  static open(path: string): SelectionStore {
+    const db = new DatabaseSync(path);
+    db.exec(SCHEMA);
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as
+      | { value: string }
+      | undefined;
+    if (row === undefined)
+      db.prepare("INSERT INTO meta VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
+    else if (Number(row.value) > SCHEMA_VERSION) {
+      db.close();
+      throw new Error(
+        `${path}: schema version ${row.value} is newer than this ai-ci understands (${SCHEMA_VERSION})`,
+      );
+    }
+    return new SelectionStore(db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Stores one run's results; returns the run id. Results without a test file are skipped. */
+  recordRun(run: RunInfo, results: readonly TestCaseResult[]): number {
+    this.db.exec('BEGIN');
+    try {
+      const { lastInsertRowid } = this.db
+        .prepare('INSERT INTO runs (commit_sha, branch, time, full) VALUES (?, ?, ?, ?)')
+        .run(run.commit, run.branch ?? '', run.time, run.full ? 1 : 0);
+      const id = Number(lastInsertRowid);
+      const ch = this.db.prepare('INSERT INTO changed_files VALUES (?, ?)');
+      for (const p of new Set(run.changed)) ch.run(id, p);
+      const res = this.db.prepare('INSERT INTO results VALUES (?, ?, ?, ?, ?)');
+      for (const r of results) if (r.file !== undefined) res.run(id, r.file, r.name, r.outcome, r.durationS);
+      this.db.exec('COMMIT');
+      return id;
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  /** Stores per-test coverage; `hashes` gives each test file's content hash at the recorded commit. */
+  recordCoverage(commit: string, coverage: CoverageMap, hashes: ReadonlyMap<string, string>): number {
+    const ins = this.db.prepare('INSERT OR REPLACE INTO coverage VALUES (?, ?, ?, ?)');
+    let n = 0;
+    this.db.exec('BEGIN');
+    for (const [test, sources] of coverage) {
+      const hash = hashes.get(test) ?? '';
+      for (const s of sources) {
+        ins.run(test, hash, s, commit);
+        n += 1;
+      }
+    }
+    this.db.exec('COMMIT');
+    return n;
+  }
+
+  /**
+   * Coverage for the tests at their current content: a test whose recorded hash differs has changed since, and
+   * a changed test runs anyway; its last recorded coverage is still used for the other files it touched.
+   */
+  coverage(hashes: ReadonlyMap<string, string>): CoverageMap {
+    const rows = this.db.prepare('SELECT test_file, test_hash, source_file FROM coverage').all() as {
+      test_file: string;
+      test_hash: string;
+      source_file: string;
+    }[];
+    const exact = new Map<string, Set<string>>();
+    const any = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const target = r.test_hash === hashes.get(r.test_file) ? exact : any;
+      let set = target.get(r.test_file);
+      if (set === undefined) {
+        set = new Set();
+        target.set(r.test_file, set);
+      }
+      set.add(r.source_file);
+    }
+    for (const [t, s] of any) if (!exact.has(t)) exact.set(t, s);
+    return exact;
+  }
+
+  /** Test files that failed and passed on the same commit (flaky: their failures never count as caught). */
+  flakyTests(): Set<string> {
+    const rows = this.db
+      .prepare(
+        `SELECT r.test_file, r.test_name FROM results r JOIN runs u ON u.id = r.run_id
+         WHERE r.outcome IN ('passed', 'failed')
+         GROUP BY u.commit_sha, r.test_file, r.test_name
+         HAVING SUM(r.outcome = 'failed') > 0 AND SUM(r.outcome = 'passed') > 0`,
+      )
+      .all() as { test_file: string }[];
+    return new Set(rows.map((r) => r.test_file));
+  }
+
+  /** Per test file: mean seconds per run, share of runs with a (non-flaky) failure, flakiness. */
+  testStats(): Map<string, TestStats> {
+    const flaky = this.flakyTests();
+    const rows = this.db
+      .prepare(
+        `SELECT test_file, COUNT(*) AS runs, AVG(total) AS mean, SUM(failed) AS fails FROM (
+           SELECT run_id, test_file, SUM(duration) AS total, MAX(outcome = 'failed') AS failed
+           FROM results GROUP BY run_id, test_file)
+         GROUP BY test_file`,
+      )
+      .all() as { test_file: string; runs: number; mean: number; fails: number }[];
+    return new Map(
+      rows.map((r) => [
+        r.test_file,
+        {
+          durationS: r.mean,
+          failureRate: flaky.has(r.test_file) ? 0 : r.fails / r.runs,
+          ...(flaky.has(r.test_file) ? { flaky: true } : {}),
+        },
+      ]),
+    );
+  }
+
+  /** changed file → test file → failures of that (non-flaky) test in runs that changed the file. */
+  cofailures(): Map<string, Map<string, number>> {
+    const flaky = this.flakyTests();
+    const rows = this.db
+      .prepare(
+        `SELECT c.path, f.test_file, COUNT(*) AS n FROM changed_files c
+         JOIN (SELECT DISTINCT run_id, test_file FROM results WHERE outcome = 'failed') f ON f.run_id = c.run_id
+         GROUP BY c.path, f.test_file`,
+      )
+      .all() as { path: string; test_file: string; n: number }[];
+    const out = new Map<string, Map<string, number>>();
+    for (const r of rows) {
+      if (flaky.has(r.test_file)) continue;
+      let m = out.get(r.path);
+      if (m === undefined) {
+        m = new Map();
+        out.set(r.path, m);
+      }
+      m.set(r.test_file, r.n);
+    }
+    return out;
+  }
+}
