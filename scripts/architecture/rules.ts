@@ -45,6 +45,9 @@ export const ROOMS: readonly Room[] = [
 /** One line per folder of src/analysis/ (what it holds, for the README table). */
 export const ANALYSES: Readonly<Record<string, string>> = {
   perf: 'performance-regression detection: parsers, history (SQLite), statistics, change points, model',
+  parsers: 'shared parser front ends (tree-sitter Python as WebAssembly), loaded once for every analysis',
+  select:
+    'test selection and sharding: import graphs, dependency rules, coverage and failure history (SQLite), LPT shards',
 };
 
 /** The room a src-relative path (`carbon/simulate/run.ts`) belongs to: `carbon`, `analysis/perf`, or undefined. */
