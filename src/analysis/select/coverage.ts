@@ -1,16 +1,6 @@
 import { posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** A coverage report that cannot be used; names the file. */
-export class CoverageError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-    this.name = 'CoverageError';
-  }
-}
+import { SelectInputError } from './errors.js';
 
 /** test file → the source files its tests executed. */
 export type CoverageMap = Map<string, Set<string>>;
@@ -33,10 +23,10 @@ export function parseCoveragePyJson(file: string, text: string): CoverageMap {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new CoverageError(file, `not valid JSON (${(err as Error).message})`);
+    throw new SelectInputError(file, `not valid JSON (${(err as Error).message})`);
   }
   if (typeof doc?.files !== 'object' || doc.files === null) {
-    throw new CoverageError(file, 'has no "files" object: not a coverage.py JSON report');
+    throw new SelectInputError(file, 'has no "files" object: not a coverage.py JSON report');
   }
   const map: CoverageMap = new Map();
   let contexts = 0;
@@ -51,7 +41,7 @@ export function parseCoveragePyJson(file: string, text: string): CoverageMap {
     }
   }
   if (contexts === 0) {
-    throw new CoverageError(
+    throw new SelectInputError(
       file,
       'has no per-test contexts (run pytest with --cov-context=test, then coverage json --show-contexts)',
     );
@@ -80,9 +70,9 @@ export function parseV8Coverage(
     try {
       doc = JSON.parse(text);
     } catch (err) {
-      throw new CoverageError(file, `not valid JSON (${(err as Error).message})`);
+      throw new SelectInputError(file, `not valid JSON (${(err as Error).message})`);
     }
-    if (!Array.isArray(doc.result)) throw new CoverageError(file, 'has no "result" list: not V8 coverage');
+    if (!Array.isArray(doc.result)) throw new SelectInputError(file, 'has no "result" list: not V8 coverage');
     for (const script of doc.result) {
       if (script.url === undefined || !script.url.startsWith('file:')) continue;
       const rel = relative(repoRoot, fileURLToPath(script.url)).split(sep).join(posix.sep);

@@ -2,13 +2,14 @@
  * Test selection and sharding: which tests a change needs (import graph, coverage, history, declared rules) and
  * how to split them into duration-balanced shards. Library only; the CLI is `ai-ci select` / `ai-ci shard`.
  */
-export { CoverageError, type CoverageMap, parseCoveragePyJson, parseV8Coverage } from './coverage.js';
+export { type CoverageMap, parseCoveragePyJson, parseV8Coverage } from './coverage.js';
+export { SelectInputError } from './errors.js';
 export { isTestFile, languageOf, runnerArguments, runnerLine } from './frameworks.js';
 export { changedFiles, GitError, listFiles, readBlobs, resolveCommit } from './git.js';
 export { buildGraph, type DependencyGraph, filesMentioning, isSourceFile, testsReaching } from './graph.js';
-export { JunitError, parseJunit, type TestCaseResult } from './junit.js';
+export { parseJunit, type TestCaseResult } from './junit.js';
 export { loadHead, type Plan, type PlanOptions, planSelection } from './plan.js';
-export { DEFAULT_RULES, type DependencyRule, parseRules, RuleSet, RulesFileError } from './rules.js';
+export { DEFAULT_RULES, type DependencyRule, parseRules, RuleSet } from './rules.js';
 export {
   DEFAULT_SAMPLE_RATE,
   expectedDurations,

@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { SelectInputError } from './errors.js';
 
 /** One test case from a JUnit XML report, attributed to its test file. */
 export interface TestCaseResult {
@@ -7,17 +8,6 @@ export interface TestCaseResult {
   name: string;
   outcome: 'passed' | 'failed' | 'skipped';
   durationS: number;
-}
-
-/** A report that cannot be read; names the file. */
-export class JunitError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-    this.name = 'JunitError';
-  }
 }
 
 type Attrs = Record<string, string | undefined>;
@@ -59,11 +49,11 @@ export function parseJunit(file: string, xml: string, knownTests: ReadonlySet<st
   try {
     doc = parser.parse(xml, true) as Record<string, unknown>;
   } catch (err) {
-    throw new JunitError(file, `not valid XML (${(err as Error).message.split('\n')[0]})`);
+    throw new SelectInputError(file, `not valid XML (${(err as Error).message.split('\n')[0]})`);
   }
   const root = (doc.testsuites ?? doc) as { testsuite?: XmlNode[] };
   if (root.testsuite === undefined)
-    throw new JunitError(file, 'has no <testsuite> element: not a JUnit report');
+    throw new SelectInputError(file, 'has no <testsuite> element: not a JUnit report');
   const out: TestCaseResult[] = [];
   const visit = (suite: XmlNode & { testcase?: XmlNode[]; testsuite?: XmlNode[] }) => {
     for (const tc of suite.testcase ?? []) {

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
+import { SelectInputError } from './errors.js';
 
 /** What a change to a matching file means for the tests. */
 export type RuleRun =
@@ -93,20 +94,9 @@ export const DEFAULT_RULES: readonly DependencyRule[] = [
   },
 ];
 
-/** A rules file or field that cannot be used; the message names the file and the field. */
-export class RulesFileError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-    this.name = 'RulesFileError';
-  }
-}
-
 function stringList(value: unknown, file: string, where: string): string[] {
   if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v !== '')) {
-    throw new RulesFileError(file, `${where} must be a non-empty list of glob strings`);
+    throw new SelectInputError(file, `${where} must be a non-empty list of glob strings`);
   }
   return value as string[];
 }
@@ -126,13 +116,14 @@ export function parseRules(file: string, text: string): DependencyRule[] {
   try {
     doc = parseYaml(text);
   } catch (err) {
-    throw new RulesFileError(file, `not valid YAML (${(err as Error).message.split('\n')[0]})`);
+    throw new SelectInputError(file, `not valid YAML (${(err as Error).message.split('\n')[0]})`);
   }
   const rules = (doc as { rules?: unknown } | null)?.rules;
-  if (!Array.isArray(rules)) throw new RulesFileError(file, 'needs a top-level "rules" list');
+  if (!Array.isArray(rules)) throw new SelectInputError(file, 'needs a top-level "rules" list');
   return rules.map((raw, i): DependencyRule => {
     const where = `rules[${i}]`;
-    if (typeof raw !== 'object' || raw === null) throw new RulesFileError(file, `${where} is not a mapping`);
+    if (typeof raw !== 'object' || raw === null)
+      throw new SelectInputError(file, `${where} is not a mapping`);
     const r = raw as Record<string, unknown>;
     const name = typeof r.name === 'string' && r.name !== '' ? r.name : `${where}`;
     const paths = stringList(r.paths, file, `${where}.paths`);
@@ -144,7 +135,7 @@ export function parseRules(file: string, text: string): DependencyRule[] {
       case 'tests':
         return { name, paths, run: 'tests', tests: stringList(r.tests, file, `${where}.tests`) };
       default:
-        throw new RulesFileError(
+        throw new SelectInputError(
           file,
           `${where}.run is ${JSON.stringify(r.run)}; expected one of all, none, directory, tests`,
         );

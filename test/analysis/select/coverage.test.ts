@@ -2,11 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  CoverageError,
-  parseCoveragePyJson,
-  parseV8Coverage,
-} from '../../../src/analysis/select/coverage.js';
+import { parseCoveragePyJson, parseV8Coverage } from '../../../src/analysis/select/coverage.js';
+import { SelectInputError } from '../../../src/analysis/select/errors.js';
 import { FIXTURES } from './helpers.js';
 
 describe('parseCoveragePyJson', () => {
@@ -23,7 +20,7 @@ describe('parseCoveragePyJson', () => {
     expect(() =>
       parseCoveragePyJson('c.json', JSON.stringify({ files: { 'a.py': { executed_lines: [1] } } })),
     ).toThrow(/c\.json: has no per-test contexts \(run pytest with --cov-context=test/);
-    expect(() => parseCoveragePyJson('c.json', '{')).toThrow(CoverageError);
+    expect(() => parseCoveragePyJson('c.json', '{')).toThrow(SelectInputError);
   });
 });
 

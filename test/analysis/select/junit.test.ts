@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JunitError, parseJunit } from '../../../src/analysis/select/junit.js';
+import { SelectInputError } from '../../../src/analysis/select/errors.js';
+import { parseJunit } from '../../../src/analysis/select/junit.js';
 import { FIXTURES } from './helpers.js';
 
 const read = (f: string) => readFileSync(join(FIXTURES, f), 'utf8');
@@ -39,7 +40,7 @@ describe('parseJunit', () => {
   });
 
   it('names the file when it is not a JUnit report', () => {
-    expect(() => parseJunit('x.xml', '<html><body/></html>', new Set())).toThrow(JunitError);
+    expect(() => parseJunit('x.xml', '<html><body/></html>', new Set())).toThrow(SelectInputError);
     expect(() => parseJunit('x.xml', '<html><body/></html>', new Set())).toThrow(
       /^x\.xml: has no <testsuite>/,
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, parseRules, RuleSet, RulesFileError } from '../../../src/analysis/select/rules.js';
+import { SelectInputError } from '../../../src/analysis/select/errors.js';
+import { DEFAULT_RULES, parseRules, RuleSet } from '../../../src/analysis/select/rules.js';
 
 describe('parseRules', () => {
   it('reads declared rules from YAML', () => {
@@ -23,7 +24,7 @@ describe('parseRules', () => {
     ['rules:\n  - paths: ["a"]\n    run: tests', 'rules[0].tests must be a non-empty list'],
     ['rules: [', 'not valid YAML'],
   ])('names the file and field of a bad rule: %s', (text, message) => {
-    expect(() => parseRules('r.yaml', text)).toThrow(RulesFileError);
+    expect(() => parseRules('r.yaml', text)).toThrow(SelectInputError);
     expect(() => parseRules('r.yaml', text)).toThrow(`r.yaml: ${message}`);
   });
 });

@@ -31,7 +31,7 @@ function select(changes: FileChange[], extra: Partial<SelectInput> = {}, declare
 const modified = (path: string): FileChange => ({ path, status: 'modified' });
 const paths = (s: { selected: { path: string }[] }) => s.selected.map((t) => t.path).sort();
 
-describe('selectTests: the import graph', () => {
+describe('selectTests: the import graph', { timeout: 20_000 }, () => {
   it('selects the tests that import a changed module, directly or through other modules, with the chain', () => {
     const s = select([modified('pkg/util.py')]);
     expect(s.full).toBe(false);

@@ -2,23 +2,21 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
-  CoverageError,
   changedFiles,
   type DependencyRule,
   expectedDurations,
   FRAMEWORKS,
   type Framework,
   GitError,
-  JunitError,
   listFiles,
   loadHead,
   parseCoveragePyJson,
   parseJunit,
   parseRules,
   planSelection,
-  RulesFileError,
   resolveCommit,
   runnerLine,
+  SelectInputError,
   type Selection,
   SelectionStore,
   shadowReport,
@@ -56,12 +54,7 @@ async function guarded<T>(work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (
-      err instanceof GitError ||
-      err instanceof RulesFileError ||
-      err instanceof JunitError ||
-      err instanceof CoverageError
-    ) {
+    if (err instanceof GitError || err instanceof SelectInputError) {
       throw new CliError(err.message, ExitCode.InputError);
     }
     throw err;

@@ -28,7 +28,7 @@ afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 const args = (...rest: string[]) => ['--repo', repo, ...rest];
 
-describe('ai-ci select', () => {
+describe('ai-ci select', { timeout: 30_000 }, () => {
   it('prints the tests that import the changed module as pytest arguments', async () => {
     const r = await cli([
       'select',
@@ -133,7 +133,7 @@ describe('ai-ci select', () => {
   });
 });
 
-describe('ai-ci select-record and shard', () => {
+describe('ai-ci select-record and shard', { timeout: 30_000 }, () => {
   it('records a run, then shards by the recorded durations and puts the tests that failed first', async () => {
     const db = join(repo, 'history.db');
     const rec = await cli([
