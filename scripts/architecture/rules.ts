@@ -44,6 +44,8 @@ export const ROOMS: readonly Room[] = [
 
 /** One line per folder of src/analysis/ (what it holds, for the README table). */
 export const ANALYSES: Readonly<Record<string, string>> = {
+  energy:
+    'energy and carbon of CI work: the one power model (SPECpower/TDP table, pod resources), meters (RAPL, process tree / cgroup CPU time, nvidia-smi), `trackCommand`',
   perf: 'performance-regression detection: parsers, history (SQLite), statistics, change points, model',
   parsers: 'shared parser front ends (tree-sitter Python as WebAssembly), loaded once for every analysis',
   select:

@@ -8,12 +8,12 @@
  * takes over (the pool reconciler, and so the gate, only run on the leader).
  */
 import { CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
+import type { PowerModel } from '../../analysis/energy/index.js';
 import { type CarbonPolicy, RESOURCES, type RunnerPool } from '../../api/v1alpha1/index.js';
 import { CustomResources, isNotFound } from '../../kube/api.js';
 import { Informer, type Logger, silentLogger } from '../../kube/informer.js';
 import { ControllerLoop } from '../loop.js';
 import { type ControllerMetrics, createControllerMetrics } from '../metrics.js';
-import type { PowerModel } from './energy.js';
 import { type GatePool, PolicyGate } from './gate.js';
 import {
   CarbonPolicyReconciler,

@@ -7,11 +7,19 @@
  * - an admitted job stays admitted: a runner may already be starting for it, and taking the admission back on a
  *   forecast wobble would tear that runner down again;
  * - when a deferred job is admitted, how long it was held back (histogram) and the carbon the deferral saved: the
- *   runner's power (from the pool's resources, energy.ts) × the job's expected duration × (forecast intensity had
+ *   runner's power (from the pool's resources, analysis/energy) × the job's expected duration × (forecast intensity had
  *   it run when first asked − forecast intensity of the run starting now).
  * Jobs not asked about for `forgetAfterMs` (counted from their latest start at the earliest) are forgotten: they
  * started, or were cancelled.
  */
+
+import {
+  avoidedGrams,
+  DEFAULT_POWER_MODEL,
+  type PowerModel,
+  type RunnerResources,
+  runnerWatts,
+} from '../../analysis/energy/index.js';
 import type { CarbonPolicy } from '../../api/v1alpha1/index.js';
 import { DurationLearner, durationKey } from '../../carbon/durations-learning.js';
 import type { CarbonGate, GateDecision, GateJob, PolicyRef } from '../../carbon/gate.js';
@@ -19,13 +27,6 @@ import type { Logger } from '../../kube/informer.js';
 import { silentLogger } from '../../kube/informer.js';
 import type { ControllerMetrics } from '../metrics.js';
 import { type Admission, decideAdmission, type PolicyData } from './admission.js';
-import {
-  avoidedGrams,
-  DEFAULT_POWER_MODEL,
-  type PowerModel,
-  type RunnerResources,
-  runnerWatts,
-} from './energy.js';
 import { forceRunAnnotated, type PolicyParams } from './params.js';
 
 /** What the gate needs of a RunnerPool (the controller's cache keeps only this). */

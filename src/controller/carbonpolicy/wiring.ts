@@ -4,11 +4,11 @@
  * Manager's work queue. Also the controller flags of the carbon side (main.ts registers them).
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_POWER_MODEL } from '../../analysis/energy/index.js';
 import { durationFlag as duration } from '../flags.js';
 import { Manager, type ManagerOptions } from '../manager.js';
 import { createControllerMetrics } from '../metrics.js';
 import { CarbonPolicyController, type CarbonPolicyControllerOptions } from './controller.js';
-import { DEFAULT_POWER_MODEL } from './energy.js';
 
 /** What the carbon side takes besides what it shares with the Manager. */
 export type CarbonOptions = Omit<

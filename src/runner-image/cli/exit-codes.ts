@@ -8,6 +8,8 @@ export const ExitCode = {
   Usage: 2,
   /** Input could not be read or parsed, or an external service failed. */
   InputError: 3,
+  /** `carbon track`: the command succeeded but emitted more than --budget grams CO2e. */
+  CarbonBudgetExceeded: 4,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

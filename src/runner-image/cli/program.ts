@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCarbon } from './commands/carbon.js';
+import { registerCarbonTrack } from './commands/carbon-track.js';
 import { registerGithub } from './commands/github.js';
 import { registerPerf } from './commands/perf.js';
 import { registerSelect } from './commands/select.js';
@@ -17,7 +18,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerVersion(program);
-  registerCarbon(program);
+  registerCarbonTrack(registerCarbon(program));
   registerValidate(program);
   registerSimulate(program);
   registerPerf(program);

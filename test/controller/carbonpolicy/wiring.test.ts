@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POWER_MODEL } from '../../../src/controller/carbonpolicy/energy.js';
+import { DEFAULT_POWER_MODEL } from '../../../src/analysis/energy/index.js';
 import { carbonOptionsFrom, registerCarbonOptions } from '../../../src/controller/carbonpolicy/wiring.js';
 
 function parse(args: string[], env: NodeJS.ProcessEnv = {}) {

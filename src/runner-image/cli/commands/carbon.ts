@@ -28,7 +28,7 @@ import { CliError, ExitCode } from '../exit-codes.js';
 export const DEFAULT_THRESHOLD = 200;
 const SOURCES = ['uk', 'electricitymaps', 'watttime', 'file', 'static'] as const;
 
-interface SourceFlags {
+export interface SourceFlags {
   source?: (typeof SOURCES)[number];
   region?: string;
   zone?: string;
@@ -45,7 +45,7 @@ interface SourceFlags {
   retries: string;
 }
 
-interface Setup {
+export interface Setup {
   provider: IntensityProvider;
   threshold: number;
   now: number;
@@ -83,10 +83,13 @@ function addSourceOptions(cmd: Command): Command {
     );
 }
 
-export function registerCarbon(program: Command): void {
+/** Registers `carbon now` and `carbon best-window`; returns the `carbon` command for its other subcommands. */
+export function registerCarbon(program: Command): Command {
   const carbon = program
     .command('carbon')
-    .description('grid carbon intensity for workflows: is it low now, and when is the best window');
+    .description(
+      'grid carbon intensity for workflows: is it low now, when is the best window, what did a step emit',
+    );
 
   addSourceOptions(
     carbon
@@ -194,6 +197,7 @@ export function registerCarbon(program: Command): void {
     for (const note of reading.notes) process.stderr.write(`ai-ci: note: ${note}\n`);
     warnIfMarginal(current.kind);
   });
+  return carbon;
 }
 
 /** With --force the run starts now; its expected intensity is the forecast mean over the run, where known. */
@@ -202,7 +206,7 @@ function startNow(forecast: Parameters<typeof meanIntensity>[0], now: number, du
   return mean === undefined ? undefined : { start: now, end: now + duration, meanIntensity: mean };
 }
 
-function setupFrom(opts: SourceFlags): Setup {
+export function setupFrom(opts: SourceFlags): Setup {
   const now = opts.at === undefined ? Date.now() : usage(() => parseTime(opts.at!));
   const timeoutMs = usage(() => parseDuration(opts.timeout, '--timeout'));
   const retries = usage(() => parseNumber(opts.retries, '--retries'));

@@ -5,7 +5,7 @@ import {
   quantity,
   runnerShape,
   runnerWatts,
-} from '../../../src/controller/carbonpolicy/energy.js';
+} from '../../../src/analysis/energy/index.js';
 
 describe('quantity', () => {
   it.each([
