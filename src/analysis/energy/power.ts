@@ -51,6 +51,7 @@ export const POWER_TABLE = table as unknown as {
   systems: SystemRow[];
   cpus: CpuRow[];
   memoryWattsPerGiB: { value: number; source: string };
+  defaultIntensity: { value: number; source: string };
   bands: Record<string, { relative?: number; absoluteWattsPerGpu?: number; basis: string }>;
 };
 

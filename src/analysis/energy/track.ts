@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { type EnergyMeasurement, EnergyMeter, gramsCo2e, type MeterOptions, wattHours } from './meter.js';
+import { POWER_TABLE } from './power.js';
 import { reapedChildrenCpuSeconds } from './proc.js';
 
 export interface Budget {
@@ -34,10 +35,7 @@ export interface Intensity {
  * The intensity used when none is given: the world's mean grid intensity in 2023, 480 gCO2e/kWh (Ember, Global
  * Electricity Review 2024). A real source (`--policy`, `--source`, `--intensity`) is always better.
  */
-export const DEFAULT_INTENSITY: Readonly<Intensity> = {
-  value: 480,
-  source: 'world mean 2023, Ember Global Electricity Review 2024 (no source given)',
-};
+export const DEFAULT_INTENSITY: Readonly<Intensity> = POWER_TABLE.defaultIntensity;
 
 export interface TrackOptions extends MeterOptions {
   /** Intensity at the start, used while running (warnings). */
