@@ -25,7 +25,11 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 const { values: args } = parseArgs({
-  options: { tcpd: { type: 'string' }, nab: { type: 'string' }, out: { type: 'string', default: 'data/perf/changepoints' } },
+  options: {
+    tcpd: { type: 'string' },
+    nab: { type: 'string' },
+    out: { type: 'string', default: 'data/perf/changepoints' },
+  },
 });
 if (!args.tcpd || !args.nab) {
   process.stderr.write('usage: tsx scripts/perf/changepoints/prepare.ts --tcpd DIR --nab DIR\n');
@@ -81,17 +85,28 @@ function tcpd(dir: string): Labelled[] {
     const values = doc.series[0]!.raw.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null));
     const byAnnotator = annotations[name];
     if (!byAnnotator) throw new Error(`${name}: no annotations`);
-    return { name, values, annotations: Object.values(byAnnotator).map((a) => [...a].sort((x, y) => x - y)), licence };
+    return {
+      name,
+      values,
+      annotations: Object.values(byAnnotator).map((a) => [...a].sort((x, y) => x - y)),
+      licence,
+    };
   });
 }
 
 function nab(dir: string): Labelled[] {
-  const labels = JSON.parse(readFileSync(join(dir, 'labels', 'combined_labels.json'), 'utf8')) as Record<string, string[]>;
+  const labels = JSON.parse(readFileSync(join(dir, 'labels', 'combined_labels.json'), 'utf8')) as Record<
+    string,
+    string[]
+  >;
   const out: Labelled[] = [];
   for (const group of ['realAWSCloudwatch', 'realKnownCause']) {
     for (const file of readdirSync(join(dir, 'data', group)).sort()) {
       if (!file.endsWith('.csv')) continue;
-      const lines = readFileSync(join(dir, 'data', group, file), 'utf8').trim().split('\n').slice(1);
+      const lines = readFileSync(join(dir, 'data', group, file), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1);
       const stamps = lines.map((l) => l.split(',')[0]!);
       const values = lines.map((l) => {
         const v = Number(l.split(',')[1]);
@@ -115,10 +130,19 @@ function heldOut(set: string, name: string): boolean {
 }
 
 const sets = { tcpd: tcpd(args.tcpd), nab: nab(args.nab) };
-writeFileSync(join(args.out, 'tcpd.json'), `${JSON.stringify({ source: 'TCPD', series: sets.tcpd })}\n`);
-writeFileSync(join(args.out, 'nab.json.gz'), gzipSync(`${JSON.stringify({ source: 'NAB', series: sets.nab })}\n`));
+writeFileSync(
+  join(args.out, 'tcpd.json.gz'),
+  gzipSync(`${JSON.stringify({ source: 'TCPD', series: sets.tcpd })}\n`),
+);
+writeFileSync(
+  join(args.out, 'nab.json.gz'),
+  gzipSync(`${JSON.stringify({ source: 'NAB', series: sets.nab })}\n`),
+);
 const split = Object.fromEntries(
-  Object.entries(sets).map(([set, series]) => [set, series.filter((s) => heldOut(set, s.name)).map((s) => s.name)]),
+  Object.entries(sets).map(([set, series]) => [
+    set,
+    series.filter((s) => heldOut(set, s.name)).map((s) => s.name),
+  ]),
 );
 writeFileSync(join(args.out, 'split.json'), `${JSON.stringify({ heldout: split }, null, 2)}\n`);
 for (const [set, series] of Object.entries(sets)) {

@@ -4,6 +4,7 @@ import {
   detectChangePoints,
   resolveChangePointOptions,
 } from '../../../../src/analysis/perf/changepoints/detector.js';
+import { seededRandom } from '../../../../src/analysis/perf/stats/rng.js';
 import { noisy } from '../helpers.js';
 
 const indices = (series: number[], options = {}) => detectChangePoints(series, options).map((c) => c.index);
@@ -13,6 +14,16 @@ function stepped(length: number, steps: [number, number][], seed: number, rel = 
   const values = noisy(length, 100, rel, seed);
   for (const [at, change] of steps) for (let i = at; i < length; i++) values[i]! *= 1 + change;
   return values;
+}
+
+/** AR(1) noise x[t] = φ x[t−1] + e[t] around `level`, innovations of sd `sd`. */
+function ar1(length: number, phi: number, level: number, sd: number, seed: number): number[] {
+  const z = noisy(length, 1, 1, seed).map((v) => v - 1);
+  let x = 0;
+  return z.map((g) => {
+    x = phi * x + sd * g;
+    return level + x;
+  });
 }
 
 describe('change-point detector', () => {
@@ -43,24 +54,75 @@ describe('change-point detector', () => {
     for (let seed = 1; seed <= 20; seed++) expect(indices(noisy(200, 100, 0.02, seed))).toEqual([]);
   });
 
+  it('does not cut autocorrelated noise into steps (AR(1), φ = 0.7, 10 seeds)', () => {
+    let total = 0;
+    for (let seed = 1; seed <= 10; seed++) total += indices(ar1(300, 0.7, 100, 1, seed)).length;
+    // Plain BIC segmentation finds several per series here; a false step in one series of ten is tolerated.
+    expect(total).toBeLessThanOrEqual(1);
+  });
+
+  it('cuts a slow trend into a few steps, not dozens, and a seasonal wave not at all', () => {
+    for (const seed of [1, 2, 3]) {
+      const base = noisy(300, 100, 0.005, seed);
+      // 30 noise units of rise: plain PELT with the BIC penalty cuts it into ~16 steps.
+      const trend = base.map((v, i) => v + 0.05 * i);
+      const seasonal = base.map((v, i) => v + 3 * Math.sin((2 * Math.PI * i) / 24));
+      expect(indices(trend).length).toBeLessThanOrEqual(4);
+      expect(indices(seasonal)).toEqual([]);
+    }
+  });
+
+  it('keeps a short clear shift of a few points (a latency incident), both its start and end', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const values = noisy(200, 10, 0.02, seed);
+      for (let i = 120; i < 124; i++) values[i]! *= 1.5;
+      expect(indices(values)).toEqual([120, 124]);
+    }
+  });
+
   it('is not fooled by isolated outliers', () => {
     const values = noisy(150, 100, 0.01, 9);
     for (const i of [20, 21, 70, 120]) values[i]! *= 3;
     expect(indices(values)).toEqual([]);
   });
 
-  it('requires magnitude as well as significance', () => {
-    // 0.3% step in 0.05% noise: significant, but below the 0.5% minimum relative change.
+  it('skips missing values and reports indices of the input', () => {
+    const values = stepped(120, [[60, 0.1]], 3);
+    const withGaps = [...values.slice(0, 30), Number.NaN, Number.NaN, ...values.slice(30)];
+    expect(indices(withGaps)).toEqual([62]);
+    // A gap right before the new regime: the change point is the first point after it.
+    const gapAtStep = [...values.slice(0, 60), Number.NaN, ...values.slice(60)];
+    expect(indices(gapAtStep)).toEqual([61]);
+    expect(indices(Array(40).fill(Number.NaN))).toEqual([]);
+  });
+
+  it('requires a minimum relative change', () => {
+    // 0.3% step in 0.05% noise: clear, but below the 0.5% minimum relative change.
     const values = stepped(200, [[100, 0.003]], 4, 0.0005);
     expect(indices(values)).toEqual([]);
     expect(indices(values, { minRelativeChange: 0.001 })).toEqual([100]);
   });
 
   it('respects the minimum segment size', () => {
-    const values = [...Array(30).fill(1), 2, 2, 2];
-    // A regime of 3 points cannot be one of its own with segments of at least 5.
-    for (const i of indices(values)) expect(values.length - i).toBeGreaterThanOrEqual(5);
-    expect(indices(values, { minSegment: 3 })).toEqual([30]);
+    const values = [...noisy(30, 1, 0.01, 5), 2, 2, 2];
+    expect(indices(values)).toEqual([30]);
+    for (const i of indices(values, { minSegment: 5 })) expect(values.length - i).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a higher penalty finds fewer change points', () => {
+    const values = stepped(
+      300,
+      [
+        [60, 0.02],
+        [150, 0.2],
+        [220, -0.03],
+      ],
+      8,
+    );
+    const low = indices(values, { penalty: 1 });
+    const high = indices(values, { penalty: 30 });
+    expect(high.length).toBeLessThan(low.length);
+    expect(high).toContain(150);
   });
 
   it('returns nothing for series too short or constant', () => {
@@ -76,10 +138,12 @@ describe('change-point detector', () => {
     expect(c!.pValue).toBeLessThan(0.001);
   });
 
-  it('rejects non-finite values, naming the index', () => {
-    const values = noisy(20, 1, 0.01, 1);
-    values[7] = Number.NaN;
-    expect(() => indices(values)).toThrow(/index 7/);
+  it('measures persistence: ~0 for independent noise, high for AR(1) φ = 0.8 and for a trend', () => {
+    const detector = new ChangePointDetector();
+    expect(detector.noise(noisy(2000, 100, 0.01, 1)).persistence).toBeLessThan(0.15);
+    expect(detector.noise(ar1(2000, 0.8, 100, 1, 2)).persistence).toBeGreaterThan(0.5);
+    const random = seededRandom(3);
+    expect(detector.noise(Array.from({ length: 500 }, (_, i) => i + 0.1 * random())).persistence).toBe(0.8);
   });
 
   it('a reused detector gives the same answers as fresh ones, whatever it saw before', () => {
@@ -92,8 +156,9 @@ describe('change-point detector', () => {
   });
 
   it('validates its options', () => {
-    expect(() => resolveChangePointOptions({ alpha: 2 })).toThrow(/alpha/);
+    expect(() => resolveChangePointOptions({ penalty: 0 })).toThrow(/penalty/);
     expect(() => resolveChangePointOptions({ minSegment: 0 })).toThrow(/minSegment/);
-    expect(resolveChangePointOptions({}).minSegment).toBe(5);
+    expect(() => resolveChangePointOptions({ maxPersistence: 1 })).toThrow(/maxPersistence/);
+    expect(resolveChangePointOptions({}).minSegment).toBe(3);
   });
 });

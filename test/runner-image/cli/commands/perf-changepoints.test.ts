@@ -51,6 +51,48 @@ describe('ai-ci perf changepoints', () => {
   it('passes tuning options through', async () => {
     const r = await run([file('tuned.json', JSON.stringify(step)), '--min-change', '0.5']);
     expect(r.out.trim()).toBe('(none)');
+    const low = [...step.slice(0, 36), 12.5, 12.6, 12.5, 12.6];
+    const lowFile = file('penalty.json', JSON.stringify(low));
+    expect((await run([lowFile])).out.trim()).toBe('20 36');
+    // A much higher penalty keeps only the large step; segments of ≥ 5 points move the short last one.
+    expect((await run([lowFile, '--penalty', '1000'])).out.trim()).toBe('20');
+    expect((await run([lowFile, '--min-segment', '5'])).out.trim()).toBe('20 35');
+  });
+
+  it('keeps missing values (null, empty cells, NaN, NA) in the row numbering', async () => {
+    const withGaps = step.map((v, i) => (i === 5 || i === 30 ? null : v));
+    expect((await run([file('gaps.json', JSON.stringify(withGaps))])).out.trim()).toBe('20');
+    const rows = step.map((v, i) => `${i};${i === 3 ? '' : i === 10 ? 'NaN' : i === 25 ? 'NA' : v}`);
+    const r = await run([file('gaps.csv', ['t;value', ...rows].join('\n')), '--column', 'value', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).series[0]).toMatchObject({
+      name: 'value',
+      length: 40,
+      missing: 3,
+      changePoints: [20],
+    });
+  });
+
+  it('guesses the delimiter, reads every numeric column, and names the ones left out', async () => {
+    const rows = step.map((v, i) => `2026-01-${String((i % 28) + 1).padStart(2, '0')}\t${v}\t${flat[i]}`);
+    const r = await run([file('wide.tsv', ['date\tstep\tflat', ...rows].join('\n'))]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('step: 20\nflat: (none)\n');
+    expect(r.err).toMatch(/wide\.tsv: not numeric, left out: date/);
+  });
+
+  it('takes --delimiter and columns by position', async () => {
+    const rows = step.map((v, i) => `${i}|${v}`);
+    const path = file('piped.txt', ['i|v', ...rows].join('\n'));
+    const r = await run([path, '--delimiter', '|', '--column', '2']);
+    expect(r.out).toBe('v: 20\n');
+    const semi = file('semi.csv', ['a;b', ...step.map((v) => `${v};${v}`)].join('\n'));
+    expect((await run([semi, '--column', 'a,b'])).out).toBe('a: 20\nb: 20\n');
+  });
+
+  it('reads a file with a UTF-8 byte-order mark', async () => {
+    const r = await run([file('bom.csv', `\uFEFFvalue\n${step.join('\n')}\n`)]);
+    expect(r.out).toBe('value: 20\n');
   });
 
   it.each([
@@ -59,7 +101,7 @@ describe('ai-ci perf changepoints', () => {
       text: '[1, 2, "x"]',
       args: [],
       code: 3,
-      message: /bad\.json: element \[2\] is "x", not a finite number/,
+      message: /bad\.json: element \[2\] is "x", not a number or a missing value/,
     },
     {
       name: 'badfield.json',
@@ -70,10 +112,17 @@ describe('ai-ci perf changepoints', () => {
     },
     {
       name: 'nested.json',
-      text: '{"a": [1, null]}',
+      text: '{"a": [1, {}]}',
       args: [],
       code: 3,
-      message: /nested\.json: field "a"\[1\]/,
+      message: /nested\.json: field "a"\[1\] is \{\}/,
+    },
+    {
+      name: 'column.json',
+      text: '[1, 2]',
+      args: ['--column', 'a'],
+      code: 2,
+      message: /column\.json: --column and --delimiter apply to delimited text files; this file is JSON/,
     },
     { name: 'broken.json', text: '[1, 2', args: [], code: 3, message: /broken\.json: not valid JSON/ },
     { name: 'empty.json', text: '', args: [], code: 3, message: /empty\.json: the file is empty/ },
@@ -85,18 +134,26 @@ describe('ai-ci perf changepoints', () => {
       message: /bad\.csv: line 4, column "v": "abc" is not a number/,
     },
     {
-      name: 'wide.csv',
-      text: 'a,b\n1,2\n',
+      name: 'words.csv',
+      text: 'a,b\nx,y\n',
       args: [],
-      code: 2,
-      message: /wide\.csv: the CSV has 2 columns \(a, b\); choose one with --column/,
+      code: 3,
+      message:
+        /words\.csv: no column holds only numbers and missing values \(the header has: a, b; split with ","; first bad cell: line 2, column "a": "x" is not a number\)/,
+    },
+    {
+      name: 'explicit.csv',
+      text: 'a,b\n1,y\n',
+      args: ['--column', 'b'],
+      code: 3,
+      message: /explicit\.csv: line 2, column "b": "y" is not a number/,
     },
     {
       name: 'nocol.csv',
       text: 'a,b\n1,2\n',
       args: ['--column', 'c'],
       code: 3,
-      message: /nocol\.csv: no column "c" \(the header has: a, b\)/,
+      message: /nocol\.csv: no column "c" \(the header has: a, b; split with ","\)/,
     },
   ])('fails cleanly on $name', async ({ name, text, args, code, message }) => {
     const r = await run([file(name, text), ...args]);
@@ -112,7 +169,13 @@ describe('ai-ci perf changepoints', () => {
   });
 
   it('rejects bad option values as usage errors', async () => {
-    const r = await run([file('ok.json', JSON.stringify(step)), '--alpha', '3']);
-    expect(r.code).toBe(2);
+    for (const bad of [
+      ['--penalty', '0'],
+      ['--min-segment', '1.5'],
+      ['--delimiter', 'ab'],
+    ]) {
+      const r = await run([file('ok.json', JSON.stringify(step)), ...bad]);
+      expect(r.code).toBe(2);
+    }
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * How the change-point detector's defaults were chosen: scores option sets on the TRAIN part only of the
+ * labelled real series (data/perf/changepoints/, held-out part frozen in split.json beforehand) and prints
+ * F1 and detections per series for each set. The defaults in src/analysis/perf/changepoints/detector.ts are
+ * the one option set of the grid searched that beat no change, binary segmentation and PELT on both train
+ * parts with detections within 2× of the annotated count (README, perf section).
+ *
+ *   tsx scripts/perf/changepoints/tune.ts '[{"penalty":5,"blockScale":0.5},{"penalty":3}]'
+ */
+import {
+  ChangePointDetector,
+  type ChangePointOptions,
+} from '../../../src/analysis/perf/changepoints/detector.js';
+import { loadSet, SETS } from './data.js';
+import { scoreMethod } from './eval.js';
+
+const grid = JSON.parse(process.argv[2] ?? '[{}]') as ChangePointOptions[];
+const train = SETS.map((set) => ({ set, series: loadSet(set, 'train') }));
+for (const options of grid) {
+  const detector = new ChangePointDetector(options);
+  const row = train.map(({ set, series }) => {
+    const s = scoreMethod(set, series, (v) => detector.detectIndices(v));
+    return `${set} F1 ${(100 * s.f1).toFixed(1)}% detections ${s.detections.toFixed(1)} (annotated ${s.annotated.toFixed(1)})`;
+  });
+  process.stdout.write(`${JSON.stringify(options)}  ${row.join(' | ')}\n`);
+}
