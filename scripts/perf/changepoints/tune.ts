@@ -1,11 +1,12 @@
 /**
  * How the change-point detector's defaults were chosen: scores option sets on the TRAIN part only of the
  * labelled real series (data/perf/changepoints/, held-out part frozen in split.json beforehand) and prints
- * F1 and detections per series for each set. The defaults in src/analysis/perf/changepoints/detector.ts are
- * the one option set of the grid searched that beat no change, binary segmentation and PELT on both train
- * parts with detections within 2× of the annotated count (README, perf section).
+ * F1 and detections per series for each set. The defaults of src/analysis/perf/changepoints/detector.ts were
+ * picked from such grids (penalty, penalty form log n / log² n, block scale, noise quantile, minimum segment)
+ * together with the change-point F1 on the train part of scripts/perf/eval.ts's benchmark series; see the
+ * README's perf section for the figures.
  *
- *   tsx scripts/perf/changepoints/tune.ts '[{"penalty":5,"blockScale":0.5},{"penalty":3}]'
+ *   tsx scripts/perf/changepoints/tune.ts '[{"penalty":0.7},{"penalty":1,"blockScale":1}]'
  */
 import {
   ChangePointDetector,

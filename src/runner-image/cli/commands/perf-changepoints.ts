@@ -91,7 +91,7 @@ export function registerPerfChangepoints(perf: Command): void {
     .option('--min-segment <n>', 'fewest points in a segment (default 3)', positiveInt)
     .option(
       '--penalty <k>',
-      'penalty per change point in units of log(n) × long-run noise variance (default 3); higher finds fewer',
+      'penalty per change point in units of log²(n) × long-run noise variance (default 0.7); higher finds fewer',
       positive,
     )
     .option('--min-change <fraction>', 'smallest relative shift reported (default 0.005)', nonNegative)
