@@ -3,6 +3,7 @@
  * the periodic REST resync (which repairs missed webhooks). Jobs are routed to pools by exact label match and
  * scope; the store also remembers which runner took which job, and measures job wait and run times.
  */
+import type { RunnerPool } from '../api/v1alpha1/index.js';
 import { normalizeLabels } from '../github/labels.js';
 import type { GitHubScope, QueuedJob, WorkflowJobEvent } from '../github/types.js';
 
@@ -22,6 +23,13 @@ export function scopeMatchesRepository(scope: GitHubScope, repository: string): 
   const [owner, repo] = repository.toLowerCase().split('/');
   if (scope.kind === 'organization') return owner === scope.organization.toLowerCase();
   return owner === scope.owner.toLowerCase() && repo === scope.repo.toLowerCase();
+}
+
+/** The demand source a pool reads jobs of (`DemandStore.queuedFor`): undefined for webhooks and the REST resync,
+ *  `scaleSet:<namespace>/<name>` for a pool with `spec.github.demandSource: scaleSet` (its own message queue). */
+export function demandSourceKey(pool: RunnerPool): string | undefined {
+  if (pool.spec.github.demandSource !== 'scaleSet') return undefined;
+  return `scaleSet:${pool.metadata.namespace ?? 'default'}/${pool.metadata.name}`;
 }
 
 /** Key of a normalised label set, for indexing pools by the labels they serve. */
@@ -120,14 +128,16 @@ export class DemandStore {
     }
   }
 
-  /** Queued jobs of a scope whose labels equal `labels` (normalised), oldest first. */
-  queuedFor(scope: GitHubScope, labels: readonly string[]): QueuedJob[] {
+  /** Queued jobs of a scope whose labels equal `labels` (normalised), oldest first; only those of `source`
+   *  (undefined: webhooks and the REST resync). */
+  queuedFor(scope: GitHubScope, labels: readonly string[], source?: string): QueuedJob[] {
     const ids = this.byLabels.get(labelKey(labels));
     if (!ids) return [];
     const out: QueuedJob[] = [];
     for (const id of ids) {
       const j = this.jobs.get(id);
-      if (j && j.status === 'queued' && scopeMatchesRepository(scope, j.repository)) out.push(j);
+      if (j && j.status === 'queued' && j.source === source && scopeMatchesRepository(scope, j.repository))
+        out.push(j);
     }
     return out.sort((a, b) => a.queuedAt - b.queuedAt || a.id - b.id);
   }
@@ -162,7 +172,7 @@ export class DemandStore {
       }
     }
     for (const [id, j] of [...this.jobs]) {
-      if (j.status !== 'queued' || listed.has(id) || j.seenAt >= listedAt) continue;
+      if (j.status !== 'queued' || j.source !== undefined || listed.has(id) || j.seenAt >= listedAt) continue;
       if (!scopeMatchesRepository(scope, j.repository)) continue;
       j.missedResyncs = (j.missedResyncs ?? 0) + 1;
       if (j.missedResyncs >= 2) this.remove(id);

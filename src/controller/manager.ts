@@ -38,6 +38,7 @@ import {
 import { GitHubAccess } from './runnerpool/github-access.js';
 import { LABEL_POOL } from './runnerpool/model.js';
 import { type Failpoint, NotLeaderError, RunnerPoolReconciler } from './runnerpool/reconciler.js';
+import { ScaleSetSource, type ScaleSetSourceOptions } from './scaleset-source.js';
 import { type DeliveryInfo, startWebhookServer, type WebhookServer } from './webhooks/index.js';
 
 export interface LeaderElectionConfig {
@@ -86,6 +87,8 @@ export interface ManagerOptions {
   defaultMetrics?: boolean;
   /** Work queue retry backoff (tests shorten it). */
   retry?: { baseDelayMs?: number; maxDelayMs?: number };
+  /** Timings of the scale-set demand source (tests shorten them). */
+  scaleSet?: Pick<ScaleSetSourceOptions, 'conflictRetryMs' | 'maxBackoffMs' | 'retryBaseMs'>;
 }
 
 export const LEADER_LABEL = 'ai-ci.dev/leader';
@@ -188,6 +191,8 @@ export class Manager {
   /** pool key → what of its metadata a reconcile reads (see poolTrigger). */
   private readonly poolTriggers = new Map<string, PoolTrigger>();
   private readonly github: GitHubAccess;
+  /** Pools with `demandSource: scaleSet`: their message queues (scaleset-source.ts). */
+  readonly scaleSets: ScaleSetSource;
   private readonly reconciler: RunnerPoolReconciler;
   private readonly elector: LeaderElector | undefined;
   private leading = false;
@@ -330,7 +335,19 @@ export class Manager {
           : {}),
       }),
       ...(options.githubListTtlMs !== undefined ? { listTtlMs: options.githubListTtlMs } : {}),
+      decorate: (pool, gh) => this.scaleSets.decorate(pool, gh),
       now: this.now,
+    });
+    this.scaleSets = new ScaleSetSource({
+      ...(options.scaleSet ?? {}),
+      github: this.github,
+      onJobEvent: (key, event) => {
+        if (this.demand.applyEvent(event).changed) this.enqueue(key);
+      },
+      owner: this.identity,
+      logger: this.logger,
+      now: this.now,
+      onEvent: (namespace, pool, event) => this.metrics.scaleSetEvents.inc({ namespace, pool, event }),
     });
     this.reconciler = new RunnerPoolReconciler({
       kubeConfig: kc,
@@ -467,6 +484,7 @@ export class Manager {
 
     const onPool = (pool: RunnerPool, removed: boolean, update = false) => {
       const key = keyOf(pool.metadata.namespace ?? '', pool.metadata.name);
+      this.scaleSets.poolChanged(key, removed ? undefined : pool);
       // Status-only updates (this controller's own status writes, one per scale change) wake nothing: the pool
       // was reconciled when that status was computed (controller-runtime's GenerationChangedPredicate, extended
       // to what else a reconcile reads from metadata: deletion, finalizers, annotations such as force-run).
@@ -572,6 +590,7 @@ export class Manager {
     this.metrics.leader.set(1);
     this.logger.info('acting as leader', { identity: this.identity });
     void this.labelSelf(true);
+    this.scaleSets.setLeading(true);
     for (const p of this.pools.list())
       this.loop.queue.add(keyOf(p.metadata.namespace ?? '', p.metadata.name));
     this.resyncRunning ??= this.resync().finally(() => {
@@ -584,6 +603,7 @@ export class Manager {
     this.leading = false;
     this.demandSynced = false;
     this.metrics.leader.set(0);
+    this.scaleSets.setLeading(false);
     this.logger.warn('no longer leader: standing by', { identity: this.identity });
     void this.labelSelf(false);
   }
@@ -610,6 +630,7 @@ export class Manager {
     const seen = new Set<string>();
     for (const pool of this.pools.list()) {
       if (this.stopping || this.killed || !this.leading) return;
+      if (pool.spec.github.demandSource === 'scaleSet') continue; // its message queue is its demand
       const access = await this.github.forPool(pool).catch(() => undefined);
       if (!access?.ok) continue;
       const scopeId = `${access.gh.clientKey}#${scopeKey(access.gh.scope)}`;
@@ -733,6 +754,7 @@ export class Manager {
     await this.reconciler.drain(this.o.shutdownTimeoutMs ?? 30_000);
     await this.loop.workersDone(1000);
     if (this.leading) void this.labelSelf(false);
+    await this.scaleSets.stop();
     await this.elector?.stop();
     this.leading = false;
     this.metrics.leader.set(0);
@@ -745,6 +767,7 @@ export class Manager {
     this.leading = false;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     void this.loop.shutDown(0);
+    this.scaleSets.abandon();
     this.elector?.abandon();
     await this.closeAll();
   }

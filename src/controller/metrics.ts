@@ -167,6 +167,12 @@ export const METRIC_DEFINITIONS = {
     help: 'Queued jobs found by the periodic REST resync that no webhook had announced (missed webhooks).',
     labelNames: POOL,
   },
+  scaleSetEvents: {
+    name: 'ai_ci_scaleset_events_total',
+    type: 'counter',
+    help: 'Scale-set demand source events of a RunnerPool: session_created, session_conflict, acquired, job_assigned, job_started, job_completed, stand_in (an assigned job learnt from statistics), error.',
+    labelNames: [...POOL, 'event'],
+  },
   leader: {
     name: 'ai_ci_leader',
     type: 'gauge',

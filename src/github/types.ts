@@ -74,6 +74,9 @@ export interface QueuedJob {
   conclusion?: string;
   startedAt?: number;
   completedAt?: number;
+  /** The demand source that reported it, when not webhooks or the REST resync (e.g. `scaleSet:ns/pool`): such
+   *  jobs are served only to pools that ask for that source. */
+  source?: string;
 }
 
 /** Webhook `workflow_job` actions ai-ci acts on. `waiting` = held by an environment protection rule. */

@@ -88,3 +88,19 @@ describe('DemandStore', () => {
     expect(d.queuedFor(scope, ['gpu']).map((j) => j.id)).toEqual([2, 3]);
   });
 });
+
+describe('DemandStore sources', () => {
+  it('serves a source-tagged job only to its source, and the REST resync never drops it', () => {
+    const store = new DemandStore();
+    const source = 'scaleSet:ns/pool';
+    store.applyEvent(ev('queued', job(-7, { source })));
+    store.applyEvent(ev('queued', job(8)));
+    expect(store.queuedFor(scope, job(0).labels).map((j) => j.id)).toEqual([8]);
+    expect(store.queuedFor(scope, job(0).labels, source).map((j) => j.id)).toEqual([-7]);
+    // Two resync listings without either job: the webhook job goes, the scale-set job stays.
+    store.mergeResync(scope, [], Date.now() + 1);
+    store.mergeResync(scope, [], Date.now() + 2);
+    expect(store.queuedFor(scope, job(0).labels)).toEqual([]);
+    expect(store.queuedFor(scope, job(0).labels, source).map((j) => j.id)).toEqual([-7]);
+  });
+});

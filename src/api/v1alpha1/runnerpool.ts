@@ -32,6 +32,10 @@ export const GITHUB_CREDENTIAL_KEYS = {
 } as const;
 
 /** Condition types the controller sets on a RunnerPool. */
+/** Where a RunnerPool learns of queued jobs (`spec.github.demandSource`); the first is the default. */
+export const DEMAND_SOURCES = ['webhook', 'scaleSet'] as const;
+export type DemandSource = (typeof DEMAND_SOURCES)[number];
+
 export const RunnerPoolConditionType = {
   /** The pool reconciled and can serve jobs. */
   Ready: 'Ready',
@@ -93,6 +97,12 @@ export const GitHubSpec = Type.Object(
           'REST API base URL, overriding the one derived from enterpriseUrl (e.g. for a proxy or a test server).',
         maxLength: 2048,
         pattern: HTTP_URL_PATTERN,
+      }),
+    ),
+    demandSource: Type.Optional(
+      StringEnum(DEMAND_SOURCES, {
+        description:
+          'Where the pool learns of queued jobs. `webhook`: `workflow_job` webhooks to the controller plus the periodic REST resync (needs a public webhook endpoint). `scaleSet`: the GitHub Actions service message queue of a runner scale set named after the pool, long-polled by the leader over outbound HTTPS only (as ARC does); its runners get their JIT configs from the scale set. Default: webhook.',
       }),
     ),
   },

@@ -37,6 +37,8 @@ export interface GitHubAccessOptions {
   clientOptions?: (credentials: string) => GitHubClientOptions;
   /** How long a runner listing is reused, ms. */
   listTtlMs?: number;
+  /** Adapts a pool's client (a scale-set pool's JIT configs come from its scale set; see scaleset-source.ts). */
+  decorate?: (pool: RunnerPool, gh: PoolGitHub) => PoolGitHub;
   now?: () => number;
 }
 
@@ -123,7 +125,8 @@ export class GitHubAccess {
       }
       this.clients.set(clientKey, client);
     }
-    return { ok: true, gh: { client, scope, clientKey, credentials } };
+    const gh: PoolGitHub = { client, scope, clientKey, credentials };
+    return { ok: true, gh: this.options.decorate ? this.options.decorate(pool, gh) : gh };
   }
 
   private listingKey(gh: PoolGitHub): string {

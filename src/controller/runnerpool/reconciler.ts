@@ -27,7 +27,7 @@ import {
   RawCreate,
 } from '../../kube/api.js';
 import { type Logger, silentLogger } from '../../kube/informer.js';
-import type { DemandStore } from '../demand.js';
+import { type DemandStore, demandSourceKey } from '../demand.js';
 import type { ControllerMetrics } from '../metrics.js';
 import {
   buildDisruptionBudget,
@@ -330,7 +330,7 @@ export class RunnerPoolReconciler {
     const deferredJobs: DeferredJob[] = [];
     let carbonPolicyFound: boolean | undefined;
     if (gh) {
-      const queued = this.o.demand.queuedFor(gh.scope, pool.spec.labels);
+      const queued = this.o.demand.queuedFor(gh.scope, pool.spec.labels, demandSourceKey(pool));
       if (settings.carbonPolicy && queued.length > 0) {
         const decisions = await this.o.gate.decide(
           { namespace: ref.namespace, name: settings.carbonPolicy, pool: ref.name },

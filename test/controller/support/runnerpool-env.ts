@@ -32,6 +32,7 @@ export interface PoolSpecInput {
   runnerStartupTimeout?: string;
   labels?: string[];
   gpus?: number;
+  demandSource?: 'webhook' | 'scaleSet';
 }
 
 export class RunnerPoolEnv {
@@ -79,10 +80,12 @@ export class RunnerPoolEnv {
     });
     this.managers.push(m);
     await m.start();
-    this.fake.setWebhook({
-      url: `http://127.0.0.1:${m.ports.webhook}/webhooks/github`,
-      secret: WEBHOOK_SECRET,
-    });
+    if (m.ports.webhook !== undefined) {
+      this.fake.setWebhook({
+        url: `http://127.0.0.1:${m.ports.webhook}/webhooks/github`,
+        secret: WEBHOOK_SECRET,
+      });
+    }
     return m;
   }
 
@@ -99,7 +102,12 @@ export class RunnerPoolEnv {
       kind: 'RunnerPool',
       metadata: { name: input.name, namespace: this.namespace },
       spec: {
-        github: { repository: REPO, credentialsSecretRef: { name: 'gh' }, apiUrl: this.fake.url },
+        github: {
+          repository: REPO,
+          credentialsSecretRef: { name: 'gh' },
+          apiUrl: this.fake.url,
+          ...(input.demandSource ? { demandSource: input.demandSource } : {}),
+        },
         labels: input.labels ?? LABELS,
         minRunners: input.minRunners ?? 0,
         maxRunners: input.maxRunners ?? 5,

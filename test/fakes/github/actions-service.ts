@@ -39,6 +39,9 @@ export interface ActionsServiceFakeOptions {
   longPollMs?: number;
   adminTokenTtlMs?: number;
   queueTokenTtlMs?: number;
+  /** A session nobody polled for this long is dropped when another listener asks for one (a crashed listener's
+   *  session expires; default 60 s, chosen here: the sources do not state the service's timeout). */
+  sessionIdleMs?: number;
   now?: () => number;
 }
 
@@ -60,6 +63,9 @@ interface FakeSession {
   owner: string;
   queueToken: string;
   queueTokenExpiresAt: number;
+  /** Last queue or acquire call, and long polls open now. */
+  lastSeen: number;
+  polling: number;
 }
 
 type JobState = 'available' | 'acquired' | 'running' | 'done';
@@ -172,6 +178,11 @@ export class ActionsServiceFake {
   restartQueue(downMs = 500): void {
     this.queueDownUntil = this.now() + downMs;
     for (const w of this.waiters) w.wake('restart');
+  }
+
+  /** Every message of the scale set, delivered or not, is gone (as if a listener had acknowledged them). */
+  discardMessages(scaleSetId: number): void {
+    this.queues.delete(scaleSetId);
   }
 
   /** The next `n` message batches are sent twice (the second copy in a later message). */
@@ -496,6 +507,14 @@ export class ActionsServiceFake {
         return json(204, undefined, template);
       }
       if (rest === '/sessions' && method === 'POST') {
+        const held = this.sessions.get(set.id);
+        if (
+          held &&
+          held.polling === 0 &&
+          this.now() - held.lastSeen > (this.options.sessionIdleMs ?? 60_000)
+        ) {
+          this.sessions.delete(set.id);
+        }
         if (this.sessions.has(set.id)) {
           this.counts.sessionConflicts++;
           return exception(
@@ -512,6 +531,8 @@ export class ActionsServiceFake {
           owner,
           queueToken: '',
           queueTokenExpiresAt: 0,
+          lastSeen: this.now(),
+          polling: 0,
         };
         this.newQueueToken(session);
         this.sessions.set(set.id, session);
@@ -552,7 +573,8 @@ export class ActionsServiceFake {
           );
         const runner = this.github.addRunner({
           name,
-          labels: set.labels,
+          // A scale set's runners show `self-hosted` and the scale set's labels in GitHub's runner list.
+          labels: ['self-hosted', ...set.labels],
           scope: set.scope,
           runnerGroupId: set.runnerGroupId,
         });
@@ -614,6 +636,7 @@ export class ActionsServiceFake {
     if (!session || token !== session.queueToken || session.queueTokenExpiresAt <= this.now()) {
       return json(401, { message: 'the message queue token is invalid or expired' }, route);
     }
+    session.lastSeen = this.now();
     if (!Array.isArray(body) || !body.every((x) => Number.isInteger(x))) {
       return exception(400, 'ArgumentException', 'body must be an array of runner request ids', route);
     }
@@ -656,6 +679,7 @@ export class ActionsServiceFake {
     if (token !== session.queueToken || session.queueTokenExpiresAt <= this.now()) {
       return json(401, { message: 'the message queue token is invalid or expired' }, route);
     }
+    session.lastSeen = this.now();
     const q = this.queue(scaleSetId);
     if (method === 'DELETE' && messageId) {
       const msg = q.messages.find((x) => x.id === Number(messageId));
@@ -666,7 +690,23 @@ export class ActionsServiceFake {
     }
     if (method !== 'GET') return json(405, { message: 'method not allowed' }, route);
     this.counts.polls++;
-    const last = Number(query.lastMessageId ?? 0);
+    session.polling++;
+    try {
+      return await this.poll(q, session, scaleSetId, Number(query.lastMessageId ?? 0), closed, route);
+    } finally {
+      session.polling--;
+      session.lastSeen = this.now();
+    }
+  }
+
+  private async poll(
+    q: { messages: QueueMessage[]; pending: Record<string, unknown>[] },
+    session: FakeSession,
+    scaleSetId: number,
+    last: number,
+    closed: AbortSignal,
+    route: string,
+  ): Promise<FakeMountReply> {
     const deadline = this.now() + (this.options.longPollMs ?? 1000);
     for (;;) {
       const ready = q.messages.find((x) => !x.deleted && x.id > last);

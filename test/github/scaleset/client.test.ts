@@ -119,7 +119,7 @@ describe('scale sets and JIT runners', () => {
     const jit = await client.generateJitConfig(created.id!, { name: 'gpu-set-abcde' });
     expect(jit.runner).toMatchObject({ name: 'gpu-set-abcde', runnerScaleSetId: created.id });
     expect(decodeFakeJitConfig(jit.encodedJITConfig).runnerId).toBe(jit.runner!.id);
-    expect(github.runners.get(jit.runner!.id)?.labels).toEqual(['gpu-set']);
+    expect(github.runners.get(jit.runner!.id)?.labels).toEqual(['self-hosted', 'gpu-set']);
     const taken = await client
       .generateJitConfig(created.id!, { name: 'gpu-set-abcde' })
       .catch((e: unknown) => e);
