@@ -33,7 +33,7 @@
  * Pure: no I/O, no clock. Returns the 0-based index (of the input) of the first point of each new regime.
  */
 import { normalQuantile, normalSf } from '../stats/distributions.js';
-import { MAD_TO_SD, medianInPlace } from '../stats/robust.js';
+import { MAD_TO_SD, medianInPlace, selectInPlace } from '../stats/robust.js';
 
 export interface ChangePointOptions {
   /** Fewest (finite) points in a segment. Default 3. */
@@ -122,6 +122,47 @@ function truncatedSecondMoment(p: number): number {
   const q = normalQuantile((1 + p) / 2);
   const density = Math.exp(-(q * q) / 2) / Math.sqrt(2 * Math.PI);
   return 1 - (2 * q * density) / p;
+}
+
+/** Median of five numbers by a fixed exchange network (no array, no comparator calls). */
+function median5(a: number, b: number, c: number, d: number, e: number): number {
+  let t: number;
+  if (a > b) {
+    t = a;
+    a = b;
+    b = t;
+  }
+  if (d > e) {
+    t = d;
+    d = e;
+    e = t;
+  }
+  // Drop the smaller of the two minima: it is below at least three values.
+  if (a > d) {
+    t = a;
+    a = d;
+    d = t;
+    t = b;
+    b = e;
+    e = t;
+  }
+  // Now a is the smallest of all five, and d ≤ e: the median is the 2nd smallest of b, c, d, e.
+  if (c > b) {
+    t = b;
+    b = c;
+    c = t;
+  }
+  // c ≤ b; swap the pairs (c, b) and (d, e) so that c is the smaller of the two minima.
+  if (c > d) {
+    t = c;
+    c = d;
+    d = t;
+    t = b;
+    b = e;
+    e = t;
+  }
+  // c is the smallest of b, c, d, e (checked exhaustively over orders and ties); the median is min(b, d).
+  return b < d ? b : d;
 }
 
 /**
@@ -213,13 +254,14 @@ export class ChangePointDetector {
   private diffSpread(n: number, lag: number): { spread: number; median: number } {
     const m = n - lag;
     if (m < 1) return { spread: 0, median: 0 };
-    const view = this.scratch.subarray(0, m);
-    for (let i = 0; i < m; i++) view[i] = Math.abs(this.x[i + lag]! - this.x[i]!);
-    view.sort();
+    const buf = this.scratch;
+    for (let i = 0; i < m; i++) buf[i] = Math.abs(this.x[i + lag]! - this.x[i]!);
     const keep = Math.max(1, Math.min(m, Math.floor(this.options.noiseQuantile * m)));
+    // Quickselect, not a sort: afterwards buf[0, keep) holds the `keep` smallest differences.
+    if (keep < m) selectInPlace(buf, 0, m, keep - 1);
     let sq = 0;
-    for (let i = 0; i < keep; i++) sq += view[i]! * view[i]!;
-    const median = m % 2 === 1 ? view[(m - 1) / 2]! : (view[m / 2 - 1]! + view[m / 2]!) / 2;
+    for (let i = 0; i < keep; i++) sq += buf[i]! * buf[i]!;
+    const median = medianInPlace(buf, 0, m);
     return { spread: Math.sqrt(sq / keep / truncatedSecondMoment(keep / m)) / Math.SQRT2, median };
   }
 
@@ -264,12 +306,9 @@ export class ChangePointDetector {
     if (n < 5 || !(noise > 0)) return;
     const x = this.x;
     const medians = this.scratch;
-    const w = [0, 0, 0, 0, 0];
     for (let i = 0; i < n; i++) {
       const from = Math.min(Math.max(0, i - 2), n - 5);
-      for (let j = 0; j < 5; j++) w[j] = x[from + j]!;
-      w.sort((a, b) => a - b);
-      medians[i] = w[2]!;
+      medians[i] = median5(x[from]!, x[from + 1]!, x[from + 2]!, x[from + 3]!, x[from + 4]!);
     }
     const reach = this.options.clip * noise;
     for (let i = 0; i < n; i++) {
@@ -291,29 +330,34 @@ export class ChangePointDetector {
     const F = this.cost;
     const last = this.last;
     const cands = this.cands;
+    const prefix = this.prefix;
     F[0] = -beta;
     let count = 0;
     for (let t = m; t <= n; t++) {
       // A segment end s becomes a candidate start once a whole segment fits after it.
       const s = t - m;
       if (s === 0 || s >= m) cands[count++] = s;
+      const pt = prefix[t]!;
       let best = Number.POSITIVE_INFINITY;
       let arg = 0;
       for (let c = 0; c < count; c++) {
         const start = cands[c]!;
-        const v = F[start]! + this.segCost(start, t) + beta;
+        const sum = pt - prefix[start]!;
+        // F[start] + cost of [start, t): −sum² / length (the sum of squares is common to all partitions).
+        const v = F[start]! - (sum * sum) / (t - start);
         if (v < best) {
           best = v;
           arg = start;
         }
       }
-      F[t] = best;
+      F[t] = best + beta;
       last[t] = arg;
       // Pruning (K = 0 holds for this cost): a start that cannot beat t + β now never will.
       let kept = 0;
       for (let c = 0; c < count; c++) {
         const start = cands[c]!;
-        if (F[start]! + this.segCost(start, t) <= best) cands[kept++] = start;
+        const sum = pt - prefix[start]!;
+        if (F[start]! - (sum * sum) / (t - start) <= F[t]!) cands[kept++] = start;
       }
       count = kept;
     }
