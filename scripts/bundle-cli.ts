@@ -8,7 +8,8 @@
  *     package.json        name and version (`ai-ci --version`)
  *     data/  models/      the data files the CLI reads (carbon traces, benchmark noise, the performance model)
  *     node_modules/       onnxruntime-node + onnxruntime-common only (native, so not bundled), this platform's
- *                         binaries only
+ *                         binaries only; the WebAssembly files of web-tree-sitter and tree-sitter-python
+ *                         (`ai-ci review` loads them at run time, so they cannot be inlined)
  *
  * Modules find their data files relative to `import.meta.url` at their depth under src/ (e.g.
  * `../../../../models/…`); in one bundle every module would share the bundle's URL. So each module's
@@ -26,6 +27,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Packages left out of the bundle (native addons), copied into node_modules/ instead. */
 export const NATIVE_PACKAGES = ['onnxruntime-node', 'onnxruntime-common'] as const;
+
+/** WebAssembly files read at run time (src/analysis/review/parse/python.ts finds them under node_modules/). */
+export const WASM_FILES = [
+  'web-tree-sitter/web-tree-sitter.wasm',
+  'tree-sitter-python/tree-sitter-python.wasm',
+  'tree-sitter-python/LICENSE',
+  'web-tree-sitter/LICENSE',
+] as const;
 
 const moduleUrlPlugin: Plugin = {
   name: 'ai-ci-module-url',
@@ -120,6 +129,10 @@ export async function bundleCli(outDir = join(root, 'dist/ai-ci-cli')): Promise<
         return rest.startsWith(here) || here.startsWith(rest);
       },
     });
+  }
+  for (const file of WASM_FILES) {
+    mkdirSync(dirname(join(outDir, 'node_modules', file)), { recursive: true });
+    cpSync(join(root, 'node_modules', file), join(outDir, 'node_modules', file));
   }
   const bytes = result.metafile ? Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0) : 0;
   return { outDir, entry, bytes };

@@ -50,6 +50,8 @@ export const ANALYSES: Readonly<Record<string, string>> = {
   parsers: 'shared parser front ends (tree-sitter Python as WebAssembly), loaded once for every analysis',
   select:
     'test selection and sharding: import graphs, dependency rules, coverage and failure history (SQLite), LPT shards',
+  review:
+    'ML code review: tree-sitter Python/notebook front end, data-flow facts, leakage/reproducibility/performance rules, SARIF and annotations',
 };
 
 /** The room a src-relative path (`carbon/simulate/run.ts`) belongs to: `carbon`, `analysis/perf`, or undefined. */

@@ -208,6 +208,18 @@ describe('the ai-ci CLI bundle of the runner image', () => {
     expect(invalid.code).toBe(1);
   });
 
+  it('reviews Python with the tree-sitter WebAssembly files shipped beside the bundle', async () => {
+    const file = path.join(dir, 'leaky.py');
+    writeFileSync(
+      file,
+      'import pandas as pd\nfrom sklearn.utils import resample\nfrom sklearn.model_selection import train_test_split\ndf = pd.read_csv("d.csv")\nup = resample(df, replace=True, n_samples=100)\ntrain, test = train_test_split(up)\n',
+    );
+    const r = await cli(['review', '--check-data-leakage', file]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/leaky\.py:5:6: error \[leak-overlap\]/);
+    expect(r.code).toBe(1);
+  }, 30_000);
+
   it('reports whether the grid is low-carbon', async () => {
     const r = await cli([
       'carbon',

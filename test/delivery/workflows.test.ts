@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateResource } from '../../src/api/validate.js';
+import { buildProgram } from '../../src/runner-image/cli/program.js';
 import { repoRoot, tool } from './support/helm.js';
 
 const run = promisify(execFile);
@@ -45,7 +46,14 @@ type Workflow = {
       needs?: string | string[];
       if?: string;
       outputs?: Record<string, string>;
-      steps: { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown> }[];
+      steps: {
+        id?: string;
+        name?: string;
+        if?: string;
+        uses?: string;
+        run?: string;
+        with?: Record<string, unknown>;
+      }[];
     }
   >;
 };
@@ -58,6 +66,7 @@ describe('actionlint', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'examples/workflows/ai-performance.yml',
+        'examples/workflows/ai-code-review.yml',
         'examples/workflows/carbon-optimized-ci.yml',
         '.github/workflows/ci.yml',
         '.github/workflows/e2e-kind.yml',
@@ -135,6 +144,46 @@ describe('examples/workflows/carbon-optimized-ci.yml', () => {
     const tests = wf.jobs['optimized-tests']!;
     expect(tests.needs).toBe('carbon-check');
     expect(tests.if).toBe("needs.carbon-check.outputs.should_run == 'true'");
+  });
+});
+
+describe('examples/workflows/ai-code-review.yml', () => {
+  const wf = workflow('examples/workflows/ai-code-review.yml');
+  const job = wf.jobs['ai-code-review']!;
+  const review = job.steps.find((s) => s.run?.startsWith('ai-ci review'))!;
+
+  it('is the check examples/branch-protection.json requires, on opened and synchronized pull requests', () => {
+    const protection = JSON.parse(
+      readFileSync(path.join(repoRoot, 'examples/branch-protection.json'), 'utf8'),
+    );
+    expect(protection.required_status_checks.contexts).toContain('ai-code-review');
+    expect(wf.on).toEqual({ pull_request: { types: ['opened', 'synchronize'] } });
+  });
+
+  it('lints, reviews with the design flags, uploads SARIF even when the review fails, then predicts carbon', () => {
+    const names = job.steps.map((s) => s.uses ?? s.run?.split(' ').slice(0, 3).join(' '));
+    const lint = names.findIndex((n) => n?.startsWith('super-linter/super-linter'));
+    const upload = job.steps.findIndex((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    const predict = job.steps.findIndex((s) => s.run?.startsWith('ai-ci carbon predict'));
+    expect(lint).toBeGreaterThanOrEqual(0);
+    expect(lint).toBeLessThan(job.steps.indexOf(review));
+    expect(job.steps.indexOf(review)).toBeLessThan(upload);
+    expect(upload).toBeLessThan(predict);
+    for (const flag of ['--check-data-leakage', '--check-reproducibility', '--check-performance-impact'])
+      expect(review.run).toContain(flag);
+    expect(review.run).toContain('--output-format=github-annotations');
+    const sarif = /--sarif=(\S+)/.exec(review.run!)![1];
+    expect(job.steps[upload]!.with?.sarif_file).toBe(sarif);
+    expect(job.steps[upload]!.if).toBe('success() || failure()');
+    expect(job.steps[predict]!.run).toMatch(/--base-ref=\S+ --head-ref=\S+/);
+  });
+
+  it('uses only options that `ai-ci review` has', () => {
+    const cmd = buildProgram().commands.find((c) => c.name() === 'review')!;
+    const known = new Set(cmd.options.map((o) => o.long));
+    const used = [...review.run!.matchAll(/(--[a-z-]+)/g)].map((m) => m[1]);
+    expect(used.length).toBeGreaterThan(4);
+    for (const flag of used) expect(known).toContain(flag);
   });
 });
 

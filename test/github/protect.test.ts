@@ -47,7 +47,10 @@ async function cli(args: string[]) {
 describe('parseBranchProtection', () => {
   it('accepts the example, which GitHub’s request schema accepts too', () => {
     const body = parseBranchProtection(exampleText, 'branch-protection.json');
-    expect(body.required_status_checks).toEqual({ strict: true, contexts: ['ai-performance'] });
+    expect(body.required_status_checks).toEqual({
+      strict: true,
+      contexts: ['ai-performance', 'ai-code-review'],
+    });
     expect(RestSchemas.get().checkRequest('PUT', TEMPLATE, body)).toEqual({ valid: true, errors: '' });
   });
 
@@ -90,7 +93,7 @@ describe('protectBranch against the GitHub fake', () => {
       token: TOKEN,
       baseUrl: fake.url,
     });
-    expect(applied.required_status_checks?.contexts).toEqual(['ai-performance']);
+    expect(applied.required_status_checks?.contexts).toEqual(['ai-performance', 'ai-code-review']);
     expect(applied.enforce_admins?.enabled).toBe(true);
     expect(fake.branchProtections.get('octo-org/app@main')).toEqual(body);
     const request = fake.requests.at(-1)!;
@@ -170,7 +173,9 @@ describe('ai-ci github protect', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('protected octo-org/app@release/1.x');
-    expect(r.stdout).toContain('required status checks: ai-performance (branch must be up to date)');
+    expect(r.stdout).toContain(
+      'required status checks: ai-performance, ai-code-review (branch must be up to date)',
+    );
     expect(r.stdout).toContain('pull request reviews: 1 approving, stale approvals dismissed');
     expect(fake.branchProtections.get('octo-org/app@release/1.x')).toEqual(JSON.parse(exampleText));
     const json = await cli(args(['--json']));

@@ -9,8 +9,11 @@ let loading: Promise<Language> | undefined;
 /** The Python grammar, loaded once per process. */
 async function pythonLanguage(): Promise<Language> {
   loading ??= (async () => {
-    await Parser.init();
     const require = createRequire(import.meta.url);
+    // The runtime's .wasm is found through node_modules too: in the CLI bundle (scripts/bundle-cli.ts) the
+    // emscripten loader's own location is the bundle file, not the package.
+    const runtime = require.resolve('web-tree-sitter/web-tree-sitter.wasm');
+    await Parser.init({ locateFile: () => runtime });
     return Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
   })();
   return loading;

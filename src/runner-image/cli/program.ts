@@ -4,6 +4,7 @@ import { registerCarbonTrack } from './commands/carbon-track.js';
 import { registerGithub } from './commands/github.js';
 import { registerPerf } from './commands/perf.js';
 import { registerSelect } from './commands/select.js';
+import { registerReview } from './commands/review.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerPerf(program);
   registerGithub(program);
   registerSelect(program);
+  registerReview(program);
   return program;
 }
 

@@ -1,0 +1,238 @@
+/**
+ * What the data-flow analysis knows of the common ML APIs (pandas, NumPy, scikit-learn, imbalanced-learn,
+ * PyTorch, TensorFlow/Keras, XGBoost, LightGBM, CatBoost), by the last part of the qualified name so that
+ * `from sklearn.preprocessing import StandardScaler`, `preprocessing.StandardScaler` and `skl.StandardScaler`
+ * resolve alike.
+ */
+
+/** Transformers that learn from the data they are fit on (stateless ones such as Normalizer are left out). */
+export const LEARNING_TRANSFORMERS = new Set([
+  'StandardScaler',
+  'MinMaxScaler',
+  'RobustScaler',
+  'MaxAbsScaler',
+  'QuantileTransformer',
+  'PowerTransformer',
+  'OneHotEncoder',
+  'OrdinalEncoder',
+  'TargetEncoder',
+  'SimpleImputer',
+  'KNNImputer',
+  'IterativeImputer',
+  'MissingIndicator',
+  'PCA',
+  'KernelPCA',
+  'IncrementalPCA',
+  'TruncatedSVD',
+  'FactorAnalysis',
+  'FastICA',
+  'NMF',
+  'LatentDirichletAllocation',
+  'SelectKBest',
+  'SelectPercentile',
+  'SelectFpr',
+  'SelectFdr',
+  'SelectFwe',
+  'GenericUnivariateSelect',
+  'SelectFromModel',
+  'RFE',
+  'RFECV',
+  'SequentialFeatureSelector',
+  'VarianceThreshold',
+  'TfidfVectorizer',
+  'CountVectorizer',
+  'TfidfTransformer',
+  'DictVectorizer',
+  'KBinsDiscretizer',
+  'SplineTransformer',
+  'LinearDiscriminantAnalysis_transform',
+  'Tokenizer',
+  'Normalization',
+  'TextVectorization',
+  'StringLookup',
+  'IntegerLookup',
+  'CategoricalEncoder',
+  'WOEEncoder',
+  'CatBoostEncoder',
+  'LeaveOneOutEncoder',
+  'BinaryEncoder',
+  'HashingEncoder_fit',
+]);
+
+/** Oversamplers create copies or synthetic neighbours of rows: done before a split, the test set holds them. */
+export const OVERSAMPLERS = new Set([
+  'SMOTE',
+  'SMOTENC',
+  'SMOTEN',
+  'ADASYN',
+  'BorderlineSMOTE',
+  'SVMSMOTE',
+  'KMeansSMOTE',
+  'RandomOverSampler',
+  'SMOTETomek',
+  'SMOTEENN',
+]);
+export const UNDERSAMPLERS = new Set([
+  'RandomUnderSampler',
+  'NearMiss',
+  'TomekLinks',
+  'EditedNearestNeighbours',
+  'RepeatedEditedNearestNeighbours',
+  'AllKNN',
+  'CondensedNearestNeighbour',
+  'OneSidedSelection',
+  'NeighbourhoodCleaningRule',
+  'InstanceHardnessThreshold',
+  'ClusterCentroids',
+]);
+
+export const PIPELINES = new Set([
+  'Pipeline',
+  'make_pipeline',
+  'ColumnTransformer',
+  'make_column_transformer',
+  'FeatureUnion',
+  'make_union',
+]);
+
+export const SEARCHES = new Set([
+  'GridSearchCV',
+  'RandomizedSearchCV',
+  'HalvingGridSearchCV',
+  'HalvingRandomSearchCV',
+  'BayesSearchCV',
+]);
+
+export const SPLITTERS = new Set([
+  'KFold',
+  'StratifiedKFold',
+  'GroupKFold',
+  'StratifiedGroupKFold',
+  'RepeatedKFold',
+  'RepeatedStratifiedKFold',
+  'ShuffleSplit',
+  'StratifiedShuffleSplit',
+  'GroupShuffleSplit',
+  'TimeSeriesSplit',
+  'LeaveOneOut',
+  'LeavePOut',
+  'LeaveOneGroupOut',
+  'PredefinedSplit',
+]);
+
+export const CV_FUNCTIONS = new Set([
+  'cross_val_score',
+  'cross_validate',
+  'cross_val_predict',
+  'learning_curve',
+  'validation_curve',
+  'permutation_test_score',
+]);
+
+const MODEL_NAMES = new Set([
+  'SVC',
+  'SVR',
+  'NuSVC',
+  'NuSVR',
+  'LinearSVC',
+  'LinearSVR',
+  'LogisticRegression',
+  'LogisticRegressionCV',
+  'LinearRegression',
+  'Ridge',
+  'RidgeCV',
+  'RidgeClassifier',
+  'Lasso',
+  'LassoCV',
+  'ElasticNet',
+  'ElasticNetCV',
+  'Perceptron',
+  'GaussianNB',
+  'MultinomialNB',
+  'BernoulliNB',
+  'ComplementNB',
+  'CategoricalNB',
+  'KMeans',
+  'MiniBatchKMeans',
+  'GaussianMixture',
+  'IsolationForest',
+  'OneClassSVM',
+  'LocalOutlierFactor',
+  'LinearDiscriminantAnalysis',
+  'QuadraticDiscriminantAnalysis',
+  'GaussianProcessClassifier',
+  'GaussianProcessRegressor',
+  'Sequential',
+  'Model',
+  'Booster',
+  'HuberRegressor',
+  'BayesianRidge',
+  'ARDRegression',
+  'TheilSenRegressor',
+  'RANSACRegressor',
+  'PoissonRegressor',
+  'TweedieRegressor',
+  'GammaRegressor',
+  'QuantileRegressor',
+  'Lars',
+  'LassoLars',
+  'OrthogonalMatchingPursuit',
+  'PassiveAggressiveClassifier',
+  'PassiveAggressiveRegressor',
+  'KernelRidge',
+  'NearestCentroid',
+  'RadiusNeighborsClassifier',
+  'RadiusNeighborsRegressor',
+  'CalibratedClassifierCV',
+  'TransformedTargetRegressor',
+  'StackingClassifier',
+  'StackingRegressor',
+  'VotingClassifier',
+  'VotingRegressor',
+]);
+
+/** Estimator classes that predict (classifiers, regressors, clusterers, Keras models). */
+export function isModelClass(name: string): boolean {
+  return MODEL_NAMES.has(name) || /(Classifier|Regressor|Regression)$/.test(name);
+}
+
+export const LOADER_FUNCTIONS =
+  /^(read_(csv|excel|json|parquet|table|sql|sql_query|sql_table|pickle|feather|hdf|fwf|orc|stata|sas|spss|xml|html|clipboard)|load|loadtxt|genfromtxt|fromfile|load_dataset|load_from_disk|image_dataset_from_directory|text_dataset_from_directory|flow_from_directory|scan_csv|scan_parquet)$/;
+
+export const METRICS =
+  /(_score|_error|_loss|_deviance)$|^(classification_report|confusion_matrix|precision_recall_curve|roc_curve|precision_recall_fscore_support|top_k_accuracy_score|det_curve)$/;
+
+/** Statistics of a frame or array: used to fill or scale data, they carry the rows they were computed on. */
+export const STATISTICS = new Set([
+  'mean',
+  'median',
+  'mode',
+  'std',
+  'var',
+  'quantile',
+  'min',
+  'max',
+  'nanmean',
+  'nanmedian',
+  'nanstd',
+  'percentile',
+  'nanpercentile',
+]);
+
+/** Row-wise operations that build lag features: the frame is a time series. */
+export const TIME_OPS = new Set([
+  'shift',
+  'rolling',
+  'diff',
+  'expanding',
+  'pct_change',
+  'ewm',
+  'resample',
+  'asfreq',
+]);
+
+export const DATEISH = /(^|_)(date|time|timestamp|datetime|day|month|week|year|ds|period)($|_)/i;
+
+/** Column names that look like the outcome or derive from it (low-confidence target leakage). */
+export const LEAKY_NAME =
+  /(^|_)(target|label|outcome|result|future|after|post|leak|final_grade|churned|default_flag)($|_)/i;

@@ -1,0 +1,47 @@
+/** Questions leakage rules ask of the data-flow facts. */
+import { ancestors, type Facts, type Origin } from '../../flow/interpret.js';
+
+const TEST_NAME = /(^|_)(test|tst|val|valid|validation|holdout|hold_out|dev|eval)($|_|\d)/i;
+
+/** An origin that is (or a hand-made part named as) held-out data: a split's test part, `X_val = X[n:]`. */
+export function isHeldOut(o: Origin | undefined): boolean {
+  if (!o) return false;
+  if (o.kind === 'test') return true;
+  if (o.kind === 'part' || o.kind === 'train') return [...o.names].some((n) => TEST_NAME.test(n));
+  return false;
+}
+
+/** The origin and everything it came from. */
+export function chain(facts: Facts, id: number): Set<number> {
+  const a = ancestors(facts, id);
+  a.add(id);
+  return a;
+}
+
+export const intersects = (a: ReadonlySet<number>, b: ReadonlySet<number>) => {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+};
+
+/** Other parts made by the same splits as the origins in `c` (a train part's test sibling). */
+export function siblings(facts: Facts, c: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  for (const id of c) {
+    const s = facts.origins.get(id)?.split;
+    if (!s) continue;
+    for (const other of [s.train, s.test]) if (!c.has(other)) out.add(other);
+    for (const o of facts.origins.values()) if (o.split === s && !c.has(o.id)) out.add(o.id);
+  }
+  return out;
+}
+
+/** Whether rows `c` descend from a split (or were made by one). */
+export function wasSplit(facts: Facts, c: ReadonlySet<number>): boolean {
+  for (const id of c) {
+    const o = facts.origins.get(id);
+    if (o?.split || o?.kind === 'part') return true;
+  }
+  return false;
+}
+
+export const lineRef = (p: { line: number }) => `line ${p.line}`;

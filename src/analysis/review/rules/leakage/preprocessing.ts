@@ -1,0 +1,78 @@
+/**
+ * leak-preprocessing: a scaler, encoder, imputer, feature selector or hand-computed statistic learnt from rows that
+ * later reach the test set (fit before the split, fit on the whole data then applied to both parts, or fit on the
+ * data cross-validation splits) — the evaluation then sees test information through the training features.
+ */
+import type { Taint } from '../../flow/interpret.js';
+import type { RawFinding } from '../../types.js';
+import type { ProgramContext, Rule } from '../rule.js';
+import { chain, intersects, lineRef, siblings, wasSplit } from './common.js';
+
+export const rule: Rule = {
+  id: 'leak-preprocessing',
+  family: 'leakage',
+  kind: 'preprocessing',
+  name: 'preprocessing fit on test rows',
+  severity: 'warning',
+  confidence: 'high',
+  summary: 'A transformer or statistic is learnt from rows that also end up in the test or validation data.',
+  rationale:
+    'Fitting a scaler, imputer, encoder or feature selector on data that includes test rows lets test statistics ' +
+    'shape the training features, so the score is optimistic (scikit-learn "Common pitfalls: data leakage"; Yang ' +
+    'et al., ASE 2022, found it in many public notebooks). Roth et al. (2026) measure a smaller inflation than for ' +
+    'selection leakage, hence warning rather than error.',
+  fix:
+    'Split first and fit on the training part only, or put the step in a Pipeline so that each split and each ' +
+    'cross-validation fold fits it on its own training rows.',
+  check(ctx: ProgramContext): RawFinding[] {
+    const { facts } = ctx;
+    const out = new Map<Taint, RawFinding>();
+    const report = (t: Taint, where: string, at: RawFinding['at'], message: string) => {
+      if (out.has(t)) return;
+      out.set(t, {
+        ruleId: rule.id,
+        kind: rule.kind,
+        confidence: rule.confidence,
+        at: t.at,
+        message: `${t.by} is fit on rows that reach the ${where}`,
+        why: `${t.by} at ${lineRef(t.at)} learns from data that ${message}, so test statistics leak into training.`,
+        related: [{ at, message: `${where} used here` }],
+      });
+    };
+    for (const tr of facts.trainings) {
+      for (const t of tr.x.taints) {
+        for (const o of tr.x.rows) {
+          const c = chain(facts, o);
+          if (!wasSplit(facts, c)) continue;
+          const anc = new Set(c);
+          anc.delete(o);
+          const sib = siblings(facts, c);
+          if (intersects(t.fitRows, anc) || intersects(t.fitRows, sib)) {
+            const split = [...c].map((id) => facts.origins.get(id)?.split).find((s) => s);
+            report(
+              t,
+              'test set',
+              split?.at ?? tr.at,
+              `is split into training and test parts at ${lineRef(split?.at ?? tr.at)} before the model is trained at ${lineRef(tr.at)}`,
+            );
+          }
+        }
+      }
+    }
+    for (const cv of facts.cvs) {
+      for (const t of cv.data.taints) {
+        for (const o of cv.data.rows) {
+          if (intersects(t.fitRows, chain(facts, o))) {
+            report(
+              t,
+              'cross-validation folds',
+              cv.at,
+              `${cv.fn} at ${lineRef(cv.at)} splits into folds after the fit`,
+            );
+          }
+        }
+      }
+    }
+    return [...out.values()];
+  },
+};

@@ -1,0 +1,101 @@
+/**
+ * leak-selection: one held-out set used to choose — between models, features or hyper-parameters, or to stop
+ * training early — and no other, untouched hold-out evaluated once. The winning score is then a biased estimate.
+ */
+import type { EvalFact } from '../../flow/interpret.js';
+import type { RawFinding } from '../../types.js';
+import type { ProgramContext, Rule } from '../rule.js';
+import { chain, intersects, lineRef } from './common.js';
+
+export const rule: Rule = {
+  id: 'leak-selection',
+  family: 'leakage',
+  kind: 'selection',
+  name: 'selection on the test set',
+  severity: 'error',
+  confidence: 'high',
+  summary:
+    'The same test data chooses among models, features or hyper-parameters (or stops training early), with no untouched hold-out.',
+  rationale:
+    'Every decision taken by looking at test scores fits the test set; the best of several test scores is biased ' +
+    'upwards. Roth et al. (2026) find this selection (multi-test) leakage inflates reported performance far more ' +
+    'than preprocessing leakage, so it is ranked highest; Yang et al. (ASE 2022) call it multi-test leakage.',
+  fix:
+    'Choose with cross-validation on the training data or with a separate validation split, and evaluate the ' +
+    'chosen model once on a test set that took part in no decision (early stopping included).',
+  check(ctx: ProgramContext): RawFinding[] {
+    const { facts } = ctx;
+    // Evaluations on data the model was not trained on, by the origin of the evaluated rows.
+    const byOrigin = new Map<number, EvalFact[]>();
+    for (const e of facts.evals) {
+      for (const r of e.data.rows) {
+        const c = chain(facts, r);
+        if (e.fitsBefore.some((f) => intersects(f.rows, c))) continue; // a training score (or overlap, elsewhere)
+        if (!byOrigin.has(r)) byOrigin.set(r, []);
+        byOrigin.get(r)!.push(e);
+      }
+    }
+    const selecting = new Map<number, { evals: EvalFact[]; reason: string; at: EvalFact }>();
+    for (const [origin, evals] of byOrigin) {
+      const o = facts.origins.get(origin);
+      const models = new Set(evals.map((e) => e.model.id));
+      const varying = evals.find(
+        (e) =>
+          e.model.loop !== undefined &&
+          e.loops.includes(e.model.loop) &&
+          !(o?.loop !== undefined && e.loops.includes(o.loop)),
+      );
+      const early = evals.find((e) => e.how === 'early-stopping');
+      const scored = evals.filter((e) => e.how !== 'early-stopping');
+      if (varying) {
+        selecting.set(origin, {
+          evals,
+          reason: `models made in a loop are each scored on it at ${lineRef(varying.at)}`,
+          at: varying,
+        });
+      } else if (models.size >= 2) {
+        const second = evals.find((e) => e.model.id !== evals[0]!.model.id)!;
+        selecting.set(origin, {
+          evals,
+          reason: `${models.size} different models are scored on it (${lineRef(evals[0]!.at)}, ${lineRef(second.at)})`,
+          at: second,
+        });
+      } else if (early && scored.length > 0) {
+        selecting.set(origin, {
+          evals,
+          reason: `it stops training early at ${lineRef(early.at)} and then gives the reported score at ${lineRef(scored[0]!.at)}`,
+          at: early,
+        });
+      }
+    }
+    const out: RawFinding[] = [];
+    for (const [origin, s] of selecting) {
+      const c = chain(facts, origin);
+      // An untouched hold-out: another evaluated origin, not used to select, not related to this one.
+      const scope = facts.origins.get(origin)?.scope;
+      const holdout = [...byOrigin.keys()].some(
+        (other) =>
+          other !== origin &&
+          facts.origins.get(other)?.scope === scope &&
+          !selecting.has(other) &&
+          !c.has(other) &&
+          !chain(facts, other).has(origin),
+      );
+      if (holdout) continue;
+      const name = [...(facts.origins.get(origin)?.names ?? [])][0];
+      out.push({
+        ruleId: rule.id,
+        kind: rule.kind,
+        confidence: 'high',
+        at: s.at.at,
+        message: `the test data${name ? ` ${name}` : ''} is used to select, and no untouched hold-out is left`,
+        why: `The same held-out rows both choose and score: ${s.reason}.`,
+        related: s.evals
+          .filter((e) => e !== s.at)
+          .slice(0, 5)
+          .map((e) => ({ at: e.at, message: 'also evaluated here' })),
+      });
+    }
+    return out;
+  },
+};
