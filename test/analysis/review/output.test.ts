@@ -21,10 +21,10 @@ import {
 } from '../../../src/analysis/review/index.js';
 
 // Both are CommonJS: under NodeNext their default import is the module object, whose `default` is the export.
-const Ajv = ((AjvDraft04Module as unknown as { default?: typeof AjvDraft04Module }).default ??
-  AjvDraft04Module) as typeof AjvDraft04Module;
+const Ajv = AjvDraft04Module.default;
+type AjvInstance = InstanceType<typeof Ajv>;
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as unknown as (ajv: InstanceType<typeof AjvDraft04Module>) => void;
+  addFormatsModule) as unknown as (ajv: AjvInstance) => void;
 const require = createRequire(import.meta.url);
 const SCHEMA_PATH = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
@@ -72,7 +72,7 @@ describe('SARIF', () => {
     expect(sel.suppressions).toEqual([{ kind: 'inSource', justification: 'we report both on purpose' }]);
     expect(run.results.map((x) => x.ruleId)).toContain('leak-preprocessing');
     expect(run.invocations[0]!.toolExecutionNotifications).toHaveLength(1);
-  });
+  }, 30_000);
 
   it('the schema check is real: a broken log fails it', () => {
     const validate = sarifValidator();
@@ -80,7 +80,7 @@ describe('SARIF', () => {
     expect(
       validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: {} }] }] }),
     ).toBe(false);
-  });
+  }, 30_000);
 });
 
 describe('annotations', () => {

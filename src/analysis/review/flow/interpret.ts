@@ -235,6 +235,47 @@ const stringList = (n: Node | null | undefined): string[] | undefined => {
   return undefined;
 };
 
+const BUILTINS = new Set([
+  'print',
+  'len',
+  'range',
+  'list',
+  'dict',
+  'set',
+  'tuple',
+  'str',
+  'int',
+  'float',
+  'bool',
+  'zip',
+  'enumerate',
+  'sorted',
+  'min',
+  'max',
+  'sum',
+  'abs',
+  'round',
+  'open',
+  'type',
+  'isinstance',
+  'map',
+  'filter',
+  'self',
+  'cls',
+  'None',
+  'True',
+  'False',
+  'super',
+  'object',
+  'Exception',
+  'ValueError',
+  'display',
+  'np',
+  'pd',
+  'plt',
+  'sns',
+]);
+
 class Scope {
   readonly vars = new Map<string, Val>();
   constructor(readonly parent?: Scope) {}
@@ -633,8 +674,15 @@ class Interpreter {
 
   private expr(n: Node, scope: Scope): Val | undefined {
     switch (n.type) {
-      case 'identifier':
-        return scope.get(n.text);
+      case 'identifier': {
+        // A name never bound here (a parameter, a star import, an earlier notebook session) used as a value: unknown
+        // data, bound so that every later use is the same rows.
+        const v = scope.get(n.text);
+        if (v || BUILTINS.has(n.text)) return v;
+        const d = this.unknownData(posOf(n));
+        scope.set(n.text, d);
+        return d;
+      }
       case 'parenthesized_expression':
         return n.namedChildren[0] ? this.expr(n.namedChildren[0], scope) : undefined;
       case 'attribute':
@@ -702,6 +750,11 @@ class Interpreter {
     }
   }
 
+  /** The object of `obj.attr`: an unbound name there is a module or global, not data. */
+  private receiver(n: Node, scope: Scope): Val | undefined {
+    return n.type === 'identifier' ? scope.get(n.text) : this.expr(n, scope);
+  }
+
   private comprehension(n: Node, scope: Scope): Val | undefined {
     const inner = new Scope(scope);
     const id = n.id;
@@ -735,11 +788,8 @@ class Interpreter {
     const objNode = n.childForFieldName('object');
     const attr = n.childForFieldName('attribute')?.text ?? '';
     if (!objNode) return undefined;
-    const obj = this.expr(objNode, scope);
-    if (!obj) {
-      if (objNode.type === 'identifier' && !scope.get(objNode.text)) return undefined;
-      return undefined;
-    }
+    const obj = this.receiver(objNode, scope);
+    if (!obj) return undefined;
     switch (obj.kind) {
       case 'module':
         return { kind: 'module', name: `${obj.name}.${attr}` };
@@ -789,7 +839,7 @@ class Interpreter {
     if (fn.type === 'attribute') {
       const objNode = fn.childForFieldName('object')!;
       const method = fn.childForFieldName('attribute')?.text ?? '';
-      const obj = this.expr(objNode, scope);
+      const obj = this.receiver(objNode, scope);
       if (obj?.kind === 'module') return this.callFunction(`${obj.name}.${method}`, args, n, scope);
       if (obj?.kind === 'est') return this.estMethod(obj, method, args, n, scope);
       if (obj?.kind === 'data') return this.dataMethod(obj, method, args, n, scope);

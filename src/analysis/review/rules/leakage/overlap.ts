@@ -40,33 +40,33 @@ export const rule: Rule = {
       }
       return undefined;
     };
-    for (const s of facts.splits) {
-      const o = resampledIn(s.source.rows);
-      if (o) {
-        push(`r${o.id}`, {
-          ruleId: rule.id,
-          kind: rule.kind,
-          confidence: 'high',
-          at: o.at,
-          message: `${o.how ?? 'oversampling'} before the train/test split`,
-          why: `The data is oversampled at ${lineRef(o.at)} and only then split at ${lineRef(s.at)}, so copies of the same rows are in both training and test data.`,
-          related: [{ at: s.at, message: 'split here' }],
-        });
-      }
-    }
-    for (const cv of facts.cvs) {
-      const o = resampledIn(cv.data.rows);
-      if (o) {
-        push(`r${o.id}`, {
-          ruleId: rule.id,
-          kind: rule.kind,
-          confidence: 'high',
-          at: o.at,
-          message: `${o.how ?? 'oversampling'} before cross-validation`,
-          why: `The data is oversampled at ${lineRef(o.at)} before ${cv.fn} at ${lineRef(cv.at)} splits it into folds, so copies of a row are in training and validation folds.`,
-          related: [{ at: cv.at, message: 'cross-validated here' }],
-        });
-      }
+    // Splits and cross-validation both divide the rows: oversampled rows before either land on both sides.
+    const divisions = [
+      ...facts.splits.map((s) => ({
+        rows: s.source.rows,
+        at: s.at,
+        what: 'the train/test split',
+        by: `split at ${lineRef(s.at)}`,
+      })),
+      ...facts.cvs.map((c) => ({
+        rows: c.data.rows,
+        at: c.at,
+        what: 'cross-validation',
+        by: `split into folds by ${c.fn} at ${lineRef(c.at)}`,
+      })),
+    ];
+    for (const d of divisions) {
+      const o = resampledIn(d.rows);
+      if (!o) continue;
+      push(`r${o.id}`, {
+        ruleId: rule.id,
+        kind: rule.kind,
+        confidence: 'high',
+        at: o.at,
+        message: `${o.how ?? 'oversampling'} before ${d.what}`,
+        why: `The data is oversampled at ${lineRef(o.at)} and only then ${d.by}, so copies of the same rows are on both sides.`,
+        related: [{ at: d.at, message: `${d.what} here` }],
+      });
     }
     for (const e of facts.evals) {
       for (const r of e.data.rows) {
