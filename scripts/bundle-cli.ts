@@ -56,6 +56,9 @@ const BANNER = [
   "import { createRequire as __aiCiCreateRequire } from 'node:module';",
   // CommonJS dependencies inside an ESM bundle call require() for Node built-ins.
   'const require = __aiCiCreateRequire(import.meta.url);',
+  // …and some read __filename/__dirname (the TypeScript compiler, which `ai-ci select` uses).
+  'const __filename = import.meta.filename;',
+  'const __dirname = import.meta.dirname;',
   "const __aiCiRoot = new URL('../', import.meta.url);",
   'const __aiCiModuleUrl = (rel) => new URL(rel, __aiCiRoot).href;',
 ].join('\n');

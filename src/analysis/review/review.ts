@@ -3,9 +3,10 @@
  * findings in their files (notebook cells mapped back), apply inline suppressions. Pure over its inputs: reading
  * files and git is the caller's business.
  */
+
+import { loadPythonParser } from '../parsers/index.js';
 import { interpret } from './flow/interpret.js';
 import { joinNotebook, NotebookError, type NotebookLine } from './parse/notebook.js';
-import { loadPythonParser } from '../parsers/index.js';
 import { parsePython } from './parse/python.js';
 import { PROGRAM_RULES, RULES, type RuleMeta } from './rules/index.js';
 import { checkPyproject, checkRequirements, UNPINNED } from './rules/reproducibility/unpinned-deps.js';
