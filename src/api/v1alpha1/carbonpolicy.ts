@@ -377,3 +377,22 @@ export type DefaultedCarbonPolicySpec = Omit<CarbonPolicySpec, 'forceRun' | 'cir
     >
   > & { forceRun: ForceRun; circuitBreaker: Required<CircuitBreaker> };
 export type DefaultedCarbonPolicy = Omit<CarbonPolicy, 'spec'> & { spec: DefaultedCarbonPolicySpec };
+
+/**
+ * The spec defaults the apiserver fills in, read from the schema above (one source of truth): what a CarbonPolicy
+ * applied without these fields gets. `ai-ci simulate` runs with them so its headline is what a user gets.
+ */
+export const CARBON_POLICY_DEFAULTS = (() => {
+  const props = CarbonPolicySpec.properties as unknown as Record<string, { default?: unknown }>;
+  const get = <T>(name: string): T => {
+    const value = props[name]?.default;
+    if (value === undefined) throw new Error(`CarbonPolicySpec has no default for ${name}`);
+    return value as T;
+  };
+  return {
+    maxDeferral: get<string>('maxDeferral'),
+    forecastHorizon: get<string>('forecastHorizon'),
+    tolerancePercent: get<number>('tolerancePercent'),
+    defaultJobDuration: get<string>('defaultJobDuration'),
+  } as const;
+})();

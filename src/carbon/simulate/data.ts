@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { getCountry, getTimezone } from 'countries-and-timezones';
 import type { Trace, TraceOptions } from '../traces.js';
 import { parseTrace, TraceParseError } from '../traces.js';
 
@@ -47,6 +48,28 @@ export function dataDir(): string {
 export function findRegion(name: string): BundledRegion | undefined {
   const wanted = name.trim().toUpperCase();
   return BUNDLED_REGIONS.find((r) => r.names.some((n) => n.toUpperCase() === wanted));
+}
+
+/**
+ * The IANA time zone of an Electricity Maps zone id (`FR`, `DK-DK1`, `US-CAL-CISO`): a bundled region's own; else
+ * the zone's country (the id up to the first `-`) when the country has one time zone (the countries-and-timezones
+ * table: one zone, or one whose primary country it is). Otherwise `reason` says why none could be chosen (`US-MIDA-PJM`:
+ * the US spans 29 zones), and the caller asks for one.
+ */
+export function zoneTimeZone(zone: string): { timeZone?: string; reason?: string } {
+  const bundled = findRegion(zone);
+  if (bundled) return { timeZone: bundled.timeZone };
+  const code = zone.trim().toUpperCase().split('-')[0]!;
+  const country = /^[A-Z]{2}$/.test(code) ? getCountry(code) : null;
+  if (!country) return { reason: `zone "${zone}" is not a known country or bundled region` };
+  const zones = country.timezones;
+  const own = zones.filter((z) => getTimezone(z)?.countries[0] === code);
+  const chosen = zones.length === 1 ? zones : own;
+  if (chosen.length === 1) return { timeZone: chosen[0]! };
+  const list = (own.length > 0 ? own : zones).slice(0, 4).join(', ');
+  return {
+    reason: `zone "${zone}": ${country.name} spans ${(own.length > 0 ? own : zones).length} time zones (${list}, …)`,
+  };
 }
 
 /** Years bundled for a region, ascending. */

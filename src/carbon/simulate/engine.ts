@@ -5,9 +5,10 @@
  * A queued job is re-decided when it arrives, at every step of the trace (a new intensity value, a new forecast),
  * and when the time it asked to be woken at comes (its planned start, the next check); never later than its latest
  * start. Each run's real duration is learned per job name (src/carbon/durations-learning.ts) when it finishes, and
- * the policies plan with what was learned so far, as the controller does.
+ * the policies plan with what was learned so far (p95 with a margin, a conservative bound for jobs with little
+ * history), as the controller does.
  */
-import { DurationLearner } from '../durations-learning.js';
+import { DurationLearner, type DurationLearnerOptions } from '../durations-learning.js';
 import type { SimJob } from './jobs.js';
 
 /** A job waiting in the queue, as a policy sees it. */
@@ -49,8 +50,10 @@ export interface EngineOptions {
   maxDeferralMs: number;
   /** Times at which the trace steps (interval starts), ascending. */
   stepTimes: readonly number[];
-  /** Expected duration of a job name never seen before. */
+  /** Expected duration when nothing is learned yet (the CarbonPolicy's defaultJobDuration). */
   defaultDurationMs: number;
+  /** The learner's other settings (quantile, margin, …); its defaults otherwise. */
+  durations?: Omit<DurationLearnerOptions, 'defaultMs'>;
   /** Called now and then with the share of arrivals processed (0..1). */
   onProgress?: (fraction: number) => void;
 }
@@ -72,7 +75,7 @@ export function runOnline(
 ): Placement[] {
   if (!(options.maxRunners >= 1)) throw new RangeError(`max runners must be >= 1, got ${options.maxRunners}`);
   const sorted = [...jobs].sort((a, b) => a.queuedAt - b.queuedAt || a.id - b.id);
-  const learner = new DurationLearner({ defaultMs: options.defaultDurationMs });
+  const learner = new DurationLearner({ ...options.durations, defaultMs: options.defaultDurationMs });
   const steps = options.stepTimes;
   const placements: Placement[] = [];
   let pending: Pending[] = [];

@@ -132,7 +132,7 @@ export function textReport(run: RunDescription, result: SimulationResult): strin
     table,
     '',
     `saved: vs run now. of oracle: share of the oracle's saving achieved. <${run.thresholdG}g / <median: share of job-hours below the threshold / below the grid's 24 h rolling median.`,
-    'delay: time queued before starting. misses: jobs started after their deadline. at deadline: jobs the deadline guard started.',
+    'delay: time queued before starting. misses: jobs that finished after their deadline. at deadline: jobs the deadline guard started.',
     ...result.notes,
   ].join('\n');
 }

@@ -2,6 +2,7 @@
  * One simulation: the same jobs on the same trace under each policy, and the figures that compare them. No I/O:
  * the CLI reads the trace and jobs, this module replays them.
  */
+import type { DurationLearnerOptions } from '../durations-learning.js';
 import type { SchedulerParams } from '../scheduler.js';
 import type { IntensityPoint, IntensitySeries } from '../types.js';
 import { indexIntensity } from '../window.js';
@@ -39,8 +40,10 @@ export interface SimulationConfig {
   thresholdG: number;
   /** Hours (UTC) of the design document's checks. */
   checkHoursUtc: readonly number[];
-  /** Expected duration of a job name with no finished run yet. */
+  /** Planned duration while no run has finished yet (the CarbonPolicy's defaultJobDuration). */
   defaultDurationMs: number;
+  /** How durations are learned (quantile, margin, …): the controller's defaults when absent. */
+  durations?: Omit<DurationLearnerOptions, 'defaultMs'>;
   forecast: {
     /** `auto`: the provider's forecast when the trace has one, else `noisy`. */
     kind: ForecastKind | 'auto';
@@ -74,6 +77,7 @@ export function simulate(config: SimulationConfig): SimulationResult {
     maxDeferralMs: config.maxDeferralMs,
     stepTimes,
     defaultDurationMs: config.defaultDurationMs,
+    ...(config.durations ? { durations: config.durations } : {}),
   };
   const online: Array<[Exclude<PolicyKey, 'oracle'>, OnlinePolicy]> = [
     ['run-now', runNowPolicy],
@@ -117,7 +121,7 @@ export function simulate(config: SimulationConfig): SimulationResult {
   for (const m of policies) {
     if (m.deadlineMisses > 0) {
       notes.push(
-        `${POLICY_LABELS[m.policy as PolicyKey]}: ${m.deadlineMisses} job(s) started after their deadline (all runners busy).`,
+        `${POLICY_LABELS[m.policy as PolicyKey]}: ${m.deadlineMisses} job(s) finished after their deadline (${m.lateStarts} of them started late, all runners busy; ${m.unavoidableMisses} longer than the deadline by themselves).`,
       );
     }
   }

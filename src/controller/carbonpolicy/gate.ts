@@ -89,7 +89,7 @@ export class PolicyGate implements CarbonGate {
     this.metrics = options.metrics;
     this.power = options.power ?? DEFAULT_POWER_MODEL;
     this.logger = options.logger ?? silentLogger;
-    // defaultMs 0 is never used: a job without history gets its policy's defaultJobDuration (see expectedDuration).
+    // defaultMs 0 is never used: every lookup passes its policy's defaultJobDuration (see expectedDuration).
     this.durations = options.durations ?? new DurationLearner({ defaultMs: 0 });
     this.forgetAfterMs = options.forgetAfterMs ?? 2 * 3_600_000;
     this.maxTracked = options.maxTrackedJobs ?? 50_000;
@@ -184,9 +184,9 @@ export class PolicyGate implements CarbonGate {
     for (const k of [...this.jobs.keys()]) if (k.startsWith(prefix)) this.jobs.delete(k);
   }
 
+  /** p95 × margin of the job's runs, or the conservative bound for a job with little or no history. */
   private expectedDuration(job: GateJob, params: PolicyParams): number {
-    const key = durationKey(job);
-    return this.durations.sampleCount(key) > 0 ? this.durations.expected(key) : params.defaultJobDurationMs;
+    return this.durations.expected(durationKey(job), params.defaultJobDurationMs);
   }
 
   private poolFor(ref: PolicyRef): GatePool | undefined {

@@ -27,6 +27,8 @@ export function job(id: number, queuedAt: number, durationMs = H, name = 'job'):
   return { id, name, queuedAt, durationMs };
 }
 
+export const EXACT_DURATIONS = { quantile: 0.5, margin: 0, marginMs: 0, minSamples: 1 } as const;
+
 export function config(
   over: Partial<SimulationConfig> & Pick<SimulationConfig, 'actual' | 'jobs'>,
 ): SimulationConfig {
@@ -37,6 +39,10 @@ export function config(
     thresholdG: 200,
     checkHoursUtc: [0, 6, 12, 18],
     defaultDurationMs: H,
+    // Plans with the median of what was learned, no margin, from the first run: these tests check the engine,
+    // the policies and the oracle on durations the scheduler knows exactly. The controller's defaults (max + 25% + 5m,
+    // a conservative bound for new jobs) have their own tests.
+    durations: EXACT_DURATIONS,
     forecast: { kind: 'perfect', meanAbsoluteError: 24, horizonMs: 24 * H },
     scheduler: {},
     seed: 1,

@@ -37,9 +37,23 @@ describe('metrics', () => {
     expect(m.meanIntensity).toBeCloseTo(150, 9);
     expect(m.lowCarbonShare).toBeCloseTo(3 / 4, 9);
     expect(m.delay).toEqual({ p50Ms: 2 * H, p95Ms: 2.45 * H, maxMs: 2.5 * H, meanMs: (4.5 * H) / 3 });
-    expect(m.deadlineMisses).toBe(1);
-    expect(m.lateFinishes).toBe(2);
+    // Job 1 starts on time but finishes an hour late; job 2 even starts late: both miss the deadline.
+    expect(m.deadlineMisses).toBe(2);
+    expect(m.lateStarts).toBe(1);
+    expect(m.unavoidableMisses).toBe(0);
     expect(m.releasedAtDeadline).toBe(1);
+  });
+
+  it('counts a run longer than the deadline itself as a miss, and as unavoidable', () => {
+    const jobs = [job(0, T0, 3 * H), job(1, T0, H)];
+    const placements: Placement[] = [
+      { jobId: 0, start: T0, end: T0 + 3 * H, reason: 'DeadlineReached' },
+      { jobId: 1, start: T0 + H, end: T0 + 2 * H, reason: 'Deferred' },
+    ];
+    const m = computeMetrics('x', jobs, placements, basis, { runnerPowerKw: 1, maxDeferralMs: 2 * H });
+    expect(m.deadlineMisses).toBe(1);
+    expect(m.unavoidableMisses).toBe(1);
+    expect(m.lateStarts).toBe(0);
   });
 
   it('refuses a placement list that lost jobs', () => {

@@ -208,12 +208,18 @@ describe('PolicyGate', () => {
     w.params = { ...w.params!, failureMode: 'wait' };
     // Unknown job: default 30 min, so held until 3h30m after queueing.
     expect((await gate.decide(ref, [job(1)], T0))[0]!.notBefore).toBe(T0 + 3.5 * H);
-    // Three runs of 2 h teach the gate: held until 2 h after queueing.
-    for (let i = 0; i < 3; i++)
-      gate.observeRun({ repository: 'octo-org/app', workflowName: 'CI', jobName: 'train' }, 2 * H);
+    // Five runs of 1h32m teach the gate: the longest + 25% + 5 min = 2 h, held until 2 h after queueing.
+    for (let i = 0; i < 5; i++)
+      gate.observeRun({ repository: 'octo-org/app', workflowName: 'CI', jobName: 'train' }, 92 * 60_000);
     expect((await gate.decide(ref, [job(2)], T0))[0]!.notBefore).toBe(T0 + 2 * H);
-    // Another job name keeps the default.
-    expect((await gate.decide(ref, [job(3, { jobName: 'lint' })], T0))[0]!.notBefore).toBe(T0 + 3.5 * H);
+    // A job never seen is planned as long as the longest known one (never shorter than the default).
+    expect((await gate.decide(ref, [job(3, { jobName: 'lint' })], T0))[0]!.notBefore).toBe(T0 + 2 * H);
+    // With five short runs of its own (4 min: planned 10 min), it is planned with them.
+    for (let i = 0; i < 5; i++)
+      gate.observeRun({ repository: 'octo-org/app', workflowName: 'CI', jobName: 'lint' }, 4 * 60_000);
+    expect((await gate.decide(ref, [job(4, { jobName: 'lint' })], T0))[0]!.notBefore).toBe(
+      T0 + 4 * H - 10 * 60_000,
+    );
   });
 
   it('forgets jobs not asked about for two hours past their latest start', async () => {

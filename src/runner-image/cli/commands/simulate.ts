@@ -1,8 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { CARBON_POLICY_DEFAULTS } from '../../../api/v1alpha1/index.js';
 import { formatDuration, parseDuration } from '../../../carbon/duration.js';
-import { bundledTracePath, findRegion, loadTrace } from '../../../carbon/simulate/data.js';
+import { bundledTracePath, loadTrace, zoneTimeZone } from '../../../carbon/simulate/data.js';
 import type { ForecastKind } from '../../../carbon/simulate/forecast.js';
 import type { ArrivalPattern, SimJob } from '../../../carbon/simulate/jobs.js';
 import { generateJobs, JobsParseError, parseJobs } from '../../../carbon/simulate/jobs.js';
@@ -79,8 +80,8 @@ export function registerSimulate(program: Command): void {
     .option('--to <date>', 'end of arrivals (default: end of the trace, less the deadline)')
     .option(
       '--deadline <duration>',
-      'maxDeferral: a job must finish by queued + this; comma-separate for a sweep',
-      '4h',
+      'maxDeferral: a job must finish by queued + this; comma-separate for a sweep (CarbonPolicy default)',
+      CARBON_POLICY_DEFAULTS.maxDeferral,
     )
     .option(
       '--jobs <file>',
@@ -94,7 +95,10 @@ export function registerSimulate(program: Command): void {
         .choices(['diurnal', 'uniform'])
         .default('diurnal'),
     )
-    .option('--time-zone <iana>', "generator: whose working hours (default: the region's, else UTC)")
+    .option(
+      '--time-zone <iana>',
+      "generator: whose working hours (default: the trace zone's; required when the zone has no single one)",
+    )
     .option('--max-runners <n>', 'runner limit, for every policy and the oracle', '20')
     .option('--runner-power-kw <kw>', 'power of one busy runner (GPU plus its share of the host)', '0.3')
     .option(
@@ -105,9 +109,8 @@ export function registerSimulate(program: Command): void {
     .option('--check-hours <list>', 'design doc policy: hours (UTC) of its checks', '0,6,12,18')
     .option(
       '--tolerance <percent>',
-      'ai-ci: run now when within this % of the best window (CarbonPolicy tolerancePercent; 0 here: the ' +
-        'savings a 4-12h deadline can buy are often under 10%, so a 10% tolerance gives up a quarter of them)',
-      '0',
+      'ai-ci: run now when within this % of the best window (CarbonPolicy tolerancePercent and its default)',
+      String(CARBON_POLICY_DEFAULTS.tolerancePercent),
     )
     .option('--tolerance-g <g>', 'ai-ci: the same as an absolute gCO2eq/kWh (the larger applies)', '0')
     .option(
@@ -119,7 +122,12 @@ export function registerSimulate(program: Command): void {
       'ai-ci: each hour of waiting must buy this much lower forecast intensity',
       '0',
     )
-    .option('--default-job-duration <duration>', 'ai-ci: expected duration of a job not seen before', '30m')
+    .option(
+      '--default-job-duration <duration>',
+      'ai-ci: planned duration while no job has been learned yet (CarbonPolicy defaultJobDuration); later, a ' +
+        'job with little history is planned with the longest learned one',
+      CARBON_POLICY_DEFAULTS.defaultJobDuration,
+    )
     .addOption(
       new Option(
         '--forecast <kind>',
@@ -131,8 +139,8 @@ export function registerSimulate(program: Command): void {
     .option('--forecast-mae <g>', 'noisy forecast: mean absolute error over a 48 h horizon', '24')
     .option(
       '--forecast-horizon <duration>',
-      'how far ahead each forecast reaches (CarbonPolicy forecastHorizon)',
-      '24h',
+      'how far ahead each forecast reaches (CarbonPolicy forecastHorizon and its default)',
+      CARBON_POLICY_DEFAULTS.forecastHorizon,
     )
     .option('--random-seed <n>', 'seed of job generation and forecast noise', '1')
     .option('--json', 'print the results as JSON')
@@ -145,7 +153,9 @@ export function registerSimulate(program: Command): void {
     .option('-q, --quiet', 'no progress on stderr')
     .addHelpText(
       'after',
-      '\nWith no options: the bundled GB 2024 trace (Electricity Maps, ODbL), 48 generated jobs a day, a 4h deadline.\n' +
+      '\nWith no options: the bundled GB 2024 trace (Electricity Maps, ODbL), 48 generated jobs a day, and ai-ci with\n' +
+        "the CarbonPolicy CRD's defaults (deadline, tolerance, default job duration, forecast horizon).\n" +
+        'misses: jobs that FINISHED after queued + deadline.\n' +
         'Several --region or --deadline values print one summary line per combination.\n' +
         'Exit codes: 0 done (a policy missing deadlines is reported, not an error), 2 bad options, 3 unreadable input.',
     )
@@ -198,13 +208,15 @@ interface LoadedInput {
   origin: 'bundled' | 'file';
   path: string;
   timeZone: string;
+  /** Why the time zone is what it is, when that is not obvious (appended to the jobs line). */
+  timeZoneNote?: string;
 }
 
 async function loadInput(opts: SimulateOptions, regionName: string | undefined): Promise<LoadedInput> {
   const year = opts.year === undefined ? undefined : integer(opts.year, '--year', 1900, 2200);
   let path: string;
   let label: string;
-  let timeZone = 'UTC';
+  let timeZone: string | undefined;
   let origin: 'bundled' | 'file' = 'file';
   if (opts.trace) {
     path = opts.trace;
@@ -231,11 +243,34 @@ async function loadInput(opts: SimulateOptions, regionName: string | undefined):
     if (err instanceof TraceParseError) throw new CliError(err.message, ExitCode.InputError);
     throw err;
   }
-  if (opts.trace && trace.zone) {
-    label = `${trace.zone} (${opts.trace})`;
-    timeZone = findRegion(trace.zone)?.timeZone ?? timeZone;
+  if (opts.trace && trace.zone) label = `${trace.zone} (${opts.trace})`;
+  let timeZoneNote = '';
+  if (opts.timeZone === undefined && timeZone === undefined && needsTimeZone(opts)) {
+    // The diurnal generator puts jobs in working hours: whose? A named zone gets its own time zone (or the user is
+    // asked for one); only a trace that names no zone at all falls back to UTC, and the output says so.
+    if (trace.zone) {
+      const found = zoneTimeZone(trace.zone);
+      if (!found.timeZone)
+        throw new CliError(
+          `${opts.trace}: ${found.reason}: give --time-zone (an IANA name such as America/New_York) for the working hours of the generated jobs`,
+          ExitCode.Usage,
+        );
+      timeZone = found.timeZone;
+    } else timeZoneNote = ': the trace names no zone, --time-zone sets one';
   }
-  return { trace, label, origin, path, timeZone: opts.timeZone ?? timeZone };
+  return {
+    trace,
+    label,
+    origin,
+    path,
+    timeZone: opts.timeZone ?? timeZone ?? 'UTC',
+    timeZoneNote,
+  };
+}
+
+/** Only generated diurnal arrivals follow a time zone. */
+function needsTimeZone(opts: SimulateOptions): boolean {
+  return opts.jobs === undefined && opts.arrivals === 'diurnal';
 }
 
 function buildRun(
@@ -282,7 +317,7 @@ function buildRun(
     } catch (err) {
       throw new CliError((err as Error).message, ExitCode.Usage);
     }
-    jobSource = `generated (${opts.arrivals}${opts.arrivals === 'diurnal' ? ` in ${loaded.timeZone}` : ''}, ${jobsPerDay}/day, ${formatDuration(durationMinMs)}–${formatDuration(durationMaxMs)})`;
+    jobSource = `generated (${opts.arrivals}${opts.arrivals === 'diurnal' ? ` in ${loaded.timeZone}${loaded.timeZoneNote ?? ''}` : ''}, ${jobsPerDay}/day, ${formatDuration(durationMinMs)}–${formatDuration(durationMaxMs)})`;
   }
   if (jobs.length === 0) throw new CliError('no jobs to simulate in the chosen period', ExitCode.Usage);
 
@@ -421,9 +456,10 @@ function progressReporter(opts: SimulateOptions, label: string) {
       ? undefined
       : (policy: string, fraction: number) => {
           const line = `simulate: ${label}: ${policy} ${Math.round(fraction * 100)}%`;
-          if (tty) {
-            if (line !== last) process.stderr.write(`\r${line}\u001b[K`);
-          } else if (fraction >= 1) process.stderr.write(`${line}\n`);
+          // Each line once: the engine reports 100% both on its last arrival and when it ends.
+          if (line === last) return;
+          if (tty) process.stderr.write(`\r${line}\u001b[K`);
+          else if (fraction >= 1) process.stderr.write(`${line}\n`);
           last = line;
         },
     done() {
