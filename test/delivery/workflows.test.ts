@@ -3,7 +3,7 @@
  * `npm run tools:build`), and keep what the design document asks of them.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -144,6 +144,13 @@ describe('examples/workflows/carbon-optimized-ci.yml', () => {
     const tests = wf.jobs['optimized-tests']!;
     expect(tests.needs).toBe('carbon-check');
     expect(tests.if).toBe("needs.carbon-check.outputs.should_run == 'true'");
+  });
+
+  it('runs the design document’s `pytest --carbon-tracking --carbon-budget=1.0` with ai-ci’s plugin installed', () => {
+    const run = wf.jobs['optimized-tests']!.steps.map((s) => s.run ?? '').join('\n');
+    expect(run).toContain('pip install pytest ./integrations/pytest');
+    expect(run).toMatch(/^pytest --carbon-tracking --carbon-budget=1\.0 /m);
+    expect(existsSync(path.join(repoRoot, 'integrations/pytest/pyproject.toml'))).toBe(true);
   });
 });
 
