@@ -1,0 +1,13 @@
+# label: leakage/preprocessing
+# twin: pre_target_encode__fixed.py
+# source: hand-written minimal pair for ai-ci (Apache-2.0)
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import train_test_split, cross_val_score, GridSearchCV, KFold, TimeSeriesSplit
+from sklearn.metrics import accuracy_score, f1_score, mean_squared_error, roc_auc_score
+from sklearn.ensemble import HistGradientBoostingClassifier
+df = pd.read_csv("clicks.csv")
+df["city_rate"] = df.groupby("city")["clicked"].transform("mean")
+X, y = df[["city_rate", "hour"]], df["clicked"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+print(HistGradientBoostingClassifier(random_state=0).fit(X_train, y_train).score(X_test, y_test))
