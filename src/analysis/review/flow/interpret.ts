@@ -235,6 +235,8 @@ const stringList = (n: Node | null | undefined): string[] | undefined => {
   return undefined;
 };
 
+const STOPPING = /early_stopping|EarlyStopping|ModelCheckpoint|ReduceLROnPlateau/;
+
 const BUILTINS = new Set([
   'print',
   'len',
@@ -312,6 +314,8 @@ class Interpreter {
   private readonly functions: { node: Node; scope: Scope }[] = [];
   private readonly torchClasses = new Set<string>();
   private scope = 0;
+  /** Names bound to early-stopping callbacks (`stop = EarlyStopping(...)`, later `callbacks=[stop]`). */
+  private readonly stoppers = new Set<string>();
 
   run(root: Node): Facts {
     const module = new Scope();
@@ -551,6 +555,7 @@ class Interpreter {
       const right = e.childForFieldName('right');
       const left = e.childForFieldName('left');
       if (!right || !left) return;
+      if (left.type === 'identifier' && STOPPING.test(right.text)) this.stoppers.add(left.text);
       const v = this.expr(right, scope);
       if (v) this.bind(left, v, scope, right);
       else this.unbind(left, scope);
@@ -1200,12 +1205,13 @@ class Interpreter {
 
   private earlyStopping(e: EstVal, args: Args, scope: Scope, at: Position, x: DataVal): void {
     const evalSet = args.kw.get('eval_set') ?? args.kw.get('validation_data');
+    const callbacks = args.kw.get('callbacks')?.text ?? '';
+    const names = callbacks.match(/\w+/g) ?? [];
     const early =
       e.earlyStopping ||
       args.kw.has('early_stopping_rounds') ||
-      /early_stopping|EarlyStopping|ModelCheckpoint|ReduceLROnPlateau/.test(
-        args.kw.get('callbacks')?.text ?? '',
-      );
+      STOPPING.test(callbacks) ||
+      names.some((n) => this.stoppers.has(n));
     if (!evalSet || !early) return;
     for (const d of this.dataOf(this.expr(evalSet, scope))) {
       // eval_set often also lists the training data itself (to watch the training loss).

@@ -1,0 +1,186 @@
+/**
+ * `npm run eval:review`: precision and recall of `ai-ci review`'s leakage rules per kind (selection, overlap,
+ * preprocessing, target) on the labelled corpus data/review-corpus (see its README for sources and licences), on the
+ * tuning part and on the held-out part frozen before tuning (its hash is checked), file by file: a leaky file counts
+ * as found when a finding of its kind is reported; a finding of a kind on a file not labelled with it is a false
+ * positive. Every fixed twin must have no leakage finding.
+ *
+ * Anchors in the same run: a regex baseline (the textual order of calls, what a grep-based check can do), and pylint
+ * (Debian's `pylint`, when on PATH: a general linter, any message counted as a flag) — ruff is not packaged for
+ * Debian 12 and leakage-analysis (Yang et al.) needs souffle and a patched pyright, neither installable here.
+ *
+ *   npm run eval:review [-- --json]
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { reviewSources } from '../../src/analysis/review/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const corpus = join(root, 'data/review-corpus');
+const KINDS = ['selection', 'overlap', 'preprocessing', 'target'] as const;
+type Kind = (typeof KINDS)[number];
+
+interface Item {
+  file: string;
+  pair: string;
+  label: Kind | 'none';
+  text: string;
+}
+
+function load(): { items: Item[]; heldout: Set<string> } {
+  const files = readdirSync(join(corpus, 'files'))
+    .filter((f) => f.endsWith('.py'))
+    .sort();
+  const items = files.map((f) => {
+    const text = readFileSync(join(corpus, 'files', f), 'utf8');
+    const label = /^# label: leakage\/(\w+)/.exec(text)?.[1] as Item['label'];
+    return { file: f, pair: f.split('__')[0]!, label, text };
+  });
+  const heldout = new Set(readFileSync(join(corpus, 'heldout.txt'), 'utf8').split('\n').filter(Boolean));
+  const h = createHash('sha256');
+  for (const p of heldout)
+    for (const v of ['leaky', 'fixed']) h.update(readFileSync(join(corpus, 'files', `${p}__${v}.py`)));
+  const frozen = readFileSync(join(corpus, 'heldout.sha256'), 'utf8').split(/\s/)[0];
+  if (h.digest('hex') !== frozen)
+    throw new Error('data/review-corpus: the held-out files differ from heldout.sha256');
+  return { items, heldout };
+}
+
+type Detector = (items: Item[]) => Promise<Map<string, Set<Kind>>>;
+
+const aiCi: Detector = async (items) => {
+  const r = await reviewSources(
+    items.map((i) => ({ path: i.file, text: i.text })),
+    { families: ['leakage'] },
+  );
+  const out = new Map<string, Set<Kind>>(items.map((i) => [i.file, new Set()]));
+  for (const f of r.findings) out.get(f.location.path)?.add(f.kind as Kind);
+  return out;
+};
+
+/** What a text search can do: the order of calls in the file. */
+const regexBaseline: Detector = async (items) => {
+  const out = new Map<string, Set<Kind>>();
+  for (const i of items) {
+    const k = new Set<Kind>();
+    const split = i.text.search(/train_test_split\(|random_split\(|cross_val_score\(/);
+    const fitAll = i.text.search(/\.fit_transform\(|\.fit\(X\)|fillna\(|\.mean\(\)/);
+    if (split >= 0 && fitAll >= 0 && fitAll < split) k.add('preprocessing');
+    const resample = i.text.search(/fit_resample\(|resample\(/);
+    if (split >= 0 && resample >= 0 && resample < split) k.add('overlap');
+    if (
+      (
+        i.text.match(
+          /\.score\(|accuracy_score\(|f1_score\(|mean_squared_error\(|roc_auc_score\(|eval_set|validation_data/g,
+        ) ?? []
+      ).length >= 2
+    )
+      k.add('selection');
+    out.set(i.file, k);
+  }
+  return out;
+};
+
+function pylintDetector(): Detector | undefined {
+  try {
+    execFileSync('pylint', ['--version'], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  return async (items) => {
+    const out = new Map<string, Set<Kind>>();
+    const dir = join(corpus, 'files');
+    let text = '';
+    try {
+      text = execFileSync(
+        'pylint',
+        ['--disable=C,R', '--output-format=parseable', '--score=n', ...items.map((i) => join(dir, i.file))],
+        {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+    } catch (err) {
+      text = (err as { stdout?: string }).stdout ?? '';
+    }
+    const flagged = new Set(
+      text
+        .split('\n')
+        .map((l) => l.split(':')[0]?.split('/').pop())
+        .filter(Boolean),
+    );
+    // A general linter says nothing about leakage kinds: a flagged file counts as a flag of every kind.
+    for (const i of items) out.set(i.file, flagged.has(i.file) ? new Set(KINDS) : new Set());
+    return out;
+  };
+}
+
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(0)}%`);
+
+function score(
+  items: Item[],
+  found: Map<string, Set<Kind>>,
+): Record<Kind, Score> & { twinsWithFinding: string[] } {
+  const s = Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<Kind, Score>;
+  for (const i of items) {
+    const f = found.get(i.file) ?? new Set();
+    for (const k of KINDS) {
+      if (i.label === k) {
+        if (f.has(k)) s[k].tp++;
+        else s[k].fn++;
+      } else if (f.has(k)) s[k].fp++;
+    }
+  }
+  const twinsWithFinding = items
+    .filter((i) => i.label === 'none' && (found.get(i.file)?.size ?? 0) > 0)
+    .map((i) => i.file);
+  return { ...s, twinsWithFinding };
+}
+
+const { items, heldout } = load();
+const parts = {
+  tuning: items.filter((i) => !heldout.has(i.pair)),
+  'held-out': items.filter((i) => heldout.has(i.pair)),
+};
+const detectors: [string, Detector][] = [
+  ['ai-ci review', aiCi],
+  ['regex baseline', regexBaseline],
+];
+const pylint = pylintDetector();
+if (pylint) detectors.push(['pylint (any message)', pylint]);
+
+const json: Record<string, unknown> = {};
+const lines: string[] = [
+  `eval:review — ${items.length} files (${items.length / 2} leaky/fixed pairs), held-out ${heldout.size} pairs (hash checked)`,
+  '',
+];
+for (const [partName, part] of Object.entries(parts)) {
+  lines.push(
+    `${partName} (${part.length} files)`,
+    '| detector | kind | precision | recall | TP | FP | FN | fixed twins with a leakage finding |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const [name, detect] of detectors) {
+    const s = score(part, await detect(part));
+    json[`${partName}/${name}`] = s;
+    for (const k of KINDS) {
+      const x = s[k];
+      lines.push(
+        `| ${name} | ${k} | ${pct(x.tp, x.tp + x.fp)} | ${pct(x.tp, x.tp + x.fn)} | ${x.tp} | ${x.fp} | ${x.fn} | ${k === 'selection' ? `${s.twinsWithFinding.length}/${part.length / 2}` : ''} |`,
+      );
+    }
+    if (name === 'ai-ci review' && s.twinsWithFinding.length)
+      lines.push(`|  | twins flagged: ${s.twinsWithFinding.join(', ')} | | | | | | |`);
+  }
+  lines.push('');
+}
+if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+else process.stdout.write(`${lines.join('\n')}\n`);
