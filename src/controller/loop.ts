@@ -110,3 +110,84 @@ export class ControllerLoop {
     }
   }
 }
+
+/** Whether this replica may act, as the manager knows it (leadership arrives as events; this is their state). */
+export interface Leadership {
+  /** Leads and runs: reconciles may write. */
+  isLeader(): boolean;
+  /** Leads and is not stopping: events may queue keys. */
+  accepting(): boolean;
+}
+
+/** One watch of a registration: how a kind's events become keys of the controller (see watchFor & co). */
+export interface Watch {
+  /** Registers the handlers on the cache; `enqueue` queues a key (a no-op while this replica does not lead). */
+  wire(enqueue: (key: string) => void): void;
+  /** For the `for` kind: every key, queued when this replica starts leading. */
+  keys?(): string[];
+}
+
+/** A source of keys other than the cache: a webhook receiver, a scale-set listener. */
+export interface EventSource {
+  readonly name: string;
+  start(enqueue: (key: string) => void): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What a controller registers with the manager (controller-runtime's builder: For, Owns, Watches, sources). */
+export interface ControllerRegistration {
+  loop: ControllerLoop;
+  /** The kind it reconciles (watchFor). */
+  for: Watch;
+  /** Kinds it owns (watchOwned) or maps to its keys (watchMapped). */
+  watches?: Watch[];
+  sources?: EventSource[];
+  /** Leadership events: after the `for` keys are queued on taking the lead; on losing it. */
+  startedLeading?(): void;
+  stoppedLeading?(): void;
+  /** Background work to let finish on a graceful stop (after the queue drained). */
+  drain?(timeoutMs: number): Promise<void>;
+  /** The manager was killed (a crash, in tests): drop background work at once. */
+  killed?(): void;
+}
+
+interface EventCache<T> {
+  on(verb: 'add' | 'update' | 'delete', handler: (obj: T) => void): void;
+  list(): T[];
+}
+
+const keyOfObject = (o: { metadata?: { namespace?: string; name?: string } }) =>
+  `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+
+/** The reconciled kind: each event queues the object's key unless `predicate` says this change needs none. */
+export function watchFor<T extends { metadata?: { namespace?: string; name?: string } }>(
+  cache: EventCache<T>,
+  predicate: (obj: T, event: 'add' | 'update' | 'delete') => boolean = () => true,
+): Watch {
+  return {
+    wire(enqueue) {
+      for (const verb of ['add', 'update', 'delete'] as const) {
+        cache.on(verb, (obj) => {
+          if (predicate(obj, verb)) enqueue(keyOfObject(obj));
+        });
+      }
+    },
+    keys: () => cache.list().map(keyOfObject),
+  };
+}
+
+/** A kind whose events queue the keys `map` returns (its owner, the objects referring to it). */
+export function watchMapped<T>(
+  cache: EventCache<T>,
+  map: (obj: T, event: 'add' | 'update' | 'delete') => Iterable<string>,
+): Watch {
+  return {
+    wire(enqueue) {
+      for (const verb of ['add', 'update', 'delete'] as const) {
+        cache.on(verb, (obj) => {
+          for (const key of map(obj, verb)) enqueue(key);
+        });
+      }
+    },
+  };
+}

@@ -75,7 +75,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await controllers?.carbon.stop();
   await env?.stop();
   await uk?.close();
   await ukDown?.close();

@@ -1,11 +1,13 @@
 /**
  * Two controller replicas with the same Lease: only the leader acts (one runner per job, never two); when the
- * leader dies without releasing the Lease, the standby takes over within the lease duration; a graceful stop
- * releases the Lease at once.
+ * leader dies without releasing the Lease, the standby takes over within the lease duration and reconciles both
+ * kinds, RunnerPools and CarbonPolicies, changed while no one led; a graceful stop releases the Lease at once.
  */
-import { CoordinationV1Api } from '@kubernetes/client-node';
+import { CoordinationV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CarbonPolicy, RESOURCES } from '../../src/api/v1alpha1/index.js';
 import type { Manager } from '../../src/controller/manager.js';
+import { mergePatch } from '../../src/kube/api.js';
 import { RunnerPoolEnv, sleep } from '../controller/support/runnerpool-env.js';
 import { adminKubeConfig, installCrds, useNamespace, waitFor } from './setup/kube.js';
 
@@ -80,9 +82,41 @@ describe('leader election', () => {
       /pool="ha"\} [1-9]/,
     );
 
-    // The leader dies without releasing the Lease: the standby takes over within the lease duration.
+    // A CarbonPolicy, reconciled by the leader (both controllers run on each replica's one manager).
+    const custom = env.kc.makeApiClient(CustomObjectsApi);
+    const policy: CarbonPolicy = {
+      apiVersion: 'ai-ci.dev/v1alpha1',
+      kind: 'CarbonPolicy',
+      metadata: { name: 'green', namespace: ns.name },
+      spec: { source: { static: { intensity: 100 } }, threshold: 200 },
+    };
+    await custom.createNamespacedCustomObject({
+      ...RESOURCES.CarbonPolicy,
+      namespace: ns.name,
+      body: policy,
+    });
+    const policyStatus = async () =>
+      (
+        (await custom.getNamespacedCustomObject({
+          ...RESOURCES.CarbonPolicy,
+          namespace: ns.name,
+          name: 'green',
+        })) as CarbonPolicy
+      ).status;
+    await waitFor('policy status', async () =>
+      (await policyStatus())?.observedGeneration === 1 ? true : undefined,
+    );
+
+    // The leader dies without releasing the Lease. While no one leads, both kinds change: the policy's spec and
+    // the pool's (scaleDownDelay). The standby takes over within the lease duration and reconciles both.
     const killedAt = Date.now();
     await leader.kill();
+    await custom.patchNamespacedCustomObject(
+      { ...RESOURCES.CarbonPolicy, namespace: ns.name, name: 'green', body: { spec: { threshold: 150 } } },
+      mergePatch(),
+    );
+    const poolGeneration = ((await env.getPool('ha')).metadata as { generation?: number }).generation ?? 0;
+    await env.patchPoolSpec('ha', { scaleDownDelay: '2s' });
     await waitFor('standby leads', async () => (standby.isLeader ? true : undefined), {
       timeoutMs: 10_000,
       intervalMs: 50,
@@ -91,6 +125,21 @@ describe('leader election', () => {
     // Within the lease duration, plus the standby's retry period and request latency on a busy test machine.
     expect(takeover).toBeLessThanOrEqual(LEASE_MS + 2_000);
     expect(await leaderOf()).toBe(standby.identity);
+    await waitFor(
+      'both kinds reconciled by the new leader',
+      async () =>
+        (await policyStatus())?.observedGeneration === 2 &&
+        (await env.getPool('ha')).status?.observedGeneration === poolGeneration + 1
+          ? true
+          : undefined,
+      { timeoutMs: 10_000, intervalMs: 50 },
+    );
+    const bothReconciled = Date.now() - killedAt;
+    // From the kill: the takeover plus one reconcile of each kind, within one lease period of the takeover.
+    expect(bothReconciled).toBeLessThanOrEqual(takeover + LEASE_MS);
+    const reconciles = await standby.metrics.registry.getSingleMetricAsString('ai_ci_reconciles_total');
+    expect(reconciles).toMatch(/controller="carbonpolicy",result="(success|requeue)"\} [1-9]/);
+    expect(reconciles).toMatch(/controller="runnerpool",result="(success|requeue)"\} [1-9]/);
 
     // The new leader acts: a new job gets a runner.
     env.fake.setWebhook({

@@ -1,61 +1,33 @@
 /**
- * Runs the CarbonPolicy controller beside the Manager: the Manager gets the policy gate and a shared metrics
- * registry; the carbon controller learns from the Manager whether this replica leads and wakes pools through the
- * Manager's work queue. Also the controller flags of the carbon side (main.ts registers them).
+ * The manager with both controllers registered (the RunnerPool and CarbonPolicy controllers share its cache,
+ * leadership and metrics), and the controller flags of the carbon side (main.ts registers them).
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_POWER_MODEL } from '../../analysis/energy/index.js';
 import { durationFlag as duration } from '../flags.js';
-import { Manager, type ManagerOptions } from '../manager.js';
-import { createControllerMetrics } from '../metrics.js';
-import { CarbonPolicyController, type CarbonPolicyControllerOptions } from './controller.js';
+import { type CarbonOptions, Manager, type ManagerOptions } from '../manager.js';
+import type { CarbonPolicyController } from './controller.js';
 
-/** What the carbon side takes besides what it shares with the Manager. */
-export type CarbonOptions = Omit<
-  CarbonPolicyControllerOptions,
-  'kubeConfig' | 'namespaces' | 'metrics' | 'logger' | 'mayAct' | 'enqueuePool' | 'identity'
->;
+export type { CarbonOptions };
 
 export interface ControllerSet {
   manager: Manager;
   carbon: CarbonPolicyController;
-  /** Starts the carbon controller (informers synced) and then the Manager. */
+  /** Starts the manager (its shared cache, both controllers, the servers). */
   start(): Promise<void>;
-  /** Graceful stop of both. */
+  /** Graceful stop. */
   stop(): Promise<void>;
 }
 
+/** The manager with both controllers, as the controller binary runs it. */
 export function withCarbonPolicies(
   managerOptions: ManagerOptions,
   carbonOptions: CarbonOptions = {},
 ): ControllerSet {
-  const metrics = managerOptions.metrics ?? createControllerMetrics();
-  let manager: Manager | undefined;
-  const carbon = new CarbonPolicyController({
-    ...carbonOptions,
-    kubeConfig: managerOptions.kubeConfig,
-    ...(managerOptions.namespaces ? { namespaces: managerOptions.namespaces } : {}),
-    metrics,
-    ...(managerOptions.logger ? { logger: managerOptions.logger } : {}),
-    ...(managerOptions.now ? { now: managerOptions.now } : {}),
-    mayAct: () => manager?.isLeader ?? false,
-    enqueuePool: (namespace, name) => {
-      if (manager?.isLeader) manager.loop.queue.add(`${namespace}/${name}`);
-    },
-  });
-  manager = new Manager({ ...managerOptions, metrics, gate: carbon.gate });
-  const m = manager;
-  return {
-    manager: m,
-    carbon,
-    async start() {
-      await carbon.start();
-      await m.start();
-    },
-    async stop() {
-      await Promise.all([m.stop(), carbon.stop()]);
-    },
-  };
+  const manager = new Manager({ ...managerOptions, carbon: carbonOptions });
+  const carbon = manager.carbon;
+  if (!carbon) throw new Error('the manager was built without its CarbonPolicy controller');
+  return { manager, carbon, start: () => manager.start(), stop: () => manager.stop() };
 }
 
 function url(value: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunnerPool } from '../../src/api/v1alpha1/index.js';
-import { poolTrigger, sameTrigger } from '../../src/controller/manager.js';
+import type { RunnerPool } from '../../../src/api/v1alpha1/index.js';
+import { poolTrigger, sameTrigger } from '../../../src/controller/runnerpool/trigger.js';
 
 /** A RunnerPool as the informer delivers it; `meta` and `status` override parts of it. */
 function pool(meta: Record<string, unknown> = {}, status: Record<string, unknown> = {}): RunnerPool {
