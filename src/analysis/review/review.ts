@@ -70,9 +70,11 @@ export function selectedRules(sel: Selection): RuleMeta[] {
 const isRequirements = (p: string) => /(^|\/)requirements[\w.-]*\.(txt|in)$/.test(p);
 const isPyproject = (p: string) => /(^|\/)pyproject\.toml$/.test(p);
 
-/** Whether `review` reads this file (Python, notebooks, dependency manifests). */
+const isLockFile = (p: string) => /(^|\/)(uv|poetry|pdm)\.lock$/.test(p);
+
+/** Whether `review` reads this file (Python, notebooks, dependency manifests and the lock files beside them). */
 export function isReviewable(path: string): boolean {
-  return /\.(py|pyi|ipynb)$/.test(path) || isRequirements(path) || isPyproject(path);
+  return /\.(py|pyi|ipynb)$/.test(path) || isRequirements(path) || isPyproject(path) || isLockFile(path);
 }
 
 export async function reviewSources(
@@ -87,6 +89,8 @@ export async function reviewSources(
   const problems: FileProblem[] = [];
   const paths = new Set(files.map((f) => f.path));
   for (const file of files) {
+    // Lock files are inputs only for what they say about the manifests beside them.
+    if (isLockFile(file.path)) continue;
     if (isRequirements(file.path) || isPyproject(file.path)) {
       if (!ids.has(UNPINNED.id)) continue;
       const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';

@@ -45,7 +45,6 @@ export const LEARNING_TRANSFORMERS = new Set([
   'DictVectorizer',
   'KBinsDiscretizer',
   'SplineTransformer',
-  'LinearDiscriminantAnalysis_transform',
   'Tokenizer',
   'Normalization',
   'TextVectorization',
@@ -56,7 +55,6 @@ export const LEARNING_TRANSFORMERS = new Set([
   'CatBoostEncoder',
   'LeaveOneOutEncoder',
   'BinaryEncoder',
-  'HashingEncoder_fit',
 ]);
 
 /** Oversamplers create copies or synthetic neighbours of rows: done before a split, the test set holds them. */

@@ -1008,7 +1008,7 @@ class Interpreter {
       return e;
     }
     if (OVERSAMPLERS.has(name) || UNDERSAMPLERS.has(name)) return this.est(name, 'resampler', at);
-    if (LEARNING_TRANSFORMERS.has(name) || (name === 'LinearDiscriminantAnalysis' && false)) {
+    if (LEARNING_TRANSFORMERS.has(name)) {
       return this.est(name, 'transformer', at);
     }
     if (/^[A-Z]/.test(name) && isModelClass(name)) {
