@@ -34,7 +34,12 @@ export const ROOMS: readonly Room[] = [
     holds: 'one library per analysis (its line in ANALYSES), no CLI code',
     mayImport: ['api', 'carbon', 'analysis'],
   },
-  { room: 'controller', holds: 'the operator', mayImport: ['api', 'kube', 'github', 'carbon', 'analysis'] },
+  {
+    room: 'controller',
+    holds:
+      'the operator: one manager (`manager.ts`: shared informer cache, leadership events, servers) and the generic controller loop (`loop.ts`) that `runnerpool/` and `carbonpolicy/` register with',
+    mayImport: ['api', 'kube', 'github', 'carbon', 'analysis'],
+  },
   {
     room: 'runner-image',
     holds: 'the runner image and the thin `ai-ci` CLI (`cli/`: flags → analysis → render)',
