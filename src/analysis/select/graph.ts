@@ -19,7 +19,8 @@ export interface DependencyGraph {
 
 /** Raw imports per file content hash: a file whose content did not change is not parsed again. */
 export interface ImportCache {
-  get(language: Language, hash: string): readonly string[] | undefined;
+  /** The cached imports of each content hash asked for that the cache holds (one query for all). */
+  getMany(language: Language, hashes: readonly string[]): ReadonlyMap<string, readonly string[]>;
   set(language: Language, entries: readonly { hash: string; imports: readonly string[] }[]): void;
 }
 
@@ -67,9 +68,11 @@ export async function buildGraph(
   const sources = paths.filter((p) => isSourceFile(language, p));
   const raw = new Map<string, readonly string[]>();
   const toParse: string[] = [];
+  const hashes = options.hashOf === undefined ? [] : sources.map((f) => options.hashOf!(f) ?? '');
+  const hits = options.cache?.getMany(language, hashes) ?? new Map<string, readonly string[]>();
   for (const file of sources) {
     const hash = options.hashOf?.(file);
-    const cached = hash === undefined ? undefined : options.cache?.get(language, hash);
+    const cached = hash === undefined ? undefined : hits.get(hash);
     if (cached !== undefined) raw.set(file, cached);
     else toParse.push(file);
   }

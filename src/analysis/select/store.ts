@@ -6,6 +6,9 @@ import type { TestStats } from './types.js';
 
 const SCHEMA_VERSION = 1;
 
+// Module specifiers hold no newline: one per line is the cheapest encoding to read back.
+const decodeImports = (text: string): string[] => (text === '' ? [] : text.split('\n'));
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
@@ -66,13 +69,24 @@ export class SelectionStore implements ImportCache {
   /** Cached raw imports of a file content (the import graph's cache: unchanged files are not parsed again). */
   get(language: Language, hash: string): readonly string[] | undefined {
     const row = this.importStmt.get(language, hash) as { imports: string } | undefined;
-    return row === undefined ? undefined : (JSON.parse(row.imports) as string[]);
+    return row === undefined ? undefined : decodeImports(row.imports);
+  }
+
+  getMany(language: Language, hashes: readonly string[]): Map<string, readonly string[]> {
+    const wanted = new Set(hashes);
+    const out = new Map<string, readonly string[]>();
+    const rows = this.db.prepare('SELECT hash, imports FROM imports WHERE language = ?').all(language) as {
+      hash: string;
+      imports: string;
+    }[];
+    for (const r of rows) if (wanted.has(r.hash)) out.set(r.hash, decodeImports(r.imports));
+    return out;
   }
 
   set(language: Language, entries: readonly { hash: string; imports: readonly string[] }[]): void {
     const ins = this.db.prepare('INSERT OR REPLACE INTO imports VALUES (?, ?, ?)');
     this.db.exec('BEGIN');
-    for (const e of entries) ins.run(language, e.hash, JSON.stringify(e.imports));
+    for (const e of entries) ins.run(language, e.hash, e.imports.join('\n'));
     this.db.exec('COMMIT');
   }
 

@@ -85,6 +85,11 @@ describe('SelectionStore', () => {
     store.set('python', [{ hash: 'abc', imports: ['0|os|'] }]);
     expect(store.get('python', 'abc')).toEqual(['0|os|']);
     expect(store.get('typescript', 'abc')).toBeUndefined();
+    store.set('python', [{ hash: 'def', imports: [] }]);
+    expect([...store.getMany('python', ['abc', 'def', 'zzz'])]).toEqual([
+      ['abc', ['0|os|']],
+      ['def', []],
+    ]);
     store.close();
   });
 });
