@@ -1,8 +1,15 @@
 /**
  * Decides whether a benchmark regressed: combines (a) a rank test of the candidate's samples against the
- * baseline's with a bootstrap interval of the change, (b) the history — its change points and the run-to-run
- * noise of its current regime, which samples of a single run cannot show — and (c) optionally a learned
- * model's probability, into P(regressed), the estimated change with an interval, and a verdict.
+ * baseline's with an interval of the change, (b) the history — its change points and the run-to-run
+ * noise of its current regime, which samples of a single run cannot show — or, without history, a stated
+ * prior run-to-run noise, and (c) optionally a learned model's probability, into P(regressed), the estimated
+ * change with an interval, and a verdict. Every input kind is compared on one statistic, the run's median
+ * (a summary-only result stands for it with its reported median and a widened standard error,
+ * parse/summary.ts); a run with fewer than MIN_ROUNDS rounds is judged by the noise model alone, since a
+ * rank test of one value against one value says nothing.
+ *
+ * Cost: O(n log n) in the rounds (ranks, quantiles); the change interval is a bootstrap up to
+ * BOOTSTRAP_MAX_ROUNDS rounds per side and the medians' order-statistic interval above.
  *
  * Why (b) matters: rounds of one run share the machine's state, so a within-run test alone calls every
  * run-to-run wobble significant. A regression is reported only when the candidate is worse both than the
@@ -22,8 +29,9 @@ import {
   type Verdict,
 } from './features.js';
 import { bootstrapRelativeChange } from './stats/bootstrap.js';
-import { normalSf, studentTQuantile, studentTSf } from './stats/distributions.js';
+import { normalQuantile, normalSf, studentTQuantile, studentTSf } from './stats/distributions.js';
 import { mannWhitneyU } from './stats/mann-whitney.js';
+import { logMedianStandardError } from './stats/median-interval.js';
 import { roundsNeeded } from './stats/power.js';
 import { median, quantile, robustScale } from './stats/robust.js';
 
@@ -50,8 +58,9 @@ export interface DetectOptions {
   /** Bootstrap seed. Default 1. */
   seed?: number;
   /**
-   * Remove the run-wide shift measured on the file's other benchmarks (common-mode.ts) when a file has at
-   * least 3 benchmarks and the benchmark's history shows that it helps. Default true.
+   * Report the run-wide shift measured on the file's other benchmarks (common-mode.ts) beside a change it may
+   * explain, when a file has at least 3 benchmarks and the benchmark's history shows shared noise. It never
+   * changes a verdict. Default true.
    */
   commonMode?: boolean;
   /**
@@ -62,6 +71,25 @@ export interface DetectOptions {
    * design's accuracy (npm run eval:perf, "same-job A/B"). Default false.
    */
   sameJob?: boolean;
+  /**
+   * Run-to-run noise assumed when there is no history (relative standard deviation of one run's location
+   * across jobs on one machine class): the stated prior a pairwise comparison is judged against. Default
+   * PRIOR_RUN_NOISE (0.03).
+   */
+  priorNoise?: number;
+}
+
+/** Which noise a comparison was judged against, for the report ("which noise estimate it used"). */
+export interface NoiseEstimate {
+  /**
+   * 'history': the run-to-run spread of earlier runs; 'prior': no history, the stated prior run-to-run noise
+   * plus the location estimates' standard errors; 'rounds': same job, the rounds alone.
+   */
+  source: 'history' | 'prior' | 'rounds';
+  /** Relative standard deviation the change was measured against. */
+  relative: number;
+  /** One phrase for the report, e.g. "4.1% run-to-run noise of 12 earlier runs". */
+  description: string;
 }
 
 export interface ChangeEstimate {
@@ -87,6 +115,8 @@ export interface Detection {
   roundsNeeded?: number;
   /** One sentence on why. */
   reason: string;
+  /** The noise the change was judged against. */
+  noise: NoiseEstimate;
   evidence: {
     mannWhitney: { u: number; p: number; z: number };
     /** Candidate against the history's current regime; absent without enough history. */
@@ -107,6 +137,7 @@ export interface Detection {
 const DEFAULTS: Required<DetectOptions> = {
   commonMode: true,
   sameJob: false,
+  priorNoise: 0.03,
   confidence: 0.95,
   minRelativeChange: 0.01,
   targetChange: 0.05,
@@ -119,11 +150,6 @@ const MIN_HISTORY_RUNS = 3;
 /** A regime at least this long gives the run-to-run noise; shorter ones borrow it from the whole history. */
 const MIN_REGIME_RUNS = 5;
 /**
- * Run-to-run noise assumed without history, as a multiple of the within-run noise. On the recorded real
- * noise (data/perf/) the run-to-run spread of run medians was 1–4 times the within-run spread of rounds.
- */
-const NO_HISTORY_NOISE_FACTOR = 3;
-/**
  * Calibration of the history test on real noise (the empirical null): on the train split's no-change
  * comparisons (data/perf/noise.json.gz, recorded on a 2-core cloud VM), the candidate's z against its regime,
  * measured with the regime's robust run-to-run scale, had a robust SD of 1.6 instead of 1, and tails like a
@@ -132,17 +158,61 @@ const NO_HISTORY_NOISE_FACTOR = 3;
  * Without this, P ≥ 0.95 flagged 9-12% of no-change comparisons; with it, 4.7% (train split).
  */
 const HISTORY_SCALE_INFLATION = 1.6;
+/**
+ * Prior of the per-benchmark noise model in history mode (a scaled-inverse-χ² prior): the run-to-run noise is
+ * taken as HISTORY_NOISE_PRIOR worth HISTORY_PRIOR_RUNS runs, combined with the history's own spread. 2%
+ * is less than any benchmark's run-to-run spread in the recorded noise (2.4% at the least after common-mode
+ * removal); three pseudo-runs move a history of 30 runs little (a 0.5% benchmark becomes 0.77%), while a
+ * history of 5-8 runs can no longer claim 0.2-0.6%. Chosen on the 30 real pytest-benchmark runs of
+ * test/fixtures/perf/real (1% still failed a 3% wobble after 8 runs of 0.6%).
+ */
+const HISTORY_NOISE_PRIOR = 0.02;
+const HISTORY_PRIOR_RUNS = 3;
 const HISTORY_TAIL_DF = 3;
 /** Fewest rounds per sample for the rank test to be able to reach 95% at all. */
 const MIN_ROUNDS = 3;
+/**
+ * Above this many rounds on either side the change interval comes from the medians' order statistics
+ * (median-interval.ts, O(n)) instead of a bootstrap (resamples × rounds): at this size both agree closely
+ * (test/analysis/perf/stats/median-interval.test.ts) and the bootstrap's cost is what made 100k rounds take 20 s.
+ */
+const BOOTSTRAP_MAX_ROUNDS = 2000;
+
+/**
+ * The prior run-to-run noise used without history, a stated assumption (DetectOptions.priorNoise). The
+ * recorded noise (data/perf/noise.json.gz, 22 benchmarks on a 2-core cloud VM) has a median run-to-run
+ * relative spread of 4.5% (2.4% once the run-wide shift is removed); 3% lies between, so that a 10% change of
+ * two single runs stands 2.4 standard deviations out. A pairwise comparison of two jobs cannot know its
+ * machine's noise: history mode learns it, same-job A/B avoids it.
+ */
+export const PRIOR_RUN_NOISE = 0.03;
+
+/** Relative change from a log ratio and back, guarding non-positive medians (custom formats allow them). */
+function logRatio(candidate: number, reference: number): number | undefined {
+  return candidate > 0 && reference > 0 ? Math.log(candidate / reference) : undefined;
+}
+
+/** An interval of ±half (log units) around a relative change; the point alone when it has no log. */
+function logInterval(rel: number, half: number): { low: number; high: number } {
+  if (!(1 + rel > 0) || !Number.isFinite(half)) return { low: rel, high: rel };
+  const l = Math.log1p(rel);
+  return { low: Math.expm1(l - half), high: Math.expm1(l + half) };
+}
+
+function pct(v: number): string {
+  return `${(v * 100).toFixed(1)}%`;
+}
 
 interface StatisticalPart {
   pWorse: number;
   pBetter: number;
   change: ChangeEstimate;
   noise: number;
+  noiseEstimate: NoiseEstimate;
   evidence: Detection['evidence'];
   history: HistoryContext;
+  /** Whether both sides had enough rounds for the rank test. */
+  rankTest: boolean;
 }
 
 function statisticalPart(
@@ -155,16 +225,29 @@ function statisticalPart(
   const mw = mannWhitneyU(candidate, baseline, { alternative: 'greater', method: 'asymptotic' });
   const pLarger = mw.p;
   const pSmaller = mannWhitneyU(candidate, baseline, { alternative: 'less', method: 'asymptotic' }).p;
+  // The rank test speaks only with enough rounds on both sides: one value against one value gives P = 0.5
+  // whatever the change, which made a 100× slowdown of a single-value file "inconclusive".
+  const rankTest = baseline.length >= MIN_ROUNDS && candidate.length >= MIN_ROUNDS;
   // One-sided confidences that the candidate is worse / better, from the rounds alone.
-  let confWorse = 1 - (sign > 0 ? pLarger : pSmaller);
-  let confBetter = 1 - (sign > 0 ? pSmaller : pLarger);
-  const boot = bootstrapRelativeChange(baseline, candidate, {
-    resamples: o.resamples,
-    confidence: o.confidence,
-    seed: o.seed,
-  });
+  let confWorse = rankTest ? 1 - (sign > 0 ? pLarger : pSmaller) : 1;
+  let confBetter = rankTest ? 1 - (sign > 0 ? pSmaller : pLarger) : 1;
   const medB = median(baseline);
   const medC = median(candidate);
+  const rel = medB !== 0 ? medC / medB - 1 : medC === 0 ? 0 : Math.sign(medC) * Number.POSITIVE_INFINITY;
+  // Standard errors of the two locations (log units): the tool's summary, or the rounds' order statistics.
+  const seB = input.baselineRelativeError ?? logMedianStandardError(baseline, MIN_ROUNDS) ?? 0;
+  const seC = input.candidateRelativeError ?? logMedianStandardError(candidate, MIN_ROUNDS) ?? 0;
+  const locationError = Math.hypot(seB, seC);
+  const zq = normalQuantile(1 - (1 - o.confidence) / 2);
+  const big = baseline.length > BOOTSTRAP_MAX_ROUNDS || candidate.length > BOOTSTRAP_MAX_ROUNDS;
+  const boot =
+    rankTest && !big
+      ? bootstrapRelativeChange(baseline, candidate, {
+          resamples: o.resamples,
+          confidence: o.confidence,
+          seed: o.seed,
+        })
+      : { estimate: rel, ...logInterval(rel, zq * locationError), confidence: o.confidence };
   const withinNoise = Math.max(
     baseline.length > 1 ? robustScale(baseline, medB) / Math.abs(medB || 1) : 0,
     candidate.length > 1 ? robustScale(candidate, medC) / Math.abs(medC || 1) : 0,
@@ -175,18 +258,33 @@ function statisticalPart(
     mannWhitney: { u: mw.u, p: Math.min(1, 2 * Math.min(pLarger, pSmaller)), z: mw.z },
   };
   let noise = withinNoise;
-  if (o.sameJob) {
+  let noiseEstimate: NoiseEstimate;
+  if (o.sameJob && rankTest) {
     // Same job, same machine state: the rounds' own spread is the noise (DetectOptions.sameJob).
-  } else if (history.length >= MIN_HISTORY_RUNS && history.regimeMedian !== 0) {
+    noiseEstimate = {
+      source: 'rounds',
+      relative: withinNoise,
+      description: `the rounds of both runs, measured in one job (${pct(withinNoise)} spread of single rounds)`,
+    };
+  } else if (!o.sameJob && history.length >= MIN_HISTORY_RUNS && history.regimeMedian !== 0) {
     const regimeRuns = history.length - history.regimeStart;
     // The noise estimate comes from the regime, or from the whole history when the regime is short.
     const k = regimeRuns >= MIN_REGIME_RUNS ? regimeRuns : history.length;
-    const relNoise = Math.max(history.regimeScale / Math.abs(history.regimeMedian), 1e-4);
-    const rel = medC / history.regimeMedian - 1;
+    // The benchmark's noise model: the history's run-to-run spread, shrunk towards a prior when the history is
+    // short (HISTORY_NOISE_PRIOR): 5 runs that happened to agree within 0.2% do not make a 1.6% wobble a
+    // regression (30 unchanged real pytest-benchmark runs, test/analysis/perf/real).
+    const measured = history.regimeScale / Math.abs(history.regimeMedian);
+    const relNoise = Math.max(
+      Math.sqrt(
+        (HISTORY_PRIOR_RUNS * HISTORY_NOISE_PRIOR ** 2 + k * measured ** 2) / (HISTORY_PRIOR_RUNS + k),
+      ),
+      1e-4,
+    );
+    const histRel = medC / history.regimeMedian - 1;
     // Predictive test: is the candidate outside what the regime's runs scatter over? Scale and tails are
     // those of the empirical null (HISTORY_SCALE_INFLATION, HISTORY_TAIL_DF).
     const spread = HISTORY_SCALE_INFLATION * relNoise * Math.sqrt(1 + 1 / k);
-    const z = rel / spread;
+    const z = histRel / spread;
     const df = Math.max(1, Math.min(k - 1, HISTORY_TAIL_DF));
     let pAbove = studentTSf(z, df);
     let pBelow = studentTSf(-z, df);
@@ -196,8 +294,8 @@ function statisticalPart(
     // fastest rounds stay near their usual time, while a code change moves all rounds alike. Only such a
     // run is measured against the history's own outlier runs.
     const slowRun = looksLikeDisturbedRun(baseline, candidate, medB, medC);
-    const above = exceedanceP(history, rel, 1);
-    const below = exceedanceP(history, -rel, -1);
+    const above = exceedanceP(history, histRel, 1);
+    const below = exceedanceP(history, -histRel, -1);
     const explainedAbove = sign > 0 ? slowRun : true;
     const explainedBelow = sign < 0 ? slowRun : true;
     if (explainedAbove && above > 1 / (history.length + 1)) pAbove = Math.max(pAbove, above);
@@ -223,13 +321,18 @@ function statisticalPart(
     confBetter = trustBaseline ? Math.min(confBetter, histBetter) : histBetter;
     const half = studentTQuantile(1 - (1 - o.confidence) / 2, df) * spread;
     change = {
-      estimate: rel,
-      low: Math.min(rel - half, boot.low),
-      high: Math.max(rel + half, boot.high),
+      estimate: histRel,
+      low: Math.min(histRel - half, boot.low),
+      high: Math.max(histRel + half, boot.high),
       confidence: o.confidence,
       reference: 'history',
     };
     noise = Math.max(withinNoise, relNoise);
+    noiseEstimate = {
+      source: 'history',
+      relative: relNoise,
+      description: `${pct(relNoise)} run-to-run noise of ${k} earlier runs`,
+    };
     evidence.history = {
       runs: history.length,
       regimeRuns,
@@ -238,16 +341,44 @@ function statisticalPart(
       lastChangePoint: history.lastChangePoint,
     };
   } else {
-    // Without history the run-to-run noise is unknown and rounds of one run understate it (they share the
-    // machine's state): the change must also stand out against an assumed run-to-run noise of
-    // NO_HISTORY_NOISE_FACTOR times the within-run noise.
-    const assumed = Math.max(withinNoise * NO_HISTORY_NOISE_FACTOR, 1e-4) * Math.SQRT2;
-    const z = boot.estimate / assumed;
-    confWorse = Math.min(confWorse, 1 - normalSf(sign * z));
-    confBetter = Math.min(confBetter, 1 - normalSf(-sign * z));
-    noise = withinNoise * NO_HISTORY_NOISE_FACTOR;
+    // No history (or a same-job comparison without rounds): the run-to-run noise of one run's location is
+    // unknown, so the change is judged against the stated prior (DetectOptions.priorNoise) for each of the two
+    // runs plus the standard errors of the two location estimates — the uncertainty of the medians, which
+    // shrinks with the rounds, not the spread of single rounds.
+    const sd = Math.sqrt(2 * o.priorNoise * o.priorNoise + locationError * locationError);
+    const lr = logRatio(medC, medB);
+    if (lr !== undefined) {
+      const z = lr / sd;
+      confWorse = Math.min(confWorse, 1 - normalSf(sign * z));
+      confBetter = Math.min(confBetter, 1 - normalSf(-sign * z));
+      change = {
+        estimate: rel,
+        ...logInterval(rel, zq * sd),
+        confidence: o.confidence,
+        reference: 'baseline',
+      };
+    } else {
+      confWorse = Math.min(confWorse, 0.5);
+      confBetter = Math.min(confBetter, 0.5);
+    }
+    noise = Math.max(withinNoise, sd);
+    const errors = locationError > 0 ? ` and ${pct(locationError)} standard error of the two medians` : '';
+    noiseEstimate = {
+      source: 'prior',
+      relative: sd,
+      description: `no history: a prior run-to-run noise of ${pct(o.priorNoise)} per run${errors}`,
+    };
   }
-  return { pWorse: confWorse, pBetter: confBetter, change, noise, evidence, history };
+  return {
+    pWorse: confWorse,
+    pBetter: confBetter,
+    change,
+    noise,
+    noiseEstimate,
+    evidence,
+    history,
+    rankTest,
+  };
 }
 
 /** A model probability at or above this agrees with the statistics that the benchmark regressed. */
@@ -294,7 +425,6 @@ const DISTURBED_SHIFT_RATIO = 0.3;
 const DISTURBED_NOISE_RATIO = 2;
 
 function decide(
-  input: FeatureInput,
   direction: Direction,
   part: StatisticalPart,
   features: Float32Array,
@@ -317,46 +447,51 @@ function decide(
     probabilityImproved: pImproved,
     source: modelProbability === undefined ? ('statistics' as const) : ('statistics+model' as const),
     change: part.change,
+    noise: part.noiseEstimate,
     evidence: modelProbability === undefined ? part.evidence : { ...part.evidence, model: modelProbability },
     features,
   };
-  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-  const fewRounds = input.baseline.length < MIN_ROUNDS || input.candidate.length < MIN_ROUNDS;
-  const noHistory = part.evidence.history === undefined;
+  const against = `against ${part.noiseEstimate.description}`;
   if (pRegressed >= o.confidence && worse >= o.minRelativeChange) {
     return {
       ...base,
       verdict: 'regression',
-      reason: `${pct(worse)} worse with P = ${pRegressed.toFixed(3)}`,
+      reason: `${pct(worse)} worse with P = ${pRegressed.toFixed(3)}, ${against}`,
     };
   }
   if (pImproved >= o.confidence && -worse >= o.minRelativeChange) {
     return {
       ...base,
       verdict: 'improvement',
-      reason: `${pct(-worse)} better with P = ${pImproved.toFixed(3)}`,
+      reason: `${pct(-worse)} better with P = ${pImproved.toFixed(3)}, ${against}`,
     };
   }
   const lowWorse = Math.min(sign * part.change.low, sign * part.change.high);
   const highWorse = Math.max(sign * part.change.low, sign * part.change.high);
   const ruledOut = highWorse < o.targetChange && lowWorse > -o.targetChange;
-  if (ruledOut && !(fewRounds && noHistory)) {
+  if (ruledOut) {
     return {
       ...base,
       verdict: 'no-change',
-      reason: `change ${pct(worse)}, a ${pct(o.targetChange)} change is ruled out at ${pct(o.confidence)} confidence`,
+      reason: `change ${pct(worse)}, a ${pct(o.targetChange)} change is ruled out at ${pct(o.confidence)} confidence ${against}`,
     };
   }
-  const rounds = roundsNeeded(part.noise, o.targetChange, { alpha: 1 - o.confidence });
+  // More rounds help only where the rounds set the noise; between jobs, history is what helps.
+  const rounds =
+    part.noiseEstimate.source === 'prior' && !part.rankTest
+      ? undefined
+      : roundsNeeded(part.noise, o.targetChange, { alpha: 1 - o.confidence });
   return {
     ...base,
     verdict: 'inconclusive',
-    roundsNeeded: rounds,
+    ...(rounds !== undefined ? { roundsNeeded: rounds } : {}),
     reason:
-      fewRounds && noHistory
-        ? `too few samples (${input.baseline.length} baseline, ${input.candidate.length} candidate) and no history`
-        : `too noisy (${pct(part.noise)} relative noise) to rule out a ${pct(o.targetChange)} change; ` +
-          `about ${rounds} rounds per run would detect it`,
+      `change ${pct(worse)}: too uncertain ${against} to tell it from a ${pct(o.targetChange)} change` +
+      (part.noiseEstimate.source === 'prior'
+        ? '; a history of earlier runs (ai-ci perf record) or a same-job baseline (--same-job) would tell'
+        : rounds !== undefined
+          ? `; about ${rounds} rounds per run would detect it`
+          : ''),
   };
 }
 
@@ -381,7 +516,7 @@ export function detectRegression(
 ): Detection {
   const o = resolve(options);
   const part = statisticalPart(input, direction, o);
-  return decide(input, direction, part, computeFeatures(input, direction, part.history), o, undefined);
+  return decide(direction, part, computeFeatures(input, direction, part.history), o, undefined);
 }
 
 export interface Comparison {
@@ -406,24 +541,48 @@ function filesOf(comparisons: readonly Comparison[]): number[][] {
 }
 
 /**
- * The inputs each comparison is tested on: the run-wide shift of its file removed where that helps
- * (common-mode.ts), or the comparison's own input.
+ * What common-mode rejection (common-mode.ts) finds for each comparison's file: the run-wide shift shared by
+ * a file's benchmarks. It explains a change beside the verdict and never changes the verdict: a change every
+ * benchmark shares (a compiler flag, a slower allocator) is a regression as much as one of a single benchmark,
+ * and removing the others' shift from an unchanged benchmark would invent a change.
  */
-export function commonModeInputs(
+export function commonModeOf(
   comparisons: readonly Comparison[],
   options: Pick<DetectOptions, 'commonMode' | 'sameJob'> = {},
-): { inputs: FeatureInput[]; commonMode: (CommonMode | undefined)[] } {
-  const inputs = comparisons.map((c) => c.input);
+): (CommonMode | undefined)[] {
   const commonMode: (CommonMode | undefined)[] = comparisons.map(() => undefined);
-  if (options.commonMode === false || options.sameJob) return { inputs, commonMode };
+  if (options.commonMode === false || options.sameJob) return commonMode;
   for (const group of filesOf(comparisons)) {
     const r = rejectCommonMode(group.map((i) => comparisons[i]!));
     group.forEach((i, k) => {
-      inputs[i] = r.inputs[k]!;
       commonMode[i] = r.commonMode[k];
     });
   }
-  return { inputs, commonMode };
+  return commonMode;
+}
+
+/**
+ * The run-wide shift beside a verdict: when the file's other benchmarks moved the same way by at least the
+ * smallest reported change, the reason says so — the raw change stays the verdict's.
+ */
+function explainCommonMode(d: Detection, cm: CommonMode, o: Required<DetectOptions>): Detection {
+  const shift = cm.candidateShift - cm.baselineShift;
+  const sameWay = Math.sign(shift) === Math.sign(d.change.estimate);
+  if (
+    !sameWay ||
+    Math.abs(shift) < o.minRelativeChange ||
+    Math.abs(d.change.estimate) < o.minRelativeChange
+  ) {
+    return { ...d, commonMode: cm };
+  }
+  return {
+    ...d,
+    commonMode: cm,
+    reason:
+      `${d.reason}; the file's ${cm.benchmarks} other benchmarks moved by about ${pct(shift)} too` +
+      `${cm.unusual ? ", beyond the history's run-wide shifts" : ''}: a slower machine or a change every ` +
+      'benchmark shares (a compiler flag, an allocator) — the raw change is what is judged',
+  };
 }
 
 /**
@@ -436,9 +595,9 @@ export async function detectRegressions(
   model?: ProbabilityModel,
 ): Promise<Detection[]> {
   const o = resolve(options);
-  const { inputs, commonMode } = commonModeInputs(comparisons, o);
-  const parts = comparisons.map((c, i) => statisticalPart(inputs[i]!, c.direction, o));
-  const features = comparisons.map((c, i) => computeFeatures(inputs[i]!, c.direction, parts[i]!.history));
+  const commonMode = commonModeOf(comparisons, o);
+  const parts = comparisons.map((c) => statisticalPart(c.input, c.direction, o));
+  const features = comparisons.map((c, i) => computeFeatures(c.input, c.direction, parts[i]!.history));
   let probabilities: number[] | undefined;
   if (model && comparisons.length > 0 && !o.sameJob) {
     probabilities = await model.predict(features);
@@ -449,26 +608,8 @@ export async function detectRegressions(
     }
   }
   return comparisons.map((c, i) => {
-    const d = decide(inputs[i]!, c.direction, parts[i]!, features[i]!, o, probabilities?.[i]);
+    const d = decide(c.direction, parts[i]!, features[i]!, o, probabilities?.[i]);
     const cm = commonMode[i];
-    if (!cm) return d;
-    if (cm.applied && cm.unusual && d.verdict !== 'regression') {
-      // The whole run moved further than any run-wide shift in the history: a slow machine and a change of
-      // code every benchmark shares look alike from one file. If the benchmark regressed before the shift was
-      // removed, say that it cannot be decided rather than that nothing changed.
-      const raw = detectRegression(c.input, c.direction, { ...o, commonMode: false });
-      if (raw.verdict === 'regression') {
-        return {
-          ...d,
-          commonMode: cm,
-          verdict: 'inconclusive',
-          reason:
-            `${(100 * Math.abs(cm.candidateShift)).toFixed(1)}% run-wide shift of all benchmarks, beyond the ` +
-            "history's run-wide shifts: a slower machine or a change every benchmark shares; " +
-            `without removing it: ${raw.reason}; rerun to tell`,
-        };
-      }
-    }
-    return { ...d, commonMode: cm };
+    return cm ? explainCommonMode(d, cm, o) : d;
   });
 }

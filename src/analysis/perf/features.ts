@@ -35,6 +35,13 @@ export interface FeatureInput {
    * are aligned from the most recent one backwards.
    */
   historyRuns?: readonly string[];
+  /**
+   * Standard error of the baseline's / candidate's location in log units (≈ relative) when the samples are a
+   * tool's summary rather than rounds (parse/summary.ts summaryRelativeError); the detector estimates it from
+   * the rounds otherwise.
+   */
+  baselineRelativeError?: number;
+  candidateRelativeError?: number;
 }
 
 export const FEATURE_NAMES = [

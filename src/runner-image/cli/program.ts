@@ -16,7 +16,6 @@ export function buildProgram(): Command {
   const program = new Command('ai-ci')
     .description('ai-ci: carbon-aware GPU CI on Kubernetes, and AI analyses for CI jobs')
     .version(packageVersion(), '-V, --version')
-    .showHelpAfterError()
     .exitOverride();
   registerVersion(program);
   registerCarbonTrack(registerCarbon(program));
@@ -26,7 +25,17 @@ export function buildProgram(): Command {
   registerGithub(program);
   registerSelect(program);
   registerReview(program);
+  hintAfterErrors(program, 'ai-ci');
   return program;
+}
+
+/**
+ * A usage error prints commander's one line ("error: unknown option '--foo'", with its "Did you mean"
+ * suggestion) and a hint naming the command's help, instead of the whole help text.
+ */
+function hintAfterErrors(command: Command, path: string): void {
+  command.showHelpAfterError(`(run '${path} --help' for usage)`);
+  for (const sub of command.commands) hintAfterErrors(sub, `${path} ${sub.name()}`);
 }
 
 /** Runs the CLI and returns the process exit code; never throws. */

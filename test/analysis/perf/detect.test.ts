@@ -55,11 +55,14 @@ describe('detectRegression (statistics only)', () => {
     expect(d.evidence.mannWhitney.p).toBeLessThan(0.001); // the rounds alone would have said "regression"
   });
 
-  it('says inconclusive, with the rounds needed, when there are too few samples and no history', () => {
+  it('judges a small change of too few rounds without history against the stated prior, and says so', () => {
     const d = detectRegression({ baseline: [100, 101], candidate: [103, 102] }, 'smaller-is-better');
     expect(d.verdict).toBe('inconclusive');
-    expect(d.roundsNeeded).toBeGreaterThan(2);
-    expect(d.reason).toMatch(/too few samples/);
+    expect(d.noise.source).toBe('prior');
+    // Between jobs, more rounds do not shrink the run-to-run noise: no rounds advice, the way out instead.
+    expect(d.roundsNeeded).toBeUndefined();
+    expect(d.reason).toMatch(/prior run-to-run noise of 3\.0%/);
+    expect(d.reason).toMatch(/history/);
   });
 
   it('says inconclusive when too noisy to rule out the target change', () => {
@@ -73,7 +76,8 @@ describe('detectRegression (statistics only)', () => {
     );
     expect(d.verdict).toBe('inconclusive');
     expect(d.roundsNeeded).toBeGreaterThan(10);
-    expect(d.reason).toMatch(/too noisy/);
+    expect(d.noise.source).toBe('history');
+    expect(d.reason).toMatch(/too uncertain against .* run-to-run noise of 10 earlier runs/);
   });
 
   it.each([
@@ -96,7 +100,7 @@ describe('detectRegression (statistics only)', () => {
   });
 
   it('honours minRelativeChange', () => {
-    const input = { baseline, candidate: noisy(20, 103, 0.01, 22), history };
+    const input = { baseline, candidate: noisy(20, 105, 0.01, 22), history };
     expect(detectRegression(input, 'smaller-is-better').verdict).toBe('regression');
     expect(detectRegression(input, 'smaller-is-better', { minRelativeChange: 0.1 }).verdict).not.toBe(
       'regression',

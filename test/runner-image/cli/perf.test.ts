@@ -212,7 +212,36 @@ describe('ai-ci perf analyze', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.counts['no-baseline']).toBe(2);
-    expect(report.benchmarks[0].reason).toBe(`no earlier run of this benchmark on machine ${MACHINE}`);
+    // The history holds other benchmarks: these are new ones, not "no earlier run" beside a pass.
+    expect(report.benchmarks[0].reason).toBe(
+      'new benchmark: the history has runs of other benchmarks, none of this one',
+    );
+    const text = await cli(
+      ['perf', 'analyze', fixture('hyperfine.json'), '--history', history, '--machine', 'other-machine'],
+      NO_ACTIONS,
+    );
+    expect(text.out).toMatch(/^Performance: nothing to compare yet, no baseline for any of 2 benchmarks/);
+  });
+
+  it('says where the history has a benchmark when the machine class does not match', async () => {
+    const r = await cli(
+      [
+        'perf',
+        'analyze',
+        fixture('pytest_benchmark_data.json'),
+        '--history',
+        history,
+        '--machine',
+        'laptop',
+        '--json',
+      ],
+      NO_ACTIONS,
+    );
+    const report = JSON.parse(r.out);
+    expect(report.benchmarks[0].verdict).toBe('no-baseline');
+    expect(report.benchmarks[0].reason).toMatch(
+      new RegExp(`^no run on machine class laptop, but the history has \\d+ on machine class ${MACHINE}`),
+    );
   });
 
   it('exits 3 naming the file and field on malformed results, 2 without a baseline', async () => {
@@ -316,6 +345,33 @@ describe('ai-ci perf train', () => {
     const analysed = await cli(analyzeArgs('regressed.json', '--model', model, '--json'), NO_ACTIONS);
     expect(JSON.parse(analysed.out).model.used).toBe(true);
   });
+
+  it("runs the README's perf train --historical-data data/perf (the shipped recorded noise)", async () => {
+    const model = join(dir, 'models', 'readme.onnx');
+    const dataPerf = join(import.meta.dirname, '../../../data/perf');
+    const r = await cli(
+      [
+        'perf',
+        'train',
+        '--historical-data',
+        dataPerf,
+        '--output-model',
+        model,
+        '--hidden',
+        '0',
+        '--epochs',
+        '2',
+        '--comparisons-per-benchmark',
+        '10',
+        '--json',
+      ],
+      NO_ACTIONS,
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).not.toMatch(/skipped/);
+    expect(JSON.parse(r.out).trainBenchmarks).toBeGreaterThan(10);
+    expect(readFileSync(model).length).toBeGreaterThan(100);
+  }, 300_000);
 
   it('refuses a folder without enough history, and two data sources at once', async () => {
     const few = join(dir, 'few');

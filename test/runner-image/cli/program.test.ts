@@ -17,6 +17,17 @@ describe('ai-ci CLI', () => {
     expect(r.err).toMatch(/unknown command/);
   });
 
+  it('answers a bad flag with one line and a hint, not the whole help, and exits 2', async () => {
+    const r = await runCliCaptured(['perf', 'analyze', 'x.json', '--baselin', 'b.json']);
+    expect(r.code).toBe(2);
+    const lines = r.err.trim().split('\n');
+    expect(lines[0]).toMatch(/unknown option '--baselin'/);
+    expect(lines.at(-1)).toBe("(run 'ai-ci perf analyze --help' for usage)");
+    // The error, commander's suggestion, the hint.
+    expect(lines).toEqual([expect.any(String), '(Did you mean --baseline?)', expect.any(String)]);
+    expect(r.err).not.toMatch(/Usage:/);
+  });
+
   it('exits 0 on --help', async () => {
     const r = await runCliCaptured(['--help']);
     expect(r.code).toBe(0);

@@ -4,7 +4,6 @@
  *
  *   const rows = loadLabelledFeatures('train');   // { features: Float32Array[], labels: Uint8Array, ... }
  */
-import { commonModeInputs } from '../detect.js';
 import { computeFeatures, FEATURE_NAMES } from '../features.js';
 import {
   DEFAULT_SEED,
@@ -67,11 +66,8 @@ export interface LabelledFeatures {
 
 export function loadLabelledFeatures(split: Split, options: LoadOptions = {}): LabelledFeatures {
   const all = loadLabelledComparisons(split, options);
-  // Features are computed as the detector computes them: on the inputs with their file's run-wide shift removed.
-  const { inputs } = commonModeInputs(all);
-  const rows = all
-    .map((c, i) => ({ c, f: computeFeatures(inputs[i]!, c.direction) }))
-    .filter((r) => r.c.scored);
+  // Features are computed as the detector computes them: on the raw inputs (the run-wide shift only explains).
+  const rows = all.map((c) => ({ c, f: computeFeatures(c.input, c.direction) })).filter((r) => r.c.scored);
   const comparisons = rows.map((r) => r.c);
   return {
     featureNames: FEATURE_NAMES,

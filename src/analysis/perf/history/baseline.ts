@@ -1,6 +1,6 @@
+import { locationOf, summaryRelativeError } from '../parse/summary.js';
 import type { BenchmarkResult } from '../parse/types.js';
 import { convertUnit } from '../parse/units.js';
-import { median } from '../stats/robust.js';
 import type { RunRecord } from './types.js';
 
 /** What a new result is compared with: the latest earlier run's samples and the per-run history. */
@@ -15,6 +15,11 @@ export interface Baseline {
    */
   historyRuns?: string[];
   runs: number;
+  /**
+   * Relative standard error of the baseline run's location when it is a summary without rounds
+   * (summary.ts summaryRelativeError); absent for rounds or when the tool reported no spread.
+   */
+  relativeError?: number;
   commit?: string;
   /** Runs left out because their unit cannot be converted to the new result's. */
   skippedRuns: number;
@@ -35,11 +40,16 @@ export function baselineFromRuns(runs: readonly RunRecord[], current: BenchmarkR
   }
   const last = usable.at(-1);
   if (!last) return undefined;
+  const relativeError = summaryRelativeError(last.run);
   return {
-    samples: last.run.samples.map((v) => v * last.factor),
-    history: usable.map(({ run, factor }) =>
-      run.samplesKind === 'raw' ? median(run.samples) * factor : run.summary.median * factor,
-    ),
+    // A summary-only run is its location, the same statistic as a run with rounds (summary.ts locationOf);
+    // histories recorded before that rule stored the mean as the one sample.
+    samples:
+      last.run.samplesKind === 'raw'
+        ? last.run.samples.map((v) => v * last.factor)
+        : [last.run.summary.median * last.factor],
+    history: usable.map(({ run, factor }) => locationOf(run) * factor),
+    ...(relativeError !== undefined ? { relativeError } : {}),
     historyRuns: usable.map(({ run }) => `${run.time}|${run.commit}`),
     runs: usable.length,
     ...(last.run.commit ? { commit: last.run.commit } : {}),
@@ -54,5 +64,12 @@ export function baselineFromResult(
 ): Baseline | undefined {
   const factor = convertUnit(previous.unit, current.unit);
   if (factor === undefined) return undefined;
-  return { samples: previous.samples.map((v) => v * factor), history: [], runs: 1, skippedRuns: 0 };
+  const relativeError = summaryRelativeError(previous);
+  return {
+    samples: previous.samples.map((v) => v * factor),
+    history: [],
+    runs: 1,
+    skippedRuns: 0,
+    ...(relativeError !== undefined ? { relativeError } : {}),
+  };
 }

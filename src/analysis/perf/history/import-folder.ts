@@ -1,9 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { ResultsFileError } from '../parse/errors.js';
 import { guessDirectionFromUnit } from '../parse/github-action-benchmark.js';
-import { type FormatName, parseResultsText } from '../parse/index.js';
+import { type FormatName, parseResultsText, readInputText } from '../parse/index.js';
 import { checkShape } from '../parse/shape.js';
 import type { Direction } from '../parse/types.js';
 import { type HistoryStore, normaliseTime } from './store.js';
@@ -42,7 +42,7 @@ export async function importFolder(
   dir: string,
   opts: ImportOptions,
 ): Promise<ImportSummary> {
-  const files = (await listFiles(dir)).filter((f) => /\.(json|js)$/i.test(f)).sort();
+  const files = (await listFiles(dir)).filter((f) => /\.(json|js)(\.gz)?$/i.test(f)).sort();
   const summary: ImportSummary = { files: files.length, runsInserted: 0, runsAlreadyThere: 0, skipped: [] };
   let done = 0;
   for (const file of files) {
@@ -65,18 +65,13 @@ export async function importFile(
   file: string,
   opts: ImportOptions,
 ): Promise<{ inserted: number; total: number }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new ResultsFileError(file, undefined, `cannot be read (${(err as NodeJS.ErrnoException).code})`);
-  }
+  const text = await readInputText(file);
   const dataJs = /^\s*window\.BENCHMARK_DATA\s*=\s*/.exec(text);
   if (dataJs) {
     const json = text.slice(dataJs[0].length).replace(/;\s*$/, '');
     return importGithubActionBenchmarkData(store, parseJson(json, file, 'window.BENCHMARK_DATA'), file, opts);
   }
-  if (file.endsWith('.js'))
+  if (/\.js(\.gz)?$/i.test(file))
     throw new ResultsFileError(file, undefined, 'is not a github-action-benchmark data.js');
   // Cheap look at the top of the document before deciding who parses it.
   const head = text.slice(0, 300);
@@ -172,7 +167,7 @@ function importGithubActionBenchmarkData(
       }
     });
   }
-  return { inserted: store.insertRuns(runs), total: runs.length };
+  return { inserted: store.insertRuns(runs, file), total: runs.length };
 }
 
 function parseJson(text: string, file: string, field?: string): unknown {

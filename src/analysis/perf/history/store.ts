@@ -60,6 +60,7 @@ interface Row {
  */
 export class HistoryStore {
   private readonly insertStmt: StatementSync;
+  private readonly sameKeyStmt: StatementSync;
 
   private constructor(
     private readonly db: DatabaseSync,
@@ -69,6 +70,8 @@ export class HistoryStore {
       (benchmark, commit_sha, branch, time, machine, runner, unit, direction, format, samples_kind, samples,
        mean, median, stddev, n, source_file, extra)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.sameKeyStmt = db.prepare(`SELECT unit, samples_kind, samples, mean, median, stddev, n FROM runs
+      WHERE benchmark = ? AND commit_sha = ? AND machine = ? AND runner = ? AND time = ?`);
   }
 
   /** Opens (creating when needed) the history at `path`; ':memory:' gives a throwaway store. */
@@ -104,7 +107,11 @@ export class HistoryStore {
     this.db.close();
   }
 
-  /** Adds the results of one run; returns how many were new (an identical run already stored is skipped). */
+  /**
+   * Adds the results of one run; returns how many were new. Recording the same result twice is idempotent; a
+   * result that differs from the stored one of the same benchmark, commit, machine, runner and time is refused
+   * (HistoryConflictError), never dropped in silence, and nothing of the run is stored.
+   */
   record(results: readonly BenchmarkResult[], meta: RunMeta): number {
     const time = normaliseTime(meta.time, meta.sourceFile ?? this.path, 'time');
     return this.insertRuns(
@@ -124,12 +131,18 @@ export class HistoryStore {
         sourceFile: meta.sourceFile ?? '',
         extra: r.extra,
       })),
+      meta.sourceFile ?? this.path,
     );
   }
 
-  /** Inserts complete records in one transaction; returns how many were new. */
-  insertRuns(runs: readonly RunRecord[]): number {
+  /**
+   * Inserts complete records in one transaction; returns how many were new. Identical records already stored
+   * are skipped; any record that differs from a stored one with the same key rolls the whole batch back with
+   * a HistoryConflictError naming the first conflicts.
+   */
+  insertRuns(runs: readonly RunRecord[], source = this.path): number {
     let inserted = 0;
+    const conflicts: RunRecord[] = [];
     this.db.exec('BEGIN');
     try {
       for (const r of runs) {
@@ -152,14 +165,33 @@ export class HistoryStore {
           r.sourceFile,
           JSON.stringify(r.extra ?? {}),
         );
-        inserted += Number(res.changes);
+        if (Number(res.changes) > 0) inserted++;
+        else if (!this.sameAsStored(r)) conflicts.push(r);
       }
+      if (conflicts.length > 0) throw new HistoryConflictError(source, conflicts);
       this.db.exec('COMMIT');
     } catch (err) {
       this.db.exec('ROLLBACK');
       throw err;
     }
     return inserted;
+  }
+
+  /** Whether the stored record with r's key holds the same result (unit, kind, samples and summary). */
+  private sameAsStored(r: RunRecord): boolean {
+    const row = this.sameKeyStmt.get(r.benchmark, r.commit, r.machine, r.runner, r.time) as
+      | Pick<Row, 'unit' | 'samples_kind' | 'samples' | 'mean' | 'median' | 'stddev' | 'n'>
+      | undefined;
+    if (!row) return false;
+    return (
+      row.unit === r.unit &&
+      row.samples_kind === r.samplesKind &&
+      row.samples === JSON.stringify(r.samples) &&
+      row.mean === r.summary.mean &&
+      row.median === r.summary.median &&
+      row.stddev === r.summary.stddev &&
+      Number(row.n) === r.summary.n
+    );
   }
 
   /** Names of all benchmarks with at least one run, sorted. */
@@ -169,6 +201,17 @@ export class HistoryStore {
         benchmark: string;
       }[]
     ).map((r) => r.benchmark);
+  }
+
+  /** Where a benchmark's runs are: runs per machine class and branch, most runs first. */
+  describeBenchmark(benchmark: string): { machine: string; branch: string; runs: number }[] {
+    return (
+      this.db
+        .prepare(
+          'SELECT machine, branch, COUNT(*) AS runs FROM runs WHERE benchmark = ? GROUP BY machine, branch ORDER BY runs DESC',
+        )
+        .all(benchmark) as { machine: string; branch: string; runs: number }[]
+    ).map((r) => ({ machine: r.machine, branch: r.branch, runs: Number(r.runs) }));
   }
 
   count(): number {
@@ -223,7 +266,31 @@ export class HistoryStore {
       ...r,
       time: normaliseTime(r.time, file, `runs[${i}].time`),
     })) as RunRecord[];
-    return { inserted: this.insertRuns(runs), total: runs.length };
+    return { inserted: this.insertRuns(runs, file), total: runs.length };
+  }
+}
+
+/**
+ * Results that differ from stored ones with the same benchmark, commit, machine, runner and time: one of the two
+ * would be lost, so nothing is stored. An input error (CLI exit 3), naming the first conflicts and the way out.
+ */
+export class HistoryConflictError extends ResultsFileError {
+  constructor(
+    file: string,
+    readonly conflicts: readonly RunRecord[],
+  ) {
+    const first = conflicts
+      .slice(0, 3)
+      .map((c) => `${c.benchmark} at ${c.time}${c.commit ? ` (commit ${c.commit.slice(0, 12)})` : ''}`)
+      .join(', ');
+    super(
+      file,
+      undefined,
+      `${conflicts.length} result${conflicts.length === 1 ? ' differs from the stored one' : 's differ from the stored ones'} ` +
+        `with the same benchmark, commit, machine, runner and time (${first}${conflicts.length > 3 ? ', …' : ''}); ` +
+        'nothing was recorded, so that neither is lost: give this run its own --time or --runner',
+    );
+    this.name = 'HistoryConflictError';
   }
 }
 

@@ -1,6 +1,6 @@
 import { DEFAULT_SEED, generateComparisons, type LabelledComparison } from '../dataset/index.js';
 import type { NoiseFile } from '../dataset/noise.js';
-import { type Comparison, commonModeInputs, detectRegressions } from '../detect.js';
+import { type Comparison, detectRegressions } from '../detect.js';
 import { computeFeatures, FEATURE_NAMES } from '../features.js';
 import { type DetectorQuality, type ScoredComparison, scoreDetector } from './evaluate.js';
 import type { PerfModel } from './network.js';
@@ -67,9 +67,8 @@ export async function trainAndEvaluate(noise: NoiseFile, opts: PipelineOptions):
     );
   }
   say(`computing features of ${train.length} training comparisons from ${countBenchmarks(train)} benchmarks`);
-  // As the detector sees them: each file's run-wide shift removed where it helps (common-mode.ts).
-  const trainInputs = commonModeInputs(train).inputs;
-  const features = train.map((c, i) => computeFeatures(trainInputs[i]!, c.direction));
+  // As the detector sees them: the raw inputs (the run-wide shift only explains a change, common-mode.ts).
+  const features = train.map((c) => computeFeatures(c.input, c.direction));
   const labels = train.map((c) => c.label);
   say(
     `training (hidden layers: ${opts.hidden.length ? opts.hidden.join('×') : 'none, logistic regression'})`,
@@ -138,11 +137,10 @@ export async function evaluateOn(
   threshold: number,
 ): Promise<HeldOutQuality> {
   const inputs: Comparison[] = all.map((c) => ({ input: c.input, direction: c.direction, file: c.file }));
-  const adjusted = commonModeInputs(inputs).inputs;
   const keep = all.map((c, i) => (c.scored ? i : -1)).filter((i) => i >= 0);
   const comparisons = keep.map((i) => all[i]!);
   const probabilities = await model.predict(
-    keep.map((i) => computeFeatures(adjusted[i]!, all[i]!.direction)),
+    keep.map((i) => computeFeatures(all[i]!.input, all[i]!.direction)),
   );
   const withModel = (await detectRegressions(inputs, { confidence: threshold }, model)).filter(
     (_, i) => all[i]!.scored,

@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import { ChangePointDetector } from '../changepoints/detector.js';
-import type { NoiseBenchmark, NoiseFile } from '../dataset/noise.js';
+import { loadNoise, type NoiseBenchmark, type NoiseFile } from '../dataset/noise.js';
+import { importFolder } from '../history/import-folder.js';
+import { HistoryStore } from '../history/store.js';
 import type { RunRecord } from '../history/types.js';
 import { median } from '../stats/robust.js';
 
@@ -48,4 +51,41 @@ export function noiseFromRuns(runs: readonly RunRecord[], options: NoiseFromRuns
     description: `history of ${groups.size} benchmark/machine pairs cut into ${benchmarks.length} stable stretches`,
     benchmarks,
   };
+}
+
+/**
+ * The noise of a `--historical-data` folder: its results files (any supported format, plain or .gz, and
+ * `ai-ci perf export` files) imported into a throwaway history and cut into stable stretches (noiseFromRuns),
+ * plus any recorded-noise files (data/perf/noise.json.gz, the format dataset/noise.ts reads) taken as they are.
+ * So `perf train --historical-data data/perf`, as the README shows, trains on the shipped recording.
+ */
+export async function noiseFromFolder(
+  dir: string,
+  machine: string,
+  warn: (message: string) => void,
+): Promise<{ noise: NoiseFile; description: string }> {
+  const store = HistoryStore.open(':memory:');
+  try {
+    const imported = await importFolder(store, dir, { machine });
+    const recorded: NoiseFile[] = [];
+    for (const skipped of imported.skipped) {
+      try {
+        recorded.push(loadNoise(join(dir, skipped.file)));
+      } catch {
+        warn(`skipped ${skipped.reason}`);
+      }
+    }
+    const fromRuns = noiseFromRuns(store.allRuns());
+    const parts = [
+      ...(fromRuns.benchmarks.length > 0 ? [`Real history from ${dir}: ${fromRuns.description}`] : []),
+      ...recorded.map((r) => `${r.description} (${r.benchmarks.length} benchmarks)`),
+    ];
+    const noise: NoiseFile = {
+      description: parts.join('; ') || `nothing usable in ${dir}`,
+      benchmarks: [...fromRuns.benchmarks, ...recorded.flatMap((r) => r.benchmarks)],
+    };
+    return { noise, description: `${noise.description}.` };
+  } finally {
+    store.close();
+  }
 }

@@ -10,7 +10,8 @@ const CustomFile = Type.Array(
     name: Type.String({ minLength: 1 }),
     unit: Type.String(),
     value: Type.Number(),
-    range: Type.Optional(Type.String()),
+    // github-action-benchmark documents a string ("± 3") but accepts a number too, as the value's spread.
+    range: Type.Optional(Type.Union([Type.String(), Type.Number()])),
     extra: Type.Optional(Type.String()),
   }),
 );
@@ -86,8 +87,12 @@ export function parseGithubActionBenchmark(
   return { file, format: 'github-action-benchmark', results, context: {}, warnings };
 }
 
-/** Reads a spread such as "3", "± 3", "+/- 0.30%" or "stddev: 0.0001" as an absolute value; undefined if unreadable. */
-function parseRange(range: string, value: number): number | undefined {
+/**
+ * Reads a spread such as 3, "3", "± 3", "+/- 0.30%" or "stddev: 0.0001" as an absolute value; undefined if
+ * unreadable.
+ */
+function parseRange(range: string | number, value: number): number | undefined {
+  if (typeof range === 'number') return Number.isFinite(range) ? Math.abs(range) : undefined;
   const m = /([0-9]*\.?[0-9]+(?:e[-+]?\d+)?)\s*(%)?/i.exec(range);
   if (!m) return undefined;
   const amount = Number(m[1]);

@@ -118,7 +118,8 @@ export function parseGoogleBenchmark(doc: unknown, file: string): ParsedResults 
       const mean = group.aggregates.get('mean')?.real_time;
       const median = group.aggregates.get('median')?.real_time;
       const stddev = group.aggregates.get('stddev')?.real_time ?? 0;
-      const center = (mean ?? median)!;
+      // The median when the file has it: every input kind is compared on its median (summary.ts locationOf).
+      const center = (median ?? mean)!;
       extra.cpuTime = group.aggregates.get('mean')?.cpu_time;
       results.push({
         name,

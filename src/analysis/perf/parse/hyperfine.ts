@@ -39,7 +39,8 @@ export function parseHyperfine(doc: unknown, file: string): ParsedResults {
       name: r.command,
       unit: 's',
       direction: 'smaller-is-better',
-      samples: raw ? [...r.times!] : [r.mean],
+      // Without the times, the median stands for the run, as the median of the times does with them.
+      samples: raw ? [...r.times!] : [r.median],
       samplesKind: raw ? 'raw' : 'summary',
       summary: { mean: r.mean, median: r.median, stddev: r.stddev ?? 0, n: raw ? r.times!.length : 1 },
       format: 'hyperfine',

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { type ParseError, parse as parseTolerant, printParseErrorCode } from 'jsonc-parser';
 import { ResultsFileError } from './errors.js';
 import { parseGithubActionBenchmark } from './github-action-benchmark.js';
@@ -9,7 +10,7 @@ import { FORMAT_NAMES, type FormatName, type ParsedResults } from './types.js';
 
 export { ResultsFileError } from './errors.js';
 export { guessDirectionFromUnit } from './github-action-benchmark.js';
-export { summarize } from './summary.js';
+export { locationOf, SUMMARY_SE_WIDENING, summarize, summaryRelativeError } from './summary.js';
 export * from './types.js';
 export { convertUnit, isTimeUnit } from './units.js';
 
@@ -35,7 +36,9 @@ export function detectFormat(doc: unknown): Exclude<FormatName, 'auto' | 'custom
 }
 
 /** Parses the text of a results file. `file` is only used to name the file in errors. */
-export function parseResultsText(text: string, file: string, format: FormatName = 'auto'): ParsedResults {
+export function parseResultsText(raw: string, file: string, format: FormatName = 'auto'): ParsedResults {
+  // Editors and PowerShell's Out-File write a UTF-8 byte order mark, which JSON.parse refuses.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.trim() === '') throw new ResultsFileError(file, undefined, 'is empty');
   let doc: unknown;
   try {
@@ -72,18 +75,40 @@ export function parseResultsText(text: string, file: string, format: FormatName 
   }
 }
 
-/** Reads and parses a results file; every failure is a ResultsFileError naming the file. */
-export async function parseResultsFile(path: string, format: FormatName = 'auto'): Promise<ParsedResults> {
-  let text: string;
+/**
+ * The text of an input file: gzip-compressed files (recognised by their magic bytes, whatever the name) are
+ * decompressed, and the UTF-8 byte order mark is dropped. Every failure is a ResultsFileError naming the file.
+ */
+export async function readInputText(path: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
     throw new ResultsFileError(path, undefined, `${why} (${code ?? (err as Error).message})`);
   }
-  return parseResultsText(text, path, format);
+  return decodeInput(bytes, path);
+}
+
+/** Bytes of an input file to text: gunzipped when they start with gzip's magic bytes, without a UTF-8 BOM. */
+export function decodeInput(bytes: Buffer, path: string): string {
+  let data = bytes;
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      data = gunzipSync(bytes);
+    } catch (err) {
+      throw new ResultsFileError(path, undefined, `is not a valid gzip file (${(err as Error).message})`);
+    }
+  }
+  const text = data.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads and parses a results file (plain or .gz); every failure is a ResultsFileError naming the file. */
+export async function parseResultsFile(path: string, format: FormatName = 'auto'): Promise<ParsedResults> {
+  return parseResultsText(await readInputText(path), path, format);
 }
 
 /** V8's JSON.parse messages often lack a position; jsonc-parser's strict mode finds the first error's offset. */

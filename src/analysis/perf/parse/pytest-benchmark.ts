@@ -65,7 +65,9 @@ export function parsePytestBenchmark(doc: unknown, file: string): ParsedResults 
       name: b.fullname ?? b.name,
       unit: 's',
       direction: 'smaller-is-better',
-      samples: raw ? [...stats.data!] : [stats.mean],
+      // Without stats.data the median stands for the run, the statistic a run with its rounds is compared on
+      // (summary.ts locationOf): the mean of one run against the median of another differs by the skew alone.
+      samples: raw ? [...stats.data!] : [stats.median],
       samplesKind: raw ? 'raw' : 'summary',
       summary: { mean: stats.mean, median: stats.median, stddev: stats.stddev, n: stats.rounds },
       format: 'pytest-benchmark',

@@ -1,5 +1,5 @@
 import { mean, median, variance } from '../stats/robust.js';
-import type { BenchmarkSummary } from './types.js';
+import type { BenchmarkResult, BenchmarkSummary } from './types.js';
 
 /** Mean, median and sample standard deviation of measurements (n ≥ 1). */
 export function summarize(samples: readonly number[]): BenchmarkSummary {
@@ -9,4 +9,41 @@ export function summarize(samples: readonly number[]): BenchmarkSummary {
     stddev: Math.sqrt(variance(samples)),
     n: samples.length,
   };
+}
+
+/**
+ * Asymptotic standard error of a sample median over that of a mean under normality (√(π/2)): the location of
+ * a run is its median, so its standard error from a reported standard deviation is this much wider.
+ */
+const MEDIAN_SE_FACTOR = Math.sqrt(Math.PI / 2);
+
+/**
+ * How much wider the standard error of a summary-only result is made than the summary's own numbers say: the
+ * rounds are not there to check the spread for outliers, drift or bimodality, so the model allows for twice
+ * the error. Chosen, not tuned: it makes a summary-only comparison need a larger change than the same
+ * comparison with the rounds.
+ */
+export const SUMMARY_SE_WIDENING = 2;
+
+/**
+ * The one location statistic every input kind is compared on: the median of a run's rounds. A summary-only
+ * result (pytest-benchmark without --benchmark-save-data, Google Benchmark aggregates, hyperfine without times,
+ * a custom-format value) is represented by its reported median (the mean when the tool reports no median), so
+ * both sides of a comparison use the same statistic whatever each file holds.
+ */
+export function locationOf(result: Pick<BenchmarkResult, 'samples' | 'samplesKind' | 'summary'>): number {
+  return result.samplesKind === 'raw' ? median(result.samples) : result.summary.median;
+}
+
+/**
+ * Relative standard error of a summary-only result's location, from the spread and count the tool reported
+ * (√(π/2)·stddev/√n, widened by SUMMARY_SE_WIDENING); undefined when the tool reported no spread (one value,
+ * e.g. Google Benchmark without repetitions) or the result has its rounds (the detector measures those).
+ */
+export function summaryRelativeError(
+  result: Pick<BenchmarkResult, 'samplesKind' | 'summary'>,
+): number | undefined {
+  const { stddev, n, median: m } = result.summary;
+  if (result.samplesKind === 'raw' || !(stddev > 0) || !(n > 1) || m === 0) return undefined;
+  return (SUMMARY_SE_WIDENING * MEDIAN_SE_FACTOR * stddev) / Math.sqrt(n) / Math.abs(m);
 }

@@ -1,6 +1,7 @@
 import { type Comparison, type Detection, type DetectOptions, detectRegressions } from '../detect.js';
 import type { Baseline } from '../history/baseline.js';
 import { type ModelBreaker, ModelUnavailableError } from '../model/breaker.js';
+import { locationOf, summaryRelativeError } from '../parse/summary.js';
 import type { BenchmarkResult, ParsedResults } from '../parse/types.js';
 import { median } from '../stats/robust.js';
 import type { AnalysisReport, BenchmarkAnalysis, BenchmarkVerdict } from './types.js';
@@ -18,6 +19,8 @@ export interface AnalyzeOptions {
   baselineSource: string;
   /** The baseline was measured in the same job as the results (DetectOptions.sameJob). */
   sameJob?: boolean;
+  /** Run-to-run noise assumed without history (DetectOptions.priorNoise). */
+  priorNoise?: number;
 }
 
 /** The baseline of each benchmark, or why there is none. */
@@ -55,7 +58,7 @@ export async function analyzeResults(
         direction: result.direction,
         verdict: 'no-baseline',
         failing: false,
-        candidate: { median: median(result.samples), samples: result.samples.length },
+        candidate: { median: locationOf(result), samples: result.samples.length },
         reason: baseline.missing,
       });
       continue;
@@ -65,12 +68,15 @@ export async function analyzeResults(
         `${result.name}: ${baseline.skippedRuns} earlier runs in another unit than ${result.unit} were left out`,
       );
     }
+    const candidateError = summaryRelativeError(result);
     comparisons.push({
       input: {
         baseline: baseline.samples,
         candidate: result.samples,
         history: baseline.history,
         ...(baseline.historyRuns ? { historyRuns: baseline.historyRuns } : {}),
+        ...(baseline.relativeError !== undefined ? { baselineRelativeError: baseline.relativeError } : {}),
+        ...(candidateError !== undefined ? { candidateRelativeError: candidateError } : {}),
       },
       direction: result.direction,
     });
@@ -82,6 +88,7 @@ export async function analyzeResults(
     ...(opts.minRelativeChange !== undefined ? { minRelativeChange: opts.minRelativeChange } : {}),
     ...(opts.targetChange !== undefined ? { targetChange: opts.targetChange } : {}),
     ...(opts.sameJob ? { sameJob: true } : {}),
+    ...(opts.priorNoise !== undefined ? { priorNoise: opts.priorNoise } : {}),
   };
   let detections: Detection[];
   // The model learned comparisons across jobs; a same-job comparison is decided by its rounds.
@@ -108,7 +115,8 @@ export async function analyzeResults(
       probabilityImproved: d.probabilityImproved,
       source: d.source,
       change: d.change,
-      candidate: { median: median(result.samples), samples: result.samples.length },
+      candidate: { median: locationOf(result), samples: result.samples.length },
+      noise: d.noise,
       baseline: {
         median: median(baseline.samples),
         samples: baseline.samples.length,
@@ -125,8 +133,8 @@ export async function analyzeResults(
   if (unusualShift?.commonMode) {
     warnings.push(
       `the whole run moved by about ${(100 * unusualShift.commonMode.candidateShift).toFixed(1)}% across its benchmarks, ` +
-        "more than the history's run-wide shifts: a slower (or faster) machine, or a change every benchmark shares; " +
-        'verdicts are judged relative to it',
+        "more than the history's run-wide shifts: a slower (or faster) machine, or a change every benchmark shares " +
+        '(a compiler flag, an allocator); the verdicts judge the raw changes — rerun on another machine to tell',
     );
   }
   const benchmarks = parsed.results.map((r) => analyses.get(r)!);

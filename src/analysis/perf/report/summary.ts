@@ -26,7 +26,14 @@ function headline(report: AnalysisReport): string {
   if (report.verdict === 'inconclusive') {
     return `⚠️ Performance: no confident regression, ${report.counts.inconclusive} of ${n} inconclusive`;
   }
-  return `✅ Performance: no regression in ${n} benchmark${n === 1 ? '' : 's'}`;
+  const without = report.benchmarks.filter((b) => b.verdict === 'no-baseline').length;
+  if (without === n)
+    return `⚫ Performance: nothing to compare yet, no baseline for any of ${n} benchmark${n === 1 ? '' : 's'}`;
+  const compared = n - without;
+  return (
+    `✅ Performance: no regression in ${compared} compared benchmark${compared === 1 ? '' : 's'}` +
+    (without > 0 ? `, ${without} without a baseline` : '')
+  );
 }
 
 function row(b: BenchmarkAnalysis): string {

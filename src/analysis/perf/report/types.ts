@@ -1,4 +1,5 @@
 import type { CommonMode } from '../common-mode.js';
+import type { NoiseEstimate } from '../detect.js';
 import type { Verdict } from '../features.js';
 import type { Direction, SourceFormat } from '../parse/types.js';
 
@@ -30,11 +31,13 @@ export interface BenchmarkAnalysis {
   /** Relative change of the median (candidate/reference − 1; + = larger values) with its interval. */
   change?: ChangeInterval;
   candidate: { median: number; samples: number };
+  /** The noise the change was judged against (history, prior or the rounds of one job). */
+  noise?: NoiseEstimate;
   baseline?: { median: number; samples: number; runs: number; commit?: string };
   roundsNeeded?: number;
   /**
-   * Common-mode rejection (files of 3 or more benchmarks): the run-wide shift measured on the file's other
-   * benchmarks, and whether it was removed before this benchmark was judged.
+   * Common-mode analysis (files of 3 or more benchmarks): the run-wide shift measured on the file's other
+   * benchmarks, which may explain a change beside the verdict (it never changes the verdict).
    */
   commonMode?: CommonMode;
   reason: string;

@@ -72,10 +72,7 @@ export function mannWhitneyU(
   const n2 = y.length;
   if (n1 === 0 || n2 === 0) throw new RangeError('Mann-Whitney U needs at least one value in each sample');
   const alternative = options.alternative ?? 'two-sided';
-  const { ranks, tieTerm } = rankConcat(x, y);
-  let r1 = 0;
-  for (let i = 0; i < n1; i++) r1 += ranks[i]!;
-  const u1 = r1 - (n1 * (n1 + 1)) / 2;
+  const { u1, tieTerm } = uStatistic(x, y);
   const u2 = n1 * n2 - u1;
   const n = n1 + n2;
   const mu = (n1 * n2) / 2;
@@ -98,6 +95,42 @@ export function mannWhitneyU(
   }
   if (alternative === 'two-sided') p *= 2;
   return { u: u1, p: Math.min(1, Math.max(0, p)), z, method, tieTerm };
+}
+
+/**
+ * U of x and the tie term, from the two samples sorted apart (the engine's numeric sort of typed arrays) and
+ * merged: each x counts the y below it and half the y equal to it. The same U as the rank sum minus
+ * n1(n1 + 1)/2, in O(n log n) without sorting an index array through a comparator, which took seconds at
+ * millions of rounds.
+ */
+function uStatistic(x: ArrayLike<number>, y: ArrayLike<number>): { u1: number; tieTerm: number } {
+  const xs = Float64Array.from(x).sort();
+  const ys = Float64Array.from(y).sort();
+  const n1 = xs.length;
+  const n2 = ys.length;
+  let i = 0;
+  let j = 0;
+  let u1 = 0;
+  let tieTerm = 0;
+  while (i < n1 || j < n2) {
+    const v = i < n1 && (j >= n2 || xs[i]! <= ys[j]!) ? xs[i]! : ys[j]!;
+    const below = j;
+    let cx = 0;
+    while (i < n1 && xs[i] === v) {
+      cx++;
+      i++;
+    }
+    let cy = 0;
+    while (j < n2 && ys[j] === v) {
+      cy++;
+      j++;
+    }
+    if (cx === 0 && cy === 0) break; // NaN: neither side can move on
+    u1 += cx * (below + cy / 2);
+    const t = cx + cy;
+    if (t > 1) tieTerm += t * t * t - t;
+  }
+  return { u1, tieTerm };
 }
 
 /**

@@ -5,9 +5,6 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { loadNoise } from '../../../analysis/perf/dataset/noise.js';
 import { FEATURE_NAMES } from '../../../analysis/perf/features.js';
 import {
-  type Baseline,
-  baselineFromResult,
-  baselineFromRuns,
   defaultMachineClass,
   defaultRunner,
   HistoryStore,
@@ -18,16 +15,16 @@ import { ModelBreaker } from '../../../analysis/perf/model/breaker.js';
 import { modelCard } from '../../../analysis/perf/model/card.js';
 import type { OnnxProbabilityModel } from '../../../analysis/perf/model/onnx-model.js';
 import { trainAndEvaluate } from '../../../analysis/perf/model/pipeline.js';
-import { noiseFromRuns } from '../../../analysis/perf/model/training-data.js';
+import { noiseFromFolder, noiseFromRuns } from '../../../analysis/perf/model/training-data.js';
 import {
   FORMAT_NAMES,
   type FormatName,
-  type ParsedResults,
   parseResultsFile,
   ResultsFileError,
 } from '../../../analysis/perf/parse/index.js';
 import { analyzeResults } from '../../../analysis/perf/report/analysis.js';
 import { annotations } from '../../../analysis/perf/report/annotations.js';
+import { baselineLookup } from '../../../analysis/perf/report/lookup.js';
 import { upsertPrComment } from '../../../analysis/perf/report/pr-comment.js';
 import { markdownSummary, textReport } from '../../../analysis/perf/report/summary.js';
 import type { AnalysisReport } from '../../../analysis/perf/report/types.js';
@@ -117,6 +114,7 @@ interface AnalyzeFlags {
   threshold: number;
   minChange?: number;
   targetChange?: number;
+  priorNoise?: number;
   baseBranch?: string;
   machine: string;
   baselineRuns: number;
@@ -166,7 +164,6 @@ async function analyze(resultsPath: string, flags: AnalyzeFlags): Promise<void> 
   const commit = flags.commit ?? env.GITHUB_SHA ?? parsed.context.commit;
   const branch = flags.baseBranch;
   try {
-    const previousByName = new Map(previous?.results.map((r) => [r.name, r]));
     const sources: string[] = [];
     if (previous) sources.push(`the results in ${flags.baseline}`);
     if (store) {
@@ -174,42 +171,15 @@ async function analyze(resultsPath: string, flags: AnalyzeFlags): Promise<void> 
         `${flags.history} (last ${flags.baselineRuns} runs${branch ? ` on ${branch}` : ''}, machine ${flags.machine})`,
       );
     }
-
-    const lookup = (result: ParsedResults['results'][number]): Baseline | { missing: string } => {
-      // Measured in the same job, the baseline file's rounds share the machine's state with these: the runs of
-      // other jobs in the history would only add their noise.
-      const runs =
-        store && !flags.sameJob
-          ? store.selectBaseline({
-              benchmark: result.name,
-              machine: flags.machine,
-              limit: flags.baselineRuns,
-              ...(branch ? { branch } : {}),
-              ...(commit ? { excludeCommit: commit } : {}),
-            })
-          : [];
-      const fromHistory = baselineFromRuns(runs, result);
-      const prev = previousByName.get(result.name);
-      const fromFile = prev ? baselineFromResult(prev, result) : undefined;
-      if (fromFile) {
-        // An explicit baseline file gives the rounds; the history, when there is one, gives the run-to-run noise.
-        return fromHistory
-          ? {
-              ...fromFile,
-              history: fromHistory.history,
-              runs: fromHistory.runs,
-              // Common-mode rejection lines runs up across benchmarks by identity, not by position.
-              ...(fromHistory.historyRuns ? { historyRuns: fromHistory.historyRuns } : {}),
-            }
-          : fromFile;
-      }
-      if (fromHistory) return fromHistory;
-      if (prev)
-        return { missing: `${flags.baseline} measures it in ${prev.unit}, this run in ${result.unit}` };
-      return {
-        missing: `no earlier run of this benchmark${branch ? ` on ${branch}` : ''} on machine ${flags.machine}`,
-      };
-    };
+    const lookup = baselineLookup({
+      ...(store ? { store } : {}),
+      ...(previous ? { previous, previousFile: flags.baseline! } : {}),
+      machine: flags.machine,
+      ...(branch ? { branch } : {}),
+      ...(commit ? { commit } : {}),
+      baselineRuns: flags.baselineRuns,
+      ...(flags.sameJob ? { sameJob: true } : {}),
+    });
 
     const modelPath = flags.model === false ? undefined : flags.model;
     const breaker = await ModelBreaker.load(modelPath, FEATURE_NAMES, warn, flags.device);
@@ -232,6 +202,7 @@ async function analyze(resultsPath: string, flags: AnalyzeFlags): Promise<void> 
         ...(flags.sameJob ? { sameJob: true } : {}),
         ...(flags.minChange !== undefined ? { minRelativeChange: flags.minChange } : {}),
         ...(flags.targetChange !== undefined ? { targetChange: flags.targetChange } : {}),
+        ...(flags.priorNoise !== undefined ? { priorNoise: flags.priorNoise } : {}),
       },
     );
     await inner?.close();
@@ -376,6 +347,11 @@ export function registerPerf(program: Command): Command {
     .option(
       '--target-change <fraction>',
       'change a "no change" verdict must rule out (default 0.05)',
+      fraction,
+    )
+    .option(
+      '--prior-noise <fraction>',
+      'run-to-run noise assumed for a benchmark without history, relative SD of one run (default 0.03)',
       fraction,
     )
     .option(
@@ -607,19 +583,15 @@ export function registerPerf(program: Command): Command {
         }
         const progress = (m: string) => process.stderr.write(`ai-ci: ${m}\n`);
         const { noise, description } = await inputErrors(async () => {
-          if (flags.historicalData || flags.history) {
-            const store = flags.history ? openHistory(flags.history, true) : HistoryStore.open(':memory:');
+          if (flags.historicalData) {
+            progress(`importing ${flags.historicalData}`);
+            return noiseFromFolder(flags.historicalData, flags.machine, warn);
+          }
+          if (flags.history) {
+            const store = openHistory(flags.history, true);
             try {
-              if (flags.historicalData) {
-                progress(`importing ${flags.historicalData}`);
-                const s = await importFolder(store, flags.historicalData, { machine: flags.machine });
-                for (const skipped of s.skipped) warn(`skipped ${skipped.reason}`);
-              }
               const n = noiseFromRuns(store.allRuns());
-              return {
-                noise: n,
-                description: `Real history from ${flags.historicalData ?? flags.history}: ${n.description}.`,
-              };
+              return { noise: n, description: `Real history from ${flags.history}: ${n.description}.` };
             } finally {
               store.close();
             }

@@ -10,7 +10,11 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { HistoryStore, importFolder } from '../../../../src/analysis/perf/history/index.js';
+import {
+  HistoryConflictError,
+  HistoryStore,
+  importFolder,
+} from '../../../../src/analysis/perf/history/index.js';
 import { parseResultsFile, ResultsFileError } from '../../../../src/analysis/perf/parse/index.js';
 
 const parseFixture = (name: string) => join(import.meta.dirname, '..', 'parse', 'fixtures', name);
@@ -108,6 +112,26 @@ describe('HistoryStore', () => {
     // No commit at all must still de-duplicate.
     expect(s.record(parsed.results, { time: meta.time, machine: MACHINE })).toBe(2);
     expect(s.record(parsed.results, { time: meta.time, machine: MACHINE })).toBe(0);
+  });
+
+  it('refuses, loudly and whole, a differing result with the same timestamp and commit, and loses nothing', async () => {
+    const s = store();
+    const parsed = await parseResultsFile(parseFixture('hyperfine.json'));
+    const meta = { commit: 'abc', time: '2026-11-01T10:00:00Z', machine: MACHINE, sourceFile: 'second.json' };
+    expect(s.record(parsed.results, meta)).toBe(2);
+    const other = parsed.results.map((r) => ({ ...r, samples: r.samples.map((v) => v * 2) }));
+    // One result of the two differs: the run is refused with the name of the file, the benchmark and the way out.
+    const mixed = [parsed.results[0]!, other[1]!];
+    expect(() => s.record(mixed, meta)).toThrow(HistoryConflictError);
+    expect(() => s.record(mixed, meta)).toThrow(
+      /^second\.json: 1 result differs from the stored one .* \(true at 2026-11-01T10:00:00\.000Z \(commit abc\)\); nothing was recorded.*--time or --runner$/,
+    );
+    // Nothing stored was replaced and nothing was added.
+    expect(s.count()).toBe(2);
+    expect(s.selectBaseline({ benchmark: 'true' })[0]!.samples).toEqual(parsed.results[1]!.samples);
+    // With its own time the differing run is kept beside the first.
+    expect(s.record(other, { ...meta, time: '2026-11-01T10:00:01Z' })).toBe(2);
+    expect(s.count()).toBe(4);
   });
 
   it('keeps what it stored across reopening the file', async () => {

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   detectFormat,
@@ -53,7 +54,8 @@ describe('pytest-benchmark', () => {
     const parsed = await parseResultsFile(fixture('pytest_benchmark_nodata.json'));
     const fib = parsed.results[0]!;
     expect(fib.samplesKind).toBe('summary');
-    expect(fib.samples).toEqual([fib.summary.mean]);
+    // The median stands for the run, the statistic a run with its rounds is compared on (summary.ts locationOf).
+    expect(fib.samples).toEqual([fib.summary.median]);
     expect(fib.summary.n).toBeGreaterThan(1);
     expect(fib.summary.stddev).toBeGreaterThan(0);
     // Outside a git checkout pytest-benchmark writes placeholders that must not pass for a commit.
@@ -215,6 +217,13 @@ describe('github-action-benchmark custom format', () => {
     );
   });
 
+  it('reads a range given as a number, as github-action-benchmark itself accepts', () => {
+    const text = JSON.stringify([{ name: 'x', unit: 'ms', value: 200, range: 3 }]);
+    const r = parseResultsText(text, 'c.json', 'customSmallerIsBetter').results[0]!;
+    expect(r.summary.stddev).toBe(3);
+    expect(r.extra.range).toBe(3);
+  });
+
   it('names the entry with a missing or wrong value', () => {
     expect(textError('[{"name": "a", "unit": "ms"}]', 'c.json').message).toBe(
       'c.json: field [0].value: is missing',
@@ -244,6 +253,23 @@ describe('any file', () => {
 
   it('names a missing file', async () => {
     await expectFileError(join(dir, 'nope.json'), /does not exist/);
+  });
+
+  it('reads a file with a UTF-8 byte order mark, and a gzip-compressed one', async () => {
+    const text = readFileSync(fixture('hyperfine.json'), 'utf8');
+    const plain = await parseResultsFile(fixture('hyperfine.json'));
+    const bom = join(dir, 'bom.json');
+    writeFileSync(bom, `\uFEFF${text}`);
+    expect((await parseResultsFile(bom)).results).toEqual(plain.results);
+    const gz = join(dir, 'results.json.gz');
+    writeFileSync(gz, gzipSync(`\uFEFF${text}`));
+    expect((await parseResultsFile(gz)).results).toEqual(plain.results);
+  });
+
+  it('names a broken gzip file', async () => {
+    const gz = join(dir, 'broken.json.gz');
+    writeFileSync(gz, gzipSync('{"results": []}').subarray(0, 12));
+    await expectFileError(gz, /: is not a valid gzip file \(/);
   });
 
   it('names a JSON file of an unknown shape and says how to choose the format', async () => {

@@ -172,7 +172,7 @@ describe('Markdown summary', () => {
     r.benchmarks = [{ ...r.benchmarks[3]!, name: 'a|b' }];
     r.verdict = 'pass';
     const md = markdownSummary(r);
-    expect(md.split('\n')[0]).toBe('## ✅ Performance: no regression in 1 benchmark');
+    expect(md.split('\n')[0]).toBe('## ✅ Performance: no regression in 1 compared benchmark');
     expect(md).toContain('| `a\\|b` |');
   });
 
