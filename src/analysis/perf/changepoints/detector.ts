@@ -162,7 +162,7 @@ function median5(a: number, b: number, c: number, d: number, e: number): number 
     e = t;
   }
   // c is the smallest of b, c, d, e (checked exhaustively over orders and ties); the median is min(b, d).
-  return b < d ? b : d;
+  return Math.min(b, d);
 }
 
 /**

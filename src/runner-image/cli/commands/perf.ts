@@ -29,6 +29,7 @@ import { upsertPrComment } from '../../../analysis/perf/report/pr-comment.js';
 import { markdownSummary, textReport } from '../../../analysis/perf/report/summary.js';
 import type { AnalysisReport } from '../../../analysis/perf/report/types.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { registerPerfAb } from './perf-ab.js';
 import { registerPerfChangepoints } from './perf-changepoints.js';
 
 /** The model shipped with ai-ci, beside the package (the same depth from src/ and dist/). */
@@ -658,5 +659,6 @@ export function registerPerf(program: Command): Command {
     );
   // `perf changepoints` lives in its own file (perf-changepoints.ts, the statistics side of perf).
   registerPerfChangepoints(perf);
+  registerPerfAb(perf);
   return perf;
 }
