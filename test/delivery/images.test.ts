@@ -120,7 +120,9 @@ describe('images and the code they run', () => {
       properties: { image: { default: string } };
     };
     expect(template.properties.image.default).toBe(`ghcr.io/actions/actions-runner:${version}`);
-    expect(text).toMatch(/^FROM ghcr\.io\/actions\/actions-runner:\$\{RUNNER_VERSION\}$/m);
+    // The base is a build arg (a local stand-in for `npm run images`), whose default stays the upstream runner.
+    expect(text).toMatch(/^ARG RUNNER_IMAGE=ghcr\.io\/actions\/actions-runner$/m);
+    expect(text).toMatch(/^FROM \$\{RUNNER_IMAGE\}:\$\{RUNNER_VERSION\}$/m);
     expect(text).toMatch(/^ARG ONNXRUNTIME_NODE_INSTALL=skip$/m);
     expect(text).toContain('--build-arg ONNXRUNTIME_NODE_INSTALL=cuda12');
     // The CUDA build runs onnxruntime-node's installer itself (npm 11 skips dependencies' install scripts) and
