@@ -1,4 +1,4 @@
-/** Loads the labelled real series of data/perf/changepoints/ (built by prepare.ts) and their frozen split. */
+/** Loads the labelled real series of data/changepoints/ (built by prepare.ts) and their frozen split. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -16,7 +16,7 @@ export const SETS = ['tcpd', 'nab'] as const;
 export type SetName = (typeof SETS)[number];
 export type Split = 'train' | 'heldout' | 'all';
 
-const DIR = join(import.meta.dirname, '../../../data/perf/changepoints');
+const DIR = join(import.meta.dirname, '../../../data/changepoints');
 
 export function loadSet(set: SetName, split: Split): LabelledSeries[] {
   const raw = gunzipSync(readFileSync(join(DIR, `${set}.json.gz`)));

@@ -5,7 +5,7 @@
  * scored with TCPDBench's F1 (±5 points, one-to-one matching, scripts/perf/changepoints/metrics.ts), averaged
  * over series, and with the number of detections per series against the annotators' average.
  *
- * Options: --split heldout|train|all (default heldout: the part frozen in data/perf/changepoints/split.json
+ * Options: --split heldout|train|all (default heldout: the part frozen in data/changepoints/split.json
  * before the defaults were chosen on the train part), --json.
  */
 import { parseArgs } from 'node:util';

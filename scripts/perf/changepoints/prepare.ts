@@ -1,5 +1,5 @@
 /**
- * Builds the committed change-point evaluation data (data/perf/changepoints/) from checkouts of two public
+ * Builds the committed change-point evaluation data (data/changepoints/) from checkouts of two public
  * labelled sets of real series. Run once; the eval reads only the derived files.
  *
  *   tsx scripts/perf/changepoints/prepare.ts --tcpd DIR --nab DIR
@@ -28,7 +28,7 @@ const { values: args } = parseArgs({
   options: {
     tcpd: { type: 'string' },
     nab: { type: 'string' },
-    out: { type: 'string', default: 'data/perf/changepoints' },
+    out: { type: 'string', default: 'data/changepoints' },
   },
 });
 if (!args.tcpd || !args.nab) {

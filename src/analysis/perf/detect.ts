@@ -272,7 +272,7 @@ function statisticalPart(
     const k = regimeRuns >= MIN_REGIME_RUNS ? regimeRuns : history.length;
     // The benchmark's noise model: the history's run-to-run spread, shrunk towards a prior when the history is
     // short (HISTORY_NOISE_PRIOR): 5 runs that happened to agree within 0.2% do not make a 1.6% wobble a
-    // regression (30 unchanged real pytest-benchmark runs, test/analysis/perf/real).
+    // regression (30 unchanged real pytest-benchmark runs, test/analysis/perf/real-files.test.ts).
     const measured = history.regimeScale / Math.abs(history.regimeMedian);
     const relNoise = Math.max(
       Math.sqrt(

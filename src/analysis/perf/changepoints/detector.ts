@@ -27,7 +27,7 @@
  *
  * Missing values (NaN) are skipped: the detector runs on the finite points and reports indices of the input.
  * Defaults were chosen on the training parts only of three labelled sets — TCPD and NAB real series
- * (scripts/perf/changepoints/, held-out parts frozen in data/perf/changepoints/split.json) and the real-noise
+ * (scripts/perf/changepoints/, held-out parts frozen in data/changepoints/split.json) and the real-noise
  * benchmark series of scripts/perf/eval.ts — and need no tuning per series.
  *
  * Pure: no I/O, no clock. Returns the 0-based index (of the input) of the first point of each new regime.

@@ -7,14 +7,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HistoryStore } from '../../../../src/analysis/perf/history/index.js';
-import { ModelBreaker } from '../../../../src/analysis/perf/model/breaker.js';
-import { type ParsedResults, parseResultsFile } from '../../../../src/analysis/perf/parse/index.js';
-import { analyzeResults } from '../../../../src/analysis/perf/report/analysis.js';
-import { baselineLookup } from '../../../../src/analysis/perf/report/lookup.js';
-import type { AnalysisReport } from '../../../../src/analysis/perf/report/types.js';
+import { HistoryStore } from '../../../src/analysis/perf/history/index.js';
+import { ModelBreaker } from '../../../src/analysis/perf/model/breaker.js';
+import { type ParsedResults, parseResultsFile } from '../../../src/analysis/perf/parse/index.js';
+import { analyzeResults } from '../../../src/analysis/perf/report/analysis.js';
+import { baselineLookup } from '../../../src/analysis/perf/report/lookup.js';
+import type { AnalysisReport } from '../../../src/analysis/perf/report/types.js';
 
-const DIR = join(import.meta.dirname, '../../../fixtures/perf/real');
+const DIR = join(import.meta.dirname, '../../fixtures/perf/real');
 const file = (tool: string, name: string) => join(DIR, tool, `${name}.json.gz`);
 const parse = (tool: string, name: string) => parseResultsFile(file(tool, name));
 
