@@ -12,6 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const PYTHON = '/usr/bin/python3';
 const root = new URL('../..', import.meta.url).pathname;
 const hasPytest = spawnSync(PYTHON, ['-c', 'import pytest, venv'], { stdio: 'ignore' }).status === 0;
+// Skips only on a developer machine without Debian's python3-pytest/python3-venv; .ci/run installs them, so in CI
+// a missing pytest is a failure, never a skip.
+if (!hasPytest && process.env.CI === 'true')
+  throw new Error(`${PYTHON} lacks pytest or venv: .ci/run installs python3-pytest and python3-venv`);
 
 let dir: string;
 let python: string;
