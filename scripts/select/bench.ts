@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../../src/analysis/perf/stats/rng.js';
 import { planSelection, SelectionStore } from '../../src/analysis/select/index.js';
 
 const { values } = parseArgs({
@@ -18,17 +19,6 @@ const { values } = parseArgs({
 });
 const SOURCES = Number(values.sources);
 const TESTS = Number(values.tests);
-
-/** A small deterministic generator (mulberry32), so every run builds the same repository. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function write(root: string, path: string, text: string) {
   mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -43,7 +33,7 @@ function git(root: string, ...args: string[]) {
 
 function generate(language: 'typescript' | 'python'): string {
   const root = mkdtempSync(join(tmpdir(), `select-bench-${language}-`));
-  const r = rng(17);
+  const r = seededRandom(17);
   const pick = (n: number) => Math.floor(r() * n);
   const body = 'x = 1\n'.repeat(30);
   for (let i = 0; i < SOURCES; i++) {

@@ -24,6 +24,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../../src/analysis/perf/stats/rng.js';
 import {
   type Framework,
   parseJunit,
@@ -119,17 +120,6 @@ const PROJECTS: Project[] = [
   },
 ];
 
-/** Seeded generator (mulberry32): the same seed samples the same commits and mutants. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-C', dir, '-c', 'user.name=eval', '-c', 'user.email=eval@example.com', ...args], {
     maxBuffer: 1 << 28,
@@ -187,7 +177,7 @@ async function evaluate(
   mutantsPerCommit: number,
   seed: number,
 ): Promise<MutantResult[]> {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const dir = mkdtempSync(join(tmpdir(), `eval-select-${project.name}-`));
   const results: MutantResult[] = [];
   const store = SelectionStore.open(':memory:');
