@@ -2,22 +2,22 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { CARBON_POLICY_DEFAULTS } from '../../../api/v1alpha1/index.js';
-import { formatDuration, parseDuration } from '../../../carbon/duration.js';
-import { bundledTracePath, loadTrace, zoneTimeZone } from '../../../carbon/simulate/data.js';
+import { bundledTracePath, loadTrace } from '../../../carbon/simulate/data.js';
 import type { ForecastKind } from '../../../carbon/simulate/forecast.js';
 import type { ArrivalPattern, SimJob } from '../../../carbon/simulate/jobs.js';
-import { generateJobs, JobsParseError, parseJobs } from '../../../carbon/simulate/jobs.js';
+import { JobsParseError, parseJobs } from '../../../carbon/simulate/jobs.js';
+import type { PlanSettings, PlanTrace } from '../../../carbon/simulate/plan.js';
+import { liveliestWeek, PlanError, planSimulation } from '../../../carbon/simulate/plan.js';
 import type { RunDescription, SweepRow } from '../../../carbon/simulate/report.js';
 import { jsonReport, sweepReport, textReport } from '../../../carbon/simulate/report.js';
-import { createRandom } from '../../../carbon/simulate/rng.js';
 import type { SimulationConfig } from '../../../carbon/simulate/simulate.js';
 import { simulate } from '../../../carbon/simulate/simulate.js';
 import { renderSvg } from '../../../carbon/simulate/svg.js';
-import { parseTimeValue, type Trace, TraceParseError } from '../../../carbon/traces.js';
+import { type Trace, TraceParseError } from '../../../carbon/traces.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { duration, integer, number, splitList, time } from '../flags.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY = 24 * 3_600_000;
 
 interface SimulateOptions {
   trace?: string;
@@ -202,22 +202,12 @@ async function runSimulate(opts: SimulateOptions): Promise<void> {
   }
 }
 
-interface LoadedInput {
-  trace: Trace;
-  label: string;
-  origin: 'bundled' | 'file';
-  path: string;
-  timeZone: string;
-  /** Why the time zone is what it is, when that is not obvious (appended to the jobs line). */
-  timeZoneNote?: string;
-}
-
-async function loadInput(opts: SimulateOptions, regionName: string | undefined): Promise<LoadedInput> {
+/** Reads the bundled region's or the user's trace; bad input is exit 3, a bad region or year exit 2. */
+async function loadInput(opts: SimulateOptions, regionName: string | undefined): Promise<PlanTrace> {
   const year = opts.year === undefined ? undefined : integer(opts.year, '--year', 1900, 2200);
   let path: string;
   let label: string;
-  let timeZone: string | undefined;
-  let origin: 'bundled' | 'file' = 'file';
+  let bundledTimeZone: string | undefined;
   if (opts.trace) {
     path = opts.trace;
     label = opts.trace;
@@ -230,9 +220,9 @@ async function loadInput(opts: SimulateOptions, regionName: string | undefined):
     }
     path = found.path;
     label = `${found.region.zone} ${found.year}`;
-    timeZone = found.region.timeZone;
-    origin = 'bundled';
+    bundledTimeZone = found.region.timeZone;
   }
+  const origin = opts.trace ? 'file' : 'bundled';
   let trace: Trace;
   try {
     trace = await loadTrace(path, {
@@ -244,166 +234,70 @@ async function loadInput(opts: SimulateOptions, regionName: string | undefined):
     throw err;
   }
   if (opts.trace && trace.zone) label = `${trace.zone} (${opts.trace})`;
-  let timeZoneNote = '';
-  if (opts.timeZone === undefined && timeZone === undefined && needsTimeZone(opts)) {
-    // The diurnal generator puts jobs in working hours: whose? A named zone gets its own time zone (or the user is
-    // asked for one); only a trace that names no zone at all falls back to UTC, and the output says so.
-    if (trace.zone) {
-      const found = zoneTimeZone(trace.zone);
-      if (!found.timeZone)
-        throw new CliError(
-          `${opts.trace}: ${found.reason}: give --time-zone (an IANA name such as America/New_York) for the working hours of the generated jobs`,
-          ExitCode.Usage,
-        );
-      timeZone = found.timeZone;
-    } else timeZoneNote = ': the trace names no zone, --time-zone sets one';
-  }
   return {
     trace,
     label,
     origin,
     path,
-    timeZone: opts.timeZone ?? timeZone ?? 'UTC',
-    timeZoneNote,
+    emissionFactor: opts.emissionFactor,
+    ...(bundledTimeZone ? { bundledTimeZone } : {}),
   };
 }
 
-/** Only generated diurnal arrivals follow a time zone. */
-function needsTimeZone(opts: SimulateOptions): boolean {
-  return opts.jobs === undefined && opts.arrivals === 'diurnal';
-}
-
+/** Flags → numbers (exit 2 naming the flag), then the plan from the analysis. */
 function buildRun(
   opts: SimulateOptions,
-  loaded: LoadedInput,
+  input: PlanTrace,
   maxDeferralMs: number,
   fileJobs: SimJob[] | undefined,
 ): { config: SimulationConfig; run: RunDescription } {
-  const points = loaded.trace.actual.points;
-  const traceStart = points[0]!.start;
-  const traceEnd = points[points.length - 1]!.end;
-  const from = opts.from ? time(opts.from, '--from') : traceStart;
-  const seed = integer(opts.randomSeed, '--random-seed', -(2 ** 31), 2 ** 31 - 1);
-  const durationMinMs = duration(opts.durationMin, '--duration-min');
-  const durationMaxMs = duration(opts.durationMax, '--duration-max');
-  if (durationMaxMs < durationMinMs)
-    throw new CliError('--duration-max is shorter than --duration-min', ExitCode.Usage);
-  let jobs: SimJob[];
-  let jobSource: string;
-  const lastArrival = Math.min(
-    opts.to ? time(opts.to, '--to') : traceEnd,
-    traceEnd - Math.max(maxDeferralMs, durationMaxMs),
-  );
-  if (fileJobs) {
-    const end = opts.to ? time(opts.to, '--to') : traceEnd;
-    const inRange = fileJobs.filter((j) => j.queuedAt >= Math.max(from, traceStart) && j.queuedAt < end);
-    const left = fileJobs.length - inRange.length;
-    jobSource = `from ${opts.jobs}${left > 0 ? ` (${left} queued outside the trace or --from/--to left out)` : ''}`;
-    jobs = inRange.map((j, i) => ({ ...j, id: i }));
-  } else {
-    const jobsPerDay = number(opts.jobsPerDay, '--jobs-per-day', 0);
-    let generator: Parameters<typeof generateJobs>[0];
-    try {
-      generator = {
-        from: Math.max(from, traceStart),
-        to: lastArrival,
-        jobsPerDay,
-        durationMinMs,
-        durationMaxMs,
-        arrivals: opts.arrivals,
-        timeZone: loaded.timeZone,
-      };
-      jobs = generateJobs(generator, createRandom(seed).fork('jobs'));
-    } catch (err) {
-      throw new CliError((err as Error).message, ExitCode.Usage);
-    }
-    jobSource = `generated (${opts.arrivals}${opts.arrivals === 'diurnal' ? ` in ${loaded.timeZone}${loaded.timeZoneNote ?? ''}` : ''}, ${jobsPerDay}/day, ${formatDuration(durationMinMs)}–${formatDuration(durationMaxMs)})`;
-  }
-  if (jobs.length === 0) throw new CliError('no jobs to simulate in the chosen period', ExitCode.Usage);
-
-  const tolerancePct = number(opts.tolerance, '--tolerance', 0, 100);
-  const policyThreshold =
+  const policyThresholdG =
     opts.policyThreshold === undefined ? undefined : number(opts.policyThreshold, '--policy-threshold', 0);
-  const waitPenalty = number(opts.waitPenalty, '--wait-penalty', 0);
-  const toleranceG = number(opts.toleranceG, '--tolerance-g', 0);
-  const thresholdG = number(opts.threshold, '--threshold', 0);
-  const checkHoursUtc = splitList(opts.checkHours, '--check-hours').map((h) =>
-    integer(h, '--check-hours', 0, 23),
-  );
-  const forecastHorizonMs = duration(opts.forecastHorizon, '--forecast-horizon');
-  const config: SimulationConfig = {
-    actual: loaded.trace.actual,
-    ...(loaded.trace.forecast ? { providerForecast: loaded.trace.forecast } : {}),
-    jobs,
+  const settings: PlanSettings = {
+    ...(opts.timeZone !== undefined ? { timeZone: opts.timeZone } : {}),
+    ...(opts.from ? { fromMs: time(opts.from, '--from') } : {}),
+    ...(opts.to ? { toMs: time(opts.to, '--to') } : {}),
     maxDeferralMs,
+    ...(fileJobs ? { fileJobs, jobsFile: opts.jobs } : {}),
+    jobsPerDay: number(opts.jobsPerDay, '--jobs-per-day', 0),
+    durationMinMs: duration(opts.durationMin, '--duration-min'),
+    durationMaxMs: duration(opts.durationMax, '--duration-max'),
+    arrivals: opts.arrivals,
     maxRunners: integer(opts.maxRunners, '--max-runners', 1, 1_000_000),
     runnerPowerKw: number(opts.runnerPowerKw, '--runner-power-kw', 0),
-    thresholdG,
-    checkHoursUtc,
+    thresholdG: number(opts.threshold, '--threshold', 0),
+    checkHoursUtc: splitList(opts.checkHours, '--check-hours').map((h) => integer(h, '--check-hours', 0, 23)),
+    tolerancePercent: number(opts.tolerance, '--tolerance', 0, 100),
+    toleranceG: number(opts.toleranceG, '--tolerance-g', 0),
+    ...(policyThresholdG !== undefined ? { policyThresholdG } : {}),
+    waitPenaltyPerHour: number(opts.waitPenalty, '--wait-penalty', 0),
     defaultDurationMs: duration(opts.defaultJobDuration, '--default-job-duration'),
-    forecast: {
-      kind: opts.forecast,
-      meanAbsoluteError: number(opts.forecastMae, '--forecast-mae', 0),
-      horizonMs: forecastHorizonMs,
-    },
-    scheduler: {
-      toleranceRatio: tolerancePct / 100,
-      toleranceGPerKWh: toleranceG,
-      waitPenaltyPerHour: waitPenalty,
-      ...(policyThreshold !== undefined ? { thresholdGPerKWh: policyThreshold } : {}),
-    },
-    seed,
+    forecast: opts.forecast,
+    forecastMae: number(opts.forecastMae, '--forecast-mae', 0),
+    forecastHorizonMs: duration(opts.forecastHorizon, '--forecast-horizon'),
+    seed: integer(opts.randomSeed, '--random-seed', -(2 ** 31), 2 ** 31 - 1),
   };
-  if (opts.forecast === 'provider' && !loaded.trace.forecast) {
-    throw new CliError(`--forecast provider: ${loaded.path} has no published forecast`, ExitCode.Usage);
+  try {
+    return planSimulation(input, settings);
+  } catch (err) {
+    if (err instanceof PlanError) throw new CliError(err.message, ExitCode.Usage);
+    throw err;
   }
-  const step = points.length > 1 ? points[1]!.start - points[0]!.start : points[0]!.end - points[0]!.start;
-  const run: RunDescription = {
-    trace: {
-      label: loaded.label,
-      origin: loaded.origin,
-      path: loaded.path,
-      ...(loaded.trace.zone ? { zone: loaded.trace.zone } : {}),
-      emissionFactor: opts.emissionFactor,
-      from: new Date(traceStart).toISOString(),
-      to: new Date(traceEnd).toISOString(),
-      points: points.length,
-      stepMinutes: Math.round(step / 60_000),
-    },
-    jobs: { count: jobs.length, source: jobSource },
-    deadline: formatDuration(maxDeferralMs),
-    maxRunners: config.maxRunners,
-    runnerPowerKw: config.runnerPowerKw,
-    thresholdG,
-    checkHoursUtc,
-    scheduler: [
-      `tolerance ${tolerancePct}%${toleranceG > 0 ? ` or ${toleranceG} g` : ''}`,
-      policyThreshold === undefined ? 'no threshold' : `threshold ${policyThreshold} g`,
-      waitPenalty > 0 ? `wait penalty ${waitPenalty} g/h` : '',
-      `forecast horizon ${formatDuration(forecastHorizonMs)}`,
-      `re-decided every trace step`,
-    ]
-      .filter(Boolean)
-      .join(', '),
-    seed,
-  };
-  return { config, run };
 }
 
 async function writeSvg(
   opts: SimulateOptions,
-  loaded: LoadedInput,
+  input: PlanTrace,
   config: SimulationConfig,
   result: ReturnType<typeof simulate>,
   run: RunDescription,
 ): Promise<void> {
   const days = number(opts.svgDays, '--svg-days', 1, 366);
-  const firstJob = config.jobs[0]!.queuedAt;
   const from = opts.svgFrom
     ? time(opts.svgFrom, '--svg-from')
-    : liveliestWeek(config.actual.points, firstJob);
+    : liveliestWeek(config.actual.points, config.jobs[0]!.queuedAt);
   const svg = renderSvg({
-    title: `ai-ci simulate: ${loaded.label}, deadline ${run.deadline}, ${run.jobs.count} jobs`,
+    title: `ai-ci simulate: ${input.label}, deadline ${run.deadline}, ${run.jobs.count} jobs`,
     actual: config.actual.points,
     placements: result.placements,
     metrics: result.policies,
@@ -420,31 +314,6 @@ async function writeSvg(
     );
   }
   if (!opts.quiet) process.stderr.write(`simulate: picture written to ${opts.svg}\n`);
-}
-
-/**
- * The Monday (UTC) starting the week whose intensity varies most (90th minus 10th percentile): the week where
- * shifting work matters, so the picture shows the policies apart. Falls back to the first job's day.
- */
-function liveliestWeek(points: readonly { start: number; value: number }[], firstJob: number): number {
-  const firstMonday = Math.ceil(firstJob / DAY) * DAY;
-  let best = Math.floor(firstJob / DAY) * DAY;
-  let bestSpread = -1;
-  const last = points[points.length - 1]?.start ?? firstMonday;
-  const start = firstMonday + ((8 - new Date(firstMonday).getUTCDay()) % 7) * DAY;
-  for (let week = start; week + 7 * DAY <= last; week += 7 * DAY) {
-    const values = points
-      .filter((p) => p.start >= week && p.start < week + 7 * DAY)
-      .map((p) => p.value)
-      .sort((a, b) => a - b);
-    if (values.length === 0) continue;
-    const spread = values[Math.floor(values.length * 0.9)]! - values[Math.floor(values.length * 0.1)]!;
-    if (spread > bestSpread) {
-      bestSpread = spread;
-      best = week;
-    }
-  }
-  return best;
 }
 
 function progressReporter(opts: SimulateOptions, label: string) {
@@ -468,49 +337,6 @@ function progressReporter(opts: SimulateOptions, label: string) {
       process.stderr.write(tty ? `\r${msg}\u001b[K\n` : `${msg}\n`);
     },
   };
-}
-
-function splitList(value: string, flag: string): string[] {
-  const items = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  if (items.length === 0) throw new CliError(`${flag}: empty list`, ExitCode.Usage);
-  return items;
-}
-
-function duration(value: string, flag: string): number {
-  try {
-    return parseDuration(value, flag);
-  } catch (err) {
-    throw new CliError((err as Error).message, ExitCode.Usage);
-  }
-}
-
-function number(
-  value: string,
-  flag: string,
-  min = Number.NEGATIVE_INFINITY,
-  max = Number.POSITIVE_INFINITY,
-): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
-    throw new CliError(`${flag}: "${value}" is not a number in [${min}, ${max}]`, ExitCode.Usage);
-  }
-  return n;
-}
-
-function integer(value: string, flag: string, min: number, max: number): number {
-  const n = number(value, flag, min, max);
-  if (!Number.isInteger(n)) throw new CliError(`${flag}: "${value}" is not a whole number`, ExitCode.Usage);
-  return n;
-}
-
-function time(value: string, flag: string): number {
-  const t = parseTimeValue(value);
-  if (t === undefined)
-    throw new CliError(`${flag}: "${value}" is not a date or time (e.g. 2024-03-01)`, ExitCode.Usage);
-  return t;
 }
 
 /** Reads a jobs file; errors name the file and entry. */
