@@ -9,9 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   checkArchitecture,
   checkEdges,
+  checkFileSizes,
   collectEdges,
   formatViolation,
   roomCycles,
+  SIZE_LIMIT_LINES,
 } from '../scripts/architecture/check.js';
 import { ANALYSES, ROOMS, renderFolderTable } from '../scripts/architecture/rules.js';
 
@@ -110,6 +112,18 @@ describe('the checker on a tree that breaks the rule', () => {
       'src/utils/: is no room of scripts/architecture/rules.ts (ROOMS)',
       'src/analysis/quantum/: has no line in ANALYSES of scripts/architecture/rules.ts (the README folder table comes from it)',
       'test/kube/watch/: mirrors no folder of src/ (no src/kube/watch/)',
+    ]);
+  });
+
+  it('reports a long file that gives no reason at its top, and passes one that does', () => {
+    const body = 'export const x = 1;\n'.repeat(SIZE_LIMIT_LINES);
+    tree({
+      'src/kube/long.ts': `/** Talks to the API server. */\n${body}`,
+      'src/kube/reasoned.ts': `/**\n * Talks to the API server.\n *\n * Size: one state machine.\n */\n${body}`,
+      'src/kube/short.ts': body,
+    });
+    expect(checkFileSizes(root).map(formatViolation)).toEqual([
+      `src/kube/long.ts: ${SIZE_LIMIT_LINES + 1} lines (over ${SIZE_LIMIT_LINES}) and no "Size:" reason in its leading comment: split it, or say why it is one file`,
     ]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Checks the import rule of scripts/architecture/rules.ts over a source tree: every relative import of every `*.ts`
  * under `src/` (static, `export … from`, `import type` and dynamic `import()`, as TypeScript's own pre-processor
- * finds them), the room cycles, the analyses' folder list, and that test folders mirror src/ folders.
+ * finds them), the room cycles, the analyses' folder list, that test folders mirror src/ folders, and that a long
+ * file says why it is one.
  * Pure over a root folder, so the test runs it on the real tree and on small temporary trees that break the rule.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -190,6 +191,28 @@ export function checkTestMirror(root: string): Violation[] {
   return out;
 }
 
+/** Lines above which a src/ file must say at its top why it is one file (a line starting `Size:` in its first comment). */
+export const SIZE_LIMIT_LINES = 400;
+
+/** Files over SIZE_LIMIT_LINES whose leading comment gives no `Size:` reason. */
+export function checkFileSizes(root: string, limit = SIZE_LIMIT_LINES): Violation[] {
+  const out: Violation[] = [];
+  for (const abs of walk(path.join(root, 'src'))) {
+    if (!abs.endsWith('.ts')) continue;
+    const text = readFileSync(abs, 'utf8');
+    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    if (lines <= limit) continue;
+    const head = /^\s*\/\*\*?([\s\S]*?)\*\//.exec(text)?.[1] ?? '';
+    if (!/^\s*\*?\s*Size:/m.test(head)) {
+      out.push({
+        file: posix(path.relative(root, abs)),
+        reason: `${lines} lines (over ${limit}) and no "Size:" reason in its leading comment: split it, or say why it is one file`,
+      });
+    }
+  }
+  return out;
+}
+
 /** Every finding under `root`, imports first. */
 export function checkArchitecture(
   root: string,
@@ -204,6 +227,7 @@ export function checkArchitecture(
     })),
     ...checkFolders(root, analyses),
     ...checkTestMirror(root),
+    ...checkFileSizes(root),
   ];
 }
 

@@ -18,6 +18,9 @@
  *
  * Runners of a scale-set pool get their JIT configs from the scale set (`decorate`), since only runners of the
  * scale set receive its jobs.
+ *
+ * Size: one state machine per pool (scale set → session → poll → acquire → delete), whose transitions share the
+ * session and token state; the protocol client is in ../github/scaleset/.
  */
 import type { RunnerPool } from '../api/v1alpha1/index.js';
 import {

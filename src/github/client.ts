@@ -2,6 +2,9 @@
  * The GitHub REST client of ai-ci: Octokit with App or token auth, rate-limit handling (plugin-throttling: primary
  * and secondary limits, retry-after honoured), server-error retries (plugin-retry), a metrics hook per HTTP attempt,
  * and the few runner/job operations the RunnerPool controller needs (see `GitHubClient` in types.ts).
+ *
+ * Size: one adapter over Octokit; auth, throttling, retry and the metrics hook configure the same instance, and the
+ * runner/job operations below are each a few lines over it.
  */
 import { createAppAuth } from '@octokit/auth-app';
 import { retry } from '@octokit/plugin-retry';

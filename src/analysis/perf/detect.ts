@@ -16,6 +16,9 @@
  * baseline's rounds and than the spread of earlier runs, and by at least `minRelativeChange`.
  *
  * Pure apart from the optional model callback: no I/O, no clock.
+ *
+ * Size: one decision, kept whole so the evidence (rank test, history noise, prior, model) is combined in one place
+ * that can be read top to bottom; the statistics it uses are in ../stats/, the report it feeds in report/.
  */
 
 import { type CommonMode, rejectCommonMode } from './common-mode.js';

@@ -1,4 +1,9 @@
-/** CarbonPolicy: where grid carbon intensity comes from, and when queued jobs may start. */
+/**
+ * CarbonPolicy: where grid carbon intensity comes from, and when queued jobs may start.
+ *
+ * Size: the one schema of CarbonPolicy (TypeBox): the CRD, the TypeScript types, validation and the README API
+ * reference are all generated from it, so each field is declared once here with its description and default.
+ */
 import { type Static, Type } from '@sinclair/typebox';
 import {
   API_VERSION,

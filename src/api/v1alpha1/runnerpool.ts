@@ -1,4 +1,9 @@
-/** RunnerPool: ephemeral GitHub Actions runner Pods that follow `workflow_job` demand for a set of labels. */
+/**
+ * RunnerPool: ephemeral GitHub Actions runner Pods that follow `workflow_job` demand for a set of labels.
+ *
+ * Size: the one schema of RunnerPool (TypeBox): the CRD, the TypeScript types, validation and the README API
+ * reference are all generated from it, so each field is declared once here with its description and default.
+ */
 import { type Static, Type } from '@sinclair/typebox';
 import {
   API_VERSION,

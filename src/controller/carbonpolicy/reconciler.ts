@@ -7,6 +7,9 @@
  * It also serves the gate (gate.ts): `data()` gives the parameters and the data of a policy, fetching once when
  * the gate asks before the first reconcile did. Only reconciles poll the source; the gate never does, so a failing
  * source is not hammered by pool reconciles.
+ *
+ * Size: one class; observe, act and the gate's `data()` share the per-policy fetch state (last fetch, breaker,
+ * in-flight fetch), which must not be duplicated. The pure status decision is in status.ts.
  */
 import { randomBytes } from 'node:crypto';
 import type { CoreV1Event } from '@kubernetes/client-node';

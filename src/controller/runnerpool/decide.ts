@@ -16,6 +16,9 @@
  *   GitHub runner is gone is deleted; a Secret without its Pod (a crash between the two creates) gets its Pod.
  * - Without GitHub (unreachable API), nothing that needs GitHub's view is decided: no creation, no scale-down, no
  *   orphan repair; finished Pods are still cleaned up (their registrations are repaired as orphans later).
+ *
+ * Size: one function, kept whole so the rules above read top to bottom in the order they apply; its table tests
+ * (test/controller/runnerpool/decide.test.ts) follow the same order.
  */
 import type { RunnerPoolStatus, RunnerSummary } from '../../api/v1alpha1/index.js';
 import { findCondition, removeCondition, setCondition, toKubeTime } from './conditions.js';

@@ -2,6 +2,12 @@
  * The RunnerPool reconciler: observe (caches, GitHub, demand, carbon gate) → decide (pure) → act (idempotent
  * writes). Every write tolerates having been done before (create → AlreadyExists, delete → NotFound), so a
  * controller killed at any line converges when it (or another replica) reconciles the pool again.
+ *
+ * Size: one class on purpose. observe and act share the reconciler's in-memory bookkeeping (created-but-not-yet-
+ * cached Pods and Secrets, in-flight deletions, pending status writes, Event de-duplication), which keeps a write from
+ * being repeated before the informer sees it; split across files, that state would have to be exported. The pure
+ * decision is in decide.ts, its types in model.ts, the Pod and Secret builders in builders.ts, the bookkeeping
+ * types in expectations.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { CoreV1Api, type KubeConfig, PolicyV1Api } from '@kubernetes/client-node';

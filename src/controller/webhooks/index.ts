@@ -4,9 +4,7 @@ export {
   DEFAULT_WEBHOOK_PATH,
   type DeliveryInfo,
   type DeliveryResult,
-  loadWebhookSecret,
-  startWebhookServer,
   type WebhookHandler,
   type WebhookReceiverOptions,
-  type WebhookServer,
 } from './receiver.js';
+export { loadWebhookSecret, startWebhookServer, type WebhookServer } from './server.js';

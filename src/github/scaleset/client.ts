@@ -10,6 +10,9 @@
  *
  * Only the REST step needs the pool's GitHub credentials, through `registrationToken`; nothing here imports the
  * controller.
+ *
+ * Size: one client, one method per protocol call, each citing the Go source it follows; the shared token and retry
+ * handling is why they are together.
  */
 import type { RegistrationToken } from '../types.js';
 import { ActionsServiceError, MessageQueueTokenExpiredError } from './errors.js';

@@ -1,16 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DeliveryIds,
-  type DeliveryInfo,
-  loadWebhookSecret,
-  startWebhookServer,
-  type WebhookServer,
-} from '../../../src/controller/webhooks/receiver.js';
+import { DeliveryIds, type DeliveryInfo } from '../../../src/controller/webhooks/receiver.js';
+import { startWebhookServer, type WebhookServer } from '../../../src/controller/webhooks/server.js';
 import type { WorkflowJobEvent } from '../../../src/github/types.js';
 import { GitHubFake } from '../../fakes/github/fake.js';
 
@@ -324,29 +316,6 @@ describe('webhook receiver', () => {
     const base = s.url.replace('/webhooks/github', '');
     expect((await fetch(`${base}/other`, { method: 'POST', body: '{}' })).status).toBe(404);
     expect((await fetch(s.url)).status).toBe(405);
-  });
-});
-
-describe('loadWebhookSecret', () => {
-  it('reads the file (trailing newline dropped) before the variable', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ai-ci-secret-'));
-    const file = join(dir, 'secret');
-    writeFileSync(file, 's3cr3t-from-file\n');
-    expect(loadWebhookSecret({ AI_CI_WEBHOOK_SECRET_FILE: file, AI_CI_WEBHOOK_SECRET: 'env' })).toBe(
-      's3cr3t-from-file',
-    );
-    expect(loadWebhookSecret({ AI_CI_WEBHOOK_SECRET: 'env-secret' })).toBe('env-secret');
-  });
-
-  it('errors name the file or variable, never a secret', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ai-ci-secret-'));
-    const empty = join(dir, 'empty');
-    writeFileSync(empty, '\n');
-    expect(() => loadWebhookSecret({ AI_CI_WEBHOOK_SECRET_FILE: join(dir, 'missing') })).toThrow(
-      /missing.*ENOENT/,
-    );
-    expect(() => loadWebhookSecret({ AI_CI_WEBHOOK_SECRET_FILE: empty })).toThrow(/empty/);
-    expect(() => loadWebhookSecret({})).toThrow(/AI_CI_WEBHOOK_SECRET_FILE.*AI_CI_WEBHOOK_SECRET/);
   });
 });
 

@@ -31,6 +31,9 @@
  * benchmark series of scripts/perf/eval.ts — and need no tuning per series.
  *
  * Pure: no I/O, no clock. Returns the 0-based index (of the input) of the first point of each new regime.
+ *
+ * Size: PELT and the long-run noise estimate that sets its penalty share the series' prefix sums and robust
+ * helpers (a branch-free median of five among them); the evaluation and its baselines are in scripts/perf/.
  */
 import { normalQuantile, normalSf } from '../stats/distributions.js';
 import { MAD_TO_SD, medianInPlace, selectInPlace } from '../stats/robust.js';

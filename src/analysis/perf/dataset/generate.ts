@@ -8,6 +8,9 @@
  * Comparisons come in results files (all benchmarks of one tool's run), as `ai-ci perf analyze` gets them.
  *
  * Deterministic: the same noise file and seed always give the same sets. Pure: no I/O.
+ *
+ * Size: one pipeline (split → inject → label) whose steps share the recording's indices and the seeded generator;
+ * the noise recording itself is in noise.ts.
  */
 import type { Direction } from '../features.js';
 import { seededRandom, type UniformRandom } from '../stats/rng.js';

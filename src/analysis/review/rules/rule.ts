@@ -4,7 +4,7 @@
  * where the rule must fire; every other line is where it must not).
  */
 import type { Node } from 'web-tree-sitter';
-import type { Facts } from '../flow/interpret.js';
+import type { Facts } from '../flow/facts.js';
 import type { Confidence, Family, RawFinding, Severity } from '../types.js';
 import type { CallSite } from './syntax.js';
 

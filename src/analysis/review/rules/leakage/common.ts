@@ -1,5 +1,5 @@
 /** Questions leakage rules ask of the data-flow facts. */
-import { ancestors, type Facts, type Origin } from '../../flow/interpret.js';
+import { ancestors, type Facts, type Origin } from '../../flow/facts.js';
 
 const TEST_NAME = /(^|_)(test|tst|val|valid|validation|holdout|hold_out|dev|eval)($|_|\d)/i;
 

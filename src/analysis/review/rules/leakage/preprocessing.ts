@@ -3,7 +3,7 @@
  * later reach the test set (fit before the split, fit on the whole data then applied to both parts, or fit on the
  * data cross-validation splits) — the evaluation then sees test information through the training features.
  */
-import type { Taint } from '../../flow/interpret.js';
+import type { Taint } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { chain, intersects, lineRef, siblings, wasSplit } from './common.js';

@@ -2,7 +2,7 @@
  * leak-selection: one held-out set used to choose — between models, features or hyper-parameters, or to stop
  * training early — and no other, untouched hold-out evaluated once. The winning score is then a biased estimate.
  */
-import type { EvalFact } from '../../flow/interpret.js';
+import type { EvalFact } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { chain, intersects, lineRef } from './common.js';
