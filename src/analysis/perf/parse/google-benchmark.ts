@@ -19,6 +19,7 @@ const GoogleBenchmarkFile = Type.Object({
       run_name: Type.Optional(Type.String()),
       run_type: Type.Optional(Type.Union([Type.Literal('iteration'), Type.Literal('aggregate')])),
       aggregate_name: Type.Optional(Type.String()),
+      aggregate_unit: Type.Optional(Type.String()),
       repetitions: Type.Optional(Type.Integer()),
       repetition_index: Type.Optional(Type.Integer()),
       threads: Type.Optional(Type.Integer()),
@@ -47,6 +48,8 @@ export function parseGoogleBenchmark(doc: unknown, file: string): ParsedResults 
     throw new ResultsFileError(file, 'benchmarks', 'is empty: the file holds no benchmark results');
   }
   const warnings: string[] = [];
+  /** Aggregates that are not times (BigO, RMS, cv, user statistics), named for the error when nothing else is left. */
+  const notTimes = new Set<string>();
   const groups = new Map<string, { runs: Entry[]; aggregates: Map<string, Entry>; firstIndex: number }>();
   parsed.benchmarks.forEach((entry, i) => {
     const legacyAggregate = entry.run_type === undefined ? AGGREGATE_SUFFIX.exec(entry.name) : null;
@@ -64,8 +67,12 @@ export function parseGoogleBenchmark(doc: unknown, file: string): ParsedResults 
       return;
     }
     // BigO and RMS aggregates of complexity runs carry coefficients, not times.
-    if (isAggregate && aggregateName !== undefined && !['mean', 'median', 'stddev'].includes(aggregateName))
+    if (isAggregate && aggregateName !== undefined && !['mean', 'median', 'stddev'].includes(aggregateName)) {
+      notTimes.add(
+        `${entry.name} (${aggregateName}${entry.aggregate_unit ? `, a ${entry.aggregate_unit}` : ''})`,
+      );
       return;
+    }
     if (entry.real_time === undefined) {
       throw new ResultsFileError(file, `benchmarks[${i}].real_time`, 'is missing');
     }
@@ -134,7 +141,13 @@ export function parseGoogleBenchmark(doc: unknown, file: string): ParsedResults 
     }
   }
   if (results.length === 0) {
-    throw new ResultsFileError(file, 'benchmarks', 'holds no successful benchmark run');
+    throw new ResultsFileError(
+      file,
+      'benchmarks',
+      notTimes.size > 0
+        ? `holds no time to compare: only aggregates that are not times (${[...notTimes].slice(0, 3).join(', ')})`
+        : 'holds no successful benchmark run',
+    );
   }
   return {
     file,

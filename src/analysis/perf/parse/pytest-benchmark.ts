@@ -24,7 +24,9 @@ const PytestBenchmarkFile = Type.Object({
         rounds: Type.Integer({ minimum: 1 }),
         iterations: Type.Optional(Type.Integer({ minimum: 1 })),
         // Present with --benchmark-save-data: one value per round, already divided by the iterations per round.
-        data: Type.Optional(Type.Array(Type.Number())),
+        // Checked below rather than here: a trimmed array (github-action-benchmark's fixtures end theirs with a
+        // "... omitted" string) falls back to the summary with a warning instead of failing the file.
+        data: Type.Optional(Type.Array(Type.Unknown())),
       }),
     }),
   ),
@@ -51,14 +53,34 @@ export function parsePytestBenchmark(doc: unknown, file: string): ParsedResults 
   if (parsed.benchmarks.length === 0) {
     throw new ResultsFileError(file, 'benchmarks', 'is empty: the file holds no benchmark results');
   }
+  const warnings: string[] = [];
   const results = parsed.benchmarks.map((b, i): BenchmarkResult => {
     const { stats } = b;
-    const raw = stats.data !== undefined && stats.data.length > 0;
-    if (stats.data !== undefined && stats.data.length !== 0 && stats.data.length !== stats.rounds) {
+    let data = stats.data as number[] | undefined;
+    const oddAt = data?.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v)) ?? -1;
+    const odd = oddAt >= 0 ? data![oddAt] : undefined;
+    // A full-length array with a value that is not a time is a broken file; a trimmed one (fewer values than
+    // rounds, with a marker such as "... omitted") is a shortened copy whose summary still holds.
+    if (data !== undefined && oddAt >= 0 && data.length === stats.rounds) {
+      throw new ResultsFileError(
+        file,
+        `benchmarks[${i}].stats.data[${oddAt}]`,
+        `expected number, found ${typeof odd === 'string' ? `the string ${JSON.stringify(odd)}` : JSON.stringify(odd)}`,
+      );
+    }
+    if (data !== undefined && oddAt >= 0) {
+      warnings.push(
+        `${file}: benchmarks[${i}].stats.data of ${b.fullname ?? b.name} holds ${JSON.stringify(odd).slice(0, 40)}, ` +
+          'not a time: its raw data is left out and the summary statistics (median, stddev, rounds) are used',
+      );
+      data = undefined;
+    }
+    const raw = data !== undefined && data.length > 0;
+    if (data !== undefined && data.length !== 0 && data.length !== stats.rounds) {
       throw new ResultsFileError(
         file,
         `benchmarks[${i}].stats.data`,
-        `has ${stats.data.length} values but stats.rounds says ${stats.rounds}`,
+        `has ${data.length} values but stats.rounds says ${stats.rounds}`,
       );
     }
     return {
@@ -67,7 +89,7 @@ export function parsePytestBenchmark(doc: unknown, file: string): ParsedResults 
       direction: 'smaller-is-better',
       // Without stats.data the median stands for the run, the statistic a run with its rounds is compared on
       // (summary.ts locationOf): the mean of one run against the median of another differs by the skew alone.
-      samples: raw ? [...stats.data!] : [stats.median],
+      samples: raw ? [...data!] : [stats.median],
       samplesKind: raw ? 'raw' : 'summary',
       summary: { mean: stats.mean, median: stats.median, stddev: stats.stddev, n: stats.rounds },
       format: 'pytest-benchmark',
@@ -98,6 +120,6 @@ export function parsePytestBenchmark(doc: unknown, file: string): ParsedResults 
           ? { machine: machine.node }
           : {}),
     },
-    warnings: [],
+    warnings,
   };
 }
