@@ -145,7 +145,7 @@ export function buildControllerProgram(
       if (secret) options.webhook = { secret, port: opts.webhookPort };
       if (env.POD_NAME && env.POD_NAMESPACE)
         options.self = { name: env.POD_NAME, namespace: env.POD_NAMESPACE };
-      await run(options, carbonOptionsFrom(opts));
+      await run(options, carbonOptionsFrom(opts, leaseNamespace));
     });
 }
 

@@ -92,9 +92,13 @@ describe('helm template, default values', () => {
   });
 
   it('sets only environment variables that src/controller/main.ts reads, with the ports the Services target', () => {
-    const main = readFileSync(path.join(repoRoot, 'src/controller/main.ts'), 'utf8');
+    // main.ts and the carbon flags it registers (carbonpolicy/wiring.ts).
+    const main = ['src/controller/main.ts', 'src/controller/carbonpolicy/wiring.ts']
+      .map((f) => readFileSync(path.join(repoRoot, f), 'utf8'))
+      .join('\n');
     const env = envOf(defaults);
-    for (const name of Object.keys(env)) expect(main, `main.ts reads ${name}`).toContain(`env.${name}`);
+    for (const name of Object.keys(env))
+      expect(main, `the controller reads ${name}`).toContain(`env.${name}`);
     expect(env).toMatchObject({
       AI_CI_NAMESPACES: '',
       AI_CI_LEASE_NAMESPACE: 'ai-ci',
@@ -102,6 +106,7 @@ describe('helm template, default values', () => {
       AI_CI_HEALTH_PORT: '8081',
       AI_CI_WEBHOOK_PORT: '9443',
       AI_CI_WEBHOOK_SECRET_FILE: '/etc/ai-ci/webhook/webhook-secret',
+      AI_CI_JOB_DURATIONS_CONFIGMAP: 'ai-ci-job-durations',
     });
     const ports = Object.fromEntries((container(defaults).ports ?? []).map((p) => [p.name, p.containerPort]));
     expect(ports).toEqual({ webhook: 9443, metrics: 8080, health: 8081 });
@@ -126,6 +131,15 @@ describe('helm template, default values', () => {
       resources: ['leases'],
       verbs: ['get', 'create', 'update'],
     });
+    // The learned-durations ConfigMap: read and replaced by name, created in the release namespace only.
+    expect(le.rules).toContainEqual({
+      apiGroups: [''],
+      resources: ['configmaps'],
+      resourceNames: ['ai-ci-job-durations'],
+      verbs: ['get', 'update'],
+    });
+    expect(le.rules).toContainEqual({ apiGroups: [''], resources: ['configmaps'], verbs: ['create'] });
+    expect(cr.rules!.some((r) => r.resources?.includes('configmaps'))).toBe(false);
     // No wildcards anywhere.
     for (const rule of [...cr.rules!, ...le.rules!]) {
       expect(rule.verbs).not.toContain('*');

@@ -7,6 +7,7 @@
  * election and the leader label. Then:
  *   - enough: no request of the controller was refused (a missing verb fails here, or earlier in a step);
  *   - nothing more: every (verb, group, resource) the chart grants was used;
+ *   - the learned job durations are saved to their ConfigMap in the release namespace (create, get, update);
  *   - the ServiceAccount can not act outside its grants (other namespaces, nodes, verbs it does not use);
  *   - /metrics of that controller exports every metric family the Grafana dashboard queries.
  */
@@ -20,6 +21,7 @@ import {
 } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CarbonPolicy, RESOURCES } from '../../src/api/v1alpha1/index.js';
+import { DURATIONS_CONFIGMAP, parseDurationsConfigMap } from '../../src/controller/carbonpolicy/durations.js';
 import { type ControllerSet, withCarbonPolicies } from '../../src/controller/carbonpolicy/wiring.js';
 import { LEADER_LABEL } from '../../src/controller/manager.js';
 import { listMetricDefinitions } from '../../src/controller/metrics.js';
@@ -84,28 +86,31 @@ beforeAll(async () => {
 
   env = new RunnerPoolEnv(admin, pools.name);
   await env.start();
-  controllers = withCarbonPolicies({
-    kubeConfig: controllerKc,
-    namespaces: [pools.name],
-    webhook: { secret: WEBHOOK_SECRET, port: 0, host: '127.0.0.1' },
-    host: '127.0.0.1',
-    metricsPort: 0,
-    healthPort: 0,
-    leaderElection: {
-      namespace: release.name,
-      name: LEASE,
-      identity: SELF_POD,
-      leaseDurationMs: 4_000,
-      renewDeadlineMs: 3_000,
-      retryPeriodMs: 500,
+  controllers = withCarbonPolicies(
+    {
+      kubeConfig: controllerKc,
+      namespaces: [pools.name],
+      webhook: { secret: WEBHOOK_SECRET, port: 0, host: '127.0.0.1' },
+      host: '127.0.0.1',
+      metricsPort: 0,
+      healthPort: 0,
+      leaderElection: {
+        namespace: release.name,
+        name: LEASE,
+        identity: SELF_POD,
+        leaseDurationMs: 4_000,
+        renewDeadlineMs: 3_000,
+        retryPeriodMs: 500,
+      },
+      self: { namespace: release.name, name: SELF_POD },
+      resyncIntervalMs: 2_000,
+      githubListTtlMs: 300,
+      workers: 2,
+      retry: { baseDelayMs: 100, maxDelayMs: 2_000 },
+      shutdownTimeoutMs: 5_000,
     },
-    self: { namespace: release.name, name: SELF_POD },
-    resyncIntervalMs: 2_000,
-    githubListTtlMs: 300,
-    workers: 2,
-    retry: { baseDelayMs: 100, maxDelayMs: 2_000 },
-    shutdownTimeoutMs: 5_000,
-  });
+    { durations: { namespace: release.name, name: DURATIONS_CONFIGMAP, flushIntervalMs: 300 } },
+  );
   await controllers.start();
   env.fake.setWebhook({
     url: `http://127.0.0.1:${controllers.manager.ports.webhook}/webhooks/github`,
@@ -175,6 +180,22 @@ describe('the controller with exactly the chart’s permissions', () => {
       return p.status?.lowCarbon === true ? p.status : undefined;
     });
     expect(status.currentIntensity).toBeDefined();
+
+    // The finished job's duration is saved in the release namespace (created, then replaced by the next run).
+    const core = admin.makeApiClient(CoreV1Api);
+    const runsOf = async () =>
+      parseDurationsConfigMap(
+        await core.readNamespacedConfigMap({ namespace: release.name, name: DURATIONS_CONFIGMAP }),
+      ).state?.runs ?? {};
+    await waitFor('durations ConfigMap created', async () => {
+      const runs = Object.values(await runsOf().catch(() => ({})));
+      return runs.flat().length === 1 || undefined;
+    });
+    controllers.carbon.gate.observeRun({ repository: 'o/r', workflowName: 'ci', jobName: 'x' }, 60_000);
+    await waitFor('durations ConfigMap updated', async () => {
+      const runs = Object.values(await runsOf());
+      return runs.flat().length === 2 || undefined;
+    });
   });
 
   it('restarts a warm runner that fails before taking a job, then scales down and deletes the pool', async () => {
@@ -235,7 +256,8 @@ describe('RBAC: enough, and nothing more', () => {
   it('every verb the chart grants was used by the controller, in the namespace it is granted in', () => {
     const used = new Set(
       proxy.calls
-        .filter((c) => c.status > 0 && c.status < 400)
+        // Authorized (a 404 is answered after authorization: reading the durations ConfigMap before it exists).
+        .filter((c) => c.status > 0 && c.status !== 401 && c.status !== 403)
         .map((c) => accessOf(c))
         .filter((a): a is Access => a !== undefined)
         .map((a) => `${a.namespace ?? '*'} ${key(a)}`),
@@ -293,6 +315,10 @@ describe('RBAC: enough, and nothing more', () => {
         namespace: pools.name,
         body: { metadata: { name: 'x' }, spec: {} },
       }),
+    );
+    await denied(
+      'read a ConfigMap of the release namespace other than its own',
+      core.readNamespacedConfigMap({ namespace: release.name, name: 'kube-root-ca.crt' }),
     );
     // While it can do what it needs (the same credentials, no proxy).
     await core.listNamespacedPod({ namespace: pools.name });

@@ -9,6 +9,7 @@
 import { CoreV1Api, CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
 import type { PowerModel } from '../../analysis/energy/index.js';
 import { RESOURCES, type RunnerPool } from '../../api/v1alpha1/index.js';
+import { DurationLearner } from '../../carbon/durations-learning.js';
 import { CustomResources, isNotFound } from '../../kube/api.js';
 import { type Logger, silentLogger } from '../../kube/informer.js';
 import { keyOf, type SharedCache } from '../cache.js';
@@ -20,6 +21,7 @@ import {
   watchMapped,
 } from '../loop.js';
 import { type ControllerMetrics, createControllerMetrics } from '../metrics.js';
+import { DurationStore } from './durations.js';
 import { PolicyGate } from './gate.js';
 import {
   CarbonPolicyReconciler,
@@ -46,6 +48,11 @@ export interface CarbonPolicyControllerOptions {
   http?: CarbonPolicyReconcilerOptions['http'];
   maxRefreshIntervalMs?: number;
   retry?: { baseDelayMs?: number; maxDelayMs?: number };
+  /**
+   * Where learned job durations are kept across restarts (durations.ts): a ConfigMap in the controller's own
+   * namespace. Omitted: in memory only.
+   */
+  durations?: { namespace: string; name?: string; flushIntervalMs?: number };
 }
 
 export class CarbonPolicyController {
@@ -53,6 +60,8 @@ export class CarbonPolicyController {
   readonly reconciler: CarbonPolicyReconciler;
   readonly loop: ControllerLoop;
   readonly metrics: ControllerMetrics;
+  /** The persistence of learned durations (undefined without options.durations). */
+  readonly durationStore: DurationStore | undefined;
   private readonly o: CarbonPolicyControllerOptions;
   private readonly logger: Logger;
   /** pool key → name of the policy it references (to wake the old one when the reference changes). */
@@ -103,7 +112,24 @@ export class CarbonPolicyController {
         : {}),
       onDataChanged: (ns, pool) => options.enqueuePool?.(ns, pool),
     });
+    // defaultMs 0 is never used: every lookup passes its policy's defaultJobDuration (gate.ts).
+    const learner = new DurationLearner({ defaultMs: 0 });
+    this.durationStore = options.durations
+      ? new DurationStore({
+          client: {
+            read: (namespace, name) => core.readNamespacedConfigMap({ namespace, name }),
+            create: (namespace, body) => core.createNamespacedConfigMap({ namespace, body }),
+            replace: (namespace, name, body) => core.replaceNamespacedConfigMap({ namespace, name, body }),
+          },
+          ...options.durations,
+          learner,
+          identity: options.identity ?? 'ai-ci-controller',
+          logger: this.logger,
+        })
+      : undefined;
     this.gate = new PolicyGate({
+      durations: learner,
+      ...(this.durationStore ? { durationStore: this.durationStore } : {}),
       lookup: {
         policy: (ns, name) => cache.policies.get(name, ns),
         pool: (ns, name) => cache.pools.get(name, ns),
@@ -133,8 +159,16 @@ export class CarbonPolicyController {
   /** For CarbonPolicies, Watches RunnerPools. */
   registration(): ControllerRegistration {
     const { cache } = this.o;
+    const store = this.durationStore;
     return {
       loop: this.loop,
+      // Only the leader reads and writes the learned durations; a last flush when it stops leading or stops.
+      startedLeading: () => store?.start(),
+      stoppedLeading: () => void store?.stop(true),
+      drain: async () => {
+        await store?.stop(true);
+      },
+      killed: () => void store?.stop(false),
       for: watchFor(cache.policies, (p, event) => {
         if (event === 'delete') this.gate.forgetPolicy(p.metadata.namespace ?? '', p.metadata.name);
         return true;

@@ -53,6 +53,11 @@ export interface PolicyGateOptions {
   power?: PowerModel;
   /** Learned durations (shared with whoever feeds completed runs through observeRun). */
   durations?: DurationLearner;
+  /**
+   * Their persistence (durations.ts): finished runs go through it into `durations`, and decisions wait for its
+   * first read of the saved state, so a restarted controller does not plan with nothing learned.
+   */
+  durationStore?: { observe(key: string, ms: number): void; ready(): Promise<void> };
   logger?: Logger;
   /** Forget a job not asked about for this long (default 2 h; a queued job is re-asked at least every resync). */
   forgetAfterMs?: number;
@@ -80,6 +85,7 @@ export class PolicyGate implements CarbonGate {
   private readonly logger: Logger;
   private readonly forgetAfterMs: number;
   private readonly maxTracked: number;
+  private readonly store: PolicyGateOptions['durationStore'];
   /** `namespace/policy#jobId` → memory of that job; insertion order = first seen. */
   private readonly jobs = new Map<string, TrackedJob>();
   private lastPruneAt = Number.NEGATIVE_INFINITY;
@@ -93,6 +99,7 @@ export class PolicyGate implements CarbonGate {
     this.durations = options.durations ?? new DurationLearner({ defaultMs: 0 });
     this.forgetAfterMs = options.forgetAfterMs ?? 2 * 3_600_000;
     this.maxTracked = options.maxTrackedJobs ?? 50_000;
+    this.store = options.durationStore;
   }
 
   async decide(ref: PolicyRef, jobs: readonly GateJob[], now: number): Promise<GateDecision[]> {
@@ -106,6 +113,7 @@ export class PolicyGate implements CarbonGate {
       }));
     }
     const { params, data, invalid } = await this.lookup.data(ref.namespace, ref.name);
+    if (this.store) await this.store.ready();
     if (!params) {
       return jobs.map(() => ({
         admit: true,
@@ -166,7 +174,8 @@ export class PolicyGate implements CarbonGate {
 
   /** Feeds a finished run into the duration learning (the manager calls this for every completed job). */
   observeRun(job: { repository?: string; workflowName?: string; jobName?: string }, runMs: number): void {
-    this.durations.observe(durationKey(job), runMs);
+    if (this.store) this.store.observe(durationKey(job), runMs);
+    else this.durations.observe(durationKey(job), runMs);
   }
 
   /** Jobs currently remembered as deferred by a policy (for tests and debugging). */

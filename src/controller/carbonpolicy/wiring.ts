@@ -7,6 +7,7 @@ import { DEFAULT_POWER_MODEL } from '../../analysis/energy/index.js';
 import { durationFlag as duration } from '../flags.js';
 import { type CarbonOptions, Manager, type ManagerOptions } from '../manager.js';
 import type { CarbonPolicyController } from './controller.js';
+import { DURATIONS_CONFIGMAP } from './durations.js';
 
 export type { CarbonOptions };
 
@@ -103,6 +104,11 @@ export function registerCarbonOptions(program: Command, env: NodeJS.ProcessEnv =
       watts(env.AI_CI_CARBON_WATTS_PER_GIB_MEMORY ?? String(d.wattsPerGiBMemory)),
     )
     .option(
+      '--job-durations-configmap <name>',
+      "ConfigMap in the controller's own namespace keeping learned job durations across restarts; empty: memory only (env AI_CI_JOB_DURATIONS_CONFIGMAP)",
+      env.AI_CI_JOB_DURATIONS_CONFIGMAP ?? DURATIONS_CONFIGMAP,
+    )
+    .option(
       '--carbon-pue <ratio>',
       'power usage effectiveness of the datacenter (env AI_CI_CARBON_PUE)',
       pue,
@@ -111,8 +117,12 @@ export function registerCarbonOptions(program: Command, env: NodeJS.ProcessEnv =
   return program;
 }
 
-/** The carbon options from parsed flags (see registerCarbonOptions). */
-export function carbonOptionsFrom(opts: Record<string, unknown>): CarbonOptions {
+/**
+ * The carbon options from parsed flags (see registerCarbonOptions). `ownNamespace`: the controller's namespace,
+ * where the learned-durations ConfigMap lives (none outside a cluster without --leader-election-namespace: then
+ * they are kept in memory only).
+ */
+export function carbonOptionsFrom(opts: Record<string, unknown>, ownNamespace?: string): CarbonOptions {
   const apiBaseUrls: NonNullable<CarbonOptions['apiBaseUrls']> = {};
   if (typeof opts.carbonApiBaseUrlUk === 'string') apiBaseUrls.ukCarbonIntensity = opts.carbonApiBaseUrlUk;
   if (typeof opts.carbonApiBaseUrlElectricitymaps === 'string')
@@ -120,7 +130,9 @@ export function carbonOptionsFrom(opts: Record<string, unknown>): CarbonOptions 
   if (typeof opts.carbonApiBaseUrlWatttime === 'string') apiBaseUrls.wattTime = opts.carbonApiBaseUrlWatttime;
   const num = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallback);
   const d = DEFAULT_POWER_MODEL;
+  const durationsName = typeof opts.jobDurationsConfigmap === 'string' ? opts.jobDurationsConfigmap : '';
   return {
+    ...(ownNamespace && durationsName ? { durations: { namespace: ownNamespace, name: durationsName } } : {}),
     apiBaseUrls,
     http: { timeoutMs: num(opts.carbonFetchTimeout, 10_000) },
     power: {

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POWER_MODEL } from '../../../src/analysis/energy/index.js';
 import { carbonOptionsFrom, registerCarbonOptions } from '../../../src/controller/carbonpolicy/wiring.js';
 
-function parse(args: string[], env: NodeJS.ProcessEnv = {}) {
+function parse(args: string[], env: NodeJS.ProcessEnv = {}, ownNamespace?: string) {
   const program = registerCarbonOptions(new Command('t').exitOverride(), env);
   program.parse(args, { from: 'user' });
-  return carbonOptionsFrom(program.opts());
+  return carbonOptionsFrom(program.opts(), ownNamespace);
 }
 
 describe('carbon controller flags', () => {
@@ -38,6 +38,22 @@ describe('carbon controller flags', () => {
     });
     expect(o.http).toEqual({ timeoutMs: 3_000 });
     expect(o.power).toMatchObject({ wattsPerGpu: 700, wattsPerCpuCore: 6, pue: 1.2 });
+  });
+
+  it.each([
+    [
+      'in a namespace: the default ConfigMap',
+      [],
+      {},
+      'ai-ci',
+      { namespace: 'ai-ci', name: 'ai-ci-job-durations' },
+    ],
+    ['a named one', ['--job-durations-configmap', 'd'], {}, 'ai-ci', { namespace: 'ai-ci', name: 'd' }],
+    ['from the environment', [], { AI_CI_JOB_DURATIONS_CONFIGMAP: 'e' }, 'x', { namespace: 'x', name: 'e' }],
+    ['turned off', [], { AI_CI_JOB_DURATIONS_CONFIGMAP: '' }, 'ai-ci', undefined],
+    ['no own namespace (outside a cluster): memory only', [], {}, undefined, undefined],
+  ])('learned durations kept: %s', (_name, args, env, namespace, expected) => {
+    expect(parse(args, env, namespace).durations).toEqual(expected);
   });
 
   it.each([
