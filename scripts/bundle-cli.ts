@@ -3,7 +3,8 @@
  * (src/runner-image/Dockerfile):
  *
  *   dist/ai-ci-cli/
- *     bin/ai-ci.mjs       one ESM bundle of src/runner-image/cli/main.ts and its dependencies (esbuild)
+ *     bin/ai-ci.mjs       the ESM bundle of src/runner-image/cli/main.ts and its dependencies (esbuild), split
+ *     bin/chunk-*.mjs     at main.ts's dynamic imports: `carbon track` loads its own ~1 MB, not the whole ~13 MB
  *     bin/ai-ci           shell launcher (node on PATH)
  *     package.json        name and version (`ai-ci --version`)
  *     data/  models/      the data files the CLI reads (carbon traces, benchmark noise, the performance model)
@@ -51,7 +52,7 @@ const moduleUrlPlugin: Plugin = {
   },
 };
 
-/** The bundle's own location is bin/ai-ci.mjs: the package root is one level up. (esbuild keeps main.ts's shebang.) */
+/** The bundle's files are in bin/ (ai-ci.mjs and its chunks): the package root is one level up. (esbuild keeps main.ts's shebang.) */
 const BANNER = [
   "import { createRequire as __aiCiCreateRequire } from 'node:module';",
   // CommonJS dependencies inside an ESM bundle call require() for Node built-ins.
@@ -74,8 +75,12 @@ export async function bundleCli(outDir = join(root, 'dist/ai-ci-cli')): Promise<
   mkdirSync(join(outDir, 'bin'), { recursive: true });
   const entry = join(outDir, 'bin/ai-ci.mjs');
   const result = await build({
-    entryPoints: [join(root, 'src/runner-image/cli/main.ts')],
-    outfile: entry,
+    entryPoints: { 'ai-ci': join(root, 'src/runner-image/cli/main.ts') },
+    outdir: join(outDir, 'bin'),
+    outExtension: { '.js': '.mjs' },
+    // Chunks beside the entry: the banner's `../` from import.meta.url is the package root for each of them.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -5,7 +5,7 @@
  * the CLI bundle the runner image copies in is built and run.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -180,8 +180,12 @@ describe('the ai-ci CLI bundle of the runner image', () => {
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is one file plus onnxruntime, outside the repository, and loads onnxruntime from its own node_modules', () => {
+  it('is one entry and its chunks plus onnxruntime, outside the repository, and loads onnxruntime from its own node_modules', () => {
     expect(entry.startsWith(repoRoot)).toBe(false);
+    const bin = readdirSync(path.dirname(entry)).filter((f) => f.endsWith('.mjs'));
+    expect(bin).toContain('ai-ci.mjs');
+    // main.ts's dynamic imports split it: `carbon track` loads a small chunk, not the whole tree.
+    expect(bin.filter((f) => f.startsWith('chunk-')).length).toBeGreaterThan(1);
     for (const p of NATIVE_PACKAGES) expect(existsSync(path.join(dir, 'ai-ci/node_modules', p))).toBe(true);
     expect(existsSync(path.join(dir, 'ai-ci/data/perf/noise.json.gz'))).toBe(true);
   });
@@ -193,6 +197,13 @@ describe('the ai-ci CLI bundle of the runner image', () => {
       JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version,
     );
     expect(r.code).toBe(0);
+    // onnxruntime is imported only where a model runs; --onnxruntime loads the native binding.
+    const ort = await cli(['version', '--json', '--onnxruntime']);
+    expect(ort.stderr).toBe('');
+    expect(JSON.parse(ort.stdout).onnxruntime).toBe(
+      JSON.parse(readFileSync(path.join(repoRoot, 'node_modules/onnxruntime-node/package.json'), 'utf8'))
+        .version,
+    );
   });
 
   it('validates the examples', async () => {

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { registerCarbon } from './commands/carbon.js';
 import { registerCarbonTrack } from './commands/carbon-track.js';
 import { registerGithub } from './commands/github.js';
@@ -8,7 +8,7 @@ import { registerSelect } from './commands/select.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVersion } from './commands/version.js';
-import { CliError, ExitCode } from './exit-codes.js';
+import { hintAfterErrors, runProgram } from './run.js';
 import { packageVersion } from './version.js';
 
 /** Builds the `ai-ci` command tree. Each capability registers its own subcommands. */
@@ -29,33 +29,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-/**
- * A usage error prints commander's one line ("error: unknown option '--foo'", with its "Did you mean"
- * suggestion) and a hint naming the command's help, instead of the whole help text.
- */
-function hintAfterErrors(command: Command, path: string): void {
-  command.showHelpAfterError(`(run '${path} --help' for usage)`);
-  for (const sub of command.commands) hintAfterErrors(sub, `${path} ${sub.name()}`);
-}
-
 /** Runs the CLI and returns the process exit code; never throws. */
-export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.Ok;
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      // --help and --version end with exit code 0 through the same path.
-      return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
-    }
-    if (err instanceof CliError) {
-      process.stderr.write(`ai-ci: ${err.message}\n`);
-      return err.exitCode;
-    }
-    process.stderr.write(
-      `ai-ci: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
-    return ExitCode.InputError;
-  }
+export function runCli(argv: string[]): Promise<number> {
+  return runProgram(buildProgram(), argv);
 }

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageVersion } from '../../../src/runner-image/cli/version.js';
 import { runCliCaptured } from '../../support/cli.js';
@@ -9,6 +12,18 @@ describe('ai-ci CLI', () => {
     const info = JSON.parse(r.out);
     expect(info.version).toBe(packageVersion());
     expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('loads onnxruntime and prints its version only when asked (--onnxruntime)', async () => {
+    const plain = JSON.parse((await runCliCaptured(['version', '--json'])).out);
+    expect(plain).not.toHaveProperty('onnxruntime');
+    const r = await runCliCaptured(['version', '--json', '--onnxruntime']);
+    expect(r.code).toBe(0);
+    const entry = createRequire(import.meta.url).resolve('onnxruntime-node');
+    const ortPkg = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8'));
+    expect(JSON.parse(r.out).onnxruntime).toBe(ortPkg.version);
+    const text = await runCliCaptured(['version', '--onnxruntime']);
+    expect(text.out).toContain(`, onnxruntime ${ortPkg.version})`);
   });
 
   it('exits 2 on an unknown command and says so', async () => {

@@ -2,8 +2,27 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as ort from 'onnxruntime-node';
+import type * as Ort from 'onnxruntime-node';
 import { INPUT_NAME, OUTPUT_NAME, readOnnxMetadata } from './onnx-export.js';
+
+type OrtModule = typeof Ort;
+let runtime: Promise<OrtModule> | undefined;
+
+/**
+ * onnxruntime-node, imported on first use: its native binding costs ~0.1 s of CPU and ~40 MB at start-up, which
+ * every `ai-ci` command (`carbon track` above all, whose overhead is a target) would otherwise pay for nothing.
+ * Only code that runs a model calls this.
+ */
+export function loadOnnxRuntime(): Promise<OrtModule> {
+  runtime ??= import('onnxruntime-node');
+  return runtime;
+}
+
+/** The onnxruntime-node version (loads the native binding, so it also proves that the binding loads). */
+export async function onnxRuntimeVersion(): Promise<string> {
+  const ort = await loadOnnxRuntime();
+  return ort.env.versions.node ?? ort.env.versions.common ?? 'unknown';
+}
 
 /** What the detector needs from a learned model (detect.ts's ProbabilityModel). */
 export interface ProbabilityModel {
@@ -34,7 +53,8 @@ export class ModelLoadError extends Error {
 /** The ONNX performance model run by onnxruntime-node. */
 export class OnnxProbabilityModel implements ProbabilityModel {
   private constructor(
-    private readonly session: ort.InferenceSession,
+    private readonly ort: OrtModule,
+    private readonly session: Ort.InferenceSession,
     readonly featureCount: number,
     /** The execution provider in use, and why not CUDA when CUDA was not used. */
     readonly executionProvider: string,
@@ -74,12 +94,13 @@ export class OnnxProbabilityModel implements ProbabilityModel {
           `than this ai-ci computes (${opts.featureNames.length}); retrain it with ai-ci perf train`,
       );
     }
-    const { session, provider } = await createSession(bytes, path, opts.device ?? 'auto');
+    const ort = await loadOnnxRuntime();
+    const { session, provider } = await createSession(ort, bytes, path, opts.device ?? 'auto');
     if (!session.inputNames.includes(INPUT_NAME) || !session.outputNames.includes(OUTPUT_NAME)) {
       await session.release();
       throw new ModelLoadError(path, `must have input "${INPUT_NAME}" and output "${OUTPUT_NAME}"`);
     }
-    return new OnnxProbabilityModel(session, opts.featureNames.length, provider, meta.info ?? {});
+    return new OnnxProbabilityModel(ort, session, opts.featureNames.length, provider, meta.info ?? {});
   }
 
   async predict(features: Float32Array[]): Promise<number[]> {
@@ -92,7 +113,7 @@ export class OnnxProbabilityModel implements ProbabilityModel {
       data.set(x, i * f);
     });
     const out = await this.session.run({
-      [INPUT_NAME]: new ort.Tensor('float32', data, [features.length, f]),
+      [INPUT_NAME]: new this.ort.Tensor('float32', data, [features.length, f]),
     });
     return Array.from(out[OUTPUT_NAME]!.data as Float32Array);
   }
@@ -103,10 +124,11 @@ export class OnnxProbabilityModel implements ProbabilityModel {
 }
 
 async function createSession(
+  ort: OrtModule,
   bytes: Uint8Array,
   path: string,
   device: DevicePreference,
-): Promise<{ session: ort.InferenceSession; provider: string }> {
+): Promise<{ session: Ort.InferenceSession; provider: string }> {
   let cudaProblem: string | undefined;
   const tryCuda = device === 'cuda' || (device === 'auto' && cudaLikelyAvailable());
   if (tryCuda) {

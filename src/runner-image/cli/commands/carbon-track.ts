@@ -20,7 +20,7 @@ import {
 import { parseDuration } from '../../../carbon/duration.js';
 import { meanIntensity } from '../../../carbon/window.js';
 import { CliError, ExitCode } from '../exit-codes.js';
-import { type SourceFlags, setupFrom } from './carbon.js';
+import type { SourceFlags } from './carbon.js';
 
 interface TrackFlags {
   budget?: string;
@@ -154,6 +154,9 @@ async function intensityFrom(
   if (opts.intensity !== undefined)
     return { start: { value: number(opts.intensity, '--intensity'), source: 'static (--intensity)' } };
   if (opts.policy === undefined && opts.source === undefined) return { start: DEFAULT_INTENSITY };
+  // Loaded only when a source is named: its parsers and validators (YAML, CEL, JSON Schema) are most of what
+  // `track` would otherwise load at start-up, and start-up is its overhead (track-program.ts).
+  const { setupFrom } = await import('./carbon.js');
   const setup = setupFrom({
     ...(opts.policy !== undefined ? { policy: opts.policy } : { source: opts.source }),
     region: opts.region,

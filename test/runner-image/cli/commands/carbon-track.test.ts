@@ -55,6 +55,16 @@ describe('ai-ci carbon track', () => {
     expect(r.err).toMatch(/method: (specpower|tdp|table-median)/);
   });
 
+  it("takes the intensity from a CarbonPolicy's source (loaded only when one is named)", async () => {
+    const json = join(dir, 'r.json');
+    const policy = new URL('../../../../examples/carbonpolicy-static.yaml', import.meta.url).pathname;
+    const r = await track([...NO_POWERCAP, '--no-gpu', '--policy', policy, '--json', json, '--', 'true']);
+    expect(r.code).toBe(0);
+    const rep = await report(json);
+    expect(rep.intensity.value).toBe(100);
+    expect(rep.intensity.source).toMatch(/^CarbonPolicy /);
+  });
+
   it('GPUs through nvidia-smi on PATH; early warning while running; within budget exits 0', async () => {
     const json = join(dir, 'r.json');
     const summary = join(dir, 'summary.md');
