@@ -1,13 +1,14 @@
 /**
  * Everything scripts/generate.ts writes for delivery, as text (pure, so tests compare exactly what it would write):
- * the chart's copies of the generated CRDs, and the README's values, metrics and review-rules references and folder
- * table between their markers.
+ * the chart's copies of the generated CRDs, and the README's values, metrics and review-rules references, folder
+ * table and the setting of `npm run sim:report` (scripts/docs/sim-report.ts) between their markers.
  */
 import { crdPath, renderCrd } from '../../src/api/generated.js';
 import { KINDS } from '../../src/api/v1alpha1/index.js';
 import { renderFolderTable } from '../architecture/rules.js';
 import { renderMetricsReference } from './metrics-reference.js';
 import { renderReviewRulesReference } from './review-rules-reference.js';
+import { renderSimReportSetup, SIM_REPORT_MARKERS } from './sim-report.js';
 import { renderValuesReference } from './values-reference.js';
 
 export const README_PATH = 'README.md';
@@ -67,6 +68,12 @@ export function renderDeliveryFiles(readme: string, valuesYaml: string): Map<str
     MARKERS.reviewRules.start,
     MARKERS.reviewRules.end,
     renderReviewRulesReference(),
+  );
+  text = replaceBetween(
+    text,
+    SIM_REPORT_MARKERS.setup.start,
+    SIM_REPORT_MARKERS.setup.end,
+    renderSimReportSetup(),
   );
   files.set(README_PATH, text);
   return files;

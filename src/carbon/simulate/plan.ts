@@ -15,6 +15,22 @@ import type { SimulationConfig } from './simulate.js';
 
 const DAY = 24 * 3_600_000;
 
+/**
+ * The simulator's own defaults (`ai-ci simulate` flags; the CarbonPolicy settings default to the CRD's,
+ * CARBON_POLICY_DEFAULTS). One place: the CLI, `npm run sim:report` and the README's description of it read them.
+ */
+export const SIMULATE_DEFAULTS = {
+  jobsPerDay: 48,
+  durationMin: '2m',
+  durationMax: '3h',
+  arrivals: 'diurnal',
+  maxRunners: 20,
+  runnerPowerKw: 0.3,
+  thresholdG: 200,
+  forecastMae: 24,
+  seed: 1,
+} as const;
+
 /** A setting the user gave is unusable for this trace; the message names the setting. */
 export class PlanError extends Error {
   override name = 'PlanError';

@@ -7,7 +7,12 @@ import type { ForecastKind } from '../../../carbon/simulate/forecast.js';
 import type { ArrivalPattern, SimJob } from '../../../carbon/simulate/jobs.js';
 import { JobsParseError, parseJobs } from '../../../carbon/simulate/jobs.js';
 import type { PlanSettings, PlanTrace } from '../../../carbon/simulate/plan.js';
-import { liveliestWeek, PlanError, planSimulation } from '../../../carbon/simulate/plan.js';
+import {
+  SIMULATE_DEFAULTS as D,
+  liveliestWeek,
+  PlanError,
+  planSimulation,
+} from '../../../carbon/simulate/plan.js';
 import type { RunDescription, SweepRow } from '../../../carbon/simulate/report.js';
 import { jsonReport, sweepReport, textReport } from '../../../carbon/simulate/report.js';
 import type { SimulationConfig } from '../../../carbon/simulate/simulate.js';
@@ -87,24 +92,28 @@ export function registerSimulate(program: Command): void {
       '--jobs <file>',
       'job arrivals: CSV (time,duration[,name,labels,branch]) or JSON [{time,duration,name}]',
     )
-    .option('--jobs-per-day <n>', 'generator: mean arrivals per day', '48')
-    .option('--duration-min <duration>', 'generator: shortest job', '2m')
-    .option('--duration-max <duration>', 'generator: longest job', '3h')
+    .option('--jobs-per-day <n>', 'generator: mean arrivals per day', String(D.jobsPerDay))
+    .option('--duration-min <duration>', 'generator: shortest job', D.durationMin)
+    .option('--duration-max <duration>', 'generator: longest job', D.durationMax)
     .addOption(
       new Option('--arrivals <pattern>', 'generator: diurnal (working hours, weekdays heavy) or uniform')
         .choices(['diurnal', 'uniform'])
-        .default('diurnal'),
+        .default(D.arrivals),
     )
     .option(
       '--time-zone <iana>',
       "generator: whose working hours (default: the trace zone's; required when the zone has no single one)",
     )
-    .option('--max-runners <n>', 'runner limit, for every policy and the oracle', '20')
-    .option('--runner-power-kw <kw>', 'power of one busy runner (GPU plus its share of the host)', '0.3')
+    .option('--max-runners <n>', 'runner limit, for every policy and the oracle', String(D.maxRunners))
+    .option(
+      '--runner-power-kw <kw>',
+      'power of one busy runner (GPU plus its share of the host)',
+      String(D.runnerPowerKw),
+    )
     .option(
       '--threshold <g>',
       'design doc and threshold-only policies: low-carbon below this gCO2eq/kWh',
-      '200',
+      String(D.thresholdG),
     )
     .option('--check-hours <list>', 'design doc policy: hours (UTC) of its checks', '0,6,12,18')
     .option(
@@ -136,13 +145,17 @@ export function registerSimulate(program: Command): void {
         .choices(['auto', 'noisy', 'history', 'perfect', 'provider'])
         .default('auto'),
     )
-    .option('--forecast-mae <g>', 'noisy forecast: mean absolute error over a 48 h horizon', '24')
+    .option(
+      '--forecast-mae <g>',
+      'noisy forecast: mean absolute error over a 48 h horizon',
+      String(D.forecastMae),
+    )
     .option(
       '--forecast-horizon <duration>',
       'how far ahead each forecast reaches (CarbonPolicy forecastHorizon and its default)',
       CARBON_POLICY_DEFAULTS.forecastHorizon,
     )
-    .option('--random-seed <n>', 'seed of job generation and forecast noise', '1')
+    .option('--random-seed <n>', 'seed of job generation and forecast noise', String(D.seed))
     .option('--json', 'print the results as JSON')
     .option('--svg <file>', 'write a picture: intensity and job placements per policy')
     .option(
