@@ -1,7 +1,8 @@
 /**
  * A small in-memory Kubernetes API server on 127.0.0.1 for `npm run bench:controller`: just the collections the
- * controller uses (RunnerPools, CarbonPolicies, Pods, Secrets, Events, PodDisruptionBudgets), with list + watch
- * (JSON lines, resourceVersion), create (409 AlreadyExists), get (404), JSON merge patch and JSON patch
+ * controller uses (RunnerPools, CarbonPolicies, Pods, Secrets, Events, PodDisruptionBudgets, ConfigMaps, Leases), with
+ * list + watch (JSON lines, resourceVersion), create (409 AlreadyExists), get (404), replace (409 on a stale
+ * resourceVersion), JSON merge patch and JSON patch
  * (status subresource included), delete (finalizers honoured). Pods start Running at once, as a kubelet that
  * never waits. Not a test double for correctness (the e2e tests use the real apiserver): it takes the
  * apiserver's and etcd's latency out of the controller's measured overhead.
@@ -36,6 +37,11 @@ const ROUTES: { re: RegExp; resource: string }[] = [
   { re: /^\/api\/v1(?:\/namespaces\/([^/]+))?\/pods(?:\/([^/]+))?()$/, resource: 'pods' },
   { re: /^\/api\/v1(?:\/namespaces\/([^/]+))?\/secrets(?:\/([^/]+))?()$/, resource: 'secrets' },
   { re: /^\/api\/v1(?:\/namespaces\/([^/]+))?\/events(?:\/([^/]+))?()$/, resource: 'events' },
+  { re: /^\/api\/v1(?:\/namespaces\/([^/]+))?\/configmaps(?:\/([^/]+))?()$/, resource: 'configmaps' },
+  {
+    re: /^\/apis\/coordination\.k8s\.io\/v1(?:\/namespaces\/([^/]+))?\/leases(?:\/([^/]+))?()$/,
+    resource: 'leases',
+  },
   {
     re: /^\/apis\/policy\/v1(?:\/namespaces\/([^/]+))?\/poddisruptionbudgets(?:\/([^/]+))?()$/,
     resource: 'poddisruptionbudgets',
@@ -259,6 +265,17 @@ export class FakeKubeApi {
         this.emit(resource, 'DELETED', next);
         return this.send(res, 200, next);
       }
+      col.set(key, next);
+      this.emit(resource, 'MODIFIED', next);
+      return this.send(res, 200, next);
+    }
+    if (method === 'PUT') {
+      // Replace, with the apiserver's optimistic concurrency: a stale resourceVersion is a 409 Conflict.
+      const next = JSON.parse(body) as Obj;
+      const rv = next.metadata.resourceVersion;
+      if (rv !== undefined && rv !== existing.metadata.resourceVersion)
+        return this.send(res, 409, this.status(409, 'Conflict', 'the object has been modified'));
+      next.metadata = { ...existing.metadata, ...next.metadata, resourceVersion: String(++this.rv) };
       col.set(key, next);
       this.emit(resource, 'MODIFIED', next);
       return this.send(res, 200, next);

@@ -1,237 +1,33 @@
-/**
- * `npm run bench:controller`: two figures of the RunnerPool controller, measured on the real controller process
- * (`node dist/controller/main.js`, built first), against an in-memory Kubernetes API (scripts/bench/
- * controller-fake-kube.ts) and the GitHub fake (test/fakes/github), all on 127.0.0.1:
- *
- * 1. Webhook → Pod-create latency at a sustained 200 `workflow_job queued` deliveries/s (open loop, 50 pools):
- *    from sending a signed delivery to the fake kube API receiving the runner Pod's create request. It covers the
- *    controller's own work (HTTP receipt, signature check, demand routing, queue, reconcile, decide) plus three
- *    local round trips on the critical path (the webhook POST, GitHub's generate-jitconfig, the Secret create);
- *    the apiserver's and etcd's own latency is excluded by design (the fake answers in microseconds).
- * 2. The controller's RSS with 1,000 RunnerPools and 10,000 runners (10,000 Pods, 10,000 Secrets, 10,000 GitHub
- *    runners) in its caches, after every pool has been reconciled.
- *
- * Targets: p99 ≤ 20 ms at 200 events/s; RSS ≤ 150 MB.
- */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RunnerPool } from '../../src/api/v1alpha1/index.js';
 import { specHash } from '../../src/controller/runnerpool/builders.js';
 import { GitHubFake } from '../../test/fakes/github/fake.js';
-import { bundleController } from '../bundle-controller.js';
+import { describeEndToEnd, type EndToEndConfig, endToEnd } from './controller-e2e.js';
 import { FakeKubeApi } from './controller-fake-kube.js';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const TOKEN = 'ghp_benchTokenForTheFakeOnly00000000000000';
-const SECRET = 'bench-webhook-secret';
-const RATE = Number(process.env.BENCH_RATE ?? 200);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const POOLS = Number(process.env.BENCH_POOLS ?? 1000);
-const RUNNERS_PER_POOL = Number(process.env.BENCH_RUNNERS_PER_POOL ?? 10);
-
-/** V8 flags of the controller process, as the deployment runs it (README → RunnerPool → Running the controller;
- *  the Dockerfile's ENTRYPOINT and NODE_OPTIONS). */
-const NODE_FLAGS = (
-  process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=2 --max-old-space-size=160 --optimize-for-size'
-)
-  .split(/\s+/)
-  .filter(Boolean);
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 16);
-const log = (m: string) => process.stderr.write(`${m}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** histogram_quantile over every series of a Prometheus histogram in a /metrics text, in the metric's unit. */
-function histogramQuantile(text: string, name: string, q: number): number {
-  const buckets = new Map<number, number>();
-  for (const m of text.matchAll(new RegExp(`^${name}_bucket\\{((?:[^"}]|"[^"]*")*)\\} ([0-9.e+]+)$`, 'gm'))) {
-    const le = /le="([^"]+)"/.exec(m[1]!)?.[1];
-    const bound = le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le);
-    buckets.set(bound, (buckets.get(bound) ?? 0) + Number(m[2]));
-  }
-  const sorted = [...buckets.entries()].sort((a, b) => a[0] - b[0]);
-  const total = sorted.at(-1)?.[1] ?? 0;
-  if (total === 0) return Number.NaN;
-  const rank = q * total;
-  let prevBound = 0;
-  let prevCount = 0;
-  for (const [bound, count] of sorted) {
-    if (count >= rank) {
-      if (!Number.isFinite(bound)) return prevBound;
-      return prevBound + ((bound - prevBound) * (rank - prevCount)) / Math.max(1, count - prevCount);
-    }
-    prevBound = bound;
-    prevCount = count;
-  }
-  return prevBound;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i]!;
-}
-
-async function build(): Promise<void> {
-  log('building dist/ (tsc -p tsconfig.build.json) …');
-  const r = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  if (!existsSync(path.join(root, 'dist/controller/main.js'))) {
-    throw new Error(`build failed (exit ${r.status}): dist/controller/main.js missing`);
-  }
-  // As `npm run build` and the controller image: the controller runs as one bundle (scripts/bundle-controller.ts).
-  await bundleController();
-}
-
-function kubeconfig(dir: string, server: string): string {
-  const file = path.join(dir, 'kubeconfig');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      apiVersion: 'v1',
-      kind: 'Config',
-      clusters: [{ name: 'bench', cluster: { server, 'insecure-skip-tls-verify': true } }],
-      users: [{ name: 'bench', user: { token: 'bench' } }],
-      contexts: [{ name: 'bench', context: { cluster: 'bench', user: 'bench' } }],
-      'current-context': 'bench',
-    }),
-  );
-  return file;
-}
-
-interface Controller {
-  child: ChildProcess;
-  webhookPort: number;
-  healthPort: number;
-  metricsPort: number;
-}
-
-async function heapFigures(ctl: Controller): Promise<string> {
-  const text = await (await fetch(`http://127.0.0.1:${ctl.metricsPort}/metrics`)).text();
-  const get = (name: string) =>
-    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
-  const mib = (n: number) => (n / 1048576).toFixed(1);
-  return `heap used ${mib(get('nodejs_heap_size_used_bytes'))} MiB, heap total ${mib(get('nodejs_heap_size_total_bytes'))} MiB, external ${mib(get('nodejs_external_memory_bytes'))} MiB`;
-}
-
-async function startController(kubeconfigFile: string): Promise<Controller> {
-  const [webhookPort, metricsPort, healthPort] = [await freePort(), await freePort(), await freePort()];
-  const child = spawn(
-    process.execPath,
-    [
-      ...NODE_FLAGS,
-      path.join(root, 'dist/controller/main.js'),
-      '--kubeconfig',
-      kubeconfigFile,
-      '--no-leader-election',
-      '--webhook-port',
-      String(webhookPort),
-      '--metrics-port',
-      String(metricsPort),
-      '--health-port',
-      String(healthPort),
-      '--resync-interval',
-      '10m',
-      '--github-write-interval',
-      '0s',
-      '--workers',
-      String(WORKERS),
-      '--log-level',
-      'warn',
-    ],
-    {
-      env: {
-        ...process.env,
-        AI_CI_WEBHOOK_SECRET: SECRET,
-        // glibc malloc settings of the controller image (Dockerfile ENV).
-        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
-        MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  const t0 = performance.now();
-  for (let i = 0; i < 3000; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${healthPort}/readyz`);
-      if (r.ok) log(`controller ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      if (r.ok) return { child, webhookPort, healthPort, metricsPort };
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error(`controller exited with ${child.exitCode}`);
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error('controller did not become ready in 300 s');
-}
-
-function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
-  return kb / 1024;
-}
-
-function pool(
-  name: string,
-  namespace: string,
-  labels: string[],
-  repo: string,
-  apiUrl: string,
-  min: number,
-  max: number,
-) {
-  return {
-    apiVersion: 'ai-ci.dev/v1alpha1',
-    kind: 'RunnerPool',
-    metadata: { name, namespace, finalizers: ['ai-ci.dev/runner-cleanup'] },
-    spec: {
-      github: { repository: repo, credentialsSecretRef: { name: 'gh' }, apiUrl },
-      labels,
-      minRunners: min,
-      maxRunners: max,
-      scaleDownDelay: '1h',
-      runnerStartupTimeout: '1h',
-      maxRunnerRetries: 3,
-      template: {
-        image: 'ghcr.io/actions/actions-runner:2.336.0',
-        resources: {
-          limits: { 'nvidia.com/gpu': 1, memory: '16Gi' },
-          requests: { cpu: '4', memory: '16Gi' },
-        },
-        nodeSelector: { 'nvidia.com/gpu.present': 'true' },
-        tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
-      },
-    },
-  };
-}
-
-function credentialsSecret(namespace: string) {
-  return {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: { name: 'gh', namespace },
-    data: { 'github-token': Buffer.from(TOKEN).toString('base64') },
-  };
-}
+import {
+  build,
+  cpuMs,
+  credentialsSecret,
+  heapFigures,
+  histogramQuantile,
+  kubeconfig,
+  log,
+  NODE_FLAGS,
+  POOLS,
+  percentile,
+  pool,
+  RATE,
+  RUNNERS_PER_POOL,
+  rssMiB,
+  SECONDS,
+  SECRET,
+  sleep,
+  startController,
+  TOKEN,
+  WORKERS,
+} from './harness.js';
 
 // ---------------------------------------------------------------- 1. latency
 
@@ -247,6 +43,8 @@ interface Latency {
   /** Its own part, without the GitHub and Secret round trips (ai_ci_runner_create_overhead_seconds), ms. */
   overheadP50: number;
   overheadP99: number;
+  /** The controller process's CPU time (user + system) per delivery while serving them, ms. */
+  cpuPerDeliveryMs: number;
 }
 
 async function latency(dir: string): Promise<Latency> {
@@ -286,6 +84,7 @@ async function latency(dir: string): Promise<Latency> {
   const url = `http://127.0.0.1:${ctl.webhookPort}/webhooks/github`;
   const total = RATE * SECONDS;
   log(`latency: ${total} queued deliveries at ${RATE}/s over ${pools} pools …`);
+  const cpuBefore = cpuMs(ctl.child.pid!);
   const start = performance.now();
   const inflight: Promise<unknown>[] = [];
   for (let i = 0; i < total; i++) {
@@ -303,6 +102,7 @@ async function latency(dir: string): Promise<Latency> {
   const sendSeconds = (performance.now() - start) / 1000;
   await Promise.allSettled(inflight);
   for (let i = 0; i < 100 && latencies.length < total; i++) await sleep(100);
+  const cpuPerDeliveryMs = (cpuMs(ctl.child.pid!) - cpuBefore) / total;
   const metrics = await (await fetch(`http://127.0.0.1:${ctl.metricsPort}/metrics`)).text();
   const internalP50 = histogramQuantile(metrics, 'ai_ci_runner_create_latency_seconds', 0.5) * 1000;
   const internalP99 = histogramQuantile(metrics, 'ai_ci_runner_create_latency_seconds', 0.99) * 1000;
@@ -331,6 +131,7 @@ async function latency(dir: string): Promise<Latency> {
     internalP99,
     overheadP50,
     overheadP99,
+    cpuPerDeliveryMs,
   };
 }
 
@@ -658,7 +459,7 @@ async function main(): Promise<void> {
     const only = process.env.BENCH_ONLY;
     const none = Number.NaN;
     const lat: Latency =
-      only === 'memory'
+      only === 'memory' || only === 'e2e'
         ? {
             p50: none,
             p99: none,
@@ -669,42 +470,96 @@ async function main(): Promise<void> {
             internalP99: none,
             overheadP50: none,
             overheadP99: none,
+            cpuPerDeliveryMs: none,
           }
         : await latency(dir);
     const mem =
-      only === 'latency'
+      only === 'latency' || only === 'e2e'
         ? { rss: Number.NaN, rssMax: Number.NaN, pools: 0, runners: 0, reconciled: 0 }
         : await memory(dir);
+    const e2e = [];
+    if (only === undefined || only === 'e2e') {
+      for (const cfg of END_TO_END) e2e.push(await endToEnd(dir, cfg));
+    }
     const ok = (b: boolean) => (b ? 'ok' : 'OVER TARGET');
     console.log(
       `\nai-ci controller benchmark (controller process: node ${NODE_FLAGS.join(' ')} dist/controller/main.js; fake kube API + GitHub fake on 127.0.0.1)`,
     );
-    console.log(
-      `webhook → Pod-create latency at ${RATE} events/s for ${SECONDS}s, 50 pools, --workers ${WORKERS} (${lat.n}/${lat.sent} Pods):`,
-    );
-    console.log(
-      `  controller overhead (job received → Pod create issued, minus the GitHub JIT and Secret create round trips; ai_ci_runner_create_overhead_seconds): p50 ${lat.overheadP50.toFixed(2)} ms   p99 ${lat.overheadP99.toFixed(2)} ms   [target p99 ≤ 20 ms: ${ok(lat.overheadP99 <= 20)}]`,
-    );
-    console.log(
-      `  reaction time incl. those round trips (ai_ci_runner_create_latency_seconds): p50 ${lat.internalP50.toFixed(2)} ms   p99 ${lat.internalP99.toFixed(2)} ms`,
-    );
-    console.log(
-      `  end to end (signed delivery sent → Pod create received by the API, incl. 4 local HTTP hops): p50 ${lat.p50.toFixed(2)} ms   p99 ${lat.p99.toFixed(2)} ms   max ${lat.max.toFixed(2)} ms`,
-    );
-    console.log(
-      `  machine load average while measuring: ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(', ')} on ${cpus().length} CPUs`,
-    );
-    console.log(
-      `RSS with ${mem.pools} RunnerPools and ${mem.runners} runners (Pods + Secrets + GitHub runners) cached, ${mem.reconciled} pools reconciled:`,
-    );
-    console.log(
-      `  ${mem.rss.toFixed(1)} MiB (max ${mem.rssMax.toFixed(1)} MiB while idle)   [target ≤ 150 MB: ${ok(mem.rssMax * 1.048576 <= 150)}]`,
-    );
+    if (lat.sent > 0) {
+      console.log(
+        `webhook → Pod-create latency at ${RATE} events/s for ${SECONDS}s, 50 pools, --workers ${WORKERS} (${lat.n}/${lat.sent} Pods):`,
+      );
+      console.log(
+        `  controller overhead (job received → Pod create issued, minus the GitHub JIT and Secret create round trips; ai_ci_runner_create_overhead_seconds): p50 ${lat.overheadP50.toFixed(2)} ms   p99 ${lat.overheadP99.toFixed(2)} ms   [target p99 ≤ 20 ms: ${ok(lat.overheadP99 <= 20)}]`,
+      );
+      console.log(
+        `  reaction time incl. those round trips (ai_ci_runner_create_latency_seconds): p50 ${lat.internalP50.toFixed(2)} ms   p99 ${lat.internalP99.toFixed(2)} ms`,
+      );
+      console.log(
+        `  end to end (signed delivery sent → Pod create received by the API, incl. 4 local HTTP hops): p50 ${lat.p50.toFixed(2)} ms   p99 ${lat.p99.toFixed(2)} ms   max ${lat.max.toFixed(2)} ms`,
+      );
+      console.log(
+        `  controller CPU (user + system, /proc) per delivery served: ${lat.cpuPerDeliveryMs.toFixed(2)} ms — the figure least moved by other load on the machine`,
+      );
+      console.log(
+        `  machine load average while measuring: ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(', ')} on ${cpus().length} CPUs`,
+      );
+    }
+    if (mem.pools > 0) {
+      console.log(
+        `RSS with ${mem.pools} RunnerPools and ${mem.runners} runners (Pods + Secrets + GitHub runners) cached, ${mem.reconciled} pools reconciled:`,
+      );
+      console.log(
+        `  ${mem.rss.toFixed(1)} MiB (max ${mem.rssMax.toFixed(1)} MiB while idle)   [target ≤ 150 MB: ${ok(mem.rssMax * 1.048576 <= 150)}]`,
+      );
+    }
+    if (e2e.length > 0) {
+      console.log(
+        "\nEnd to end at the chart's defaults (4 workers, leader election on, 60 s resync, info logs), GitHub fake answering " +
+          'every call after 100 ms ± 30 ms; scale-set mode (JIT configs from the Actions service) is not measured here:',
+      );
+      for (const r of e2e) for (const line of describeEndToEnd(r)) console.log(line);
+      console.log(
+        `  machine load average at the end: ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(
+            ', ',
+          )} on ${cpus().length} CPUs (the fakes and the load generator share them with the controller)`,
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The end-to-end configurations (BENCH_ONLY=e2e runs only these). */
+const END_TO_END: EndToEndConfig[] = [
+  {
+    label: 'chart defaults, one credential',
+    credentials: 1,
+    pools: 10,
+    rate: 2,
+    seconds: 20,
+    writeIntervalS: 1,
+  },
+  {
+    label: 'chart defaults, 50 credentials',
+    credentials: 50,
+    pools: 50,
+    rate: 40,
+    seconds: 15,
+    writeIntervalS: 1,
+  },
+  {
+    label: 'unpaced (--github-write-interval 0s), one credential',
+    credentials: 1,
+    pools: 50,
+    rate: 40,
+    seconds: 15,
+    writeIntervalS: 0,
+  },
+];
 
 await main();

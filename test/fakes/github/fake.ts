@@ -49,6 +49,8 @@ export interface GitHubFakeOptions {
   rateLimit?: number;
   /** Clock, epoch ms (default Date.now). */
   now?: () => number;
+  /** Milliseconds to wait before answering a request (GitHub's own latency, for benchmarks); none by default. */
+  latencyMs?: (method: string, path: string) => number;
 }
 
 export interface FakeRequest {
@@ -564,6 +566,8 @@ export class GitHubFake {
       responseBody: undefined,
     };
     this.requests.push(record);
+    const delay = this.options.latencyMs?.(method, url.pathname) ?? 0;
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
 
     const send = (reply: Reply) => {
       record.status = reply.status;
