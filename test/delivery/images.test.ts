@@ -248,4 +248,27 @@ describe('the ai-ci CLI bundle of the runner image', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ lowCarbon: true });
   });
+
+  it('predicts carbon with the model shipped beside the bundle (onnxruntime loaded on use)', async () => {
+    const history = path.join(repoRoot, 'examples/carbon_reports');
+    const [base, head] = readdirSync(history)
+      .filter((f) => /^[0-9a-f]{40}$/.test(f))
+      .slice(0, 2);
+    const r = await cli([
+      'carbon',
+      'predict',
+      '--repo',
+      repoRoot,
+      '--history',
+      history,
+      '--base-ref',
+      base!,
+      '--head-ref',
+      head!,
+      '--json',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).headWh.value).toBeGreaterThan(0);
+  }, 30_000);
 });

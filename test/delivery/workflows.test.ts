@@ -185,6 +185,19 @@ describe('examples/workflows/ai-code-review.yml', () => {
     expect(job.steps[predict]!.run).toMatch(/--base-ref=\S+ --head-ref=\S+/);
   });
 
+  it('predicts carbon with options `ai-ci carbon predict` has, informing without failing the job', () => {
+    const step = job.steps.find((s) => s.run?.startsWith('ai-ci carbon predict'))!;
+    const cmd = buildProgram()
+      .commands.find((c) => c.name() === 'carbon')!
+      .commands.find((c) => c.name() === 'predict')!;
+    const known = new Set(cmd.options.map((o) => o.long));
+    const used = [...step.run!.matchAll(/(--[a-z-]+)/g)].map((m) => m[1]);
+    for (const flag of used) expect(known).toContain(flag);
+    // A missing history is a warning (exit 0), so the step needs no continue-on-error.
+    expect(step.run).toContain('--missing-history=warn');
+    expect(step).not.toHaveProperty('continue-on-error');
+  });
+
   it('uses only options that `ai-ci review` has', () => {
     const cmd = buildProgram().commands.find((c) => c.name() === 'review')!;
     const known = new Set(cmd.options.map((o) => o.long));

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerCarbon } from './commands/carbon.js';
+import { registerCarbonPredict } from './commands/carbon-predict.js';
 import { registerCarbonTrack } from './commands/carbon-track.js';
 import { registerGithub } from './commands/github.js';
 import { registerPerf } from './commands/perf.js';
@@ -18,7 +19,9 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version')
     .exitOverride();
   registerVersion(program);
-  registerCarbonTrack(registerCarbon(program));
+  const carbon = registerCarbon(program);
+  registerCarbonTrack(carbon);
+  registerCarbonPredict(carbon);
   registerValidate(program);
   registerSimulate(program);
   registerPerf(program);
