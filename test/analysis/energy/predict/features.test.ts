@@ -93,6 +93,33 @@ describe('changeFeatures', () => {
     expect(Array.from(values)).toEqual(FEATURE_NAMES.map(() => 0));
   });
 
+  it('follows Python imports when the run was pytest', async () => {
+    put('pkg/__init__.py', '');
+    put('pkg/fit.py', 'def fit():\n    return 1\n');
+    put('tests/test_fit.py', 'from pkg.fit import fit\n\ndef test_fit():\n    assert fit() == 1\n');
+    put('tests/test_other.py', 'def test_other():\n    assert True\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'python');
+    const pyBase = git('rev-parse', 'HEAD');
+    put('pkg/fit.py', 'def fit():\n    return 1\n\ndef slow():\n    return 2\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'python change');
+    const run: RecordedRun = {
+      ...baseRun(),
+      commit: pyBase,
+      testSeconds: new Map([
+        ['tests/test_fit.py', 2],
+        ['tests/test_other.py', 6],
+      ]),
+    };
+    const { facts, values } = await changeFeatures(repo, run, git('rev-parse', 'HEAD'));
+    expect(facts.touched.map((t) => [t.file, t.via])).toEqual([
+      ['tests/test_fit.py', ['pkg/fit.py', 'tests/test_fit.py']],
+    ]);
+    expect(facts.sourceLinesChanged).toBe(3);
+    expect(values[FEATURE_NAMES.indexOf('touched_time_share')]).toBeCloseTo(0.25, 6);
+  });
+
   it('finds the nearest recorded ancestor of a commit', () => {
     const history = new Map([[base, baseRun()]]);
     expect(nearestRecorded(repo, history, head)).toEqual({ run: history.get(base), behind: 1 });
