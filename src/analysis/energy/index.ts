@@ -4,6 +4,8 @@
  * values and the controller's per-job energy. Nothing here loads onnxruntime: the controller imports this index.
  */
 export { type GpuEnergy, type GpuSample, integrateGpu, NvidiaSmiSampler, parseNvidiaSmiLine } from './gpu.js';
+export { describeJobEnergy, type JobEnergy, type JobEnergyInput, jobEnergy } from './job.js';
+export { KEPLER_DEFAULT_QUERY, type KeplerOptions, KeplerReader, type KeplerReading } from './kepler.js';
 export {
   type DeviceEnergy,
   type EnergyMeasurement,
