@@ -93,6 +93,16 @@ export function buildControllerProgram(
       duration,
       duration(env.AI_CI_GITHUB_WRITE_INTERVAL ?? '1s'),
     )
+    .option(
+      '--kepler-prometheus-url <url>',
+      "Prometheus scraping Kepler: each completed job's energy is its runner Pod's kepler_container_joules_total over the run, else estimated from the pool's resources (env AI_CI_KEPLER_PROMETHEUS_URL; bearer token from AI_CI_KEPLER_PROMETHEUS_TOKEN)",
+      env.AI_CI_KEPLER_PROMETHEUS_URL,
+    )
+    .option(
+      '--kepler-query <promql>',
+      "PromQL for one Pod's joules over a run, with $namespace, $pod and $window (env AI_CI_KEPLER_QUERY; default: increase of kepler_container_joules_total)",
+      env.AI_CI_KEPLER_QUERY,
+    )
     .option('--workers <n>', 'concurrent reconciles', positive, Number(env.AI_CI_WORKERS ?? 4))
     .option('--log-level <level>', 'debug, info, warn or error', env.AI_CI_LOG_LEVEL ?? 'info')
     .action(async (opts) => {
@@ -139,6 +149,15 @@ export function buildControllerProgram(
         resyncIntervalMs: opts.resyncInterval,
         githubWriteIntervalMs: opts.githubWriteInterval,
         workers: opts.workers,
+        ...(opts.keplerPrometheusUrl
+          ? {
+              kepler: {
+                prometheusUrl: opts.keplerPrometheusUrl,
+                ...(opts.keplerQuery ? { query: opts.keplerQuery } : {}),
+                ...(env.AI_CI_KEPLER_PROMETHEUS_TOKEN ? { token: env.AI_CI_KEPLER_PROMETHEUS_TOKEN } : {}),
+              },
+            }
+          : {}),
         defaultMetrics: true,
         logger: jsonLogger(level),
       };

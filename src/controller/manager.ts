@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { collectDefaultMetrics } from 'prom-client';
+import { type KeplerOptions, KeplerReader } from '../analysis/energy/index.js';
 import { admitAllGate, type CarbonGate } from '../carbon/gate.js';
 import type { GitHubClientFactory, WorkflowJobEvent } from '../github/types.js';
 import { errorMessage, mergePatch, reuseConnections } from '../kube/api.js';
@@ -80,6 +81,8 @@ export interface ManagerOptions {
   defaultMetrics?: boolean;
   /** Work queue retry backoff (tests shorten it). */
   retry?: { baseDelayMs?: number; maxDelayMs?: number };
+  /** Kepler through Prometheus, for measured per-job energy (else estimated from the pools' resources). */
+  kepler?: KeplerOptions;
   /** Timings of the scale-set demand source (tests shorten them). */
   scaleSet?: Pick<ScaleSetSourceOptions, 'conflictRetryMs' | 'maxBackoffMs' | 'retryBaseMs'>;
 }
@@ -145,6 +148,10 @@ export class Manager {
       workers: options.workers ?? 4,
       stopping: () => this.stopping,
       killed: () => this.killed,
+      jobEnergy: {
+        ...(options.carbon && options.carbon.power ? { power: options.carbon.power } : {}),
+        ...(options.kepler ? { kepler: new KeplerReader(options.kepler) } : {}),
+      },
       ...pick(options, [
         'retry',
         'githubClientFactory',

@@ -67,6 +67,32 @@ export const METRIC_DEFINITIONS = {
     labelNames: [...POOL, 'conclusion'],
     buckets: JOB_SECONDS_BUCKETS,
   },
+  jobEnergyJoules: {
+    name: 'ai_ci_job_energy_joules',
+    type: 'histogram',
+    help: 'Energy of each completed job\'s runner Pod, joules: Kepler\'s kepler_container_joules_total over the run (method="kepler") or the pool\'s resources × run time (method="estimate").',
+    labelNames: [...POOL, 'repository', 'method'],
+    buckets: [1e3, 1e4, 5e4, 1e5, 5e5, 1e6, 5e6, 1e7, 5e7, 1e8],
+  },
+  jobEnergyJoulesTotal: {
+    name: 'ai_ci_job_energy_joules_total',
+    type: 'counter',
+    help: 'Energy of completed jobs, joules, summed (see ai_ci_job_energy_joules).',
+    labelNames: [...POOL, 'repository', 'method'],
+  },
+  jobCarbonGrams: {
+    name: 'ai_ci_job_carbon_grams',
+    type: 'histogram',
+    help: "gCO2e of each completed job: its energy × the intensity of its pool's CarbonPolicy when it completed (jobs of pools without a policy are not counted).",
+    labelNames: [...POOL, 'repository', 'method'],
+    buckets: [0.1, 0.5, 1, 5, 10, 50, 100, 500, 1000, 5000],
+  },
+  jobCarbonGramsTotal: {
+    name: 'ai_ci_job_carbon_grams_total',
+    type: 'counter',
+    help: 'gCO2e of completed jobs, summed (see ai_ci_job_carbon_grams); beside ai_ci_carbon_avoided_grams_total.',
+    labelNames: [...POOL, 'repository', 'method'],
+  },
   runnerCreateLatencySeconds: {
     name: 'ai_ci_runner_create_latency_seconds',
     type: 'histogram',

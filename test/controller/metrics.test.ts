@@ -10,7 +10,8 @@ describe('controller metrics', () => {
       expect(d.help.length).toBeGreaterThan(10);
       if (d.type === 'counter') expect(d.name).toMatch(/_total$/);
       else expect(d.name).not.toMatch(/_total$/);
-      if (d.type === 'histogram') expect(d.name).toMatch(/_seconds$/);
+      // Histograms carry their base unit (Prometheus naming: seconds, and joules and grams for energy and carbon).
+      if (d.type === 'histogram') expect(d.name).toMatch(/_(seconds|joules|grams)$/);
     }
     expect(new Set(defs.map((d) => d.name)).size).toBe(defs.length);
   });

@@ -8,6 +8,7 @@
  */
 import type { KubeConfig, V1Secret } from '@kubernetes/client-node';
 import { CoreV1Api } from '@kubernetes/client-node';
+import type { KeplerReader, PowerModel } from '../../analysis/energy/index.js';
 import { RUNNER_POOL_KIND, type RunnerPool } from '../../api/v1alpha1/index.js';
 import type { CarbonGate } from '../../carbon/gate.js';
 import { createGitHubClient } from '../../github/client.js';
@@ -30,6 +31,7 @@ import { ScaleSetSource, type ScaleSetSourceOptions } from '../scaleset-source.j
 import { type DeliveryInfo, startWebhookServer, type WebhookServer } from '../webhooks/index.js';
 import { controllerOwner, type SlimPod, type SlimSecret } from './cache.js';
 import { GitHubAccess } from './github-access.js';
+import { JobEnergyRecorder, poolThatRan } from './job-energy.js';
 import { type Failpoint, NotLeaderError, RunnerPoolReconciler } from './reconciler.js';
 import { PoolIndex } from './trigger.js';
 
@@ -51,6 +53,8 @@ export interface RunnerPoolControllerOptions {
   failpoint?: Failpoint;
   /** Timings of the scale-set demand source (tests shorten them). */
   scaleSet?: Pick<ScaleSetSourceOptions, 'conflictRetryMs' | 'maxBackoffMs' | 'retryBaseMs'>;
+  /** Per-job energy: the power model of the estimate, and Kepler through Prometheus when configured. */
+  jobEnergy?: { power?: PowerModel; kepler?: KeplerReader };
   /** Manager stopping (a graceful stop lets in-flight creations finish) or killed. */
   stopping: () => boolean;
   killed: () => boolean;
@@ -71,6 +75,7 @@ export class RunnerPoolController {
   private resyncRunning: Promise<void> | undefined;
   /** Credentials Secrets, read through a short cache: every reconcile needs one, and they rarely change. */
   private readonly secretCache = new Map<string, { at: number; secret: V1Secret | undefined }>();
+  private readonly energy: JobEnergyRecorder;
 
   constructor(options: RunnerPoolControllerOptions) {
     this.o = options;
@@ -87,9 +92,17 @@ export class RunnerPoolController {
         },
         onJobCompleted: (job, run) => {
           options.gate.observeRun?.(job, run * 1000);
-          for (const pool of this.poolsForJob(job.repository, job.labels)) {
+          const pools = this.poolsForJob(job.repository, job.labels);
+          for (const pool of pools) {
             const [namespace, name] = pool.split('/') as [string, string];
             m.jobRunSeconds.observe({ namespace, pool: name, conclusion: job.conclusion ?? 'unknown' }, run);
+          }
+          // Only the leader records energy (every replica sees the webhooks; metrics and Events would double).
+          const ran = poolThatRan(job, pools);
+          if (ran && leadership.accepting()) {
+            this.energy.completed(job, run, ran).catch((err: unknown) => {
+              options.logger.debug('job energy not recorded', { pool: ran, job: job.id, error: String(err) });
+            });
           }
         },
       },
@@ -143,6 +156,16 @@ export class RunnerPoolController {
         this.loop.failedElsewhere(key, leadership.isLeader());
       },
       ...(options.failpoint ? { failpoint: options.failpoint } : {}),
+    });
+    this.energy = new JobEnergyRecorder({
+      metrics: m,
+      ...(options.jobEnergy?.power ? { power: options.jobEnergy.power } : {}),
+      ...(options.jobEnergy?.kepler ? { kepler: options.jobEnergy.kepler } : {}),
+      pool: (ns, name) => cache.pools.get(name, ns),
+      policy: (ns, name) => cache.policies.get(name, ns),
+      event: (ref, reason, message) => this.reconciler.event(ref, 'Normal', reason, message),
+      logger: options.logger,
+      now: options.now,
     });
     const reconciler = this.reconciler;
     this.loop = new ControllerLoop({

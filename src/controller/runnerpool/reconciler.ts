@@ -733,6 +733,11 @@ export class RunnerPoolReconciler {
     this.podsCreated.add(key, name, this.now(), {});
   }
 
+  /** Records an Event on a pool from outside a reconcile (best effort, de-duplicated like the reconciler's own). */
+  event(ref: PoolRef, type: 'Normal' | 'Warning', reason: string, message: string): Promise<void> {
+    return this.emit(`${ref.namespace}/${ref.name}`, ref, type, reason, message);
+  }
+
   private async emit(key: string, ref: PoolRef, type: 'Normal' | 'Warning', reason: string, message: string) {
     const now = this.now();
     const dedupe = `${key}|${reason}|${message}`;

@@ -33,6 +33,8 @@ export interface PoolSpecInput {
   labels?: string[];
   gpus?: number;
   demandSource?: 'webhook' | 'scaleSet';
+  /** A CarbonPolicy of the namespace gating the pool. */
+  carbonPolicy?: string;
 }
 
 export class RunnerPoolEnv {
@@ -113,6 +115,7 @@ export class RunnerPoolEnv {
         maxRunners: input.maxRunners ?? 5,
         scaleDownDelay: input.scaleDownDelay ?? '1s',
         runnerStartupTimeout: input.runnerStartupTimeout ?? '10m',
+        ...(input.carbonPolicy ? { carbonPolicyRef: { name: input.carbonPolicy } } : {}),
         template,
       },
     };
