@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,22 @@ describe('readHistory', () => {
     expect(run.testSeconds.size).toBeGreaterThan(10);
     for (const file of run.testSeconds.keys())
       expect(file).toMatch(/^test\/(carbon|analysis\/(energy|review))\//);
+  });
+
+  it("reads the pytest plugin's reports of a commit (a matrix of jobs) as one run, summed", () => {
+    const fixture = join(repo, 'test/fixtures/energy/pytest-carbon-report.json');
+    const report = JSON.parse(readFileSync(fixture, 'utf8'));
+    const commit = 'b'.repeat(40);
+    mkdirSync(join(tmp, 'pytest', commit), { recursive: true });
+    for (const v of ['3.11', '3.12']) cpSync(fixture, join(tmp, 'pytest', commit, `pytest-${v}.json`));
+    writeFileSync(join(tmp, 'pytest', commit, 'notes.json'), '{"not": "a report"}');
+    const run = readHistory(join(tmp, 'pytest'), repo).get(commit)!;
+    expect(run.energyWh).toBeCloseTo(2 * report.energy.wh, 15);
+    expect(run.grams).toBeCloseTo(2 * report.carbon.grams, 15);
+    expect(run.intensity).toBeCloseTo(report.intensity.value, 9);
+    const seconds = report.tests.reduce((s: number, t: { seconds: number }) => s + t.seconds, 0);
+    expect([...run.testSeconds.keys()]).toEqual(['tests/test_model.py']);
+    expect(run.testSeconds.get('tests/test_model.py')).toBeCloseTo(2 * seconds, 12);
   });
 
   it('refuses a missing folder, a folder without reports and a report without energy', () => {
