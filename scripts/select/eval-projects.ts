@@ -138,7 +138,7 @@ export function runTests(
   const t0 = performance.now();
   const r = spawnSync(file, args, {
     cwd: dir,
-    timeout: timeoutS * 1000,
+    timeout: Math.ceil(timeoutS * 1000),
     killSignal: 'SIGKILL',
     stdio: 'ignore',
   });

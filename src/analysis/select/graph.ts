@@ -84,10 +84,17 @@ export async function buildGraph(
     if (hash !== undefined) fresh.push({ hash, imports });
   };
   if (language === 'python') {
-    if (texts.size > 0) {
+    // Every import form (`import`, `from … import`, `__import__`, `import_module`) spells "import": a file
+    // without the word has none and is not parsed (empty `__init__.py` files, data modules).
+    const withImports: [string, string][] = [];
+    for (const [file, text] of texts) {
+      if (text.includes('import')) withImports.push([file, text]);
+      else remember(file, []);
+    }
+    if (withImports.length > 0) {
       const parser = await loadPythonParser();
       try {
-        for (const [file, text] of texts) remember(file, pythonImports(parser, text).map(encodePy));
+        for (const [file, text] of withImports) remember(file, pythonImports(parser, text).map(encodePy));
       } finally {
         parser.delete();
       }

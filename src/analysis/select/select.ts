@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import { type DependencyGraph, filesMentioning, isSourceFile, testsReaching } from './graph.js';
+import { type Chain, type DependencyGraph, filesMentioning, isSourceFile, testsReaching } from './graph.js';
 import { RuleSet } from './rules.js';
 import type { FileChange, SelectedTest, SelectionReason, TestStats } from './types.js';
 
@@ -77,8 +77,42 @@ export function selectTests(input: SelectInput): Selection {
     else if (!list.some((r) => r.kind === reason.kind && r.detail === reason.detail)) list.push(reason);
     score.set(test, (score.get(test) ?? 0) + weight);
   };
-  const coveredBy: { path: string; signal: string }[] = [];
+  const signalOf: { path: string; signal: string }[] = [];
+  // source file → tests that executed it (inverted once: each change looks up its tests, not every test's set).
+  const testsExecuting = new Map<string, string[]>();
+  for (const [test, files] of input.coverage ?? [])
+    for (const f of files) {
+      const list = testsExecuting.get(f);
+      if (list === undefined) testsExecuting.set(f, [test]);
+      else list.push(test);
+    }
   let fullReason = input.fullRun;
+
+  const ruleOf = new Map(input.changes.map((c) => [c.path, input.rules.match(c.path)]));
+  const inGraph = (path: string) => input.graph.deps.has(path) || input.graph.importers.has(path);
+  const graphCovers = (change: FileChange) => {
+    const rule = ruleOf.get(change.path);
+    return (
+      (rule === undefined || rule.run !== 'all') &&
+      (inGraph(change.path) ||
+        (change.status !== 'deleted' && isSourceFile(input.graph.language, change.path)))
+    );
+  };
+  // One breadth-first walk from all the changed files the import graph covers, not one walk per file (a change
+  // of hundreds of files would walk the graph hundreds of times): each test gets the chain to its nearest
+  // changed file, and is listed under that file.
+  const reachedFrom = new Map<string, [string, Chain][]>();
+  for (const [test, chain] of testsReaching(
+    input.graph,
+    input.changes.filter(graphCovers).map((c) => c.path),
+    isTest,
+  )) {
+    const origin = chain.at(-1)!;
+    if (origin === test) continue;
+    const list = reachedFrom.get(origin);
+    if (list === undefined) reachedFrom.set(origin, [[test, chain]]);
+    else list.push([test, chain]);
+  }
 
   for (const change of input.changes) {
     const { path } = change;
@@ -86,7 +120,7 @@ export function selectTests(input: SelectInput): Selection {
       add(path, { kind: change.status === 'added' ? 'new-test' : 'changed-test', detail: path }, 1);
     }
     const signals: string[] = [];
-    const rule = input.rules.match(path);
+    const rule = ruleOf.get(path);
     if (rule !== undefined) {
       signals.push(`rule "${rule.name}"`);
       const chosen = RuleSet.testsFor(rule, path, input.tests);
@@ -94,18 +128,14 @@ export function selectTests(input: SelectInput): Selection {
       else for (const t of chosen) add(t, { kind: 'rule', detail: `rule "${rule.name}": ${path}` });
     }
     if (rule === undefined || rule.run !== 'all') {
-      const inGraph = input.graph.deps.has(path) || input.graph.importers.has(path);
-      if (inGraph || (change.status !== 'deleted' && isSourceFile(input.graph.language, path))) {
+      if (graphCovers(change)) {
         signals.push('import graph');
-        for (const [test, chain] of testsReaching(input.graph, [path], isTest)) {
-          if (test !== path) add(test, { kind: 'import-graph', detail: chain.join(' → ') }, 0.1);
-        }
+        for (const [test, chain] of reachedFrom.get(path) ?? [])
+          add(test, { kind: 'import-graph', detail: chain.join(' → ') }, 0.1);
       }
-      for (const [test, files] of input.coverage ?? []) {
-        if (files.has(path)) {
-          if (!signals.includes('coverage')) signals.push('coverage');
-          add(test, { kind: 'coverage', detail: `${test} executed ${path} in an earlier full run` }, 0.2);
-        }
+      for (const test of testsExecuting.get(path) ?? []) {
+        if (!signals.includes('coverage')) signals.push('coverage');
+        add(test, { kind: 'coverage', detail: `${test} executed ${path} in an earlier full run` }, 0.2);
       }
       for (const [test, fails] of input.cofailures?.get(path) ?? []) {
         if (!signals.includes('history')) signals.push('history');
@@ -113,7 +143,7 @@ export function selectTests(input: SelectInput): Selection {
       }
       if (rule !== undefined) {
         // A declared or default rule decides for files no import names; source text is not searched.
-      } else if (!inGraph && !isSourceFile(input.graph.language, path)) {
+      } else if (!inGraph(path) && !isSourceFile(input.graph.language, path)) {
         // A data file or a deleted module: the source files that name it (a fixture's base name, a module stem).
         const base = posix.basename(path);
         const name =
@@ -139,7 +169,7 @@ export function selectTests(input: SelectInput): Selection {
     if (signals.length === 0 && !isTest(path)) {
       fullReason ??= `${path} changed and no signal covers it (declare a rule for it to narrow this)`;
     }
-    coveredBy.push({
+    signalOf.push({
       path,
       signal: signals.length === 0 ? (isTest(path) ? 'test file' : 'none') : signals.join(', '),
     });
@@ -180,7 +210,7 @@ export function selectTests(input: SelectInput): Selection {
     ...(fullReason !== undefined ? { fullReason } : {}),
     selected,
     skipped: input.tests.filter((t) => !reasons.has(t)),
-    coveredBy,
+    coveredBy: signalOf,
     totalS,
     selectedS,
     savedS: totalS - selectedS,

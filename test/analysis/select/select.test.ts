@@ -215,3 +215,34 @@ describe('selectTests on a TypeScript graph', () => {
     expect(s.selected[0]!.reasons[0]!.detail).toBe('test/a.test.ts → src/a.ts → src/b.ts');
   });
 });
+
+describe('selectTests: many changed files at once', () => {
+  it('selects every test any changed file reaches, each explained by the chain to its nearest changed file', async () => {
+    const files = {
+      'src/a.ts': "import { b } from './b.js';\nexport const a = b;",
+      'src/b.ts': "import { c } from './c.js';\nexport const b = c;",
+      'src/c.ts': 'export const c = 2;',
+      'src/d.ts': 'export const d = 3;',
+      'test/a.test.ts': "import { a } from '../src/a.js';",
+      'test/c.test.ts': "import { c } from '../src/c.js';",
+      'test/d.test.ts': "import { d } from '../src/d.js';",
+      'test/other.test.ts': 'export {};',
+    };
+    const tsGraph = await buildGraph('typescript', Object.keys(files), memoryReader(files));
+    const tests = Object.keys(files).filter((p) => p.startsWith('test/'));
+    const s = selectTests({
+      tests,
+      changes: [modified('src/c.ts'), modified('src/b.ts'), modified('src/d.ts')],
+      graph: tsGraph,
+      rules: new RuleSet(DEFAULT_RULES),
+      seed: 's',
+      sampleRate: 0,
+    });
+    expect(paths(s)).toEqual(['test/a.test.ts', 'test/c.test.ts', 'test/d.test.ts']);
+    const detail = (t: string) => s.selected.find((x) => x.path === t)!.reasons.map((r) => r.detail);
+    // test/a reaches both src/b and src/c; it is explained by the nearer one.
+    expect(detail('test/a.test.ts')).toEqual(['test/a.test.ts → src/a.ts → src/b.ts']);
+    expect(detail('test/c.test.ts')).toEqual(['test/c.test.ts → src/c.ts']);
+    expect(s.coveredBy.map((c) => c.signal)).toEqual(['import graph', 'import graph', 'import graph']);
+  });
+});

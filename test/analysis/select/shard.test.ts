@@ -53,6 +53,26 @@ describe('shardTests (longest processing time first)', () => {
     expect(shards.map((s) => s.tests.length)).toEqual([1, 1]);
   });
 
+  it("keeps 2 shards of ai-ci's own 55 test files within 10% of the mean, on their recorded durations", () => {
+    const xml = readFileSync(join(FIXTURES, 'vitest-junit-ai-ci.xml'), 'utf8');
+    const times = [...xml.matchAll(/<testsuite name="([^"]+)"[^>]* time="([\d.]+)"/g)].map((m) => ({
+      path: m[1]!,
+      expectedS: Number(m[2]),
+      score: 0,
+    }));
+    expect(times).toHaveLength(55);
+    const shards = shardTests(times, 2);
+    expect(shards.flatMap((s) => s.tests).length).toBe(55);
+    expect(shardImbalance(shards)).toBeLessThanOrEqual(0.1);
+    // Round-robin in file order, the split a runner's own --shard makes without durations, is far off.
+    const roundRobin = [0, 1].map((i) => ({
+      index: i,
+      tests: times.filter((_, j) => j % 2 === i),
+      expectedS: times.filter((_, j) => j % 2 === i).reduce((a, t) => a + t.expectedS, 0),
+    }));
+    expect(shardImbalance(roundRobin)).toBeGreaterThan(0.1);
+  });
+
   it('rejects a shard count below one', () => {
     expect(() => shardTests([], 0)).toThrow(RangeError);
   });

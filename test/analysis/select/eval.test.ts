@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { outcomes } from '../../../scripts/select/eval-projects.js';
+import { HELDOUT_FILE, loadHeldOut, sha256 } from '../../../scripts/select/eval-sample.js';
+import { type MutantResult, randomCatch, table } from '../../../scripts/select/eval-table.js';
+import { FIXTURES } from './helpers.js';
+
+describe('eval:select harness', () => {
+  const known = new Set(['test/math.test.ts', 'test/str.test.ts']);
+
+  it('reads per-file outcomes from a real vitest JUnit report', () => {
+    const map = outcomes(join(FIXTURES, 'vitest-junit.xml'), known);
+    expect(map?.get('test/math.test.ts')?.failed).toBe(true);
+    expect(map?.get('test/str.test.ts')?.failed).toBe(false);
+  });
+
+  it('gives "no result" for a missing, empty or truncated report instead of throwing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-junit-'));
+    const xml = readFileSync(join(FIXTURES, 'vitest-junit.xml'), 'utf8');
+    writeFileSync(join(dir, 'empty.xml'), '');
+    writeFileSync(join(dir, 'half.xml'), xml.slice(0, xml.length / 2));
+    expect(outcomes(join(dir, 'missing.xml'), known)).toBeUndefined();
+    expect(outcomes(join(dir, 'empty.xml'), known)).toBeUndefined();
+    expect(outcomes(join(dir, 'half.xml'), known)).toBeUndefined();
+  });
+
+  it('computes the exact catch probability of a random choice of the same size', () => {
+    expect(randomCatch(10, 0, 5)).toBe(0);
+    expect(randomCatch(10, 1, 5)).toBeCloseTo(0.5, 12);
+    expect(randomCatch(10, 2, 1)).toBeCloseTo(0.2, 12);
+    expect(randomCatch(4, 2, 3)).toBe(1); // three of four files always hold one of two killers
+  });
+
+  it('counts a killed mutant the selection did not choose a killer for as a miss, and survivors not at all', () => {
+    const base = {
+      commit: 'c'.repeat(40),
+      file: 'pkg/a.py',
+      mutation: { line: 3, start: 10, end: 12, from: '==', to: '!=' },
+      unknown: [],
+      universe: 4,
+      changed: { n: 1, s: 1, caught: false },
+      random: { n: 1, s: 1, caught: 0.25 },
+      totalS: 4,
+    };
+    const rs: MutantResult[] = [
+      { ...base, killers: ['t1'], select: { n: 1, s: 1, caught: true, full: false, seconds: 0.1 } },
+      { ...base, killers: ['t2'], select: { n: 1, s: 1, caught: false, full: false, seconds: 0.1 } },
+      { ...base, killers: [], select: { n: 2, s: 2, caught: false, full: false, seconds: 0.1 } },
+    ];
+    const out = table('h', [{ project: 'p', frozen: 3, results: rs, skipped: 0, pending: 0 }], 1);
+    expect(out).toContain('| p | ai-ci select | 2/3 | 1/2 = 50.0% | 33.3% | 33.3% |');
+    expect(out).toContain('| p | run all | 2/3 | 2/2 = 100.0% | 100.0% | 100.0% |');
+    expect(out).toContain('missed: p cccccccc pkg/a.py:3 ==→!= killed by t2');
+  });
+
+  it('loads the committed held-out sample only while its hash matches the frozen one', () => {
+    const { heldOut, hash } = loadHeldOut();
+    expect(hash).toBe(sha256(readFileSync(HELDOUT_FILE, 'utf8')));
+    expect(new Set(heldOut.mutants.map((m) => m.project))).toEqual(new Set(['boltons', 'ai-ci']));
+    for (const m of heldOut.mutants) expect(m.mutation.end - m.mutation.start).toBe(m.mutation.from.length);
+  });
+});
