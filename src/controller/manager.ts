@@ -149,7 +149,7 @@ export class Manager {
       stopping: () => this.stopping,
       killed: () => this.killed,
       jobEnergy: {
-        ...(options.carbon && options.carbon.power ? { power: options.carbon.power } : {}),
+        ...(options.carbon !== false && options.carbon?.power ? { power: options.carbon.power } : {}),
         ...(options.kepler ? { kepler: new KeplerReader(options.kepler) } : {}),
       },
       ...pick(options, [

@@ -261,16 +261,16 @@ describe('github-action-benchmark test/extract.spec.ts: the same values from the
     [
       'pytest_output.json',
       [
-        ['bench.py::test_fib_10', 24.08868133322941e-6, 38523],
-        ['bench.py::test_fib_20', 2.9850306726618627e-3, 278],
+        ['bench.py::test_fib_10', 24.08868133322941 * 1e-6, 38523],
+        ['bench.py::test_fib_20', 2.9850306726618627 * 1e-3, 278],
       ],
     ],
     [
       'pytest_several_units.json',
       [
-        ['bench.py::test_fib_1', 149.95610248628836e-9, 68536],
-        ['bench.py::test_fib_10', 28.85754012484424e-6, 20025],
-        ['bench.py::test_fib_20', 3.611916368852473e-3, 122],
+        ['bench.py::test_fib_1', 149.95610248628836 * 1e-9, 68536],
+        ['bench.py::test_fib_10', 28.85754012484424 * 1e-6, 20025],
+        ['bench.py::test_fib_20', 3.611916368852473 * 1e-3, 122],
         ['bench.py::test_sleep_2', 2.0038430469999997, 5],
       ],
     ],

@@ -12,6 +12,7 @@ import {
   shardTests,
 } from '../../../analysis/select/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { gateMode } from '../mode.js';
 import {
   DEFAULT_RULES_FILE,
   fraction,
@@ -87,10 +88,15 @@ export function registerSelect(program: Command): void {
     )
     .option('--full-branch <name...>', 'branches on which everything runs', ['main', 'master'])
     .option('--branch <name>', 'the branch being tested (default $GITHUB_REF_NAME)')
-    .option('--shadow', 'print every test (everything runs) and keep the selection for select-report')
+    .option(
+      '--shadow',
+      'print every test (everything runs) and keep the selection for select-report; also --mode report / AI_CI_MODE=report',
+    )
     .option('--output <file>', 'also write the selection as JSON to this file')
     .option('--json', 'print the selection as JSON: each test with its reasons, and the expected time saved')
     .action(async (flags: SelectFlags) => {
+      // Report mode (mode.ts) rolls the selection out the way teams adopt it: everything runs, the selection is kept.
+      if (gateMode() === 'report') flags.shadow = true;
       const store = openStore(flags.history);
       try {
         const rules = await guarded(() => loadRules(flags.repo, flags.rules));
