@@ -48,7 +48,8 @@ export function durationPlanningText(): string {
 export function aiCiDefaultsText(): string {
   return (
     `the CarbonPolicy CRD's defaults (tolerance ${C.tolerancePercent}%, defaultJobDuration ${C.defaultJobDuration}, ` +
-    `forecastHorizon ${C.forecastHorizon}, no threshold), durations planned with ${durationPlanningText()}`
+    `forecastHorizon ${C.forecastHorizon}, maxJobDuration ${C.maxJobDuration}, no threshold), durations planned ` +
+    `with ${durationPlanningText()}`
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run sim:deadlines`: does anything finish after its deadline? Replays grid traces through `ai-ci simulate`
- * with the CarbonPolicy CRD's defaults (what `kubectl apply` of an example gives: tolerance, defaultJobDuration,
+ * with the CarbonPolicy CRD's defaults (what `kubectl apply` of an example gives: tolerance, defaultJobDuration, maxJobDuration,
  * forecastHorizon) at 4, 12 and 24 h deadlines, and prints per trace and deadline ai-ci's saving, the oracle's,
  * and the deadline misses (runs that FINISHED after queued + maxDeferral) with how many of them started late.
  *

@@ -27,7 +27,10 @@ import { bestWindow, earliestWindow, indexIntensity, meanIntensity } from './win
 export interface SchedulerJob {
   /** When the job was queued, epoch ms. */
   queuedAt: number;
-  /** Expected run time in ms (learned per workflow/job name, or the policy's default). */
+  /**
+   * Run time to plan with, ms: a conservative bound (durations-learning.ts: the longest recent run with a margin,
+   * or the longest a job can run when its history is short), since the job must *finish* by its deadline.
+   */
   expectedDurationMs: number;
   /** The job's `runs-on` labels (force-run globs are matched against them). */
   labels?: readonly string[];

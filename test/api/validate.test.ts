@@ -67,6 +67,7 @@ describe('defaults', () => {
       forecastHorizon: '24h',
       tolerancePercent: 2,
       defaultJobDuration: '30m',
+      maxJobDuration: '6h',
       failureMode: 'runAnyway',
       refreshInterval: '5m',
       forceRun: {},

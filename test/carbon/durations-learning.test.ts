@@ -24,12 +24,12 @@ describe('DurationLearner', () => {
     expect(l.expected('other')).toBe(99 * M);
   });
 
-  it('by default plans with the longest of the last 50 runs, + 25%, + 5 minutes', () => {
+  it('by default plans with the longest of the last 50 runs, + 50%, + 5 minutes', () => {
     const l = new DurationLearner({ defaultMs: 30 * M });
     for (let d = 100; d >= 1; d--) l.observe('k', d * M); // the last 50 runs: 50 … 1 minutes
     expect(l.sampleCount('k')).toBe(50);
-    expect(l.expected('k')).toBe(50 * 1.25 * M + 5 * M);
-    expect(DURATION_DEFAULTS).toMatchObject({ quantile: 1, margin: 0.25, window: 50, minSamples: 5 });
+    expect(l.expected('k')).toBe(50 * 1.5 * M + 5 * M);
+    expect(DURATION_DEFAULTS).toMatchObject({ quantile: 1, margin: 0.5, window: 50, minSamples: 5 });
   });
 
   it('plans a job with little or no history with the longest job known, never less than the default', () => {
@@ -118,5 +118,20 @@ describe('DurationLearner', () => {
     expect(durationKey({ workflowName: 'ci', jobName: 'a' })).toBe(
       durationKey({ workflowName: 'ci', jobName: 'a' }),
     );
+  });
+});
+
+describe('DurationLearner.expected with the longest a job can run (maxJobDuration)', () => {
+  const l = new DurationLearner({ defaultMs: 30 * M, margin: 0, marginMs: 0 });
+  for (let i = 0; i < 5; i++) l.observe('known', 20 * M);
+  l.observe('young', 2 * M);
+  it.each([
+    ['a key with enough runs: its own plan, whatever the bound', 'known', 360 * M, 20 * M],
+    ['a key with too few runs: the bound', 'young', 360 * M, 360 * M],
+    ['a key never seen: the bound', 'never', 360 * M, 360 * M],
+    ['without a bound: the longest known, at least the default', 'never', 0, 30 * M],
+    ['a bound below the longest known job does not shorten the plan', 'never', 10 * M, 30 * M],
+  ])('%s', (_name, key, maxJobMs, expected) => {
+    expect(l.expected(key, 30 * M, maxJobMs)).toBe(expected);
   });
 });

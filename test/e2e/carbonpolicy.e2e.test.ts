@@ -89,7 +89,15 @@ async function createPolicy(
     apiVersion: 'ai-ci.dev/v1alpha1',
     kind: 'CarbonPolicy',
     metadata: { name, namespace: ns.name },
-    spec: { threshold: 200, refreshInterval: '30s', defaultJobDuration: '1m', tolerancePercent: 10, ...spec },
+    // maxJobDuration: the test's jobs take at most a minute (the default, 6h, holds no job without history).
+    spec: {
+      threshold: 200,
+      refreshInterval: '30s',
+      defaultJobDuration: '1m',
+      maxJobDuration: '1m',
+      tolerancePercent: 10,
+      ...spec,
+    },
   };
   await custom.createNamespacedCustomObject({ ...RESOURCES.CarbonPolicy, namespace: ns.name, body });
 }

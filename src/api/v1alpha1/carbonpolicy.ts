@@ -235,8 +235,14 @@ export const CarbonPolicySpec = Type.Object(
     ),
     defaultJobDuration: Type.Optional(
       Duration(
-        'Expected run time of a job whose duration history is unknown; windows are sized by it.',
+        "Expected run time of a typical job: the status's nextWindow is sized by it. A job with too little duration history is planned with the longest of this, maxJobDuration and the longest job learned.",
         '30m',
+      ),
+    ),
+    maxJobDuration: Type.Optional(
+      Duration(
+        "The longest a job can run (its `timeout-minutes`; GitHub's default is 6h). A job with too little duration history to plan with is deferred only as far as finishing by maxDeferral would allow even if it ran this long; with the defaults (maxDeferral 4h) such jobs start at once.",
+        '6h',
       ),
     ),
     forceRun: Type.Optional(ForceRun),
@@ -267,6 +273,11 @@ export const CarbonPolicySpec = Type.Object(
         rule: "duration(self.defaultJobDuration) >= duration('1m')",
         message: 'defaultJobDuration must be at least 1m',
         fieldPath: '.defaultJobDuration',
+      },
+      {
+        rule: "duration(self.maxJobDuration) >= duration('1m') && duration(self.maxJobDuration) <= duration('168h')",
+        message: 'maxJobDuration must be between 1m and 168h',
+        fieldPath: '.maxJobDuration',
       },
       {
         rule: "duration(self.refreshInterval) >= duration('30s')",
@@ -377,6 +388,7 @@ export type DefaultedCarbonPolicySpec = Omit<CarbonPolicySpec, 'forceRun' | 'cir
       | 'forecastHorizon'
       | 'tolerancePercent'
       | 'defaultJobDuration'
+      | 'maxJobDuration'
       | 'failureMode'
       | 'refreshInterval'
     >
@@ -399,5 +411,6 @@ export const CARBON_POLICY_DEFAULTS = (() => {
     forecastHorizon: get<string>('forecastHorizon'),
     tolerancePercent: get<number>('tolerancePercent'),
     defaultJobDuration: get<string>('defaultJobDuration'),
+    maxJobDuration: get<string>('maxJobDuration'),
   } as const;
 })();

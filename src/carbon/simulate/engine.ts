@@ -5,8 +5,8 @@
  * A queued job is re-decided when it arrives, at every step of the trace (a new intensity value, a new forecast),
  * and when the time it asked to be woken at comes (its planned start, the next check); never later than its latest
  * start. Each run's real duration is learned per job name (src/carbon/durations-learning.ts) when it finishes, and
- * the policies plan with what was learned so far (p95 with a margin, a conservative bound for jobs with little
- * history), as the controller does.
+ * the policies plan with what was learned so far (the longest recent run with a margin; for a job with little
+ * history the longest any job can run, `maxJobDurationMs`), as the controller does.
  */
 import { DurationLearner, type DurationLearnerOptions } from '../durations-learning.js';
 import type { SimJob } from './jobs.js';
@@ -52,6 +52,8 @@ export interface EngineOptions {
   stepTimes: readonly number[];
   /** Expected duration when nothing is learned yet (the CarbonPolicy's defaultJobDuration). */
   defaultDurationMs: number;
+  /** The longest a job can run (CarbonPolicy maxJobDuration): the plan of a job with too little history. */
+  maxJobDurationMs?: number;
   /** The learner's other settings (quantile, margin, …); its defaults otherwise. */
   durations?: Omit<DurationLearnerOptions, 'defaultMs'>;
   /** Called now and then with the share of arrivals processed (0..1). */
@@ -119,7 +121,11 @@ export function runOnline(
     const fresh: Pending[] = [];
     while (nextArrival < sorted.length && sorted[nextArrival]!.queuedAt <= t) {
       const job = sorted[nextArrival++]!;
-      const expectedDurationMs = learner.expected(job.name);
+      const expectedDurationMs = learner.expected(
+        job.name,
+        options.defaultDurationMs,
+        options.maxJobDurationMs ?? 0,
+      );
       const deadline = job.queuedAt + options.maxDeferralMs;
       const latestStart = Math.max(job.queuedAt, deadline - expectedDurationMs);
       fresh.push({

@@ -71,6 +71,8 @@ export interface PlanSettings {
   policyThresholdG?: number;
   waitPenaltyPerHour: number;
   defaultDurationMs: number;
+  /** CarbonPolicy maxJobDuration (unset: jobs with little history are planned with the longest known job). */
+  maxJobDurationMs?: number;
   forecast: ForecastKind | 'auto';
   forecastMae: number;
   forecastHorizonMs: number;
@@ -164,6 +166,7 @@ export function planSimulation(
     thresholdG: settings.thresholdG,
     checkHoursUtc: settings.checkHoursUtc,
     defaultDurationMs: settings.defaultDurationMs,
+    ...(settings.maxJobDurationMs !== undefined ? { maxJobDurationMs: settings.maxJobDurationMs } : {}),
     forecast: {
       kind: settings.forecast,
       meanAbsoluteError: settings.forecastMae,

@@ -42,6 +42,8 @@ export interface SimulationConfig {
   checkHoursUtc: readonly number[];
   /** Planned duration while no run has finished yet (the CarbonPolicy's defaultJobDuration). */
   defaultDurationMs: number;
+  /** The longest a job can run (CarbonPolicy maxJobDuration): jobs with too little history are planned with it. */
+  maxJobDurationMs?: number;
   /** How durations are learned (quantile, margin, …): the controller's defaults when absent. */
   durations?: Omit<DurationLearnerOptions, 'defaultMs'>;
   forecast: {
@@ -77,6 +79,7 @@ export function simulate(config: SimulationConfig): SimulationResult {
     maxDeferralMs: config.maxDeferralMs,
     stepTimes,
     defaultDurationMs: config.defaultDurationMs,
+    ...(config.maxJobDurationMs !== undefined ? { maxJobDurationMs: config.maxJobDurationMs } : {}),
     ...(config.durations ? { durations: config.durations } : {}),
   };
   const online: Array<[Exclude<PolicyKey, 'oracle'>, OnlinePolicy]> = [

@@ -193,9 +193,12 @@ export class PolicyGate implements CarbonGate {
     for (const k of [...this.jobs.keys()]) if (k.startsWith(prefix)) this.jobs.delete(k);
   }
 
-  /** p95 × margin of the job's runs, or the conservative bound for a job with little or no history. */
+  /**
+   * The longest of the job's recent runs with a margin, or, with too little history, a bound it cannot exceed (the
+   * policy's maxJobDuration): durations-learning.ts.
+   */
   private expectedDuration(job: GateJob, params: PolicyParams): number {
-    return this.durations.expected(durationKey(job), params.defaultJobDurationMs);
+    return this.durations.expected(durationKey(job), params.defaultJobDurationMs, params.maxJobDurationMs);
   }
 
   private poolFor(ref: PolicyRef): GatePool | undefined {

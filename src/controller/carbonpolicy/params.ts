@@ -25,6 +25,8 @@ export interface PolicyParams {
   /** tolerancePercent / 100. */
   toleranceRatio: number;
   defaultJobDurationMs: number;
+  /** The longest a job can run: the bound for jobs with too little history (durations-learning.ts). */
+  maxJobDurationMs: number;
   forceRunLabels: string[];
   forceRunBranches: string[];
   failureMode: 'runAnyway' | 'wait';
@@ -56,6 +58,7 @@ const DEFAULTS = {
   forecastHorizon: schemaDefault<string>(CarbonPolicySpecSchema, 'forecastHorizon'),
   tolerancePercent: schemaDefault<number>(CarbonPolicySpecSchema, 'tolerancePercent'),
   defaultJobDuration: schemaDefault<string>(CarbonPolicySpecSchema, 'defaultJobDuration'),
+  maxJobDuration: schemaDefault<string>(CarbonPolicySpecSchema, 'maxJobDuration'),
   failureMode: schemaDefault<'runAnyway' | 'wait'>(CarbonPolicySpecSchema, 'failureMode'),
   refreshInterval: schemaDefault<string>(CarbonPolicySpecSchema, 'refreshInterval'),
   failureThreshold: schemaDefault<number>(CircuitBreakerSchema, 'failureThreshold'),
@@ -104,6 +107,7 @@ export function resolvePolicyParams(spec: CarbonPolicySpec): PolicyParams {
       DEFAULTS.defaultJobDuration,
       'spec.defaultJobDuration',
     ),
+    maxJobDurationMs: duration(spec.maxJobDuration, DEFAULTS.maxJobDuration, 'spec.maxJobDuration'),
     forceRunLabels: [...(spec.forceRun?.labels ?? [])],
     forceRunBranches: [...(spec.forceRun?.branches ?? [])],
     failureMode: spec.failureMode ?? DEFAULTS.failureMode,

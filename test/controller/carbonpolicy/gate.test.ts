@@ -19,6 +19,8 @@ function policy(annotations?: Record<string, string>): CarbonPolicy {
       threshold: 200,
       maxDeferral: '4h',
       defaultJobDuration: '30m',
+      // Jobs here are known to take at most 30 min (the default, 6h, would not defer unknown jobs at a 4h deadline).
+      maxJobDuration: '30m',
       tolerancePercent: 10,
     },
   };
@@ -206,20 +208,26 @@ describe('PolicyGate', () => {
     const { w, gate } = world();
     w.data = { usable: false, why: 'breaker open' };
     w.params = { ...w.params!, failureMode: 'wait' };
-    // Unknown job: default 30 min, so held until 3h30m after queueing.
+    // Unknown job: maxJobDuration (and default) 30 min, so held until 3h30m after queueing.
     expect((await gate.decide(ref, [job(1)], T0))[0]!.notBefore).toBe(T0 + 3.5 * H);
-    // Five runs of 1h32m teach the gate: the longest + 25% + 5 min = 2 h, held until 2 h after queueing.
+    // Five runs of 1h30m teach the gate: the longest + 50% + 5 min = 2h20m, held until 1h40m after queueing.
     for (let i = 0; i < 5; i++)
-      gate.observeRun({ repository: 'octo-org/app', workflowName: 'CI', jobName: 'train' }, 92 * 60_000);
-    expect((await gate.decide(ref, [job(2)], T0))[0]!.notBefore).toBe(T0 + 2 * H);
-    // A job never seen is planned as long as the longest known one (never shorter than the default).
-    expect((await gate.decide(ref, [job(3, { jobName: 'lint' })], T0))[0]!.notBefore).toBe(T0 + 2 * H);
-    // With five short runs of its own (4 min: planned 10 min), it is planned with them.
+      gate.observeRun({ repository: 'octo-org/app', workflowName: 'CI', jobName: 'train' }, 90 * 60_000);
+    expect((await gate.decide(ref, [job(2)], T0))[0]!.notBefore).toBe(T0 + 100 * M);
+    // A job never seen is planned as long as the longest known one (never shorter than maxJobDuration).
+    expect((await gate.decide(ref, [job(3, { jobName: 'lint' })], T0))[0]!.notBefore).toBe(T0 + 100 * M);
+    // With five short runs of its own (4 min: planned 11 min), it is planned with them.
     for (let i = 0; i < 5; i++)
       gate.observeRun({ repository: 'octo-org/app', workflowName: 'CI', jobName: 'lint' }, 4 * 60_000);
     expect((await gate.decide(ref, [job(4, { jobName: 'lint' })], T0))[0]!.notBefore).toBe(
-      T0 + 4 * H - 10 * 60_000,
+      T0 + 4 * H - 11 * M,
     );
+    // With the CRD's maxJobDuration (6h) a job with too little history cannot be held at a 4h deadline: it could
+    // run 6h, so it starts at once; once learned, the same job is held.
+    w.params = { ...w.params!, maxJobDurationMs: 6 * H };
+    const [unknown] = await gate.decide(ref, [job(5, { jobName: 'docs' })], T0);
+    expect(unknown).toMatchObject({ admit: true, reason: 'DeadlineReached' });
+    expect((await gate.decide(ref, [job(6)], T0))[0]!.notBefore).toBe(T0 + 100 * M);
   });
 
   it('forgets jobs not asked about for two hours past their latest start', async () => {

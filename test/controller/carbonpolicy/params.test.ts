@@ -21,6 +21,7 @@ describe('resolvePolicyParams', () => {
       forecastHorizonMs: 24 * 3_600_000,
       toleranceRatio: 0.02,
       defaultJobDurationMs: 30 * 60_000,
+      maxJobDurationMs: 6 * 3_600_000,
       forceRunLabels: [],
       forceRunBranches: [],
       failureMode: 'runAnyway',

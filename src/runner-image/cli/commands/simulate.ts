@@ -47,6 +47,7 @@ interface SimulateOptions {
   policyThreshold?: string;
   waitPenalty: string;
   defaultJobDuration: string;
+  maxJobDuration: string;
   forecast: ForecastKind | 'auto';
   forecastMae: string;
   forecastHorizon: string;
@@ -136,6 +137,12 @@ export function registerSimulate(program: Command): void {
       'ai-ci: planned duration while no job has been learned yet (CarbonPolicy defaultJobDuration); later, a ' +
         'job with little history is planned with the longest learned one',
       CARBON_POLICY_DEFAULTS.defaultJobDuration,
+    )
+    .option(
+      '--max-job-duration <duration>',
+      'ai-ci: the longest a job can run (CarbonPolicy maxJobDuration); a job with too little history is ' +
+        'deferred only as far as finishing by the deadline at this length allows',
+      CARBON_POLICY_DEFAULTS.maxJobDuration,
     )
     .addOption(
       new Option(
@@ -285,6 +292,7 @@ function buildRun(
     ...(policyThresholdG !== undefined ? { policyThresholdG } : {}),
     waitPenaltyPerHour: number(opts.waitPenalty, '--wait-penalty', 0),
     defaultDurationMs: duration(opts.defaultJobDuration, '--default-job-duration'),
+    maxJobDurationMs: duration(opts.maxJobDuration, '--max-job-duration'),
     forecast: opts.forecast,
     forecastMae: number(opts.forecastMae, '--forecast-mae', 0),
     forecastHorizonMs: duration(opts.forecastHorizon, '--forecast-horizon'),
