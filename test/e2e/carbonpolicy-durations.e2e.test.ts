@@ -6,7 +6,7 @@
  */
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { durationKey } from '../../src/carbon/durations-learning.js';
+import { DURATION_DEFAULTS, durationKey } from '../../src/carbon/durations-learning.js';
 import {
   DURATIONS_CONFIGMAP,
   DURATIONS_DATA_KEY,
@@ -23,6 +23,8 @@ const LINT = { repository: 'acme/app', workflowName: 'ci', jobName: 'lint' };
 let kc: KubeConfig;
 const running: ControllerSet[] = [];
 let nextJob = 1;
+/** The learner's default plan for a job whose longest recent run took `longestMs`. */
+const plan = (longestMs: number) => longestMs * (1 + DURATION_DEFAULTS.margin) + DURATION_DEFAULTS.marginMs;
 
 beforeAll(async () => {
   kc = adminKubeConfig();
@@ -93,8 +95,8 @@ describe('learned job durations across controller restarts', () => {
     const buildKey = durationKey(BUILD);
     expect(learned.sampleCount(buildKey)).toBe(5);
     const planned = learned.expected(buildKey, 30 * M);
-    // The default planning: the longest of the runs + 25% + 5 min.
-    expect(planned).toBe(14 * M * 1.25 + 5 * M);
+    // The default planning: the longest of the runs + margin (50%) + 5 min.
+    expect(planned).toBe(plan(14 * M));
 
     const saved = await waitFor('durations saved', async () => {
       const runs = await savedRuns();
@@ -118,7 +120,7 @@ describe('learned job durations across controller restarts', () => {
 
     const third = await startController(60_000);
     await third.carbon.durationStore!.ready();
-    expect(third.carbon.gate.durations.expected(buildKey, 30 * M)).toBe(20 * M * 1.25 + 5 * M);
+    expect(third.carbon.gate.durations.expected(buildKey, 30 * M)).toBe(plan(20 * M));
     // Nothing was counted twice across the three processes, and one ConfigMap holds it all.
     expect(third.carbon.gate.durations.sampleCount(buildKey)).toBe(6);
     const cms = await kc.makeApiClient(CoreV1Api).listNamespacedConfigMap({ namespace: ns.name });
