@@ -22,8 +22,9 @@
  *   `pending`), anything else means it did not, and the learner is rebuilt from the ConfigMap plus `pending`, so a
  *   run is neither lost (except those observed by a process that died before its next flush) nor counted twice;
  * - a 409 (another replica, or an old leader's last flush, wrote first) is the same: re-read, rebuild, write again.
- * Only the leader reads and writes; the controller flushes every `flushIntervalMs` when something changed, when it
- * stops leading, and on a graceful stop.
+ * The leader reads it when it starts leading and flushes every `flushIntervalMs` when something changed; a replica
+ * that stops leading, or stops gracefully, flushes once more (should the new leader have written meanwhile, that
+ * write gets a 409 and merges as above). A standby neither reads nor writes.
  */
 import { randomBytes } from 'node:crypto';
 import type { V1ConfigMap } from '@kubernetes/client-node';
