@@ -237,6 +237,18 @@ export const METRIC_DEFINITIONS = {
     help: "Estimated gCO2eq avoided by deferral: a runner's power (from the pool's resources) × the job's expected duration × (forecast intensity had it run when first asked − forecast intensity at its actual start).",
     labelNames: POLICY,
   },
+  carbonObservedDeferrals: {
+    name: 'ai_ci_carbon_observed_deferrals_total',
+    type: 'counter',
+    help: 'CarbonPolicy mode Observe: jobs started at once that Enforce would have deferred, by the reason Enforce gave.',
+    labelNames: [...POLICY, 'reason'],
+  },
+  carbonObservedAvoidableGrams: {
+    name: 'ai_ci_carbon_observed_avoidable_grams_total',
+    type: 'counter',
+    help: "CarbonPolicy mode Observe: estimated gCO2eq that Enforce's deferrals would have avoided (runner power × expected duration × (forecast intensity now − forecast intensity of the window Enforce chose)).",
+    labelNames: POLICY,
+  },
   carbonAddedGrams: {
     name: 'ai_ci_carbon_added_grams_total',
     type: 'counter',

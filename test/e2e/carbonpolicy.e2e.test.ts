@@ -6,7 +6,9 @@
  * (b) runs it when the intensity drops,
  * (c) runs it at its deadline when the intensity never drops in time (a file trace whose clean hours come after
  *     the job's latest start),
- * (d) runs jobs while the source is down (breaker open, failureMode runAnyway), and the policy status says why.
+ * (d) runs jobs while the source is down (breaker open, failureMode runAnyway), and the policy status says why,
+ * (e) in mode Observe defers nothing on a high-intensity grid, yet status, metrics and an Event say what Enforce
+ *     would have done.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,6 +34,7 @@ let env: RunnerPoolEnv;
 let controllers: ControllerSet;
 let uk: UkFake;
 let ukDown: UkFake;
+let ukObserve: UkFake;
 let traceDir: string;
 let custom: CustomObjectsApi;
 
@@ -43,6 +46,7 @@ beforeAll(async () => {
   await env.start();
   uk = await startUkFake();
   ukDown = await startUkFake();
+  ukObserve = await startUkFake();
   traceDir = await mkdtemp(path.join(tmpdir(), 'ai-ci-cp-e2e-'));
   controllers = withCarbonPolicies(
     {
@@ -78,6 +82,7 @@ afterAll(async () => {
   await env?.stop();
   await uk?.close();
   await ukDown?.close();
+  await ukObserve?.close();
   if (traceDir) await rm(traceDir, { recursive: true, force: true });
 });
 
@@ -311,5 +316,68 @@ describe('CarbonPolicy on the control plane', () => {
     expect(
       await sample('ai_ci_carbon_breaker_state', { namespace: ns.name, policy: 'down', state: 'open' }),
     ).toBe(1);
+  });
+
+  it('(e) mode Observe: a high-intensity grid defers nothing, yet status, metrics and an Event say what Enforce would have done', async () => {
+    // The grid of (a): high now and for an hour, clean after; Enforce would hold the job back.
+    const halfHour = Math.floor(Date.now() / HALF_HOUR) * HALF_HOUR;
+    ukObserve.setIntensity(300, 300);
+    ukObserve.setForecast([
+      { start: halfHour - HALF_HOUR, end: halfHour + 2 * HALF_HOUR, value: 300 },
+      { start: halfHour + 2 * HALF_HOUR, end: halfHour + 100 * HALF_HOUR, value: 60 },
+    ]);
+    await createPolicy('observe', {
+      source: { ukCarbonIntensity: { apiUrl: ukObserve.url } },
+      maxDeferral: '4h',
+      mode: 'Observe',
+    });
+    await waitFor('policy observe Ready', async () =>
+      condition(await getPolicy('observe'), 'Ready')?.status === 'True' ? true : undefined,
+    );
+    await createPool('observed', 'cp-observe', 'observe');
+    const job = await env.fake.queueJob({
+      labels: ['self-hosted', 'cp-observe'],
+      workflowName: 'CI',
+      jobName: 'train',
+    });
+
+    // Not deferred: the runner comes at once.
+    await waitFor('runner Pod of pool observed', async () => (await env.pods('observed'))[0], {
+      timeoutMs: 15_000,
+    });
+    expect((await env.getPool('observed')).status?.deferredJobs ?? 0).toBe(0);
+    // What Enforce would have done: status, metrics, an Event.
+    const p = await waitFor('policy observe: observedDeferrals 1', async () => {
+      const x = await getPolicy('observe');
+      return x.status?.observedDeferrals === 1 ? x : undefined;
+    });
+    expect(p.status).toMatchObject({ deferredJobs: 0, lowCarbon: false });
+    const events = await kc.makeApiClient(CoreV1Api).listNamespacedEvent({ namespace: ns.name });
+    const would = events.items.filter(
+      (e) =>
+        e.involvedObject.kind === 'CarbonPolicy' &&
+        e.involvedObject.name === 'observe' &&
+        e.reason === 'WouldDefer',
+    );
+    expect(would).toHaveLength(1);
+    expect(would[0]!.message).toMatch(
+      new RegExp(
+        `^1 job in the last 24 h would have been deferred by Enforce; latest: Observe mode: Enforce would defer job ${job.id} \\(`,
+      ),
+    );
+    const json = await controllers.manager.metrics.registry.getMetricsAsJSON();
+    const observed = json.find((m) => m.name === 'ai_ci_carbon_observed_deferrals_total')!;
+    expect(
+      (observed.values as { value: number; labels: Record<string, unknown> }[])
+        .filter((v) => v.labels.policy === 'observe')
+        .reduce((n, v) => n + v.value, 0),
+    ).toBe(1);
+    // 1 GPU runner, 1 min, 300 → 60 g/kWh: what the deferral would have saved.
+    expect(
+      await sample('ai_ci_carbon_observed_avoidable_grams_total', { namespace: ns.name, policy: 'observe' }),
+    ).toBeGreaterThan(0);
+    expect(
+      await sample('ai_ci_carbon_avoided_grams_total', { namespace: ns.name, policy: 'observe' }),
+    ).toBeUndefined();
   });
 });

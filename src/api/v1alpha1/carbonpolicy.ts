@@ -255,6 +255,13 @@ export const CarbonPolicySpec = Type.Object(
     ),
     circuitBreaker: Type.Optional(CircuitBreaker),
     refreshInterval: Type.Optional(Duration('How often intensity and forecast are fetched.', '5m')),
+    mode: Type.Optional(
+      StringEnum(['Enforce', 'Observe'] as const, {
+        description:
+          '`Enforce` defers jobs as decided; `Observe` decides the same way but never defers: every job starts at once, and status.observedDeferrals, the ai_ci_carbon_observed_deferrals_total and ai_ci_carbon_observed_avoidable_grams_total metrics and WouldDefer Events show what Enforce would have done (a gradual rollout).',
+        default: 'Enforce',
+      }),
+    ),
   },
   {
     description: 'Desired behaviour of the CarbonPolicy.',
@@ -351,6 +358,14 @@ export const CarbonPolicyStatus = Type.Object(
         format: 'int32',
       }),
     ),
+    observedDeferrals: Type.Optional(
+      Type.Integer({
+        description:
+          'mode Observe: jobs of the last 24 hours that started at once but that Enforce would have deferred.',
+        minimum: 0,
+        format: 'int32',
+      }),
+    ),
     conditions: Type.Optional(Conditions),
   },
   { description: 'Observed state of the CarbonPolicy.' },
@@ -391,6 +406,7 @@ export type DefaultedCarbonPolicySpec = Omit<CarbonPolicySpec, 'forceRun' | 'cir
       | 'maxJobDuration'
       | 'failureMode'
       | 'refreshInterval'
+      | 'mode'
     >
   > & { forceRun: ForceRun; circuitBreaker: Required<CircuitBreaker> };
 export type DefaultedCarbonPolicy = Omit<CarbonPolicy, 'spec'> & { spec: DefaultedCarbonPolicySpec };

@@ -111,6 +111,7 @@ export class CarbonPolicyController {
         ? { maxRefreshIntervalMs: options.maxRefreshIntervalMs }
         : {}),
       onDataChanged: (ns, pool) => options.enqueuePool?.(ns, pool),
+      observed: (ns, name, now) => this.gate.observedDeferrals(ns, name, now),
     });
     // defaultMs 0 is never used: every lookup passes its policy's defaultJobDuration (gate.ts).
     const learner = new DurationLearner({ defaultMs: 0 });
@@ -139,6 +140,10 @@ export class CarbonPolicyController {
       metrics: this.metrics,
       logger: this.logger,
       ...(options.power ? { power: options.power } : {}),
+      // An observed deferral changes the policy's status: reconcile it (the leader's loop only).
+      onObserved: (ns, policy) => {
+        if (leadership.accepting()) this.loop.queue.add(`${ns}/${policy}`);
+      },
     });
     const reconciler = this.reconciler;
     this.loop = new ControllerLoop({

@@ -63,7 +63,13 @@ export interface PolicyGateOptions {
   forgetAfterMs?: number;
   /** At most this many jobs remembered (default 50,000); the oldest go first. */
   maxTrackedJobs?: number;
+  /** A job of an Observe-mode policy would have been deferred (the controller reconciles the policy's status). */
+  onObserved?: (namespace: string, policy: string) => void;
 }
+
+/** How long an observed deferral counts in status.observedDeferrals. */
+export const OBSERVED_WINDOW_MS = 24 * 3_600_000;
+const MAX_OBSERVED_PER_POLICY = 10_000;
 
 interface TrackedJob {
   firstAskedAt: number;
@@ -88,6 +94,9 @@ export class PolicyGate implements CarbonGate {
   private readonly store: PolicyGateOptions['durationStore'];
   /** `namespace/policy#jobId` → memory of that job; insertion order = first seen. */
   private readonly jobs = new Map<string, TrackedJob>();
+  /** `namespace/policy` → deferrals Enforce would have made in Observe mode, oldest first. */
+  private readonly observed = new Map<string, { at: number; message: string }[]>();
+  private readonly onObserved: PolicyGateOptions['onObserved'];
   private lastPruneAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: PolicyGateOptions) {
@@ -100,6 +109,7 @@ export class PolicyGate implements CarbonGate {
     this.forgetAfterMs = options.forgetAfterMs ?? 2 * 3_600_000;
     this.maxTracked = options.maxTrackedJobs ?? 50_000;
     this.store = options.durationStore;
+    this.onObserved = options.onObserved;
   }
 
   async decide(ref: PolicyRef, jobs: readonly GateJob[], now: number): Promise<GateDecision[]> {
@@ -151,6 +161,9 @@ export class PolicyGate implements CarbonGate {
         now,
         ...(forcedBy !== undefined ? { forcedBy } : {}),
       });
+      if (!a.admit && params.mode === 'Observe') {
+        return this.observe(labels, key, job, a, watts, expectedDurationMs, now);
+      }
       if (!tracked) {
         tracked = {
           firstAskedAt: now,
@@ -178,6 +191,59 @@ export class PolicyGate implements CarbonGate {
     else this.durations.observe(durationKey(job), runMs);
   }
 
+  /**
+   * Observe mode: what Enforce decided (defer) is recorded, counted and explained, and the job starts at once. It is
+   * remembered as admitted, so it is counted once and never held back later.
+   */
+  private observe(
+    labels: { namespace: string; policy: string },
+    key: string,
+    job: GateJob,
+    a: Admission,
+    watts: number,
+    durationMs: number,
+    now: number,
+  ): GateDecision {
+    const message = `Observe mode: Enforce would defer job ${job.jobId} (${a.reason}: ${a.message}); it starts now`;
+    this.jobs.set(key, {
+      firstAskedAt: now,
+      lastAskedAt: now,
+      latestStart: a.latestStart,
+      admitted: { reason: 'Observed', at: now },
+    });
+    this.metrics?.carbonObservedDeferrals.inc({ ...labels, reason: a.reason });
+    if (a.expectedIntensityNow !== undefined && a.expectedIntensity !== undefined) {
+      const grams = avoidedGrams(watts, durationMs, a.expectedIntensityNow, a.expectedIntensity);
+      if (grams > 0) this.metrics?.carbonObservedAvoidableGrams.inc(labels, grams);
+    }
+    const policyKey = `${labels.namespace}/${labels.policy}`;
+    let list = this.observed.get(policyKey);
+    if (!list) {
+      list = [];
+      this.observed.set(policyKey, list);
+    }
+    list.push({ at: now, message });
+    while (
+      list.length > 0 &&
+      (list.length > MAX_OBSERVED_PER_POLICY || now - list[0]!.at > OBSERVED_WINDOW_MS)
+    )
+      list.shift();
+    this.logger.info('observed deferral', { ...labels, job: job.jobId, reason: a.reason });
+    this.onObserved?.(labels.namespace, labels.policy);
+    const d: GateDecision = { admit: true, reason: 'Observed', message };
+    if (a.expectedIntensityNow !== undefined) d.expectedIntensity = a.expectedIntensityNow;
+    return d;
+  }
+
+  /** Observe mode: deferrals Enforce would have made in the last 24 hours, and the latest one's explanation. */
+  observedDeferrals(namespace: string, policy: string, now: number): { count: number; latest?: string } {
+    const list = (this.observed.get(`${namespace}/${policy}`) ?? []).filter(
+      (o) => now - o.at <= OBSERVED_WINDOW_MS,
+    );
+    const latest = list.at(-1)?.message;
+    return { count: list.length, ...(latest !== undefined ? { latest } : {}) };
+  }
+
   /** Jobs currently remembered as deferred by a policy (for tests and debugging). */
   deferredCount(namespace: string, policy: string): number {
     let n = 0;
@@ -189,6 +255,7 @@ export class PolicyGate implements CarbonGate {
 
   /** Drops what the gate remembers about a deleted policy. */
   forgetPolicy(namespace: string, policy: string): void {
+    this.observed.delete(`${namespace}/${policy}`);
     const prefix = `${namespace}/${policy}#`;
     for (const k of [...this.jobs.keys()]) if (k.startsWith(prefix)) this.jobs.delete(k);
   }

@@ -32,6 +32,8 @@ export interface PolicyParams {
   failureMode: 'runAnyway' | 'wait';
   breaker: BreakerConfig;
   refreshIntervalMs: number;
+  /** Observe: decide as Enforce would, but never defer (gate.ts). */
+  mode: 'Enforce' | 'Observe';
 }
 
 /** A spec the controller cannot act on; `field` is the JSON path of the bad value. */
@@ -61,6 +63,7 @@ const DEFAULTS = {
   maxJobDuration: schemaDefault<string>(CarbonPolicySpecSchema, 'maxJobDuration'),
   failureMode: schemaDefault<'runAnyway' | 'wait'>(CarbonPolicySpecSchema, 'failureMode'),
   refreshInterval: schemaDefault<string>(CarbonPolicySpecSchema, 'refreshInterval'),
+  mode: schemaDefault<'Enforce' | 'Observe'>(CarbonPolicySpecSchema, 'mode'),
   failureThreshold: schemaDefault<number>(CircuitBreakerSchema, 'failureThreshold'),
   openDuration: schemaDefault<string>(CircuitBreakerSchema, 'openDuration'),
 };
@@ -120,6 +123,7 @@ export function resolvePolicyParams(spec: CarbonPolicySpec): PolicyParams {
       ),
     },
     refreshIntervalMs: duration(spec.refreshInterval, DEFAULTS.refreshInterval, 'spec.refreshInterval'),
+    mode: spec.mode ?? DEFAULTS.mode,
   };
 }
 

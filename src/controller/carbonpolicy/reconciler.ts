@@ -78,6 +78,8 @@ export interface CarbonPolicyReconcilerOptions {
   maxRefreshIntervalMs?: number;
   /** Called for each pool of a policy whose decision data changed, to have the pool reconciled again. */
   onDataChanged?: (namespace: string, pool: string) => void;
+  /** mode Observe: the gate's count of deferrals Enforce would have made (gate.observedDeferrals). */
+  observed?: (namespace: string, policy: string, now: number) => { count: number; latest?: string };
 }
 
 interface PolicyState {
@@ -137,6 +139,7 @@ export class CarbonPolicyReconciler {
       deferredJobs,
       now,
       redact: state.redact,
+      ...(this.o.observed ? { observed: this.o.observed(namespace, name, now) } : {}),
       ...(state.params ? { params: state.params } : {}),
       ...(state.sourceType ? { sourceType: state.sourceType } : {}),
       ...(state.blocked ? { blocked: state.blocked } : {}),

@@ -62,6 +62,8 @@ export interface StatusInput {
   lastErrorKind?: ProviderErrorKind;
   /** Jobs deferred by this policy over all its pools. */
   deferredJobs: number;
+  /** mode Observe: deferrals Enforce would have made in the last 24 h, and the latest one's explanation. */
+  observed?: { count: number; latest?: string };
   now: number;
   /** Removes secret values from messages (defence in depth: provider errors never carry them). */
   redact?: (text: string) => string;
@@ -105,6 +107,20 @@ export function decideStatus(input: StatusInput): StatusDecision {
   };
   const status: CarbonPolicyStatus = { observedGeneration: generation, deferredJobs: input.deferredJobs };
   const events: PolicyEvent[] = [];
+  // Observe mode (or deferrals observed before a switch back to Enforce, until they age out of the 24 h window).
+  if (params?.mode === 'Observe' || (input.observed?.count ?? 0) > 0) {
+    const count = input.observed?.count ?? 0;
+    status.observedDeferrals = count;
+    if (count > (prev.observedDeferrals ?? 0) && input.observed?.latest) {
+      events.push({
+        type: 'Normal',
+        reason: 'WouldDefer',
+        message: clip(
+          `${count} job${count === 1 ? '' : 's'} in the last 24 h would have been deferred by Enforce; latest: ${input.observed.latest}`,
+        ),
+      });
+    }
+  }
 
   if (input.blocked || !params) {
     const b = input.blocked ?? { reason: 'InvalidSpec', message: 'the spec cannot be resolved' };

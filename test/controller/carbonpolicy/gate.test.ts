@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { CarbonPolicy } from '../../../src/api/v1alpha1/index.js';
 import type { GateJob } from '../../../src/carbon/gate.js';
 import type { PolicyData } from '../../../src/controller/carbonpolicy/admission.js';
-import { type GatePool, PolicyGate } from '../../../src/controller/carbonpolicy/gate.js';
+import {
+  type GatePool,
+  PolicyGate,
+  type PolicyGateOptions,
+} from '../../../src/controller/carbonpolicy/gate.js';
 import { type PolicyParams, resolvePolicyParams } from '../../../src/controller/carbonpolicy/params.js';
 import { createControllerMetrics } from '../../../src/controller/metrics.js';
 import { H, halfHours, M, T0 } from './readings.js';
@@ -38,7 +42,7 @@ function pool(
 }
 
 /** A gate over an in-memory world whose data the test changes. */
-function world() {
+function world(over: Partial<PolicyGateOptions> = {}) {
   const w = {
     policies: new Map<string, CarbonPolicy>([['grid', policy()]]),
     pools: new Map<string, GatePool>([
@@ -67,6 +71,7 @@ function world() {
       },
     },
     metrics: w.metrics,
+    ...over,
   });
   return { w, gate };
 }
@@ -244,5 +249,37 @@ describe('PolicyGate', () => {
     expect(gate.deferredCount(NS, 'grid')).toBe(2);
     gate.forgetPolicy(NS, 'grid');
     expect(gate.deferredCount(NS, 'grid')).toBe(0);
+  });
+
+  it('mode Observe: admits at once what Enforce defers, counts it once, and says what Enforce would have done', async () => {
+    const observedBy: string[] = [];
+    const { w, gate } = world({ onObserved: (ns, p) => observedBy.push(`${ns}/${p}`) });
+    w.params = { ...w.params!, mode: 'Observe' };
+    const [d] = await gate.decide(ref, [job(7)], T0);
+    expect(d).toMatchObject({ admit: true, reason: 'Observed', expectedIntensity: 300 });
+    expect(d!.message).toMatch(/^Observe mode: Enforce would defer job 7 \(Deferred: .*\); it starts now$/);
+    expect(gate.deferredCount(NS, 'grid')).toBe(0);
+    // Asked again (every reconcile): still admitted, counted once.
+    const [again] = await gate.decide(ref, [job(7)], T0 + 60_000);
+    expect(again).toMatchObject({ admit: true, reason: 'Observed' });
+    expect(gate.observedDeferrals(NS, 'grid', T0 + 60_000)).toEqual({ count: 1, latest: d!.message });
+    expect(observedBy).toEqual([`${NS}/grid`]);
+    expect((await metric(w, 'ai_ci_carbon_observed_deferrals_total')).map((v) => v.value)).toEqual([1]);
+    // 1 GPU + 8 cores + 32 GiB for the 30 min default, 300 → 80 g/kWh.
+    const [grams] = await metric(w, 'ai_ci_carbon_observed_avoidable_grams_total');
+    expect(grams!.value).toBeCloseTo(((300 + 8 * 4 + 32 * 0.392) / 1000) * 0.5 * (300 - 80), 6);
+    // Nothing was deferred, so nothing was avoided for real.
+    expect(await metric(w, 'ai_ci_carbon_avoided_grams_total')).toEqual([]);
+    // An observed deferral counts for 24 hours.
+    expect(gate.observedDeferrals(NS, 'grid', T0 + 24 * H + 1).count).toBe(0);
+  });
+
+  it('mode Observe admits what Enforce admits without counting it', async () => {
+    const { w, gate } = world();
+    w.params = { ...w.params!, mode: 'Observe' };
+    w.data = { usable: true, forecast: halfHours([80, 80, 80, 80, 80, 80, 80, 80]) };
+    const [d] = await gate.decide(ref, [job(8)], T0);
+    expect(d).toMatchObject({ admit: true, reason: 'LowCarbon' });
+    expect(gate.observedDeferrals(NS, 'grid', T0)).toEqual({ count: 0 });
   });
 });

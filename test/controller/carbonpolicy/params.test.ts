@@ -27,6 +27,7 @@ describe('resolvePolicyParams', () => {
       failureMode: 'runAnyway',
       breaker: { failureThreshold: 3, openDurationMs: 5 * 60_000 },
       refreshIntervalMs: 5 * 60_000,
+      mode: 'Enforce',
     });
   });
 
@@ -42,6 +43,7 @@ describe('resolvePolicyParams', () => {
       failureMode: 'wait',
       circuitBreaker: { failureThreshold: 1, openDuration: '10m' },
       refreshInterval: '30s',
+      mode: 'Observe',
     });
     expect(p).toMatchObject({
       sourceType: 'ukCarbonIntensity',
@@ -54,6 +56,7 @@ describe('resolvePolicyParams', () => {
       failureMode: 'wait',
       breaker: { failureThreshold: 1, openDurationMs: 600_000 },
       refreshIntervalMs: 30_000,
+      mode: 'Observe',
     });
     expect(schedulerParams(p)).toEqual({
       maxDeferralMs: 80_000,

@@ -266,3 +266,51 @@ describe('decideStatus', () => {
     expect(status.source?.lastError).toBe('electricityMaps: refused ***');
   });
 });
+
+describe('decideStatus: mode Observe', () => {
+  const observe = params({ mode: 'Observe' });
+  it.each([
+    ['Enforce, nothing observed: no field, no event', params(), undefined, undefined, undefined, []],
+    ['Observe, nothing observed yet: 0', observe, { count: 0 }, undefined, 0, []],
+    [
+      'Observe, a new observed deferral: the count and a WouldDefer event with the latest explanation',
+      observe,
+      { count: 2, latest: 'Observe mode: Enforce would defer job 9 (Deferred: …); it starts now' },
+      1,
+      2,
+      [
+        'WouldDefer: 2 jobs in the last 24 h would have been deferred by Enforce; latest: Observe mode: Enforce would defer job 9 (Deferred: …); it starts now',
+      ],
+    ],
+    ['Observe, the same count again: no new event', observe, { count: 2, latest: 'x' }, 2, 2, []],
+    [
+      'Observe, older deferrals aging out: a lower count, no event',
+      observe,
+      { count: 1, latest: 'x' },
+      2,
+      1,
+      [],
+    ],
+    [
+      'back to Enforce with deferrals still in the window: the count stays visible',
+      params(),
+      { count: 1, latest: 'x' },
+      1,
+      1,
+      [],
+    ],
+  ] as const)('%s', (_name, p, observed, before, expected, events) => {
+    const d = decideStatus(
+      input({
+        params: p,
+        reading: dirtyThenClean,
+        ...(observed ? { observed } : {}),
+        ...(before !== undefined ? { previous: { observedDeferrals: before } } : {}),
+      }),
+    );
+    expect(d.status.observedDeferrals).toBe(expected);
+    expect(d.events.filter((e) => e.reason === 'WouldDefer').map((e) => `${e.reason}: ${e.message}`)).toEqual(
+      events,
+    );
+  });
+});
