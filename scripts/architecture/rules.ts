@@ -35,6 +35,12 @@ export const ROOMS: readonly Room[] = [
     mayImport: ['api', 'carbon', 'analysis'],
   },
   {
+    room: 'export',
+    holds:
+      "exports of a command's result to MLOps platforms: `mlflow/`, a client of MLflow's REST API 2.0 and what each command logs",
+    mayImport: ['analysis'],
+  },
+  {
     room: 'controller',
     holds:
       'the operator: one manager (`manager.ts`: shared informer cache, leadership events, servers) and the generic controller loop (`loop.ts`) that `runnerpool/` and `carbonpolicy/` register with',
@@ -43,7 +49,7 @@ export const ROOMS: readonly Room[] = [
   {
     room: 'runner-image',
     holds: 'the runner image and the thin `ai-ci` CLI (`cli/`: flags → analysis → render)',
-    mayImport: ['api', 'kube', 'github', 'carbon', 'analysis'],
+    mayImport: ['api', 'kube', 'github', 'carbon', 'analysis', 'export'],
   },
 ];
 

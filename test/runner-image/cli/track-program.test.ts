@@ -27,6 +27,12 @@ describe('the carbon track program', () => {
     );
     for (const p of ['onnxruntime-node', 'typescript', '@kubernetes/client-node', '@octokit/rest'])
       expect(packages).not.toContain(p);
+    // The MLflow exporter is loaded only when --mlflow is given: reached by dynamic imports alone.
+    const toExport = Object.entries(r.metafile.inputs)
+      .filter(([file]) => !file.includes('src/export/'))
+      .flatMap(([, i]) => i.imports.filter((x) => x.path.includes('src/export/')));
+    expect(toExport.length).toBeGreaterThan(0);
+    expect(new Set(toExport.map((x) => x.kind))).toEqual(new Set(['dynamic-import']));
   });
 
   it('has the same options and help as `carbon track` in the whole tree', () => {

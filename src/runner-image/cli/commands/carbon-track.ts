@@ -20,9 +20,10 @@ import {
 import { parseDuration } from '../../../carbon/duration.js';
 import { meanIntensity } from '../../../carbon/window.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { type MlflowFlags, mlflowExport, mlflowOptions } from '../mlflow.js';
 import type { SourceFlags } from './carbon.js';
 
-interface TrackFlags {
+interface TrackFlags extends MlflowFlags {
   budget?: string;
   warnAt: string;
   json?: string;
@@ -42,7 +43,7 @@ interface TrackFlags {
 }
 
 export function registerCarbonTrack(carbon: Command): void {
-  carbon
+  const track = carbon
     .command('track')
     .description(
       'run a command and measure its energy (Wh) and carbon (grams CO2e), optionally against a budget in grams CO2e',
@@ -79,7 +80,8 @@ export function registerCarbonTrack(carbon: Command): void {
     )
     .option('--powercap-root <dir>', 'powercap sysfs root for RAPL counters', '/sys/class/powercap')
     .option('--cpu-model <name>', "CPU model for the power table (default /proc/cpuinfo's model name)")
-    .option('--no-gpu', 'do not sample GPUs with nvidia-smi')
+    .option('--no-gpu', 'do not sample GPUs with nvidia-smi');
+  mlflowOptions(track)
     .addHelpText(
       'after',
       '\nUnits: energy in Wh, carbon in grams CO2e (gCO2e), intensity in grams CO2e per kWh.\n' +
@@ -131,6 +133,7 @@ export function registerCarbonTrack(carbon: Command): void {
         if (github) annotate('error', 'Carbon budget exceeded', line);
         if (exitCode === 0) exitCode = ExitCode.CarbonBudgetExceeded;
       }
+      await mlflowExport(opts, (m) => m.carbonRun(report, exitCode));
       process.exitCode = exitCode;
     });
 }

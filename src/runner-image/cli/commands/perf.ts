@@ -13,6 +13,7 @@ import { upsertPrComment } from '../../../analysis/perf/report/pr-comment.js';
 import { markdownSummary, textReport } from '../../../analysis/perf/report/summary.js';
 import type { AnalysisReport } from '../../../analysis/perf/report/types.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { type MlflowFlags, mlflowExport, mlflowOptions } from '../mlflow.js';
 import { registerPerfAb } from './perf-ab.js';
 import { registerPerfChangepoints } from './perf-changepoints.js';
 import {
@@ -51,7 +52,7 @@ function pullNumber(explicit: number | undefined, env: NodeJS.ProcessEnv): numbe
   }
 }
 
-interface AnalyzeFlags {
+interface AnalyzeFlags extends MlflowFlags {
   format: FormatName;
   history?: string;
   baseline?: string;
@@ -176,6 +177,7 @@ async function analyze(resultsPath: string, flags: AnalyzeFlags): Promise<void> 
       );
       process.stderr.write(`ai-ci: recorded ${added} results into ${flags.history}\n`);
     }
+    await mlflowExport(flags, (m) => m.perfRun(report, exitCode));
     process.exitCode = exitCode;
   } finally {
     store?.close();
@@ -263,7 +265,7 @@ export function registerPerf(program: Command): Command {
     .command('perf')
     .description('performance-regression detection: analyse benchmark results against their history');
 
-  perf
+  const analyzeCommand = perf
     .command('analyze')
     .description(
       'compare benchmark results with their baseline and history; exit 1 on a confident regression ' +
@@ -327,8 +329,8 @@ export function registerPerf(program: Command): Command {
     .option('--pr <number>', 'pull request number (default: from $GITHUB_EVENT_PATH)', positiveInt)
     .option('--report-json <file>', 'also write the JSON report to this file')
     .option('--github-output <file>', 'write verdict, regressions and regressed-benchmarks step outputs here')
-    .option('--record', 'after analysing, record these results into --history')
-    .action((results: string, flags: AnalyzeFlags) => analyze(results, flags));
+    .option('--record', 'after analysing, record these results into --history');
+  mlflowOptions(analyzeCommand).action((results: string, flags: AnalyzeFlags) => analyze(results, flags));
 
   registerPerfHistory(perf);
   registerPerfTrain(perf);

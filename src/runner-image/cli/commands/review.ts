@@ -27,6 +27,7 @@ import {
   touchesChange,
 } from '../../../analysis/review/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { type MlflowFlags, mlflowExport, mlflowOptions } from '../mlflow.js';
 import { packageVersion } from '../version.js';
 
 const run = promisify(execFile);
@@ -36,7 +37,7 @@ type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
 export const DEFAULT_CONFIG = '.ai-ci-review.yaml';
 
-interface Flags {
+interface Flags extends MlflowFlags {
   checkDataLeakage?: boolean;
   checkReproducibility?: boolean;
   checkPerformanceImpact?: boolean;
@@ -242,15 +243,17 @@ export async function reviewCommand(paths: string[], flags: Flags, env = process
   if (summaryFile) appendFileSync(summaryFile, toMarkdown(findings, problems, result.files));
 
   for (const u of unreadable) process.stderr.write(`ai-ci: ${u.path}: ${u.message}\n`);
-  if (unreadable.length) return ExitCode.InputError;
   const failOn = flags.failOn ?? config.failOn ?? 'error';
-  if (failOn === 'never') return ExitCode.Ok;
-  const failing = findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
-  return failing ? ExitCode.Finding : ExitCode.Ok;
+  const failing =
+    failOn !== 'never' &&
+    findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+  const code = unreadable.length ? ExitCode.InputError : failing ? ExitCode.Finding : ExitCode.Ok;
+  await mlflowExport(flags, (m) => m.reviewRun({ ...result, findings, problems }, render('json'), code));
+  return code;
 }
 
 export function registerReview(program: Command): void {
-  program
+  const review = program
     .command('review')
     .description(
       'ML code review of Python files and notebooks: data leakage (selection, overlap, preprocessing, target), reproducibility and performance pitfalls',
@@ -279,13 +282,13 @@ export function registerReview(program: Command): void {
       ).choices([...FAIL_ON]),
     )
     .option('--select <rules>', 'comma-separated rule ids or families to run')
-    .option('--ignore <rules>', 'comma-separated rule ids or families to skip')
-    .action(async (paths: string[], flags: Flags) => {
-      try {
-        process.exitCode = await reviewCommand(paths, flags);
-      } catch (err) {
-        if (err instanceof ConfigError) throw new CliError(err.message, ExitCode.Usage);
-        throw err;
-      }
-    });
+    .option('--ignore <rules>', 'comma-separated rule ids or families to skip');
+  mlflowOptions(review).action(async (paths: string[], flags: Flags) => {
+    try {
+      process.exitCode = await reviewCommand(paths, flags);
+    } catch (err) {
+      if (err instanceof ConfigError) throw new CliError(err.message, ExitCode.Usage);
+      throw err;
+    }
+  });
 }
