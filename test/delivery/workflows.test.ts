@@ -3,14 +3,23 @@
  * `npm run tools:build`), and keep what the design document asks of them.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateResource } from '../../src/api/validate.js';
 import { buildProgram } from '../../src/runner-image/cli/program.js';
+import { runCliCaptured } from '../support/cli.js';
 import { repoRoot, tool } from './support/helm.js';
 
 const run = promisify(execFile);
@@ -97,13 +106,18 @@ describe('actionlint', () => {
 describe('examples/workflows/ai-performance.yml', () => {
   const wf = workflow('examples/workflows/ai-performance.yml');
   const job = wf.jobs['ai-performance']!;
+  const ab = wf.jobs['ai-performance-ab']!;
 
-  it('benchmarks on runs-on: ubuntu-latest-gpu, as the design document writes it, on pull requests', () => {
+  it('benchmarks on runs-on: ubuntu-latest-gpu, as the design document writes it: A/B on pull requests, history on main', () => {
     expect(job['runs-on']).toBe('ubuntu-latest-gpu');
+    expect(ab['runs-on']).toBe('ubuntu-latest-gpu');
     expect(wf.on).toHaveProperty('pull_request');
+    expect(wf.on).toMatchObject({ push: { branches: ['main'] } });
+    expect(ab.if).toBe("github.event_name == 'pull_request'");
+    expect(job.if).toBe("github.event_name == 'push'");
   });
 
-  it('runs the regression detector with the design inputs, all declared by the action', () => {
+  it('runs the regression detector in history mode on main with the design inputs, all declared by the action', () => {
     const step = job.steps.find((s) => s.uses === './actions/ai-regression-detector')!;
     expect(step.with).toEqual({
       'benchmark-results': 'results.json',
@@ -117,6 +131,67 @@ describe('examples/workflows/ai-performance.yml', () => {
     const bench = job.steps.findIndex((s) => s.run?.includes('--benchmark-json=results.json'));
     expect(bench).toBeGreaterThanOrEqual(0);
     expect(bench).toBeLessThan(job.steps.indexOf(step));
+  });
+
+  describe('the same-job A/B step of pull requests, run as written (pytest replaced by real pytest-benchmark files)', () => {
+    const step = ab.steps.find((s) => s.run?.startsWith('ai-ci perf ab'))!;
+    const argv = (run: string): string[] => {
+      const words: string[] = [];
+      for (const m of run.trim().matchAll(/"([^"]*)"|(\S+)/g)) words.push(m[1] ?? m[2]!);
+      return words.slice(1); // without "ai-ci"
+    };
+    let root = '';
+    let cwd = '';
+    beforeAll(() => {
+      root = mkdtempSync(path.join(tmpdir(), 'ai-ci-ab-wf-'));
+      mkdirSync(path.join(root, 'bin'));
+      mkdirSync(path.join(root, 'base'));
+      mkdirSync(path.join(root, 'head'));
+      const fake = path.join(repoRoot, 'test/delivery/support/fake-pytest.mjs');
+      writeFileSync(path.join(root, 'bin/pytest'), `#!/bin/sh\nexec "${process.execPath}" "${fake}" "$@"\n`, {
+        mode: 0o755,
+      });
+      cwd = process.cwd();
+      process.chdir(path.join(root, 'head'));
+    });
+    afterAll(() => {
+      process.chdir(cwd);
+      rmSync(root, { recursive: true, force: true });
+    });
+    const run = (factor: number) => {
+      const state = mkdtempSync(path.join(root, 'state-'));
+      return runCliCaptured(argv(step.run!), {
+        PATH: `${path.join(root, 'bin')}:${process.env.PATH}`,
+        FAKE_PYTEST_FIXTURES: path.join(repoRoot, 'test/fixtures/perf/real/pytest'),
+        FAKE_PYTEST_STATE: state,
+        FAKE_PYTEST_HEAD_FACTOR: String(factor),
+        AI_CI_MODE: undefined,
+      });
+    };
+
+    it('checks out the base ref beside the head first', () => {
+      const checkout = ab.steps.find((s) => s.run?.includes('git worktree add ../base'))!;
+      expect(ab.steps.indexOf(checkout)).toBeLessThan(ab.steps.indexOf(step));
+      expect(ab.steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    });
+
+    it('fails the step on a 2× slower head, reporting about +100% for each benchmark', async () => {
+      const r = await run(2);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(1);
+      const lines = r.out.trim().split('\n');
+      expect(lines).toHaveLength(3);
+      for (const line of lines)
+        expect(line).toMatch(
+          /: \+(9\d|10\d)\.\d% \[.*\] regression \(P\(regressed\) = 1\.000; 10 rounds each\)$/,
+        );
+    }, 60_000);
+
+    it('passes an unchanged head', async () => {
+      const r = await run(1);
+      expect(r.code).toBe(0);
+      expect(r.out).not.toMatch(/ regression /);
+    }, 60_000);
   });
 });
 
