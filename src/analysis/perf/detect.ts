@@ -29,14 +29,16 @@ import {
   exceedanceP,
   type FeatureInput,
   type HistoryContext,
+  type SortedSides,
   type Verdict,
 } from './features.js';
 import { bootstrapRelativeChange } from './stats/bootstrap.js';
 import { normalQuantile, normalSf, studentTQuantile, studentTSf } from './stats/distributions.js';
-import { mannWhitneyU } from './stats/mann-whitney.js';
-import { logMedianStandardError } from './stats/median-interval.js';
+import { mannWhitneyFromU, mannWhitneyUSorted } from './stats/mann-whitney.js';
+import { logMedianStandardErrorOfSorted } from './stats/median-interval.js';
 import { roundsNeeded } from './stats/power.js';
-import { median, quantile, robustScale } from './stats/robust.js';
+import { quantileSorted } from './stats/robust.js';
+import { medianOfSorted, robustScaleOfSorted, sortedCopy } from './stats/sorted.js';
 
 export type { CommonMode } from './common-mode.js';
 export type { Direction, Verdict } from './features.js';
@@ -216,6 +218,8 @@ interface StatisticalPart {
   history: HistoryContext;
   /** Whether both sides had enough rounds for the rank test. */
   rankTest: boolean;
+  /** Both sides' rounds sorted ascending, for the features (computeFeatures) to read without sorting again. */
+  sorted: SortedSides;
 }
 
 function statisticalPart(
@@ -225,21 +229,28 @@ function statisticalPart(
 ): StatisticalPart {
   const { baseline, candidate } = input;
   const sign = direction === 'smaller-is-better' ? 1 : -1;
-  const mw = mannWhitneyU(candidate, baseline, { alternative: 'greater', method: 'asymptotic' });
+  // Every order statistic below is read from one sorted copy of each side (stats/sorted.ts).
+  const sorted = { baseline: sortedCopy(baseline), candidate: sortedCopy(candidate) };
+  const sb = sorted.baseline;
+  const sc = sorted.candidate;
+  const mw = mannWhitneyUSorted(sc, sb, { alternative: 'greater', method: 'asymptotic' });
   const pLarger = mw.p;
-  const pSmaller = mannWhitneyU(candidate, baseline, { alternative: 'less', method: 'asymptotic' }).p;
+  const pSmaller = mannWhitneyFromU({ u1: mw.u, tieTerm: mw.tieTerm }, sc.length, sb.length, {
+    alternative: 'less',
+    method: 'asymptotic',
+  }).p;
   // The rank test speaks only with enough rounds on both sides: one value against one value gives P = 0.5
   // whatever the change, which made a 100× slowdown of a single-value file "inconclusive".
   const rankTest = baseline.length >= MIN_ROUNDS && candidate.length >= MIN_ROUNDS;
   // One-sided confidences that the candidate is worse / better, from the rounds alone.
   let confWorse = rankTest ? 1 - (sign > 0 ? pLarger : pSmaller) : 1;
   let confBetter = rankTest ? 1 - (sign > 0 ? pSmaller : pLarger) : 1;
-  const medB = median(baseline);
-  const medC = median(candidate);
+  const medB = medianOfSorted(sb);
+  const medC = medianOfSorted(sc);
   const rel = medB !== 0 ? medC / medB - 1 : medC === 0 ? 0 : Math.sign(medC) * Number.POSITIVE_INFINITY;
   // Standard errors of the two locations (log units): the tool's summary, or the rounds' order statistics.
-  const seB = input.baselineRelativeError ?? logMedianStandardError(baseline, MIN_ROUNDS) ?? 0;
-  const seC = input.candidateRelativeError ?? logMedianStandardError(candidate, MIN_ROUNDS) ?? 0;
+  const seB = input.baselineRelativeError ?? logMedianStandardErrorOfSorted(sb, MIN_ROUNDS) ?? 0;
+  const seC = input.candidateRelativeError ?? logMedianStandardErrorOfSorted(sc, MIN_ROUNDS) ?? 0;
   const locationError = Math.hypot(seB, seC);
   const zq = normalQuantile(1 - (1 - o.confidence) / 2);
   const big = baseline.length > BOOTSTRAP_MAX_ROUNDS || candidate.length > BOOTSTRAP_MAX_ROUNDS;
@@ -252,8 +263,8 @@ function statisticalPart(
         })
       : { estimate: rel, ...logInterval(rel, zq * locationError), confidence: o.confidence };
   const withinNoise = Math.max(
-    baseline.length > 1 ? robustScale(baseline, medB) / Math.abs(medB || 1) : 0,
-    candidate.length > 1 ? robustScale(candidate, medC) / Math.abs(medC || 1) : 0,
+    baseline.length > 1 ? robustScaleOfSorted(sb, medB) / Math.abs(medB || 1) : 0,
+    candidate.length > 1 ? robustScaleOfSorted(sc, medC) / Math.abs(medC || 1) : 0,
   );
   let change: ChangeEstimate = { ...boot, reference: 'baseline' };
   const history = analyseHistory(input.history ?? []);
@@ -296,7 +307,7 @@ function statisticalPart(
     // A run slowed by the machine rather than by the code gives itself away: its rounds spread out and its
     // fastest rounds stay near their usual time, while a code change moves all rounds alike. Only such a
     // run is measured against the history's own outlier runs.
-    const slowRun = looksLikeDisturbedRun(baseline, candidate, medB, medC);
+    const slowRun = looksLikeDisturbedRun(sb, sc, medB, medC);
     const above = exceedanceP(history, histRel, 1);
     const below = exceedanceP(history, -histRel, -1);
     const explainedAbove = sign > 0 ? slowRun : true;
@@ -381,6 +392,7 @@ function statisticalPart(
     evidence,
     history,
     rankTest,
+    sorted,
   };
 }
 
@@ -400,21 +412,22 @@ const STEP_CONFIRMED_Z = 2;
 const FAST_QUANTILE = 0.2;
 
 /**
- * Whether the candidate run looks disturbed by the machine (noisier than the baseline, or slower in its
+ * Whether the candidate run (its rounds sorted ascending) looks disturbed by the machine (noisier than the baseline, or slower in its
  * median but not in its fastest rounds) rather than shifted as a whole.
  */
 function looksLikeDisturbedRun(
-  baseline: readonly number[],
-  candidate: readonly number[],
+  baseline: Float64Array,
+  candidate: Float64Array,
   medB: number,
   medC: number,
 ): boolean {
   if (baseline.length < MIN_ROUNDS || candidate.length < MIN_ROUNDS) return true;
-  const noiseB = robustScale(baseline, medB) / Math.abs(medB || 1);
-  const noiseC = robustScale(candidate, medC) / Math.abs(medC || 1);
+  const noiseB = robustScaleOfSorted(baseline, medB) / Math.abs(medB || 1);
+  const noiseC = robustScaleOfSorted(candidate, medC) / Math.abs(medC || 1);
   const medShift = medC / medB - 1;
-  const fastShift = quantile(candidate, FAST_QUANTILE) / quantile(baseline, FAST_QUANTILE) - 1;
-  const slowShift = quantile(candidate, 1 - FAST_QUANTILE) / quantile(baseline, 1 - FAST_QUANTILE) - 1;
+  const fastShift = quantileSorted(candidate, FAST_QUANTILE) / quantileSorted(baseline, FAST_QUANTILE) - 1;
+  const slowShift =
+    quantileSorted(candidate, 1 - FAST_QUANTILE) / quantileSorted(baseline, 1 - FAST_QUANTILE) - 1;
   // Disturbance moves values up (slower); in bigger-is-better units that is down, so compare magnitudes.
   const uneven =
     Math.abs(fastShift) < DISTURBED_SHIFT_RATIO * Math.abs(medShift) ||
@@ -519,7 +532,7 @@ export function detectRegression(
 ): Detection {
   const o = resolve(options);
   const part = statisticalPart(input, direction, o);
-  return decide(direction, part, computeFeatures(input, direction, part.history), o, undefined);
+  return decide(direction, part, computeFeatures(input, direction, part.history, part.sorted), o, undefined);
 }
 
 export interface Comparison {
@@ -600,7 +613,9 @@ export async function detectRegressions(
   const o = resolve(options);
   const commonMode = commonModeOf(comparisons, o);
   const parts = comparisons.map((c) => statisticalPart(c.input, c.direction, o));
-  const features = comparisons.map((c, i) => computeFeatures(c.input, c.direction, parts[i]!.history));
+  const features = comparisons.map((c, i) =>
+    computeFeatures(c.input, c.direction, parts[i]!.history, parts[i]!.sorted),
+  );
   let probabilities: number[] | undefined;
   if (model && comparisons.length > 0 && !o.sameJob) {
     probabilities = await model.predict(features);

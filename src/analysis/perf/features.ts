@@ -8,10 +8,11 @@
  * counts), so one model serves benchmarks of any unit.
  */
 import { ChangePointDetector } from './changepoints/detector.js';
-import { hodgesLehmann } from './stats/hodges-lehmann.js';
-import { mannWhitneyU } from './stats/mann-whitney.js';
+import { hodgesLehmannSorted } from './stats/hodges-lehmann.js';
+import { mannWhitneyUSorted } from './stats/mann-whitney.js';
 import { roundsNeeded } from './stats/power.js';
-import { median, quantile, robustScale } from './stats/robust.js';
+import { median, quantileSorted, robustScale } from './stats/robust.js';
+import { medianOfSorted, robustScaleOfSorted, sortedCopy } from './stats/sorted.js';
 
 /** Which way is better for a benchmark's value: time and memory shrink, throughput grows. */
 export type Direction = 'smaller-is-better' | 'bigger-is-better';
@@ -195,6 +196,12 @@ function relative(value: number, reference: number): number {
   return reference !== 0 ? value / Math.abs(reference) : 0;
 }
 
+/** Both sides' samples sorted ascending (stats/sorted.ts sortedCopy), when the caller already has them. */
+export interface SortedSides {
+  baseline: Float64Array;
+  candidate: Float64Array;
+}
+
 /**
  * Computes the features of one comparison. Baseline and candidate need at least one sample each; with a
  * single sample the sample-based tests carry no information and say so through their values (p = 1, n = 1).
@@ -203,18 +210,22 @@ export function computeFeatures(
   input: FeatureInput,
   direction: Direction,
   history: HistoryContext = analyseHistory(input.history ?? []),
+  sorted?: SortedSides,
 ): Float32Array {
   const { baseline, candidate } = input;
   if (baseline.length === 0) throw new RangeError('computeFeatures: the baseline has no samples');
   if (candidate.length === 0) throw new RangeError('computeFeatures: the candidate has no samples');
   const sign: 1 | -1 = direction === 'smaller-is-better' ? 1 : -1;
   const f = new Float32Array(FEATURE_COUNT);
-  const medB = median(baseline);
-  const medC = median(candidate);
-  const scaleB = baseline.length > 1 ? robustScale(baseline, medB) : 0;
-  const scaleC = candidate.length > 1 ? robustScale(candidate, medC) : 0;
-  const hl = hodgesLehmann(baseline, candidate);
-  const mw = mannWhitneyU(candidate, baseline, { method: 'asymptotic' });
+  // Every order statistic is read from one sorted copy of each side (stats/sorted.ts).
+  const sb = sorted?.baseline ?? sortedCopy(baseline);
+  const sc = sorted?.candidate ?? sortedCopy(candidate);
+  const medB = medianOfSorted(sb);
+  const medC = medianOfSorted(sc);
+  const scaleB = baseline.length > 1 ? robustScaleOfSorted(sb, medB) : 0;
+  const scaleC = candidate.length > 1 ? robustScaleOfSorted(sc, medC) : 0;
+  const hl = hodgesLehmannSorted(sb, sc);
+  const mw = mannWhitneyUSorted(sc, sb, { method: 'asymptotic' });
   const pooled = Math.sqrt((scaleB * scaleB + scaleC * scaleC) / 2);
 
   f[FEATURE_INDEX.rel_change_median] = clip(sign * relative(medC - medB, medB), 10);
@@ -265,14 +276,14 @@ export function computeFeatures(
   const noise = Math.max(relative(scaleB, medB), relative(scaleC, medC));
   f[FEATURE_INDEX.log2_rounds_needed_5pct] = clip(Math.log2(roundsNeeded(noise, 0.05)), 30);
   const bestQ = sign > 0 ? 0.2 : 0.8;
-  const bestB = quantile(baseline, bestQ);
-  const worstB = quantile(baseline, 1 - bestQ);
+  const bestB = quantileSorted(sb, bestQ);
+  const worstB = quantileSorted(sb, 1 - bestQ);
   f[FEATURE_INDEX.best_rounds_rel_change] = clip(
-    sign * relative(quantile(candidate, bestQ) - bestB, bestB),
+    sign * relative(quantileSorted(sc, bestQ) - bestB, bestB),
     10,
   );
   f[FEATURE_INDEX.worst_rounds_rel_change] = clip(
-    sign * relative(quantile(candidate, 1 - bestQ) - worstB, worstB),
+    sign * relative(quantileSorted(sc, 1 - bestQ) - worstB, worstB),
     10,
   );
   const noiseB = relative(scaleB, medB);

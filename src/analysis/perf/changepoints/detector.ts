@@ -182,6 +182,9 @@ export class ChangePointDetector {
   private cost = new Float64Array(0);
   private last = new Int32Array(0);
   private cands = new Int32Array(0);
+  private candPrefix = new Float64Array(0);
+  private candCost = new Float64Array(0);
+  private values = new Float64Array(0);
   private scratch = new Float64Array(0);
 
   constructor(options: ChangePointOptions = {}) {
@@ -198,6 +201,9 @@ export class ChangePointDetector {
     this.cost = new Float64Array(this.cap + 1);
     this.last = new Int32Array(this.cap + 1);
     this.cands = new Int32Array(this.cap + 1);
+    this.candPrefix = new Float64Array(this.cap + 1);
+    this.candCost = new Float64Array(this.cap + 1);
+    this.values = new Float64Array(this.cap + 1);
     this.scratch = new Float64Array(this.cap);
   }
 
@@ -327,42 +333,64 @@ export class ChangePointDetector {
     return -(s * s) / (b - a);
   }
 
-  /** PELT: exact minimum of Σ cost + β × changes, segments of at least minSegment points. */
+  /**
+   * PELT: exact minimum of Σ cost + β × changes, segments of at least minSegment points. On a series without
+   * changes pruning keeps almost every candidate (O(n²)), so the inner loop is the detector's whole cost: the
+   * candidates' start, prefix sum and optimal cost sit side by side in typed arrays, and the pruning test of a
+   * step is applied while the next step scans the candidates (one pass per step, not two).
+   */
   private pelt(n: number, beta: number): number[] {
     const m = this.options.minSegment;
     const F = this.cost;
     const last = this.last;
     const cands = this.cands;
+    const candPrefix = this.candPrefix;
+    const candCost = this.candCost;
+    // The candidate's cost at the previous step, for its pruning test against that step's optimum.
+    const values = this.values;
     const prefix = this.prefix;
     F[0] = -beta;
     let count = 0;
+    let previous = Number.POSITIVE_INFINITY;
     for (let t = m; t <= n; t++) {
       // A segment end s becomes a candidate start once a whole segment fits after it.
       const s = t - m;
-      if (s === 0 || s >= m) cands[count++] = s;
+      if (s === 0 || s >= m) {
+        cands[count] = s;
+        candPrefix[count] = prefix[s]!;
+        candCost[count] = F[s]!;
+        values[count] = Number.NEGATIVE_INFINITY;
+        count++;
+      }
       const pt = prefix[t]!;
       let best = Number.POSITIVE_INFINITY;
       let arg = 0;
+      let kept = 0;
       for (let c = 0; c < count; c++) {
+        // Pruning (K = 0 holds for this cost): a start that could not beat the last optimum + β never will.
+        if (values[c]! > previous) continue;
         const start = cands[c]!;
-        const sum = pt - prefix[start]!;
+        const p = candPrefix[c]!;
+        const f = candCost[c]!;
+        const sum = pt - p;
         // F[start] + cost of [start, t): −sum² / length (the sum of squares is common to all partitions).
-        const v = F[start]! - (sum * sum) / (t - start);
+        const v = f - (sum * sum) / (t - start);
+        if (kept !== c) {
+          cands[kept] = start;
+          candPrefix[kept] = p;
+          candCost[kept] = f;
+        }
+        values[kept] = v;
+        kept++;
         if (v < best) {
           best = v;
           arg = start;
         }
       }
-      F[t] = best + beta;
-      last[t] = arg;
-      // Pruning (K = 0 holds for this cost): a start that cannot beat t + β now never will.
-      let kept = 0;
-      for (let c = 0; c < count; c++) {
-        const start = cands[c]!;
-        const sum = pt - prefix[start]!;
-        if (F[start]! - (sum * sum) / (t - start) <= F[t]!) cands[kept++] = start;
-      }
       count = kept;
+      previous = best + beta;
+      F[t] = previous;
+      last[t] = arg;
     }
     const cps: number[] = [];
     for (let t = last[n]!; t > 0; t = last[t]!) cps.push(t);

@@ -4,7 +4,7 @@
  * §4.3), which inverts the Mann-Whitney test. Robust to outliers in both samples, unlike the difference of means.
  */
 import { normalQuantile } from './distributions.js';
-import { medianInPlace } from './robust.js';
+import { medianInPlace, selectInPlace } from './robust.js';
 
 export interface ShiftEstimate {
   /** Estimated location shift of y relative to x, in the samples' unit. */
@@ -22,8 +22,7 @@ export interface ShiftEstimate {
  */
 const MAX_PAIRS = 160_000;
 
-function thin(values: ArrayLike<number>, keep: number): Float64Array {
-  const sorted = Float64Array.from(values).sort();
+function thin(sorted: Float64Array, keep: number): Float64Array {
   if (sorted.length <= keep) return sorted;
   const out = new Float64Array(keep);
   for (let i = 0; i < keep; i++) out[i] = sorted[Math.round(((i + 0.5) * sorted.length) / keep - 0.5)]!;
@@ -32,25 +31,39 @@ function thin(values: ArrayLike<number>, keep: number): Float64Array {
 
 export function hodgesLehmann(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): ShiftEstimate {
   if (x.length === 0 || y.length === 0) throw new RangeError('Hodges-Lehmann needs values in both samples');
-  let xs: ArrayLike<number> = x;
-  let ys: ArrayLike<number> = y;
-  if (x.length * y.length > MAX_PAIRS) {
+  return hodgesLehmannSorted(Float64Array.from(x).sort(), Float64Array.from(y).sort(), confidence);
+}
+
+/** hodgesLehmann of samples already sorted ascending (the pairwise differences do not depend on their order). */
+export function hodgesLehmannSorted(
+  sortedX: Float64Array,
+  sortedY: Float64Array,
+  confidence = 0.95,
+): ShiftEstimate {
+  if (sortedX.length === 0 || sortedY.length === 0) {
+    throw new RangeError('Hodges-Lehmann needs values in both samples');
+  }
+  let xs: ArrayLike<number> = sortedX;
+  let ys: ArrayLike<number> = sortedY;
+  if (sortedX.length * sortedY.length > MAX_PAIRS) {
     const keep = Math.floor(Math.sqrt(MAX_PAIRS));
-    xs = thin(x, Math.min(x.length, keep));
-    ys = thin(y, Math.min(y.length, keep));
+    xs = thin(sortedX, Math.min(sortedX.length, keep));
+    ys = thin(sortedY, Math.min(sortedY.length, keep));
   }
   const n1 = xs.length;
   const n2 = ys.length;
   const diffs = new Float64Array(n1 * n2);
   let k = 0;
   for (let j = 0; j < n2; j++) for (let i = 0; i < n1; i++) diffs[k++] = ys[j]! - xs[i]!;
-  diffs.sort();
-  const shift = medianInPlace(diffs.slice());
+  // Three order statistics of the differences, each by quickselect (O(n1·n2)) rather than a full sort.
+  const shift = medianInPlace(diffs);
   // Number of pairwise differences to cut from each end: the lower critical value of U at 1 − confidence.
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const nn = n1 * n2;
   const c = Math.floor(nn / 2 - z * Math.sqrt((nn * (n1 + n2 + 1)) / 12));
   const lowIdx = Math.min(nn - 1, Math.max(0, c));
   const highIdx = Math.max(0, Math.min(nn - 1, nn - 1 - c));
-  return { shift, low: diffs[lowIdx]!, high: diffs[highIdx]!, confidence };
+  const low = selectInPlace(diffs, 0, nn, lowIdx);
+  const high = selectInPlace(diffs, 0, nn, highIdx);
+  return { shift, low, high, confidence };
 }

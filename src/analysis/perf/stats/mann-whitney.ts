@@ -68,11 +68,38 @@ export function mannWhitneyU(
   y: ArrayLike<number>,
   options: MannWhitneyOptions = {},
 ): MannWhitneyResult {
-  const n1 = x.length;
-  const n2 = y.length;
+  if (x.length === 0 || y.length === 0) {
+    throw new RangeError('Mann-Whitney U needs at least one value in each sample');
+  }
+  return mannWhitneyUSorted(Float64Array.from(x).sort(), Float64Array.from(y).sort(), options);
+}
+
+/**
+ * mannWhitneyU of samples already sorted ascending (stats/sorted.ts sortedCopy): O(n1 + n2), so a caller that
+ * asks several questions of the same two samples sorts them once.
+ */
+export function mannWhitneyUSorted(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  options: MannWhitneyOptions = {},
+): MannWhitneyResult {
+  const n1 = xs.length;
+  const n2 = ys.length;
   if (n1 === 0 || n2 === 0) throw new RangeError('Mann-Whitney U needs at least one value in each sample');
+  return mannWhitneyFromU(uStatistic(xs, ys), n1, n2, options);
+}
+
+/**
+ * The test from U of x and the tie term (MannWhitneyResult of an earlier call): another alternative for the same
+ * two samples without counting U again.
+ */
+export function mannWhitneyFromU(
+  { u1, tieTerm }: { u1: number; tieTerm: number },
+  n1: number,
+  n2: number,
+  options: MannWhitneyOptions = {},
+): MannWhitneyResult {
   const alternative = options.alternative ?? 'two-sided';
-  const { u1, tieTerm } = uStatistic(x, y);
   const u2 = n1 * n2 - u1;
   const n = n1 + n2;
   const mu = (n1 * n2) / 2;
@@ -100,12 +127,10 @@ export function mannWhitneyU(
 /**
  * U of x and the tie term, from the two samples sorted apart (the engine's numeric sort of typed arrays) and
  * merged: each x counts the y below it and half the y equal to it. The same U as the rank sum minus
- * n1(n1 + 1)/2, in O(n log n) without sorting an index array through a comparator, which took seconds at
- * millions of rounds.
+ * n1(n1 + 1)/2, in O(n) after the sorts, without sorting an index array through a comparator, which took
+ * seconds at millions of rounds.
  */
-function uStatistic(x: ArrayLike<number>, y: ArrayLike<number>): { u1: number; tieTerm: number } {
-  const xs = Float64Array.from(x).sort();
-  const ys = Float64Array.from(y).sort();
+function uStatistic(xs: ArrayLike<number>, ys: ArrayLike<number>): { u1: number; tieTerm: number } {
   const n1 = xs.length;
   const n2 = ys.length;
   let i = 0;

@@ -28,3 +28,14 @@ export function logMedianStandardError(values: ArrayLike<number>, minimum = 3): 
   if (!(low > 0 && high > 0)) return undefined;
   return (Math.log(high) - Math.log(low)) / (2 * Z);
 }
+
+/** logMedianStandardError of values already sorted ascending: the same bounding order statistics, read in O(1). */
+export function logMedianStandardErrorOfSorted(sorted: ArrayLike<number>, minimum = 3): number | undefined {
+  const n = sorted.length;
+  if (n < minimum) return undefined;
+  const half = (Z * Math.sqrt(n)) / 2;
+  const low = sorted[Math.max(0, Math.floor(n / 2 - half))]!;
+  const high = sorted[Math.min(n - 1, Math.ceil(n / 2 + half) - 1)]!;
+  if (!(low > 0 && high > 0)) return undefined;
+  return (Math.log(high) - Math.log(low)) / (2 * Z);
+}

@@ -1,9 +1,15 @@
 /** Flag parsers and input handling shared by the `ai-ci perf` subcommands. */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { HistoryStore } from '../../../analysis/perf/history/index.js';
-import { FORMAT_NAMES, ResultsFileError } from '../../../analysis/perf/parse/index.js';
+import {
+  FORMAT_NAMES,
+  type FormatName,
+  type ParsedResults,
+  parseResultsFile,
+  ResultsFileError,
+} from '../../../analysis/perf/parse/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 
 export function probability(value: string): number {
@@ -53,4 +59,34 @@ export function openHistory(path: string, mustExist: boolean): HistoryStore {
   }
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   return HistoryStore.open(path);
+}
+
+/** Files from this size on are announced on stderr while they are read, so that a long read does not look hung. */
+const ANNOUNCE_BYTES = 16e6;
+
+/**
+ * Reads and parses a results file (exit 3 on unusable input). A large file is announced on stderr before the read
+ * and summed up after it (benchmarks, rounds, seconds): tens of megabytes take seconds to parse and compare.
+ */
+export async function readResults(path: string, format: FormatName): Promise<ParsedResults> {
+  let size = 0;
+  try {
+    size = statSync(path).size;
+  } catch {
+    // parseResultsFile names the problem
+  }
+  const announce = size >= ANNOUNCE_BYTES;
+  const started = performance.now();
+  if (announce)
+    process.stderr.write(`ai-ci: reading ${path} (${(size / 1e6).toFixed(0)} MB) …
+`);
+  const parsed = await inputErrors(() => parseResultsFile(path, format));
+  if (announce) {
+    const rounds = parsed.results.reduce((sum, r) => sum + r.samples.length, 0);
+    process.stderr.write(
+      `ai-ci: ${path}: ${parsed.results.length} benchmarks, ${rounds.toLocaleString('en')} rounds, ` +
+        `read in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+  }
+  return parsed;
 }

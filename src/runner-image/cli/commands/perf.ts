@@ -5,7 +5,7 @@ import { FEATURE_NAMES } from '../../../analysis/perf/features.js';
 import { defaultMachineClass, defaultRunner, HistoryStore } from '../../../analysis/perf/history/index.js';
 import { ModelBreaker } from '../../../analysis/perf/model/breaker.js';
 import type { OnnxProbabilityModel } from '../../../analysis/perf/model/onnx-model.js';
-import { type FormatName, parseResultsFile } from '../../../analysis/perf/parse/index.js';
+import type { FormatName } from '../../../analysis/perf/parse/index.js';
 import { analyzeResults } from '../../../analysis/perf/report/analysis.js';
 import { annotations } from '../../../analysis/perf/report/annotations.js';
 import { baselineLookup } from '../../../analysis/perf/report/lookup.js';
@@ -23,6 +23,7 @@ import {
   openHistory,
   positiveInt,
   probability,
+  readResults,
   warn,
 } from './perf-common.js';
 import { registerPerfHistory } from './perf-history.js';
@@ -97,10 +98,8 @@ async function analyze(resultsPath: string, flags: AnalyzeFlags): Promise<void> 
       ExitCode.Usage,
     );
   }
-  const parsed = await inputErrors(() => parseResultsFile(resultsPath, flags.format));
-  const previous = flags.baseline
-    ? await inputErrors(() => parseResultsFile(flags.baseline!, flags.baselineFormat))
-    : undefined;
+  const parsed = await readResults(resultsPath, flags.format);
+  const previous = flags.baseline ? await readResults(flags.baseline, flags.baselineFormat) : undefined;
   // A workflow's first run has no history yet: every benchmark is then reported without a baseline.
   let store: HistoryStore | undefined;
   if (flags.history && !flags.record && !existsSync(flags.history)) {

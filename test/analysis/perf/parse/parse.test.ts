@@ -83,6 +83,18 @@ describe('pytest-benchmark', () => {
     );
   });
 
+  it('names stats.data that is not an array (the rounds are checked here, not by the schema walk)', () => {
+    const doc = {
+      machine_info: {},
+      benchmarks: [
+        { name: 't', stats: { min: 1, max: 1, mean: 1, stddev: 0, median: 1, rounds: 2, data: 'x' } },
+      ],
+    };
+    expect(textError(JSON.stringify(doc)).message).toBe(
+      'results.json: field benchmarks[0].stats.data: expected an array of times',
+    );
+  });
+
   it('rejects a file with no benchmarks and samples that disagree with rounds', () => {
     expect(textError('{"machine_info": {}, "benchmarks": []}').message).toMatch(/field benchmarks: is empty/);
     const doc = {
