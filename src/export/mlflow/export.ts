@@ -104,8 +104,9 @@ export async function exportRun(record: RunRecord, options: ExportOptions = {}):
     return { ok: true, experimentId, runId: run.run_id, batches: batches.length };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    // A run left RUNNING would look alive in the MLflow UI for ever; end it if the server still answers.
-    if (run) {
+    // A run left RUNNING would look alive in the MLflow UI for ever: end it when the server answered (an error),
+    // not when it is unreachable or hangs (another request would only make the step wait again).
+    if (run && err instanceof MlflowError && err.status !== undefined) {
       await client
         .updateRun({ run_id: run.run_id, status: 'FAILED', end_time: now() })
         .catch(() => undefined);

@@ -176,6 +176,28 @@ describe('exportRun', () => {
     ]);
   });
 
+  it('a connection lost mid-export is one line, with no further request to end the run', async () => {
+    const cut: typeof fetch = (input, init) =>
+      String(input).endsWith('/runs/log-batch')
+        ? Promise.reject(new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }))
+        : fetch(input, init);
+    const result = await run(record(), { fetch: cut });
+    expect(lines).toEqual([
+      `ai-ci: warning: MLflow export failed: cannot reach the tracking server ${fake.url} (ECONNRESET); the step's exit code is unchanged`,
+    ]);
+    expect(calls().at(-1)).toBe('POST /api/2.0/mlflow/runs/create');
+    expect(fake.runs.get(result.runId!)!.info.status).toBe('RUNNING');
+  });
+
+  it("an answer that is not MLflow's error JSON (a proxy's page) is named by its status and first characters", async () => {
+    const proxy: typeof fetch = async () =>
+      new Response('<html>\n<body>502 Bad Gateway</body>\n</html>', { status: 502 });
+    await run(record(), { fetch: proxy });
+    expect(lines).toEqual([
+      "ai-ci: warning: MLflow export failed: experiments/get-by-name: HTTP 502, <html> <body>502 Bad Gateway</body> </html>; the step's exit code is unchanged",
+    ]);
+  });
+
   it('no tracking URI, or one that is no http(s) URL, is one warning line and no request', async () => {
     expect((await run(record(), { trackingUri: '' })).ok).toBe(false);
     expect((await run(record(), { trackingUri: 'file:///tmp/mlruns' })).ok).toBe(false);
