@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { HistoryStore } from '../../../src/analysis/perf/history/index.js';
 import { parseResultsFile } from '../../../src/analysis/perf/parse/index.js';
 import { buildProgram } from '../../../src/runner-image/cli/program.js';
+import { startFakeMlflow } from '../../fakes/mlflow/server.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const actionPath = join(root, 'actions', 'ai-regression-detector', 'action.yml');
@@ -117,6 +118,30 @@ describe('the action’s analyse step, run by bash as the runner would', () => {
     return { dir, cli, history };
   }
 
+  function stepEnv(dir: string, cli: string, outputs: string, env: Record<string, string>) {
+    return {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? dir,
+      AI_CI: cli,
+      RUNNER_TEMP: dir,
+      GITHUB_OUTPUT: outputs,
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      GITHUB_ACTIONS: 'true',
+      INPUT_RESULTS: 'results.json',
+      INPUT_MODEL: '',
+      INPUT_THRESHOLD: '0.95',
+      INPUT_HISTORY: '.ai-ci/perf-history.db',
+      INPUT_BASELINE: '',
+      INPUT_SAME_JOB: 'false',
+      INPUT_FORMAT: 'auto',
+      INPUT_MACHINE: 'ci',
+      INPUT_FAIL_ON: 'regression',
+      GITHUB_TOKEN: '',
+      GITHUB_BASE_REF: 'main',
+      ...env,
+    };
+  }
+
   function runStep(dir: string, cli: string, env: Record<string, string>) {
     const outputs = join(dir, 'github-output.txt');
     writeFileSync(outputs, '');
@@ -124,27 +149,7 @@ describe('the action’s analyse step, run by bash as the runner would', () => {
       cwd: dir,
       encoding: 'utf8',
       timeout: 60_000,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? dir,
-        AI_CI: cli,
-        RUNNER_TEMP: dir,
-        GITHUB_OUTPUT: outputs,
-        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-        GITHUB_ACTIONS: 'true',
-        INPUT_RESULTS: 'results.json',
-        INPUT_MODEL: '',
-        INPUT_THRESHOLD: '0.95',
-        INPUT_HISTORY: '.ai-ci/perf-history.db',
-        INPUT_BASELINE: '',
-        INPUT_SAME_JOB: 'false',
-        INPUT_FORMAT: 'auto',
-        INPUT_MACHINE: 'ci',
-        INPUT_FAIL_ON: 'regression',
-        GITHUB_TOKEN: '',
-        GITHUB_BASE_REF: 'main',
-        ...env,
-      },
+      env: stepEnv(dir, cli, outputs, env),
     });
     return { ...res, outputs: readFileSync(outputs, 'utf8') };
   }
@@ -198,5 +203,34 @@ describe('the action’s analyse step, run by bash as the runner would', () => {
     const bad = runStep(dir, cli, { ...env, INPUT_SAME_JOB: 'yes' });
     expect(bad.status).toBe(2);
     expect(bad.stdout).toContain('::error title=ai-regression-detector::same-job must be true or false');
+  }, 60_000);
+
+  it('logs the analysis to MLflow with mlflow-experiment, the step failing as without it', async () => {
+    const { dir, cli } = await setUp();
+    const fake = await startFakeMlflow();
+    try {
+      const outputs = join(dir, 'github-output.txt');
+      writeFileSync(outputs, '');
+      const env = stepEnv(dir, cli, outputs, {
+        INPUT_RECORD: 'false',
+        GITHUB_EVENT_NAME: 'pull_request',
+        INPUT_MLFLOW: 'benchmarks',
+        MLFLOW_TRACKING_URI: fake.url,
+      });
+      // Asynchronously: the fake answers from this process while the step runs.
+      const status = await new Promise<number | null>((resolve) =>
+        execFile('bash', ['-c', script], { cwd: dir, env, timeout: 60_000 }, (err) =>
+          resolve(err ? ((err as { code?: number }).code ?? null) : 0),
+        ),
+      );
+      expect(status).toBe(1);
+      const run = [...fake.runs.values()][0]!;
+      expect(fake.experiments.has('benchmarks')).toBe(true);
+      expect(run.info.status).toBe('FAILED');
+      expect(run.metrics.find((m) => m.key === 'failing')?.value).toBe(1);
+      expect(fake.artifacts.size).toBe(1);
+    } finally {
+      await fake.close();
+    }
   }, 60_000);
 });
