@@ -160,8 +160,10 @@ export function killersOf(
   known: ReadonlySet<string>,
   base: ReadonlyMap<string, FileOutcome>,
   baseWallS: number,
+  /** The least time a run of all the files is given, and a file's time on top of 4× its baseline (seconds). */
+  floor: { wholeS: number; fileS: number } = { wholeS: 60, fileS: 20 },
 ): { killers: string[]; unknown: string[]; timedOut: string[] } {
-  const whole = runTests(project, dir, tests, junit, known, Math.max(60, 4 * baseWallS));
+  const whole = runTests(project, dir, tests, junit, known, Math.max(floor.wholeS, 4 * baseWallS));
   if (whole.files !== undefined) {
     // A file that passed before and now fails, or reports nothing (crashed on import), kills the mutant.
     const files = whole.files;
@@ -171,7 +173,7 @@ export function killersOf(
   const unknown: string[] = [];
   const timedOut: string[] = [];
   for (const t of tests) {
-    const one = runTests(project, dir, [t], junit, known, Math.max(20, 15 + 4 * (base.get(t)?.s ?? 0)));
+    const one = runTests(project, dir, [t], junit, known, floor.fileS + 4 * (base.get(t)?.s ?? 0));
     if (one.timedOut) {
       killers.push(t);
       timedOut.push(t);

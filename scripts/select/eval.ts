@@ -56,9 +56,16 @@ const { values } = parseArgs({
   },
 });
 
+// Mutant commits get a fixed date: the same mutant makes the same commit, so the selection's sample (seeded by the
+// head commit) is the same on every run.
 const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-C', dir, '-c', 'user.name=eval', '-c', 'user.email=eval@example.com', ...args], {
     maxBuffer: 1 << 28,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_DATE: '2000-01-01T00:00:00Z',
+      GIT_COMMITTER_DATE: '2000-01-01T00:00:00Z',
+    },
   }).toString();
 
 const started = performance.now();

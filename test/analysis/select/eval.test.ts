@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outcomes } from '../../../scripts/select/eval-projects.js';
+import { killersOf, outcomes, PROJECTS, type Project } from '../../../scripts/select/eval-projects.js';
 import { HELDOUT_FILE, loadHeldOut, sha256 } from '../../../scripts/select/eval-sample.js';
 import { type MutantResult, randomCatch, table } from '../../../scripts/select/eval-table.js';
 import { FIXTURES } from './helpers.js';
@@ -60,5 +60,48 @@ describe('eval:select harness', () => {
     expect(hash).toBe(sha256(readFileSync(HELDOUT_FILE, 'utf8')));
     expect(new Set(heldOut.mutants.map((m) => m.project))).toEqual(new Set(['boltons', 'ai-ci']));
     for (const m of heldOut.mutants) expect(m.mutation.end - m.mutation.start).toBe(m.mutation.from.length);
+  });
+});
+
+// Processes and a 2 s limit on a hanging one: seconds on a loaded machine.
+describe('eval:select runs: killers of a mutant', { timeout: 30_000 }, () => {
+  // A stand-in runner that writes JUnit XML like vitest's: a file named *fail* fails, *hang* never ends, *crash*
+  // exits without a report, *gone* is left out of the report (as a file that crashed on import).
+  const runner = `
+    import { writeFileSync } from 'node:fs';
+    const [junit, ...files] = process.argv.slice(2);
+    if (files.some((f) => f.includes('hang'))) for (;;) {}
+    if (files.some((f) => f.includes('crash'))) process.exit(3);
+    const suites = files.filter((f) => !f.includes('gone')).map((f) =>
+      '<testsuite name="' + f + '"><testcase classname="' + f + '" name="t" time="0.01">' +
+      (f.includes('fail') ? '<failure message="x"/>' : '') + '</testcase></testsuite>');
+    writeFileSync(junit, '<?xml version="1.0"?><testsuites>' + suites.join('') + '</testsuites>');
+  `;
+  const dir = mkdtempSync(join(tmpdir(), 'eval-run-'));
+  writeFileSync(join(dir, 'runner.mjs'), runner);
+  const project: Project = {
+    ...PROJECTS[0]!,
+    command: (tests, junit) => ({ file: process.execPath, args: [join(dir, 'runner.mjs'), junit, ...tests] }),
+  };
+  const run = (files: string[]) =>
+    killersOf(project, dir, files, join(dir, 'out.xml'), new Set(files), new Map(), 0, {
+      wholeS: 2,
+      fileS: 2,
+    });
+
+  it('takes the failing and the unreported files of one run as killers', () => {
+    expect(run(['t/pass.test.ts', 't/fail.test.ts', 't/gone.test.ts'])).toEqual({
+      killers: ['t/fail.test.ts', 't/gone.test.ts'],
+      unknown: [],
+      timedOut: [],
+    });
+  });
+
+  it('runs each file alone when the run of all hangs: the hanging file kills, a crash without report is unknown', () => {
+    expect(run(['t/pass.test.ts', 't/fail.test.ts', 't/hang.test.ts', 't/crash.test.ts'])).toEqual({
+      killers: ['t/fail.test.ts', 't/hang.test.ts'],
+      unknown: ['t/crash.test.ts'],
+      timedOut: ['t/hang.test.ts'],
+    });
   });
 });
