@@ -288,12 +288,18 @@ function statisticalPart(
     // short (HISTORY_NOISE_PRIOR): 5 runs that happened to agree within 0.2% do not make a 1.6% wobble a
     // regression (30 unchanged real pytest-benchmark runs, test/analysis/perf/real-files.test.ts).
     const measured = history.regimeScale / Math.abs(history.regimeMedian);
+    // A run without its rounds (a summary, one value per benchmark) cannot show that the machine disturbed it
+    // (looksLikeDisturbedRun reads the rounds), so its noise is never taken below the prior: a history that
+    // happened to agree within 0.8% for 25 runs made pytest-benchmark's own unchanged run 0026 (+6%) fail.
+    const summaryOnly = candidate.length < MIN_ROUNDS || input.candidateRelativeError !== undefined;
+    const floor = summaryOnly ? HISTORY_NOISE_PRIOR : 1e-4;
     const relNoise = Math.max(
       Math.sqrt(
         (HISTORY_PRIOR_RUNS * HISTORY_NOISE_PRIOR ** 2 + k * measured ** 2) / (HISTORY_PRIOR_RUNS + k),
       ),
-      1e-4,
+      floor,
     );
+    const floored = summaryOnly && relNoise === floor && measured < floor;
     const histRel = medC / history.regimeMedian - 1;
     // Predictive test: is the candidate outside what the regime's runs scatter over? Scale and tails are
     // those of the empirical null (HISTORY_SCALE_INFLATION, HISTORY_TAIL_DF).
@@ -307,17 +313,20 @@ function statisticalPart(
     // A run slowed by the machine rather than by the code gives itself away: its rounds spread out and its
     // fastest rounds stay near their usual time, while a code change moves all rounds alike. Only such a
     // run is measured against the history's own outlier runs.
-    const slowRun = looksLikeDisturbedRun(sb, sc, medB, medC);
+    // The baseline run is one run: when it strays from its regime itself, the rank test against it says
+    // little, and the history decides alone.
+    const baselineDeviation = Math.abs(medB / history.regimeMedian - 1) / relNoise;
+    const trustBaseline = baselineDeviation <= BASELINE_OUTLIER_Z;
+    const slowRun = looksLikeDisturbedRun(sb, sc, medB, medC, {
+      ...(input.baselineQuartiles ? { baseline: input.baselineQuartiles } : {}),
+      ...(input.candidateQuartiles ? { candidate: input.candidateQuartiles } : {}),
+    });
     const above = exceedanceP(history, histRel, 1);
     const below = exceedanceP(history, -histRel, -1);
     const explainedAbove = sign > 0 ? slowRun : true;
     const explainedBelow = sign < 0 ? slowRun : true;
     if (explainedAbove && above > 1 / (history.length + 1)) pAbove = Math.max(pAbove, above);
     if (explainedBelow && below > 1 / (history.length + 1)) pBelow = Math.max(pBelow, below);
-    // The baseline run is one run: when it strays from its regime itself, the rank test against it says
-    // little, and the history decides alone.
-    const baselineDeviation = Math.abs(medB / history.regimeMedian - 1) / relNoise;
-    const trustBaseline = baselineDeviation <= BASELINE_OUTLIER_Z;
     let histWorse = 1 - (sign > 0 ? pAbove : pBelow);
     let histBetter = 1 - (sign > 0 ? pBelow : pAbove);
     if (!trustBaseline) {
@@ -345,7 +354,9 @@ function statisticalPart(
     noiseEstimate = {
       source: 'history',
       relative: relNoise,
-      description: `${pct(relNoise)} run-to-run noise of ${k} earlier runs`,
+      description: floored
+        ? `${pct(relNoise)} run-to-run noise, the least assumed for a run without its rounds (${k} earlier runs: ${pct(measured)})`
+        : `${pct(relNoise)} run-to-run noise of ${k} earlier runs`,
     };
     evidence.history = {
       runs: history.length,
@@ -420,14 +431,43 @@ function looksLikeDisturbedRun(
   candidate: Float64Array,
   medB: number,
   medC: number,
+  quartiles: { baseline?: readonly [number, number]; candidate?: readonly [number, number] } = {},
 ): boolean {
-  if (baseline.length < MIN_ROUNDS || candidate.length < MIN_ROUNDS) return true;
+  const roundsB = baseline.length >= MIN_ROUNDS;
+  const roundsC = candidate.length >= MIN_ROUNDS;
+  const medShift = medC / medB - 1;
+  if (!(roundsB && roundsC)) {
+    // A summary-only side: its reported quartiles stand for its rounds (the other side's from its rounds); with
+    // neither, nothing shows whether the machine or the code moved the run.
+    const qB = quartiles.baseline ?? (roundsB ? quartilesOf(baseline) : undefined);
+    const qC = quartiles.candidate ?? (roundsC ? quartilesOf(candidate) : undefined);
+    if (!qB || !qC) return true;
+    const noiseB = (qB[1] - qB[0]) / Math.abs(medB || 1);
+    const noiseC = (qC[1] - qC[0]) / Math.abs(medC || 1);
+    const fastShift = qC[0] / qB[0] - 1;
+    const slowShift = qC[1] / qB[1] - 1;
+    return disturbed(noiseB, noiseC, medShift, fastShift, slowShift);
+  }
   const noiseB = robustScaleOfSorted(baseline, medB) / Math.abs(medB || 1);
   const noiseC = robustScaleOfSorted(candidate, medC) / Math.abs(medC || 1);
-  const medShift = medC / medB - 1;
   const fastShift = quantileSorted(candidate, FAST_QUANTILE) / quantileSorted(baseline, FAST_QUANTILE) - 1;
   const slowShift =
     quantileSorted(candidate, 1 - FAST_QUANTILE) / quantileSorted(baseline, 1 - FAST_QUANTILE) - 1;
+  return disturbed(noiseB, noiseC, medShift, fastShift, slowShift);
+}
+
+function quartilesOf(sorted: Float64Array): [number, number] {
+  return [quantileSorted(sorted, 0.25), quantileSorted(sorted, 0.75)];
+}
+
+/** Noisier than the baseline, or slower in the median but not in the fastest rounds (or more in the slowest). */
+function disturbed(
+  noiseB: number,
+  noiseC: number,
+  medShift: number,
+  fastShift: number,
+  slowShift: number,
+): boolean {
   // Disturbance moves values up (slower); in bigger-is-better units that is down, so compare magnitudes.
   const uneven =
     Math.abs(fastShift) < DISTURBED_SHIFT_RATIO * Math.abs(medShift) ||

@@ -43,6 +43,13 @@ export interface FeatureInput {
    */
   baselineRelativeError?: number;
   candidateRelativeError?: number;
+  /**
+   * First and third quartile of the rounds of a summary-only baseline / candidate, as the tool reported them
+   * (parse/summary.ts summaryQuartiles): where the rounds are not there, they tell a run the machine disturbed
+   * (its fastest rounds stayed put) from one that shifted as a whole.
+   */
+  baselineQuartiles?: readonly [number, number];
+  candidateQuartiles?: readonly [number, number];
 }
 
 export const FEATURE_NAMES = [

@@ -216,12 +216,11 @@ describe('pytest-benchmark tests/test_storage: 30 saved runs of one unchanged be
     expect(Math.abs(b.change!.estimate)).toBeLessThan(0.0001);
   });
 
-  it('history mode: of the runs 0006–0030 against the runs before them, only 0026 fails (its median is 6% above the rest)', async () => {
-    // Issue 14's target is no unchanged run failing. 0026 is the one open case: the same commit measured 6.0% slower
-    // (median 232.8 ns against 218–222 ns in every other run), while the history's robust run-to-run noise is 0.8%.
-    // Nothing in 25 runs before it moved that far, so the noise model calls it real. When the noise model learns
-    // heavier tails this test must change to expect no failing run at all.
-
+  it('history mode: none of the runs 0006–0030 fails against the runs before it, 0026 (+6%) included', async () => {
+    // 0026 measured the same commit 6.0% slower (median 232.8 ns against 218–222 ns in every other run), while the
+    // 25 runs before it agree within 0.8%. A summary-only run cannot show that the machine disturbed it, so its
+    // run-to-run noise is never taken below the 2% prior (detect.ts): +6% is then no regression, and +100% is
+    // (the test below).
     const all = await runs();
     const failing: string[] = [];
     for (let i = 5; i < all.length; i++) {
@@ -229,10 +228,14 @@ describe('pytest-benchmark tests/test_storage: 30 saved runs of one unchanged be
       const b = byName(r, NAME);
       expect(b.verdict, files[i]).not.toBe('no-baseline');
       if (b.failing) failing.push(`${files[i]}: ${b.reason}`);
+      if (files[i]!.startsWith('0026_')) {
+        expect(b.change!.estimate).toBeGreaterThan(0.05);
+        expect(b.noise!.description).toMatch(
+          /^2\.0% run-to-run noise, the least assumed for a run without its rounds \(25 earlier runs: 0\.\d%\)/,
+        );
+      }
     }
-    expect(failing).toEqual([
-      expect.stringMatching(/^0026_.*: 6\.0% worse with P = 0\.99\d, against 0\.8% run-to-run noise/),
-    ]);
+    expect(failing).toEqual([]);
   });
 
   it('history mode: run 0030 made 2× slower is a regression of about +100% against the 29 runs before it', async () => {

@@ -4,12 +4,17 @@
  * Benchmark 1.7.1, pytest-benchmark 3.2.2, hyperfine 1.15.0 from Debian), with changes of known size injected
  * through the workloads' AICI_SCALE knobs; every file is the tool's own output, gzip-compressed.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../../src/analysis/perf/history/index.js';
 import { ModelBreaker } from '../../../src/analysis/perf/model/breaker.js';
-import { type ParsedResults, parseResultsFile } from '../../../src/analysis/perf/parse/index.js';
+import {
+  type ParsedResults,
+  parseResultsFile,
+  parseResultsText,
+} from '../../../src/analysis/perf/parse/index.js';
 import { analyzeResults } from '../../../src/analysis/perf/report/analysis.js';
 import { baselineLookup } from '../../../src/analysis/perf/report/lookup.js';
 import type { AnalysisReport } from '../../../src/analysis/perf/report/types.js';
@@ -78,7 +83,7 @@ describe('Google Benchmark default output (one value per benchmark, no repetitio
     for (const b of r.benchmarks) {
       expect(b.verdict).toBe('regression');
       expect(b.noise?.source).toBe('history');
-      expect(b.reason).toMatch(/run-to-run noise of 12 earlier runs/);
+      expect(b.reason).toMatch(/run-to-run noise\b.*\b12 earlier runs/);
     }
   });
 
@@ -116,7 +121,7 @@ describe('Google Benchmark default output (one value per benchmark, no repetitio
   });
 });
 
-describe('pytest-benchmark without raw data (the default: no --benchmark-save-data)', () => {
+describe('pytest-benchmark --benchmark-json (its stats.data holds every round, --benchmark-save-data or not)', () => {
   it('fails none of 30 unchanged runs on a benchmark of its own, each against the runs before it', async () => {
     const runs = await history('pytest', 'nodata-');
     const unchanged = runs.filter((r) => !/x\.json/.test(r.file));
@@ -135,8 +140,10 @@ describe('pytest-benchmark without raw data (the default: no --benchmark-save-da
         }
       }
     }
-    // Runs 9, 12, 18 and 19 of this recording (the last two: every benchmark 60-75% slower in CPU time).
-    expect(wholeRunShifts.size).toBeLessThanOrEqual(4);
+    // Runs 9, 12 and 19 of this recording (npm run eval:perf-real lists them): in each every benchmark is slower
+    // (5-8% in run 9, 47-78% in 12 and 19, the fastest rounds of 12 included) by more than any run before it had
+    // moved, which no noise model learned from those runs can tell from a change all benchmarks share. Still open.
+    expect([...wholeRunShifts]).toEqual([9, 12, 19]);
   }, 120_000);
 
   it('flags the slowed benchmark and the uniform slowdown against that history', async () => {
@@ -182,5 +189,48 @@ describe('hyperfine', () => {
       expect(b.change!.estimate).toBeGreaterThan(0.7);
       expect(b.change!.estimate).toBeLessThan(1.4);
     }
+  });
+});
+
+describe('pytest-benchmark summaries only: the same runs with stats.data taken out, as a saved run without --benchmark-save-data', () => {
+  /** The file with every benchmark's rounds removed and the statistics of those `scale` names multiplied. */
+  const summaryOnly = (name: string, scale: Record<string, number> = {}) => {
+    const doc = JSON.parse(gunzipSync(readFileSync(file('pytest', name))).toString('utf8')) as {
+      benchmarks: { name: string; stats: Record<string, unknown> }[];
+    };
+    for (const b of doc.benchmarks) {
+      delete b.stats.data;
+      const f = scale[b.name] ?? 1;
+      for (const key of ['min', 'max', 'mean', 'stddev', 'median', 'iqr', 'q1', 'q3']) {
+        b.stats[key] = (b.stats[key] as number) * f;
+      }
+    }
+    return parseResultsText(JSON.stringify(doc), `${name}.json`);
+  };
+  const runs = Array.from({ length: 30 }, (_, i) => `nodata-${String(i).padStart(2, '0')}`);
+
+  it('flags a 20% slowdown of one benchmark against the history and against the run before it', async () => {
+    const history = runs.slice(0, 29).map((r) => summaryOnly(r));
+    const slowed = summaryOnly('nodata-29', { test_sort: 1.2 });
+    expect(slowed.results.every((r) => r.samplesKind === 'summary')).toBe(true);
+    for (const opts of [{ history }, { baseline: history[28]! }]) {
+      const r = await analyse(slowed, opts);
+      expect(byName(r, 'test_workload.py::test_sort').verdict).toBe('regression');
+      for (const other of ['test_workload.py::test_sum', 'test_workload.py::test_join']) {
+        expect(byName(r, other).failing).toBe(false);
+      }
+    }
+  });
+
+  it('judges the median by the reported interquartile range, not the outlier-inflated stddev', async () => {
+    const r = await analyse(summaryOnly('nodata-29'), { baseline: summaryOnly('nodata-28') });
+    const join = byName(r, 'test_workload.py::test_join');
+    // test_join's stddev is 0.6-0.9× its median (a few slow rounds): from it the two medians' standard error
+    // would be 24%; from the IQR (0.1-0.3 µs of 15.5 µs) it is 0.2%.
+    const error = Number(
+      /and (\d+\.\d)% standard error of the two medians/.exec(join.noise!.description)![1],
+    );
+    expect(error).toBeLessThan(1);
+    expect(error).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { locationOf, summaryRelativeError } from '../parse/summary.js';
+import { locationOf, summaryQuartiles, summaryRelativeError } from '../parse/summary.js';
 import type { BenchmarkResult } from '../parse/types.js';
 import { convertUnit } from '../parse/units.js';
 import type { RunRecord } from './types.js';
@@ -20,6 +20,8 @@ export interface Baseline {
    * (summary.ts summaryRelativeError); absent for rounds or when the tool reported no spread.
    */
   relativeError?: number;
+  /** Quartiles of the baseline run's rounds when it is a summary that reports them (summary.ts summaryQuartiles). */
+  quartiles?: [number, number];
   commit?: string;
   /** Runs left out because their unit cannot be converted to the new result's. */
   skippedRuns: number;
@@ -41,6 +43,8 @@ export function baselineFromRuns(runs: readonly RunRecord[], current: BenchmarkR
   const last = usable.at(-1);
   if (!last) return undefined;
   const relativeError = summaryRelativeError(last.run);
+  const q = summaryQuartiles(last.run);
+  const quartiles = q ? ([q[0] * last.factor, q[1] * last.factor] as [number, number]) : undefined;
   return {
     // A summary-only run is its location, the same statistic as a run with rounds (summary.ts locationOf);
     // histories recorded before that rule stored the mean as the one sample.
@@ -50,6 +54,7 @@ export function baselineFromRuns(runs: readonly RunRecord[], current: BenchmarkR
         : [last.run.summary.median * last.factor],
     history: usable.map(({ run, factor }) => locationOf(run) * factor),
     ...(relativeError !== undefined ? { relativeError } : {}),
+    ...(quartiles ? { quartiles } : {}),
     historyRuns: usable.map(({ run }) => `${run.time}|${run.commit}`),
     runs: usable.length,
     ...(last.run.commit ? { commit: last.run.commit } : {}),
@@ -65,11 +70,13 @@ export function baselineFromResult(
   const factor = convertUnit(previous.unit, current.unit);
   if (factor === undefined) return undefined;
   const relativeError = summaryRelativeError(previous);
+  const q = summaryQuartiles(previous);
   return {
     samples: previous.samples.map((v) => v * factor),
     history: [],
     runs: 1,
     skippedRuns: 0,
     ...(relativeError !== undefined ? { relativeError } : {}),
+    ...(q ? { quartiles: [q[0] * factor, q[1] * factor] as [number, number] } : {}),
   };
 }

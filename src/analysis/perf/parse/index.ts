@@ -10,7 +10,13 @@ import { FORMAT_NAMES, type FormatName, type ParsedResults } from './types.js';
 
 export { ResultsFileError } from './errors.js';
 export { guessDirectionFromUnit } from './github-action-benchmark.js';
-export { locationOf, SUMMARY_SE_WIDENING, summarize, summaryRelativeError } from './summary.js';
+export {
+  locationOf,
+  SUMMARY_SE_WIDENING,
+  summarize,
+  summaryQuartiles,
+  summaryRelativeError,
+} from './summary.js';
 export * from './types.js';
 export { convertUnit, isTimeUnit } from './units.js';
 

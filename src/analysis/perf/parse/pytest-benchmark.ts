@@ -22,6 +22,10 @@ const PytestBenchmarkFile = Type.Object({
         stddev: Type.Number(),
         median: Type.Number(),
         rounds: Type.Integer({ minimum: 1 }),
+        // Interquartile range of the rounds (pytest-benchmark ≥ 3.0): the spread a summary-only run is judged by.
+        iqr: Type.Optional(Type.Number()),
+        q1: Type.Optional(Type.Number()),
+        q3: Type.Optional(Type.Number()),
         iterations: Type.Optional(Type.Integer({ minimum: 1 })),
         // Present with --benchmark-save-data: one value per round, already divided by the iterations per round.
         // Checked below rather than here: a trimmed array (github-action-benchmark's fixtures end theirs with a
@@ -102,6 +106,8 @@ export function parsePytestBenchmark(doc: unknown, file: string): ParsedResults 
         min: stats.min,
         max: stats.max,
         iterations: stats.iterations ?? 1,
+        ...(stats.iqr !== undefined ? { iqr: stats.iqr } : {}),
+        ...(stats.q1 !== undefined && stats.q3 !== undefined ? { q1: stats.q1, q3: stats.q3 } : {}),
         ...(b.group ? { group: b.group } : {}),
         ...(b.param !== undefined && b.param !== null ? { param: b.param } : {}),
         ...(b.extra_info && Object.keys(b.extra_info).length > 0 ? { extraInfo: b.extra_info } : {}),

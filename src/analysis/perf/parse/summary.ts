@@ -36,14 +36,36 @@ export function locationOf(result: Pick<BenchmarkResult, 'samples' | 'samplesKin
 }
 
 /**
+ * The first and third quartile of a summary-only result's rounds when the tool reported them (pytest-benchmark's
+ * stats.q1 and q3, kept in `extra`); undefined for results with their rounds and for tools that report none.
+ */
+export function summaryQuartiles(
+  result: Pick<BenchmarkResult, 'samplesKind'> & { extra?: Record<string, unknown> },
+): [number, number] | undefined {
+  const q1 = result.extra?.q1;
+  const q3 = result.extra?.q3;
+  if (result.samplesKind === 'raw' || typeof q1 !== 'number' || typeof q3 !== 'number') return undefined;
+  return q1 > 0 && q3 >= q1 ? [q1, q3] : undefined;
+}
+
+/** A normal distribution's interquartile range in standard deviations (2 × 0.6745). */
+const IQR_TO_SD = 1.349;
+
+/**
  * Relative standard error of a summary-only result's location, from the spread and count the tool reported
- * (√(π/2)·stddev/√n, widened by SUMMARY_SE_WIDENING); undefined when the tool reported no spread (one value,
- * e.g. Google Benchmark without repetitions) or the result has its rounds (the detector measures those).
+ * (√(π/2)·spread/√n, widened by SUMMARY_SE_WIDENING); undefined when the tool reported no spread (one value,
+ * e.g. Google Benchmark without repetitions) or the result has its rounds (the detector measures those). The
+ * spread is the interquartile range as a standard deviation (IQR/1.349) when the tool reports one
+ * (pytest-benchmark's stats.iqr, kept in `extra.iqr`), else the standard deviation: a few slow rounds (a GC
+ * pause, a preempted round) make pytest-benchmark's stddev half the median or more, which made the median's
+ * error ±10% and hid 10-20% changes of summary-only files, while they move neither the median nor the IQR.
  */
 export function summaryRelativeError(
-  result: Pick<BenchmarkResult, 'samplesKind' | 'summary'>,
+  result: Pick<BenchmarkResult, 'samplesKind' | 'summary'> & { extra?: Record<string, unknown> },
 ): number | undefined {
   const { stddev, n, median: m } = result.summary;
-  if (result.samplesKind === 'raw' || !(stddev > 0) || !(n > 1) || m === 0) return undefined;
-  return (SUMMARY_SE_WIDENING * MEDIAN_SE_FACTOR * stddev) / Math.sqrt(n) / Math.abs(m);
+  const iqr = result.extra?.iqr;
+  const spread = typeof iqr === 'number' && iqr > 0 ? iqr / IQR_TO_SD : stddev;
+  if (result.samplesKind === 'raw' || !(spread > 0) || !(n > 1) || m === 0) return undefined;
+  return (SUMMARY_SE_WIDENING * MEDIAN_SE_FACTOR * spread) / Math.sqrt(n) / Math.abs(m);
 }

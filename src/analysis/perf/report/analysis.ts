@@ -1,7 +1,7 @@
 import { type Comparison, type Detection, type DetectOptions, detectRegressions } from '../detect.js';
 import type { Baseline } from '../history/baseline.js';
 import { type ModelBreaker, ModelUnavailableError } from '../model/breaker.js';
-import { locationOf, summaryRelativeError } from '../parse/summary.js';
+import { locationOf, summaryQuartiles, summaryRelativeError } from '../parse/summary.js';
 import type { BenchmarkResult, ParsedResults } from '../parse/types.js';
 import { median } from '../stats/robust.js';
 import type { AnalysisReport, BenchmarkAnalysis, BenchmarkVerdict } from './types.js';
@@ -69,6 +69,7 @@ export async function analyzeResults(
       );
     }
     const candidateError = summaryRelativeError(result);
+    const candidateQuartiles = summaryQuartiles(result);
     comparisons.push({
       input: {
         baseline: baseline.samples,
@@ -77,6 +78,8 @@ export async function analyzeResults(
         ...(baseline.historyRuns ? { historyRuns: baseline.historyRuns } : {}),
         ...(baseline.relativeError !== undefined ? { baselineRelativeError: baseline.relativeError } : {}),
         ...(candidateError !== undefined ? { candidateRelativeError: candidateError } : {}),
+        ...(baseline.quartiles ? { baselineQuartiles: baseline.quartiles } : {}),
+        ...(candidateQuartiles ? { candidateQuartiles } : {}),
       },
       direction: result.direction,
     });
