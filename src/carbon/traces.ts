@@ -21,6 +21,7 @@
  * parsing at the bottom.
  */
 import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { IntensityPoint, IntensitySeries, SeriesOrigin } from './types.js';
 
@@ -54,17 +55,27 @@ export class TraceParseError extends Error {
 
 const HOUR_MS = 3_600_000;
 
-/** Reads and parses a trace file (format detected from content). */
+/**
+ * Reads and parses a trace file (format detected from content). A gzip-compressed file (recognised by its magic
+ * bytes, whatever its name: the portal's downloads are often kept as .csv.gz) is decompressed first.
+ */
 export async function readTrace(path: string, options: TraceOptions = {}): Promise<Trace> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (err) {
     throw new TraceParseError(
       `cannot read trace ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
     );
   }
-  return parseTrace(text, { fileName: path, ...options });
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (err) {
+      throw new TraceParseError(`${path}: not a valid gzip file (${(err as Error).message})`);
+    }
+  }
+  return parseTrace(bytes.toString('utf8'), { fileName: path, ...options });
 }
 
 /** Detects the format of `text` and parses it. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   parseTimeValue,
@@ -267,5 +267,19 @@ describe('helpers', () => {
     await expect(readTrace(join(dir, 'nope.csv'))).rejects.toThrow(/cannot read trace .*nope\.csv: ENOENT/);
     await writeFile(join(dir, 'ok.csv'), 'time,intensity\n2024-01-01,7\n');
     expect((await readTrace(join(dir, 'ok.csv'))).actual.points[0]!.value).toBe(7);
+  });
+
+  it('readTrace reads a gzip-compressed trace (the portal files as kept in data/carbon) and names a broken one', async () => {
+    const portal = join(import.meta.dirname, '../../data/carbon/electricitymaps/GB/GB_2024_hourly.csv.gz');
+    const trace = await readTrace(portal);
+    expect(trace.format).toBe('electricitymaps-csv');
+    expect(trace.actual.points.length).toBeGreaterThan(8000);
+    const dir = await mkdtemp(join(tmpdir(), 'trace-'));
+    await writeFile(join(dir, 'bom.csv.gz'), gzipSync('\uFEFFtime,intensity\n2024-01-01,7\n'));
+    expect((await readTrace(join(dir, 'bom.csv.gz'))).actual.points[0]!.value).toBe(7);
+    await writeFile(join(dir, 'broken.csv.gz'), gzipSync('time,intensity\n2024-01-01,7\n').subarray(0, 10));
+    await expect(readTrace(join(dir, 'broken.csv.gz'))).rejects.toThrow(
+      /broken\.csv\.gz: not a valid gzip file \(unexpected end of file\)$/,
+    );
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import {
   type ChangePoint,
@@ -6,6 +5,7 @@ import {
   readSeriesText,
   SeriesFileError,
 } from '../../../analysis/perf/changepoints/index.js';
+import { ResultsFileError, readInputText } from '../../../analysis/perf/parse/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 
 function positiveInt(value: string): number {
@@ -55,15 +55,13 @@ function describe(c: ChangePoint) {
   };
 }
 
-function readText(file: string): string {
+/** The file's text: gzip-compressed files decompressed, a UTF-8 byte order mark dropped (exit 3 when unreadable). */
+async function readText(file: string): Promise<string> {
   try {
-    return readFileSync(file, 'utf8');
+    return await readInputText(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(
-      `${file}: ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`,
-      ExitCode.InputError,
-    );
+    if (err instanceof ResultsFileError) throw new CliError(err.message, ExitCode.InputError);
+    throw err;
   }
 }
 
@@ -96,10 +94,10 @@ export function registerPerfChangepoints(perf: Command): void {
     )
     .option('--min-change <fraction>', 'smallest relative shift reported (default 0.005)', nonNegative)
     .option('--json', 'print the change points with their shifts and p-values as JSON')
-    .action((file: string, flags: ChangepointFlags) => {
+    .action(async (file: string, flags: ChangepointFlags) => {
       let parsed: ReturnType<typeof readSeriesText>;
       try {
-        parsed = readSeriesText(readText(file), file, {
+        parsed = readSeriesText(await readText(file), file, {
           ...(flags.column !== undefined ? { columns: flags.column } : {}),
           ...(flags.delimiter !== undefined ? { delimiter: flags.delimiter } : {}),
         });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../../support/cli.js';
 
@@ -46,6 +47,21 @@ describe('ai-ci perf changepoints', () => {
     const r = await run([file('s.csv', csv), '--column', 'value', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).series[0]).toMatchObject({ name: 'value', length: 40, changePoints: [20] });
+  });
+
+  it('reads a gzip-compressed file and one with a UTF-8 byte order mark; a broken gzip is one line and exit 3', async () => {
+    const csv = ['time,value', ...step.map((v, i) => `${i},${v}`)].join('\n');
+    const gz = join(dir, 's.csv.gz');
+    writeFileSync(gz, gzipSync(csv));
+    expect((await run([gz, '--column', 'value'])).out.trim()).toBe('value: 20');
+    expect((await run([file('bom.json', `\uFEFF${JSON.stringify(step)}`)])).out.trim()).toBe('20');
+    const broken = join(dir, 'broken.json.gz');
+    writeFileSync(broken, gzipSync(JSON.stringify(step)).subarray(0, 12));
+    const r = await run([broken]);
+    expect(r.code).toBe(3);
+    expect(r.err.trim().split('\n')).toEqual([
+      `ai-ci: ${broken}: is not a valid gzip file (unexpected end of file)`,
+    ]);
   });
 
   it('passes tuning options through', async () => {
