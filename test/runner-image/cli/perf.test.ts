@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,6 +166,29 @@ describe('ai-ci perf analyze', () => {
     const r = await cli(analyzeArgs('regressed.json', '--fail-on', 'none', '--no-model'), NO_ACTIONS);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/regression +test_small\.py::test_fib_10/);
+  });
+
+  it('announces a large file on stderr while it reads it, then says what it read', async () => {
+    // 16 MB and more: a file of 700,000 rounds (pytest-benchmark --benchmark-save-data, indented as it writes).
+    const doc = JSON.parse(readFileSync(fixture('pytest_benchmark_data.json'), 'utf8'));
+    const [first] = doc.benchmarks;
+    first.stats.data = Array.from({ length: 700_000 }, (_, i) => first.stats.median * (1 + (i % 97) * 1e-4));
+    first.stats.rounds = first.stats.data.length;
+    doc.benchmarks = [first];
+    const big = join(dir, 'big.json');
+    writeFileSync(big, JSON.stringify(doc, null, 4));
+    const r = await cli(
+      ['perf', 'analyze', big, '--baseline', big, '--no-model', '--no-annotations'],
+      NO_ACTIONS,
+    );
+    expect(r.code).toBe(0);
+    const lines = r.err.trim().split('\n');
+    expect(
+      lines.filter((l) => l === `ai-ci: reading ${big} (${(statSync(big).size / 1e6).toFixed(0)} MB) …`),
+    ).toHaveLength(2);
+    expect(
+      lines.filter((l) => l.startsWith(`ai-ci: ${big}: 1 benchmark, 700,000 rounds, read in `)),
+    ).toHaveLength(2);
   });
 
   it('compares with a single baseline file', async () => {

@@ -84,7 +84,8 @@ export async function readResults(path: string, format: FormatName): Promise<Par
   if (announce) {
     const rounds = parsed.results.reduce((sum, r) => sum + r.samples.length, 0);
     process.stderr.write(
-      `ai-ci: ${path}: ${parsed.results.length} benchmarks, ${rounds.toLocaleString('en')} rounds, ` +
+      `ai-ci: ${path}: ${parsed.results.length} benchmark${parsed.results.length === 1 ? '' : 's'}, ` +
+        `${rounds.toLocaleString('en')} rounds, ` +
         `read in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
     );
   }

@@ -7,10 +7,10 @@ import {
   importFile,
   importFolder,
 } from '../../../analysis/perf/history/index.js';
-import { type FormatName, parseResultsFile } from '../../../analysis/perf/parse/index.js';
+import type { FormatName } from '../../../analysis/perf/parse/index.js';
 import { CliError } from '../exit-codes.js';
 
-import { formatOption, inputErrors, openHistory, warn } from './perf-common.js';
+import { formatOption, inputErrors, openHistory, readResults, warn } from './perf-common.js';
 
 export function registerPerfHistory(perf: Command): void {
   perf
@@ -39,7 +39,7 @@ export function registerPerfHistory(perf: Command): void {
           json?: boolean;
         },
       ) => {
-        const parsed = await inputErrors(() => parseResultsFile(resultsPath, flags.format));
+        const parsed = await readResults(resultsPath, flags.format);
         const store = await inputErrors(() => openHistory(flags.history, false));
         try {
           const commit = flags.commit ?? process.env.GITHUB_SHA ?? parsed.context.commit;
