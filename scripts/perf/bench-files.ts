@@ -164,10 +164,11 @@ export function googleBenchmarkFile(
 }
 
 /**
- * A series file for `ai-ci perf changepoints`: a JSON object of `count` named series of `length` points, real
- * recorded run-to-run noise with injected steps (src/analysis/perf/dataset).
+ * Series files for `ai-ci perf changepoints`: `count` named series of `length` points, real recorded run-to-run
+ * noise with injected steps (src/analysis/perf/dataset), as a JSON object of named arrays and as a CSV with one
+ * column per series.
  */
-export function seriesFile(count: number, length: number): string {
+export function seriesFiles(count: number, length: number): { json: string; csv: string } {
   const noise = loadNoise();
   const pool = generateSeries(noise, {
     seriesPerBenchmark: Math.ceil(count / noise.benchmarks.length),
@@ -175,5 +176,8 @@ export function seriesFile(count: number, length: number): string {
   });
   const doc: Record<string, number[]> = {};
   for (let s = 0; s < count; s++) doc[`series-${s}`] = Array.from(pool[s]!.values);
-  return JSON.stringify(doc);
+  const names = Object.keys(doc);
+  const rows = [names.join(',')];
+  for (let r = 0; r < length; r++) rows.push(names.map((n) => doc[n]![r]).join(','));
+  return { json: JSON.stringify(doc), csv: `${rows.join('\n')}\n` };
 }

@@ -6,9 +6,9 @@
  *     parsed, every benchmark compared. Target: under 5 s.
  *  2. a Google Benchmark file with repetitions of about the same size on disk (200 benchmarks × 1,000
  *     repetitions, ~70 MB) against its baseline. No target of its own; printed so a slow path there shows.
- *  3. 10,000 series × 200 points in one `ai-ci perf changepoints` file (a JSON object of named series): read,
- *     parsed, change points found and the robust location and scale of each series' current regime computed.
- *     Target: under 2 s.
+ *  3. 10,000 series × 200 points in one `ai-ci perf changepoints` file, as a JSON object of named series and
+ *     as a CSV with one column per series: read, parsed, change points found and the robust location and scale
+ *     of each series' current regime computed. Target: under 2 s.
  * The files are written to a temporary folder before any clock starts (bench-files.ts: real tools' outputs
  * grown by resampling their rounds). Each case runs in this process after a warm-up pass; the best and the median
  * of the passes are printed, as wall time and as this process's CPU time (user + system). The machine the
@@ -29,7 +29,7 @@ import { analyzeResults } from '../../src/analysis/perf/report/analysis.js';
 import { baselineLookup } from '../../src/analysis/perf/report/lookup.js';
 import type { AnalysisReport } from '../../src/analysis/perf/report/types.js';
 import { MAD_TO_SD, medianInPlace } from '../../src/analysis/perf/stats/robust.js';
-import { googleBenchmarkFile, pytestBenchmarkFile, seriesFile } from './bench-files.js';
+import { googleBenchmarkFile, pytestBenchmarkFile, seriesFiles } from './bench-files.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -64,7 +64,12 @@ const gbHead = join(dir, 'gbench-head.json');
 writeFileSync(gbBase, googleBenchmarkFile(GB_FAMILIES, GB_REPETITIONS, 1));
 writeFileSync(gbHead, googleBenchmarkFile(GB_FAMILIES, GB_REPETITIONS, 2, [1.1]));
 const seriesPath = join(dir, 'series.json');
-writeFileSync(seriesPath, seriesFile(seriesCount, seriesLength));
+const seriesCsvPath = join(dir, 'series.csv');
+{
+  const files = seriesFiles(seriesCount, seriesLength);
+  writeFileSync(seriesPath, files.json);
+  writeFileSync(seriesCsvPath, files.csv);
+}
 
 interface Timing {
   wall: number;
@@ -138,8 +143,11 @@ function verdicts(report: AnalysisReport): string {
 }
 
 const detector = new ChangePointDetector();
-async function analyseSeries(mark: () => void): Promise<{ changePoints: number; checksum: number }> {
-  const { series } = readSeriesText(await readInputText(seriesPath), seriesPath);
+async function analyseSeries(
+  path: string,
+  mark: () => void,
+): Promise<{ changePoints: number; checksum: number }> {
+  const { series } = readSeriesText(await readInputText(path), path);
   mark();
   let changePoints = 0;
   let checksum = 0;
@@ -165,7 +173,7 @@ process.stdout.write(
     `best and median of ${passes} passes after a warm-up\n`,
 );
 
-say('timing 1/3: pytest-benchmark …');
+say('timing 1/4: pytest-benchmark …');
 const py = await repeat((mark) => compareFiles(pytestHead, pytestBase, mark));
 process.stdout.write(
   `${samples.toLocaleString('en')} rounds in one pytest-benchmark file (--benchmark-save-data, ` +
@@ -173,7 +181,7 @@ process.stdout.write(
     `${figures(py.times, 5)}\n  verdicts: ${verdicts(py.result)}\n`,
 );
 
-say('timing 2/3: Google Benchmark …');
+say('timing 2/4: Google Benchmark …');
 const gb = await repeat((mark) => compareFiles(gbHead, gbBase, mark));
 process.stdout.write(
   `${(GB_FAMILIES * GB_REPETITIONS).toLocaleString('en')} repetitions in one Google Benchmark file ` +
@@ -181,13 +189,18 @@ process.stdout.write(
     `${figures(gb.times, undefined)}\n  verdicts: ${verdicts(gb.result)}\n`,
 );
 
-say('timing 3/3: change points …');
-const cp = await repeat(analyseSeries);
-process.stdout.write(
-  `${seriesCount.toLocaleString('en')} series × ${seriesLength} points in one changepoints file (${mb(seriesPath)}), ` +
-    `parsed, change points and regime statistics: ${figures(cp.times, 2)}\n` +
-    `  ${cp.result.changePoints.toLocaleString('en')} change points found\n`,
-);
+for (const [i, path, shape] of [
+  [3, seriesPath, 'JSON object of named series'],
+  [4, seriesCsvPath, 'CSV, one column per series'],
+] as const) {
+  say(`timing ${i}/4: change points (${shape}) …`);
+  const cp = await repeat((mark) => analyseSeries(path, mark));
+  process.stdout.write(
+    `${seriesCount.toLocaleString('en')} series × ${seriesLength} points in one changepoints file (${shape}, ` +
+      `${mb(path)}), parsed, change points and regime statistics: ${figures(cp.times, 2)}\n` +
+      `  ${cp.result.changePoints.toLocaleString('en')} change points found\n`,
+  );
+}
 
 if (args.keep) say(`files kept in ${dir}`);
 else rmSync(dir, { recursive: true, force: true });

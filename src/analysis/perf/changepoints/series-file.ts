@@ -41,10 +41,10 @@ const MISSING = new Set(['', 'nan', 'na', 'n/a', 'null', 'none']);
 
 /** A cell's number, NaN when it is a missing value, undefined when it is neither. */
 function cellValue(raw: string): number | undefined {
-  const t = raw.trim();
-  if (MISSING.has(t.toLowerCase())) return Number.NaN;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : undefined;
+  // Numbers first (Number() ignores surrounding whitespace): they are nearly every cell of a large file.
+  const v = Number(raw);
+  if (Number.isFinite(v) && (v !== 0 || raw.trim() !== '')) return v;
+  return MISSING.has(raw.trim().toLowerCase()) ? Number.NaN : undefined;
 }
 
 function jsonValue(v: unknown, where: string, file: string): number {
@@ -110,14 +110,28 @@ function readJson(text: string, file: string, options: SeriesFileOptions): Serie
   return { series, skippedColumns: [] };
 }
 
+/**
+ * Rows of a delimited file without quotes, split directly: the same rows csv-parse returns (empty lines skipped,
+ * rows of any length), at a fraction of its cost — 10,000 columns × 200 rows took it 1.6 s of CPU. Undefined when
+ * the text has a quote or a lone carriage return, which csv-parse reads.
+ */
+export function splitPlain(text: string, delimiter: string): string[][] | undefined {
+  if (text.includes('"') || /\r(?!\n)/.test(text)) return undefined;
+  const rows: string[][] = [];
+  for (const line of text.split(/\r?\n/)) if (line !== '') rows.push(line.split(delimiter));
+  return rows;
+}
+
 function readDelimited(text: string, file: string, options: SeriesFileOptions): SeriesFile {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = options.delimiter ?? sniffDelimiter(firstLine);
-  let rows: string[][];
-  try {
-    rows = parseCsv(text, { delimiter, skip_empty_lines: true, relax_column_count: true }) as string[][];
-  } catch (err) {
-    throw new SeriesFileError(file, `not valid delimited text (${(err as Error).message})`);
+  let rows = splitPlain(text, delimiter);
+  if (!rows) {
+    try {
+      rows = parseCsv(text, { delimiter, skip_empty_lines: true, relax_column_count: true }) as string[][];
+    } catch (err) {
+      throw new SeriesFileError(file, `not valid delimited text (${(err as Error).message})`);
+    }
   }
   const header = rows[0]!.map((h) => h.trim());
   const body = rows.slice(1);
