@@ -351,7 +351,10 @@ export function decide(o: Observation): Decision {
   let removed = 0;
   if (gh.reachable && availableCount < desiredAvailable) {
     const claimed = new Set<number>();
-    for (const r of o.runners) if (r.secret?.createdForJob !== undefined) claimed.add(r.secret.createdForJob);
+    for (const r of o.runners) {
+      const forJob = r.secret?.createdForJob ?? r.creatingForJob;
+      if (forJob !== undefined) claimed.add(forJob);
+    }
     const unclaimed = o.admittedJobs.filter((j) => !claimed.has(j.id));
     created = desiredAvailable - availableCount;
     for (let i = 0; i < created; i++) {

@@ -100,6 +100,8 @@ export interface ObservedRunner {
   assignedJobId?: number;
   /** This controller is creating it right now (registering, Secret, Pod): count it, touch nothing. */
   creating?: boolean;
+  /** The job a runner being created is for: claimed before its Secret (and annotation) exists. */
+  creatingForJob?: number;
 }
 
 export interface DemandJob {

@@ -157,7 +157,10 @@ export class RunnerPoolReconciler {
     { next: RunnerPoolStatus | undefined; done: Promise<void> }
   >();
   /** pool key → runner name → a creation in flight (registering, Secret, Pod). */
-  private readonly inflight = new Map<string, Map<string, { startedAt: number; done: Promise<void> }>>();
+  private readonly inflight = new Map<
+    string,
+    Map<string, { startedAt: number; done: Promise<void>; forJob?: number }>
+  >();
   private readonly eventsSent = new Map<string, number>();
   /** Runner Pods created but not yet seen in the cache. */
   private readonly podsCreated: CreatedNotSeen;
@@ -325,7 +328,11 @@ export class RunnerPoolReconciler {
         };
       }
     }
-    for (const n of this.inflight.get(key)?.keys() ?? []) at(n).creating = true;
+    for (const [n, e] of this.inflight.get(key) ?? []) {
+      const r = at(n);
+      r.creating = true;
+      if (e.forJob !== undefined) r.creatingForJob = e.forJob;
+    }
     for (const r of runners.values()) {
       const job = this.o.demand.assignmentOf(r.name);
       if (job !== undefined) r.assignedJobId = job;
@@ -495,7 +502,11 @@ export class RunnerPoolReconciler {
             }
           },
         );
-        const entry = { startedAt: this.now(), done };
+        const entry = {
+          startedAt: this.now(),
+          done,
+          ...(a.forJobId !== undefined ? { forJob: a.forJobId } : {}),
+        };
         inflight.set(name, entry);
         void done.finally(() => {
           const m = this.inflight.get(key);

@@ -163,6 +163,21 @@ describe('decide: desired = min(minRunners + admitted jobs + busy, maxRunners)',
     ]);
   });
 
+  it('counts the job of a runner still being created as claimed (no second runner for it)', () => {
+    // Found by `npm run chaos`: two reconciles 100 ms apart, while the first runner's JIT registration was in
+    // flight (no Secret yet, so no created-for-job annotation to read), both created a runner for job 1000.
+    const d = decide(
+      obs({
+        admittedJobs: jobs(3),
+        runners: [{ name: 'gpu-inflt', creating: true, creatingForJob: 1000 }],
+      }),
+    );
+    expect(ofType(d.actions, 'createRunner')).toEqual([
+      { type: 'createRunner', forJobId: 1001 },
+      { type: 'createRunner', forJobId: 1002 },
+    ]);
+  });
+
   it('gives deferred jobs no runner and wakes up at their notBefore', () => {
     const d = decide(
       obs({

@@ -74,10 +74,23 @@ export interface TestCluster {
   caFile: string;
   /** Stops every process and removes `dir`. Safe to call more than once. */
   stop(): Promise<void>;
+  /**
+   * Stops one component (SIGTERM through its supervisor, SIGKILL after the grace period), leaving the others
+   * running: e.g. `kube-apiserver` for an outage (scripts/chaos). Resolves once it has exited.
+   */
+  stopComponent(name: ComponentName): Promise<void>;
+  /**
+   * Starts a component stopped by `stopComponent` again, with the same flags (so on the same port); resolves
+   * once it serves again (the apiserver: `/readyz` is 200). A running component is left alone.
+   */
+  startComponent(name: ComponentName, options?: { timeoutMs?: number }): Promise<void>;
 }
 
+/** The processes of the control plane. */
+export type ComponentName = 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kwok';
+
 interface Component {
-  name: string;
+  name: ComponentName;
   child: ChildProcess;
   exited: Promise<void>;
   done: boolean;
@@ -87,6 +100,11 @@ interface ClientCreds {
   ca: Buffer;
   cert: Buffer;
   key: Buffer;
+}
+
+interface StartExtra {
+  env?: NodeJS.ProcessEnv;
+  removeOnExit?: string;
 }
 
 const liveGroups = new Set<number>();
@@ -262,6 +280,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
   const logs = path.join(dir, 'logs');
   await mkdir(logs);
   const components: Component[] = [];
+  /** How each component was started, to start it again the same way. */
+  const specs = new Map<ComponentName, { args: string[]; extra: StartExtra }>();
   let stopped: Promise<void> | undefined;
 
   const stopComponent = async (c: Component) => {
@@ -287,11 +307,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
     return stopped;
   };
 
-  const start = (
-    name: string,
-    args: string[],
-    extra: { env?: NodeJS.ProcessEnv; removeOnExit?: string } = {},
-  ) => {
+  const start = (name: ComponentName, args: string[], extra: StartExtra = {}) => {
+    specs.set(name, { args, extra });
     const logFile = path.join(logs, `${name}.log`);
     const fd = openSync(logFile, 'a');
     const supervise = ['supervise', '--grace=5s'];
@@ -506,7 +523,38 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
       await sleep(250);
     }
     log(`e2e cluster: ready, ${nodes.length} nodes; kubeconfig ${kubeconfigPath}`);
-    return { dir, kubeconfigPath, server, caFile: f('ca.crt'), stop };
+    const stopOne = async (name: ComponentName) => {
+      await Promise.all(components.filter((c) => c.name === name && !c.done).map(stopComponent));
+    };
+    const startOne = async (name: ComponentName, opts: { timeoutMs?: number } = {}) => {
+      if (stopped) throw new Error(`startComponent(${name}): the cluster is stopped`);
+      if (components.some((c) => c.name === name && !c.done)) return;
+      const spec = specs.get(name);
+      if (!spec) throw new Error(`startComponent: unknown component ${name}`);
+      const c = start(name, spec.args, spec.extra);
+      if (name !== 'kube-apiserver') return;
+      const until = Date.now() + (opts.timeoutMs ?? 120_000);
+      for (;;) {
+        if (c.done) {
+          throw new Error(
+            `${name} exited on restart; last lines of its log:\n${tail(path.join(logs, `${name}.log`))}`,
+          );
+        }
+        if (Date.now() > until) throw new Error(`${name} was not ready again in time`);
+        const ready = await apiRequest(server, admin, 'GET', '/readyz').catch(() => undefined);
+        if (ready?.status === 200) return;
+        await sleep(250);
+      }
+    };
+    return {
+      dir,
+      kubeconfigPath,
+      server,
+      caFile: f('ca.crt'),
+      stop,
+      stopComponent: stopOne,
+      startComponent: startOne,
+    };
   } catch (err) {
     await stop();
     throw err;

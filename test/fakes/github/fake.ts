@@ -65,6 +65,8 @@ export interface FakeRequest {
   auth: 'token' | 'installation' | 'jwt' | 'none' | 'invalid';
   /** The JSON body sent back (for schema checks). */
   responseBody: unknown;
+  /** When the answer was sent (epoch ms of the fake's clock); absent while in flight. */
+  answeredAt?: number;
 }
 
 export interface FakeFailure {
@@ -572,6 +574,7 @@ export class GitHubFake {
     const send = (reply: Reply) => {
       record.status = reply.status;
       record.responseBody = reply.body;
+      record.answeredAt = this.now();
       const headers: Record<string, string> = {
         'x-github-api-version-selected': '2022-11-28',
         'x-github-media-type': 'github.v3; format=json',
