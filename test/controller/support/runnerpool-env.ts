@@ -161,16 +161,23 @@ export class RunnerPoolEnv {
   }
 
   /** The runner process of Pod `name` exits: kwok moves the Pod to `phase` (the harness's annotation). Unlike
-   *  finishPod it does not wait to see the phase: the controller may clean the Pod up before a poll would. */
+   *  finishPod it does not wait to see the phase: the controller may clean the Pod up before a poll would, or
+   *  before this call (then there is nothing left to end). */
   async endRunnerPod(name: string, phase: 'Succeeded' | 'Failed' = 'Succeeded'): Promise<void> {
-    await this.core.patchNamespacedPod(
-      {
-        name,
-        namespace: this.namespace,
-        body: { metadata: { annotations: { [POD_PHASE_ANNOTATION]: phase } } },
-      },
-      mergePatch(),
-    );
+    try {
+      await this.core.patchNamespacedPod(
+        {
+          name,
+          namespace: this.namespace,
+          body: { metadata: { annotations: { [POD_PHASE_ANNOTATION]: phase } } },
+        },
+        mergePatch(),
+      );
+    } catch (err) {
+      // Already gone: once its job completed and the ephemeral runner left GitHub, the controller may delete the
+      // Pod before the runner process would have exited (a race of the test, not a failure).
+      if ((err as { code?: number }).code !== 404) throw err;
+    }
   }
 
   /** GitHub runners of the fake whose name belongs to `pool`. */
