@@ -62,6 +62,18 @@ function missingReason(src: BaselineSources, result: BenchmarkResult): string {
   const where = `${src.branch ? ` on branch ${src.branch}` : ''} on machine class ${src.machine}`;
   const inFile = src.previous ? `not in ${src.previousFile}` : undefined;
   if (!src.store || src.sameJob) return `new benchmark: ${inFile ?? 'nothing to compare with'}`;
+  if (src.commit) {
+    // Runs of the candidate's own commit are left out (a rerun is no baseline for itself): say so when they are
+    // all the history has, instead of calling the benchmark new.
+    const own = src.store.selectBaseline({
+      benchmark: result.name,
+      machine: src.machine,
+      ...(src.branch ? { branch: src.branch } : {}),
+    }).length;
+    if (own > 0) {
+      return `the history's ${own} run${own === 1 ? '' : 's'} of this benchmark${where} are of this same commit ${src.commit.slice(0, 12)}, which a run is not compared with: record runs of other commits (the base branch) first`;
+    }
+  }
   const elsewhere = src.store
     .describeBenchmark(result.name)
     .filter((g) => g.machine !== src.machine || (src.branch !== undefined && g.branch !== src.branch));
