@@ -46,7 +46,8 @@ export type InvariantName =
   | 'no orphan GitHub runner'
   | 'runners_created_total <= JIT configs'
   | 'runners_created_total >= JIT configs - lost'
-  | 'Pods <= Secrets <= JIT configs';
+  | 'Pods <= Secrets <= JIT configs'
+  | 'no job started past its deadline';
 
 export const INVARIANTS: readonly InvariantName[] = [
   'one runner per job',
@@ -61,6 +62,7 @@ export const INVARIANTS: readonly InvariantName[] = [
   'runners_created_total <= JIT configs',
   'runners_created_total >= JIT configs - lost',
   'Pods <= Secrets <= JIT configs',
+  'no job started past its deadline',
 ];
 
 /** Continuous observations, folded as they come. */
@@ -232,6 +234,49 @@ export function checkQuiescence(q: QuiescentState): Violation[] {
   add('no orphan Secret', 'runner Secret left:', q.secrets);
   add('no orphan GitHub runner', 'GitHub runner left:', q.githubRunners);
   return out;
+}
+
+/** A job of a CarbonPolicy-gated pool: when it was queued and when a runner took it (the fake's times, epoch ms). */
+export interface GatedJob {
+  id: number;
+  queuedAt: number;
+  /** Undefined while it has not started. */
+  startedAt?: number;
+}
+
+/**
+ * Jobs that started after queuedAt + maxDeferral, or have not started although that moment has passed (`now`),
+ * and how many were held back at all (started more than `deferredAfterMs` after queueing), to show the gate acted.
+ */
+export function checkDeadlines(
+  jobs: readonly GatedJob[],
+  maxDeferralMs: number,
+  now: number,
+  deferredAfterMs = 20_000,
+): { violations: Violation[]; deferred: number; longestWaitMs: number } {
+  const violations: Violation[] = [];
+  let deferred = 0;
+  let longestWaitMs = 0;
+  for (const j of jobs) {
+    const deadline = j.queuedAt + maxDeferralMs;
+    if (j.startedAt === undefined) {
+      if (now > deadline)
+        violations.push({
+          invariant: 'no job started past its deadline',
+          detail: `job ${j.id} not started ${((now - deadline) / 1000).toFixed(1)} s after its deadline`,
+        });
+      continue;
+    }
+    const wait = j.startedAt - j.queuedAt;
+    longestWaitMs = Math.max(longestWaitMs, wait);
+    if (wait > deferredAfterMs) deferred++;
+    if (j.startedAt > deadline)
+      violations.push({
+        invariant: 'no job started past its deadline',
+        detail: `job ${j.id} started ${((j.startedAt - deadline) / 1000).toFixed(1)} s after its deadline`,
+      });
+  }
+  return { violations, deferred, longestWaitMs };
 }
 
 /** Violations per invariant, every invariant listed (0 when it held). */

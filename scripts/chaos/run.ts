@@ -36,6 +36,7 @@ import { startCluster } from '../../test/e2e/cluster/harness.js';
 import { GitHubFake } from '../../test/fakes/github/fake.js';
 import {
   ChaosLedger,
+  checkDeadlines,
   checkMetrics,
   checkQuiescence,
   countByInvariant,
@@ -62,9 +63,14 @@ const cfg = {
   errorGapS: Number(env.CHAOS_GITHUB_ERROR_GAP_SECONDS ?? 4),
   settleS: Number(env.CHAOS_SETTLE_SECONDS ?? 240),
   seed: Number(env.CHAOS_SEED ?? 1),
+  /** Jobs per second of the CarbonPolicy-gated pool (its own load, beside the others'). */
+  gatedJobRate: Number(env.CHAOS_GATED_JOB_RATE ?? 0.1),
   resync: '30s',
 };
 const NS = 'ai-ci-chaos';
+/** The gated pool and its policy: a 3-minute deadline over a grid that is dirty 2 minutes out of 4. */
+const GATED = 'chaos-gated';
+const GATED_MAX_DEFERRAL_MS = 3 * 60_000;
 const TOKEN = 'ghp_chaosTokenForTheFakeOnly0000000000000';
 const SECRET = 'chaos-webhook-secret';
 const REPO = 'octo-org/app';
@@ -143,6 +149,39 @@ async function main(): Promise<number> {
     });
     const custom = kc.makeApiClient(CustomObjectsApi);
     const pools = Array.from({ length: cfg.pools }, (_, i) => poolObject(i, fake.url));
+    // "No job started past its deadline": one more pool, gated by a CarbonPolicy whose file trace alternates 2 min
+    // at 400 g and 2 min at 100 g (threshold 200), so a job queued in a dirty phase is deferred to the next clean
+    // one; its deadline is 3 min, and a job without history is planned as taking maxJobDuration (1 min, the CRD's minimum).
+    const trace = path.join(runDir, 'gated-trace.csv');
+    const traceStart = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60_000;
+    const rows = Array.from(
+      { length: cfg.minutes + 60 },
+      (_, m) =>
+        `${new Date(traceStart + m * 60_000).toISOString()},${Math.floor(m / 2) % 2 === 0 ? 400 : 100}`,
+    );
+    writeFileSync(trace, `time,intensity\n${rows.join('\n')}\n`);
+    await custom.createNamespacedCustomObject({
+      ...RESOURCES.CarbonPolicy,
+      namespace: NS,
+      body: {
+        apiVersion: 'ai-ci.dev/v1alpha1',
+        kind: 'CarbonPolicy',
+        metadata: { name: 'gated', namespace: NS },
+        spec: {
+          source: { file: { path: trace } },
+          threshold: 200,
+          maxDeferral: `${GATED_MAX_DEFERRAL_MS / 1000}s`,
+          maxJobDuration: '1m',
+          defaultJobDuration: '1m',
+          refreshInterval: '30s',
+        },
+      },
+    });
+    const gated = poolObject(0, fake.url);
+    gated.metadata.name = GATED;
+    gated.spec.labels = [GATED];
+    gated.spec.carbonPolicyRef = { name: 'gated' };
+    pools.push(gated);
     for (const body of pools)
       await custom.createNamespacedCustomObject({ ...RESOURCES.RunnerPool, namespace: NS, body });
 
@@ -286,6 +325,16 @@ async function main(): Promise<number> {
         );
       }
     })();
+    const gatedJobs: number[] = [];
+    const gatedGenerator = (async () => {
+      while (Date.now() - tLoad < loadMs) {
+        await sleep((-Math.log(1 - random()) / cfg.gatedJobRate) * 1000);
+        if (Date.now() - tLoad >= loadMs) break;
+        queueing.push(
+          fake.queueJob({ labels: [GATED], workflowName: 'wf-gated' }).then((j) => gatedJobs.push(j.id)),
+        );
+      }
+    })();
 
     let kills = 0;
     const restarts: Promise<unknown>[] = [];
@@ -337,7 +386,7 @@ async function main(): Promise<number> {
         );
       }
     }
-    await Promise.all([generator, killer, apiserver]);
+    await Promise.all([generator, gatedGenerator, killer, apiserver]);
     loading = false;
     injector.stop();
     await Promise.all(queueing);
@@ -383,7 +432,24 @@ async function main(): Promise<number> {
       pods: ledger.podsSeen.size,
       slackMs: 2000,
     });
-    const violations = [...ledger.violations, ...checkQuiescence(state), ...metrics.violations];
+    const deadlines = checkDeadlines(
+      gatedJobs.map((id) => {
+        const j = fake.jobs.get(id)!;
+        return {
+          id,
+          queuedAt: j.createdAt,
+          ...(j.status === 'queued' ? {} : { startedAt: j.startedAt }),
+        };
+      }),
+      GATED_MAX_DEFERRAL_MS,
+      Date.now(),
+    );
+    const violations = [
+      ...ledger.violations,
+      ...checkQuiescence(state),
+      ...metrics.violations,
+      ...deadlines.violations,
+    ];
     const served = injector.served();
     const injectedTotal = [...served.values()].reduce((a, b) => a + b, 0);
     const deliveries = fake.deliveries.length;
@@ -391,7 +457,11 @@ async function main(): Promise<number> {
     const figures: [string, string | number][] = [
       ['load duration (min)', (loadMs / 60_000).toFixed(1)],
       ['whole run incl. start-up and settling (min)', ((Date.now() - t0) / 60_000).toFixed(1)],
-      ['RunnerPools × maxRunners', `${cfg.pools} × ${cfg.maxRunners}`],
+      ['RunnerPools × maxRunners', `${cfg.pools} + 1 gated × ${cfg.maxRunners}`],
+      [
+        'gated pool: jobs / deferred > 20 s / longest wait (s)',
+        `${gatedJobs.length} / ${deadlines.deferred} / ${(deadlines.longestWaitMs / 1000).toFixed(0)} (deadline ${GATED_MAX_DEFERRAL_MS / 1000} s)`,
+      ],
       ['jobs queued', fake.jobs.size],
       ['jobs completed', [...fake.jobs.values()].filter((j) => j.status === 'completed').length],
       ['leader SIGKILLs', kills],

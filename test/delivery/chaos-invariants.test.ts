@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ChaosLedger,
+  checkDeadlines,
   checkMetrics,
   checkQuiescence,
   countByInvariant,
@@ -145,5 +146,40 @@ describe('checkQuiescence and the summary', () => {
     ].join('\n');
     expect(metricSum(text, 'ai_ci_runners_created_total')).toBe(7);
     expect(metricSum(text, 'ai_ci_leader')).toBe(1);
+  });
+});
+
+describe('checkDeadlines: no job of the gated pool started past its deadline', () => {
+  const M = 60_000;
+  it('passes jobs started in time, counts the deferred ones and the longest wait', () => {
+    const r = checkDeadlines(
+      [
+        { id: 1, queuedAt: 0, startedAt: 5_000 },
+        { id: 2, queuedAt: 0, startedAt: 2 * M },
+        { id: 3, queuedAt: M, startedAt: 4 * M },
+      ],
+      3 * M,
+      10 * M,
+    );
+    expect(r).toEqual({ violations: [], deferred: 2, longestWaitMs: 3 * M });
+  });
+
+  it('reports a job started after its deadline, and one still queued past it', () => {
+    const r = checkDeadlines(
+      [
+        { id: 7, queuedAt: 0, startedAt: 3 * M + 1_500 },
+        { id: 8, queuedAt: M },
+        { id: 9, queuedAt: 9 * M },
+      ],
+      3 * M,
+      5 * M,
+    );
+    expect(r.violations).toEqual([
+      { invariant: 'no job started past its deadline', detail: 'job 7 started 1.5 s after its deadline' },
+      {
+        invariant: 'no job started past its deadline',
+        detail: 'job 8 not started 60.0 s after its deadline',
+      },
+    ]);
   });
 });
