@@ -68,9 +68,13 @@ const cfg = {
   resync: '30s',
 };
 const NS = 'ai-ci-chaos';
-/** The gated pool and its policy: a 3-minute deadline over a grid that is dirty 2 minutes out of 4. */
+/**
+ * The gated pool and its policy: a 12-minute deadline over a grid that is dirty 4 minutes out of 8. A job with
+ * history is planned as taking its longest run + 50 % + 5 min (the learner's margin), so the deadline must exceed
+ * the dirty phase by more than that for learned jobs to be deferred too.
+ */
 const GATED = 'chaos-gated';
-const GATED_MAX_DEFERRAL_MS = 3 * 60_000;
+const GATED_MAX_DEFERRAL_MS = 12 * 60_000;
 const TOKEN = 'ghp_chaosTokenForTheFakeOnly0000000000000';
 const SECRET = 'chaos-webhook-secret';
 const REPO = 'octo-org/app';
@@ -149,15 +153,15 @@ async function main(): Promise<number> {
     });
     const custom = kc.makeApiClient(CustomObjectsApi);
     const pools = Array.from({ length: cfg.pools }, (_, i) => poolObject(i, fake.url));
-    // "No job started past its deadline": one more pool, gated by a CarbonPolicy whose file trace alternates 2 min
-    // at 400 g and 2 min at 100 g (threshold 200), so a job queued in a dirty phase is deferred to the next clean
-    // one; its deadline is 3 min, and a job without history is planned as taking maxJobDuration (1 min, the CRD's minimum).
+    // "No job started past its deadline": one more pool, gated by a CarbonPolicy whose file trace alternates 4 min
+    // at 400 g and 4 min at 100 g (threshold 200), so a job queued in a dirty phase is deferred to the next clean
+    // one, well before its 12-minute deadline.
     const trace = path.join(runDir, 'gated-trace.csv');
     const traceStart = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60_000;
     const rows = Array.from(
       { length: cfg.minutes + 60 },
       (_, m) =>
-        `${new Date(traceStart + m * 60_000).toISOString()},${Math.floor(m / 2) % 2 === 0 ? 400 : 100}`,
+        `${new Date(traceStart + m * 60_000).toISOString()},${Math.floor(m / 4) % 2 === 0 ? 400 : 100}`,
     );
     writeFileSync(trace, `time,intensity\n${rows.join('\n')}\n`);
     await custom.createNamespacedCustomObject({
