@@ -14,69 +14,15 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { HistoryStore } from '../../src/analysis/perf/history/index.js';
-import { ModelBreaker } from '../../src/analysis/perf/model/breaker.js';
 import { type ParsedResults, parseResultsFile } from '../../src/analysis/perf/parse/index.js';
-import { analyzeResults } from '../../src/analysis/perf/report/analysis.js';
-import { baselineLookup } from '../../src/analysis/perf/report/lookup.js';
 import type { AnalysisReport } from '../../src/analysis/perf/report/types.js';
+import { analyseAgainst, scaled } from '../../test/analysis/perf/helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '../../test/fixtures/perf');
 const REAL = join(FIXTURES, 'real');
 
-async function analyse(
-  candidate: ParsedResults,
-  opts: { baseline?: ParsedResults; history?: ParsedResults[] },
-): Promise<AnalysisReport> {
-  const store = HistoryStore.open(':memory:');
-  try {
-    opts.history?.forEach((h, i) => {
-      store.record(h.results, {
-        time: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-        machine: 'ci',
-        commit: `c${i}`,
-      });
-    });
-    return await analyzeResults(
-      candidate,
-      baselineLookup({
-        ...(opts.history ? { store } : {}),
-        ...(opts.baseline ? { previous: opts.baseline, previousFile: 'base.json' } : {}),
-        machine: 'ci',
-        baselineRuns: 30,
-      }),
-      { breaker: new ModelBreaker(undefined, () => {}) },
-      { threshold: 0.95, failOn: 'regression', baselineSource: 'eval' },
-    );
-  } finally {
-    store.close();
-  }
-}
-
-/** The run with the values of the benchmarks `which` picks multiplied by `factor` (summaries too). */
-function scaled(run: ParsedResults, factor: number, which: (i: number) => boolean): ParsedResults {
-  return {
-    ...run,
-    results: run.results.map((b, i) => {
-      if (!which(i)) return b;
-      const extra = { ...b.extra };
-      for (const key of ['min', 'max', 'iqr', 'q1', 'q3'] as const) {
-        if (typeof extra[key] === 'number') extra[key] = (extra[key] as number) * factor;
-      }
-      return {
-        ...b,
-        samples: b.samples.map((v) => v * factor),
-        summary: {
-          ...b.summary,
-          mean: b.summary.mean * factor,
-          median: b.summary.median * factor,
-          stddev: b.summary.stddev * factor,
-        },
-        extra,
-      };
-    }),
-  };
-}
+const analyse = (candidate: ParsedResults, opts: { baseline?: ParsedResults; history?: ParsedResults[] }) =>
+  analyseAgainst(candidate, { ...opts, source: 'eval' });
 
 /**
  * The run as pytest-benchmark saves it without --benchmark-save-data (storage, --benchmark-autosave): the summary

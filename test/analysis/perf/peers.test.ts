@@ -6,8 +6,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HistoryStore } from '../../../src/analysis/perf/history/index.js';
-import { ModelBreaker } from '../../../src/analysis/perf/model/breaker.js';
 import {
   type FormatName,
   type ParsedResults,
@@ -15,67 +13,20 @@ import {
   parseResultsText,
   ResultsFileError,
 } from '../../../src/analysis/perf/parse/index.js';
-import { analyzeResults } from '../../../src/analysis/perf/report/analysis.js';
-import { baselineLookup } from '../../../src/analysis/perf/report/lookup.js';
 import type { AnalysisReport } from '../../../src/analysis/perf/report/types.js';
+import { analyseAgainst, scaled } from './helpers.js';
 
 const DIR = join(import.meta.dirname, '../../fixtures/perf/peers');
 const peer = (tool: string, name: string, format: FormatName = 'auto') =>
   parseResultsFile(join(DIR, tool, name), format);
 
-/** ai-ci's default decision (statistics alone, P ≥ 0.95), against a baseline file or a history of runs. */
-async function analyse(
-  candidate: ParsedResults,
-  opts: { baseline?: ParsedResults; history?: ParsedResults[] },
-): Promise<AnalysisReport> {
-  const store = HistoryStore.open(':memory:');
-  try {
-    opts.history?.forEach((h, i) => {
-      store.record(h.results, {
-        time: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-        machine: 'ci',
-        commit: `c${i}`,
-      });
-    });
-    const lookup = baselineLookup({
-      ...(opts.history ? { store } : {}),
-      ...(opts.baseline ? { previous: opts.baseline, previousFile: 'base.json' } : {}),
-      machine: 'ci',
-      baselineRuns: 30,
-    });
-    return await analyzeResults(
-      candidate,
-      lookup,
-      { breaker: new ModelBreaker(undefined, () => {}) },
-      { threshold: 0.95, failOn: 'regression', baselineSource: 'peer fixture' },
-    );
-  } finally {
-    store.close();
-  }
-}
+const analyse = analyseAgainst;
 
 const byName = (r: AnalysisReport, name: string) => {
   const b = r.benchmarks.find((x) => x.name === name);
   if (!b) throw new Error(`${name} is not in the report: ${r.benchmarks.map((x) => x.name).join(', ')}`);
   return b;
 };
-
-/** A copy of a parsed run with every time multiplied by `factor` (an injected change of known size). */
-function scaled(run: ParsedResults, factor: number): ParsedResults {
-  return {
-    ...run,
-    results: run.results.map((b) => ({
-      ...b,
-      samples: b.samples.map((v) => v * factor),
-      summary: {
-        ...b.summary,
-        mean: b.summary.mean * factor,
-        median: b.summary.median * factor,
-        stddev: b.summary.stddev * factor,
-      },
-    })),
-  };
-}
 
 describe('google/benchmark tools/gbench: TestReportDifference (test1_run1 → test1_run2, one value each)', () => {
   // report.py's expect_lines: name, change of real time (the "Time" column). ai-ci judges real (wall) time.

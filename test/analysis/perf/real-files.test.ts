@@ -8,50 +8,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { HistoryStore } from '../../../src/analysis/perf/history/index.js';
-import { ModelBreaker } from '../../../src/analysis/perf/model/breaker.js';
 import {
   type ParsedResults,
   parseResultsFile,
   parseResultsText,
 } from '../../../src/analysis/perf/parse/index.js';
-import { analyzeResults } from '../../../src/analysis/perf/report/analysis.js';
-import { baselineLookup } from '../../../src/analysis/perf/report/lookup.js';
 import type { AnalysisReport } from '../../../src/analysis/perf/report/types.js';
+import { analyseAgainst } from './helpers.js';
 
 const DIR = join(import.meta.dirname, '../../fixtures/perf/real');
 const file = (tool: string, name: string) => join(DIR, tool, `${name}.json.gz`);
 const parse = (tool: string, name: string) => parseResultsFile(file(tool, name));
 
-async function analyse(
-  candidate: ParsedResults,
-  opts: { baseline?: ParsedResults; history?: ParsedResults[] },
-): Promise<AnalysisReport> {
-  const store = HistoryStore.open(':memory:');
-  try {
-    opts.history?.forEach((h, i) => {
-      store.record(h.results, {
-        time: h.context.time ?? new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-        machine: 'ci',
-        commit: `c${i}`,
-      });
-    });
-    const lookup = baselineLookup({
-      ...(opts.history ? { store } : {}),
-      ...(opts.baseline ? { previous: opts.baseline, previousFile: 'base.json' } : {}),
-      machine: 'ci',
-      baselineRuns: 30,
-    });
-    return await analyzeResults(
-      candidate,
-      lookup,
-      { breaker: new ModelBreaker(undefined, () => {}) },
-      { threshold: 0.95, failOn: 'regression', baselineSource: 'test' },
-    );
-  } finally {
-    store.close();
-  }
-}
+const analyse = (candidate: ParsedResults, opts: { baseline?: ParsedResults; history?: ParsedResults[] }) =>
+  analyseAgainst(candidate, { ...opts, fileTimes: true });
 
 const byName = (r: AnalysisReport, name: string) => r.benchmarks.find((b) => b.name === name)!;
 const history = (tool: string, prefix: string) =>
