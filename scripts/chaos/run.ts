@@ -15,23 +15,20 @@
  * CHAOS_APISERVER_RESTARTS [1]; CHAOS_GITHUB_ERROR_GAP_SECONDS [4] mean gap between injected GitHub failures;
  * CHAOS_SETTLE_SECONDS [240] allowed for convergence; CHAOS_SEED [1].
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  ApiextensionsV1Api,
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
   type KubernetesObject,
-  PatchStrategy,
-  setHeaderOptions,
   type V1Pod,
   type V1Secret,
 } from '@kubernetes/client-node';
-import { parse } from 'yaml';
 import { RESOURCES, type RunnerPool } from '../../src/api/v1alpha1/index.js';
 import { ANNOTATION_CREATED_FOR_JOB, LABEL_POOL } from '../../src/controller/runnerpool/model.js';
 import { Informer } from '../../src/kube/informer.js';
+import { installCrds } from '../../test/e2e/cluster/crds.js';
 import { startCluster } from '../../test/e2e/cluster/harness.js';
 import { GitHubFake } from '../../test/fakes/github/fake.js';
 import {
@@ -82,24 +79,6 @@ const log = (m: string) => process.stderr.write(`[chaos ${new Date().toISOString
 const random = rng(cfg.seed);
 const uniform = ([lo, hi]: [number, number]) => lo + random() * (hi - lo);
 
-async function installCrds(kc: KubeConfig): Promise<void> {
-  const ext = kc.makeApiClient(ApiextensionsV1Api);
-  for (const file of readdirSync(path.join(root, 'crds')).filter((f) => f.endsWith('.yaml'))) {
-    const crd = parse(readFileSync(path.join(root, 'crds', file), 'utf8')) as KubernetesObject;
-    const name = crd.metadata?.name ?? '';
-    await ext.patchCustomResourceDefinition(
-      { name, body: crd, fieldManager: 'ai-ci-chaos', force: true },
-      setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply),
-    );
-    for (let i = 0; ; i++) {
-      const got = await ext.readCustomResourceDefinition({ name });
-      if (got.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True')) break;
-      if (i > 300) throw new Error(`CRD ${name} not Established`);
-      await sleep(100);
-    }
-  }
-}
-
 function poolObject(i: number, apiUrl: string): RunnerPool {
   return {
     apiVersion: 'ai-ci.dev/v1alpha1',
@@ -142,7 +121,7 @@ async function main(): Promise<number> {
     const kc = new KubeConfig();
     kc.loadFromFile(cluster.kubeconfigPath);
     const core = kc.makeApiClient(CoreV1Api);
-    await installCrds(kc);
+    await installCrds(kc, 'ai-ci-chaos');
     // The Lease lives in this namespace: it must exist before the replicas start.
     await core.createNamespace({ body: { metadata: { name: NS } } });
     const fake = await new GitHubFake({ tokens: [TOKEN], repositories: [REPO] }).start();

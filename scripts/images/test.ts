@@ -22,19 +22,12 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  ApiextensionsV1Api,
-  CoreV1Api,
-  CustomObjectsApi,
-  KubeConfig,
-  type KubernetesObject,
-  PatchStrategy,
-  setHeaderOptions,
-} from '@kubernetes/client-node';
+import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
 import { RESOURCES, type RunnerPool } from '../../src/api/v1alpha1/index.js';
 import { LABEL_BUSY, LABEL_POOL } from '../../src/controller/runnerpool/model.js';
 import { mergePatch } from '../../src/kube/api.js';
+import { installCrds } from '../../test/e2e/cluster/crds.js';
 import { POD_PHASE_ANNOTATION, startCluster } from '../../test/e2e/cluster/harness.js';
 import { GitHubFake } from '../../test/fakes/github/fake.js';
 import { decodeFakeJitConfig } from '../../test/fakes/github/jit.js';
@@ -217,24 +210,6 @@ async function runnerChecks(): Promise<void> {
   });
 }
 
-async function installCrds(kc: KubeConfig): Promise<void> {
-  const ext = kc.makeApiClient(ApiextensionsV1Api);
-  for (const file of ['ai-ci.dev_runnerpools.yaml', 'ai-ci.dev_carbonpolicies.yaml']) {
-    const crd = parse(readFileSync(path.join(root, 'crds', file), 'utf8')) as KubernetesObject;
-    const name = crd.metadata?.name ?? '';
-    await ext.patchCustomResourceDefinition(
-      { name, body: crd, fieldManager: 'ai-ci-images', force: true },
-      setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply),
-    );
-    await waitFor(`CRD ${name} Established`, async () => {
-      const got = await ext.readCustomResourceDefinition({ name });
-      return (
-        got.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') || undefined
-      );
-    });
-  }
-}
-
 /** The admin kubeconfig with its certificate files inlined, so that one read-only file is all the container needs. */
 function selfContainedKubeconfig(file: string): string {
   const doc = parse(readFileSync(file, 'utf8')) as {
@@ -263,7 +238,7 @@ async function controllerChecks(dir: string, cleanups: (() => unknown)[]): Promi
   kc.loadFromFile(cluster.kubeconfigPath);
   const core = kc.makeApiClient(CoreV1Api);
   const custom = kc.makeApiClient(CustomObjectsApi);
-  await installCrds(kc);
+  await installCrds(kc, 'ai-ci-images');
   await core.createNamespace({ body: { metadata: { name: NS } } });
   const fake = await new GitHubFake({ tokens: [TOKEN], repositories: [REPO] }).start();
   cleanups.unshift(() => fake.stop());
