@@ -19,6 +19,7 @@ import type { QueuedJob } from '../../github/types.js';
 import type { Logger } from '../../kube/informer.js';
 import type { ControllerMetrics } from '../metrics.js';
 import { type PoolRef, poolRef } from './builders.js';
+import { isPoolRunnerName } from './model.js';
 
 export interface JobEnergyOptions {
   metrics: ControllerMetrics;
@@ -32,16 +33,17 @@ export interface JobEnergyOptions {
 }
 
 /**
- * Of the pools whose labels match the job, the one that ran it: runner Pods are named `<pool>-<5 characters>`
- * (reconciler.ts), so the runner's name less its suffix is the pool's name.
+ * Of the pools whose labels match the job, the one that ran it: the pool whose runner names (model.ts
+ * `isPoolRunnerName`, the exact `<prefix>-<suffix>` form) include the job's runner.
  */
 export function poolThatRan(
   job: Pick<QueuedJob, 'runnerName'>,
   candidates: readonly string[],
 ): string | undefined {
-  const owner =
-    job.runnerName && /-[a-z0-9]{5}$/.test(job.runnerName) ? job.runnerName.slice(0, -6) : undefined;
-  const byRunner = owner ? candidates.filter((key) => key.split('/')[1] === owner) : [];
+  const runner = job.runnerName;
+  const byRunner = runner
+    ? candidates.filter((key) => isPoolRunnerName(key.split('/')[1] ?? '', runner))
+    : [];
   if (byRunner.length === 1) return byRunner[0];
   return candidates.length === 1 ? candidates[0] : undefined;
 }
