@@ -24,6 +24,12 @@ export const ROOMS: readonly Room[] = [
   { room: 'kube', holds: 'helpers over `@kubernetes/client-node`', mayImport: ['api'] },
   { room: 'github', holds: 'GitHub client, auth, JIT config', mayImport: ['api'] },
   {
+    room: 'telemetry',
+    holds:
+      'OpenTelemetry tracing for the controller and the CLI: OTLP/HTTP export from `OTEL_*` settings, bounded queue with drop counts, job trace ids, `TRACEPARENT`',
+    mayImport: [],
+  },
+  {
     room: 'carbon',
     holds:
       'intensity providers, forecast, circuit breaker, the scheduler; `simulate/`, the replay of the scheduler over real traces',
@@ -44,12 +50,12 @@ export const ROOMS: readonly Room[] = [
     room: 'controller',
     holds:
       'the operator: one manager (`manager.ts`: shared informer cache, leadership events, servers) and the generic controller loop (`loop.ts`) that `runnerpool/` and `carbonpolicy/` register with',
-    mayImport: ['api', 'kube', 'github', 'carbon', 'analysis'],
+    mayImport: ['api', 'kube', 'github', 'carbon', 'analysis', 'telemetry'],
   },
   {
     room: 'runner-image',
     holds: 'the runner image and the thin `ai-ci` CLI (`cli/`: flags → analysis → render)',
-    mayImport: ['api', 'kube', 'github', 'carbon', 'analysis', 'export'],
+    mayImport: ['api', 'kube', 'github', 'carbon', 'analysis', 'export', 'telemetry'],
   },
 ];
 
