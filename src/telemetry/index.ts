@@ -275,14 +275,26 @@ export function traceparentOf(traceId: string, spanId: string): string {
 
 /**
  * The context a process was started in: `TRACEPARENT` (and `TRACESTATE`) from the environment, as W3C Trace
- * Context says; the active context when absent or malformed.
+ * Context says; else, with `AI_CI_JOB_ID` (a workflow sets it to `${{ job.check_run_id }}`, the GitHub job id),
+ * the job's own trace under its `running` span, which the controller exports; else the active context.
+ * The controller does not put a traceparent on runner Pods: a JIT runner is created before GitHub hands it a job,
+ * and it may get another queued job with the same labels than the one it was created for.
  */
 export function contextFromEnv(env: NodeJS.ProcessEnv): Context {
   const carrier: Record<string, string> = {};
   if (env.TRACEPARENT) carrier.traceparent = env.TRACEPARENT.trim();
   if (env.TRACESTATE) carrier.tracestate = env.TRACESTATE.trim();
-  return new W3CTraceContextPropagator().extract(context.active(), carrier, {
+  const extracted = new W3CTraceContextPropagator().extract(context.active(), carrier, {
     get: (c, k) => c[k],
     keys: (c) => Object.keys(c),
+  });
+  if (trace.getSpanContext(extracted)) return extracted;
+  const jobId = Number(env.AI_CI_JOB_ID?.trim() || Number.NaN);
+  if (!Number.isSafeInteger(jobId) || jobId <= 0) return extracted;
+  return trace.setSpanContext(context.active(), {
+    traceId: jobTraceId(jobId),
+    spanId: jobSpanId(jobId, 'running'),
+    traceFlags: TraceFlags.SAMPLED,
+    isRemote: true,
   });
 }

@@ -126,6 +126,18 @@ describe('job trace ids', () => {
     });
     expect(trace.getSpanContext(contextFromEnv({ TRACEPARENT: 'nonsense' }))).toBeUndefined();
   });
+
+  it('joins the job trace under its running span from AI_CI_JOB_ID when there is no TRACEPARENT', () => {
+    expect(trace.getSpanContext(contextFromEnv({ AI_CI_JOB_ID: '123' }))).toMatchObject({
+      traceId: jobTraceId(123),
+      spanId: jobSpanId(123, 'running'),
+    });
+    const tp = `00-${jobTraceId(7)}-${jobSpanId(7, 'running')}-01`;
+    expect(trace.getSpanContext(contextFromEnv({ AI_CI_JOB_ID: '123', TRACEPARENT: tp }))?.traceId).toBe(
+      jobTraceId(7),
+    );
+    expect(trace.getSpanContext(contextFromEnv({ AI_CI_JOB_ID: 'abc' }))).toBeUndefined();
+  });
 });
 
 describe('startTracing', () => {
