@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { KubeConfig } from '@kubernetes/client-node';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Logger } from '../kube/informer.js';
+import { tracingConfigFromEnv } from '../telemetry/index.js';
 import {
   type CarbonOptions,
   carbonOptionsFrom,
@@ -161,6 +162,10 @@ export function buildControllerProgram(
         defaultMetrics: true,
         logger: jsonLogger(level),
       };
+      // OpenTelemetry traces: on when an OTLP endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT and the other OTEL_*
+      // conventions; the chart's `tracing` values set them).
+      const tracing = tracingConfigFromEnv(env, { serviceName: 'ai-ci-controller' });
+      if (tracing) options.tracing = tracing;
       if (secret) options.webhook = { secret, port: opts.webhookPort };
       if (env.POD_NAME && env.POD_NAMESPACE)
         options.self = { name: env.POD_NAME, namespace: env.POD_NAMESPACE };

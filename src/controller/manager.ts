@@ -15,6 +15,7 @@ import type { GitHubClientFactory, WorkflowJobEvent } from '../github/types.js';
 import { errorMessage, mergePatch, reuseConnections } from '../kube/api.js';
 import { type Logger, silentLogger } from '../kube/informer.js';
 import { LeaderElector } from '../kube/lease.js';
+import { startTracing, type Tracing, type TracingConfig } from '../telemetry/index.js';
 import { SharedCache } from './cache.js';
 import { CarbonPolicyController, type CarbonPolicyControllerOptions } from './carbonpolicy/controller.js';
 import type { DemandStore } from './demand.js';
@@ -24,6 +25,7 @@ import { RunnerPoolController } from './runnerpool/controller.js';
 import type { Failpoint } from './runnerpool/reconciler.js';
 import type { ScaleSetSourceOptions } from './scaleset-source.js';
 import { type RunningServers, startServers } from './servers.js';
+import { traceHttpCalls } from './tracing.js';
 
 export interface LeaderElectionConfig {
   namespace: string;
@@ -85,6 +87,8 @@ export interface ManagerOptions {
   kepler?: KeplerOptions;
   /** Timings of the scale-set demand source (tests shorten them). */
   scaleSet?: Pick<ScaleSetSourceOptions, 'conflictRetryMs' | 'maxBackoffMs' | 'retryBaseMs'>;
+  /** OpenTelemetry traces of jobs and reconciles (`tracingConfigFromEnv`); omitted: off. */
+  tracing?: TracingConfig;
 }
 
 export const LEADER_LABEL = 'ai-ci.dev/leader';
@@ -113,6 +117,9 @@ export class Manager {
   private started = false;
   private resyncTimer: NodeJS.Timeout | undefined;
   private servers: RunningServers | undefined;
+  /** Job and reconcile traces (a no-op when tracing is off). */
+  readonly tracing: Tracing;
+  private readonly untraceHttp: () => void;
 
   constructor(options: ManagerOptions) {
     this.o = options;
@@ -124,7 +131,11 @@ export class Manager {
     this.identity =
       (options.leaderElection ? options.leaderElection.identity : undefined) ||
       `${hostname()}_${randomBytes(4).toString('hex')}`;
+    this.tracing = startTracing(options.tracing, (result, reason, n) =>
+      this.metrics.traceSpans.inc({ result, reason }, n),
+    );
     const kc = reuseConnections(options.kubeConfig);
+    this.untraceHttp = traceHttpCalls(this.tracing, kc.getCurrentCluster()?.server);
     this.core = kc.makeApiClient(CoreV1Api);
     this.cache = new SharedCache(kc, options.namespaces, this.logger);
     const shared = { kubeConfig: kc, cache: this.cache, leadership: this.leadership, metrics: this.metrics };
@@ -148,6 +159,7 @@ export class Manager {
       workers: options.workers ?? 4,
       stopping: () => this.stopping,
       killed: () => this.killed,
+      tracing: this.tracing,
       jobEnergy: {
         ...(options.carbon !== false && options.carbon?.power ? { power: options.carbon.power } : {}),
         ...(options.kepler ? { kepler: new KeplerReader(options.kepler) } : {}),
@@ -339,6 +351,9 @@ export class Manager {
   }
 
   private async closeAll(): Promise<void> {
+    this.untraceHttp();
+    // Spans still queued get one bounded export attempt; a collector that is down cannot hold the stop up.
+    await Promise.race([this.tracing.shutdown(), new Promise((r) => setTimeout(r, 2000).unref())]);
     await this.cache.stop();
     for (const r of this.registrations) for (const s of r.sources ?? []) await s.stop();
     await this.servers?.close();

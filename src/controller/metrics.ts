@@ -273,6 +273,12 @@ export const METRIC_DEFINITIONS = {
     help: 'Fetches from a CarbonPolicy source by result: success, breaker_open (not called), or the failure kind (timeout, network, http, auth, rate_limited, parse, unavailable, config).',
     labelNames: [...POLICY, 'result'],
   },
+  traceSpans: {
+    name: 'ai_ci_trace_spans_total',
+    type: 'counter',
+    help: 'Spans of job and reconcile traces by result: exported, or dropped (reason queue_full when the bounded queue was full, else the export error, e.g. a collector that is down). Zero while tracing is off.',
+    labelNames: ['result', 'reason'],
+  },
 } as const satisfies Record<string, MetricDefinition>;
 
 type Defs = typeof METRIC_DEFINITIONS;

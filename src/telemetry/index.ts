@@ -136,8 +136,11 @@ export function tracingConfigFromEnv(
 class ChosenIdGenerator implements IdGenerator {
   private readonly random = new RandomIdGenerator();
   next: string | undefined;
+  nextTrace: string | undefined;
   generateTraceId(): string {
-    return this.random.generateTraceId();
+    const id = this.nextTrace;
+    this.nextTrace = undefined;
+    return id ?? this.random.generateTraceId();
   }
   generateSpanId(): string {
     const id = this.next;
@@ -177,6 +180,8 @@ export interface Tracing {
   readonly tracer: Tracer;
   /** Starts a span whose id is `spanId` (16 hex digits) under `parent`. */
   startSpanWithId(name: string, spanId: string, options: SpanOptions, parent: Context): Span;
+  /** Starts a root span (no parent) whose trace id and span id are chosen (a job's root span). */
+  startRootSpanWithIds(name: string, traceId: string, spanId: string, options: SpanOptions): Span;
   /** Sends what is queued (bounded by the export timeout); never throws. */
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
@@ -196,6 +201,8 @@ const noopTracing: Tracing = {
   tracer: trace.getTracer('ai-ci-noop'),
   startSpanWithId: (name, _id, options, parent) =>
     trace.getTracer('ai-ci-noop').startSpan(name, options, parent),
+  startRootSpanWithIds: (name, _t, _s, options) =>
+    trace.getTracer('ai-ci-noop').startSpan(name, { ...options, root: true }),
   forceFlush: async () => {},
   shutdown: async () => {},
 };
@@ -234,6 +241,16 @@ export function startTracing(config: TracingConfig | undefined, onSpans?: SpanOu
       try {
         return tracer.startSpan(name, options, parent);
       } finally {
+        ids.next = undefined;
+      }
+    },
+    startRootSpanWithIds(name, traceId, spanId, options) {
+      ids.nextTrace = traceId;
+      ids.next = spanId;
+      try {
+        return tracer.startSpan(name, { ...options, root: true });
+      } finally {
+        ids.nextTrace = undefined;
         ids.next = undefined;
       }
     },

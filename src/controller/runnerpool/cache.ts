@@ -38,8 +38,8 @@ export interface SlimMeta {
 
 export interface SlimPod extends KubernetesObject {
   metadata: SlimMeta;
-  /** runningSince: epoch ms. */
-  status: { phase?: string; runningSince?: number };
+  /** runningSince, scheduledAt (the PodScheduled condition turned True): epoch ms. */
+  status: { phase?: string; runningSince?: number; scheduledAt?: number };
 }
 
 export interface SlimSecret extends KubernetesObject {
@@ -137,6 +137,14 @@ export function slimPod(obj: KubernetesObject): SlimPod {
   }
   since ??= status.phase === 'Running' ? ms(status.startTime) : undefined;
   if (since !== undefined) out.status.runningSince = since;
+  const conditions = (status.conditions ?? []) as {
+    type?: string;
+    status?: string;
+    lastTransitionTime?: unknown;
+  }[];
+  const scheduled = conditions.find((c) => c.type === 'PodScheduled' && c.status === 'True');
+  const scheduledAt = ms(scheduled?.lastTransitionTime);
+  if (scheduledAt !== undefined) out.status.scheduledAt = scheduledAt;
   return out;
 }
 

@@ -16,6 +16,7 @@ import { scopeFromSpec, scopeKey } from '../../github/scope.js';
 import type { GitHubClientFactory, GitHubResponseInfo, WorkflowJobEvent } from '../../github/types.js';
 import { errorMessage, isNotFound } from '../../kube/api.js';
 import type { Logger } from '../../kube/informer.js';
+import type { Tracing } from '../../telemetry/index.js';
 import { keyOf, type SharedCache } from '../cache.js';
 import { DemandStore, labelKey, scopeMatchesRepository } from '../demand.js';
 import {
@@ -28,6 +29,7 @@ import {
 } from '../loop.js';
 import type { ControllerMetrics } from '../metrics.js';
 import { ScaleSetSource, type ScaleSetSourceOptions } from '../scaleset-source.js';
+import { JobTraces } from '../tracing.js';
 import { type DeliveryInfo, startWebhookServer, type WebhookServer } from '../webhooks/index.js';
 import { controllerOwner, type SlimPod, type SlimSecret } from './cache.js';
 import { GitHubAccess } from './github-access.js';
@@ -58,6 +60,8 @@ export interface RunnerPoolControllerOptions {
   /** Manager stopping (a graceful stop lets in-flight creations finish) or killed. */
   stopping: () => boolean;
   killed: () => boolean;
+  /** Tracing of jobs and reconciles (omitted or disabled: no spans). */
+  tracing?: Tracing;
 }
 
 export class RunnerPoolController {
@@ -76,23 +80,45 @@ export class RunnerPoolController {
   /** Credentials Secrets, read through a short cache: every reconcile needs one, and they rarely change. */
   private readonly secretCache = new Map<string, { at: number; secret: V1Secret | undefined }>();
   private readonly energy: JobEnergyRecorder;
+  /** Job traces (a no-op when tracing is off). */
+  readonly traces: JobTraces | undefined;
 
   constructor(options: RunnerPoolControllerOptions) {
     this.o = options;
     const { cache, metrics: m, leadership } = options;
     this.core = options.kubeConfig.makeApiClient(CoreV1Api);
     this.index = new PoolIndex(cache);
+    this.traces = options.tracing?.enabled
+      ? new JobTraces({
+          tracing: options.tracing,
+          now: options.now,
+          recording: () => leadership.accepting(),
+          podOf: (pool, runner) => {
+            if (!pool) return undefined;
+            const [ns, name] = pool.split('/') as [string, string];
+            const pod = this.index.pods(ns, name).find((p) => p.metadata.name === runner);
+            if (!pod) return undefined;
+            return {
+              ...(pod.metadata.createdAt !== undefined ? { createdAt: pod.metadata.createdAt } : {}),
+              ...(pod.status.scheduledAt !== undefined ? { scheduledAt: pod.status.scheduledAt } : {}),
+            };
+          },
+        })
+      : undefined;
     this.demand = new DemandStore(
       {
         onJobStarted: (job, wait) => {
-          for (const pool of this.poolsForJob(job.repository, job.labels)) {
+          const pools = this.poolsForJob(job.repository, job.labels);
+          for (const pool of pools) {
             const [namespace, name] = pool.split('/') as [string, string];
             m.jobWaitSeconds.observe({ namespace, pool: name }, wait);
           }
+          this.traces?.jobStarted(job, poolThatRan(job, pools));
         },
         onJobCompleted: (job, run) => {
           options.gate.observeRun?.(job, run * 1000);
           const pools = this.poolsForJob(job.repository, job.labels);
+          this.traces?.jobCompleted(job, poolThatRan(job, pools));
           for (const pool of pools) {
             const [namespace, name] = pool.split('/') as [string, string];
             m.jobRunSeconds.observe({ namespace, pool: name, conclusion: job.conclusion ?? 'unknown' }, run);
@@ -156,6 +182,7 @@ export class RunnerPoolController {
         this.loop.failedElsewhere(key, leadership.isLeader());
       },
       ...(options.failpoint ? { failpoint: options.failpoint } : {}),
+      ...(this.traces ? { traces: this.traces } : {}),
     });
     this.energy = new JobEnergyRecorder({
       metrics: m,

@@ -35,6 +35,7 @@ import {
 import { type Logger, silentLogger } from '../../kube/informer.js';
 import { type DemandStore, demandSourceKey } from '../demand.js';
 import type { ControllerMetrics } from '../metrics.js';
+import { JobTraces, type TraceSpan } from '../tracing.js';
 import {
   buildDisruptionBudget,
   buildEvent,
@@ -111,6 +112,8 @@ export interface ReconcilerOptions {
   demandSynced?: () => boolean;
   /** A background runner creation ended (with the error when it failed): the pool should be reconciled again. */
   onCreationSettled?: (key: string, err?: unknown) => void;
+  /** Job traces and reconcile spans (tracing off: omitted). */
+  traces?: JobTraces;
 }
 
 export interface ReconcileResult {
@@ -198,6 +201,17 @@ export class RunnerPoolReconciler {
   }
 
   async reconcile(key: string): Promise<ReconcileResult> {
+    const traces = this.o.traces;
+    if (!traces?.enabled) return this.reconcileOnce(key);
+    const [namespace, pool] = key.split('/') as [string, string];
+    return traces.reconcileSpan(
+      'reconcile RunnerPool',
+      { 'k8s.namespace.name': namespace, 'ai_ci.runnerpool': pool },
+      (span) => this.reconcileOnce(key, span),
+    );
+  }
+
+  private async reconcileOnce(key: string, span?: TraceSpan): Promise<ReconcileResult> {
     const [namespace, name] = key.split('/') as [string, string];
     const pool = this.o.caches.pool(namespace, name);
     if (!pool) {
@@ -209,6 +223,18 @@ export class RunnerPoolReconciler {
     const { observation, gh } = await this.observe(key, pool, ref, now);
     const decision = decide(observation);
     this.record(ref, observation, decision);
+    if (span) {
+      const acted = new Set<number>();
+      for (const a of decision.actions)
+        if (a.type === 'createRunner' && a.forJobId !== undefined) acted.add(a.forJobId);
+      for (const j of observation.deferredJobs) acted.add(j.id);
+      span.addLinks(JobTraces.links(acted));
+      span.setAttributes({
+        'ai_ci.jobs.admitted': observation.admittedJobs.length,
+        'ai_ci.jobs.deferred': observation.deferredJobs.length,
+        'ai_ci.actions': decision.actions.length,
+      });
+    }
     await this.act(key, pool, ref, gh, decision.actions, observation);
     return decision.requeueAfterMs !== undefined ? { requeueAfterMs: decision.requeueAfterMs } : {};
   }
@@ -352,6 +378,7 @@ export class RunnerPoolReconciler {
         );
         queued.forEach((j, i) => {
           const d = decisions[i];
+          if (d) this.o.traces?.gateDecided(j, settings.carbonPolicy as string, key, d, now);
           if (!d || d.admit) admittedJobs.push({ id: j.id, queuedAt: j.queuedAt });
           else {
             const deferred: DeferredJob = { id: j.id, queuedAt: j.queuedAt, reason: d.reason };
@@ -489,7 +516,22 @@ export class RunnerPoolReconciler {
           inflight = new Map();
           this.inflight.set(key, inflight);
         }
-        const done = this.createRunner(key, pool, ref, gh, name, a.forJobId, o.pool.specHash).then(
+        const forJob = o.admittedJobs.find((j) => j.id === a.forJobId);
+        this.o.traces?.runnerRequested(name, key, forJob, this.now());
+        const create = () => this.createRunner(key, pool, ref, gh, name, a.forJobId, o.pool.specHash);
+        const traces = this.o.traces;
+        const done = (
+          traces?.enabled
+            ? traces.reconcileSpan(
+                'create runner',
+                { 'ai_ci.runnerpool': ref.name, 'cicd.worker.name': name },
+                (span) => {
+                  if (a.forJobId !== undefined) span.addLinks(JobTraces.links([a.forJobId]));
+                  return create();
+                },
+              )
+            : create()
+        ).then(
           () => this.o.onCreationSettled?.(key),
           (err: unknown) => {
             if (!(err instanceof NotLeaderError)) {
