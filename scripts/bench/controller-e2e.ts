@@ -17,8 +17,10 @@
  */
 import { ActionsServiceFake } from '../../test/fakes/github/actions-service.js';
 import { GitHubFake } from '../../test/fakes/github/fake.js';
+import { type Collector, startCollector } from '../../test/fakes/otlp/collector.js';
 import { FakeKubeApi } from './controller-fake-kube.js';
 import {
+  cpuMs,
   credentialsSecret,
   kubeconfig,
   log,
@@ -43,6 +45,8 @@ export interface EndToEndConfig {
   writeIntervalS: number;
   /** Where jobs come from: `workflow_job` webhooks (default) or the pools' scale-set message queues. */
   demandSource?: 'webhook' | 'scaleSet';
+  /** OpenTelemetry tracing on (OTEL_EXPORTER_OTLP_ENDPOINT → an OTLP/HTTP collector on 127.0.0.1), default off. */
+  tracing?: boolean;
 }
 
 /** What the Actions service fake counted in scale-set mode, and how long the listeners took to connect. */
@@ -68,6 +72,10 @@ export interface EndToEndResult extends EndToEndConfig {
   p50: number;
   p99: number;
   rssMiB: number;
+  /** The controller's CPU time (user + system) from the first delivery to the end of the drain, per Pod created, ms. */
+  cpuPerJobMs: number;
+  /** Spans the collector received (tracing on). */
+  spans?: number;
   scaleSet?: ScaleSetFigures;
 }
 
@@ -116,8 +124,10 @@ export async function endToEnd(dir: string, cfg: EndToEndConfig): Promise<EndToE
       }
     }
   };
+  const collector: Collector | undefined = cfg.tracing ? await startCollector() : undefined;
   const ctl = await startController(kubeconfig(dir, kube.url), {
     quiet: true,
+    ...(collector ? { env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url } } : {}),
     flags: {
       '--no-leader-election': false,
       '--leader-election-namespace': LEASE_NAMESPACE,
@@ -152,6 +162,7 @@ export async function endToEnd(dir: string, cfg: EndToEndConfig): Promise<EndToE
       `e2e ${cfg.label}: ${total} deliveries at ${cfg.rate}/s over ${cfg.pools} pools, ${cfg.credentials} credential(s) …`,
     );
     const start = performance.now();
+    const cpuStart = cpuMs(ctl.child.pid!);
     const inflight: Promise<unknown>[] = [];
     for (let i = 0; i < total; i++) {
       const wait = start + (i * 1000) / cfg.rate - performance.now();
@@ -177,6 +188,7 @@ export async function endToEnd(dir: string, cfg: EndToEndConfig): Promise<EndToE
     const drainS = Math.min(120, (bound ? total / bound : 0) + 15);
     for (let i = 0; i < drainS * 10 && latencies.length < total; i++) await sleep(100);
     const rss = rssMiB(ctl.child.pid!);
+    const cpuPerJobMs = (cpuMs(ctl.child.pid!) - cpuStart) / Math.max(1, latencies.length);
     const sorted = [...latencies].sort((a, b) => a - b);
     const elapsedS = ((lastCreated || performance.now()) - start) / 1000;
     return {
@@ -188,6 +200,8 @@ export async function endToEnd(dir: string, cfg: EndToEndConfig): Promise<EndToE
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
       rssMiB: rss,
+      cpuPerJobMs,
+      ...(collector ? { spans: collector.spans.length } : {}),
       ...(service
         ? {
             scaleSet: {
@@ -208,6 +222,7 @@ export async function endToEnd(dir: string, cfg: EndToEndConfig): Promise<EndToE
     await new Promise((r) => ctl.child.once('exit', r));
     await gh.stop();
     await kube.stop();
+    await collector?.close();
   }
 }
 
@@ -219,7 +234,8 @@ export function describeEndToEnd(r: EndToEndResult): string[] {
       `GitHub writes ${r.writeIntervalS > 0 ? `paced at 1 per ${r.writeIntervalS} s per credential` : 'unpaced'}` +
       (ss ? ' (only the registration tokens: JIT configs come from the Actions service)' : ''),
     `    ${r.created}/${r.sent} Pods; sustained ${r.sustained.toFixed(2)} jobs/s; ` +
-      `${ss ? 'job queued (JobAvailable on the queue)' : 'webhook'} → Pod created p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms; RSS ${r.rssMiB.toFixed(1)} MiB`,
+      `${ss ? 'job queued (JobAvailable on the queue)' : 'webhook'} → Pod created p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms; RSS ${r.rssMiB.toFixed(1)} MiB; ` +
+      `controller CPU ${r.cpuPerJobMs.toFixed(2)} ms per job${r.spans !== undefined ? `; ${r.spans} spans received by the collector` : ''}`,
   ];
   if (ss) {
     lines.push(

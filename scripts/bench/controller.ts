@@ -523,6 +523,17 @@ async function main(): Promise<void> {
           'every call after 100 ms ± 30 ms (the Actions service fake of scale-set mode included):',
       );
       for (const r of e2e) for (const line of describeEndToEnd(r)) console.log(line);
+      // Tracing cost: each configuration run with tracing on beside the same one with it off, in this run.
+      for (const on of e2e.filter((r) => r.tracing)) {
+        const off = e2e.find((r) => !r.tracing && r.label === on.label.replace(TRACED, ''));
+        if (!off) continue;
+        const cost = 1 - on.sustained / off.sustained;
+        const cpu = on.cpuPerJobMs / off.cpuPerJobMs - 1;
+        console.log(
+          `  tracing cost (${off.label}): throughput ${off.sustained.toFixed(2)} → ${on.sustained.toFixed(2)} jobs/s (${(cost * 100).toFixed(1)}% lower) [target ≤ 10%: ${ok(cost <= 0.1)}]; ` +
+            `controller CPU per job ${off.cpuPerJobMs.toFixed(2)} → ${on.cpuPerJobMs.toFixed(2)} ms (${cpu >= 0 ? '+' : ''}${(cpu * 100).toFixed(1)}%); p99 ${off.p99.toFixed(0)} → ${on.p99.toFixed(0)} ms`,
+        );
+      }
       console.log(
         `  machine load average at the end: ${loadavg()
           .map((l) => l.toFixed(2))
@@ -535,6 +546,9 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Label suffix of a configuration run again with OpenTelemetry tracing on. */
+const TRACED = ', tracing on';
 
 /** The end-to-end configurations (BENCH_ONLY=e2e runs only these). */
 const END_TO_END: EndToEndConfig[] = [
@@ -553,6 +567,15 @@ const END_TO_END: EndToEndConfig[] = [
     rate: 40,
     seconds: 15,
     writeIntervalS: 1,
+  },
+  {
+    label: `chart defaults, 50 credentials${TRACED}`,
+    credentials: 50,
+    pools: 50,
+    rate: 40,
+    seconds: 15,
+    writeIntervalS: 1,
+    tracing: true,
   },
   {
     label: 'unpaced (--github-write-interval 0s), one credential',
