@@ -1,6 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { context, trace } from '@opentelemetry/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -13,36 +12,7 @@ import {
   TracingConfigError,
   tracingConfigFromEnv,
 } from '../../src/telemetry/index.js';
-
-/** An OTLP/HTTP collector on 127.0.0.1 that keeps what it receives (JSON encoding, as the exporter sends). */
-async function collector(status = 200): Promise<{ server: Server; url: string; bodies: unknown[] }> {
-  const bodies: unknown[] = [];
-  const server = createServer(async (req: IncomingMessage, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    if (req.url === '/v1/traces' && req.method === 'POST') {
-      bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-    }
-    res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bodies };
-}
-
-interface OtlpSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-  attributes: { key: string; value: Record<string, unknown> }[];
-}
-function spansOf(bodies: unknown[]): OtlpSpan[] {
-  const out: OtlpSpan[] = [];
-  for (const b of bodies as { resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[] }[])
-    for (const rs of b.resourceSpans) for (const ss of rs.scopeSpans) out.push(...ss.spans);
-  return out;
-}
+import { collector, spansOf } from '../support/otlp.js';
 
 const servers: Server[] = [];
 afterEach(() => {

@@ -61,7 +61,7 @@ export function takeMode(
  * exit 1 of perf analyze / perf ab / review / select-report, exit 4 of carbon track (whose other codes are its
  * wrapped command's own and pass through). Not, e.g., `validate`'s invalid manifests.
  */
-function verdictOf(argv: readonly string[], code: number): string | undefined {
+export function verdictOf(argv: readonly string[], code: number): string | undefined {
   const words = argv.slice(0, argv.indexOf('--') < 0 ? argv.length : argv.indexOf('--'));
   const [a, b] = words.filter((x) => !x.startsWith('-'));
   if (a === 'carbon' && b === 'track')

@@ -33,6 +33,16 @@ describe('the carbon track program', () => {
       .flatMap(([, i]) => i.imports.filter((x) => x.path.includes('src/export/')));
     expect(toExport.length).toBeGreaterThan(0);
     expect(new Set(toExport.map((x) => x.kind))).toEqual(new Set(['dynamic-import']));
+    // So is the OpenTelemetry SDK, only when an OTLP endpoint is set (tracing.ts → tracing-otel.ts).
+    const toTracing = Object.values(r.metafile.inputs).flatMap((i) =>
+      i.imports.filter((x) => x.path.endsWith('cli/tracing-otel.ts')),
+    );
+    expect(toTracing.length).toBeGreaterThan(0);
+    expect(new Set(toTracing.map((x) => x.kind))).toEqual(new Set(['dynamic-import']));
+    const otelImporters = Object.entries(r.metafile.inputs)
+      .filter(([, i]) => i.imports.some((x) => x.path.startsWith('@opentelemetry/')))
+      .map(([file]) => file);
+    expect(otelImporters.every((f) => /cli\/tracing-otel\.ts$|src\/telemetry\//.test(f))).toBe(true);
   });
 
   it('has the same options and help as `carbon track` in the whole tree', () => {

@@ -21,6 +21,7 @@ import {
 } from '../../../analysis/energy/predict/index.js';
 import { GitError, SelectInputError } from '../../../analysis/select/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { traceResult } from '../tracing.js';
 
 const SHIPPED_MODEL = new URL('../../../../models/carbon-predictor.onnx', import.meta.url).pathname;
 
@@ -152,6 +153,7 @@ export function registerCarbonPredict(carbon: Command): void {
           }
         });
         if (prediction === undefined) return;
+        traceResult((t) => t.carbonPredict(prediction));
         if (flags.json) process.stdout.write(`${JSON.stringify(prediction, null, 2)}\n`);
         else for (const line of render(prediction)) process.stdout.write(`${line}\n`);
       },

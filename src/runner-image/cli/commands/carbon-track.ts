@@ -21,6 +21,7 @@ import { parseDuration } from '../../../carbon/duration.js';
 import { meanIntensity } from '../../../carbon/window.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { type MlflowFlags, mlflowExport, mlflowOptions } from '../mlflow.js';
+import { traceResult } from '../tracing.js';
 import type { SourceFlags } from './carbon.js';
 
 interface TrackFlags extends MlflowFlags {
@@ -120,6 +121,7 @@ export function registerCarbonTrack(carbon: Command): void {
         if (err instanceof SpawnError) throw new CliError(err.message, ExitCode.InputError);
         throw err;
       }
+      traceResult((t) => t.carbonTrack(report));
       if (opts.json) writeReport(opts.json, report);
       for (const line of render(report)) process.stderr.write(`${line}\n`);
       if (github) {

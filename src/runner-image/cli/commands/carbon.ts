@@ -23,6 +23,7 @@ import {
 import { CarbonSource } from '../../../carbon/source.js';
 import { meanIntensity, bestWindow as searchBestWindow } from '../../../carbon/window.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { traceResult } from '../tracing.js';
 
 /** The design document's threshold ("run if intensity < 200 gCO2/kWh"). */
 export const DEFAULT_THRESHOLD = 200;
@@ -116,6 +117,7 @@ export function registerCarbon(program: Command): Command {
       lowCarbon: low || Boolean(opts.force),
       forced: Boolean(opts.force),
     };
+    traceResult((t) => t.carbonIntensity(result));
     writeGithubOutput({ low_carbon: String(result.lowCarbon), intensity: String(result.intensity) });
     if (opts.json) return print(JSON.stringify(result));
     print(
@@ -179,6 +181,7 @@ export function registerCarbon(program: Command): Command {
       waitSeconds: Math.max(0, Math.round((best.start - setup.now) / 1000)),
       notes: reading.notes,
     };
+    traceResult((t) => t.carbonIntensity(result));
     writeGithubOutput({
       low_carbon: String(result.lowCarbon),
       intensity: String(result.intensity),
@@ -324,6 +327,7 @@ function failOpenOrThrow(opts: SourceFlags, setup: Setup, err: unknown): void {
   const message = err instanceof ProviderError || err instanceof Error ? err.message : String(err);
   if (!opts.failOpen) throw new CliError(`carbon source failed: ${message}`, ExitCode.InputError);
   process.stderr.write(`ai-ci: warning: carbon source failed (${message}); --fail-open: low_carbon=true\n`);
+  traceResult((t) => t.carbonIntensity({ source: setup.describe, lowCarbon: true, sourceFailed: true }));
   writeGithubOutput({ low_carbon: 'true' });
   if (opts.json)
     print(JSON.stringify({ source: setup.describe, lowCarbon: true, sourceFailed: true, error: message }));

@@ -12,6 +12,7 @@ import {
   runAb,
 } from '../../../analysis/perf/ab/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { traceResult } from '../tracing.js';
 
 function wholeNumber(min: number) {
   return (value: string): number => {
@@ -131,6 +132,7 @@ export function registerPerfAb(perf: Command): void {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+      traceResult((t) => t.perfAb(result, flags.rounds));
       for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
       const regressed = result.benchmarks.some((b) => b.detection.verdict === 'regression');
       if (flags.json) {

@@ -7,6 +7,7 @@ import {
 } from '../../../analysis/perf/changepoints/index.js';
 import { ResultsFileError, readInputText } from '../../../analysis/perf/parse/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { traceResult } from '../tracing.js';
 
 function positiveInt(value: string): number {
   const v = Number(value);
@@ -118,6 +119,7 @@ export function registerPerfChangepoints(perf: Command): void {
         missing: s.values.filter((v) => Number.isNaN(v)).length,
         found: detector.detect(s.values),
       }));
+      traceResult((t) => t.perfChangepoints(results));
       if (flags.json) {
         const doc = {
           file,

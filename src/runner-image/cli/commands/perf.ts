@@ -14,6 +14,7 @@ import { markdownSummary, textReport } from '../../../analysis/perf/report/summa
 import type { AnalysisReport } from '../../../analysis/perf/report/types.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { type MlflowFlags, mlflowExport, mlflowOptions } from '../mlflow.js';
+import { traceResult } from '../tracing.js';
 import { registerPerfAb } from './perf-ab.js';
 import { registerPerfChangepoints } from './perf-changepoints.js';
 import {
@@ -156,6 +157,7 @@ async function analyze(resultsPath: string, flags: AnalyzeFlags): Promise<void> 
     for (const w of parsed.warnings) warn(w);
 
     let exitCode: ExitCode = report.benchmarks.some((b) => b.failing) ? ExitCode.Finding : ExitCode.Ok;
+    traceResult((t) => t.perfAnalyze(report));
     emit(report, flags, resultsPath);
     if (flags.prComment) {
       const ok = await postComment(report, flags, env);

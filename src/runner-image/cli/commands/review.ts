@@ -28,6 +28,7 @@ import {
 } from '../../../analysis/review/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { type MlflowFlags, mlflowExport, mlflowOptions } from '../mlflow.js';
+import { traceResult } from '../tracing.js';
 import { packageVersion } from '../version.js';
 
 const run = promisify(execFile);
@@ -248,6 +249,7 @@ export async function reviewCommand(paths: string[], flags: Flags, env = process
     failOn !== 'never' &&
     findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
   const code = unreadable.length ? ExitCode.InputError : failing ? ExitCode.Finding : ExitCode.Ok;
+  traceResult((t) => t.review(findings, { files: result.files, problems }, failOn, failing));
   await mlflowExport(flags, (m) => m.reviewRun({ ...result, findings, problems }, render('json'), code));
   return code;
 }

@@ -9,6 +9,7 @@ import {
   shadowReport,
 } from '../../../analysis/select/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
+import { traceResult } from '../tracing.js';
 
 import { frameworkOption, guarded, openStore, readText } from './select-common.js';
 
@@ -120,6 +121,7 @@ export function registerSelectHistory(program: Command): void {
             .map((r) => ({ test: r.file!, failed: r.outcome === 'failed', durationS: r.durationS })),
           flaky,
         );
+        traceResult((t) => t.selectReport(report, flags.failOnMiss === true));
         if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else {
           process.stdout.write(

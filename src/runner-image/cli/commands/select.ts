@@ -13,6 +13,7 @@ import {
 } from '../../../analysis/select/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { gateMode } from '../mode.js';
+import { traceResult } from '../tracing.js';
 import {
   DEFAULT_RULES_FILE,
   fraction,
@@ -115,6 +116,7 @@ export function registerSelect(program: Command): void {
             ...(flags.fullEvery !== undefined ? { fullEvery: flags.fullEvery } : {}),
           }),
         );
+        traceResult((t) => t.select(plan, flags.shadow === true));
         const doc = selectionDocument(flags, plan.base, plan.head, plan.selection);
         if (flags.output !== undefined) writeFileSync(flags.output, `${JSON.stringify(doc, null, 2)}\n`);
         if (flags.json) {
