@@ -48,6 +48,7 @@ const ymls = (dir: string) =>
 
 type Workflow = {
   on: Record<string, unknown>;
+  env?: Record<string, string>;
   jobs: Record<
     string,
     {
@@ -62,6 +63,7 @@ type Workflow = {
         uses?: string;
         run?: string;
         with?: Record<string, unknown>;
+        env?: Record<string, string>;
       }[];
     }
   >;
@@ -131,6 +133,17 @@ describe('examples/workflows/ai-performance.yml', () => {
     const bench = job.steps.findIndex((s) => s.run?.includes('--benchmark-json=results.json'));
     expect(bench).toBeGreaterThanOrEqual(0);
     expect(bench).toBeLessThan(job.steps.indexOf(step));
+  });
+
+  it('traces its ai-ci steps under the job when the OPENTELEMETRY_ENDPOINT secret is set (README → Tracing)', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
+    expect(wf.env).toEqual({ OPENTELEMETRY_ENDPOINT: '${{ secrets.OPENTELEMETRY_ENDPOINT }}' });
+    const steps = [
+      ab.steps.find((s) => s.run?.startsWith('ai-ci perf ab'))!,
+      job.steps.find((s) => s.uses === './actions/ai-regression-detector')!,
+    ];
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
+    for (const step of steps) expect(step.env).toEqual({ AI_CI_JOB_ID: '${{ job.check_run_id }}' });
   });
 
   describe('the same-job A/B step of pull requests, run as written (pytest replaced by real pytest-benchmark files)', () => {
