@@ -3,6 +3,7 @@
  * Loaded only when tracing is on, and only types come from the analyses, so `carbon track` loads nothing of theirs
  * (track-program.ts). `ai_ci.verdict` is `pass` or `fail` for a gate: what enforce mode makes of the result.
  */
+import { basename } from 'node:path';
 import type { TrackReport } from '../../analysis/energy/index.js';
 import type { CarbonPrediction } from '../../analysis/energy/predict/index.js';
 import type { AbResult } from '../../analysis/perf/ab/index.js';
@@ -17,6 +18,8 @@ export type TraceAttributes = Record<string, TraceValue | undefined>;
 export const MAX_LISTED = 20;
 
 const rounded = (x: number, digits = 4) => Number(x.toFixed(digits));
+/** Energy and carbon of a short step are tiny (1e-9 Wh): significant figures, not decimals. */
+const sig = (x: number) => Number(x.toPrecision(4));
 const verdict = (failing: boolean) => (failing ? 'fail' : 'pass');
 
 interface Judged {
@@ -164,22 +167,23 @@ export function selectReport(report: ShadowReport, failOnMiss: boolean): TraceAt
   };
 }
 
-/** `carbon track`: grams CO2e and Wh with their bands, intensity, method, the wrapped command and the budget. */
+/** `carbon track`: grams CO2e and Wh with their bands, intensity, method, the wrapped program and the budget. */
 export function carbonTrack(report: TrackReport): TraceAttributes {
   const m = report.measurement;
   return {
     ...(report.budget ? { 'ai_ci.verdict': verdict(report.budget.state === 'exceeded') } : {}),
-    'ai_ci.carbon.grams': rounded(report.carbon.grams, 6),
-    'ai_ci.carbon.grams_low': rounded(report.carbon.low, 6),
-    'ai_ci.carbon.grams_high': rounded(report.carbon.high, 6),
-    'ai_ci.carbon.energy_wh': rounded(report.energy.wh, 6),
-    'ai_ci.carbon.energy_wh_low': rounded(report.energy.low, 6),
-    'ai_ci.carbon.energy_wh_high': rounded(report.energy.high, 6),
+    'ai_ci.carbon.grams': sig(report.carbon.grams),
+    'ai_ci.carbon.grams_low': sig(report.carbon.low),
+    'ai_ci.carbon.grams_high': sig(report.carbon.high),
+    'ai_ci.carbon.energy_wh': sig(report.energy.wh),
+    'ai_ci.carbon.energy_wh_low': sig(report.energy.low),
+    'ai_ci.carbon.energy_wh_high': sig(report.energy.high),
     'ai_ci.carbon.intensity': report.intensity.value,
     'ai_ci.carbon.intensity_source': report.intensity.source,
     'ai_ci.carbon.method': m.method,
     'ai_ci.carbon.duration_s': rounded(m.durationSeconds, 3),
-    'ai_ci.carbon.command': report.command.join(' '),
+    // The program alone: a command line may carry tokens, and a trace backend is no masked CI log.
+    'ai_ci.carbon.command': basename(report.command[0] ?? ''),
     'ai_ci.carbon.command_exit_code': report.exitCode,
     'ai_ci.carbon.budget_grams': report.budget?.grams,
     'ai_ci.carbon.budget_state': report.budget?.state,
@@ -217,10 +221,10 @@ export function carbonIntensity(result: {
 export function carbonPredict(p: CarbonPrediction): TraceAttributes {
   return {
     'ai_ci.carbon.base_commit': p.base.commit,
-    'ai_ci.carbon.delta_wh': rounded(p.deltaWh.value, 6),
-    'ai_ci.carbon.delta_wh_low': rounded(p.deltaWh.low, 6),
-    'ai_ci.carbon.delta_wh_high': rounded(p.deltaWh.high, 6),
-    'ai_ci.carbon.delta_grams': rounded(p.deltaGrams.value, 6),
+    'ai_ci.carbon.delta_wh': sig(p.deltaWh.value),
+    'ai_ci.carbon.delta_wh_low': sig(p.deltaWh.low),
+    'ai_ci.carbon.delta_wh_high': sig(p.deltaWh.high),
+    'ai_ci.carbon.delta_grams': sig(p.deltaGrams.value),
     'ai_ci.carbon.delta_percent': rounded(p.deltaPercent.value, 2),
     'ai_ci.carbon.intensity': p.intensity.value,
   };

@@ -1,9 +1,11 @@
 /** What each command puts on its span: the builders of trace-attributes.ts on small results. */
 import { describe, expect, it } from 'vitest';
+import type { TrackReport } from '../../../src/analysis/energy/index.js';
 import type { AbResult } from '../../../src/analysis/perf/ab/index.js';
 import type { Finding } from '../../../src/analysis/review/index.js';
 import {
   carbonIntensity,
+  carbonTrack,
   MAX_LISTED,
   perfAb,
   review,
@@ -99,5 +101,26 @@ describe('trace attributes', () => {
       'ai_ci.carbon.source_failed': true,
       'ai_ci.carbon.intensity': undefined,
     });
+  });
+
+  it('carbon track: a short step keeps its tiny Wh and grams (significant figures), and the program without arguments', () => {
+    const report = {
+      command: ['/usr/bin/curl', '-H', 'Authorization: token s3cret', 'https://example.com'],
+      exitCode: 0,
+      signal: null,
+      measurement: { method: 'table-median', durationSeconds: 0.0193 },
+      energy: { wh: 1.63456e-9, low: 8.1e-10, high: 2.4e-9 },
+      intensity: { value: 300, source: 'static (--intensity)' },
+      carbon: { grams: 4.90351e-10, low: 2.4e-10, high: 7.3e-10, unit: 'gCO2e' },
+    } as unknown as TrackReport;
+    const a = carbonTrack(report);
+    expect(a).toMatchObject({
+      'ai_ci.carbon.energy_wh': 1.635e-9,
+      'ai_ci.carbon.grams': 4.904e-10,
+      'ai_ci.carbon.command': 'curl',
+      'ai_ci.carbon.command_exit_code': 0,
+    });
+    expect(a).not.toHaveProperty('ai_ci.verdict');
+    expect(JSON.stringify(a)).not.toContain('s3cret');
   });
 });

@@ -224,6 +224,7 @@ describe('a span per command', () => {
     expect(a['ai_ci.carbon.energy_wh']).toBeGreaterThan(0);
     expect(a).toMatchObject({
       'ai_ci.carbon.intensity': 300,
+      'ai_ci.carbon.command': 'node',
       'ai_ci.carbon.command_exit_code': 0,
       'ai_ci.carbon.budget_grams': 1000,
       'ai_ci.carbon.budget_state': 'within',
