@@ -17,7 +17,7 @@
  */
 import { ActionsServiceFake } from '../../test/fakes/github/actions-service.js';
 import { GitHubFake } from '../../test/fakes/github/fake.js';
-import { type Collector, startCollector } from '../../test/fakes/otlp/collector.js';
+import { type Collector, collectedSpans, collector as startCollector } from '../../test/support/otlp.js';
 import { FakeKubeApi } from './controller-fake-kube.js';
 import {
   cpuMs,
@@ -201,7 +201,7 @@ export async function endToEnd(dir: string, cfg: EndToEndConfig): Promise<EndToE
       p99: percentile(sorted, 99),
       rssMiB: rss,
       cpuPerJobMs,
-      ...(collector ? { spans: collector.spans.length } : {}),
+      ...(collector ? { spans: collectedSpans(collector.bodies).length } : {}),
       ...(service
         ? {
             scaleSet: {

@@ -5,12 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { JOB_PHASES, JobTraces, routeTemplate, traceHttpCalls } from '../../src/controller/tracing.js';
 import type { QueuedJob } from '../../src/github/types.js';
 import { jobSpanId, jobTraceId, startTracing, type Tracing } from '../../src/telemetry/index.js';
-import { type Collector, startCollector } from '../fakes/otlp/collector.js';
+import { type Collector, collectedSpans, collector as startCollector } from '../support/otlp.js';
 
 const T0 = Date.parse('2026-12-01T10:00:00Z');
 const MIN = 60_000;
 
 let collector: Collector;
+const spans = () => collectedSpans(collector.bodies);
 let tracing: Tracing;
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -95,9 +96,9 @@ describe('JobTraces', () => {
     );
     await tracing.forceFlush();
 
-    const spans = collector.spans.filter((s) => s.traceId === jobTraceId(9001));
-    expect(spans).toHaveLength(7);
-    const root = spans.find((s) => s.spanId === jobSpanId(9001, 'job'));
+    const trace = spans().filter((s) => s.traceId === jobTraceId(9001));
+    expect(trace).toHaveLength(7);
+    const root = trace.find((s) => s.spanId === jobSpanId(9001, 'job'));
     expect(root).toMatchObject({ name: 'github-job gpu-tests', startMs: T0, endMs: T0 + 90 * MIN });
     expect(root?.parentSpanId).toBeUndefined();
     expect(root?.attributes).toMatchObject({
@@ -108,7 +109,7 @@ describe('JobTraces', () => {
       'cicd.worker.name': 'gpu-abc12',
       'ai_ci.pool': 'ci/gpu',
     });
-    const phases = spans.filter((s) => s !== root).sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
+    const phases = trace.filter((s) => s !== root).sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
     expect(phases.map((s) => s.name)).toEqual([...JOB_PHASES]);
     for (const p of phases) {
       expect(p.parentSpanId).toBe(root?.spanId);
@@ -146,16 +147,18 @@ describe('JobTraces', () => {
       'ci/gpu',
     );
     await tracing.forceFlush();
-    const names = collector.spans.map((s) => s.name).sort();
+    const names = spans()
+      .map((s) => s.name)
+      .sort();
     expect(names).toEqual(
       ['completed', 'github-job gpu-tests', 'queued', 'runner-requested', 'running'].sort(),
     );
-    const queued = collector.spans.find((s) => s.name === 'queued');
+    const queued = spans().find((s) => s.name === 'queued');
     expect(queued?.attributes).toMatchObject({
       'ai_ci.carbon.decision': 'admit',
       'ai_ci.carbon.reason': 'LowCarbon',
     });
-    expect(collector.spans.find((s) => s.name === 'running')?.status?.code).toBe(2);
+    expect(spans().find((s) => s.name === 'running')?.status?.code).toBe(2);
   });
 
   it('records nothing on a replica that is not leading', async () => {
@@ -170,7 +173,7 @@ describe('JobTraces', () => {
       'ci/gpu',
     );
     await tracing.forceFlush();
-    expect(collector.spans).toHaveLength(0);
+    expect(spans()).toHaveLength(0);
   });
 });
 
@@ -196,13 +199,13 @@ describe('reconcile spans and HTTP call spans', () => {
       }),
     ).rejects.toThrow('boom');
     await tracing.forceFlush();
-    const reconciles = collector.spans.filter((s) => s.name === 'reconcile RunnerPool');
+    const reconciles = spans().filter((s) => s.name === 'reconcile RunnerPool');
     expect(reconciles).toHaveLength(2);
     const [ok, failed] =
       reconciles[0]?.status?.code === 2 ? [reconciles[1], reconciles[0]] : [reconciles[0], reconciles[1]];
     expect(failed?.status).toMatchObject({ code: 2, message: 'boom' });
     expect(ok?.links).toEqual([{ traceId: jobTraceId(42), spanId: jobSpanId(42, 'job') }]);
-    const calls = collector.spans.filter((s) => s.attributes['ai_ci.peer'] !== undefined);
+    const calls = spans().filter((s) => s.attributes['ai_ci.peer'] !== undefined);
     expect(calls.map((s) => s.name).sort()).toEqual([
       'kubernetes DELETE /api/v1/namespaces/{namespace}/secrets/{name}',
       'kubernetes GET /api/v1/namespaces/{namespace}/pods/{name}',

@@ -99,3 +99,52 @@ export function attributesOf(span: Pick<OtlpSpan, 'attributes'>): Record<string,
 function plain(attributes: OtlpSpan['attributes']): Record<string, unknown> {
   return Object.fromEntries(attributes.map((a) => [a.key, value(a.value)]));
 }
+
+/** A span as tests compare it: ids, times in ms, plain attributes, links, and its resource's `service.name`. */
+export interface CollectedSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  startMs: number;
+  endMs: number;
+  attributes: Record<string, unknown>;
+  links: { traceId: string; spanId: string }[];
+  status?: { code?: number; message?: string };
+  service?: string;
+}
+
+/** Every span of the exports received, flattened (`parentSpanId` absent on a root span). */
+export function collectedSpans(bodies: readonly unknown[]): CollectedSpan[] {
+  type Full = OtlpSpan & {
+    startTimeUnixNano: string;
+    endTimeUnixNano: string;
+    links?: { traceId: string; spanId: string }[];
+  };
+  const out: CollectedSpan[] = [];
+  for (const b of bodies as {
+    resourceSpans: { resource?: { attributes: OtlpSpan['attributes'] }; scopeSpans: { spans: Full[] }[] }[];
+  }[])
+    for (const rs of b.resourceSpans) {
+      const service = plain(rs.resource?.attributes ?? [])['service.name'];
+      for (const ss of rs.scopeSpans)
+        for (const s of ss.spans) {
+          const span: CollectedSpan = {
+            traceId: s.traceId,
+            spanId: s.spanId,
+            name: s.name,
+            kind: s.kind,
+            startMs: Number(BigInt(s.startTimeUnixNano) / 1_000_000n),
+            endMs: Number(BigInt(s.endTimeUnixNano) / 1_000_000n),
+            attributes: plain(s.attributes ?? []),
+            links: (s.links ?? []).map((l) => ({ traceId: l.traceId, spanId: l.spanId })),
+          };
+          if (s.parentSpanId) span.parentSpanId = s.parentSpanId;
+          if (s.status) span.status = s.status;
+          if (typeof service === 'string') span.service = service;
+          out.push(span);
+        }
+    }
+  return out;
+}
