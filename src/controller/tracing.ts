@@ -48,6 +48,9 @@ interface JobState {
   requestedAt?: number;
   pool?: string;
   emitted: Set<JobPhase>;
+  /** End of the last phase exported: the next starts no earlier (GitHub and Kubernetes timestamps have whole
+   *  seconds, which would otherwise make consecutive phases overlap by up to a second). */
+  cursor?: number;
   touchedAt: number;
 }
 
@@ -134,6 +137,9 @@ export class JobTraces {
     const s = this.jobs.get(jobId);
     if (s?.emitted.has(phase)) return;
     s?.emitted.add(phase);
+    if (s?.cursor !== undefined && start < s.cursor) start = s.cursor;
+    if (end < start) end = start;
+    if (s) s.cursor = end;
     const span = this.o.tracing.startSpanWithId(
       phase,
       jobSpanId(jobId, phase),
@@ -141,7 +147,7 @@ export class JobTraces {
       jobContext(jobId),
     );
     if (error) span.setStatus({ code: SpanStatusCode.ERROR, message: error });
-    span.end(new Date(Math.max(start, end)));
+    span.end(new Date(end));
   }
 
   /** The carbon gate decided for a queued job (every reconcile asks again while it is deferred). */
