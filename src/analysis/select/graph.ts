@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { loadPythonParser } from '../parsers/index.js';
 import { type PythonImport, PythonModuleIndex, pythonImports } from './imports/python.js';
+import { scanPythonImports } from './imports/python-scan.js';
 import { isScript, resolveScriptImport, scriptImports } from './imports/typescript.js';
 
 export type Language = 'python' | 'typescript';
@@ -51,6 +52,11 @@ export interface BuildGraphOptions {
   /** Each file's content hash; with `cache`, unchanged files are not read nor parsed. */
   hashOf?: (path: string) => string | undefined;
   cache?: ImportCache;
+  /**
+   * Python: parse every file with tree-sitter instead of scanning it first (the reference the scanner is checked
+   * against; the graph is the same).
+   */
+  fullParse?: boolean;
 }
 
 /**
@@ -85,11 +91,17 @@ export async function buildGraph(
   };
   if (language === 'python') {
     // Every import form (`import`, `from … import`, `__import__`, `import_module`) spells "import": a file
-    // without the word has none and is not parsed (empty `__init__.py` files, data modules).
+    // without the word has none and is not parsed (empty `__init__.py` files, data modules). The others go through
+    // the scanner; tree-sitter parses what it leaves (or every file, with `fullParse`).
     const withImports: [string, string][] = [];
     for (const [file, text] of texts) {
-      if (text.includes('import')) withImports.push([file, text]);
-      else remember(file, []);
+      if (!text.includes('import')) {
+        remember(file, []);
+        continue;
+      }
+      const scanned = options.fullParse ? undefined : scanPythonImports(text);
+      if (scanned === undefined) withImports.push([file, text]);
+      else remember(file, scanned.map(encodePy));
     }
     if (withImports.length > 0) {
       const parser = await loadPythonParser();
@@ -104,11 +116,15 @@ export async function buildGraph(
   }
   if (fresh.length > 0) options.cache?.set(language, fresh);
 
+  // Edges in the order of `sources`, whichever way each file's imports were found (cache, scanner, parser): the
+  // importer lists, and so the chain reported among equally short ones, do not depend on the cache's state.
   const deps = new Map<string, string[]>();
   if (language === 'python') {
     const index = new PythonModuleIndex(paths);
     const conftests = new Set(paths.filter((p) => posix.basename(p) === 'conftest.py'));
-    for (const [file, imports] of raw) {
+    for (const file of sources) {
+      const imports = raw.get(file);
+      if (imports === undefined) continue;
       const out = new Set<string>();
       for (const imp of imports) for (const f of index.resolve(file, decodePy(imp))) out.add(f);
       for (let dir = posix.dirname(file); ; dir = posix.dirname(dir)) {
@@ -119,7 +135,9 @@ export async function buildGraph(
       deps.set(file, [...out]);
     }
   } else {
-    for (const [file, specs] of raw) {
+    for (const file of sources) {
+      const specs = raw.get(file);
+      if (specs === undefined) continue;
       const out = new Set<string>();
       for (const spec of specs) {
         const target = resolveScriptImport(fileSet, file, spec);
