@@ -48,21 +48,27 @@ export function changedFiles(repo: string, base: string, head: string): FileChan
 export function listFiles(repo: string, ref: string): RepoFile[] {
   const out = git(repo, ['ls-tree', '-r', '-z', '--full-tree', ref]).toString();
   const files: RepoFile[] = [];
-  for (const line of out.split('\0')) {
-    if (line === '') continue;
-    const tab = line.indexOf('\t');
-    const [, type, hash] = line.slice(0, tab).split(' ');
-    if (type === 'blob') files.push({ path: line.slice(tab + 1), hash: hash! });
+  // Each entry: "<mode> <type> <object>\t<path>\0".
+  for (let pos = 0; pos < out.length; ) {
+    const end = out.indexOf('\0', pos);
+    const stop = end === -1 ? out.length : end;
+    const sp1 = out.indexOf(' ', pos);
+    const sp2 = out.indexOf(' ', sp1 + 1);
+    const tab = out.indexOf('\t', sp2 + 1);
+    if (sp1 !== -1 && tab !== -1 && tab < stop && out.startsWith('blob', sp1 + 1) && sp2 === sp1 + 5) {
+      files.push({ path: out.slice(tab + 1, stop), hash: out.slice(sp2 + 1, tab) });
+    }
+    pos = stop + 1;
   }
   return files;
 }
 
-/** The contents of blobs, read in one `git cat-file --batch` process. */
+/** The contents of blobs, read in one `git cat-file --batch` process (buffered: not flushed after each blob). */
 export function readBlobs(repo: string, hashes: readonly string[]): Map<string, string> {
   const unique = [...new Set(hashes)];
   const out = new Map<string, string>();
   if (unique.length === 0) return out;
-  const buf = git(repo, ['cat-file', '--batch'], `${unique.join('\n')}\n`);
+  const buf = git(repo, ['cat-file', '--batch', '--buffer'], `${unique.join('\n')}\n`);
   let pos = 0;
   while (pos < buf.length) {
     const nl = buf.indexOf(10, pos);

@@ -135,12 +135,20 @@ export async function buildGraph(
       deps.set(file, [...out]);
     }
   } else {
+    // A specifier resolves the same from every file of a directory (tests import the same helpers).
+    const resolved = new Map<string, string | undefined>();
     for (const file of sources) {
       const specs = raw.get(file);
       if (specs === undefined) continue;
+      const dir = posix.dirname(file);
       const out = new Set<string>();
       for (const spec of specs) {
-        const target = resolveScriptImport(fileSet, file, spec);
+        const key = `${dir}\0${spec}`;
+        let target = resolved.get(key);
+        if (target === undefined && !resolved.has(key)) {
+          target = resolveScriptImport(fileSet, file, spec);
+          resolved.set(key, target);
+        }
         if (target !== undefined && target !== file) out.add(target);
       }
       deps.set(file, [...out]);

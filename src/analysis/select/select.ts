@@ -188,7 +188,7 @@ export function selectTests(input: SelectInput): Selection {
     const rest = input.tests.filter((t) => !reasons.has(t));
     const rate = input.sampleRate ?? DEFAULT_SAMPLE_RATE;
     const k = rest.length === 0 || rate <= 0 ? 0 : Math.max(1, Math.ceil(rate * rest.length));
-    const sample = rest
+    const sample = (k === 0 ? [] : rest)
       .map((t) => ({ t, key: sampleKey(input.seed, t) }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       .slice(0, k);
