@@ -31,15 +31,34 @@ export function resolveCommit(repo: string, ref: string): string {
   }
 }
 
-/** Files changed from the merge base of `base` and `head` to `head` (what a pull request changes). */
+const NO_BLOB = /^0+$/;
+
+/**
+ * Files changed from the merge base of `base` and `head` to `head` (what a pull request changes), with the blob
+ * ids of both sides.
+ */
 export function changedFiles(repo: string, base: string, head: string): FileChange[] {
-  const out = git(repo, ['diff', '--name-status', '--no-renames', '-z', `${base}...${head}`]).toString();
+  const out = git(repo, [
+    'diff',
+    '--raw',
+    '--no-abbrev',
+    '--no-renames',
+    '-z',
+    `${base}...${head}`,
+  ]).toString();
+  // Each entry: ":<old mode> <new mode> <old blob> <new blob> <letter>\0<path>\0".
   const parts = out.split('\0').filter((p) => p !== '');
   const changes: FileChange[] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
-    const letter = parts[i]![0];
+    const [, , before, after, letters] = parts[i]!.split(' ');
+    const letter = letters![0];
     const status = letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : 'modified';
-    changes.push({ path: parts[i + 1]!, status });
+    changes.push({
+      path: parts[i + 1]!,
+      status,
+      ...(before !== undefined && !NO_BLOB.test(before) ? { before } : {}),
+      ...(after !== undefined && !NO_BLOB.test(after) ? { after } : {}),
+    });
   }
   return changes;
 }

@@ -205,7 +205,40 @@ export function testsReaching(
   return found;
 }
 
-/** Source files whose text names `name` (a data file's base name, a deleted module's stem). */
+/**
+ * Source files whose string literals name the repository file `path`: its base name followed by a closing quote,
+ * with whatever path stands before the name in the same literal (`'data/table.csv'`, `"../README.md"`,
+ * `` `${root}/README.md` ``) being a tail of `path` (leading `./`, `../` and `/` ignored). A name built from parts
+ * (`join(dir, 'table.csv')`) matches every file of that name; a comment ("see README.md."), a longer name
+ * (`xtable.csv`) or another directory's file (`'data/carbon/README.md'` for the root README.md) does not.
+ */
+export function filesNaming(graph: DependencyGraph, path: string): string[] {
+  const name = posix.basename(path);
+  if (name.length < 3) return [];
+  const out: string[] = [];
+  for (const [file, text] of graph.read(graph.sources)) {
+    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+      if (namesPath(text, i, name, path)) {
+        out.push(file);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const PATH_CHAR = /[\w.@/-]/;
+
+function namesPath(text: string, at: number, name: string, path: string): boolean {
+  const after = text[at + name.length];
+  if (after !== "'" && after !== '"' && after !== '`') return false;
+  let start = at;
+  while (start > 0 && PATH_CHAR.test(text[start - 1]!)) start--;
+  const mention = text.slice(start, at + name.length).replace(/^(?:\.{1,2}\/|\/)+/, '');
+  return mention === path || path.endsWith(`/${mention}`);
+}
+
+/** Source files whose text names `name` anywhere (a deleted module's stem). */
 export function filesMentioning(graph: DependencyGraph, name: string): string[] {
   if (name.length < 3) return [];
   const out: string[] = [];

@@ -6,7 +6,14 @@ export { type CoverageMap, parseCoveragePyJson, parseV8Coverage } from './covera
 export { SelectInputError } from './errors.js';
 export { isTestFile, languageOf, runnerArguments, runnerLine } from './frameworks.js';
 export { changedFiles, GitError, listFiles, readBlobs, resolveCommit } from './git.js';
-export { buildGraph, type DependencyGraph, filesMentioning, isSourceFile, testsReaching } from './graph.js';
+export {
+  buildGraph,
+  type DependencyGraph,
+  filesMentioning,
+  filesNaming,
+  isSourceFile,
+  testsReaching,
+} from './graph.js';
 export { parseJunit, type TestCaseResult } from './junit.js';
 export { loadHead, type Plan, type PlanOptions, planSelection } from './plan.js';
 export { DEFAULT_RULES, type DependencyRule, parseRules, RuleSet } from './rules.js';

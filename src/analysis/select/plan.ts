@@ -1,10 +1,12 @@
+import { posix } from 'node:path';
 import { isTestFile, languageOf } from './frameworks.js';
 import { changedFiles, commitCount, listFiles, readBlobs, resolveCommit } from './git.js';
 import { buildGraph, type DependencyGraph, type ImportCache } from './graph.js';
+import { packageJsonChange } from './manifest.js';
 import { DEFAULT_RULES, type DependencyRule, RuleSet } from './rules.js';
 import { fullRunReason, type Selection, selectTests } from './select.js';
 import type { SelectionStore } from './store.js';
-import type { Framework, RepoFile } from './types.js';
+import type { FileChange, Framework, RepoFile } from './types.js';
 
 /** Source files larger than this are generated or vendored: they are not parsed for imports. */
 const MAX_SOURCE_BYTES = 1 << 20;
@@ -65,6 +67,24 @@ export async function loadHead(
   return { files, tests, graph };
 }
 
+/** The changed `package.json` files whose edit is inert (manifest.ts), with what changed. */
+function inertManifests(repo: string, changes: readonly FileChange[]): Map<string, string> {
+  const manifests = changes.filter(
+    (c) => posix.basename(c.path) === 'package.json' && c.before !== undefined && c.after !== undefined,
+  );
+  const out = new Map<string, string>();
+  if (manifests.length === 0) return out;
+  const blobs = readBlobs(
+    repo,
+    manifests.flatMap((c) => [c.before!, c.after!]),
+  );
+  for (const c of manifests) {
+    const verdict = packageJsonChange(blobs.get(c.before!), blobs.get(c.after!));
+    if (verdict.inert) out.set(c.path, verdict.detail);
+  }
+  return out;
+}
+
 /** Computes the selection for a change between two refs of a git repository. */
 export async function planSelection(options: PlanOptions): Promise<Plan> {
   const base = resolveCommit(options.repo, options.baseRef);
@@ -79,12 +99,14 @@ export async function planSelection(options: PlanOptions): Promise<Plan> {
       : {}),
   });
   const hashes = new Map(files.map((f) => [f.path, f.hash]));
+  const inert = inertManifests(options.repo, changes);
   const selection = selectTests({
     tests,
     changes,
     graph,
     rules: new RuleSet([...(options.rules ?? []), ...DEFAULT_RULES]),
     seed: head,
+    ...(inert.size > 0 ? { inert } : {}),
     ...(full !== undefined ? { fullRun: full } : {}),
     ...(options.sampleRate !== undefined ? { sampleRate: options.sampleRate } : {}),
     ...(options.store !== undefined

@@ -9,14 +9,19 @@ export type RuleRun =
   | { run: 'none' }
   /** The tests in the file's directory and below (how pytest applies a conftest.py). */
   | { run: 'directory' }
-  | { run: 'tests'; tests: readonly string[] };
+  | { run: 'tests'; tests: readonly string[] }
+  /** Only the tests whose code, or code they import, names the file (its base name): the tests that read it. */
+  | { run: 'referencing' };
 
 /** A declared dependency of tests on files no import names (configs, lockfiles, data, CI files). */
 export type DependencyRule = { name: string; paths: readonly string[] } & RuleRun;
 
 /**
  * The rules used when the repository declares none for a file. Build, runner and CI configuration and lockfiles
- * can change any test's outcome, so they run everything; prose does not. Declared rules come first and win.
+ * can change any test's outcome, so they run everything (a `package.json` change that touches only metadata or
+ * scripts no test run executes is narrowed by plan.ts, see manifest.ts). Lint and format configuration and prose
+ * change no test's outcome except a test that reads them: they select the tests whose code names the file.
+ * Declared rules come first and win.
  */
 export const DEFAULT_RULES: readonly DependencyRule[] = [
   {
@@ -73,6 +78,38 @@ export const DEFAULT_RULES: readonly DependencyRule[] = [
     run: 'all',
   },
   {
+    name: 'lint and format configuration',
+    paths: [
+      '**/biome.json',
+      '**/biome.jsonc',
+      '**/.eslintrc*',
+      '**/eslint.config.*',
+      '**/.eslintignore',
+      '**/.prettierrc*',
+      '**/prettier.config.*',
+      '**/.prettierignore',
+      '**/.stylelintrc*',
+      '**/stylelint.config.*',
+      '**/.markdownlint*',
+      '**/ruff.toml',
+      '**/.ruff.toml',
+      '**/.flake8',
+      '**/.pylintrc',
+      '**/pylintrc',
+      '**/.isort.cfg',
+      '**/.pre-commit-config.yaml',
+      '**/.yamllint*',
+      '**/.codespellrc',
+      '**/commitlint.config.*',
+      '**/.commitlintrc*',
+      '**/.lintstagedrc*',
+      '**/.husky/**',
+      '**/.vscode/**',
+      '**/.idea/**',
+    ],
+    run: 'referencing',
+  },
+  {
     name: 'documentation',
     paths: [
       '**/*.md',
@@ -90,7 +127,7 @@ export const DEFAULT_RULES: readonly DependencyRule[] = [
       '**/*.png',
       '**/*.svg',
     ],
-    run: 'none',
+    run: 'referencing',
   },
 ];
 
@@ -107,7 +144,7 @@ function stringList(value: unknown, file: string, where: string): string[] {
  * rules:
  *   - name: golden files
  *     paths: ["tests/golden/**"]
- *     run: tests            # all | none | directory | tests
+ *     run: tests            # all | none | directory | tests | referencing
  *     tests: ["tests/test_render.py"]
  * ```
  */
@@ -131,13 +168,14 @@ export function parseRules(file: string, text: string): DependencyRule[] {
       case 'all':
       case 'none':
       case 'directory':
+      case 'referencing':
         return { name, paths, run: r.run };
       case 'tests':
         return { name, paths, run: 'tests', tests: stringList(r.tests, file, `${where}.tests`) };
       default:
         throw new SelectInputError(
           file,
-          `${where}.run is ${JSON.stringify(r.run)}; expected one of all, none, directory, tests`,
+          `${where}.run is ${JSON.stringify(r.run)}; expected one of all, none, directory, tests, referencing`,
         );
     }
   });
@@ -156,12 +194,18 @@ export class RuleSet {
     return this.compiled.find((c) => c.match(path))?.rule;
   }
 
+  /** Whether a rule is one of the defaults (not declared by the repository). */
+  static isDefault(rule: DependencyRule): boolean {
+    return DEFAULT_RULES.includes(rule);
+  }
+
   /** The tests a rule selects for a change to `path` ('all' when it runs everything). */
   static testsFor(rule: DependencyRule, path: string, tests: readonly string[]): readonly string[] | 'all' {
     switch (rule.run) {
       case 'all':
         return 'all';
       case 'none':
+      case 'referencing': // the tests that name the file are found by selectTests (it has the graph)
         return [];
       case 'directory': {
         const dir = posix.dirname(path);

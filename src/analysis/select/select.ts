@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import { type Chain, type DependencyGraph, filesMentioning, isSourceFile, testsReaching } from './graph.js';
-import { RuleSet } from './rules.js';
+import {
+  type Chain,
+  type DependencyGraph,
+  filesMentioning,
+  filesNaming,
+  isSourceFile,
+  testsReaching,
+} from './graph.js';
+import { type DependencyRule, RuleSet } from './rules.js';
 import type { FileChange, SelectedTest, SelectionReason, TestStats } from './types.js';
 
 /** Everything the selection looks at; no I/O happens inside `selectTests`. */
@@ -22,6 +29,11 @@ export interface SelectInput {
   seed: string;
   /** Set when policy demands a full run (every N commits, protected branch); the reason is reported. */
   fullRun?: string;
+  /**
+   * Changed manifests whose edit cannot change how tests resolve or run (path → what changed; manifest.ts): a
+   * default rule that would run everything selects, for them, only the tests that name the file.
+   */
+  inert?: ReadonlyMap<string, string>;
 }
 
 export interface Selection {
@@ -88,7 +100,15 @@ export function selectTests(input: SelectInput): Selection {
     }
   let fullReason = input.fullRun;
 
-  const ruleOf = new Map(input.changes.map((c) => [c.path, input.rules.match(c.path)]));
+  const ruleOf = new Map(
+    input.changes.map((c): [string, DependencyRule | undefined] => {
+      const rule = input.rules.match(c.path);
+      const inert = input.inert?.get(c.path);
+      if (rule === undefined || inert === undefined || rule.run !== 'all' || !RuleSet.isDefault(rule))
+        return [c.path, rule];
+      return [c.path, { name: `${rule.name}, narrowed: ${inert}`, paths: rule.paths, run: 'referencing' }];
+    }),
+  );
   const inGraph = (path: string) => input.graph.deps.has(path) || input.graph.importers.has(path);
   const graphCovers = (change: FileChange) => {
     const rule = ruleOf.get(change.path);
@@ -141,16 +161,12 @@ export function selectTests(input: SelectInput): Selection {
         if (!signals.includes('history')) signals.push('history');
         add(test, { kind: 'history', detail: `failed ${fails}× when ${path} changed` }, fails);
       }
-      if (rule !== undefined) {
+      if (rule !== undefined && rule.run !== 'referencing') {
         // A declared or default rule decides for files no import names; source text is not searched.
       } else if (!inGraph(path) && !isSourceFile(input.graph.language, path)) {
-        // A data file or a deleted module: the source files that name it (a fixture's base name, a module stem).
-        const base = posix.basename(path);
-        const name =
-          change.status === 'deleted' && isSourceFile(input.graph.language, path)
-            ? base.replace(/\.[^.]+$/, '')
-            : base;
-        const mentioning = filesMentioning(input.graph, name);
+        // A data file (or one a rule leaves to its readers): the source files whose strings name it.
+        const name = posix.basename(path);
+        const mentioning = filesNaming(input.graph, path);
         if (mentioning.length > 0) {
           signals.push('reference');
           for (const [test, chain] of testsReaching(input.graph, mentioning, isTest)) {

@@ -6,6 +6,9 @@ export type Framework = (typeof FRAMEWORKS)[number];
 export interface FileChange {
   path: string;
   status: 'added' | 'modified' | 'deleted';
+  /** Blob ids of the file before and after the change (git's; absent on the side where the file does not exist). */
+  before?: string;
+  after?: string;
 }
 
 /** A file of the repository at the head of the change, with its git blob hash (its content hash). */

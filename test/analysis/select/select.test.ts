@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildGraph, type DependencyGraph } from '../../../src/analysis/select/graph.js';
+import { buildGraph, type DependencyGraph, filesNaming } from '../../../src/analysis/select/graph.js';
 import { DEFAULT_RULES, type DependencyRule, RuleSet } from '../../../src/analysis/select/rules.js';
 import { fullRunReason, type SelectInput, selectTests } from '../../../src/analysis/select/select.js';
 import type { FileChange } from '../../../src/analysis/select/types.js';
@@ -105,6 +105,63 @@ describe('selectTests: files no import names', () => {
     const s = select([modified('README.md'), modified('docs/usage.rst')]);
     expect(s.full).toBe(false);
     expect(s.selected).toEqual([]);
+  });
+
+  it('runs, for lint configuration and documentation, only the tests whose code names the file', async () => {
+    const files = {
+      'biome.json': '{}',
+      'README.md': '# app',
+      'scripts/docs.ts': "export const README = 'README.md';",
+      'src/a.ts': 'export const a = 1;',
+      'test/a.test.ts': "import { a } from '../src/a.js';",
+      'test/docs.test.ts': "import { README } from '../scripts/docs.js';",
+    };
+    const tsGraph = await buildGraph('typescript', Object.keys(files), memoryReader(files));
+    const s = selectTests({
+      tests: ['test/a.test.ts', 'test/docs.test.ts'],
+      changes: [modified('biome.json'), modified('README.md')],
+      graph: tsGraph,
+      rules: new RuleSet(DEFAULT_RULES),
+      seed: 's',
+      sampleRate: 0,
+    });
+    expect(s.full).toBe(false);
+    expect(paths(s)).toEqual(['test/docs.test.ts']);
+    expect(s.selected[0]!.reasons).toEqual([
+      { kind: 'reference', detail: 'test/docs.test.ts → scripts/docs.ts names "README.md"' },
+    ]);
+    expect(s.coveredBy).toEqual([
+      { path: 'biome.json', signal: 'rule "lint and format configuration"' },
+      { path: 'README.md', signal: 'rule "documentation", reference' },
+    ]);
+  });
+
+  it('takes a file as named by a string that holds its name and a tail of its path, not by comments', async () => {
+    const files = {
+      'a.ts': "const r = join(ROOT, 'README.md');",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a source file holding a template literal
+      'b.ts': 'const r = `${root}/../README.md`;',
+      'c.ts': '// documented in README.md.\nconst d = "data/carbon/README.md";',
+      'd.ts': "const x = 'xREADME.md';",
+      'e.ts': "const t = 'carbon/README.md';",
+    };
+    const g = await buildGraph('typescript', Object.keys(files), memoryReader(files));
+    expect(filesNaming(g, 'README.md')).toEqual(['a.ts', 'b.ts']);
+    expect(filesNaming(g, 'data/carbon/README.md')).toEqual(['a.ts', 'b.ts', 'c.ts', 'e.ts']);
+  });
+
+  it('narrows a default run-everything rule for an inert manifest edit, never a declared one', () => {
+    const inert = new Map([['package.json', 'only scripts "bench" changed']]);
+    const s = select([modified('package.json')], { inert });
+    expect(s.full).toBe(false);
+    expect(s.coveredBy).toEqual([
+      {
+        path: 'package.json',
+        signal: 'rule "test runner configuration, narrowed: only scripts "bench" changed"',
+      },
+    ]);
+    const declared: DependencyRule[] = [{ name: 'manifest', paths: ['package.json'], run: 'all' }];
+    expect(select([modified('package.json')], { inert }, declared).full).toBe(true);
   });
 
   it('lets a declared rule narrow a file that would run everything, or widen one the graph covers', () => {
