@@ -1,0 +1,77 @@
+/**
+ * The tuning split of `npm run eval:select`: commits that are NOT in the frozen held-out sample, on which the
+ * selection's defaults may be studied and tuned. For ai-ci: the commits after the held-out list's freeze head
+ * (`<freeze>..HEAD`, disjoint from it by construction) that change a mutable source file, as the held-out draw
+ * requires; for boltons: the commits of the same window as the draw that the held-out list does not hold.
+ * No test runs here: for each commit it prints what `ai-ci select` chooses of the evaluation's test universe
+ * (share of files), whether it runs everything and why, so that the causes of wide selections can be read.
+ *
+ *   npx tsx scripts/select/tune.ts [--project ai-ci|boltons] [--limit 200]
+ */
+import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { planSelection } from '../../src/analysis/select/index.js';
+import { PROJECTS } from './eval-projects.js';
+import { loadHeldOut } from './eval-sample.js';
+
+const { values } = parseArgs({
+  options: { project: { type: 'string', multiple: true }, limit: { type: 'string', default: '200' } },
+});
+
+const { heldOut } = loadHeldOut();
+const heldCommits = new Set(heldOut.mutants.map((m) => m.commit));
+
+for (const project of PROJECTS.filter((p) => (values.project ?? ['ai-ci', 'boltons']).includes(p.name))) {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['--git-dir', project.source, ...args], { maxBuffer: 1 << 28 }).toString();
+  const frozen = heldOut.projects.find((p) => p.name === project.name)!;
+  const freezeHead = frozen.source.split('@').at(-1)!;
+  // The draw's window at the freeze head, less the held-out commits; for a project whose history went on (ai-ci),
+  // also the commits after the freeze.
+  const ranges = [['-n', String(frozen.window), freezeHead]];
+  if (git('rev-parse', 'HEAD').trim() !== freezeHead) ranges.push([`${freezeHead}..HEAD`]);
+  const commits: string[] = [];
+  for (const range of ranges) {
+    let current = '';
+    for (const line of git('log', '--no-merges', '--format=@%H', '--name-status', ...range).split('\n')) {
+      if (line.startsWith('@')) current = line.slice(1);
+      else if (/^M\t/.test(line) && project.mutable.test(line.slice(2)) && commits.at(-1) !== current)
+        commits.push(current);
+    }
+  }
+  const split = commits.filter((c) => !heldCommits.has(c)).slice(0, Number(values.limit));
+  const repo = git('rev-parse', '--absolute-git-dir').trim();
+  const shares: number[] = [];
+  const fullReasons = new Map<string, number>();
+  process.stdout.write(
+    `\n${project.name}: tuning split of ${split.length} commits (${ranges.map((r) => r.join(' ')).join(' and ')}; held-out commits left out)\n`,
+  );
+  for (const commit of split) {
+    const universe = git('ls-tree', '-r', '--name-only', commit).split('\n').filter(project.universe);
+    const plan = await planSelection({
+      repo,
+      baseRef: `${commit}^`,
+      headRef: commit,
+      framework: project.framework,
+      sampleRate: 0,
+    });
+    const inUniverse = new Set(universe);
+    const chosen = plan.selection.selected.filter((t) => inUniverse.has(t.path)).length;
+    const share = universe.length === 0 ? 0 : chosen / universe.length;
+    shares.push(share);
+    const why = plan.selection.fullReason ?? '';
+    if (plan.selection.full) {
+      const key = why.replace(/^\S+ changed/, (m) => m.replace(/[^/ ]+\//g, '…/'));
+      fullReasons.set(key, (fullReasons.get(key) ?? 0) + 1);
+    }
+    const subject = git('log', '-1', '--format=%s', commit).trim().slice(0, 70);
+    process.stdout.write(
+      `${commit.slice(0, 8)} ${plan.selection.coveredBy.length} files → ${chosen}/${universe.length} tests (${(100 * share).toFixed(0)}%)${plan.selection.full ? ` FULL: ${why}` : ''}  ${subject}\n`,
+    );
+  }
+  const mean = shares.reduce((a, b) => a + b, 0) / Math.max(1, shares.length);
+  process.stdout.write(
+    `${project.name}: mean share of test files ${(100 * mean).toFixed(1)}%; full runs by reason:\n`,
+  );
+  for (const [k, n] of [...fullReasons].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${n}× ${k}\n`);
+}
