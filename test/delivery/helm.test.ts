@@ -121,6 +121,21 @@ describe('helm template, default values', () => {
     expect(env.AI_CI_WEBHOOK_SECRET_FILE).toBe(`${mount.mountPath}/webhook-secret`);
   });
 
+  it('turns tracing on only with tracing.otlpEndpoint, through the OTEL_* variables the controller honours', () => {
+    expect(Object.keys(envOf(defaults)).filter((k) => k.startsWith('OTEL_'))).toEqual([]);
+    const env = envOf(full);
+    expect(env).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector.monitoring:4318',
+      OTEL_SERVICE_NAME: 'ai-ci-controller-ci',
+      OTEL_BSP_MAX_QUEUE_SIZE: '4096',
+      OTEL_EXPORTER_OTLP_HEADERS: { secretKeyRef: { name: 'otel-headers', key: 'headers' } },
+    });
+    // The controller reads them through telemetry/ (the OTLP exporter reads the endpoint and headers itself).
+    const telemetry = readFileSync(path.join(repoRoot, 'src/telemetry/index.ts'), 'utf8');
+    for (const name of ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_SERVICE_NAME', 'OTEL_BSP_MAX_QUEUE_SIZE'])
+      expect(telemetry).toContain(name);
+  });
+
   it('gives cluster-wide watch access through a ClusterRole and the Lease in the release namespace only', () => {
     const cr = find<V1ClusterRole>(defaults, 'ClusterRole')[0]!;
     expect(cr.rules!.some((r) => r.resources?.includes('leases'))).toBe(false);
