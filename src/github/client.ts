@@ -6,6 +6,8 @@
  * Size: one adapter over Octokit; auth, throttling, retry and the metrics hook configure the same instance, and the
  * runner/job operations below are each a few lines over it.
  */
+
+import { AsyncResource } from 'node:async_hooks';
 import { createAppAuth } from '@octokit/auth-app';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
@@ -149,7 +151,41 @@ function responseInfo(
   return info;
 }
 
-const AiCiOctokit = Octokit.plugin(metricsPlugin, throttling, retry);
+/**
+ * The caller's async context (AsyncLocalStorage: a trace's active span, a log context) survives the throttling
+ * plugin's Bottleneck queue, which runs each request from its own context: the outermost hook binds a runner to the
+ * caller's context (`captureCallerContext`), the innermost runs the HTTP call in it (`restoreCallerContext`). A
+ * symbol key, so Octokit never sends it as a parameter.
+ */
+const CALLER_CONTEXT = Symbol('ai-ci caller context');
+type InContext = <T>(fn: () => T) => T;
+
+function captureCallerContext(...[octokit]: Parameters<OctokitPlugin>) {
+  octokit.hook.wrap('request', (request, options) => {
+    (options as unknown as Record<symbol, InContext>)[CALLER_CONTEXT] ??= AsyncResource.bind(
+      <T>(fn: () => T): T => fn(),
+    );
+    return request(options);
+  });
+  return {};
+}
+
+function restoreCallerContext(...[octokit]: Parameters<OctokitPlugin>) {
+  octokit.hook.wrap('request', (request, options) => {
+    const inCaller = (options as unknown as Record<symbol, InContext | undefined>)[CALLER_CONTEXT];
+    return inCaller ? inCaller(() => request(options)) : request(options);
+  });
+  return {};
+}
+
+// Registration order is nesting order: the first plugin's hook is innermost.
+const AiCiOctokit = Octokit.plugin(
+  restoreCallerContext,
+  metricsPlugin,
+  throttling,
+  retry,
+  captureCallerContext,
+);
 type AiCiOctokitInstance = InstanceType<typeof AiCiOctokit>;
 
 interface RestRunner {

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../src/github/client.js';
 import { GitHubApiError, RunnerBusyError, RunnerGroupNotFoundError } from '../../src/github/errors.js';
@@ -175,6 +177,36 @@ describe('just-in-time runners', () => {
       .catch((e: unknown) => e)) as GitHubApiError;
     expect(error).toBeInstanceOf(GitHubApiError);
     expect(error.status).toBe(409);
+  });
+});
+
+describe('async context', () => {
+  it("runs each HTTP call in the caller's async context, through the write queue too (a trace's active span)", async () => {
+    const f = await startFake();
+    const als = new AsyncLocalStorage<string>();
+    const seen: string[] = [];
+    // What an HTTP call sees when it starts: undici's diagnostics channel, as the controller's tracing reads it.
+    const onCreate = (m: unknown) => {
+      const { request } = m as { request: { method: string; path: string } };
+      if (request.path.includes('/actions/runners')) seen.push(`${als.getStore()}: ${request.method}`);
+    };
+    subscribe('undici:request:create', onCreate);
+    try {
+      const gh = client(f, { kind: 'token', token: TOKEN }, { writeIntervalMs: 50 });
+      // Two writes queue behind each other in the throttling plugin's Bottleneck; each keeps its caller's context.
+      await Promise.all([
+        als.run('reconcile-a', () =>
+          gh.generateJitConfig(ORG, { name: 'a-1', runnerGroupId: 1, labels: ['gpu'] }),
+        ),
+        als.run('reconcile-b', () =>
+          gh.generateJitConfig(ORG, { name: 'b-1', runnerGroupId: 1, labels: ['gpu'] }),
+        ),
+        als.run('reconcile-c', () => gh.listRunners(ORG)),
+      ]);
+    } finally {
+      unsubscribe('undici:request:create', onCreate);
+    }
+    expect(seen.sort()).toEqual(['reconcile-a: POST', 'reconcile-b: POST', 'reconcile-c: GET']);
   });
 });
 
