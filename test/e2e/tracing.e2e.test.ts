@@ -2,8 +2,8 @@
  * Traces end to end (issue 19): the controller, serving a job on the local cluster (real kube-apiserver, scheduler,
  * kwok nodes) for the GitHub fake, exports its job trace to a real Jaeger v2 over OTLP/HTTP; the test reads the
  * trace back through Jaeger's query API (api/v3) and checks its shape: the github-job root, the phases in order,
- * the carbon decision on carbon-deferred, and the CLI span of a workflow step joined through AI_CI_JOB_ID. Then
- * Jaeger stops, and the controller keeps serving jobs while it counts the spans it drops.
+ * the carbon decision on carbon-deferred, and the CLI spans of workflow steps joined through AI_CI_JOB_ID and
+ * TRACEPARENT. Then Jaeger stops, and the controller keeps serving jobs while it counts the spans it drops.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CarbonGate, GateJob } from '../../src/carbon/gate.js';
 import type { Manager } from '../../src/controller/manager.js';
 import { JOB_PHASES } from '../../src/controller/tracing.js';
-import { jobSpanId, jobTraceId } from '../../src/telemetry/index.js';
+import { jobSpanId, jobTraceId, traceparentOf } from '../../src/telemetry/index.js';
 import { RunnerPoolEnv } from '../controller/support/runnerpool-env.js';
 import {
   flattenTrace,
@@ -150,6 +150,13 @@ describe('job traces in Jaeger', () => {
       { OTEL_EXPORTER_OTLP_ENDPOINT: j.otlpHttpEndpoint, AI_CI_JOB_ID: String(job.id) },
     );
     expect([0, 1]).toContain(code);
+    // Another step, started by a tool that passes W3C trace context itself: TRACEPARENT wins over AI_CI_JOB_ID.
+    const running = traceparentOf(jobTraceId(job.id), jobSpanId(job.id, 'running'));
+    const code2 = await cliStep(
+      ['carbon', 'track', '--powercap-root', '/nonexistent', '--no-gpu', '--intensity', '300', '--', 'true'],
+      { OTEL_EXPORTER_OTLP_ENDPOINT: j.otlpHttpEndpoint, TRACEPARENT: running, AI_CI_JOB_ID: '1' },
+    );
+    expect(code2).toBe(0);
     await env.fake.finishJob(job.id, 'success');
 
     const traceId = jobTraceId(job.id);
@@ -157,6 +164,7 @@ describe('job traces in Jaeger', () => {
       until: (s) =>
         s.some((x) => x.spanId === jobSpanId(job.id, 'job')) &&
         s.some((x) => x.name === 'ai-ci perf analyze') &&
+        s.some((x) => x.name === 'ai-ci carbon track') &&
         JOB_PHASES.every((p) => s.some((x) => x.name === p)),
       timeoutMs: 30_000,
     });
@@ -202,6 +210,9 @@ describe('job traces in Jaeger', () => {
     const cli = spans.find((s) => s.name === 'ai-ci perf analyze')!;
     expect(cli.parentSpanId).toBe(jobSpanId(job.id, 'running'));
     expect(cli.service).not.toBe('ai-ci-controller');
+    expect(spans.find((s) => s.name === 'ai-ci carbon track')?.parentSpanId).toBe(
+      jobSpanId(job.id, 'running'),
+    );
     expect(await metric(manager, /^ai_ci_trace_spans_total\{result="exported"/)).toBeGreaterThan(0);
 
     // The reconciles that acted on the job are traces of their own, linked to it; the runner creation they started
