@@ -145,7 +145,14 @@ export async function reviewSources(
           });
           continue;
         }
-        for (const r of raw) findings.push(place(r, rule, file.path, cells, sup));
+        // A helper interpreted at each of its calls can report the same place twice: once is enough.
+        const seen = new Set<string>();
+        for (const r of raw) {
+          const key = `${r.at.line}:${r.at.column}:${r.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          findings.push(place(r, rule, file.path, cells, sup));
+        }
       }
     } finally {
       parsed.tree.delete();

@@ -215,6 +215,11 @@ export const STATISTICS = new Set([
   'nanstd',
   'percentile',
   'nanpercentile',
+  'amin',
+  'amax',
+  'nanmin',
+  'nanmax',
+  'ptp',
 ]);
 
 /** Row-wise operations that build lag features: the frame is a time series. */
@@ -234,3 +239,43 @@ export const DATEISH = /(^|_)(date|time|timestamp|datetime|day|month|week|year|d
 /** Column names that look like the outcome or derive from it (low-confidence target leakage). */
 export const LEAKY_NAME =
   /(^|_)(target|label|outcome|result|future|after|post|leak|final_grade|churned|default_flag)($|_)/i;
+
+/** Functions and methods that pick among values (the best score, the order of scores): applied to scores, they choose. */
+export const CHOOSERS = new Set([
+  'max',
+  'min',
+  'sorted',
+  'argmax',
+  'argmin',
+  'nanargmax',
+  'nanargmin',
+  'idxmax',
+  'idxmin',
+  'nlargest',
+  'nsmallest',
+]);
+
+/** Row-wise concatenations (`axis=0`/`dim=0`, their default): rows of every part are rows of the result. */
+export const ROW_CONCAT = new Set(['concat', 'concatenate', 'vstack', 'row_stack', 'cat', 'ConcatDataset']);
+
+/** Calls that build a library model: torchvision / timm / torch.hub, Hugging Face `from_pretrained`, Keras applications. */
+export function isModelFactory(qname: string): boolean {
+  return (
+    /^torchvision\.models\.[a-z]/.test(qname) ||
+    /(^|\.)hub\.load$/.test(qname) ||
+    /^timm\.create_model$/.test(qname) ||
+    /\.from_pretrained$/.test(qname) ||
+    /(^|\.)keras\.applications\.[\w.]*[A-Z]\w*$/.test(qname)
+  );
+}
+
+/** Dataset classes that load data (torchvision datasets, ImageFolder): `train=`/`split=` name a predefined part. */
+export function isDatasetClass(qname: string): boolean {
+  return (
+    /(^|\.)torchvision\.datasets\.[A-Z]\w*$/.test(qname) || /(^|\.)(ImageFolder|DatasetFolder)$/.test(qname)
+  );
+}
+
+/** Callables that score predictions against labels: losses, criteria, accuracy/metric helpers (by name). */
+export const SCORING_CALL =
+  /(loss|criterion|cross_?entropy|mse|mae|nll|bce|hinge|huber|accuracy|metric|score|error|dice|iou|f1|auc|precision|recall)/i;

@@ -4,7 +4,11 @@
  */
 import type { Position } from '../types.js';
 
-export type OriginKind = 'load' | 'train' | 'test' | 'part' | 'oversampled' | 'unknown';
+/**
+ * `part`: a hand-made piece (slice, take/skip, sample); `subset`: the rows a boolean mask keeps; `oversampled`: rows
+ * with copies (resampling, or a row-wise concatenation of data with a copy of itself).
+ */
+export type OriginKind = 'load' | 'train' | 'test' | 'part' | 'subset' | 'oversampled' | 'unknown';
 
 export interface Origin {
   id: number;
@@ -45,6 +49,10 @@ export interface DataVal {
   cols?: ColsView;
   /** A rolling/expanding window: its statistics are per-row features, not statistics of the rows. */
   windowed?: boolean;
+  /** Predictions this value is computed from (`model(x)`, a loss of it): a backward pass through it trains. */
+  preds?: PredRef[];
+  /** Evaluations this value is a score of (a metric, a loss or an accuracy count on held-out data). */
+  evals?: EvalFact[];
   /** A single column of a frame, e.g. `y = df['price']`. */
   column?: { frame: number; name: string };
   /** All columns of the loaded frame (no column dropped or selected yet). */
@@ -70,9 +78,12 @@ export interface EstVal {
 
 export interface PredVal {
   kind: 'pred';
+  /** One forward pass or predict call (the same pass seen through losses and arithmetic). */
+  id: number;
   model: EstVal;
   data: DataVal;
 }
+export type PredRef = PredVal;
 export interface IndexVal {
   kind: 'index';
   origin: number;
@@ -98,6 +109,8 @@ export interface TupleVal {
 export interface CollVal {
   kind: 'coll';
   items: Val[];
+  /** For a dict with string keys (`{"train": train_dl, "val": val_dl}`): the key of each item. */
+  keys?: (string | undefined)[];
 }
 export interface SplitterVal {
   kind: 'splitter';
@@ -114,6 +127,35 @@ export interface ClassVal {
   name: string;
   torch: boolean;
 }
+/** A user-defined function (its definition's node id): calls to it are interpreted with their arguments. */
+export interface FuncVal {
+  kind: 'func';
+  name: string;
+  id: number;
+}
+/** String literals (`"price"`, `["age", "fare"]`), so that `df[TARGET]` and `df[NUMERIC]` name their columns. */
+export interface StrsVal {
+  kind: 'strs';
+  values: string[];
+  /** A list of names (`["a"]`) rather than one name (`"a"`). */
+  list: boolean;
+}
+/**
+ * A training loop a library runs (Lightning's or Hugging Face's Trainer): what it trains on, what it validates on,
+ * and whether that validation chooses (early stopping, keeping the best checkpoint).
+ */
+export interface TrainerVal {
+  kind: 'trainer';
+  stopping: boolean;
+  model?: EstVal;
+  train?: DataVal;
+  eval?: DataVal;
+}
+/** A boolean literal (`train=False`), for the branches that depend on one. */
+export interface ConstVal {
+  kind: 'const';
+  value: boolean;
+}
 
 export type Val =
   | DataVal
@@ -127,7 +169,11 @@ export type Val =
   | CollVal
   | SplitterVal
   | GroupVal
-  | ClassVal;
+  | ClassVal
+  | FuncVal
+  | StrsVal
+  | TrainerVal
+  | ConstVal;
 
 export interface SplitFact {
   id: number;
@@ -145,6 +191,8 @@ export interface TrainFact {
   x: DataVal;
   y: DataVal | undefined;
   at: Position;
+  /** Loops the training is in (innermost last): a model trained in a loop changes every iteration. */
+  loops: number[];
 }
 
 export interface EvalFact {
@@ -157,6 +205,10 @@ export interface EvalFact {
   loops: number[];
   /** The model's fits made before this evaluation. */
   fitsBefore: { rows: Set<number>; at: Position }[];
+  /** Where the score decides something: a branch (keep this state, stop now), or picking the best of several. */
+  decides?: Position;
+  /** The forward pass evaluated; an evaluation of a pass that is then back-propagated is a training step. */
+  pred?: number;
 }
 
 export interface CvFact {

@@ -6,11 +6,19 @@
  * were computed on. Leakage rules then ask questions of these facts (did statistics of test rows reach training
  * data? was one test origin used to pick among models?) instead of matching text.
  *
- * Intra-procedural: each function body is interpreted on its own (its parameters unknown), module-level code
- * (notebook cells included) as one flow. Branches are taken in sequence; loop bodies once, with what they create
- * marked as varying per iteration.
+ * Module-level code (notebook cells included) is one flow. A call to a function defined in the program is
+ * interpreted where it is made, its parameters bound to the arguments (a context-sensitive summary: what the helper
+ * fits, splits, resamples or evaluates happens to the caller's data, and its return value carries it back); functions
+ * never called are interpreted on their own afterwards, their parameters unknown. Branches are taken in sequence
+ * unless a boolean literal decides them (`train=False`); loop bodies once, with what they create marked as varying
+ * per iteration.
  *
- * Size: the interpreter is one class of ~1,100 lines on purpose. Its statement and expression transfer functions are
+ * PyTorch-style training is recognised by data flow: a forward pass (`model(x)`) whose result reaches
+ * `.backward()` trains the model on x; a forward pass compared with labels or given to a loss or metric, and never
+ * back-propagated, evaluates it. Scores carry the evaluations they come from, so that a branch on a score (keep the
+ * best epoch, stop early) or picking the best of several scores is known to decide.
+ *
+ * Size: the interpreter is one class of ~1,800 lines on purpose. Its statement and expression transfer functions are
  * mutually recursive over one scope state (a call evaluates arguments, which may be lambdas, comprehensions or calls);
  * split by syntax kind, every part would import every other. The facts it produces are in facts.ts, the API tables
  * it consults in apis.ts, the rules that read the facts in ../rules/.
@@ -18,14 +26,19 @@
 import type { Node } from 'web-tree-sitter';
 import type { Position } from '../types.js';
 import {
+  CHOOSERS,
   CV_FUNCTIONS,
   DATEISH,
+  isDatasetClass,
   isModelClass,
+  isModelFactory,
   LEARNING_TRANSFORMERS,
   LOADER_FUNCTIONS,
   METRICS,
   OVERSAMPLERS,
   PIPELINES,
+  ROW_CONCAT,
+  SCORING_CALL,
   SEARCHES,
   SPLITTERS,
   STATISTICS,
@@ -37,17 +50,21 @@ import type {
   EstVal,
   EvalFact,
   Facts,
+  FuncVal,
   GroupVal,
   IndexOfVal,
   Origin,
   OriginKind,
+  PredVal,
   Role,
   SplitFact,
   SplitterVal,
   StatVal,
   Taint,
+  TrainerVal,
   Val,
 } from './facts.js';
+import { ancestors } from './facts.js';
 
 const posOf = (n: Node): Position => ({
   line: n.startPosition.row + 1,
@@ -75,7 +92,10 @@ const stringList = (n: Node | null | undefined): string[] | undefined => {
   return undefined;
 };
 
-const STOPPING = /early_stopping|EarlyStopping|ModelCheckpoint|ReduceLROnPlateau/;
+const STOPPING =
+  /early_stopping|EarlyStopping|ModelCheckpoint|ReduceLROnPlateau|load_best_model_at_end\s*=\s*True/;
+/** The file a checkpoint callback writes: `ModelCheckpoint("best.keras")`, `ModelCheckpoint(filepath="m.h5")`. */
+const CHECKPOINT = /ModelCheckpoint\(\s*(?:[^()]*?\bfilepath\s*=\s*)?["']([^"']+)["']/;
 
 const BUILTINS = new Set([
   'print',
@@ -156,17 +176,52 @@ class Interpreter {
   private scope = 0;
   /** Names bound to early-stopping callbacks (`stop = EarlyStopping(...)`, later `callbacks=[stop]`). */
   private readonly stoppers = new Set<string>();
+  /** Checkpoint callbacks by name, with the file they write (`ckpt = ModelCheckpoint("best.keras")`). */
+  private readonly checkpoints = new Map<string, string>();
+  /** Models saved to a file (a checkpoint callback, torch.save, joblib.dump, model.save): loading it gives them back. */
+  private readonly saved = new Map<string, EstVal>();
+  /** Load origins by what was loaded (`read_csv("a.csv")` twice reads the same rows). */
+  private readonly loaded = new Map<string, number>();
+  /** Predefined parts of a dataset (`train=False`, `split="test"`) by dataset, with the split they make. */
+  private readonly predefined = new Map<string, { fact: SplitFact; parts: Map<string, number> }>();
+  /** User-defined functions by definition node id, with the scope they were defined in. */
+  private readonly funcDefs = new Map<number, { node: Node; scope: Scope }>();
+  /** Functions interpreted at a call (so not again on their own), the ones being interpreted, and a budget. */
+  private readonly inlined = new Set<number>();
+  private readonly active: number[] = [];
+  private inlineBudget = 400;
+  /** Values returned by the function bodies being interpreted, innermost last. */
+  private readonly returns: (Val | undefined)[][] = [];
+  /** Forward passes that reach .backward(): training steps, not evaluations. */
+  private readonly trainedPreds = new Set<number>();
 
   run(root: Node): Facts {
     const module = new Scope();
     this.block(root, module);
-    // Function bodies after the module: module-level names (imports, globals) are known by then.
-    for (let i = 0; i < this.functions.length; i++) {
-      const f = this.functions[i]!;
-      const body = f.node.childForFieldName('body');
-      this.scope = f.node.id;
-      if (body) this.block(body, new Scope(f.scope));
+    // Functions never called where they are known: on their own, parameters unknown, module-level names (imports,
+    // globals) known by then. Those no other function calls go first, so that helpers they call are interpreted
+    // with their arguments rather than alone.
+    const called = new Set<string>();
+    for (const c of root.descendantsOfType('call')) {
+      const fn = c?.childForFieldName('function');
+      if (fn?.type === 'identifier') called.add(fn.text);
     }
+    const nameOf = (f: { node: Node }) => f.node.childForFieldName('name')?.text ?? '';
+    const done = new Set<number>();
+    for (const pass of [false, true]) {
+      for (let i = 0; i < this.functions.length; i++) {
+        const f = this.functions[i]!;
+        if (this.inlined.has(f.node.id) || done.has(f.node.id) || called.has(nameOf(f)) !== pass) continue;
+        done.add(f.node.id);
+        const body = f.node.childForFieldName('body');
+        this.scope = f.node.id;
+        this.returns.push([]);
+        if (body) this.block(body, new Scope(f.scope));
+        this.returns.pop();
+      }
+    }
+    // A forward pass that is back-propagated trains: what looked like evaluations of it were training steps.
+    this.facts.evals = this.facts.evals.filter((e) => e.pred === undefined || !this.trainedPreds.has(e.pred));
     return this.facts;
   }
 
@@ -187,10 +242,22 @@ class Interpreter {
     return o;
   }
 
-  private load(at: Position): DataVal {
-    const o = this.origin('load', [], at);
+  /** A load; `key` (what was loaded, when it is a literal) makes loading the same thing twice the same rows. */
+  private load(at: Position, key?: string): DataVal {
+    const known = key === undefined ? undefined : this.loaded.get(key);
+    const o = known ?? this.origin('load', [], at).id;
+    if (key !== undefined) this.loaded.set(key, o);
     const id = this.nextId++;
-    return { kind: 'data', rows: new Set([o.id]), taints: [], frame: id, whole: true, at };
+    return { kind: 'data', rows: new Set([o]), taints: [], frame: id, whole: true, at };
+  }
+
+  /** A score: no rows, the evaluations it comes from. */
+  private score(evals: EvalFact[], at: Position): DataVal {
+    return { kind: 'data', rows: new Set(), taints: [], frame: this.nextId++, at, evals };
+  }
+
+  private pred(model: EstVal, data: DataVal): PredVal {
+    return { kind: 'pred', id: this.nextId++, model, data };
   }
 
   private unknownData(at: Position): DataVal {
@@ -203,10 +270,20 @@ class Interpreter {
     const rows = new Set<number>();
     const taints: Taint[] = [];
     let time: DataVal['time'];
+    let preds: PredVal[] | undefined;
+    let evals: EvalFact[] | undefined;
     for (const d of from) {
       for (const r of d.rows) rows.add(r);
       for (const t of d.taints) if (!taints.includes(t)) taints.push(t);
       time ??= d.time;
+      for (const p of d.preds ?? []) {
+        preds ??= [];
+        if (!preds.includes(p)) preds.push(p);
+      }
+      for (const e of d.evals ?? []) {
+        evals ??= [];
+        if (!evals.includes(e)) evals.push(e);
+      }
     }
     const first = from[0];
     return {
@@ -214,6 +291,8 @@ class Interpreter {
       rows,
       taints,
       time,
+      preds,
+      evals,
       frame: first?.frame ?? this.nextId++,
       cols: keepCols ? first?.cols : undefined,
       column: keepCols ? first?.column : undefined,
@@ -245,9 +324,33 @@ class Interpreter {
     if (v.kind === 'data') return [v];
     if (v.kind === 'tuple') return v.items.flatMap((i) => this.dataOf(i));
     if (v.kind === 'coll') return v.items.flatMap((i) => this.dataOf(i));
-    if (v.kind === 'pred') return [v.data];
+    if (v.kind === 'pred') return [{ ...v.data, preds: [...(v.data.preds ?? []), v] }];
     if (v.kind === 'group') return [v.data];
     return [];
+  }
+
+  /** Marks the evaluations a value's scores come from as deciding (a branch on them, picking the best). */
+  private decide(v: Val | undefined, at: Position): void {
+    for (const d of this.dataOf(v)) for (const e of d.evals ?? []) e.decides ??= at;
+  }
+
+  /** Predictions scored against other data (labels): evaluations of the model on the predicted rows. */
+  private scoreAgainst(data: DataVal[], at: Position): EvalFact[] {
+    const refs: PredVal[] = [];
+    for (const d of data) for (const p of d.preds ?? []) if (!refs.includes(p)) refs.push(p);
+    if (refs.length === 0 || !data.some((d) => !d.preds?.length && d.rows.size > 0)) return [];
+    return refs.map((p) => this.evaluate(p.model, p.data, at, 'metric', p.id));
+  }
+
+  /** A backward pass through predictions: the model trains on the rows they were made from. */
+  private backprop(data: DataVal[], at: Position): void {
+    for (const d of data) {
+      for (const p of d.preds ?? []) {
+        if (this.trainedPreds.has(p.id)) continue;
+        this.trainedPreds.add(p.id);
+        this.train(p.model, p.data, undefined, at);
+      }
+    }
   }
 
   // ---- statements ---------------------------------------------------------------------------------------
@@ -265,17 +368,28 @@ class Interpreter {
       case 'import_from_statement':
         this.importStatement(s, scope);
         return;
+      case 'block':
+        this.block(s, scope);
+        return;
       case 'if_statement':
+      case 'elif_clause': {
+        const cond = s.childForFieldName('condition');
+        const v = cond ? this.expr(cond, scope) : undefined;
+        if (cond) this.decide(v, posOf(cond));
+        // A boolean literal decides the branch (`def step(loader, train): if train: loss.backward()`).
+        const truth = v?.kind === 'const' ? v.value : undefined;
+        const consequence = s.childForFieldName('consequence');
+        if (consequence && truth !== false) this.statement(consequence, scope);
+        if (truth === true) return;
+        for (const alt of s.childrenForFieldName('alternative')) if (alt) this.statement(alt, scope);
+        return;
+      }
       case 'try_statement':
       case 'else_clause':
-      case 'elif_clause':
       case 'except_clause':
       case 'finally_clause':
-      case 'block':
         for (const c of s.namedChildren) {
-          if (!c) continue;
-          if (c.type === 'block' || c.type.endsWith('_clause')) this.statement(c, scope);
-          else if (s.type === 'if_statement' || s.type === 'elif_clause') this.expr(c, scope);
+          if (c && (c.type === 'block' || c.type.endsWith('_clause'))) this.statement(c, scope);
         }
         return;
       case 'with_statement': {
@@ -296,9 +410,19 @@ class Interpreter {
         this.loop(s, scope, () => {
           const right = s.childForFieldName('right');
           const left = s.childForFieldName('left');
-          if (right && left) this.bindIteration(left, this.expr(right, scope), scope, posOf(s));
           const body = s.childForFieldName('body');
-          if (body) this.block(body, scope);
+          const it = right ? this.expr(right, scope) : undefined;
+          const names = this.unrollable(it, left);
+          if (names && left) {
+            // for phase in ["train", "val"]: the body once per name, the name known to the branches and lookups on it.
+            for (const v of names) {
+              scope.set(left.text, { kind: 'strs', values: [v], list: false });
+              if (body) this.block(body, scope);
+            }
+          } else {
+            if (left) this.bindIteration(left, it, scope, posOf(s));
+            if (body) this.block(body, scope);
+          }
           const alt = s.childForFieldName('alternative');
           if (alt) this.statement(alt, scope);
         });
@@ -306,14 +430,18 @@ class Interpreter {
       case 'while_statement':
         this.loop(s, scope, () => {
           const cond = s.childForFieldName('condition');
-          if (cond) this.expr(cond, scope);
+          if (cond) this.decide(this.expr(cond, scope), posOf(cond));
           const body = s.childForFieldName('body');
           if (body) this.block(body, scope);
         });
         return;
-      case 'function_definition':
+      case 'function_definition': {
         this.functions.push({ node: s, scope });
+        this.funcDefs.set(s.id, { node: s, scope });
+        const name = s.childForFieldName('name')?.text;
+        if (name) scope.set(name, { kind: 'func', name, id: s.id });
         return;
+      }
       case 'decorated_definition': {
         const def = s.childForFieldName('definition');
         if (def) this.statement(def, scope);
@@ -336,7 +464,11 @@ class Interpreter {
         }
         return;
       }
-      case 'return_statement':
+      case 'return_statement': {
+        const v = s.namedChildren[0] ? this.expr(s.namedChildren[0], scope) : undefined;
+        this.returns.at(-1)?.push(v);
+        return;
+      }
       case 'delete_statement':
       case 'assert_statement':
       case 'print_statement':
@@ -396,6 +528,8 @@ class Interpreter {
       const left = e.childForFieldName('left');
       if (!right || !left) return;
       if (left.type === 'identifier' && STOPPING.test(right.text)) this.stoppers.add(left.text);
+      const ckpt = left.type === 'identifier' ? CHECKPOINT.exec(right.text)?.[1] : undefined;
+      if (ckpt) this.checkpoints.set(left.text, ckpt);
       const v = this.expr(right, scope);
       if (v) this.bind(left, v, scope, right);
       else this.unbind(left, scope);
@@ -452,6 +586,8 @@ class Interpreter {
         // df['col'] = expr: the frame now carries what expr carries (taints, time evidence).
         const obj = target.childForFieldName('value');
         const base = obj ? this.expr(obj, scope) : undefined;
+        // results[name] = score: the collection holds it (picking its best later chooses by it).
+        if (base?.kind === 'coll' && base.items.length < 64) base.items.push(v);
         if (base?.kind === 'data') {
           for (const d of this.dataOf(v)) {
             for (const t of d.taints) if (!base.taints.includes(t)) base.taints.push(t);
@@ -545,22 +681,41 @@ class Interpreter {
           posOf(n),
         );
       }
+      case 'true':
+      case 'false':
+        return { kind: 'const', value: n.type === 'true' };
+      case 'string': {
+        const v = stringValue(n);
+        return v === undefined ? undefined : { kind: 'strs', values: [v], list: false };
+      }
       case 'unary_operator':
       case 'not_operator': {
         const a = n.childForFieldName('argument') ?? n.namedChildren.at(-1);
-        return a ? this.expr(a, scope) : undefined;
+        const v = a ? this.expr(a, scope) : undefined;
+        if (n.type === 'not_operator' && v?.kind === 'const') return { kind: 'const', value: !v.value };
+        return v;
       }
       case 'comparison_operator':
       case 'boolean_operator': {
         const vals = n.namedChildren.map((c) => (c ? this.expr(c, scope) : undefined));
+        const folded = this.fold(n, vals);
+        if (folded) return folded;
         const data = vals.flatMap((v) => this.dataOf(v));
-        return data.length ? this.derive(data, posOf(n)) : undefined;
+        if (data.length === 0) return undefined;
+        const out = this.derive(data, posOf(n));
+        // (model(x).argmax(1) == y): predictions counted against labels, an accuracy.
+        const evals = n.type === 'comparison_operator' ? this.scoreAgainst(data, posOf(n)) : [];
+        if (evals.length) out.evals = [...(out.evals ?? []), ...evals];
+        return out;
       }
       case 'tuple':
       case 'expression_list':
         return { kind: 'tuple', items: n.namedChildren.map((c) => (c ? this.expr(c, scope) : undefined)) };
       case 'list':
       case 'set': {
+        const names = stringList(n);
+        if (names && names.length > 0 && n.type === 'list')
+          return { kind: 'strs', values: names, list: true };
         const items = n.namedChildren
           .map((c) => (c ? this.expr(c, scope) : undefined))
           .filter((v): v is Val => !!v);
@@ -568,12 +723,15 @@ class Interpreter {
       }
       case 'dictionary': {
         const items: Val[] = [];
+        const keys: (string | undefined)[] = [];
         for (const p of n.namedChildren) {
           const v = p?.type === 'pair' ? p.childForFieldName('value') : undefined;
           const val = v ? this.expr(v, scope) : undefined;
-          if (val) items.push(val);
+          if (!val) continue;
+          items.push(val);
+          keys.push(this.key(p?.childForFieldName('key'), scope));
         }
-        return { kind: 'coll', items };
+        return { kind: 'coll', items, keys };
       }
       case 'list_comprehension':
       case 'generator_expression':
@@ -582,6 +740,7 @@ class Interpreter {
         return this.comprehension(n, scope);
       case 'conditional_expression': {
         const vals = n.namedChildren.map((c) => (c ? this.expr(c, scope) : undefined));
+        if (n.namedChildren[1]) this.decide(vals[1], posOf(n.namedChildren[1]));
         return vals[0] ?? vals[2];
       }
       case 'keyword_argument': {
@@ -605,14 +764,34 @@ class Interpreter {
     const id = n.id;
     this.loops.push(id);
     try {
+      const clauses = n.namedChildren.filter((c) => c?.type === 'for_in_clause');
+      const body = n.childForFieldName('body') ?? n.namedChildren[0];
+      const left = clauses[0]?.childForFieldName('left');
+      const right = clauses[0]?.childForFieldName('right');
+      const names =
+        clauses.length === 1 && right ? this.unrollable(this.expr(right, inner), left) : undefined;
+      if (names && left && body) {
+        // {x: DataLoader(parts[x]) for x in ["train", "test"]}: one item per name, keyed by it.
+        const items: Val[] = [];
+        const keys: (string | undefined)[] = [];
+        for (const v of names) {
+          inner.set(left.text, { kind: 'strs', values: [v], list: false });
+          const valueNode = body.type === 'pair' ? body.childForFieldName('value') : body;
+          const val = valueNode ? this.expr(valueNode, inner) : undefined;
+          if (!val) continue;
+          items.push(val);
+          keys.push(body.type === 'pair' ? this.key(body.childForFieldName('key'), inner) : undefined);
+        }
+        return { kind: 'coll', items, keys };
+      }
       for (const clause of n.namedChildren) {
         if (clause?.type !== 'for_in_clause') continue;
         const left = clause.childForFieldName('left');
         const right = clause.childForFieldName('right');
         if (left && right) this.bindIteration(left, this.expr(right, inner), inner, posOf(clause));
       }
-      const body = n.childForFieldName('body') ?? n.namedChildren[0];
-      const v = body ? this.expr(body, inner) : undefined;
+      const valueNode = body?.type === 'pair' ? body.childForFieldName('value') : body;
+      const v = valueNode ? this.expr(valueNode, inner) : undefined;
       return v ? { kind: 'coll', items: [v] } : undefined;
     } finally {
       this.loops.pop();
@@ -620,6 +799,10 @@ class Interpreter {
   }
 
   private binary(a: Val | undefined, b: Val | undefined, at: Position): Val | undefined {
+    // [X] + [X + noise]: list concatenation keeps the items apart; [df] * 3 repeats them.
+    if (a?.kind === 'coll' && b?.kind === 'coll') return { kind: 'coll', items: [...a.items, ...b.items] };
+    if (a?.kind === 'coll' && b === undefined && a.items.length > 0)
+      return { kind: 'coll', items: [...a.items, ...a.items] };
     const data = [...this.dataOf(a), ...this.dataOf(b)];
     const stats = [a, b].filter((v): v is StatVal => v?.kind === 'stat');
     if (data.length === 0) return stats[0];
@@ -665,6 +848,11 @@ class Interpreter {
   private args(n: Node): Args {
     const out: Args = { pos: [], kw: new Map() };
     const list = n.childForFieldName('arguments');
+    // sum(loss(x) for x in loader): the generator is the one argument.
+    if (list?.type === 'generator_expression') {
+      out.pos.push(list);
+      return out;
+    }
     for (const a of list?.namedChildren ?? []) {
       if (!a || a.type === 'comment') continue;
       if (a.type === 'keyword_argument') {
@@ -687,6 +875,15 @@ class Interpreter {
       const obj = this.receiver(objNode, scope);
       if (obj?.kind === 'module') return this.callFunction(`${obj.name}.${method}`, args, n, scope);
       if (obj?.kind === 'est') return this.estMethod(obj, method, args, n, scope);
+      if (obj?.kind === 'trainer') return this.trainerMethod(obj, method, args, n, scope);
+      if (obj?.kind === 'coll' && /^(append|extend|insert|add)$/.test(method)) {
+        // scores.append(acc): the list holds what is appended.
+        for (const a of args.pos) {
+          const v = this.expr(a, scope);
+          if (v && obj.items.length < 64) obj.items.push(v);
+        }
+        return undefined;
+      }
       if (obj?.kind === 'data') return this.dataMethod(obj, method, args, n, scope);
       if (obj?.kind === 'splitter') return this.splitterMethod(obj, method, args, n, scope);
       if (obj?.kind === 'group') return this.groupMethod(obj, method, args, n);
@@ -696,29 +893,120 @@ class Interpreter {
       if (!obj && objNode.type === 'identifier' && !scope.get(objNode.text)) {
         return this.callFunction(`${objNode.text}.${method}`, args, n, scope);
       }
+      if (method === 'step' && args.pos.length > 0) {
+        // scheduler.step(val_loss) (ReduceLROnPlateau): the score decides the learning rate.
+        for (const a of args.pos) this.decide(this.expr(a, scope), at);
+        return undefined;
+      }
+      if (method === 'backward') {
+        // accelerator.backward(loss)
+        const vals = args.pos.map((a) => this.expr(a, scope));
+        this.backprop(
+          vals.flatMap((v) => this.dataOf(v)),
+          at,
+        );
+        return undefined;
+      }
       // Unknown receiver: evaluate the arguments for their effects; data in, data out.
-      return this.generic(args, scope, at);
+      return this.generic(args, scope, at, SCORING_CALL.test(method));
     }
     const callee = fn.type === 'identifier' ? scope.get(fn.text) : this.expr(fn, scope);
+    if (callee?.kind === 'func') return this.inline(callee, args, n, scope);
     if (callee?.kind === 'module') return this.callFunction(callee.name, args, n, scope);
     if (callee?.kind === 'class') {
-      for (const a of args.pos) this.expr(a, scope);
-      return callee.torch ? this.est(callee.name, 'model', at) : undefined;
+      if (callee.torch) {
+        for (const a of args.pos) this.expr(a, scope);
+        return this.est(callee.name, 'model', at);
+      }
+      // A user class around data (a Dataset wrapper): the same rows.
+      return this.generic(args, scope, at);
     }
     if (callee?.kind === 'est') {
       // model(x): a forward pass.
       const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
-      if (data.length > 0) return { kind: 'pred', model: callee, data: data[0]! };
+      if (data.length > 0) return this.pred(callee, data[0]!);
       return undefined;
     }
     if (!callee && fn.type === 'identifier') return this.callFunction(fn.text, args, n, scope);
     return this.generic(args, scope, at);
   }
 
-  private generic(args: Args, scope: Scope, at: Position): Val | undefined {
+  /**
+   * A call of a function defined in the program, interpreted with its arguments: its parameters bound to what the
+   * caller passes (defaults otherwise), its body run in a scope over the one it was defined in, its last returned
+   * value the call's value. Recursion, deep chains and a per-program budget fall back to treating it as unknown.
+   */
+  private inline(f: FuncVal, args: Args, n: Node, scope: Scope): Val | undefined {
+    if (!this.canInline(f)) return this.callFunction(f.name, args, n, scope);
+    const pos = args.pos.map((a) => this.expr(a, scope));
+    const kw = new Map([...args.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
+    return this.inlineWith(f, pos, kw);
+  }
+
+  private canInline(f: FuncVal): boolean {
+    const def = this.funcDefs.get(f.id);
+    return (
+      !!def?.node.childForFieldName('body') &&
+      !this.active.includes(f.id) &&
+      this.active.length < 6 &&
+      this.inlineBudget > 0
+    );
+  }
+
+  /** The body of `f` run with these argument values (see inline). */
+  private inlineWith(
+    f: FuncVal,
+    pos: (Val | undefined)[],
+    kw: Map<string, Val | undefined>,
+  ): Val | undefined {
+    const def = this.funcDefs.get(f.id)!;
+    const body = def.node.childForFieldName('body')!;
+    this.inlineBudget--;
+    this.inlined.add(f.id);
+    const inner = new Scope(def.scope);
+    let i = 0;
+    let keywordOnly = false;
+    for (const p of def.node.childForFieldName('parameters')?.namedChildren ?? []) {
+      if (!p) continue;
+      if (p.type === 'list_splat_pattern' || p.type === 'keyword_separator') {
+        keywordOnly = true;
+        continue;
+      }
+      let name: string | undefined;
+      let fallback: Node | null = null;
+      if (p.type === 'identifier') name = p.text;
+      else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+        name = p.childForFieldName('name')?.text;
+        fallback = p.childForFieldName('value');
+      } else if (p.type === 'typed_parameter')
+        name = p.namedChildren.find((c) => c?.type === 'identifier')?.text;
+      if (!name) continue;
+      let v: Val | undefined;
+      if (!keywordOnly && i < pos.length) v = pos[i++];
+      else if (kw.has(name)) v = kw.get(name);
+      else if (fallback) v = this.expr(fallback, def.scope);
+      if (v) inner.set(name, v);
+    }
+    this.active.push(f.id);
+    this.returns.push([]);
+    try {
+      this.block(body, inner);
+    } finally {
+      this.active.pop();
+    }
+    const returned = this.returns.pop()!;
+    return returned.filter((v) => v !== undefined).at(-1);
+  }
+
+  /** `scores`: the callable scores its arguments (a loss, a metric helper): predictions against labels evaluate. */
+  private generic(args: Args, scope: Scope, at: Position, scores = false): Val | undefined {
     const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
     const data = vals.flatMap((v) => this.dataOf(v));
-    return data.length ? this.derive(data, at) : undefined;
+    if (!data.length) return undefined;
+    const out = this.derive(data, at);
+    const evals = scores ? this.scoreAgainst(data, at) : [];
+    if (evals.length) out.evals = [...(out.evals ?? []), ...evals];
+    return out;
   }
 
   private kwBool(args: Args, name: string): boolean | undefined {
@@ -749,8 +1037,26 @@ class Interpreter {
       }
       return name === 'cross_val_predict' && x ? this.derive([x], at) : undefined;
     }
+    const path = stringValue(args.pos[0] ?? args.kw.get('filepath') ?? args.kw.get('path'));
+    if (/^(load|load_model|load_learner)$/.test(name) && path !== undefined && this.saved.has(path)) {
+      // torch.load / keras.models.load_model / joblib.load of a file a model was saved to: that model.
+      for (const v of args.kw.values()) this.expr(v, scope);
+      return this.saved.get(path);
+    }
+    if (/^(save|dump)$/.test(name) && /^(torch|joblib|pickle|keras|tf)\b/.test(qname)) {
+      const v = args.pos[0] ? this.expr(args.pos[0], scope) : undefined;
+      const file = stringValue(args.pos[1] ?? args.kw.get('f'));
+      if (v?.kind === 'est' && file !== undefined) this.saved.set(file, v);
+      return undefined;
+    }
+    if (isDatasetClass(qname)) return this.datasetLoad(qname, args, n, scope);
+    if (isModelFactory(qname)) {
+      for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
+      return this.est(name, 'model', at);
+    }
     if (LOADER_FUNCTIONS.test(name) && !qname.startsWith('json.') && !qname.startsWith('pickle.')) {
-      const d = this.load(at);
+      if (args.kw.has('split') || args.kw.has('train')) return this.datasetLoad(qname, args, n, scope);
+      const d = this.load(at, path === undefined ? undefined : `${name}:${path}`);
       const parse = args.kw.get('parse_dates');
       const index = stringValue(args.kw.get('index_col'));
       if (parse && parse.text !== 'False') d.time = { at, evidence: 'parse_dates in the loader' };
@@ -807,15 +1113,94 @@ class Interpreter {
       return v;
     }
     if (METRICS.test(name) && /metrics|sklearn|^[a-z_]+$/.test(qname)) {
+      const evals: EvalFact[] = [];
+      const seen = new Set<number>();
       for (const a of [...args.pos, ...args.kw.values()]) {
-        const v = this.expr(a, scope);
-        if (v?.kind === 'pred') this.evaluate(v.model, v.data, at, 'metric');
+        for (const d of this.dataOf(this.expr(a, scope))) {
+          for (const p of d.preds ?? []) {
+            if (seen.has(p.id)) continue;
+            seen.add(p.id);
+            evals.push(this.evaluate(p.model, p.data, at, 'metric', p.id));
+          }
+        }
       }
-      return undefined;
+      return evals.length ? this.score(evals, at) : undefined;
+    }
+    if (CHOOSERS.has(name)) {
+      // max(scores), np.argmax(f1s), sorted(results, key=results.get): picking by scores decides.
+      const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
+      for (const v of vals) this.decide(v, at);
+      const data = vals.flatMap((v) => this.dataOf(v));
+      if (STATISTICS.has(name) && /^(numpy|np|torch)\b/.test(qname) && !data.some((d) => d.preds || d.evals))
+        return data.length
+          ? { kind: 'stat', rows: new Set(data.flatMap((d) => [...d.rows])), by: `statistics (${name})`, at }
+          : undefined;
+      return data.length ? this.derive(data, at) : undefined;
+    }
+    if (qname === 'map' && args.pos.length === 2) {
+      // map(torch.from_numpy, (X_train, X_test)): one result per item, each with its own rows.
+      this.expr(args.pos[0]!, scope);
+      const items = this.expr(args.pos[1]!, scope);
+      if (items?.kind === 'tuple' || items?.kind === 'coll')
+        return {
+          kind: 'tuple',
+          items: items.items.map((i) => (i?.kind === 'data' ? this.derive([i], at, true) : i)),
+        };
+      return items?.kind === 'data' ? this.derive([items], at, true) : undefined;
+    }
+    if (/Trainer$/.test(name) && /lightning|transformers|trl/.test(qname)) return this.trainer(args, scope);
+    if (qname === 'dict') {
+      // dict(train=a, test=b), dict(zip(["train", "test"], random_split(...))): a dict with string keys.
+      const zipped = args.pos[0]?.type === 'call' ? args.pos[0] : undefined;
+      if (zipped?.childForFieldName('function')?.text === 'zip' && args.kw.size === 0) {
+        const [k, v] = this.args(zipped).pos.map((a) => this.expr(a, scope));
+        if (k?.kind === 'strs' && (v?.kind === 'tuple' || v?.kind === 'coll')) {
+          const pairs = k.values
+            .map((key, i) => [key, v.items[i]] as const)
+            .filter(([, i]) => i !== undefined);
+          return { kind: 'coll', items: pairs.map(([, i]) => i!), keys: pairs.map(([key]) => key) };
+        }
+      }
+      if (args.pos.length === 0 && args.kw.size > 0)
+        return {
+          kind: 'coll',
+          items: [...args.kw.values()].map((a) => this.expr(a, scope)).filter((i): i is Val => !!i),
+          keys: [...args.kw.keys()],
+        };
+    }
+    if (
+      (name === 'repeat' || name === 'tile' || name === 'repeat_interleave') &&
+      /^(numpy|np|torch)\b/.test(qname)
+    ) {
+      const data = args.pos[0] ? this.dataOf(this.expr(args.pos[0], scope)) : [];
+      for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
+      if (data.length === 0) return undefined;
+      const o = this.origin(
+        'oversampled',
+        data.flatMap((d) => [...d.rows]),
+        at,
+        `${name}()`,
+      );
+      return this.withRows(data[0]!, o, at);
+    }
+    if (name === 'Subset' && args.pos.length >= 2) {
+      const ds = this.dataOf(this.expr(args.pos[0]!, scope))[0];
+      const idx = this.dataOf(this.expr(args.pos[1]!, scope))[0];
+      if (ds && idx) return this.select(ds, idx, at) ?? this.derive([ds], at, true);
+      return ds;
+    }
+    if (ROW_CONCAT.has(name) && args.pos.length > 0) {
+      const axis = args.kw.get('axis') ?? args.kw.get('dim');
+      const items = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
+      for (const v of args.kw.values()) this.expr(v, scope);
+      const columnWise = axis !== undefined && !/^(0|'index'|"index"|None)$/.test(axis.text);
+      return this.concatRows(items, at, `${name}()`, columnWise);
     }
     if (STATISTICS.has(name) && /^(numpy|np|torch)\b/.test(qname)) {
       const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
       if (data.length === 0) return undefined;
+      // torch.max(outputs, 1) of predictions: still predictions, not a statistic of the rows.
+      if (data.some((d) => d.preds || d.evals)) return this.derive(data, at);
       return {
         kind: 'stat',
         rows: new Set(data.flatMap((d) => [...d.rows])),
@@ -852,7 +1237,14 @@ class Interpreter {
       return this.est(name, 'transformer', at);
     }
     if (/^[A-Z]/.test(name) && isModelClass(name)) {
-      const e = this.est(name, 'model', at);
+      // keras.Sequential([normalizer, Dense(...)]): the layers that are estimators (adapted preprocessing) are steps.
+      const steps: EstVal[] = [];
+      const collect = (v: Val | undefined) => {
+        if (v?.kind === 'est') steps.push(v);
+        else if (v?.kind === 'tuple' || v?.kind === 'coll') for (const i of v.items) collect(i);
+      };
+      for (const a of args.pos) collect(this.expr(a, scope));
+      const e = this.est(name, 'model', at, steps);
       for (const [k, v] of args.kw) {
         if (k === 'early_stopping_rounds' || (k === 'early_stopping' && v.text === 'True'))
           e.earlyStopping = true;
@@ -860,18 +1252,134 @@ class Interpreter {
       }
       return e;
     }
+    if (/^torch\.nn\.[A-Z]\w*$/.test(qname) && !/Loss$/.test(name)) {
+      // nn.Linear(784, 10) used as the whole model.
+      for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
+      return this.est(name, 'model', at);
+    }
     if (name === 'Dataset' && /lightgbm|^lgb/.test(qname)) return this.generic(args, scope, at);
     if (name === 'DMatrix') return this.generic(args, scope, at);
-    if (
-      name === 'concat' ||
-      name === 'concatenate' ||
-      name === 'vstack' ||
-      name === 'hstack' ||
-      name === 'merge'
-    ) {
-      return this.generic(args, scope, at);
+    return this.generic(args, scope, at, SCORING_CALL.test(name));
+  }
+
+  /** Lightning's `Trainer(callbacks=[EarlyStopping(...)])`, Hugging Face's `Trainer(model, args, train_dataset, eval_dataset)`. */
+  private trainer(args: Args, scope: Scope): TrainerVal {
+    const vals = new Map([...args.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
+    for (const a of args.pos) this.expr(a, scope);
+    const text = [...args.kw.values()].map((v) => v.text).join(' ');
+    const stopping = STOPPING.test(text) || (text.match(/\w+/g) ?? []).some((w) => this.stoppers.has(w));
+    const model = vals.get('model');
+    return {
+      kind: 'trainer',
+      stopping,
+      model: model?.kind === 'est' ? model : undefined,
+      train: this.dataOf(vals.get('train_dataset'))[0],
+      eval: this.dataOf(vals.get('eval_dataset'))[0],
+    };
+  }
+
+  /** trainer.fit(model, train_dl, val_dl) / .train(); .test / .validate / .evaluate / .predict score. */
+  private trainerMethod(t: TrainerVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
+    const at = posOf(n);
+    const pos = args.pos.map((a) => this.expr(a, scope));
+    const kw = new Map([...args.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
+    const model = [pos[0], kw.get('model')].find((v): v is EstVal => v?.kind === 'est') ?? t.model;
+    const dataAt = (i: number, ...names: string[]) =>
+      this.dataOf(pos[i] ?? names.map((k) => kw.get(k)).find((v) => v !== undefined))[0];
+    if (!model) return undefined;
+    t.model = model;
+    if (method === 'fit' || method === 'train') {
+      const train = method === 'fit' ? dataAt(1, 'train_dataloaders', 'datamodule') : t.train;
+      const val = method === 'fit' ? dataAt(2, 'val_dataloaders') : t.eval;
+      if (train) this.train(model, train, undefined, at);
+      if (val && t.stopping && ![...val.rows].every((r) => train?.rows.has(r)))
+        this.evaluate(model, val, at, 'early-stopping');
+      return undefined;
     }
-    return this.generic(args, scope, at);
+    if (/^(test|validate|evaluate|predict)$/.test(method)) {
+      const data =
+        method === 'evaluate' || method === 'predict'
+          ? (dataAt(0, 'eval_dataset', 'test_dataset') ?? (method === 'evaluate' ? t.eval : undefined))
+          : dataAt(1, 'dataloaders', 'datamodule');
+      return data ? this.score([this.evaluate(model, data, at, 'score')], at) : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * A dataset loaded by a dataset class or a loader with `train=`/`split=`: the named part of a predefined split
+   * (`FashionMNIST(root, train=False)` is the test part of FashionMNIST at root), else a load.
+   */
+  private datasetLoad(qname: string, args: Args, n: Node, scope: Scope): Val {
+    const at = posOf(n);
+    for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
+    const first = args.pos[0] ?? args.kw.get('root') ?? args.kw.get('path');
+    const where = stringValue(first);
+    const key = `${last(qname)}:${where ?? first?.text ?? ''}`;
+    const train = this.kwBool(args, 'train');
+    const splitName = stringValue(args.kw.get('split'));
+    const part = train === true ? 'train' : train === false ? 'test' : splitName;
+    if (part === undefined) return this.load(at, where === undefined ? undefined : key);
+    let known = this.predefined.get(key);
+    if (!known) {
+      const whole = this.load(at, where === undefined ? undefined : key);
+      const fact = this.registerSplit('predefined split', at, whole, false);
+      known = { fact, parts: new Map() };
+      this.predefined.set(key, known);
+    }
+    const isTrain = /^train/i.test(part);
+    let id = known.parts.get(part);
+    if (id === undefined) {
+      const used = [...known.parts.values()];
+      const fresh = isTrain ? known.fact.train : known.fact.test;
+      if (!used.includes(fresh)) id = fresh;
+      else {
+        const o = this.origin(isTrain ? 'train' : 'test', known.fact.source.rows, at);
+        o.split = known.fact;
+        id = o.id;
+      }
+      known.parts.set(part, id);
+    }
+    return this.withRows(known.fact.source, this.facts.origins.get(id)!, at);
+  }
+
+  /**
+   * Rows put one after the other (pd.concat, np.concatenate/vstack, torch.cat, ConcatDataset, tf.data concatenate).
+   * When the same rows are among two of the parts (`[X, flipped(X)]`, `[df, df.assign(text=lower)]`), the result
+   * holds copies of them: an oversampled origin, like resampling with replacement.
+   */
+  private concatRows(items: DataVal[], at: Position, how: string, columnWise = false): Val | undefined {
+    if (items.length === 0) return undefined;
+    const out = this.derive(items, at);
+    if (columnWise) return out;
+    const copied = items.some((a, i) =>
+      items.some((b, j) => j > i && [...a.rows].some((r) => b.rows.has(r))),
+    );
+    if (!copied) return out;
+    const o = this.origin('oversampled', out.rows, at, `${how} of the data with a copy of itself`);
+    return { ...out, rows: new Set([o.id]) };
+  }
+
+  /**
+   * `X[idx]`, `Subset(ds, idx)`: rows chosen by an index array. Indices that are a split part of these rows (from
+   * random_split(range(len(ds))) or a permutation cut in two) select that part; a boolean mask computed from the
+   * rows themselves (`df[df.y == 1]`) keeps a subset.
+   */
+  private select(base: DataVal, idx: DataVal, at: Position): DataVal | undefined {
+    if (idx.rows.size === 0) return undefined;
+    const descends = [...idx.rows].every((r) => {
+      if (base.rows.has(r)) return false;
+      const o = this.facts.origins.get(r);
+      if (!o || o.kind === 'unknown' || o.kind === 'load') return false;
+      const up = ancestors(this.facts, r);
+      return [...base.rows].some((b) => up.has(b));
+    });
+    if (descends) return { ...this.derive([base], at, true), rows: new Set(idx.rows) };
+    if ([...idx.rows].some((r) => base.rows.has(r)) && !idx.preds && !idx.evals) {
+      const o = this.origin('subset', base.rows, at);
+      return this.withRows(base, o, at);
+    }
+    return undefined;
   }
 
   private tupleOrOne(data: DataVal[], at: Position): Val | undefined {
@@ -940,19 +1448,45 @@ class Interpreter {
   }
 
   private train(model: EstVal, x: DataVal, y: DataVal | undefined, at: Position): void {
+    // Layers adapted before the model is built around them (keras Normalization / TextVectorization .adapt()) are
+    // not refit by fit(): what they learnt is in the features the model trains on. (A Pipeline refits its steps.)
+    let features = x;
+    if (!PIPELINES.has(model.cls)) {
+      const adapted = model.steps.filter((s) => s.role === 'transformer' && s.fits.length > 0);
+      if (adapted.length > 0) {
+        features = this.derive([x], at, true);
+        features.taints = [
+          ...features.taints,
+          ...adapted.map((s) => ({
+            by: `${s.cls} (adapted, then a layer of ${model.cls})`,
+            fitRows: s.fits.at(-1)!.rows,
+            at: s.fits.at(-1)!.at,
+          })),
+        ];
+      }
+    }
     model.fits.push({ rows: new Set(x.rows), at });
-    this.facts.trainings.push({ model, x, y, at });
+    this.facts.trainings.push({ model, x: features, y, at, loops: [...this.loops] });
   }
 
-  private evaluate(model: EstVal, data: DataVal, at: Position, how: EvalFact['how']): void {
-    this.facts.evals.push({
+  private evaluate(
+    model: EstVal,
+    data: DataVal,
+    at: Position,
+    how: EvalFact['how'],
+    pred?: number,
+  ): EvalFact {
+    const fact: EvalFact = {
       model,
       data,
       at,
       how,
       loops: [...this.loops],
       fitsBefore: model.fits.map((f) => ({ rows: f.rows, at: f.at })),
-    });
+      pred,
+    };
+    this.facts.evals.push(fact);
+    return fact;
   }
 
   private estMethod(e: EstVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
@@ -1003,8 +1537,7 @@ class Interpreter {
         }
         this.train(e, x, y, at);
         this.earlyStopping(e, args, scope, at, x);
-        if (method === 'fit_predict' || method === 'fit_transform')
-          return { kind: 'pred', model: e, data: x };
+        if (method === 'fit_predict' || method === 'fit_transform') return this.pred(e, x);
         return e;
       }
       case 'transform':
@@ -1015,7 +1548,7 @@ class Interpreter {
         const fit = e.fits.at(-1);
         if (fit && e.role !== 'model')
           out.taints = [...out.taints, { by: e.cls, fitRows: fit.rows, at: fit.at }];
-        if (e.role === 'model' && e.fits.length > 0) return { kind: 'pred', model: e, data: x };
+        if (e.role === 'model' && e.fits.length > 0) return this.pred(e, x);
         return out;
       }
       case 'predict':
@@ -1025,11 +1558,21 @@ class Interpreter {
       case 'score_samples':
       case 'predict_on_batch':
       case 'forward':
-        return x ? { kind: 'pred', model: e, data: x } : undefined;
+        return x ? this.pred(e, x) : undefined;
       case 'score':
       case 'evaluate':
-        if (x) this.evaluate(e, x, at, 'score');
+        return x ? this.score([this.evaluate(e, x, at, 'score')], at) : undefined;
+      case 'save':
+      case 'save_model':
+      case 'save_weights':
+      case 'save_pretrained': {
+        const file = stringValue(args.pos[0] ?? args.kw.get('filepath'));
+        if (file !== undefined) this.saved.set(file, e);
         return undefined;
+      }
+      case 'state_dict':
+      case 'load_state_dict':
+      case 'load_weights':
       case 'eval':
       case 'train':
       case 'to':
@@ -1047,6 +1590,9 @@ class Interpreter {
     const evalSet = args.kw.get('eval_set') ?? args.kw.get('validation_data');
     const callbacks = args.kw.get('callbacks')?.text ?? '';
     const names = callbacks.match(/\w+/g) ?? [];
+    // The best model a checkpoint callback writes is this model (loading the file gives it back).
+    for (const file of [CHECKPOINT.exec(callbacks)?.[1], ...names.map((n) => this.checkpoints.get(n))])
+      if (file !== undefined) this.saved.set(file, e);
     const early =
       e.earlyStopping ||
       args.kw.has('early_stopping_rounds') ||
@@ -1098,12 +1644,25 @@ class Interpreter {
       out.windowed = false;
       return out;
     }
+    if (method === 'backward') {
+      this.backprop([d], at);
+      return undefined;
+    }
+    if (d.preds || d.evals) {
+      // Predictions and scores: .item(), .mean(), .argmax(1) keep what they are.
+      if (/^(item|tolist)$/.test(method)) return d.evals ? this.score(d.evals, at) : undefined;
+      if (
+        STATISTICS.has(method) ||
+        /^(sum|argmax|argmin|numpy|detach|cpu|squeeze|flatten|float|double|type)$/.test(method)
+      )
+        return this.derive([d], at, true);
+    }
     if (STATISTICS.has(method) && args.pos.length <= 1) {
       return { kind: 'stat', rows: new Set(d.rows), by: `statistics (${method})`, at };
     }
     if (method === 'groupby') return { kind: 'group', data: d };
     if (method === 'pop') {
-      const name = stringValue(args.pos[0]);
+      const name = stringValue(args.pos[0]) ?? this.named(args.pos[0], scope)?.values[0];
       if (name === undefined) return this.derive([d], at);
       const prev = d.cols?.mode === 'drop' ? d.cols.names : new Set<string>();
       if (d.whole || d.cols?.mode === 'drop')
@@ -1147,7 +1706,8 @@ class Interpreter {
           return this.withRows(d, test, at);
         }
       }
-      const cols = stringList(args.kw.get('columns') ?? args.pos[0]);
+      const colsNode = args.kw.get('columns') ?? args.pos[0];
+      const cols = stringList(colsNode) ?? this.named(colsNode, scope)?.values;
       const out = this.derive([d], at);
       const axisCols =
         args.kw.has('columns') ||
@@ -1194,11 +1754,26 @@ class Interpreter {
       const o = this.origin('part', d.rows, at);
       return this.withRows(d, o, at);
     }
+    const fn = argVals[0];
+    if (method === 'pipe' && fn?.kind === 'func' && this.canInline(fn)) {
+      // df.pipe(clean, cols): clean(df, cols).
+      const kw = new Map([...args.kw.keys()].map((k, i) => [k, argVals[args.pos.length + i]] as const));
+      return this.inlineWith(fn, [d, ...argVals.slice(1, args.pos.length)], kw);
+    }
     if (method === 'apply' || method === 'map' || method === 'pipe' || method === 'assign') {
       const data = argVals.flatMap((v) => this.dataOf(v));
       return this.derive([d, ...data], at, true);
     }
-    if (method === 'join' || method === 'merge' || method === 'append' || method === 'concatenate') {
+    if (method === 'repeat' && args.pos.length > 0) {
+      // X.repeat(3, axis=0), ds.repeat(2): every row several times.
+      const o = this.origin('oversampled', d.rows, at, `.repeat()`);
+      return this.withRows(d, o, at);
+    }
+    if (method === 'append' || method === 'concatenate') {
+      // df.append(other), ds.concatenate(ds.map(augment)): rows after rows.
+      return this.concatRows([d, ...argVals.flatMap((v) => this.dataOf(v))], at, `.${method}()`);
+    }
+    if (method === 'join' || method === 'merge') {
       return this.derive([d, ...argVals.flatMap((v) => this.dataOf(v))], at);
     }
     if (method === 'item' || method === 'tolist' || method === 'nunique' || method === 'value_counts')
@@ -1216,12 +1791,20 @@ class Interpreter {
       for (const s of subs) this.expr(s, scope);
       return undefined;
     }
+    if (base.kind === 'coll' && base.keys && first) {
+      // loaders["test"], loaders[phase]
+      const k = this.key(first, scope);
+      const i = k === undefined ? -1 : base.keys.indexOf(k);
+      if (i >= 0) return base.items[i];
+    }
     if (base.kind === 'tuple' || base.kind === 'coll') {
       const i = first?.type === 'integer' ? Number(first.text) : Number.NaN;
       if (base.kind === 'tuple' && Number.isInteger(i)) return base.items.at(i);
       return base.items[0];
     }
     if (base.kind === 'pred') return base;
+    // df.groupby("city")["clicked"]: still the groups.
+    if (base.kind === 'group') return base;
     if (base.kind !== 'data' || !first) return base.kind === 'data' ? base : undefined;
     // df.loc[rows, cols] / X[:, 1:]: the first part selects rows.
     const rowPart = first;
@@ -1239,15 +1822,60 @@ class Interpreter {
       const o = this.facts.origins.get(idx.origin)!;
       return this.columns(this.withRows(base, o, at), colPart, at);
     }
-    const strs = stringList(rowPart);
+    if (idx?.kind === 'data' && rowPart.type !== 'string') {
+      const chosen = this.select(base, idx, at);
+      if (chosen) return this.columns(chosen, colPart, at);
+    }
+    const named = idx?.kind === 'strs' ? idx : undefined;
+    const strs = stringList(rowPart) ?? named?.values;
     if (strs && colPart === undefined) {
       const out = this.derive([base], at);
-      if (rowPart.type === 'string') out.column = { frame: base.frame, name: strs[0]! };
+      if (rowPart.type === 'string' || named?.list === false)
+        out.column = { frame: base.frame, name: strs[0]! };
       else out.cols = { frame: base.frame, mode: 'only', names: new Set(strs) };
       out.whole = false;
       return out;
     }
     return this.columns(this.derive([base], at, true), colPart, at);
+  }
+
+  /** `phase == "train"` with the phase known, `train and x`, `not_known or True`: the truth when literals decide it. */
+  private fold(n: Node, vals: (Val | undefined)[]): Val | undefined {
+    const op = n.children.find((c) => c && !c.isNamed)?.type;
+    if (n.type === 'comparison_operator') {
+      const [a, b] = vals;
+      if (vals.length !== 2 || a?.kind !== 'strs' || b?.kind !== 'strs' || a.list || b.list) return undefined;
+      if (op === '==') return { kind: 'const', value: a.values[0] === b.values[0] };
+      if (op === '!=') return { kind: 'const', value: a.values[0] !== b.values[0] };
+      return undefined;
+    }
+    const consts = vals.map((v) => (v?.kind === 'const' ? v.value : undefined));
+    if (op === 'and' && consts.includes(false)) return { kind: 'const', value: false };
+    if (op === 'or' && consts.includes(true)) return { kind: 'const', value: true };
+    if (consts.every((c) => c !== undefined)) return { kind: 'const', value: op === 'and' };
+    return undefined;
+  }
+
+  /** A literal list of a few names iterated by a plain name: a loop worth running once per name. */
+  private unrollable(it: Val | undefined, left: Node | null | undefined): string[] | undefined {
+    return it?.kind === 'strs' && it.list && it.values.length <= 8 && left?.type === 'identifier'
+      ? it.values
+      : undefined;
+  }
+
+  /** A dict key, when it is a string (a literal, or a name bound to one). */
+  private key(n: Node | null | undefined, scope: Scope): string | undefined {
+    if (!n) return undefined;
+    const v = stringValue(n);
+    if (v !== undefined) return v;
+    const named = this.named(n, scope);
+    return named && !named.list ? named.values[0] : undefined;
+  }
+
+  /** The strings a name is bound to (`TARGET = "price"`, `NUMERIC = ["a", "b"]`). */
+  private named(n: Node | undefined, scope: Scope) {
+    const v = n?.type === 'identifier' ? scope.get(n.text) : undefined;
+    return v?.kind === 'strs' ? v : undefined;
   }
 
   private columns(d: DataVal, colPart: Node | undefined, at: Position): DataVal {

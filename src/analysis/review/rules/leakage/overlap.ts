@@ -68,6 +68,29 @@ export const rule: Rule = {
         related: [{ at: d.at, message: `${d.what} here` }],
       });
     }
+    // Parts of the same oversampled rows on both sides, however they were cut (slices, take/skip, Subset).
+    for (const e of facts.evals) {
+      for (const r of e.data.rows) {
+        const c = chain(facts, r);
+        for (const f of e.fitsBefore) {
+          const fitChain = new Set([...f.rows].flatMap((x) => [...chain(facts, x)]));
+          if (fitChain.has(r)) continue; // a training score
+          const o = [...c]
+            .map((id) => facts.origins.get(id))
+            .find((x) => x?.kind === 'oversampled' && fitChain.has(x.id));
+          if (!o) continue;
+          push(`r${o.id}`, {
+            ruleId: rule.id,
+            kind: rule.kind,
+            confidence: 'high',
+            at: o.at,
+            message: `${o.how ?? 'oversampling'} before the data is divided`,
+            why: `The data is oversampled at ${lineRef(o.at)}; the model trained at ${lineRef(f.at)} and the data evaluated at ${lineRef(e.at)} are both parts of it, so copies of the same rows are on both sides.`,
+            related: [{ at: e.at, message: 'evaluated here' }],
+          });
+        }
+      }
+    }
     for (const e of facts.evals) {
       for (const r of e.data.rows) {
         const c = chain(facts, r);

@@ -1,11 +1,13 @@
 /**
  * leak-selection: one held-out set used to choose — between models, features or hyper-parameters, or to stop
  * training early — and no other, untouched hold-out evaluated once. The winning score is then a biased estimate.
+ * A training loop counts as choosing when the model trained in the loop is scored on the held-out data in the same
+ * loop and the score decides something (keep this epoch's weights, stop now).
  */
 import type { EvalFact } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
-import { chain, intersects, lineRef } from './common.js';
+import { chain, intersects, isHeldOut, lineRef } from './common.js';
 
 export const rule: Rule = {
   id: 'leak-selection',
@@ -47,6 +49,12 @@ export const rule: Rule = {
       );
       const early = evals.find((e) => e.how === 'early-stopping');
       const scored = evals.filter((e) => e.how !== 'early-stopping');
+      // for epoch in ...: train(model); acc = test(model, test_loader); if acc > best: keep / else: stop.
+      const epochs = evals.find(
+        (e) =>
+          e.decides !== undefined &&
+          facts.trainings.some((t) => t.model.id === e.model.id && t.loops.some((l) => e.loops.includes(l))),
+      );
       if (varying) {
         selecting.set(origin, {
           evals,
@@ -59,6 +67,12 @@ export const rule: Rule = {
           evals,
           reason: `${models.size} different models are scored on it (${lineRef(evals[0]!.at)}, ${lineRef(second.at)})`,
           at: second,
+        });
+      } else if (epochs) {
+        selecting.set(origin, {
+          evals,
+          reason: `the model trained in the loop is scored on it at ${lineRef(epochs.at)} every iteration, and the score decides at ${lineRef(epochs.decides!)} (which weights to keep, or when to stop)`,
+          at: epochs,
         });
       } else if (early && scored.length > 0) {
         selecting.set(origin, {
@@ -82,7 +96,10 @@ export const rule: Rule = {
           !chain(facts, other).has(origin),
       );
       if (holdout) continue;
-      const name = [...(facts.origins.get(origin)?.names ?? [])][0];
+      const names = [...(facts.origins.get(origin)?.names ?? [])];
+      const name =
+        names.find((n) => isHeldOut({ ...facts.origins.get(origin)!, kind: 'part', names: new Set([n]) })) ??
+        names[0];
       out.push({
         ruleId: rule.id,
         kind: rule.kind,
