@@ -194,6 +194,41 @@ for epoch in range(100):
         break
 `));
 
+  it('an early-stopping helper object fed the test loss', () =>
+    check(`${TORCH_HEAD}
+class EarlyStopping:
+    def __init__(self, patience):
+        self.patience, self.early_stop = patience, False
+
+early_stopping = EarlyStopping(patience=7)
+for epoch in range(100):
+    run_epoch(train_dl, train=True)
+    test_loss = sum(loss_fn(net(xb), yb).item() for xb, yb in test_dl)  # <- leak-selection
+    early_stopping(test_loss, net)
+    if early_stopping.early_stop:
+        break
+`));
+
+  it('a Hugging Face dataset split by its own train_test_split, the "test" part choosing the epoch', () =>
+    check(`
+import torch
+from datasets import load_dataset
+from torch.utils.data import DataLoader
+parts = load_dataset("csv", data_files="d.csv")["train"].train_test_split(test_size=0.2, seed=0)
+train_dl = DataLoader(parts["train"], batch_size=32)
+test_dl = DataLoader(parts["test"], batch_size=32)
+net = torch.nn.Linear(4, 2)
+opt = torch.optim.Adam(net.parameters())
+best = 0
+for epoch in range(10):
+    for b in train_dl:
+        torch.nn.functional.cross_entropy(net(b["x"]), b["y"]).backward()
+        opt.step()
+    acc = sum((net(b["x"]).argmax(1) == b["y"]).sum().item() for b in test_dl)  # <- leak-selection
+    if acc > best:
+        best = acc
+`));
+
   it('monitoring the test accuracy every epoch without acting on it is no selection', () =>
     check(`${TORCH_HEAD}
 for epoch in range(20):

@@ -94,6 +94,8 @@ const stringList = (n: Node | null | undefined): string[] | undefined => {
 
 const STOPPING =
   /early_stopping|EarlyStopping|ModelCheckpoint|ReduceLROnPlateau|load_best_model_at_end\s*=\s*True/;
+/** Early-stopping helpers by name (`early_stopping(val_loss, model)`, `stopper.early_stop(loss)`). */
+const STOPPER_CALL = /early_?stop|stopper/i;
 /** The file a checkpoint callback writes: `ModelCheckpoint("best.keras")`, `ModelCheckpoint(filepath="m.h5")`. */
 const CHECKPOINT = /ModelCheckpoint\(\s*(?:[^()]*?\bfilepath\s*=\s*)?["']([^"']+)["']/;
 
@@ -893,7 +895,7 @@ class Interpreter {
       if (!obj && objNode.type === 'identifier' && !scope.get(objNode.text)) {
         return this.callFunction(`${objNode.text}.${method}`, args, n, scope);
       }
-      if (method === 'step' && args.pos.length > 0) {
+      if ((method === 'step' || STOPPER_CALL.test(objNode.text)) && args.pos.length > 0) {
         // scheduler.step(val_loss) (ReduceLROnPlateau): the score decides the learning rate.
         for (const a of args.pos) this.decide(this.expr(a, scope), at);
         return undefined;
@@ -1259,7 +1261,10 @@ class Interpreter {
     }
     if (name === 'Dataset' && /lightgbm|^lgb/.test(qname)) return this.generic(args, scope, at);
     if (name === 'DMatrix') return this.generic(args, scope, at);
-    return this.generic(args, scope, at, SCORING_CALL.test(name));
+    const out = this.generic(args, scope, at, SCORING_CALL.test(name));
+    // early_stopping(val_loss, model), stopper.step(score): an early-stopping object fed a score decides.
+    if (STOPPER_CALL.test(qname)) this.decide(out, at);
+    return out;
   }
 
   /** Lightning's `Trainer(callbacks=[EarlyStopping(...)])`, Hugging Face's `Trainer(model, args, train_dataset, eval_dataset)`. */
@@ -1749,6 +1754,23 @@ class Interpreter {
       )
         out.time ??= { at, evidence: `.${method}(${JSON.stringify(keys[0])})` };
       return out;
+    }
+    if (method === 'train_test_split') {
+      // Hugging Face datasets: ds.train_test_split(test_size=0.2) -> {"train": ..., "test": ...}.
+      const fact = this.registerSplit(
+        'Dataset.train_test_split',
+        at,
+        d,
+        this.kwBool(args, 'shuffle') !== false,
+      );
+      return {
+        kind: 'coll',
+        items: [
+          this.withRows(d, this.facts.origins.get(fact.train)!, at),
+          this.withRows(d, this.facts.origins.get(fact.test)!, at),
+        ],
+        keys: ['train', 'test'],
+      };
     }
     if (method === 'take' || method === 'skip') {
       const o = this.origin('part', d.rows, at);
