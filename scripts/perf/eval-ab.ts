@@ -1,25 +1,35 @@
 /**
- * `npm run eval:ab`: same-job A/B (`ai-ci perf ab`, its default settings) on real builds whose difference is known,
- * side by side with two checks people use on the same rounds:
- * - "fixed 5%": the ratio of the two sides' medians beyond ±5% (github-action-benchmark's rule with a 5% threshold
- *   instead of its 200% default);
- * - "U test": a two-sided Mann-Whitney U test at p < 0.05 over the rounds, direction from the medians (Google
- *   Benchmark's compare.py --utest).
+ * `npm run eval:ab`: same-job A/B (`ai-ci perf ab`, its default settings: 10 rounds at the first look, adaptive up
+ * to 40, family-wise confidence 0.99) on real builds whose difference is known, side by side with decisions made
+ * on the same rounds of the same run:
+ * - "fixed 10 @0.95": detect.ts's same-job decision on the first 10 rounds of each side at confidence 0.95, i.e.
+ *   what `ai-ci perf ab` decided before its rounds were adaptive (one look, its old default);
+ * - "fixed 10 @0.99": the same at 0.99, the adaptive run's family-wise level, to tell the gain of the extra rounds
+ *   from that of the stricter level;
+ * - "fixed 5%": the ratio of the two sides' medians over the first 10 rounds beyond ±5% (github-action-benchmark's
+ *   rule with a 5% threshold instead of its 200% default);
+ * - "U test": a two-sided Mann-Whitney U test at p < 0.05 over the first 10 rounds, direction from the medians
+ *   (Google Benchmark's compare.py --utest).
  *
  * The builds: scripts/perf/ab/workload.cc compiled with -O2 and -DWORK_PCT=P, each benchmark linear in P; two
  * separate builds at 100 form the unchanged pairs, builds at 90/95/105/110/120 pairs with a known change of −10…+20%.
  * Every pair runs as a workflow would run it: `ai-ci perf ab --base "A …" --head "B …"` with Google Benchmark writing
- * JSON (--benchmark_min_time 0.05 per benchmark). Nothing is tuned here: the figures are of the defaults.
+ * JSON (--benchmark_min_time 0.05 per benchmark). Nothing is tuned here: the figures are of the defaults, and the
+ * fixed-round decisions re-decide the rounds the adaptive run measured (its --json lists them, at least 10).
  *
- * Reported: per expected change, the share of benchmark comparisons called in the right direction; on the unchanged
- * pairs, the false alarms (a regression called) per 100 comparisons. Targets (issue 14): ≥ 95 % accuracy on changes
- * ≥ 5 %, ≤ 1 % false alarms. Options: --scale K (run K× the pairs, default 1), --json.
+ * Reported: per expected change, the share of benchmark comparisons called in the right direction (no regression
+ * called, for the unchanged pairs); accuracy on changes ≥ 5 %; on the unchanged pairs, the false alarms (a
+ * regression called) per 100 comparisons with an exact 95 % upper bound; the rounds each benchmark's decision used
+ * and those each pair ran, and the wall time per pair. Targets (issue 14): ≥ 95 % accuracy on changes ≥ 5 %,
+ * ≤ 1 % false alarms. Options: --scale K (run K× the pairs, default 1), --json.
  * Needs g++ and Debian's libbenchmark-dev.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { detectRegression } from '../../src/analysis/perf/detect.js';
+import type { Direction } from '../../src/analysis/perf/features.js';
 import { mannWhitneyU } from '../../src/analysis/perf/stats/mann-whitney.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -55,14 +65,24 @@ interface Case {
   change: number;
 }
 
+type Call = 'regression' | 'improvement' | 'no-change' | 'inconclusive';
+
 interface Outcome {
   change: number;
   benchmark: string;
-  aici: 'regression' | 'improvement' | 'no-change' | 'inconclusive';
-  fixed: 'regression' | 'improvement' | 'no-change';
-  utest: 'regression' | 'improvement' | 'no-change';
+  /** ai-ci perf ab with its defaults (adaptive rounds). */
+  aici: Call;
+  /** Rounds per side its decision used. */
+  rounds: number;
+  fixed95: Call;
+  fixed99: Call;
+  fixed: Call;
+  utest: Call;
   estimate: number;
 }
+
+/** The rounds of the first look: the fixed-round decisions use these. */
+const FIRST_LOOK = 10;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -104,10 +124,12 @@ function main(): void {
   for (let i = 0; groups.some((g) => i < g.length); i++)
     for (const g of groups) if (i < g.length) cases.push(g[i]!);
   const outcomes: Outcome[] = [];
+  const pairs: { roundsRun: number; seconds: number }[] = [];
   const started = Date.now();
   const cmd = (bin: string) =>
     `${bin} --benchmark_min_time=0.05 --benchmark_out={out} --benchmark_out_format=json >/dev/null`;
   cases.forEach((c, i) => {
+    const t0 = Date.now();
     const r = spawnSync(
       process.execPath,
       [
@@ -126,80 +148,154 @@ function main(): void {
     );
     if (r.status !== 0 && r.status !== 1) throw new Error(`perf ab failed (exit ${r.status}): ${r.stderr}`);
     const doc = JSON.parse(r.stdout) as {
+      roundsRun: number;
       benchmarks: {
         name: string;
+        direction: Direction;
+        rounds: number;
         base: number[];
         head: number[];
-        verdict: Outcome['aici'];
+        verdict: Call;
         change: { estimate: number };
       }[];
     };
+    pairs.push({ roundsRun: doc.roundsRun, seconds: (Date.now() - t0) / 1000 });
     for (const b of doc.benchmarks) {
-      const ratio = median(b.head) / median(b.base) - 1;
-      const p = mannWhitneyU(b.head, b.base).p;
+      const base = b.base.slice(0, FIRST_LOOK);
+      const head = b.head.slice(0, FIRST_LOOK);
+      if (base.length < FIRST_LOOK)
+        throw new Error(`${b.name}: ${base.length} rounds, fewer than the first look`);
+      const fixedAt = (confidence: number) =>
+        detectRegression({ baseline: base, candidate: head }, b.direction, { sameJob: true, confidence })
+          .verdict;
+      const ratio = median(head) / median(base) - 1;
+      const p = mannWhitneyU(head, base).p;
       outcomes.push({
         change: c.change,
         benchmark: b.name,
         aici: b.verdict,
+        rounds: b.rounds,
+        fixed95: fixedAt(0.95),
+        fixed99: fixedAt(0.99),
         fixed: ratio > 0.05 ? 'regression' : ratio < -0.05 ? 'improvement' : 'no-change',
         utest: p < 0.05 ? (ratio > 0 ? 'regression' : 'improvement') : 'no-change',
         estimate: b.change.estimate,
       });
     }
-    log(`eval:ab: ${i + 1}/${cases.length} pairs (${Math.round((Date.now() - started) / 1000)} s)`);
+    log(
+      `eval:ab: ${i + 1}/${cases.length} pairs (${Math.round((Date.now() - started) / 1000)} s; ` +
+        `this one ${doc.roundsRun} rounds each, ${doc.benchmarks.map((b) => `${b.name} ${b.verdict} @${b.rounds}`).join(', ')})`,
+    );
   });
+  const seconds = Math.round((Date.now() - started) / 1000);
 
-  const methods = ['aici', 'fixed', 'utest'] as const;
-  const right = (o: Outcome, m: (typeof methods)[number]) =>
+  const methods = ['aici', 'fixed95', 'fixed99', 'fixed', 'utest'] as const;
+  type Method = (typeof methods)[number];
+  const right = (o: Outcome, m: Method) =>
     o.change > 0 ? o[m] === 'regression' : o.change < 0 ? o[m] === 'improvement' : o[m] !== 'regression';
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const rows = [...new Set(outcomes.map((o) => o.change))].sort((a, b) => a - b);
   const table = rows.map((change) => {
     const os = outcomes.filter((o) => o.change === change);
-    const share = (m: (typeof methods)[number]) => os.filter((o) => right(o, m)).length / os.length;
+    const share = (m: Method) => os.filter((o) => right(o, m)).length / os.length;
     return {
       change,
       comparisons: os.length,
-      aici: share('aici'),
-      fixed: share('fixed'),
-      utest: share('utest'),
+      ...Object.fromEntries(methods.map((m) => [m, share(m)])),
+      aiciMeanRounds: mean(os.map((o) => o.rounds)),
       aiciMedianEstimate: median(os.map((o) => o.estimate)),
-    };
+    } as { change: number; comparisons: number; aiciMeanRounds: number; aiciMedianEstimate: number } & Record<
+      Method,
+      number
+    >;
   });
   const big = outcomes.filter((o) => Math.abs(o.change) >= 0.05);
   const none = outcomes.filter((o) => o.change === 0);
   const summary = Object.fromEntries(
-    methods.map((m) => [
-      m,
-      {
-        accuracyAtLeast5pct: big.filter((o) => right(o, m)).length / big.length,
-        falseAlarmsPer100: (100 * none.filter((o) => o[m] === 'regression').length) / none.length,
-      },
-    ]),
-  );
+    methods.map((m) => {
+      const alarms = none.filter((o) => o[m] === 'regression').length;
+      return [
+        m,
+        {
+          accuracyAtLeast5pct: big.filter((o) => right(o, m)).length / big.length,
+          falseAlarmsPer100: (100 * alarms) / none.length,
+          falseAlarmsPer100Upper95: 100 * binomialUpper(alarms, none.length, 0.95),
+        },
+      ];
+    }),
+  ) as Record<
+    Method,
+    { accuracyAtLeast5pct: number; falseAlarmsPer100: number; falseAlarmsPer100Upper95: number }
+  >;
+  const cost = {
+    pairs: cases.length,
+    seconds,
+    meanRoundsPerBenchmark: mean(outcomes.map((o) => o.rounds)),
+    meanRoundsRunPerPair: mean(pairs.map((p) => p.roundsRun)),
+    meanSecondsPerPair: mean(pairs.map((p) => p.seconds)),
+    stoppedAtFirstLook: outcomes.filter((o) => o.rounds === FIRST_LOOK).length / outcomes.length,
+  };
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ table, summary, outcomes }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ table, summary, cost, outcomes }, null, 2)}\n`);
     return;
   }
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-  const name = { aici: 'ai-ci perf ab (defaults)', fixed: 'fixed 5% on medians', utest: 'U test p < 0.05' };
+  const name: Record<Method, string> = {
+    aici: 'ai-ci perf ab (defaults: adaptive 10→40 rounds, 0.99 over the looks)',
+    fixed95: 'fixed 10 rounds @0.95 (ai-ci before, same rounds)',
+    fixed99: 'fixed 10 rounds @0.99 (same rounds)',
+    fixed: 'fixed 5% on medians (10 rounds)',
+    utest: 'U test p < 0.05 (10 rounds)',
+  };
+  console.log(`same-job A/B on real builds: ${cases.length} pairs × 3 benchmarks, ${seconds} s`);
   console.log(
-    `same-job A/B on real builds: ${cases.length} pairs × 3 benchmarks, ${Math.round((Date.now() - started) / 1000)} s`,
+    '| expected change | comparisons | ai-ci adaptive right | its mean rounds | fixed 10 @0.95 right | fixed 10 @0.99 right | fixed 5% right | U test right | ai-ci median estimate |',
   );
-  console.log(
-    '| expected change | comparisons | ai-ci right | fixed 5% right | U test right | ai-ci median estimate |',
-  );
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of table) {
     console.log(
-      `| ${r.change > 0 ? '+' : ''}${pct(r.change)} | ${r.comparisons} | ${pct(r.aici)} | ${pct(r.fixed)} | ${pct(r.utest)} | ${r.aiciMedianEstimate >= 0 ? '+' : ''}${pct(r.aiciMedianEstimate)} |`,
+      `| ${r.change > 0 ? '+' : ''}${pct(r.change)} | ${r.comparisons} | ${pct(r.aici)} | ${r.aiciMeanRounds.toFixed(1)} | ${pct(r.fixed95)} | ${pct(r.fixed99)} | ${pct(r.fixed)} | ${pct(r.utest)} | ${r.aiciMedianEstimate >= 0 ? '+' : ''}${pct(r.aiciMedianEstimate)} |`,
     );
   }
   for (const m of methods) {
-    const s = summary[m] as { accuracyAtLeast5pct: number; falseAlarmsPer100: number };
+    const s = summary[m];
     console.log(
-      `${name[m]}: accuracy on changes ≥ 5% ${pct(s.accuracyAtLeast5pct)} (target ≥ 95%), false alarms ${s.falseAlarmsPer100.toFixed(1)} per 100 unchanged comparisons (target ≤ 1)`,
+      `${name[m]}: accuracy on changes ≥ 5% ${pct(s.accuracyAtLeast5pct)} (target ≥ 95%), false alarms ` +
+        `${s.falseAlarmsPer100.toFixed(1)} per 100 unchanged comparisons (95% upper bound ` +
+        `${s.falseAlarmsPer100Upper95.toFixed(1)}; target ≤ 1)`,
     );
   }
+  console.log(
+    `cost: rounds per side a benchmark's decision used: mean ${cost.meanRoundsPerBenchmark.toFixed(1)} ` +
+      `(${pct(cost.stoppedAtFirstLook)} stopped at the first look; fixed: ${FIRST_LOOK}); rounds per side a pair ran: ` +
+      `mean ${cost.meanRoundsRunPerPair.toFixed(1)}; wall time per pair ${cost.meanSecondsPerPair.toFixed(1)} s ` +
+      `(adaptive, measured; a fixed ${FIRST_LOOK}-round run is about ` +
+      `${((cost.meanSecondsPerPair * (FIRST_LOOK + 1)) / (cost.meanRoundsRunPerPair + 1)).toFixed(1)} s by proportion of rounds, warm-up included)`,
+  );
+}
+
+/** Exact (Clopper-Pearson) upper confidence bound of a binomial proportion: k events in n trials. */
+function binomialUpper(k: number, n: number, confidence: number): number {
+  if (k >= n) return 1;
+  const tail = (1 - confidence) / 2;
+  // P(X ≤ k) at p falls with p; bisect for the p where it equals the tail.
+  const cdf = (p: number) => {
+    let term = (1 - p) ** n;
+    let sum = term;
+    for (let i = 1; i <= k; i++) {
+      term *= ((n - i + 1) / i) * (p / (1 - p));
+      sum += term;
+    }
+    return sum;
+  };
+  let lo = 0;
+  let hi = 1;
+  for (let it = 0; it < 60; it++) {
+    const mid = (lo + hi) / 2;
+    if (cdf(mid) > tail) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 main();

@@ -204,7 +204,7 @@ describe('examples/workflows/ai-performance.yml', () => {
       const r = await run(1);
       expect(r.code).toBe(0);
       expect(r.out).not.toMatch(/ regression /);
-    }, 60_000);
+    }, 120_000); // up to 2 × 41 runs of the fake pytest when a benchmark needs --max-rounds
   });
 });
 

@@ -83,7 +83,7 @@ export function perfAnalyze(report: AnalysisReport): TraceAttributes {
 }
 
 /** `perf ab`: as perf analyze, per benchmark from the rounds of this job. */
-export function perfAb(result: AbResult, rounds: number): TraceAttributes {
+export function perfAb(result: AbResult): TraceAttributes {
   const regressed = result.benchmarks.filter((b) => b.detection.verdict === 'regression').map((b) => b.name);
   return {
     'ai_ci.verdict': verdict(regressed.length > 0),
@@ -102,7 +102,7 @@ export function perfAb(result: AbResult, rounds: number): TraceAttributes {
         probabilityRegressed: b.detection.probabilityRegressed,
       })),
     ),
-    'ai_ci.perf.rounds': rounds,
+    'ai_ci.perf.rounds': result.roundsRun,
   };
 }
 

@@ -19,10 +19,12 @@ function ab(
     change: number,
     verdict: string,
   ][],
+  roundsRun = 10,
 ): AbResult {
   return {
     schedule: [],
     warmupRounds: 1,
+    roundsRun,
     warnings: [],
     benchmarks: benchmarks.map(([name, direction, estimate, verdict]) => ({
       name,
@@ -42,12 +44,14 @@ function ab(
 describe('trace attributes', () => {
   it('perf: the worst change is the largest step the wrong way, whichever way is better', () => {
     const a = perfAb(
-      ab([
-        ['latency', 'smaller-is-better', 0.08, 'regression'],
-        ['throughput', 'bigger-is-better', -0.2, 'regression'],
-        ['startup', 'smaller-is-better', -0.5, 'improvement'],
-      ]),
-      10,
+      ab(
+        [
+          ['latency', 'smaller-is-better', 0.08, 'regression'],
+          ['throughput', 'bigger-is-better', -0.2, 'regression'],
+          ['startup', 'smaller-is-better', -0.5, 'improvement'],
+        ],
+        20,
+      ),
     );
     expect(a).toMatchObject({
       'ai_ci.verdict': 'fail',
@@ -59,9 +63,9 @@ describe('trace attributes', () => {
       'ai_ci.perf.worst_benchmark': 'throughput',
       'ai_ci.perf.worst_change': -0.2,
       'ai_ci.perf.worst_p_regressed': 0.99,
-      'ai_ci.perf.rounds': 10,
+      'ai_ci.perf.rounds': 20,
     });
-    const pass = perfAb(ab([['x', 'smaller-is-better', 0.001, 'no-change']]), 4);
+    const pass = perfAb(ab([['x', 'smaller-is-better', 0.001, 'no-change']]));
     expect(pass).toMatchObject({ 'ai_ci.verdict': 'pass', 'ai_ci.perf.regressions': 0 });
     expect(pass['ai_ci.perf.regressed_benchmarks']).toBeUndefined();
   });

@@ -2,7 +2,9 @@
  * Same-job A/B: the base and head builds are run alternately in one job, on one machine, so both sides share
  * its state (clock, cache, neighbours); warm-up rounds are discarded; each round's results are read (any format
  * of ../parse, or the command's wall time as hyperfine measures it), and each benchmark is decided by the
- * same-job decision of ../detect.ts (rank test of the rounds with a Hodges-Lehmann/bootstrap interval).
+ * same-job decision of ../detect.ts (rank test of the rounds with a Hodges-Lehmann/bootstrap interval). Rounds are
+ * adaptive: benchmarks still undecided after the first `rounds` get more, up to `maxRounds`, with the repeated
+ * looks corrected so the false-alarm rate stays at its level (runAb).
  *
  * The order is ABBA by default (base, head, head, base, …: a linear drift of the machine hits both sides
  * equally) or randomised per pair (seeded). The commands are run by an injected `exec`, so the library has no
@@ -29,25 +31,64 @@ export interface RoundOutput {
 export type AbExec = (side: Side, command: string, round: number) => Promise<RoundOutput>;
 
 export interface AbOptions {
-  /** Measured rounds per side. Default 10. */
+  /** Measured rounds per side before the first look. Default 10. */
   rounds?: number;
+  /**
+   * Most measured rounds per side: benchmarks still inconclusive at a look get more rounds, the count doubling
+   * from `rounds` up to this (10 → 20 → 40). Equal to `rounds`: one look, a fixed number of rounds. Default
+   * AB_MAX_ROUNDS (40), or `rounds` when that is larger.
+   */
+  maxRounds?: number;
   /** Warm-up rounds per side, run first and discarded. Default 1. */
   warmup?: number;
   order?: AbOrder;
   /** Seed of the random order. Default 1. */
   seed?: number;
   format?: AbFormat;
-  /** Passed to the decision (confidence, minRelativeChange, …); sameJob is always on. */
+  /**
+   * Passed to the decision (minRelativeChange, targetChange, …); sameJob is always on. `confidence` is the
+   * family-wise confidence over all looks (default AB_CONFIDENCE, 0.99): each look decides at
+   * 1 − (1 − confidence) / looks (abLooks).
+   */
   detect?: Omit<DetectOptions, 'sameJob'>;
+  /** Called after each round and each look, for progress lines (the library prints nothing). */
+  onProgress?: (event: AbProgress) => void;
 }
+
+/** What runAb reports while it runs. */
+export type AbProgress =
+  | {
+      kind: 'round';
+      side: Side;
+      /** Measured round of the side, 1-based (0 for a warm-up round). */
+      round: number;
+      /** Rounds of both sides run so far, warm-up included, and the most the plan allows. */
+      ran: number;
+      planned: number;
+    }
+  | {
+      kind: 'look';
+      /** 1-based look and the number of planned looks. */
+      look: number;
+      looks: number;
+      /** Measured rounds per side at this look. */
+      rounds: number;
+      /** Benchmarks decided so far (at this look or earlier) and those still inconclusive. */
+      decided: number;
+      undecided: string[];
+      /** Rounds per side of the next look when the run goes on; absent when it stops here. */
+      next?: number;
+    };
 
 export interface AbBenchmark {
   name: string;
   unit: string;
   direction: Direction;
-  /** One value per measured round: the round's median for the benchmark. */
+  /** One value per measured round its decision used: the round's median for the benchmark. */
   base: number[];
   head: number[];
+  /** Measured rounds per side its decision used (the look it stopped at); base and head have this many. */
+  rounds: number;
   detection: Detection;
 }
 
@@ -55,6 +96,13 @@ export interface AbResult {
   /** The sides in the order they ran, warm-up included. */
   schedule: Side[];
   warmupRounds: number;
+  /** Measured rounds per side at each planned look (abLooks), and the confidence each look decided at. */
+  looks: number[];
+  confidencePerLook: number;
+  /** Family-wise confidence over the looks (the decision's `confidence`). */
+  confidence: number;
+  /** Measured rounds per side actually run (the last look reached). */
+  roundsRun: number;
   benchmarks: AbBenchmark[];
   /** Benchmarks seen on one side only, or in some rounds only (not decided). */
   warnings: string[];
@@ -76,8 +124,36 @@ const FORMAT_OF: Record<Exclude<AbFormat, 'wall'>, FormatName> = {
 };
 
 /**
+ * Default family-wise confidence of `perf ab`: a regression is called on at most 1 in 100 unchanged benchmarks
+ * (one-sided level 0.01 over all looks together) — the false-alarm target of issue 14. A single comparison at
+ * 0.95, the default of `perf analyze`, would allow 5 in 100.
+ */
+export const AB_CONFIDENCE = 0.99;
+/**
+ * Default most rounds per side: four times the first look, so a run costs at most 4× a fixed 10-round run
+ * (plus one warm-up pair); three looks (10, 20, 40). With the rank test's efficiency (stats/power.ts), 40 rounds
+ * per side detect a 5% change at one look's level 0.01/3 with 95% power when one round's noise is up to about
+ * 5%, where 10 rounds need about 2.5%.
+ */
+export const AB_MAX_ROUNDS = 40;
+/** Each tail of a look's bootstrap interval rests on at least this many resamples (more at high confidence). */
+const TAIL_RESAMPLES = 20;
+const DEFAULT_RESAMPLES = 1000;
+
+/**
+ * The planned looks: measured rounds per side at each, doubling from `rounds` and capped at `maxRounds`
+ * (10, 40 → [10, 20, 40]; 10, 30 → [10, 20, 30]; 10, 10 → [10]).
+ */
+export function abLooks(rounds: number, maxRounds: number): number[] {
+  const looks = [rounds];
+  while (looks[looks.length - 1]! < maxRounds) looks.push(Math.min(2 * looks[looks.length - 1]!, maxRounds));
+  return looks;
+}
+
+/**
  * The order of rounds: `warmup` pairs, then `rounds` pairs. ABBA alternates which side leads each pair
- * (AB BA AB …); random draws it per pair. Each side runs warmup + rounds times.
+ * (AB BA AB …); random draws it per pair. Each side runs warmup + rounds times. A run that stops at an earlier
+ * look runs a prefix of it.
  */
 export function abSchedule(rounds: number, warmup: number, order: AbOrder = 'abba', seed = 1): Side[] {
   const random = seededRandom(seed);
@@ -95,6 +171,39 @@ interface Collected {
   values: Record<Side, number[]>;
 }
 
+/**
+ * Runs base and head alternately and decides each benchmark, with more rounds for the undecided ones.
+ *
+ * Sequential design. After `rounds` pairs (the first look) every benchmark is decided by detect.ts's same-job
+ * decision; while some benchmark is still inconclusive, more pairs run (both commands: a round runs every
+ * benchmark) and the undecided ones are decided again at the next look, up to `maxRounds` (abLooks). A benchmark
+ * stops at the first look where it is decided, and keeps that verdict:
+ * - regression / improvement: the one-sided rank test rejects "no change" at the look's level;
+ * - no-change ("clearly unchanged"): the look's interval of the change lies within ±targetChange (5%), i.e. a
+ *   change of the size the job must catch is ruled out — an equivalence test (two one-sided tests, Schuirmann
+ *   1987) at the same level. For a real change of exactly targetChange it stops as no-change with probability at
+ *   most the interval's one tail per look, (1 − confidence) / 2 over all looks.
+ * Benchmarks still inconclusive at `maxRounds` stay inconclusive (reported, never a failure).
+ *
+ * Why a correction, and why Bonferroni: looking at the data again after more rounds and calling a regression
+ * whenever any look's test rejects raises the false-alarm rate above the level of one look (Armitage, McPherson
+ * & Rowe 1969: five looks at 0.05 give 0.14). A group-sequential design fixes the looks in advance and spends the
+ * level α = 1 − confidence over them. Here the looks are few and planned (abLooks: 10, 20, 40 by default), and
+ * each gets α / K (Bonferroni): P(any false regression) ≤ Σ α / K = α by the union bound, whatever the
+ * correlation of the looks' statistics (each look's test needs only its own level), so it needs no joint normal
+ * approximation of the statistics across looks, the basis of Pocock's and O'Brien-Fleming's boundaries (Pocock
+ * 1977, Biometrika 64:191; O'Brien & Fleming 1979, Biometrics 35:549), which is rough for a rank test of 10
+ * rounds.
+ * It costs little with three looks: at α = 0.01 and looks at 10, 20, 40 rounds the Bonferroni boundary is
+ * z = 2.71 at each look, the exact constant boundary for those looks (Pocock's design, computed for these
+ * unequal information fractions 1/4, 1/2, 1 under the normal approximation) 2.66, and Bonferroni's actual level
+ * there 0.0086 instead of 0.01 (Jennison & Turnbull 2000, Group Sequential Methods with Applications to Clinical
+ * Trials, ch. 2-3, on constant boundaries and on Bonferroni as their conservative bound). Unlike
+ * O'Brien-Fleming's boundary it keeps the first look able to decide clear changes, which is
+ * what saves CI time. Stopping early for no-change (futility) only lowers the chance of a false regression, so
+ * it needs no share of α. The equivalence side is covered by the same union bound: the interval at each look
+ * has confidence 1 − α / K.
+ */
 export async function runAb(
   base: string,
   head: string,
@@ -102,60 +211,130 @@ export async function runAb(
   options: AbOptions = {},
 ): Promise<AbResult> {
   const rounds = options.rounds ?? 10;
+  const maxRounds = options.maxRounds ?? Math.max(AB_MAX_ROUNDS, rounds);
   const warmup = options.warmup ?? 1;
   const format = options.format ?? 'auto';
   if (!(Number.isInteger(rounds) && rounds >= 2))
     throw new RangeError(`rounds must be a whole number ≥ 2, got ${rounds}`);
+  if (!(Number.isInteger(maxRounds) && maxRounds >= rounds))
+    throw new RangeError(`maxRounds must be a whole number ≥ rounds (${rounds}), got ${maxRounds}`);
   if (!(Number.isInteger(warmup) && warmup >= 0))
     throw new RangeError(`warmup must be a whole number ≥ 0, got ${warmup}`);
-  const schedule = abSchedule(rounds, warmup, options.order ?? 'abba', options.seed ?? 1);
+  const confidence = options.detect?.confidence ?? AB_CONFIDENCE;
+  if (!(confidence > 0.5 && confidence < 1))
+    throw new RangeError(`confidence must be in (0.5, 1), got ${confidence}`);
+  const looks = abLooks(rounds, maxRounds);
+  const confidencePerLook = 1 - (1 - confidence) / looks.length;
+  const tail = (1 - confidencePerLook) / 2;
+  const detect: DetectOptions = {
+    ...options.detect,
+    confidence: confidencePerLook,
+    resamples: options.detect?.resamples ?? Math.max(DEFAULT_RESAMPLES, Math.ceil(TAIL_RESAMPLES / tail)),
+    sameJob: true,
+  };
+  const plan = abSchedule(maxRounds, warmup, options.order ?? 'abba', options.seed ?? 1);
   const collected = new Map<string, Collected>();
   const seen: Record<Side, number> = { base: 0, head: 0 };
-  for (const side of schedule) {
-    const round = seen[side]++;
-    const out = await exec(side, side === 'base' ? base : head, round);
-    if (round < warmup) continue;
-    const label = `${side} round ${round + 1}`;
-    if (format === 'wall') {
-      add(collected, 'wall time', 's', 'smaller-is-better', side, out.wallSeconds);
-      continue;
-    }
-    if (out.text === undefined || out.text.trim() === '') {
-      throw new AbError(
-        `${label}: the command wrote no results (use --format wall to time the command itself)`,
-      );
-    }
-    let parsed: ReturnType<typeof parseResultsText>;
-    try {
-      parsed = parseResultsText(out.text, label, FORMAT_OF[format]);
-    } catch (err) {
-      throw new AbError(`${label}: ${(err as Error).message}`);
-    }
-    for (const r of parsed.results) add(collected, r.name, r.unit, r.direction, side, median(r.samples));
-  }
+  const decided = new Map<string, AbBenchmark>();
+  const dropped = new Set<string>();
   const warnings: string[] = [];
-  const benchmarks: AbBenchmark[] = [];
-  for (const [name, c] of collected) {
-    if (c.values.base.length !== rounds || c.values.head.length !== rounds) {
-      warnings.push(
-        `${name}: in ${c.values.base.length} base and ${c.values.head.length} head rounds of ${rounds}; not decided`,
-      );
-      continue;
+  let ran = 0;
+  let roundsRun = 0;
+  for (const [k, n] of looks.entries()) {
+    // Whole pairs up to n measured rounds per side.
+    while (seen.base < warmup + n || seen.head < warmup + n) {
+      const side = plan[ran++]!;
+      const round = seen[side]++;
+      const out = await exec(side, side === 'base' ? base : head, round);
+      options.onProgress?.({
+        kind: 'round',
+        side,
+        round: round < warmup ? 0 : round - warmup + 1,
+        ran,
+        planned: plan.length,
+      });
+      if (round >= warmup) read(collected, format, side, round, out);
     }
-    const detection = detectRegression({ baseline: c.values.base, candidate: c.values.head }, c.direction, {
-      ...options.detect,
-      sameJob: true,
+    roundsRun = n;
+    const last = k === looks.length - 1;
+    for (const [name, c] of collected) {
+      if (decided.has(name) || dropped.has(name)) continue;
+      if (c.values.base.length !== n || c.values.head.length !== n) {
+        warnings.push(
+          `${name}: in ${c.values.base.length} base and ${c.values.head.length} head rounds of ${n}; not decided`,
+        );
+        dropped.add(name);
+        continue;
+      }
+      const detection = detectRegression(
+        { baseline: c.values.base, candidate: c.values.head },
+        c.direction,
+        detect,
+      );
+      if (detection.verdict !== 'inconclusive' || last) {
+        decided.set(name, {
+          name,
+          unit: c.unit,
+          direction: c.direction,
+          base: c.values.base.slice(0, n),
+          head: c.values.head.slice(0, n),
+          rounds: n,
+          detection,
+        });
+      }
+    }
+    const undecided = [...collected.keys()].filter((name) => !decided.has(name) && !dropped.has(name));
+    const next = undecided.length > 0 && !last ? looks[k + 1] : undefined;
+    options.onProgress?.({
+      kind: 'look',
+      look: k + 1,
+      looks: looks.length,
+      rounds: n,
+      decided: decided.size,
+      undecided,
+      ...(next !== undefined ? { next } : {}),
     });
-    benchmarks.push({
-      name,
-      unit: c.unit,
-      direction: c.direction,
-      base: c.values.base,
-      head: c.values.head,
-      detection,
-    });
+    if (next === undefined) break;
   }
-  return { schedule, warmupRounds: warmup, benchmarks, warnings };
+  // In the order the benchmarks first appeared.
+  const benchmarks = [...collected.keys()].flatMap((name) => decided.get(name) ?? []);
+  return {
+    schedule: plan.slice(0, ran),
+    warmupRounds: warmup,
+    looks,
+    confidencePerLook,
+    confidence,
+    roundsRun,
+    benchmarks,
+    warnings,
+  };
+}
+
+/** Adds one measured round's values (its wall time, or each benchmark's median in the results it wrote). */
+function read(
+  collected: Map<string, Collected>,
+  format: AbFormat,
+  side: Side,
+  round: number,
+  out: RoundOutput,
+): void {
+  const label = `${side} round ${round + 1}`;
+  if (format === 'wall') {
+    add(collected, 'wall time', 's', 'smaller-is-better', side, out.wallSeconds);
+    return;
+  }
+  if (out.text === undefined || out.text.trim() === '') {
+    throw new AbError(
+      `${label}: the command wrote no results (use --format wall to time the command itself)`,
+    );
+  }
+  let parsed: ReturnType<typeof parseResultsText>;
+  try {
+    parsed = parseResultsText(out.text, label, FORMAT_OF[format]);
+  } catch (err) {
+    throw new AbError(`${label}: ${(err as Error).message}`);
+  }
+  for (const r of parsed.results) add(collected, r.name, r.unit, r.direction, side, median(r.samples));
 }
 
 function add(

@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
+  AB_CONFIDENCE,
   AB_FORMATS,
+  AB_MAX_ROUNDS,
   AbError,
   type AbExec,
   type AbFormat,
   type AbOrder,
+  type AbProgress,
   runAb,
 } from '../../../analysis/perf/ab/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
@@ -33,6 +36,7 @@ interface AbFlags {
   base: string;
   head: string;
   rounds: number;
+  maxRounds?: number;
   warmup: number;
   order: AbOrder;
   format: AbFormat;
@@ -82,6 +86,35 @@ function shellExec(dir: string): AbExec {
     });
 }
 
+/** Seconds without a line after which a round's completion is reported (long rounds). */
+const QUIET_SECONDS = 15;
+
+/**
+ * Progress on stderr, only where a run is long: a line at each look that goes on to more rounds, and a line
+ * after a round when nothing was printed for QUIET_SECONDS. A run decided at its first look in a few seconds
+ * prints nothing.
+ */
+function progressLines(write: (line: string) => void): (event: AbProgress) => void {
+  const started = performance.now();
+  let last = started;
+  const seconds = () => Math.round((performance.now() - started) / 1000);
+  return (e) => {
+    const now = performance.now();
+    if (e.kind === 'look') {
+      if (e.next === undefined) return;
+      const names = e.undecided.slice(0, 3).join(', ') + (e.undecided.length > 3 ? ', …' : '');
+      write(
+        `perf ab: look ${e.look}/${e.looks} after ${e.rounds} rounds each (${seconds()} s): ${e.decided} decided, ` +
+          `${e.undecided.length} undecided (${names}); running both sides to ${e.next} rounds`,
+      );
+      last = now;
+    } else if ((now - last) / 1000 >= QUIET_SECONDS) {
+      write(`perf ab: ${e.ran} of at most ${e.planned} runs done (${seconds()} s)`);
+      last = now;
+    }
+  };
+}
+
 function pct(v: number): string {
   return `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)}%`;
 }
@@ -91,14 +124,27 @@ export function registerPerfAb(perf: Command): void {
     .command('ab')
     .description(
       'same-job A/B: run the base and head commands alternately in this job (warm-up discarded), read each ' +
-        'round’s results (or time the commands), and decide per benchmark with the rank test and a bootstrap interval',
+        'round’s results (or time the commands), and decide per benchmark with the rank test and a bootstrap ' +
+        'interval; undecided benchmarks get more rounds (up to --max-rounds)',
     )
     .requiredOption(
       '--base <command>',
       'shell command of the base build; {out} is replaced by a results path',
     )
     .requiredOption('--head <command>', 'shell command of the head build; {out} as for --base')
-    .option('--rounds <n>', 'measured rounds per side', wholeNumber(2), 10)
+    .option(
+      '--rounds <n>',
+      'measured rounds per side before the first decision; benchmarks still undecided get more',
+      wholeNumber(2),
+      10,
+    )
+    .option(
+      '--max-rounds <n>',
+      `most measured rounds per side: undecided benchmarks get more rounds, doubling from --rounds up to this ` +
+        `(10 → 20 → 40), with the repeated looks corrected (Bonferroni); equal to --rounds for a fixed count ` +
+        `(default ${AB_MAX_ROUNDS}, or --rounds when larger)`,
+      wholeNumber(2),
+    )
     .option('--warmup <k>', 'warm-up rounds per side, discarded', wholeNumber(0), 1)
     .addOption(
       new Option('--order <order>', 'order of each pair of rounds')
@@ -113,17 +159,28 @@ export function registerPerfAb(perf: Command): void {
         .choices([...AB_FORMATS])
         .default('auto'),
     )
-    .option('--threshold <p>', 'probability needed to call a regression (default 0.95)', probability)
+    .option(
+      '--threshold <p>',
+      `probability needed to call a regression, over all looks together: 1 − P bounds the false-alarm rate ` +
+        `(default ${AB_CONFIDENCE})`,
+      probability,
+    )
     .option('--json', 'print the rounds and decisions as JSON')
     .action(async (flags: AbFlags) => {
+      const maxRounds = flags.maxRounds ?? Math.max(AB_MAX_ROUNDS, flags.rounds);
+      if (maxRounds < flags.rounds) {
+        throw new CliError(`--max-rounds ${maxRounds} is below --rounds ${flags.rounds}`, ExitCode.Usage);
+      }
       const dir = mkdtempSync(join(tmpdir(), 'ai-ci-ab-'));
       let result: Awaited<ReturnType<typeof runAb>>;
       try {
         result = await runAb(flags.base, flags.head, shellExec(dir), {
           rounds: flags.rounds,
+          maxRounds,
           warmup: flags.warmup,
           order: flags.order,
           format: flags.format,
+          onProgress: progressLines((line) => process.stderr.write(`${line}\n`)),
           ...(flags.threshold !== undefined ? { detect: { confidence: flags.threshold } } : {}),
         });
       } catch (err) {
@@ -132,16 +189,22 @@ export function registerPerfAb(perf: Command): void {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
-      traceResult((t) => t.perfAb(result, flags.rounds));
+      traceResult((t) => t.perfAb(result));
       for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
       const regressed = result.benchmarks.some((b) => b.detection.verdict === 'regression');
       if (flags.json) {
         const doc = {
           schedule: result.schedule,
           warmupRounds: result.warmupRounds,
+          looks: result.looks,
+          roundsRun: result.roundsRun,
+          confidence: result.confidence,
+          confidencePerLook: result.confidencePerLook,
           benchmarks: result.benchmarks.map((b) => ({
             name: b.name,
             unit: b.unit,
+            direction: b.direction,
+            rounds: b.rounds,
             base: b.base,
             head: b.head,
             verdict: b.detection.verdict,
@@ -157,7 +220,7 @@ export function registerPerfAb(perf: Command): void {
           const c = b.detection.change;
           process.stdout.write(
             `${b.name}: ${pct(c.estimate)} [${pct(c.low)}, ${pct(c.high)}] ${b.detection.verdict} ` +
-              `(P(regressed) = ${b.detection.probabilityRegressed.toFixed(3)}; ${flags.rounds} rounds each)\n`,
+              `(P(regressed) = ${b.detection.probabilityRegressed.toFixed(3)}; ${b.rounds} rounds each)\n`,
           );
         }
       }
