@@ -21,11 +21,12 @@
  * called, for the unchanged pairs); accuracy on changes ≥ 5 %; on the unchanged pairs, the false alarms (a
  * regression called) per 100 comparisons with an exact 95 % upper bound; the rounds each benchmark's decision used
  * and those each pair ran, and the wall time per pair. Targets (issue 14): ≥ 95 % accuracy on changes ≥ 5 %,
- * ≤ 1 % false alarms. Options: --scale K (run K× the pairs, default 1), --json.
+ * ≤ 1 % false alarms. Options: --scale K (run K× the pairs, default 1), --json (also written to
+ * .cache/eval-ab/last.json).
  * Needs g++ and Debian's libbenchmark-dev.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { detectRegression } from '../../src/analysis/perf/detect.js';
@@ -235,8 +236,11 @@ function main(): void {
     meanSecondsPerPair: mean(pairs.map((p) => p.seconds)),
     stoppedAtFirstLook: outcomes.filter((o) => o.rounds === FIRST_LOOK).length / outcomes.length,
   };
+  const json = `${JSON.stringify({ table, summary, cost, outcomes }, null, 2)}\n`;
+  // Kept for a later look at the rounds' outcomes whichever way the run printed.
+  writeFileSync(path.join(out, 'last.json'), json);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ table, summary, cost, outcomes }, null, 2)}\n`);
+    process.stdout.write(json);
     return;
   }
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
