@@ -20,6 +20,9 @@ export type Side = 'base' | 'head';
 export const AB_FORMATS = ['auto', 'wall', 'gbench', 'pytest', 'hyperfine'] as const;
 export type AbFormat = (typeof AB_FORMATS)[number];
 export type AbOrder = 'abba' | 'random';
+/** Which time of a Google Benchmark result a round gives: `real_time` (default) or `cpu_time`. */
+export const AB_TIMES = ['real', 'cpu'] as const;
+export type AbTime = (typeof AB_TIMES)[number];
 
 /** What one round of a command gave: its wall time, and the results text it wrote (file or stdout). */
 export interface RoundOutput {
@@ -45,6 +48,13 @@ export interface AbOptions {
   /** Seed of the random order. Default 1. */
   seed?: number;
   format?: AbFormat;
+  /**
+   * `cpu`: each round gives Google Benchmark's `cpu_time` instead of `real_time`. On a shared runner the CPU time of
+   * a single-threaded, CPU-bound benchmark is much less disturbed by neighbours than its wall-clock time, but it
+   * misses time spent waiting (I/O, locks, other threads): a choice for such benchmarks, not a default. Other
+   * formats have no CPU time: a round without one is an error naming it. Default `real`.
+   */
+  time?: AbTime;
   /**
    * Passed to the decision (minRelativeChange, targetChange, …); sameJob is always on. `confidence` is the
    * family-wise confidence over all looks (default AB_CONFIDENCE, 0.99): each look decides at
@@ -214,6 +224,11 @@ export async function runAb(
   const maxRounds = options.maxRounds ?? Math.max(AB_MAX_ROUNDS, rounds);
   const warmup = options.warmup ?? 1;
   const format = options.format ?? 'auto';
+  const time = options.time ?? 'real';
+  if (time === 'cpu' && format !== 'auto' && format !== 'gbench')
+    throw new RangeError(
+      `time 'cpu' reads Google Benchmark's cpu_time: format must be gbench or auto, got ${format}`,
+    );
   if (!(Number.isInteger(rounds) && rounds >= 2))
     throw new RangeError(`rounds must be a whole number ≥ 2, got ${rounds}`);
   if (!(Number.isInteger(maxRounds) && maxRounds >= rounds))
@@ -253,7 +268,7 @@ export async function runAb(
         ran,
         planned: plan.length,
       });
-      if (round >= warmup) read(collected, format, side, round, out);
+      if (round >= warmup) read(collected, format, time, side, round, out);
     }
     roundsRun = n;
     const last = k === looks.length - 1;
@@ -314,6 +329,7 @@ export async function runAb(
 function read(
   collected: Map<string, Collected>,
   format: AbFormat,
+  time: AbTime,
   side: Side,
   round: number,
   out: RoundOutput,
@@ -334,7 +350,22 @@ function read(
   } catch (err) {
     throw new AbError(`${label}: ${(err as Error).message}`);
   }
-  for (const r of parsed.results) add(collected, r.name, r.unit, r.direction, side, median(r.samples));
+  for (const r of parsed.results) {
+    if (time === 'real') {
+      add(collected, r.name, r.unit, r.direction, side, median(r.samples));
+      continue;
+    }
+    const cpu = r.extra.cpuTime;
+    if (
+      !Array.isArray(cpu) ||
+      cpu.length === 0 ||
+      !cpu.every((v) => typeof v === 'number' && Number.isFinite(v))
+    )
+      throw new AbError(
+        `${label}: ${r.name} has no cpu_time (--time cpu reads Google Benchmark's cpu_time of every repetition)`,
+      );
+    add(collected, r.name, r.unit, r.direction, side, median(cpu as number[]));
+  }
 }
 
 function add(

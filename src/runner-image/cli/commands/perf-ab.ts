@@ -7,11 +7,13 @@ import {
   AB_CONFIDENCE,
   AB_FORMATS,
   AB_MAX_ROUNDS,
+  AB_TIMES,
   AbError,
   type AbExec,
   type AbFormat,
   type AbOrder,
   type AbProgress,
+  type AbTime,
   runAb,
 } from '../../../analysis/perf/ab/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
@@ -40,6 +42,7 @@ interface AbFlags {
   warmup: number;
   order: AbOrder;
   format: AbFormat;
+  time: AbTime;
   threshold?: number;
   json?: boolean;
 }
@@ -159,6 +162,15 @@ export function registerPerfAb(perf: Command): void {
         .choices([...AB_FORMATS])
         .default('auto'),
     )
+    .addOption(
+      new Option(
+        '--time <time>',
+        "Google Benchmark's time a round gives: real (wall clock) or cpu (cpu_time: less disturbed by neighbours " +
+          'on a shared runner for single-threaded CPU-bound benchmarks, blind to waiting)',
+      )
+        .choices([...AB_TIMES])
+        .default('real'),
+    )
     .option(
       '--threshold <p>',
       `probability needed to call a regression, over all looks together: 1 − P bounds the false-alarm rate ` +
@@ -180,6 +192,7 @@ export function registerPerfAb(perf: Command): void {
           warmup: flags.warmup,
           order: flags.order,
           format: flags.format,
+          time: flags.time,
           onProgress: progressLines((line) => process.stderr.write(`${line}\n`)),
           ...(flags.threshold !== undefined ? { detect: { confidence: flags.threshold } } : {}),
         });

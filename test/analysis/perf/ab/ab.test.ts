@@ -79,6 +79,37 @@ describe('same-job A/B', () => {
     }
   });
 
+  it('--time cpu reads Google Benchmark cpu_time: a CPU-time change hidden by wall-clock noise is found', async () => {
+    // A busy shared runner: real_time of every round jitters by ±30%, cpu_time by ±1%; the head costs 10% more CPU.
+    const random = seededRandom(11);
+    const exec: AbExec = async (side) => {
+      const cpu = (side === 'head' ? 110 : 100) * (1 + 0.01 * (random() - 0.5) * 2);
+      const real = 100 * (1 + 0.3 * (random() - 0.5) * 2);
+      const run = {
+        name: 'BM_Work',
+        run_type: 'iteration',
+        iterations: 1000,
+        real_time: real,
+        cpu_time: cpu,
+        time_unit: 'ns',
+      };
+      return { wallSeconds: 0, text: JSON.stringify({ context: { date: '2026-12-02' }, benchmarks: [run] }) };
+    };
+    const cpu = await runAb('b', 'h', exec, { format: 'gbench', time: 'cpu', rounds: 10, maxRounds: 10 });
+    expect(cpu.benchmarks[0]!.detection.verdict).toBe('regression');
+    expect(cpu.benchmarks[0]!.detection.change.estimate).toBeCloseTo(0.1, 1);
+    const real = await runAb('b', 'h', exec, { format: 'gbench', rounds: 10, maxRounds: 10 });
+    expect(real.benchmarks[0]!.detection.verdict).not.toBe('regression');
+    // Results without a CPU time, or a format that has none, are refused with the reason.
+    const hyperfine = readFileSync(join(fixtures, 'hyperfine.json'), 'utf8');
+    await expect(
+      runAb('b', 'h', async () => ({ wallSeconds: 0, text: hyperfine }), { time: 'cpu' }),
+    ).rejects.toThrow(/has no cpu_time/);
+    await expect(runAb('b', 'h', exec, { format: 'wall', time: 'cpu' })).rejects.toThrow(
+      /format must be gbench/,
+    );
+  });
+
   it('names the round that wrote no results or an unreadable file', async () => {
     const empty: AbExec = async () => ({ wallSeconds: 1 });
     await expect(runAb('b', 'h', empty, { format: 'auto' })).rejects.toThrow(
