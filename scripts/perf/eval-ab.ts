@@ -22,7 +22,8 @@
  * regression called) per 100 comparisons with an exact 95 % upper bound; the rounds each benchmark's decision used
  * and those each pair ran, and the wall time per pair. Targets (issue 14): ≥ 95 % accuracy on changes ≥ 5 %,
  * ≤ 1 % false alarms. Options: --scale K (run K× the pairs, default 1), --json (also written to
- * .cache/eval-ab/last.json).
+ * .cache/eval-ab/last.json), --time cpu (`perf ab --time cpu`, Google Benchmark's cpu_time: a special setting, printed
+ * in the report's first line; the default figures are of real_time).
  * Needs g++ and Debian's libbenchmark-dev.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -36,9 +37,14 @@ import { mannWhitneyU } from '../../src/analysis/perf/stats/mann-whitney.js';
 const root = path.resolve(import.meta.dirname, '../..');
 const out = path.join(root, '.cache/eval-ab');
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '1' }, json: { type: 'boolean' } },
+  options: {
+    scale: { type: 'string', default: '1' },
+    json: { type: 'boolean' },
+    time: { type: 'string', default: 'real' },
+  },
 });
 const scale = Number(values.scale);
+if (values.time !== 'real' && values.time !== 'cpu') throw new Error(`--time ${values.time}: real or cpu`);
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
 /** Builds one binary per label; `100b` is a second, separate build of the same source as `100`. */
@@ -144,6 +150,7 @@ function main(): void {
         '--head',
         cmd(c.head),
         '--json',
+        ...(values.time === 'cpu' ? ['--time', 'cpu'] : []),
       ],
       { cwd: root, encoding: 'utf8', env: { ...process.env, AI_CI_MODE: 'enforce' } },
     );
@@ -251,7 +258,10 @@ function main(): void {
     fixed: 'fixed 5% on medians (10 rounds)',
     utest: 'U test p < 0.05 (10 rounds)',
   };
-  console.log(`same-job A/B on real builds: ${cases.length} pairs × 3 benchmarks, ${seconds} s`);
+  console.log(
+    `same-job A/B on real builds: ${cases.length} pairs × 3 benchmarks, ${seconds} s` +
+      (values.time === 'cpu' ? ' — special setting: perf ab --time cpu (cpu_time), not the default' : ''),
+  );
   console.log(
     '| expected change | comparisons | ai-ci adaptive right | its mean rounds | fixed 10 @0.95 right | fixed 10 @0.99 right | fixed 5% right | U test right | ai-ci median estimate |',
   );
