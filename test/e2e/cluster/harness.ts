@@ -19,10 +19,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import https from 'node:https';
-import net from 'node:net';
+import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePorts, isAlive, killGroup, trackGroup, untrackGroup } from './processes.js';
 
 /** Environment variable holding the admin kubeconfig path of the running e2e cluster. */
 export const KUBECONFIG_ENV = 'AI_CI_E2E_KUBECONFIG';
@@ -105,55 +106,6 @@ interface ClientCreds {
 interface StartExtra {
   env?: NodeJS.ProcessEnv;
   removeOnExit?: string;
-}
-
-const liveGroups = new Set<number>();
-let exitHookInstalled = false;
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // Last line of defence when the process exits without stop(): kill what is left, synchronously.
-  process.on('exit', () => {
-    for (const pgid of liveGroups) killGroup(pgid, 'SIGKILL');
-  });
-}
-
-function killGroup(pgid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pgid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Free TCP ports on 127.0.0.1 (all held open together while choosing, so they differ). */
-async function freePorts(count: number): Promise<number[]> {
-  const servers: net.Server[] = [];
-  try {
-    const ports: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const server = net.createServer();
-      servers.push(server);
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolve());
-      });
-      ports.push((server.address() as net.AddressInfo).port);
-    }
-    return ports;
-  } finally {
-    await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
-  }
 }
 
 async function isRecent(dir: string): Promise<boolean> {
@@ -271,7 +223,6 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
       throw new Error(`${bin(name)} is missing: build the test control plane with \`npm run tools:build\``);
     }
   }
-  installExitHook();
   await removeStaleDirs();
 
   const dir = await mkdtemp(path.join(os.tmpdir(), TEMP_PREFIX));
@@ -323,7 +274,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
     component.exited = new Promise<void>((resolve) => {
       child.on('exit', () => {
         component.done = true;
-        if (child.pid) liveGroups.delete(child.pid);
+        if (child.pid) untrackGroup(child.pid);
         resolve();
       });
       child.on('error', () => {
@@ -331,7 +282,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
         resolve();
       });
     });
-    if (child.pid) liveGroups.add(child.pid);
+    if (child.pid) trackGroup(child.pid);
     // Do not keep the event loop alive for these: the parent's exit closes the pipe, which stops them.
     child.unref();
     (child.stdin as unknown as net.Socket | null)?.unref();
