@@ -51,7 +51,6 @@ interface JobState {
   /** End of the last phase exported: the next starts no earlier (GitHub and Kubernetes timestamps have whole
    *  seconds, which would otherwise make consecutive phases overlap by up to a second). */
   cursor?: number;
-  touchedAt: number;
 }
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
@@ -113,16 +112,14 @@ export class JobTraces {
 
   private state(job: Pick<QueuedJob, 'id' | 'queuedAt'>): JobState {
     let s = this.jobs.get(job.id);
-    const now = this.o.now();
     if (!s) {
-      s = { queuedAt: job.queuedAt, emitted: new Set(), touchedAt: now };
+      s = { queuedAt: job.queuedAt, emitted: new Set() };
       this.jobs.set(job.id, s);
       if (this.jobs.size > this.maxJobs) {
         const oldest = this.jobs.keys().next().value;
         if (oldest !== undefined) this.jobs.delete(oldest);
       }
     }
-    s.touchedAt = now;
     return s;
   }
 
