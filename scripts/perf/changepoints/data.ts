@@ -1,4 +1,8 @@
-/** Loads the labelled real series of data/changepoints/ (built by prepare.ts) and their frozen split. */
+/**
+ * Loads the labelled real series of data/changepoints/ (built by prepare.ts) and their frozen split, checking
+ * each set's content against the sha256 frozen in split.json.
+ */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -12,7 +16,8 @@ export interface LabelledSeries {
   annotations: number[][];
 }
 
-export const SETS = ['tcpd', 'nab'] as const;
+/** nab-fresh is held out whole: its series are in no train part. */
+export const SETS = ['tcpd', 'nab', 'nab-fresh'] as const;
 export type SetName = (typeof SETS)[number];
 export type Split = 'train' | 'heldout' | 'all';
 
@@ -20,13 +25,18 @@ const DIR = join(import.meta.dirname, '../../../data/changepoints');
 
 export function loadSet(set: SetName, split: Split): LabelledSeries[] {
   const raw = gunzipSync(readFileSync(join(DIR, `${set}.json.gz`)));
+  const frozen = JSON.parse(readFileSync(join(DIR, 'split.json'), 'utf8')) as {
+    heldout: Record<string, string[]>;
+    sha256: Record<string, string>;
+  };
+  const sha = createHash('sha256').update(raw).digest('hex');
+  if (sha !== frozen.sha256[set]) {
+    throw new Error(`data/changepoints/${set}.json.gz: content sha256 ${sha}, frozen ${frozen.sha256[set]}`);
+  }
   const doc = JSON.parse(raw.toString('utf8')) as {
     series: { name: string; values: (number | null)[]; annotations: number[][] }[];
   };
-  const heldout = new Set(
-    (JSON.parse(readFileSync(join(DIR, 'split.json'), 'utf8')) as { heldout: Record<string, string[]> })
-      .heldout[set],
-  );
+  const heldout = new Set(frozen.heldout[set]);
   return doc.series
     .filter((s) => split === 'all' || heldout.has(s.name) === (split === 'heldout'))
     .map((s) => ({

@@ -16,7 +16,7 @@ import { loadSet, SETS } from './data.js';
 import { scoreMethod } from './eval.js';
 
 const grid = JSON.parse(process.argv[2] ?? '[{}]') as ChangePointOptions[];
-const train = SETS.map((set) => ({ set, series: loadSet(set, 'train') }));
+const train = SETS.map((set) => ({ set, series: loadSet(set, 'train') })).filter((s) => s.series.length > 0);
 for (const options of grid) {
   const detector = new ChangePointDetector(options);
   const row = train.map(({ set, series }) => {
