@@ -43,7 +43,12 @@ export interface Section {
  * and time = mean over all evaluated mutants of chosen files / universe and chosen seconds / universe seconds
  * (seconds from the commit's baseline run).
  */
-export function table(hash: string, sections: readonly Section[], wallS: number): string {
+export function table(
+  hash: string,
+  sections: readonly Section[],
+  wallS: number,
+  file = 'eval-heldout.json',
+): string {
   const lines: string[] = [];
   const notes: string[] = [];
   for (const { project, frozen, results: rs, skipped, pending } of sections) {
@@ -92,7 +97,7 @@ export function table(hash: string, sections: readonly Section[], wallS: number)
     );
   }
   return [
-    `eval:select on the frozen held-out sample (scripts/select/eval-heldout.json, SHA-256 ${hash}); ${wallS.toFixed(0)} s wall (loaded)`,
+    `eval:select on the frozen held-out sample (scripts/select/${file}, SHA-256 ${hash}); ${wallS.toFixed(0)} s wall (loaded)`,
     '',
     '| project | strategy | killed/mutants | killed mutants caught | test files run | test time run |',
     '| --- | --- | --- | --- | --- | --- |',

@@ -1,7 +1,7 @@
 /**
  * `npm run eval:select`: test selection replayed on real histories with injected faults.
  *
- * The sample is frozen first (`--freeze`, scripts/select/eval-sample.ts): per project, commits that changed
+ * The sample is frozen first (`--freeze`, scripts/select/eval-sample.ts; v1 was reported, v2 is the current one): per project, commits that changed
  * source files and one operator mutant (scripts/select/mutate.ts) per draw, on a line the commit changed. At each
  * commit C the universe of test files runs once (baseline: which pass, how long each takes); then for each mutant
  * the change C^ → C+mutant is committed, the strategies choose tests for it, and every test file that passed at C
@@ -17,8 +17,8 @@
  * progress goes to stderr; each baseline and mutant result is appended to .cache/eval-select/<hash>-<project>.jsonl
  * and reused, so an interrupted evaluation (or one stopped by --max-minutes) resumes where it stopped.
  *
- *   npx tsx scripts/select/eval.ts --freeze                     # draw and write the held-out list (once)
- *   npx tsx scripts/select/eval.ts [--project ai-ci|boltons] [--max-minutes M]
+ *   npx tsx scripts/select/eval.ts --freeze                     # draw and write held-out v2 (once)
+ *   npx tsx scripts/select/eval.ts [--heldout v1|v2] [--project ai-ci|boltons] [--max-minutes M]
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -36,11 +36,13 @@ import { parseArgs } from 'node:util';
 import { planSelection, SelectionStore, testsReaching } from '../../src/analysis/select/index.js';
 import { type FileOutcome, killersOf, PROJECTS, type Project, ROOT, runTests } from './eval-projects.js';
 import {
+  CURRENT_HELDOUT,
   drawProject,
-  HELDOUT_FILE,
-  HELDOUT_HASH_FILE,
+  HELDOUT_VERSIONS,
   type HeldOut,
   type HeldOutMutant,
+  type HeldOutVersion,
+  heldOutFiles,
   loadHeldOut,
   sha256,
 } from './eval-sample.js';
@@ -53,8 +55,24 @@ const { values } = parseArgs({
     project: { type: 'string', multiple: true },
     'max-minutes': { type: 'string' },
     seed: { type: 'string', default: '17' },
+    heldout: { type: 'string', default: CURRENT_HELDOUT },
   },
 });
+const version = values.heldout as HeldOutVersion;
+if (!HELDOUT_VERSIONS.includes(version))
+  throw new Error(`--heldout must be one of ${HELDOUT_VERSIONS.join(', ')}`);
+
+/**
+ * Held-out v2, drawn from commits that neither v1 nor v1's tuning split used: ai-ci's commits made after v1's
+ * freeze head, and the 250 boltons commits before v1's window of 250 (boltons' history did not go on).
+ */
+const V2_DRAW: Record<
+  string,
+  { commits: number; mutants: number; range: (v1Head: string, head: string) => string[] }
+> = {
+  boltons: { commits: 10, mutants: 4, range: (v1Head) => ['--skip', '250', '-n', '250', v1Head] },
+  'ai-ci': { commits: 6, mutants: 3, range: (v1Head, head) => [`${v1Head}..${head}`] },
+};
 
 // Mutant commits get a fixed date: the same mutant makes the same commit, so the selection's sample (seeded by the
 // head commit) is the same on every run.
@@ -259,25 +277,35 @@ async function evaluate(
 }
 
 if (values.freeze) {
+  if (version !== 'v2') throw new Error('--freeze draws held-out v2 (v1 is frozen and reported)');
+  const { file, hashFile } = heldOutFiles(version);
+  if (existsSync(hashFile)) throw new Error(`${hashFile} exists: held-out ${version} is frozen already`);
   const seed = Number(values.seed);
+  const v1 = loadHeldOut('v1').heldOut;
   const heldOut: HeldOut = { seed, projects: [], mutants: [] };
   for (const p of PROJECTS) {
     const head = execFileSync('git', ['--git-dir', p.source, 'rev-parse', 'HEAD']).toString().trim();
+    const v1Head = v1.projects
+      .find((q) => q.name === p.name)!
+      .source.split('@')
+      .at(-1)!;
+    const draw = V2_DRAW[p.name]!;
+    const range = draw.range(v1Head, head);
     heldOut.projects.push({
       name: p.name,
       source: `${p.source.replace(ROOT, '.')}@${head}`,
-      commits: p.commits,
-      mutants: p.mutants,
-      window: p.window,
+      commits: draw.commits,
+      mutants: draw.mutants,
+      range,
     });
-    heldOut.mutants.push(...(await drawProject(p, head, seed)));
+    heldOut.mutants.push(...(await drawProject(p, range, seed, draw)));
   }
   const text = `${JSON.stringify(heldOut, null, 2)}\n`;
-  writeFileSync(HELDOUT_FILE, text);
-  writeFileSync(HELDOUT_HASH_FILE, `${sha256(text)}  eval-heldout.json\n`);
+  writeFileSync(file, text);
+  writeFileSync(hashFile, `${sha256(text)}  ${file.split('/').at(-1)}\n`);
   process.stdout.write(`${heldOut.mutants.length} mutants frozen; SHA-256 ${sha256(text)}\n`);
 } else {
-  const { heldOut, hash } = loadHeldOut();
+  const { heldOut, hash, file } = loadHeldOut(version);
   const cacheDir = join(ROOT, '.cache', 'eval-select');
   mkdirSync(cacheDir, { recursive: true });
   const wanted = values.project ?? PROJECTS.map((p) => p.name);
@@ -291,5 +319,5 @@ if (values.freeze) {
     );
     sections.push({ project: project.name, frozen: mutants.length, ...out });
   }
-  process.stdout.write(table(hash, sections, elapsedS()));
+  process.stdout.write(table(hash, sections, elapsedS(), file.split('/').at(-1)));
 }

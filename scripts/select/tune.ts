@@ -1,8 +1,9 @@
 /**
- * The tuning split of `npm run eval:select`: commits that are NOT in the frozen held-out sample, on which the
- * selection's defaults may be studied and tuned. For ai-ci: the commits after the held-out list's freeze head
- * (`<freeze>..HEAD`, disjoint from it by construction) that change a mutable source file, as the held-out draw
- * requires; for boltons: the commits of the same window as the draw that the held-out list does not hold.
+ * The tuning split of `npm run eval:select` for held-out v2: commits that are NOT in held-out v2, on which the
+ * selection's defaults may be studied and tuned. Per project: v1's draw window at v1's freeze head (v1's held-out
+ * commits included: v1 was reported, it judges nothing any more) and, for ai-ci, the commits between v1's and v2's
+ * freeze heads, less held-out v2's commits; each changing a mutable source file, as the draws require. Commits made
+ * after v2's freeze are in neither (kept for a later held-out).
  * No test runs here: for each commit it prints what `ai-ci select` chooses of the evaluation's test universe
  * (share of files), whether it runs everything and why, so that the causes of wide selections can be read.
  *
@@ -18,18 +19,21 @@ const { values } = parseArgs({
   options: { project: { type: 'string', multiple: true }, limit: { type: 'string', default: '200' } },
 });
 
-const { heldOut } = loadHeldOut();
-const heldCommits = new Set(heldOut.mutants.map((m) => m.commit));
+const v1 = loadHeldOut('v1').heldOut;
+const v2 = loadHeldOut('v2').heldOut;
+const heldCommits = new Set(v2.mutants.map((m) => m.commit));
 
 for (const project of PROJECTS.filter((p) => (values.project ?? ['ai-ci', 'boltons']).includes(p.name))) {
   const git = (...args: string[]) =>
     execFileSync('git', ['--git-dir', project.source, ...args], { maxBuffer: 1 << 28 }).toString();
-  const frozen = heldOut.projects.find((p) => p.name === project.name)!;
+  const frozen = v1.projects.find((p) => p.name === project.name)!;
   const freezeHead = frozen.source.split('@').at(-1)!;
-  // The draw's window at the freeze head, less the held-out commits; for a project whose history went on (ai-ci),
-  // also the commits after the freeze.
+  const v2Head = v2.projects
+    .find((p) => p.name === project.name)!
+    .source.split('@')
+    .at(-1)!;
   const ranges = [['-n', String(frozen.window), freezeHead]];
-  if (git('rev-parse', 'HEAD').trim() !== freezeHead) ranges.push([`${freezeHead}..HEAD`]);
+  if (v2Head !== freezeHead) ranges.push([`${freezeHead}..${v2Head}`]);
   const commits: string[] = [];
   for (const range of ranges) {
     let current = '';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { killersOf, outcomes, PROJECTS, type Project } from '../../../scripts/select/eval-projects.js';
-import { HELDOUT_FILE, loadHeldOut, sha256 } from '../../../scripts/select/eval-sample.js';
+import { HELDOUT_FILE, heldOutFiles, loadHeldOut, sha256 } from '../../../scripts/select/eval-sample.js';
 import { type MutantResult, randomCatch, table } from '../../../scripts/select/eval-table.js';
 import { FIXTURES } from './helpers.js';
 
@@ -60,6 +60,15 @@ describe('eval:select harness', () => {
     expect(hash).toBe(sha256(readFileSync(HELDOUT_FILE, 'utf8')));
     expect(new Set(heldOut.mutants.map((m) => m.project))).toEqual(new Set(['boltons', 'ai-ci']));
     for (const m of heldOut.mutants) expect(m.mutation.end - m.mutation.start).toBe(m.mutation.from.length);
+  });
+
+  it('keeps held-out v2 disjoint from v1 and checked against its own hash', () => {
+    const v1 = loadHeldOut('v1').heldOut;
+    const { heldOut: v2, hash } = loadHeldOut('v2');
+    expect(hash).toBe(sha256(readFileSync(heldOutFiles('v2').file, 'utf8')));
+    const v1Commits = new Set(v1.mutants.map((m) => m.commit));
+    expect(v2.mutants.length).toBeGreaterThan(0);
+    for (const m of v2.mutants) expect(v1Commits.has(m.commit)).toBe(false);
   });
 });
 
