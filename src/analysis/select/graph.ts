@@ -228,14 +228,45 @@ export function filesNaming(graph: DependencyGraph, path: string): string[] {
 }
 
 const PATH_CHAR = /[\w.@/-]/;
+const isQuote = (c: string | undefined) => c === "'" || c === '"' || c === '`';
 
-function namesPath(text: string, at: number, name: string, path: string): boolean {
-  const after = text[at + name.length];
-  if (after !== "'" && after !== '"' && after !== '`') return false;
+function namesPath(text: string, at: number, name: string, path: string, folder = false): boolean {
+  let end = at + name.length;
+  // A folder may be named with a trailing slash ('fixtures/peers/').
+  if (folder && text[end] === '/') end++;
+  if (!isQuote(text[end])) return false;
   let start = at;
   while (start > 0 && PATH_CHAR.test(text[start - 1]!)) start--;
   const mention = text.slice(start, at + name.length).replace(/^(?:\.{1,2}\/|\/)+/, '');
   return mention === path || path.endsWith(`/${mention}`);
+}
+
+/**
+ * For a data file that no string names (`filesNaming` finds nothing), the nearest folder above it that source
+ * strings name, as `filesNaming` matches a file (`'fixtures/peers/google-benchmark'`, `join(dir, 'fixtures')`,
+ * `'../../fixtures/perf'`), with the files naming it: code that lists a folder reads every file in it. None when
+ * no folder up to (not including) the repository root is named.
+ */
+export function filesNamingFolder(
+  graph: DependencyGraph,
+  path: string,
+): { folder: string; files: string[] } | undefined {
+  const texts = graph.read(graph.sources);
+  for (let dir = posix.dirname(path); dir !== '.' && dir !== '/'; dir = posix.dirname(dir)) {
+    const name = posix.basename(dir);
+    if (name.length < 3) continue;
+    const files: string[] = [];
+    for (const [file, text] of texts) {
+      for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+        if (namesPath(text, i, name, dir, true)) {
+          files.push(file);
+          break;
+        }
+      }
+    }
+    if (files.length > 0) return { folder: dir, files };
+  }
+  return undefined;
 }
 
 /** Source files whose text names `name` anywhere (a deleted module's stem). */

@@ -11,6 +11,7 @@ export {
   type DependencyGraph,
   filesMentioning,
   filesNaming,
+  filesNamingFolder,
   isSourceFile,
   testsReaching,
 } from './graph.js';

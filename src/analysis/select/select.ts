@@ -5,6 +5,7 @@ import {
   type DependencyGraph,
   filesMentioning,
   filesNaming,
+  filesNamingFolder,
   isSourceFile,
   testsReaching,
 } from './graph.js';
@@ -171,6 +172,16 @@ export function selectTests(input: SelectInput): Selection {
           signals.push('reference');
           for (const [test, chain] of testsReaching(input.graph, mentioning, isTest)) {
             add(test, { kind: 'reference', detail: `${chain.join(' → ')} names "${name}"` }, 0.1);
+          }
+        } else {
+          // Read by listing its folder (fixtures, data sets): the code that names the nearest named folder above.
+          const named = filesNamingFolder(input.graph, path);
+          if (named !== undefined) {
+            signals.push('reference to its folder');
+            for (const [test, chain] of testsReaching(input.graph, named.files, isTest)) {
+              const detail = `${chain.join(' → ')} names the folder "${named.folder}" holding "${name}"`;
+              add(test, { kind: 'reference', detail }, 0.1);
+            }
           }
         }
       } else if (change.status === 'deleted' && !signals.includes('import graph')) {

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildGraph, type DependencyGraph, filesNaming } from '../../../src/analysis/select/graph.js';
+import {
+  buildGraph,
+  type DependencyGraph,
+  filesNaming,
+  filesNamingFolder,
+} from '../../../src/analysis/select/graph.js';
 import { DEFAULT_RULES, type DependencyRule, RuleSet } from '../../../src/analysis/select/rules.js';
 import { fullRunReason, type SelectInput, selectTests } from '../../../src/analysis/select/select.js';
 import type { FileChange } from '../../../src/analysis/select/types.js';
@@ -80,10 +85,21 @@ describe('selectTests: files no import names', () => {
     });
   });
 
-  it('runs everything for a changed file that no signal covers, and says which file', () => {
+  it('follows a data file no string names to the code that names a folder above it (code that lists it)', () => {
     const s = select([modified('data/orphan.txt')]);
+    expect(s.full).toBe(false);
+    expect(paths(s)).toEqual(['tests/test_table.py']);
+    expect(s.selected[0]!.reasons[0]).toEqual({
+      kind: 'reference',
+      detail: 'tests/test_table.py → pkg/table.py names the folder "data" holding "orphan.txt"',
+    });
+    expect(s.coveredBy).toEqual([{ path: 'data/orphan.txt', signal: 'reference to its folder' }]);
+  });
+
+  it('runs everything for a changed file that no signal covers, and says which file', () => {
+    const s = select([modified('assets/orphan.txt')]);
     expect(s.full).toBe(true);
-    expect(s.fullReason).toContain('data/orphan.txt changed and no signal covers it');
+    expect(s.fullReason).toContain('assets/orphan.txt changed and no signal covers it');
     expect(paths(s)).toEqual(TESTS);
   });
 
@@ -148,6 +164,25 @@ describe('selectTests: files no import names', () => {
     const g = await buildGraph('typescript', Object.keys(files), memoryReader(files));
     expect(filesNaming(g, 'README.md')).toEqual(['a.ts', 'b.ts']);
     expect(filesNaming(g, 'data/carbon/README.md')).toEqual(['a.ts', 'b.ts', 'c.ts', 'e.ts']);
+  });
+
+  it('takes a folder as named by a string holding a tail of its path, the nearest named folder first', async () => {
+    const files = {
+      'a.ts': "const d = join(import.meta.dirname, '../../fixtures/perf/peers/google-benchmark');",
+      'b.ts': "const d = readdirSync(join(ROOT, 'fixtures/perf/'));",
+      'c.ts': "const d = 'other/peers'; // and a comment about fixtures/perf/peers",
+      'd.ts': "const d = 'xperf';",
+    };
+    const g = await buildGraph('typescript', Object.keys(files), memoryReader(files));
+    expect(filesNamingFolder(g, 'test/fixtures/perf/peers/google-benchmark/run0.json')).toEqual({
+      folder: 'test/fixtures/perf/peers/google-benchmark',
+      files: ['a.ts'],
+    });
+    expect(filesNamingFolder(g, 'test/fixtures/perf/peers/pytest/run0.json')).toEqual({
+      folder: 'test/fixtures/perf',
+      files: ['b.ts'],
+    });
+    expect(filesNamingFolder(g, 'test/other/x.json')).toBeUndefined();
   });
 
   it('narrows a default run-everything rule for an inert manifest edit, never a declared one', () => {
