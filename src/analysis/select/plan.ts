@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { isTestFile, languageOf } from './frameworks.js';
 import { changedFiles, commitCount, listFiles, readBlobs, resolveCommit } from './git.js';
 import { buildGraph, type DependencyGraph, type ImportCache } from './graph.js';
-import { packageJsonChange } from './manifest.js';
+import { type ManifestChange, packageJsonChange, packageLockChange } from './manifest.js';
 import { DEFAULT_RULES, type DependencyRule, RuleSet } from './rules.js';
 import { fullRunReason, type Selection, selectTests } from './select.js';
 import type { SelectionStore } from './store.js';
@@ -67,10 +67,16 @@ export async function loadHead(
   return { files, tests, graph };
 }
 
-/** The changed `package.json` files whose edit is inert (manifest.ts), with what changed. */
+const MANIFESTS: Record<string, (before: string | undefined, after: string | undefined) => ManifestChange> = {
+  'package.json': packageJsonChange,
+  'package-lock.json': packageLockChange,
+  'npm-shrinkwrap.json': packageLockChange,
+};
+
+/** The changed `package.json` files and npm lockfiles whose edit is inert (manifest.ts), with what changed. */
 function inertManifests(repo: string, changes: readonly FileChange[]): Map<string, string> {
   const manifests = changes.filter(
-    (c) => posix.basename(c.path) === 'package.json' && c.before !== undefined && c.after !== undefined,
+    (c) => posix.basename(c.path) in MANIFESTS && c.before !== undefined && c.after !== undefined,
   );
   const out = new Map<string, string>();
   if (manifests.length === 0) return out;
@@ -79,7 +85,7 @@ function inertManifests(repo: string, changes: readonly FileChange[]): Map<strin
     manifests.flatMap((c) => [c.before!, c.after!]),
   );
   for (const c of manifests) {
-    const verdict = packageJsonChange(blobs.get(c.before!), blobs.get(c.after!));
+    const verdict = MANIFESTS[posix.basename(c.path)]!(blobs.get(c.before!), blobs.get(c.after!));
     if (verdict.inert) out.set(c.path, verdict.detail);
   }
   return out;

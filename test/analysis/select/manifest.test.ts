@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageJsonChange, testScripts } from '../../../src/analysis/select/manifest.js';
+import { packageJsonChange, packageLockChange, testScripts } from '../../../src/analysis/select/manifest.js';
 import { planSelection } from '../../../src/analysis/select/plan.js';
 
 const pkg = (fields: Record<string, unknown>) =>
@@ -55,10 +55,71 @@ describe('packageJsonChange', () => {
     );
   });
 
+  it('is inert when dependencies were only added, not when one was removed or given another range', () => {
+    const after = pkg({
+      dependencies: { zod: '^4.0.0', smol: '^1.0.0' },
+      devDependencies: { chalk: '^5.0.0' },
+    });
+    expect(packageJsonChange(pkg({}), after)).toEqual({
+      inert: true,
+      detail: 'only added dependencies "smol", "chalk" changed',
+    });
+    expect(packageJsonChange(pkg({}), pkg({ dependencies: {} })).detail).toBe('"dependencies" changed');
+    expect(packageJsonChange(pkg({}), pkg({ dependencies: { zod: '^4.1.0', x: '1' } })).inert).toBe(false);
+  });
+
   it('is not inert for a manifest added, deleted or not JSON', () => {
     expect(packageJsonChange(undefined, pkg({})).inert).toBe(false);
     expect(packageJsonChange(pkg({}), '{ "name": ').inert).toBe(false);
     expect(packageJsonChange('[]', pkg({})).inert).toBe(false);
+  });
+});
+
+const lock = (packages: Record<string, unknown>, root: Record<string, unknown> = { zod: '^4.0.0' }) =>
+  JSON.stringify(
+    {
+      name: 'app',
+      lockfileVersion: 3,
+      requires: true,
+      packages: { '': { name: 'app', dependencies: root }, ...packages },
+    },
+    null,
+    2,
+  );
+const ZOD = { 'node_modules/zod': { version: '4.0.0', resolved: 'https://r/zod-4.0.0.tgz' } };
+const SMOL = { 'node_modules/smol': { version: '1.0.0', dependencies: { tiny: '^2.0.0' } } };
+
+describe('packageLockChange', () => {
+  it('is inert when packages were only added (and the root only gained dependencies)', () => {
+    const after = lock(
+      { ...ZOD, ...SMOL, 'node_modules/tiny': { version: '2.0.0' } },
+      { zod: '^4.0.0', smol: '^1.0.0' },
+    );
+    expect(packageLockChange(lock(ZOD), after)).toEqual({
+      inert: true,
+      detail: 'only packages added (smol, tiny)',
+    });
+  });
+
+  it.each([
+    ['a version changed', lock({ 'node_modules/zod': { version: '4.0.1' } }), 'node_modules/zod changed'],
+    ['a package removed', lock({}), 'node_modules/zod removed'],
+    ['a root range changed', lock(ZOD, { zod: '^4.1.0' }), 'a dependency of the root'],
+    [
+      'a package newly nested under an existing one',
+      lock({ ...ZOD, 'node_modules/zod/node_modules/tiny': { version: '1.0.0' } }),
+      'newly nested',
+    ],
+  ])('is not inert when %s', (_what, after, detail) => {
+    const verdict = packageLockChange(lock(ZOD), after);
+    expect(verdict.inert).toBe(false);
+    expect(verdict.detail).toContain(detail);
+  });
+
+  it('is not inert for a version 1 lockfile (no packages map) or one not JSON', () => {
+    const v1 = JSON.stringify({ lockfileVersion: 1, dependencies: {} });
+    expect(packageLockChange(v1, v1).inert).toBe(false);
+    expect(packageLockChange(lock(ZOD), '{').inert).toBe(false);
   });
 });
 
@@ -118,5 +179,24 @@ describe('planSelection: package.json edits', { timeout: 30_000 }, () => {
       rules: [{ name: 'manifest', paths: ['package.json'], run: 'all' }],
     });
     expect(declared.selection.full).toBe(true);
+  });
+
+  it('runs only the tests that reach the code importing a newly added package (manifest and lockfile)', async () => {
+    write('package-lock.json', lock(ZOD));
+    git('add', '.');
+    git('commit', '-qm', 'lockfile');
+    write(
+      'package.json',
+      pkg({ scripts, dependencies: { zod: '^4.1.0', smol: '^1.0.0' }, description: 'x' }),
+    );
+    write('package-lock.json', lock({ ...ZOD, ...SMOL }, { zod: '^4.0.0', smol: '^1.0.0' }));
+    write('a.ts', "import 'smol';\nexport const a = 1;\n");
+    git('commit', '-qam', 'add smol');
+    const p = await plan();
+    expect(p.selection.full).toBe(false);
+    expect(p.selection.selected.map((t) => t.path).sort()).toEqual(['a.test.ts', 'version.test.ts']);
+    write('package-lock.json', lock({ 'node_modules/zod': { version: '4.1.0' }, ...SMOL }));
+    git('commit', '-qam', 'bump zod in the lockfile');
+    expect((await plan()).selection.full).toBe(true);
   });
 });
