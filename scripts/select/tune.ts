@@ -7,16 +7,23 @@
  * No test runs here: for each commit it prints what `ai-ci select` chooses of the evaluation's test universe
  * (share of files), whether it runs everything and why, so that the causes of wide selections can be read.
  *
- *   npx tsx scripts/select/tune.ts [--project ai-ci|boltons] [--limit 200]
+ * With `--durations FILE` (JUnit XML of one run of the universe) it also prints the share of test time, each test
+ * file weighted by its duration there, and, per commit, the changed file whose tests take the most time.
+ *
+ *   npx tsx scripts/select/tune.ts [--project ai-ci|boltons] [--limit 200] [--durations junit.xml]
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { planSelection } from '../../src/analysis/select/index.js';
-import { PROJECTS } from './eval-projects.js';
+import { outcomes, PROJECTS } from './eval-projects.js';
 import { loadHeldOut } from './eval-sample.js';
 
 const { values } = parseArgs({
-  options: { project: { type: 'string', multiple: true }, limit: { type: 'string', default: '200' } },
+  options: {
+    project: { type: 'string', multiple: true },
+    limit: { type: 'string', default: '200' },
+    durations: { type: 'string' },
+  },
 });
 
 const v1 = loadHeldOut('v1').heldOut;
@@ -46,6 +53,10 @@ for (const project of PROJECTS.filter((p) => (values.project ?? ['ai-ci', 'bolto
   const split = commits.filter((c) => !heldCommits.has(c)).slice(0, Number(values.limit));
   const repo = git('rev-parse', '--absolute-git-dir').trim();
   const shares: number[] = [];
+  const timeShares: number[] = [];
+  const known = new Set(git('ls-tree', '-r', '--name-only', v2Head).split('\n').filter(project.universe));
+  const durations = values.durations === undefined ? undefined : outcomes(values.durations, known);
+  const secs = (t: string) => durations?.get(t)?.s;
   const fullReasons = new Map<string, number>();
   process.stdout.write(
     `\n${project.name}: tuning split of ${split.length} commits (${ranges.map((r) => r.join(' ')).join(' and ')}; held-out commits left out)\n`,
@@ -69,13 +80,35 @@ for (const project of PROJECTS.filter((p) => (values.project ?? ['ai-ci', 'bolto
       fullReasons.set(key, (fullReasons.get(key) ?? 0) + 1);
     }
     const subject = git('log', '-1', '--format=%s', commit).trim().slice(0, 70);
+    let time = '';
+    if (durations !== undefined) {
+      // Tests not in the durations run (removed since) count the mean known time.
+      const known = universe.map(secs).filter((x): x is number => x !== undefined);
+      const fallback = known.reduce((a, b) => a + b, 0) / Math.max(1, known.length);
+      const s = (t: string) => secs(t) ?? fallback;
+      const total = universe.reduce((a, t) => a + s(t), 0);
+      const chosenS = plan.selection.selected
+        .filter((t) => inUniverse.has(t.path))
+        .reduce((a, t) => a + s(t.path), 0);
+      timeShares.push(total === 0 ? 0 : chosenS / total);
+      // The changed file whose tests cost the most (the first reason's detail ends at the changed file).
+      const byOrigin = new Map<string, number>();
+      for (const t of plan.selection.selected.filter((t) => inUniverse.has(t.path)))
+        for (const origin of new Set(
+          t.reasons.map((r) => `${r.kind}:${r.detail.split(' → ').at(-1)!.split(' names ')[0]}`),
+        ))
+          byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + s(t.path));
+      const top = [...byOrigin].sort((a, b) => b[1] - a[1])[0];
+      time = ` time ${(100 * timeShares.at(-1)!).toFixed(0)}%${top !== undefined && !plan.selection.full ? ` [top ${top[0]} ${((100 * top[1]) / total).toFixed(0)}%]` : ''}`;
+    }
     process.stdout.write(
-      `${commit.slice(0, 8)} ${plan.selection.coveredBy.length} files → ${chosen}/${universe.length} tests (${(100 * share).toFixed(0)}%)${plan.selection.full ? ` FULL: ${why}` : ''}  ${subject}\n`,
+      `${commit.slice(0, 8)} ${plan.selection.coveredBy.length} files → ${chosen}/${universe.length} tests (${(100 * share).toFixed(0)}%)${time}${plan.selection.full ? ` FULL: ${why}` : ''}  ${subject}\n`,
     );
   }
   const mean = shares.reduce((a, b) => a + b, 0) / Math.max(1, shares.length);
+  const meanTime = timeShares.reduce((a, b) => a + b, 0) / Math.max(1, timeShares.length);
   process.stdout.write(
-    `${project.name}: mean share of test files ${(100 * mean).toFixed(1)}%; full runs by reason:\n`,
+    `${project.name}: mean share of test files ${(100 * mean).toFixed(1)}%${durations !== undefined ? `, of test time ${(100 * meanTime).toFixed(1)}%` : ''}; full runs by reason:\n`,
   );
   for (const [k, n] of [...fullReasons].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${n}× ${k}\n`);
 }
