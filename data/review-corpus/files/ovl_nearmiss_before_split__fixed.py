@@ -1,0 +1,25 @@
+# label: leakage/none
+# twin: ovl_nearmiss_before_split__leaky.py
+# source: hand-written for ai-ci held-out v3 (Apache-2.0)
+from imblearn.pipeline import make_pipeline
+from imblearn.under_sampling import NearMiss
+from sklearn.datasets import make_classification
+from sklearn.metrics import balanced_accuracy_score
+from sklearn.model_selection import GridSearchCV, train_test_split
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.preprocessing import StandardScaler
+
+X, y = make_classification(
+    n_samples=20000, n_features=12, n_informative=6, weights=[0.97, 0.03], random_state=11
+)
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=11)
+
+search = GridSearchCV(
+    make_pipeline(StandardScaler(), NearMiss(version=2), KNeighborsClassifier()),
+    {"kneighborsclassifier__n_neighbors": [3, 5, 11, 21]},
+    scoring="balanced_accuracy",
+    cv=5,
+)
+search.fit(X_train, y_train)
+print("best:", search.best_params_)
+print("balanced accuracy on the test set:", balanced_accuracy_score(y_test, search.predict(X_test)))

@@ -1,0 +1,28 @@
+# label: leakage/none
+# twin: ovl_vibration_windows_shuffle__leaky.py
+# source: hand-written for ai-ci held-out v3 (Apache-2.0)
+import numpy as np
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.metrics import mean_absolute_error
+
+signal = np.load("bearing_vibration.npy")  # one long recording sampled at 1 kHz, shape (n,)
+WINDOW, HORIZON = 128, 16
+
+
+def make_windows(series, window, horizon):
+    """Sliding windows with stride 1: inputs are `window` samples, the target `horizon` steps later."""
+    X, y = [], []
+    for start in range(len(series) - window - horizon + 1):
+        X.append(series[start : start + window])
+        y.append(series[start + window + horizon - 1])
+    return np.array(X), np.array(y)
+
+
+# the last 20% of the recording is the test period; windows are cut within each part
+cut = int(len(signal) * 0.8)
+X_train, y_train = make_windows(signal[:cut], WINDOW, HORIZON)
+X_test, y_test = make_windows(signal[cut:], WINDOW, HORIZON)
+
+model = RandomForestRegressor(n_estimators=200, n_jobs=-1, random_state=0)
+model.fit(X_train, y_train)
+print(f"MAE {mean_absolute_error(y_test, model.predict(X_test)):.4f}")
