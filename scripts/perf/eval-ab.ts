@@ -21,7 +21,8 @@
  * called, for the unchanged pairs); accuracy on changes ≥ 5 %; on the unchanged pairs, the false alarms (a
  * regression called) per 100 comparisons with an exact 95 % upper bound; the rounds each benchmark's decision used
  * and those each pair ran, and the wall time per pair. Targets (issue 14): ≥ 95 % accuracy on changes ≥ 5 %,
- * ≤ 1 % false alarms. Options: --scale K (run K× the pairs, default 1), --json (also written to
+ * ≤ 1 % false alarms. Options: --scale K (run K× the pairs, default 1), --changes 0,0.05 (only the pairs of these
+ * expected changes, e.g. `--changes 0` for the unchanged pairs alone, to bound the false alarms), --json (also written to
  * .cache/eval-ab/last.json), --time cpu (`perf ab --time cpu`, Google Benchmark's cpu_time: a special setting, printed
  * in the report's first line; the default figures are of real_time).
  * Needs g++ and Debian's libbenchmark-dev.
@@ -39,6 +40,7 @@ const out = path.join(root, '.cache/eval-ab');
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '1' },
+    changes: { type: 'string' },
     json: { type: 'boolean' },
     time: { type: 'string', default: 'real' },
   },
@@ -120,8 +122,12 @@ function main(): void {
     ['100', '95', -0.05, 4],
     ['100', '90', -0.1, 4],
   ];
+  const only = values.changes?.split(',').map(Number);
+  if (only?.some((c) => !plan.some((p) => p[2] === c)))
+    throw new Error(`--changes ${values.changes}: each must be one of ${plan.map((p) => p[2]).join(', ')}`);
+  const chosen = only ? plan.filter((p) => only.includes(p[2])) : plan;
   // Interleave the kinds of pairs (round-robin), so slow drift of the machine's load hits every kind alike.
-  const groups = plan.map(([a, b, change, n]) =>
+  const groups = chosen.map(([a, b, change, n]) =>
     Array.from(
       { length: Math.max(1, Math.round(n * scale)) },
       (): Case => ({ base: bins[a]!, head: bins[b]!, change }),
@@ -250,7 +256,7 @@ function main(): void {
     process.stdout.write(json);
     return;
   }
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const pct = (x: number) => (Number.isNaN(x) ? 'n/a (no such pairs run)' : `${(100 * x).toFixed(1)}%`);
   const name: Record<Method, string> = {
     aici: 'ai-ci perf ab (defaults: adaptive 10→40 rounds, 0.99 over the looks)',
     fixed95: 'fixed 10 rounds @0.95 (ai-ci before, same rounds)',
