@@ -6,9 +6,18 @@ import type { Position } from '../types.js';
 
 /**
  * `part`: a hand-made piece (slice, take/skip, sample); `subset`: the rows a boolean mask keeps; `oversampled`: rows
- * with copies (resampling, or a row-wise concatenation of data with a copy of itself).
+ * with copies (resampling, or a row-wise concatenation of data with a copy of itself); `undersampled`: rows an
+ * under-sampler kept (a class-balanced subset: held-out rows cut from it no longer have the real class balance).
  */
-export type OriginKind = 'load' | 'train' | 'test' | 'part' | 'subset' | 'oversampled' | 'unknown';
+export type OriginKind =
+  | 'load'
+  | 'train'
+  | 'test'
+  | 'part'
+  | 'subset'
+  | 'oversampled'
+  | 'undersampled'
+  | 'unknown';
 
 export interface Origin {
   id: number;
@@ -151,6 +160,11 @@ export interface TrainerVal {
   train?: DataVal;
   eval?: DataVal;
 }
+/** A number literal (`num_classes = 10`): no rows. */
+export interface NumVal {
+  kind: 'num';
+  value: number;
+}
 /** A boolean literal (`train=False`), for the branches that depend on one. */
 export interface ConstVal {
   kind: 'const';
@@ -173,7 +187,8 @@ export type Val =
   | FuncVal
   | StrsVal
   | TrainerVal
-  | ConstVal;
+  | ConstVal
+  | NumVal;
 
 export interface SplitFact {
   id: number;

@@ -77,6 +77,7 @@ const last = (qname: string) => qname.slice(qname.lastIndexOf('.') + 1);
 
 const stringValue = (n: Node | null | undefined): string | undefined => {
   if (n?.type !== 'string') return undefined;
+  if (n.namedChildren.some((c) => c?.type === 'interpolation')) return undefined;
   const content = n.namedChildren.filter((c) => c?.type === 'string_content');
   return content.length === 1 ? content[0]!.text : n.namedChildren.length === 2 ? '' : undefined;
 };
@@ -687,9 +688,21 @@ class Interpreter {
       case 'false':
         return { kind: 'const', value: n.type === 'true' };
       case 'string': {
+        // f"{evaluate(model, X_test):.3f}": the expressions inside are evaluated like any other.
+        for (const c of n.namedChildren) {
+          const e = c?.type === 'interpolation' ? c.childForFieldName('expression') : undefined;
+          if (e) this.expr(e, scope);
+        }
         const v = stringValue(n);
         return v === undefined ? undefined : { kind: 'strs', values: [v], list: false };
       }
+      case 'concatenated_string':
+        for (const c of n.namedChildren) if (c) this.expr(c, scope);
+        return undefined;
+      case 'integer':
+      case 'float':
+        // A number is a number, not unknown rows (num_classes = 10, later to_categorical(y, num_classes)).
+        return { kind: 'num', value: Number(n.text.replace(/_/g, '')) };
       case 'unary_operator':
       case 'not_operator': {
         const a = n.childForFieldName('argument') ?? n.namedChildren.at(-1);
@@ -803,6 +816,9 @@ class Interpreter {
   private binary(a: Val | undefined, b: Val | undefined, at: Position): Val | undefined {
     // [X] + [X + noise]: list concatenation keeps the items apart; [df] * 3 repeats them.
     if (a?.kind === 'coll' && b?.kind === 'coll') return { kind: 'coll', items: [...a.items, ...b.items] };
+    // NUMERIC + ["renovated"]: a longer list of column names.
+    if (a?.kind === 'strs' && b?.kind === 'strs' && a.list && b.list)
+      return { kind: 'strs', values: [...a.values, ...b.values], list: true };
     if (a?.kind === 'coll' && b === undefined && a.items.length > 0)
       return { kind: 'coll', items: [...a.items, ...a.items] };
     const data = [...this.dataOf(a), ...this.dataOf(b)];
@@ -1061,7 +1077,11 @@ class Interpreter {
       const d = this.load(at, path === undefined ? undefined : `${name}:${path}`);
       const parse = args.kw.get('parse_dates');
       const index = stringValue(args.kw.get('index_col'));
-      if (parse && parse.text !== 'False') d.time = { at, evidence: 'parse_dates in the loader' };
+      // parse_dates alone only types some columns as dates (a listing's last review): the rows are a time series when
+      // a date becomes the index (here, or by set_index/sort_values later) or lag features are built.
+      const indexed = args.kw.get('index_col');
+      if (parse && parse.text !== 'False' && indexed && indexed.text !== 'None' && indexed.text !== 'False')
+        d.time = { at, evidence: 'a parsed date as the index in the loader' };
       else if (index && DATEISH.test(index)) d.time = { at, evidence: `index_col=${JSON.stringify(index)}` };
       return d;
     }
@@ -1101,6 +1121,19 @@ class Interpreter {
       );
       const out = data.map((d) => this.withRows(d, o, at));
       return out.length === 1 ? out[0] : { kind: 'tuple', items: out };
+    }
+    if (name === 'choice' && /random|rng/i.test(qname) && this.kwBool(args, 'replace') !== false) {
+      // np.random.choice(minority_idx, n_majority): indices drawn with replacement, copies of rows once used.
+      const data = args.pos[0] ? this.dataOf(this.expr(args.pos[0], scope)) : [];
+      for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
+      if (data.length === 0 || data.every((d) => d.preds || d.evals)) return undefined;
+      const o = this.origin(
+        'oversampled',
+        data.flatMap((d) => [...d.rows]),
+        at,
+        'random choice of rows with replacement',
+      );
+      return this.withRows(data[0]!, o, at);
     }
     if (name === 'shuffle' && /utils|sklearn/.test(qname)) {
       const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
@@ -1372,6 +1405,18 @@ class Interpreter {
    */
   private select(base: DataVal, idx: DataVal, at: Position): DataVal | undefined {
     if (idx.rows.size === 0) return undefined;
+    // X[np.concatenate([majority, np.random.choice(minority, n)])]: indices drawn with replacement from these rows.
+    const drawn = [...idx.rows]
+      .map((r) => this.facts.origins.get(r))
+      .find(
+        (o) =>
+          o?.kind === 'oversampled' &&
+          [...base.rows].some((b) => b === o.id || ancestors(this.facts, o.id).has(b)),
+      );
+    if (drawn && !base.rows.has(drawn.id)) {
+      const o = this.origin('oversampled', base.rows, at, drawn.how);
+      return this.withRows(base, o, at);
+    }
     const descends = [...idx.rows].every((r) => {
       if (base.rows.has(r)) return false;
       const o = this.facts.origins.get(r);
@@ -1511,8 +1556,9 @@ class Interpreter {
         if (!x) return method === 'fit' ? e : undefined;
         if (e.role === 'resampler' || method === 'fit_resample') {
           const over = OVERSAMPLERS.has(e.cls);
+          const under = UNDERSAMPLERS.has(e.cls);
           const o = this.origin(
-            over ? 'oversampled' : 'part',
+            over ? 'oversampled' : under ? 'undersampled' : 'part',
             [...x.rows, ...(y?.rows ?? [])],
             at,
             `${e.cls}.fit_resample`,

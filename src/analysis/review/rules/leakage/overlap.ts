@@ -35,7 +35,7 @@ export const rule: Rule = {
       for (const r of rows) {
         for (const id of chain(facts, r)) {
           const o = facts.origins.get(id);
-          if (o?.kind === 'oversampled') return o;
+          if (o?.kind === 'oversampled' || o?.kind === 'undersampled') return o;
         }
       }
       return undefined;
@@ -58,13 +58,16 @@ export const rule: Rule = {
     for (const d of divisions) {
       const o = resampledIn(d.rows);
       if (!o) continue;
+      const under = o.kind === 'undersampled';
       push(`r${o.id}`, {
         ruleId: rule.id,
         kind: rule.kind,
         confidence: 'high',
         at: o.at,
-        message: `${o.how ?? 'oversampling'} before ${d.what}`,
-        why: `The data is oversampled at ${lineRef(o.at)} and only then ${d.by}, so copies of the same rows are on both sides.`,
+        message: `${o.how ?? (under ? 'undersampling' : 'oversampling')} before ${d.what}`,
+        why: under
+          ? `The data is undersampled at ${lineRef(o.at)} and only then ${d.by}, so the held-out rows are resampled too: they no longer have the class balance the model meets, and the score is measured on rows chosen with knowledge of all of them.`
+          : `The data is oversampled at ${lineRef(o.at)} and only then ${d.by}, so copies of the same rows are on both sides.`,
         related: [{ at: d.at, message: `${d.what} here` }],
       });
     }
