@@ -156,3 +156,142 @@ idx = np.concatenate([np.flatnonzero(y_train == 0), np.random.choice(pos, 5000)]
 print(LogisticRegression().fit(X_train[idx], y_train[idx]).score(X_test, y_test))
 `));
 });
+
+describe('model selection: searches, objectives, thresholds and cross-validated winners', () => {
+  const optuna = (objectiveScore: string, final: string) => `
+import optuna
+from sklearn.datasets import fetch_california_housing
+from sklearn.ensemble import HistGradientBoostingRegressor
+from sklearn.metrics import r2_score
+from sklearn.model_selection import cross_val_score, train_test_split
+
+X, y = fetch_california_housing(return_X_y=True)
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=5)
+
+def objective(trial):
+    model = HistGradientBoostingRegressor(learning_rate=trial.suggest_float("lr", 0.01, 0.3))
+    model.fit(X_train, y_train)
+    ${objectiveScore}
+
+study = optuna.create_study(direction="maximize")
+study.optimize(objective, n_trials=50)
+${final}
+`;
+  it('an Optuna objective scored on the test set', () =>
+    check(
+      optuna(
+        'return r2_score(y_test, model.predict(X_test))  # <- leak-selection',
+        'print("test R2", study.best_value)',
+      ),
+    ));
+  it('an Optuna objective cross-validated on the training part, the winner tested once: nothing', () =>
+    check(
+      optuna(
+        'return cross_val_score(model, X_train, y_train, cv=5).mean()',
+        'best = HistGradientBoostingRegressor(**study.best_params).fit(X_train, y_train)\nprint(r2_score(y_test, best.predict(X_test)))',
+      ),
+    ));
+
+  it('a hyperopt objective given as a lambda over the test set, and the same over a validation split', () =>
+    check(`
+from hyperopt import fmin, hp, tpe
+from sklearn.linear_model import Ridge
+from sklearn.metrics import mean_squared_error
+from sklearn.model_selection import train_test_split
+import numpy as np
+
+X, y = np.load("x.npy"), np.load("y.npy")
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+
+def loss(alpha, X_eval, y_eval):
+    model = Ridge(alpha=alpha).fit(X_train, y_train)
+    return mean_squared_error(y_eval, model.predict(X_eval))  # <- leak-selection
+
+best = fmin(fn=lambda a: loss(a, X_test, y_test), space=hp.loguniform("a", -5, 2), algo=tpe.suggest, max_evals=50)
+print(best)
+`));
+
+  const threshold = (leaky: boolean) => `
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import train_test_split
+
+X, y = np.load("x.npy"), np.load("y.npy")
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, random_state=0)
+model = LogisticRegression().fit(X_fit, y_fit)
+X_pick, y_pick = ${leaky ? 'X_test, y_test' : 'X_val, y_val'}
+proba = model.predict_proba(X_pick)[:, 1]
+thresholds = np.linspace(0.05, 0.95, 91)
+f1s = [f1_score(y_pick, proba >= t) for t in thresholds]${leaky ? '  # <- leak-selection' : ''}
+best_threshold = thresholds[int(np.argmax(f1s))]
+print(f1_score(y_test, model.predict_proba(X_test)[:, 1] >= best_threshold))
+`;
+  it('a decision threshold tuned on the test set', () => check(threshold(true)));
+  it('a decision threshold tuned on a validation split, then tested once: nothing', () =>
+    check(threshold(false)));
+
+  const search = (tail: string) => `
+from sklearn.datasets import load_iris
+from sklearn.model_selection import GridSearchCV, KFold, cross_val_score, train_test_split
+from sklearn.svm import SVC
+
+X, y = load_iris(return_X_y=True)
+clf = GridSearchCV(SVC(), {"C": [1, 10, 100]}, cv=KFold(4, shuffle=True, random_state=0))
+${tail}
+`;
+  it("a non-nested search's best_score_ reported as the estimate", () =>
+    check(search('clf.fit(X, y)\nprint("accuracy", clf.best_score_)  # <- leak-selection')));
+  it('nested cross-validation of the same search: nothing', () =>
+    check(search('print("accuracy", cross_val_score(clf, X, y, cv=5).mean())')));
+  it('best_score_ printed beside a test score: nothing', () =>
+    check(
+      search(
+        'X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)\nclf.fit(X_train, y_train)\nprint(clf.best_score_, clf.score(X_test, y_test))',
+      ),
+    ));
+
+  const winner = (tail: string) => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import cross_val_score, train_test_split
+
+df = pd.read_csv("churn.csv")
+X, y = df.drop(columns="churned"), df["churned"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+models = {"lr": LogisticRegression(), "rf": RandomForestClassifier()}
+results = {}
+for name, model in models.items():
+    results[name] = cross_val_score(model, X_train, y_train, cv=5).mean()
+best = max(results, key=results.get)${tail ? '' : '  # <- leak-selection'}
+print(f"{best}: expected accuracy {results[best]:.3f}")
+${tail}
+`;
+  it("the best of several models' cross-validated means reported as the winner's score", () =>
+    check(winner('')));
+  it('the same winner then scored once on the test set: nothing', () =>
+    check(winner('print(models[best].fit(X_train, y_train).score(X_test, y_test))')));
+
+  const tuner = (validation: string) => `
+import keras
+import keras_tuner
+
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+
+def build_model(hp):
+    model = keras.Sequential([keras.layers.Dense(hp.Int("units", 32, 512), activation="relu"), keras.layers.Dense(10)])
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+tuner = keras_tuner.RandomSearch(build_model, objective="val_accuracy", max_trials=10)
+tuner.search(x_train, y_train, epochs=2, ${validation}
+best_model = tuner.get_best_models(num_models=1)[0]
+print(best_model.evaluate(x_test, y_test))
+`;
+  it('a KerasTuner search validated on the test set', () =>
+    check(tuner('validation_data=(x_test, y_test))  # <- leak-selection')));
+  it('a KerasTuner search validated on a split of the training data: nothing', () =>
+    check(tuner('validation_split=0.2)')));
+});

@@ -62,6 +62,8 @@ export interface DataVal {
   preds?: PredRef[];
   /** Evaluations this value is a score of (a metric, a loss or an accuracy count on held-out data). */
   evals?: EvalFact[];
+  /** Cross-validation or search scores this value is (or is computed from). */
+  internal?: InternalScoreFact[];
   /** A single column of a frame, e.g. `y = df['price']`. */
   column?: { frame: number; name: string };
   /** All columns of the loaded frame (no column dropped or selected yet). */
@@ -235,6 +237,22 @@ export interface CvFact {
   cvText: string | undefined;
 }
 
+/**
+ * A score computed inside cross-validation or a search, on the training data's own folds: `cross_val_score(...)`,
+ * a search's `best_score_`. Honest for one model; the best of several (or a search's best) is biased upwards.
+ */
+export interface InternalScoreFact {
+  /** `cv`: a cross-validation's scores; `search`: a search's best score (`best_score_`), already the best of many. */
+  how: 'cv' | 'search';
+  model: EstVal | undefined;
+  data: DataVal | undefined;
+  at: Position;
+  /** Loops it was computed in (innermost last). */
+  loops: number[];
+  /** Where the score picks among models or settings (`max(scores)`, a branch on it). */
+  decides?: Position;
+}
+
 export interface TransformerFitFact {
   est: EstVal;
   data: DataVal;
@@ -247,6 +265,10 @@ export interface Facts {
   trainings: TrainFact[];
   evals: EvalFact[];
   cvs: CvFact[];
+  /** Scores of cross-validation and searches on the training folds (see InternalScoreFact). */
+  internalScores: InternalScoreFact[];
+  /** Loops that iterate over data (batches of a loader, rows of a frame), not over settings or models. */
+  batchLoops: Set<number>;
   transformerFits: TransformerFitFact[];
   /** Names of imported modules by alias (`np` → `numpy`), for the syntactic rules. */
   imports: Map<string, string>;

@@ -53,6 +53,7 @@ import type {
   FuncVal,
   GroupVal,
   IndexOfVal,
+  InternalScoreFact,
   Origin,
   OriginKind,
   PredVal,
@@ -92,6 +93,9 @@ const stringList = (n: Node | null | undefined): string[] | undefined => {
   }
   return undefined;
 };
+
+/** KerasTuner's tuners (keras_tuner.RandomSearch, …): .search() trains candidates and scores them on validation_data. */
+const TUNERS = new Set(['RandomSearch', 'Hyperband', 'BayesianOptimization', 'GridSearch', 'SklearnTuner']);
 
 const STOPPING =
   /early_stopping|EarlyStopping|ModelCheckpoint|ReduceLROnPlateau|load_best_model_at_end\s*=\s*True/;
@@ -171,6 +175,8 @@ class Interpreter {
     trainings: [],
     evals: [],
     cvs: [],
+    internalScores: [],
+    batchLoops: new Set(),
     transformerFits: [],
     imports: new Map(),
   };
@@ -254,6 +260,52 @@ class Interpreter {
     return { kind: 'data', rows: new Set([o]), taints: [], frame: id, whole: true, at };
   }
 
+  /** A cross-validation or search score (see InternalScoreFact): no rows. */
+  private internalScore(
+    how: InternalScoreFact['how'],
+    model: EstVal | undefined,
+    data: DataVal | undefined,
+    at: Position,
+  ): DataVal {
+    const fact: InternalScoreFact = { how, model, data, at, loops: [...this.loops] };
+    this.facts.internalScores.push(fact);
+    return { kind: 'data', rows: new Set(), taints: [], frame: this.nextId++, at, internal: [fact] };
+  }
+
+  /**
+   * The objective of a hyper-parameter search (Optuna's study.optimize, hyperopt's fmin, scikit-optimize, scipy's
+   * minimize, bayes_opt): run by the search once per trial, so its body is a loop — models it makes differ every
+   * trial — and what it returns decides (the search keeps the best trial).
+   */
+  private objective(arg: Node | undefined, scope: Scope, at: Position): void {
+    if (!arg) return;
+    const loop = -this.nextId++;
+    this.loops.push(loop);
+    try {
+      let ret: Val | undefined;
+      if (arg.type === 'lambda') {
+        const body = arg.childForFieldName('body');
+        ret = body ? this.expr(body, new Scope(scope)) : undefined;
+      } else if (
+        arg.type === 'call' &&
+        /(^|\.)partial$/.test(arg.childForFieldName('function')?.text ?? '')
+      ) {
+        // functools.partial(objective, X=X_test, y=y_test)
+        const a = this.args(arg);
+        const f = a.pos[0] ? this.expr(a.pos[0], scope) : undefined;
+        const pos = a.pos.slice(1).map((p) => this.expr(p, scope));
+        const kw = new Map([...a.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
+        if (f?.kind === 'func' && this.canInline(f)) ret = this.inlineWith(f, pos, kw);
+      } else {
+        const f = this.expr(arg, scope);
+        if (f?.kind === 'func' && this.canInline(f)) ret = this.inlineWith(f, [], new Map());
+      }
+      this.decide(ret, at);
+    } finally {
+      this.loops.pop();
+    }
+  }
+
   /** A score: no rows, the evaluations it comes from. */
   private score(evals: EvalFact[], at: Position): DataVal {
     return { kind: 'data', rows: new Set(), taints: [], frame: this.nextId++, at, evals };
@@ -275,7 +327,12 @@ class Interpreter {
     let time: DataVal['time'];
     let preds: PredVal[] | undefined;
     let evals: EvalFact[] | undefined;
+    let internal: InternalScoreFact[] | undefined;
     for (const d of from) {
+      for (const e of d.internal ?? []) {
+        internal ??= [];
+        if (!internal.includes(e)) internal.push(e);
+      }
       for (const r of d.rows) rows.add(r);
       for (const t of d.taints) if (!taints.includes(t)) taints.push(t);
       time ??= d.time;
@@ -296,6 +353,7 @@ class Interpreter {
       time,
       preds,
       evals,
+      internal,
       frame: first?.frame ?? this.nextId++,
       cols: keepCols ? first?.cols : undefined,
       column: keepCols ? first?.column : undefined,
@@ -334,7 +392,10 @@ class Interpreter {
 
   /** Marks the evaluations a value's scores come from as deciding (a branch on them, picking the best). */
   private decide(v: Val | undefined, at: Position): void {
-    for (const d of this.dataOf(v)) for (const e of d.evals ?? []) e.decides ??= at;
+    for (const d of this.dataOf(v)) {
+      for (const e of d.evals ?? []) e.decides ??= at;
+      for (const e of d.internal ?? []) e.decides ??= at;
+    }
   }
 
   /** Predictions scored against other data (labels): evaluations of the model on the predicted rows. */
@@ -638,13 +699,21 @@ class Interpreter {
       } else this.unbind(target, scope);
       return;
     }
+    if (it.kind === 'num') {
+      // for t in np.linspace(...): a number each iteration.
+      for (const c of target.type === 'identifier' ? [target] : target.namedChildren)
+        if (c) scope.set(c.text, { kind: 'num', value: Number.NaN });
+      return;
+    }
     if (it.kind === 'tuple') {
       // enumerate()/zip() results and splitter folds come as tuples of items.
       this.bind(target, it, scope);
       return;
     }
-    if (it.kind === 'data') {
+    if (it.kind === 'data' && !it.evals && !it.internal) {
       // Iterating a data loader or a frame: batches of the same rows.
+      const loop = this.loops.at(-1);
+      if (loop !== undefined) this.facts.batchLoops.add(loop);
       const batch = this.derive([it], at, true);
       if (target.type === 'pattern_list' || target.type === 'tuple_pattern') {
         for (const t of target.namedChildren) if (t) this.bind(t, batch, scope);
@@ -855,6 +924,9 @@ class Interpreter {
         return { ...this.derive([obj], posOf(n)), column: { frame: obj.frame, name: attr } };
       case 'est':
         if (attr === 'best_estimator_' || attr === 'estimator') return obj;
+        // search.best_score_: the cross-validated score of the best of the candidates, on the training folds.
+        if (attr === 'best_score_' && obj.role === 'search')
+          return this.internalScore('search', obj.steps[0] ?? obj, undefined, posOf(n));
         return undefined;
       case 'pred':
         return obj;
@@ -891,6 +963,8 @@ class Interpreter {
       const objNode = fn.childForFieldName('object')!;
       const method = fn.childForFieldName('attribute')?.text ?? '';
       const obj = this.receiver(objNode, scope);
+      if (method === 'optimize' && !obj)
+        return this.callFunction(`${objNode.text}.${method}`, args, n, scope);
       if (obj?.kind === 'module') return this.callFunction(`${obj.name}.${method}`, args, n, scope);
       if (obj?.kind === 'est') return this.estMethod(obj, method, args, n, scope);
       if (obj?.kind === 'trainer') return this.trainerMethod(obj, method, args, n, scope);
@@ -1036,6 +1110,31 @@ class Interpreter {
     const name = last(qname);
     const at = posOf(n);
     if (name === 'train_test_split') return this.trainTestSplit(args, n, scope);
+    if (/^(linspace|arange|logspace|geomspace|range)$/.test(name) && /^(numpy|np|torch|range$)/.test(qname)) {
+      // np.linspace(0.05, 0.95, 91): numbers (settings to try), not rows; with data in the arguments (range(len(X))),
+      // positions of its rows.
+      const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
+      const data = vals.flatMap((v) => this.dataOf(v));
+      return data.length ? this.derive(data, at) : { kind: 'num', value: Number.NaN };
+    }
+    if (
+      /^(optimize|fmin|gp_minimize|forest_minimize|gbrt_minimize|dummy_minimize)$/.test(name) ||
+      (/^(minimize|minimize_scalar|differential_evolution|dual_annealing|basinhopping|brute)$/.test(name) &&
+        /scipy|(^|\.)optimize\./.test(qname)) ||
+      (name === 'BayesianOptimization' && (args.kw.has('f') || args.kw.has('pbounds'))) ||
+      (/^(run|Tuner)$/.test(name) && /(^|\.)tune\b/.test(qname))
+    ) {
+      const fnNode =
+        args.kw.get('fn') ??
+        args.kw.get('func') ??
+        args.kw.get('f') ??
+        args.kw.get('objective') ??
+        args.kw.get('trainable') ??
+        args.pos[0];
+      for (const a of [...args.pos, ...args.kw.values()]) if (a !== fnNode) this.expr(a, scope);
+      this.objective(fnNode, scope, at);
+      return undefined;
+    }
     if (name === 'random_split') return this.randomSplit(args, n, scope);
     if (CV_FUNCTIONS.has(name)) {
       const est = args.pos[0] ? this.expr(args.pos[0], scope) : undefined;
@@ -1043,6 +1142,7 @@ class Interpreter {
       const x = xNode ? this.dataOf(this.expr(xNode, scope))[0] : undefined;
       const cvNode = args.kw.get('cv');
       const cv = cvNode ? this.expr(cvNode, scope) : undefined;
+      for (const [k, v] of args.kw) if (k !== 'cv' && k !== 'X') this.expr(v, scope);
       if (x) {
         this.facts.cvs.push({
           fn: name,
@@ -1053,7 +1153,9 @@ class Interpreter {
           cvText: cvNode?.text,
         });
       }
-      return name === 'cross_val_predict' && x ? this.derive([x], at) : undefined;
+      if (name === 'cross_val_predict') return x ? this.derive([x], at) : undefined;
+      // cross_val_score(model, X, y).mean(): the model's cross-validated score (picking the best of several is biased).
+      return this.internalScore('cv', est?.kind === 'est' ? est : undefined, x, at);
     }
     const path = stringValue(args.pos[0] ?? args.kw.get('filepath') ?? args.kw.get('path'));
     if (/^(load|load_model|load_learner)$/.test(name) && path !== undefined && this.saved.has(path)) {
@@ -1126,7 +1228,7 @@ class Interpreter {
       // np.random.choice(minority_idx, n_majority): indices drawn with replacement, copies of rows once used.
       const data = args.pos[0] ? this.dataOf(this.expr(args.pos[0], scope)) : [];
       for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
-      if (data.length === 0 || data.every((d) => d.preds || d.evals)) return undefined;
+      if (data.length === 0 || data.every((d) => d.preds || d.evals || d.internal)) return undefined;
       const o = this.origin(
         'oversampled',
         data.flatMap((d) => [...d.rows]),
@@ -1166,7 +1268,11 @@ class Interpreter {
       const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
       for (const v of vals) this.decide(v, at);
       const data = vals.flatMap((v) => this.dataOf(v));
-      if (STATISTICS.has(name) && /^(numpy|np|torch)\b/.test(qname) && !data.some((d) => d.preds || d.evals))
+      if (
+        STATISTICS.has(name) &&
+        /^(numpy|np|torch)\b/.test(qname) &&
+        !data.some((d) => d.preds || d.evals || d.internal)
+      )
         return data.length
           ? { kind: 'stat', rows: new Set(data.flatMap((d) => [...d.rows])), by: `statistics (${name})`, at }
           : undefined;
@@ -1235,7 +1341,7 @@ class Interpreter {
       const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
       if (data.length === 0) return undefined;
       // torch.max(outputs, 1) of predictions: still predictions, not a statistic of the rows.
-      if (data.some((d) => d.preds || d.evals)) return this.derive(data, at);
+      if (data.some((d) => d.preds || d.evals || d.internal)) return this.derive(data, at);
       return {
         kind: 'stat',
         rows: new Set(data.flatMap((d) => [...d.rows])),
@@ -1260,6 +1366,12 @@ class Interpreter {
       const lastStep = steps.at(-1);
       const role: Role = lastStep && lastStep.role === 'model' ? 'model' : 'transformer';
       return this.est(name, role, at, steps);
+    }
+    if (TUNERS.has(name) && /keras_?tuner|(^|\.)kt\./.test(qname)) {
+      // keras_tuner.RandomSearch(build_model, objective="val_accuracy"): a search whose candidates are scored on the
+      // validation data given to .search().
+      for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
+      return this.est(name, 'search', at);
     }
     if (SEARCHES.has(name)) {
       const inner = args.pos[0] ? this.expr(args.pos[0], scope) : undefined;
@@ -1545,6 +1657,27 @@ class Interpreter {
     const yNode = args.pos[1] ?? args.kw.get('y');
     const x = xNode ? (this.dataOf(this.expr(xNode, scope))[0] ?? undefined) : undefined;
     const y = yNode ? this.dataOf(this.expr(yNode, scope))[0] : undefined;
+    if (method === 'search' && e.role === 'search' && x) {
+      // tuner.search(x, y, validation_data=(x_val, y_val)): every trial's model is scored on the validation data.
+      this.train(e, x, y, at);
+      const val = args.kw.get('validation_data');
+      if (val) {
+        const loop = -this.nextId++;
+        this.loops.push(loop);
+        try {
+          const trial = this.est(`${e.cls} trial`, 'model', at);
+          trial.fits.push({ rows: new Set(x.rows), at });
+          for (const d of this.dataOf(this.expr(val, scope))) {
+            if ([...d.rows].every((r) => x.rows.has(r))) continue;
+            this.evaluate(trial, d, at, 'score').decides = at;
+          }
+        } finally {
+          this.loops.pop();
+        }
+      }
+      return undefined;
+    }
+    if (/^get_best_(models|model|estimator)$/.test(method)) return e;
     switch (method) {
       case 'fit':
       case 'partial_fit':
@@ -1699,9 +1832,10 @@ class Interpreter {
       this.backprop([d], at);
       return undefined;
     }
-    if (d.preds || d.evals) {
+    if (d.preds || d.evals || d.internal) {
       // Predictions and scores: .item(), .mean(), .argmax(1) keep what they are.
-      if (/^(item|tolist)$/.test(method)) return d.evals ? this.score(d.evals, at) : undefined;
+      if (/^(item|tolist)$/.test(method))
+        return d.evals || d.internal ? { ...this.score(d.evals ?? [], at), internal: d.internal } : undefined;
       if (
         STATISTICS.has(method) ||
         /^(sum|argmax|argmin|numpy|detach|cpu|squeeze|flatten|float|double|type)$/.test(method)
@@ -1870,10 +2004,15 @@ class Interpreter {
       if (base.kind === 'tuple' && Number.isInteger(i)) return base.items.at(i);
       return base.items[0];
     }
-    if (base.kind === 'pred') return base;
+    // tuner.get_best_models()[0]: the search's best model.
+    if (base.kind === 'pred' || (base.kind === 'est' && base.role === 'search')) return base;
     // df.groupby("city")["clicked"]: still the groups.
     if (base.kind === 'group') return base;
-    if (base.kind !== 'data' || !first) return base.kind === 'data' ? base : undefined;
+    if (base.kind !== 'data' || !first) {
+      // thresholds[np.argmax(f1s)]: the index is evaluated (it may pick by scores).
+      if (base.kind !== 'data') for (const s of subs) this.expr(s, scope);
+      return base.kind === 'data' ? base : undefined;
+    }
     // df.loc[rows, cols] / X[:, 1:]: the first part selects rows.
     const rowPart = first;
     const colPart = subs.length > 1 ? subs[1] : undefined;

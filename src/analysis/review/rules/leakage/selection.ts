@@ -47,6 +47,12 @@ export const rule: Rule = {
           e.loops.includes(e.model.loop) &&
           !(o?.loop !== undefined && e.loops.includes(o.loop)),
       );
+      // for t in thresholds: f1_score(y_test, proba >= t) … argmax: one model, a setting chosen by its test score.
+      const setting = evals.find(
+        (e) =>
+          e.decides !== undefined &&
+          e.loops.some((l) => !facts.batchLoops.has(l) && l !== o?.loop && l !== e.model.loop),
+      );
       const early = evals.find((e) => e.how === 'early-stopping');
       const scored = evals.filter((e) => e.how !== 'early-stopping');
       // for epoch in ...: train(model); acc = test(model, test_loader); if acc > best: keep / else: stop.
@@ -73,6 +79,12 @@ export const rule: Rule = {
           evals,
           reason: `the model trained in the loop is scored on it at ${lineRef(epochs.at)} every iteration, and the score decides at ${lineRef(epochs.decides!)} (which weights to keep, or when to stop)`,
           at: epochs,
+        });
+      } else if (setting) {
+        selecting.set(origin, {
+          evals,
+          reason: `it is scored at ${lineRef(setting.at)} once per setting tried in a loop, and the score picks the setting at ${lineRef(setting.decides!)}`,
+          at: setting,
         });
       } else if (early && scored.length > 0) {
         selecting.set(origin, {
@@ -113,6 +125,55 @@ export const rule: Rule = {
           .map((e) => ({ at: e.at, message: 'also evaluated here' })),
       });
     }
+    out.push(...internalSelection(ctx));
     return out;
   },
 };
+
+/**
+ * Choosing by cross-validation (a search's best_score_, the best of several models' cross-validated scores) is
+ * sound, but the winning score is biased upwards: without nested cross-validation or a test set evaluated once
+ * afterwards, it is reported as the estimate.
+ */
+function internalSelection(ctx: ProgramContext): RawFinding[] {
+  const { facts } = ctx;
+  const candidates = facts.internalScores.filter((s) => {
+    if (s.how === 'search') return true;
+    if (s.model?.role === 'search' || s.decides === undefined) return false;
+    const others = facts.internalScores.filter(
+      (o) => o.how === 'cv' && o.decides !== undefined && o.model && o.model !== s.model,
+    );
+    return s.loops.length > 0 || others.length > 0;
+  });
+  if (candidates.length === 0) return [];
+  // An honest estimate: a model scored on rows it was not fit on (a test set), or nested cross-validation.
+  const tested = facts.evals.some(
+    (e) =>
+      e.how !== 'early-stopping' &&
+      [...e.data.rows].some((r) => {
+        const c = chain(facts, r);
+        return !e.fitsBefore.some((f) => intersects(f.rows, c));
+      }),
+  );
+  const nested = facts.cvs.some(
+    (c) => c.est && (c.est.role === 'search' || c.est.steps.some((s) => s.role === 'search')),
+  );
+  if (tested || nested) return [];
+  const s = candidates[0]!;
+  return [
+    {
+      ruleId: rule.id,
+      kind: rule.kind,
+      confidence: 'high',
+      at: s.decides && s.how === 'cv' ? s.decides : s.at,
+      message:
+        s.how === 'search'
+          ? "the search's best_score_ is reported, and no untouched hold-out or nested cross-validation estimates the chosen model"
+          : 'the best of several cross-validated scores is reported, and no untouched hold-out or nested cross-validation estimates the chosen model',
+      why:
+        s.how === 'search'
+          ? `best_score_ at ${lineRef(s.at)} is the highest of the candidates' cross-validated scores on the same folds that chose them, so it is biased upwards.`
+          : `The cross-validated scores at ${lineRef(s.at)} choose at ${lineRef(s.decides!)}, and the winner's score is the maximum over the candidates, biased upwards.`,
+    },
+  ];
+}
