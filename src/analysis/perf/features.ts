@@ -7,7 +7,7 @@
  * throughput for bigger-is-better ones), is finite, and is scale-free (relative changes, z scores, logs of
  * counts), so one model serves benchmarks of any unit.
  */
-import { ChangePointDetector } from './changepoints/detector.js';
+import { ChangePointDetector, MODEL_HISTORY_CHANGEPOINT_OPTIONS } from './changepoints/detector.js';
 import { hodgesLehmannSorted } from './stats/hodges-lehmann.js';
 import { mannWhitneyUSorted } from './stats/mann-whitney.js';
 import { roundsNeeded } from './stats/power.js';
@@ -136,7 +136,7 @@ export interface HistoryContext {
   deviations: Float64Array;
 }
 
-const historyDetector = new ChangePointDetector();
+const historyDetector = new ChangePointDetector(MODEL_HISTORY_CHANGEPOINT_OPTIONS);
 
 /** Fewest runs in the current regime for its noise to be trusted; shorter regimes borrow the older runs. */
 const MIN_REGIME_RUNS = 5;

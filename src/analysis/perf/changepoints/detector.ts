@@ -10,8 +10,11 @@
  *  - σ² (1 + φ) / (1 − φ)², that of AR(1) noise, with the persistence φ read from how the spread of differences
  *    grows from lag 1 to lag 2 (medians of |x[t+1] − x[t]| and |x[t+2] − x[t]|, taken around zero so a trend
  *    counts as persistence), and
- *  - L × Var(block mean) over blocks of L = ½√n points, from the median difference of adjacent block means,
- *    which sees slow drifts and seasons that two lags cannot.
+ *  - L × Var(block mean) over blocks of L points, from the median difference of adjacent block means, which
+ *    sees slow drifts and seasons that two lags cannot: L = ½√n and, on long series, every doubling of it that
+ *    still leaves `minBlocks` blocks (the largest estimate is used). Short-memory noise gives about the same
+ *    value at every L; a slow wander (a machine's temperature, a week of daily load) grows with L, and a
+ *    penalty from the one block length ½√n — about 40 points in 6,000 — cut such series into a dozen steps.
  * Both use differences, which cancel level shifts, so the very changes looked for do not inflate the estimate.
  * σ is a top-trimmed RMS of the lag-1 differences: it sees heavy tails and bursts (a median would see only the
  * quiet core of operations metrics and over-segment them) but not the few large differences of the shifts.
@@ -22,8 +25,19 @@
  * clipped first to within `clip` noise units of a running median of five (a one- or two-point spike cannot
  * move a median of five; a shift of three points or more does).
  *
+ * Slow trends: a constant level per segment cuts a steady rise into a staircase however large the penalty, as
+ * long as the rise is large against the noise. So a change point is dropped when one straight line over its
+ * two neighbouring segments fits about as well as the step (the step's reduction of squared error below
+ * `trendFit` × the line's), the weakest first, each survivor re-judged against its new neighbours. A pure line
+ * gives a ratio of at most ¾ (the best single step through a line), a pure step about 4⁄3 (a line through a
+ * step): the default 0.9 lies between, and drops only what a line explains better than the step does.
+ *
  * A relative-change floor (`minRelativeChange`) then removes steps too small to matter for benchmarks, the
  * weakest first (each survivor is re-judged against its new neighbours, as in Apache Otava's merge step).
+ *
+ * Bursts: change points at most `mergeWithin` points apart are one event (a short excursion and its return,
+ * or a level that overshoots and settles), reported once at its first point with `burstEnd`, the last change
+ * of the burst; reporting each would give one incident two or three change points a few points apart.
  *
  * Missing values (NaN) are skipped: the detector runs on the finite points and reports indices of the input.
  * Defaults were chosen on the training parts only of three labelled sets — TCPD and NAB real series
@@ -58,6 +72,18 @@ export interface ChangePointOptions {
   minRelativeChange?: number;
   /** Keep at most this many change points (the largest cost reductions). Default: no limit. */
   maxChangePoints?: number;
+  /**
+   * The long-run noise is also measured at doublings of the block length ½√n while at least this many blocks
+   * remain (0 = at ½√n only). Default 32.
+   */
+  minBlocks?: number;
+  /**
+   * Drop a change point when a straight line over its neighbouring segments fits nearly as well: the step
+   * reduces the squared error by less than trendFit × the line's reduction (0 = never). Default 0.9.
+   */
+  trendFit?: number;
+  /** Change points at most this many (finite) points after the previous one are folded into it. Default 6. */
+  mergeWithin?: number;
 }
 
 export interface ChangePoint {
@@ -72,6 +98,12 @@ export interface ChangePoint {
   /** Medians of the neighbouring segments. */
   before: number;
   after: number;
+  /**
+   * When other change points followed within `mergeWithin` points (a burst: a short excursion and its return,
+   * or an overshoot that settles), the 0-based input index of the last of them; the shift above is the one
+   * into the burst.
+   */
+  burstEnd?: number;
 }
 
 /** What the detector measured of a series' noise (reported for transparency, used for the penalty). */
@@ -93,9 +125,23 @@ const DEFAULTS = {
   blockScale: 0.5,
   minRelativeChange: 0.005,
   maxChangePoints: Number.POSITIVE_INFINITY,
+  minBlocks: 32,
+  trendFit: 0.9,
+  mergeWithin: 6,
 };
 
 export type ResolvedChangePointOptions = typeof DEFAULTS;
+
+/**
+ * The detector as the performance model's history features were computed when it was trained (before the
+ * trend, burst and multi-scale noise rules): features.ts and the model's training data use it, so the model
+ * sees the features it learned from. Retrain the model before moving them to the defaults.
+ */
+export const MODEL_HISTORY_CHANGEPOINT_OPTIONS: Readonly<ChangePointOptions> = {
+  minBlocks: 0,
+  trendFit: 0,
+  mergeWithin: 0,
+};
 
 export function resolveChangePointOptions(options: ChangePointOptions = {}): ResolvedChangePointOptions {
   const o = { ...DEFAULTS };
@@ -116,6 +162,10 @@ export function resolveChangePointOptions(options: ChangePointOptions = {}): Res
     throw new RangeError(`minRelativeChange must be ≥ 0, got ${o.minRelativeChange}`);
   if (!(o.maxChangePoints >= 0))
     throw new RangeError(`maxChangePoints must be ≥ 0, got ${o.maxChangePoints}`);
+  if (!(o.minBlocks >= 0)) throw new RangeError(`minBlocks must be ≥ 0, got ${o.minBlocks}`);
+  if (!(o.trendFit >= 0)) throw new RangeError(`trendFit must be ≥ 0, got ${o.trendFit}`);
+  if (!(Number.isInteger(o.mergeWithin) && o.mergeWithin >= 0))
+    throw new RangeError(`mergeWithin must be a whole number ≥ 0, got ${o.mergeWithin}`);
   return o;
 }
 
@@ -179,6 +229,8 @@ export class ChangePointDetector {
   private raw = new Float64Array(0);
   private at = new Int32Array(0);
   private prefix = new Float64Array(0);
+  /** Prefix sums of i × x[i], for straight-line fits. */
+  private prefixT = new Float64Array(0);
   private cost = new Float64Array(0);
   private last = new Int32Array(0);
   private cands = new Int32Array(0);
@@ -198,6 +250,7 @@ export class ChangePointDetector {
     this.raw = new Float64Array(this.cap);
     this.at = new Int32Array(this.cap);
     this.prefix = new Float64Array(this.cap + 1);
+    this.prefixT = new Float64Array(this.cap + 1);
     this.cost = new Float64Array(this.cap + 1);
     this.last = new Int32Array(this.cap + 1);
     this.cands = new Int32Array(this.cap + 1);
@@ -227,15 +280,41 @@ export class ChangePointDetector {
     if (!(noise.longRunVariance > 0)) return [];
     this.clipOutliers(n, noise.point);
     const prefix = this.prefix;
+    const prefixT = this.prefixT;
     prefix[0] = 0;
-    for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + this.x[i]!;
+    prefixT[0] = 0;
+    // Sums of x − x[0]: every cost and fit is unchanged by an offset, and a large one (timestamps, bytes)
+    // would otherwise swamp the squared sums' precision.
+    const offset = this.x[0]!;
+    for (let i = 0; i < n; i++) {
+      const v = this.x[i]! - offset;
+      prefix[i + 1] = prefix[i]! + v;
+      prefixT[i + 1] = prefixT[i]! + i * v;
+    }
     const logN = Math.log(n);
     const beta = this.options.penalty * logN * logN * noise.longRunVariance;
     let cps = this.pelt(n, beta);
+    cps = this.dropTrends(n, cps);
     cps = this.prune(n, cps);
-    return cps.map((k, i) =>
+    const found = cps.map((k, i) =>
       this.describe(i === 0 ? 0 : cps[i - 1]!, k, i === cps.length - 1 ? n : cps[i + 1]!, noise),
     );
+    return this.mergeBursts(cps, found);
+  }
+
+  /** Folds change points at most mergeWithin points after the previous one into it (see the header). */
+  private mergeBursts(cps: readonly number[], found: ChangePoint[]): ChangePoint[] {
+    const within = this.options.mergeWithin;
+    if (within <= 0) return found;
+    const out: ChangePoint[] = [];
+    for (let i = 0; i < found.length; i++) {
+      if (i > 0 && cps[i]! - cps[i - 1]! <= within && out.length > 0) {
+        out[out.length - 1]!.burstEnd = found[i]!.index;
+      } else {
+        out.push(found[i]!);
+      }
+    }
+    return out;
   }
 
   /** Copies the finite values into this.x and their input positions into this.at; returns their count. */
@@ -294,7 +373,18 @@ export class ChangePointDetector {
    */
   private blockVariance(n: number): number {
     if (this.options.blockScale <= 0) return 0;
-    const size = Math.max(2, Math.ceil(this.options.blockScale * Math.sqrt(n)));
+    const base = Math.max(2, Math.ceil(this.options.blockScale * Math.sqrt(n)));
+    let v = this.blockVarianceAt(n, base);
+    const minBlocks = this.options.minBlocks;
+    if (minBlocks > 0) {
+      for (let size = 2 * base; n / size >= minBlocks; size *= 2)
+        v = Math.max(v, this.blockVarianceAt(n, size));
+    }
+    return v;
+  }
+
+  /** blockVariance at one block length. */
+  private blockVarianceAt(n: number, size: number): number {
     const blocks = Math.floor(n / size);
     if (blocks < 4) return 0;
     const s = this.scratch;
@@ -395,6 +485,40 @@ export class ChangePointDetector {
     const cps: number[] = [];
     for (let t = last[n]!; t > 0; t = last[t]!) cps.push(t);
     return cps.reverse();
+  }
+
+  /**
+   * The step at k's reduction of squared error over one level on [a, b), less trendFit × a straight line's:
+   * negative when a line explains [a, b) nearly as well as the step (a slow trend, not a change).
+   */
+  private stepOverLine(a: number, k: number, b: number): number {
+    const len = b - a;
+    const sum = this.prefix[b]! - this.prefix[a]!;
+    const mid = (a + b - 1) / 2;
+    // Σ (i − mid) x[i] over [a, b), and Σ (i − mid)².
+    const stx = this.prefixT[b]! - this.prefixT[a]! - mid * sum;
+    const stt = (len * (len * len - 1)) / 12;
+    return this.gain(a, k, b) - (this.options.trendFit * (stx * stx)) / stt;
+  }
+
+  /** Drops change points a straight line explains (stepOverLine < 0), the most line-like first. */
+  private dropTrends(n: number, cps: number[]): number[] {
+    if (this.options.trendFit <= 0) return cps;
+    for (;;) {
+      let worst = -1;
+      let worstValue = 0;
+      for (let i = 0; i < cps.length; i++) {
+        const a = i === 0 ? 0 : cps[i - 1]!;
+        const b = i === cps.length - 1 ? n : cps[i + 1]!;
+        const v = this.stepOverLine(a, cps[i]!, b);
+        if (v < worstValue) {
+          worstValue = v;
+          worst = i;
+        }
+      }
+      if (worst < 0) return cps;
+      cps.splice(worst, 1);
+    }
   }
 
   /** Cost saved by the change point at k between neighbours a and b. */

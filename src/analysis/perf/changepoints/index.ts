@@ -3,6 +3,7 @@ export {
   ChangePointDetector,
   type ChangePointOptions,
   detectChangePoints,
+  MODEL_HISTORY_CHANGEPOINT_OPTIONS,
   resolveChangePointOptions,
   type SeriesNoise,
 } from './detector.js';

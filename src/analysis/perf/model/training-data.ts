@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ChangePointDetector } from '../changepoints/detector.js';
+import { ChangePointDetector, MODEL_HISTORY_CHANGEPOINT_OPTIONS } from '../changepoints/detector.js';
 import { loadNoise, type NoiseBenchmark, type NoiseFile } from '../dataset/noise.js';
 import { importFolder } from '../history/import-folder.js';
 import { HistoryStore } from '../history/store.js';
@@ -24,7 +24,7 @@ export function noiseFromRuns(runs: readonly RunRecord[], options: NoiseFromRuns
     const key = `${r.benchmark}@${r.machine}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  const detector = new ChangePointDetector();
+  const detector = new ChangePointDetector(MODEL_HISTORY_CHANGEPOINT_OPTIONS);
   const benchmarks: NoiseBenchmark[] = [];
   for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     group.sort((a, b) => a.time.localeCompare(b.time));

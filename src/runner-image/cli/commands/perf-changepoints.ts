@@ -53,6 +53,7 @@ function describe(c: ChangePoint) {
     pValue: c.pValue,
     before: c.before,
     after: c.after,
+    ...(c.burstEnd !== undefined ? { burstEnd: c.burstEnd } : {}),
   };
 }
 

@@ -61,23 +61,82 @@ describe('change-point detector', () => {
     expect(total).toBeLessThanOrEqual(1);
   });
 
-  it('cuts a slow trend into a few steps, not dozens, and a seasonal wave not at all', () => {
+  it('does not cut a slow trend into steps, nor a seasonal wave', () => {
     for (const seed of [1, 2, 3]) {
       const base = noisy(300, 100, 0.005, seed);
-      // 30 noise units of rise: plain PELT with the BIC penalty cuts it into ~16 steps.
+      // 30 noise units of rise: plain PELT with the BIC penalty cuts it into ~16 steps, constant levels alone
+      // into a staircase of about 5; a straight line explains it better than any of those steps.
       const trend = base.map((v, i) => v + 0.05 * i);
       const seasonal = base.map((v, i) => v + 3 * Math.sin((2 * Math.PI * i) / 24));
-      expect(indices(trend).length).toBeLessThanOrEqual(5);
+      expect(indices(trend)).toEqual([]);
+      expect(indices(trend, { trendFit: 0 }).length).toBeGreaterThanOrEqual(3);
       expect(indices(seasonal)).toEqual([]);
     }
   });
 
-  it('keeps a short clear shift of a few points (a latency incident), both its start and end', () => {
+  it('keeps a clear step on top of a slow trend', () => {
+    for (const seed of [1, 2, 3]) {
+      const values = noisy(300, 100, 0.005, seed).map((v, i) => v + 0.05 * i + (i >= 150 ? 5 : 0));
+      expect(indices(values)).toEqual([150]);
+    }
+  });
+
+  it('does not cut a slow wander of a long series into steps, yet finds a step in it', () => {
+    for (const seed of [1, 2]) {
+      // 6,000 points of 1% noise on a wave of ±3% over 1,500 points: blocks of ½√n = 39 points see little
+      // of it (a dozen and more steps with that block length alone); longer blocks see it.
+      const wander = noisy(6000, 100, 0.01, seed).map((v, i) => v + 3 * Math.sin((2 * Math.PI * i) / 1500));
+      expect(indices(wander)).toEqual([]);
+      expect(indices(wander, { minBlocks: 0 }).length).toBeGreaterThan(10);
+      expect(indices(wander.map((v, i) => v + (i >= 4000 ? 8 : 0)))).toEqual([4000]);
+    }
+  });
+
+  it('keeps a short clear shift of a few points (a latency incident), reported once with its end', () => {
     for (const seed of [1, 2, 3, 4]) {
       const values = noisy(200, 10, 0.02, seed);
       for (let i = 120; i < 124; i++) values[i]! *= 1.5;
-      expect(indices(values)).toEqual([120, 124]);
+      const found = detectChangePoints(values);
+      expect(found.map((c) => [c.index, c.burstEnd])).toEqual([[120, 124]]);
+      // The shift reported is the one into the incident.
+      expect(found[0]!.relativeChange).toBeCloseTo(0.5, 1);
+      // Unmerged, its start and its end are two change points.
+      expect(indices(values, { mergeWithin: 0 })).toEqual([120, 124]);
     }
+  });
+
+  it('folds a burst of changes a few points apart into one, but not changes further apart', () => {
+    const values = noisy(300, 10, 0.01, 11);
+    // An overshoot that settles: up 60% for 4 points, then 20% above the old level for good.
+    for (let i = 100; i < 300; i++) values[i]! *= i < 104 ? 1.6 : 1.2;
+    const found = detectChangePoints(values);
+    expect(found.map((c) => [c.index, c.burstEnd])).toEqual([[100, 104]]);
+    // Two steps 20 points apart stay two.
+    expect(
+      indices(
+        stepped(
+          300,
+          [
+            [100, 0.2],
+            [120, 0.2],
+          ],
+          12,
+        ),
+      ),
+    ).toEqual([100, 120]);
+  });
+
+  it('gives the same change points for a series and for it shifted by a large offset', () => {
+    const values = stepped(200, [[80, 0.1]], 13);
+    // (No relative floor: 10 on top of 1e9 is a tiny relative change.)
+    const o = { minRelativeChange: 0 };
+    expect(indices(values, o)).toEqual([80]);
+    expect(
+      indices(
+        values.map((v) => v + 1e9),
+        o,
+      ),
+    ).toEqual([80]);
   });
 
   it('is not fooled by isolated outliers', () => {
@@ -159,6 +218,9 @@ describe('change-point detector', () => {
     expect(() => resolveChangePointOptions({ penalty: 0 })).toThrow(/penalty/);
     expect(() => resolveChangePointOptions({ minSegment: 0 })).toThrow(/minSegment/);
     expect(() => resolveChangePointOptions({ maxPersistence: 1 })).toThrow(/maxPersistence/);
+    expect(() => resolveChangePointOptions({ minBlocks: -1 })).toThrow(/minBlocks/);
+    expect(() => resolveChangePointOptions({ trendFit: -0.1 })).toThrow(/trendFit/);
+    expect(() => resolveChangePointOptions({ mergeWithin: 1.5 })).toThrow(/mergeWithin/);
     expect(resolveChangePointOptions({}).minSegment).toBe(3);
   });
 });

@@ -37,6 +37,19 @@ describe('ai-ci perf changepoints', () => {
     expect(doc.series[1].changePoints).toEqual([]);
   });
 
+  it('reports a short excursion once, with the index where it ends in --json', async () => {
+    const incident = Array.from(
+      { length: 60 },
+      (_, i) => (i >= 30 && i < 33 ? 20 : 10) + ((i * 7) % 5) * 0.01,
+    );
+    const r = await run([file('incident.json', JSON.stringify(incident)), '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.series[0].changePoints).toEqual([30]);
+    expect(doc.series[0].details[0].burstEnd).toBe(33);
+    expect(doc.series[0].details[0].relativeChange).toBeCloseTo(1, 1);
+  });
+
   it('prints each named series on its own line', async () => {
     const r = await run([file('named2.json', JSON.stringify({ step, flat }))]);
     expect(r.out).toBe('step: 20\nflat: (none)\n');
