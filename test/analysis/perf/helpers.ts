@@ -62,9 +62,11 @@ export function scaled(
     results: run.results.map((b, i) => {
       if (!which(i)) return b;
       const extra = { ...b.extra };
-      for (const key of ['min', 'max', 'iqr', 'q1', 'q3'] as const) {
+      for (const key of ['min', 'max', 'iqr', 'q1', 'q3', 'cpuTime'] as const) {
         if (typeof extra[key] === 'number') extra[key] = (extra[key] as number) * factor;
       }
+      // A code change moves the CPU time with the wall time (Google Benchmark's cpu_time of each run).
+      if (Array.isArray(extra.cpuTime)) extra.cpuTime = extra.cpuTime.map((v) => (v as number) * factor);
       return {
         ...b,
         samples: b.samples.map((v) => v * factor),

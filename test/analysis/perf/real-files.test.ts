@@ -14,7 +14,7 @@ import {
   parseResultsText,
 } from '../../../src/analysis/perf/parse/index.js';
 import type { AnalysisReport } from '../../../src/analysis/perf/report/types.js';
-import { analyseAgainst } from './helpers.js';
+import { analyseAgainst, scaled } from './helpers.js';
 
 const DIR = join(import.meta.dirname, '../../fixtures/perf/real');
 const file = (tool: string, name: string) => join(DIR, tool, `${name}.json.gz`);
@@ -78,6 +78,75 @@ describe('Google Benchmark default output (one value per benchmark, no repetitio
       expect(b.failing).toBe(false);
       expect(b.verdict).not.toBe('improvement');
       expect(Math.abs(b.change!.estimate)).toBeLessThan(0.2);
+    }
+  });
+
+  it('does not fail runs the machine descheduled: their wall time grew, their CPU time did not', async () => {
+    // single-history-08's BM_Sum spent 34% of its CPU time waiting off the CPU, single-history-10's BM_Scan 32%
+    // and single-base's BM_Fill 28% (0.0% in every other run): recorded unchanged, they failed on wall time.
+    const runs = await history('gbench', 'single-history');
+    for (const [run, name] of [
+      [8, 'BM_Sum'],
+      [10, 'BM_Scan'],
+    ] as const) {
+      for (const r of [
+        await analyse(runs[run]!, { history: runs.slice(0, run) }),
+        await analyse(runs[run]!, { baseline: runs[run - 1]! }),
+      ]) {
+        const b = byName(r, name);
+        expect(b.failing).toBe(false);
+        expect(b.offCpu?.rawVerdict).toBe('regression');
+        expect(b.offCpu?.rawChange.estimate).toBeGreaterThan(0.25);
+        expect(b.offCpu?.corrected).toContain('candidate');
+        expect(Math.abs(b.change!.estimate)).toBeLessThan(0.05);
+        expect(b.reason).toMatch(/exceeded the CPU time more than usual/);
+      }
+    }
+    const base = byName(await analyse(await parse('gbench', 'single-base'), { history: runs }), 'BM_Fill');
+    expect(base.failing).toBe(false);
+  });
+
+  it('judges a change against a descheduled baseline run by the time on the CPU', async () => {
+    // single-base's BM_Fill was descheduled (+28% wall time): a real 10% speed-up measured against it reads as
+    // −30% in wall time, and a real 20% slowdown as about none.
+    const runs = await history('gbench', 'single-history');
+    const base = await parse('gbench', 'single-base');
+    const faster = byName(await analyse(scaled(runs.at(-1)!, 0.9), { baseline: base }), 'BM_Fill');
+    expect(faster.offCpu?.corrected).toEqual(['baseline']);
+    expect(faster.offCpu?.rawChange.estimate).toBeLessThan(-0.25);
+    expect(faster.verdict).toBe('improvement');
+    expect(faster.change!.estimate).toBeCloseTo(-0.1, 1);
+    const slower = byName(await analyse(runs.at(-1)!, { baseline: scaled(base, 1 / 1.2) }), 'BM_Fill');
+    expect(slower.offCpu?.corrected).toEqual(['baseline']);
+    expect(slower.verdict).toBe('regression');
+  });
+
+  it('keeps a wall-time regression that the CPU time does not confirm visible as inconclusive, never a pass', async () => {
+    // A change that makes the benchmark wait (a sleep, a lock, I/O): wall time +30%, CPU time as before.
+    const runs = await history('gbench', 'single-history');
+    const last = runs.at(-1)!;
+    const waits: ParsedResults = {
+      ...last,
+      results: last.results.map((b) =>
+        b.name === 'BM_Scan'
+          ? {
+              ...b,
+              samples: b.samples.map((v) => v * 1.3),
+              summary: { ...b.summary, mean: b.summary.mean * 1.3, median: b.summary.median * 1.3 },
+            }
+          : b,
+      ),
+    };
+    for (const r of [
+      await analyse(waits, { history: runs.slice(0, -1) }),
+      await analyse(waits, { baseline: last }),
+    ]) {
+      const b = byName(r, 'BM_Scan');
+      expect(b.verdict).toBe('inconclusive');
+      expect(b.failing).toBe(false);
+      expect(b.offCpu?.rawChange.estimate).toBeCloseTo(0.3, 1);
+      expect(b.reason).toMatch(/the code now waits/);
+      expect(r.verdict).toBe('inconclusive');
     }
   });
 

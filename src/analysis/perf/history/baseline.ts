@@ -1,3 +1,4 @@
+import { type OffCpuShares, offCpuSharesOf } from '../off-cpu.js';
 import { locationOf, summaryQuartiles, summaryRelativeError } from '../parse/summary.js';
 import type { BenchmarkResult } from '../parse/types.js';
 import { convertUnit } from '../parse/units.js';
@@ -25,6 +26,11 @@ export interface Baseline {
   commit?: string;
   /** Runs left out because their unit cannot be converted to the new result's. */
   skippedRuns: number;
+  /**
+   * Off-CPU shares (off-cpu.ts) of the baseline run and of each history run's location (aligned with
+   * `history`, undefined where unknown), for results that report CPU time; absent otherwise.
+   */
+  offCpu?: { baseline?: OffCpuShares; history: (number | undefined)[] };
 }
 
 /**
@@ -44,6 +50,12 @@ export function baselineFromRuns(runs: readonly RunRecord[], current: BenchmarkR
   if (!last) return undefined;
   const relativeError = summaryRelativeError(last.run);
   const q = summaryQuartiles(last.run);
+  const historyShares = usable.map(({ run }) => offCpuSharesOf(run)?.location);
+  const lastShares = offCpuSharesOf(last.run);
+  const baselineShares =
+    lastShares && last.run.samplesKind !== 'raw'
+      ? { ...lastShares, samples: [lastShares.location] }
+      : lastShares;
   const quartiles = q ? ([q[0] * last.factor, q[1] * last.factor] as [number, number]) : undefined;
   return {
     // A summary-only run is its location, the same statistic as a run with rounds (summary.ts locationOf);
@@ -59,6 +71,9 @@ export function baselineFromRuns(runs: readonly RunRecord[], current: BenchmarkR
     runs: usable.length,
     ...(last.run.commit ? { commit: last.run.commit } : {}),
     skippedRuns,
+    ...(historyShares.some((v) => v !== undefined)
+      ? { offCpu: { ...(baselineShares ? { baseline: baselineShares } : {}), history: historyShares } }
+      : {}),
   };
 }
 
@@ -71,6 +86,7 @@ export function baselineFromResult(
   if (factor === undefined) return undefined;
   const relativeError = summaryRelativeError(previous);
   const q = summaryQuartiles(previous);
+  const shares = offCpuSharesOf(previous);
   return {
     samples: previous.samples.map((v) => v * factor),
     history: [],
@@ -78,5 +94,6 @@ export function baselineFromResult(
     skippedRuns: 0,
     ...(relativeError !== undefined ? { relativeError } : {}),
     ...(q ? { quartiles: [q[0] * factor, q[1] * factor] as [number, number] } : {}),
+    ...(shares ? { offCpu: { baseline: shares, history: [] } } : {}),
   };
 }

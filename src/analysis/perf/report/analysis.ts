@@ -1,10 +1,11 @@
 import { type Comparison, type Detection, type DetectOptions, detectRegressions } from '../detect.js';
 import type { Baseline } from '../history/baseline.js';
 import { type ModelBreaker, ModelUnavailableError } from '../model/breaker.js';
+import { correctOffCpu, type OffCpuCorrection, offCpuSharesOf } from '../off-cpu.js';
 import { locationOf, summaryQuartiles, summaryRelativeError } from '../parse/summary.js';
 import type { BenchmarkResult, ParsedResults } from '../parse/types.js';
 import { median } from '../stats/robust.js';
-import type { AnalysisReport, BenchmarkAnalysis, BenchmarkVerdict } from './types.js';
+import type { AnalysisReport, BenchmarkAnalysis, BenchmarkVerdict, OffCpuReport } from './types.js';
 
 export interface AnalyzeOptions {
   /** P(regressed) at and above which a regression fails the step. */
@@ -85,6 +86,19 @@ export async function analyzeResults(
     });
     compared.push({ result, baseline });
   }
+  // Results that report CPU time: the comparison again with the values measured off the CPU more than usual
+  // corrected (off-cpu.ts); same-job rounds are left to the rank test, which disturbed rounds do not fool.
+  const corrections: (OffCpuCorrection | undefined)[] = compared.map(({ result, baseline }, i) => {
+    if (opts.sameJob) return undefined;
+    const candidate = offCpuSharesOf(result);
+    return candidate
+      ? correctOffCpu(comparisons[i]!.input, {
+          candidate,
+          ...(baseline.offCpu?.baseline ? { baseline: baseline.offCpu.baseline } : {}),
+          ...(baseline.offCpu?.history ? { history: baseline.offCpu.history } : {}),
+        })
+      : undefined;
+  });
 
   const detectOptions: DetectOptions = {
     confidence: opts.threshold,
@@ -93,18 +107,26 @@ export async function analyzeResults(
     ...(opts.sameJob ? { sameJob: true } : {}),
     ...(opts.priorNoise !== undefined ? { priorNoise: opts.priorNoise } : {}),
   };
-  let detections: Detection[];
   // The model learned comparisons across jobs; a same-job comparison is decided by its rounds.
   let modelUsed = model.breaker.available && comparisons.length > 0 && !opts.sameJob;
-  try {
-    detections = await detectRegressions(comparisons, detectOptions, modelUsed ? model.breaker : undefined);
-  } catch (err) {
-    if (!(err instanceof ModelUnavailableError)) throw err;
-    modelUsed = false;
-    detections = await detectRegressions(comparisons, detectOptions);
-  }
+  const detect = async (batch: Comparison[]): Promise<Detection[]> => {
+    try {
+      return await detectRegressions(batch, detectOptions, modelUsed ? model.breaker : undefined);
+    } catch (err) {
+      if (!(err instanceof ModelUnavailableError)) throw err;
+      modelUsed = false;
+      return detectRegressions(batch, detectOptions);
+    }
+  };
+  const raw = await detect(comparisons);
+  // One batch for the whole file, so common-mode analysis sees every benchmark.
+  const corrected = corrections.some((c) => c)
+    ? await detect(comparisons.map((c, i) => (corrections[i] ? { ...c, input: corrections[i].input } : c)))
+    : undefined;
   compared.forEach(({ result, baseline }, i) => {
-    const d = detections[i]!;
+    const correction = corrections[i];
+    const { detection: d, offCpu } =
+      correction && corrected ? judgeOffCpu(raw[i]!, corrected[i]!, correction) : { detection: raw[i]! };
     analyses.set(result, {
       name: result.name,
       unit: result.unit,
@@ -128,11 +150,12 @@ export async function analyzeResults(
       },
       ...(d.roundsNeeded !== undefined ? { roundsNeeded: d.roundsNeeded } : {}),
       ...(d.commonMode ? { commonMode: d.commonMode } : {}),
+      ...(offCpu ? { offCpu } : {}),
       reason: d.reason,
     });
   });
 
-  const unusualShift = detections.find((d) => d.commonMode?.unusual);
+  const unusualShift = raw.find((d) => d.commonMode?.unusual);
   if (unusualShift?.commonMode) {
     warnings.push(
       `the whole run moved by about ${(100 * unusualShift.commonMode.candidateShift).toFixed(1)}% across its benchmarks, ` +
@@ -174,4 +197,80 @@ export async function analyzeResults(
     benchmarks,
     warnings,
   };
+}
+
+function pct(v: number): string {
+  const p = v * 100;
+  return `${(Math.abs(p) < 0.05 ? 0 : p).toFixed(1)}%`;
+}
+
+/** "this run's by 27.8%" for one value, "3 of 10 rounds of this run" for rounds. */
+function values(corrected: number, of: number, run: string, share: number | undefined): string | undefined {
+  if (corrected === 0) return undefined;
+  return of > 1 || share === undefined
+    ? `${corrected} of ${of} rounds of ${run}`
+    : `${run}'s by ${pct(share)}`;
+}
+
+/**
+ * The verdict of a comparison whose values were partly measured off the CPU (off-cpu.ts): the corrected
+ * comparison's, with the raw change kept beside it — except that when the raw comparison of a disturbed
+ * candidate is a regression (or inconclusive) and its time on the CPU shows neither a regression nor an
+ * improvement, the verdict is 'inconclusive' (the machine descheduled the run, or the code now waits: one
+ * rerun tells), never a pass.
+ */
+export function judgeOffCpu(
+  raw: Detection,
+  corrected: Detection,
+  c: OffCpuCorrection,
+): { detection: Detection; offCpu: OffCpuReport } {
+  const offCpu: OffCpuReport = {
+    usualShare: c.usualShare,
+    usualFrom: c.usualFrom,
+    candidateShare: c.candidateShare,
+    ...(c.baselineShare !== undefined ? { baselineShare: c.baselineShare } : {}),
+    corrected: [
+      ...(c.candidateCorrected > 0 ? ['candidate' as const] : []),
+      ...(c.baselineCorrected > 0 ? ['baseline' as const] : []),
+      ...(c.historyCorrected > 0 ? ['history' as const] : []),
+    ],
+    rawVerdict: raw.verdict,
+    rawChange: raw.change,
+  };
+  const which = [
+    values(c.candidateCorrected, c.input.candidate.length, 'this run', c.candidateShare),
+    values(c.baselineCorrected, c.input.baseline.length, 'the baseline run', c.baselineShare),
+    c.historyCorrected > 0
+      ? `${c.historyCorrected} earlier run${c.historyCorrected > 1 ? 's' : ''}`
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const usual = `usually ${pct(c.usualShare)}, from ${c.usualFrom}`;
+  const note =
+    `wall time ${pct(raw.change.estimate)} as measured (${raw.verdict}); the wall time of ${which} exceeded the ` +
+    `CPU time more than usual (${usual}): judged by their time on the CPU (the machine descheduled them)`;
+  // A disturbed candidate whose wall time reads worse (or cannot be told) is judged by its time on the CPU only
+  // where that confirms a regression or, against a wall time not confidently worse, shows an improvement;
+  // otherwise the raw reading stays visible as 'inconclusive': a code change that makes a single-threaded
+  // benchmark wait (I/O, locks, sleeps) moves its time off the CPU too.
+  const rawWorse = raw.verdict === 'regression' || raw.verdict === 'inconclusive';
+  const confirmed =
+    corrected.verdict === 'regression' ||
+    (corrected.verdict === 'improvement' && raw.verdict !== 'regression');
+  if (rawWorse && !confirmed && c.candidateCorrected > 0) {
+    return {
+      detection: {
+        ...corrected,
+        verdict: 'inconclusive',
+        reason:
+          `wall time ${pct(raw.change.estimate)} (${raw.verdict}), but the wall time of ${which} exceeded the CPU time more ` +
+          `than usual (${usual}), and the time on the CPU changed ${pct(corrected.change.estimate)}: ` +
+          'the machine descheduled it, or the code now waits (I/O, locks, sleeps) — rerun it, or compare both ' +
+          'commits in one job (ai-ci perf ab)',
+      },
+      offCpu,
+    };
+  }
+  return { detection: { ...corrected, reason: `${corrected.reason}; ${note}` }, offCpu };
 }

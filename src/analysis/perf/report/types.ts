@@ -40,7 +40,26 @@ export interface BenchmarkAnalysis {
    * benchmarks, which may explain a change beside the verdict (it never changes the verdict).
    */
   commonMode?: CommonMode;
+  /**
+   * Results with CPU time (Google Benchmark): present when a run of the comparison spent more of its wall time
+   * off the CPU than the benchmark usually does, and the verdict judged the time on the CPU (off-cpu.ts).
+   */
+  offCpu?: OffCpuReport;
   reason: string;
+}
+
+/** What the off-CPU correction saw and did (off-cpu.ts), with the raw comparison's verdict and change. */
+export interface OffCpuReport {
+  /** real/cpu − 1 the benchmark usually shows, and where that came from. */
+  usualShare: number;
+  usualFrom: 'history' | 'the two runs';
+  candidateShare: number;
+  baselineShare?: number;
+  /** Which values were corrected. */
+  corrected: ('candidate' | 'baseline' | 'history')[];
+  /** The verdict and change on the wall times as measured. */
+  rawVerdict: Verdict;
+  rawChange: ChangeInterval;
 }
 
 /** Everything `ai-ci perf analyze` found, as printed with --json. */
