@@ -2,9 +2,9 @@
  * How the change-point detector's defaults were chosen: scores option sets on the TRAIN part only of the
  * labelled real series (data/changepoints/, held-out part frozen in split.json beforehand) and prints
  * F1 and detections per series for each set. The defaults of src/analysis/perf/changepoints/detector.ts were
- * picked from such grids (penalty, penalty form log n / log² n, block scale, noise quantile, minimum segment)
- * together with the change-point F1 on the train part of scripts/perf/eval.ts's benchmark series; see the
- * README's perf section for the figures.
+ * picked from such grids (penalty, penalty form log n / log² n, block scale, noise quantile, minimum segment;
+ * then minBlocks, trendFit and mergeWithin) together with the change-point F1 on the train part of
+ * scripts/perf/eval.ts's benchmark series; see the README's perf section for the figures.
  *
  *   tsx scripts/perf/changepoints/tune.ts '[{"penalty":0.7},{"penalty":1,"blockScale":1}]'
  */
