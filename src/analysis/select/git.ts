@@ -63,6 +63,24 @@ export function changedFiles(repo: string, base: string, head: string): FileChan
   return changes;
 }
 
+/** `git diff -U0` from the merge base of `base` and `head` to `head`, for the paths given (hunks only). */
+export function diffHunksText(repo: string, base: string, head: string, paths: readonly string[]): string {
+  if (paths.length === 0) return '';
+  return git(repo, [
+    'diff',
+    '-U0',
+    '--no-renames',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+    `${base}...${head}`,
+    '--',
+    ...paths.map((p) => `:(literal)${p}`),
+  ]).toString();
+}
+
 /** Every file of a commit with its blob id (the content hash the coverage is keyed by). */
 export function listFiles(repo: string, ref: string): RepoFile[] {
   const out = git(repo, ['ls-tree', '-r', '-z', '--full-tree', ref]).toString();

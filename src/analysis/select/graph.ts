@@ -21,9 +21,18 @@ export interface DependencyGraph {
 /** Raw imports per file content hash: a file whose content did not change is not parsed again. */
 export interface ImportCache {
   /** The cached imports of each content hash asked for that the cache holds (one query for all). */
-  getMany(language: Language, hashes: readonly string[]): ReadonlyMap<string, readonly string[]>;
-  set(language: Language, entries: readonly { hash: string; imports: readonly string[] }[]): void;
+  getMany(kind: string, hashes: readonly string[]): ReadonlyMap<string, readonly string[]>;
+  set(kind: string, entries: readonly { hash: string; imports: readonly string[] }[]): void;
 }
+
+/**
+ * The import cache's key per language: it names what was extracted, so that entries written by an ai-ci that
+ * extracted something else are not read back ('typescript/runtime': type-only imports left out).
+ */
+export const IMPORT_CACHE_KIND: Record<Language, string> = {
+  python: 'python',
+  typescript: 'typescript/runtime',
+};
 
 export function isSourceFile(language: Language, path: string): boolean {
   return language === 'python' ? path.endsWith('.py') : isScript(path) && !path.endsWith('.d.ts');
@@ -75,7 +84,8 @@ export async function buildGraph(
   const raw = new Map<string, readonly string[]>();
   const toParse: string[] = [];
   const hashes = options.hashOf === undefined ? [] : sources.map((f) => options.hashOf!(f) ?? '');
-  const hits = options.cache?.getMany(language, hashes) ?? new Map<string, readonly string[]>();
+  const hits =
+    options.cache?.getMany(IMPORT_CACHE_KIND[language], hashes) ?? new Map<string, readonly string[]>();
   for (const file of sources) {
     const hash = options.hashOf?.(file);
     const cached = hash === undefined ? undefined : hits.get(hash);
@@ -114,7 +124,7 @@ export async function buildGraph(
   } else {
     for (const [file, text] of texts) remember(file, scriptImports(text));
   }
-  if (fresh.length > 0) options.cache?.set(language, fresh);
+  if (fresh.length > 0) options.cache?.set(IMPORT_CACHE_KIND[language], fresh);
 
   // Edges in the order of `sources`, whichever way each file's imports were found (cache, scanner, parser): the
   // importer lists, and so the chain reported among equally short ones, do not depend on the cache's state.

@@ -1,8 +1,9 @@
 import { posix } from 'node:path';
 import { isTestFile, languageOf } from './frameworks.js';
-import { changedFiles, commitCount, listFiles, readBlobs, resolveCommit } from './git.js';
-import { buildGraph, type DependencyGraph, type ImportCache } from './graph.js';
+import { changedFiles, commitCount, diffHunksText, listFiles, readBlobs, resolveCommit } from './git.js';
+import { buildGraph, type DependencyGraph, type ImportCache, isSourceFile } from './graph.js';
 import { type ManifestChange, packageJsonChange, packageLockChange } from './manifest.js';
+import { changeRegions, parseHunks, type Region } from './regions.js';
 import { DEFAULT_RULES, type DependencyRule, RuleSet } from './rules.js';
 import { fullRunReason, type Selection, selectTests } from './select.js';
 import type { SelectionStore } from './store.js';
@@ -91,6 +92,51 @@ function inertManifests(repo: string, changes: readonly FileChange[]): Map<strin
   return out;
 }
 
+/** Changed JS/TS files at most this many get their hunks placed (regions.ts); a larger change is judged whole. */
+const MAX_REGION_FILES = 200;
+
+/** Where each hunk of the modified JS/TS source files falls (regions.ts), from the diff and both sides' texts. */
+function scriptRegions(
+  repo: string,
+  base: string,
+  head: string,
+  changes: readonly FileChange[],
+): Map<string, Region[]> {
+  const out = new Map<string, Region[]>();
+  const modified = changes.filter(
+    (c) =>
+      c.status === 'modified' &&
+      c.before !== undefined &&
+      c.after !== undefined &&
+      isSourceFile('typescript', c.path),
+  );
+  if (modified.length === 0 || modified.length > MAX_REGION_FILES) return out;
+  const hunks = parseHunks(
+    diffHunksText(
+      repo,
+      base,
+      head,
+      modified.map((c) => c.path),
+    ),
+  );
+  const blobs = readBlobs(
+    repo,
+    modified.flatMap((c) => [c.before!, c.after!]),
+  );
+  for (const c of modified) {
+    const own = hunks.get(c.path);
+    const before = blobs.get(c.before!);
+    const after = blobs.get(c.after!);
+    if (own === undefined || own.length === 0 || before === undefined || after === undefined) continue;
+    try {
+      out.set(c.path, changeRegions(c.path, before, after, own));
+    } catch {
+      // Text the parser cannot place: the file counts as changed anywhere.
+    }
+  }
+  return out;
+}
+
 /** Computes the selection for a change between two refs of a git repository. */
 export async function planSelection(options: PlanOptions): Promise<Plan> {
   const base = resolveCommit(options.repo, options.baseRef);
@@ -106,6 +152,14 @@ export async function planSelection(options: PlanOptions): Promise<Plan> {
   });
   const hashes = new Map(files.map((f) => [f.path, f.hash]));
   const inert = inertManifests(options.repo, changes);
+  const script = graph.language === 'typescript';
+  const functions = script ? options.store?.functions(hashes) : undefined;
+  const regions = script ? scriptRegions(options.repo, base, head, changes) : new Map<string, Region[]>();
+  const baseHash = new Map(hashes);
+  for (const c of changes) {
+    if (c.before === undefined) baseHash.delete(c.path);
+    else baseHash.set(c.path, c.before);
+  }
   const selection = selectTests({
     tests,
     changes,
@@ -113,6 +167,10 @@ export async function planSelection(options: PlanOptions): Promise<Plan> {
     rules: new RuleSet([...(options.rules ?? []), ...DEFAULT_RULES]),
     seed: head,
     ...(inert.size > 0 ? { inert } : {}),
+    ...(regions.size > 0 ? { regions } : {}),
+    ...(functions !== undefined && functions.size > 0
+      ? { functions, baseHashOf: (p: string) => baseHash.get(p) }
+      : {}),
     ...(full !== undefined ? { fullRun: full } : {}),
     ...(options.sampleRate !== undefined ? { sampleRate: options.sampleRate } : {}),
     ...(options.store !== undefined

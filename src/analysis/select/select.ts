@@ -9,7 +9,9 @@ import {
   isSourceFile,
   testsReaching,
 } from './graph.js';
+import type { Region } from './regions.js';
 import { type DependencyRule, RuleSet } from './rules.js';
+import type { RecordedFunctions } from './store.js';
 import type { FileChange, SelectedTest, SelectionReason, TestStats } from './types.js';
 
 /** Everything the selection looks at; no I/O happens inside `selectTests`. */
@@ -21,6 +23,16 @@ export interface SelectInput {
   rules: RuleSet;
   /** test file → source files its tests executed in an earlier full run (per-test coverage). */
   coverage?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Function coverage (V8) of earlier runs, for tests at their current content: test → source file it loaded →
+   * that file's content hash then and the functions that ran. Used for a test only when every file it loaded has
+   * the same content at the base of the change (`baseHashOf`): then the test ran at the base as it did then.
+   */
+  functions?: ReadonlyMap<string, ReadonlyMap<string, RecordedFunctions>>;
+  /** Each file's content hash at the base of the change (undefined: not there). */
+  baseHashOf?: (path: string) => string | undefined;
+  /** Changed JS/TS files: where each hunk falls (regions.ts); a file missing here changed anywhere. */
+  regions?: ReadonlyMap<string, readonly Region[]>;
   /** changed file → test file → non-flaky failures of that test in runs where the file changed. */
   cofailures?: ReadonlyMap<string, ReadonlyMap<string, number>>;
   stats?: ReadonlyMap<string, TestStats>;
@@ -101,6 +113,47 @@ export function selectTests(input: SelectInput): Selection {
     }
   let fullReason = input.fullRun;
 
+  // Tests whose recorded run holds at the base: every file they loaded then is unchanged up to the base.
+  const ranAtBase = new Map<string, ReadonlyMap<string, RecordedFunctions>>();
+  if (input.functions !== undefined && input.baseHashOf !== undefined)
+    for (const [test, sources] of input.functions) {
+      let holds = sources.size > 0;
+      for (const [source, rec] of sources)
+        if (input.baseHashOf(source) !== rec.hash) {
+          holds = false;
+          break;
+        }
+      if (holds) ranAtBase.set(test, sources);
+    }
+  const isInert = (path: string) => {
+    const regions = input.regions?.get(path);
+    return regions !== undefined && regions.length > 0 && regions.every((r) => r.kind === 'inert');
+  };
+  /**
+   * Whether a test that ran at the base as recorded can reach the change of `path`: it loaded the file, and a hunk
+   * falls at its top level or in a function that ran (a function no test run named is taken as run). Undefined
+   * when its recorded run does not hold at the base.
+   */
+  const reaches = (test: string, path: string): boolean | undefined => {
+    const sources = ranAtBase.get(test);
+    // Only code shows in V8 coverage (a JSON or data file a test loads does not).
+    if (sources === undefined || !isSourceFile(input.graph.language, path)) return undefined;
+    const rec = sources.get(path);
+    if (rec === undefined) return false;
+    const regions = input.regions?.get(path);
+    if (regions === undefined) return true;
+    return regions.some((r) => {
+      if (r.kind === 'inert') return false;
+      if (r.kind === 'top') return true;
+      for (const name of r.names) {
+        if (name === '') continue;
+        if (rec.ran.has(name)) return true;
+        if (rec.idle.has(name)) return false;
+      }
+      return true;
+    });
+  };
+
   const ruleOf = new Map(
     input.changes.map((c): [string, DependencyRule | undefined] => {
       const rule = input.rules.match(c.path);
@@ -150,9 +203,38 @@ export function selectTests(input: SelectInput): Selection {
     }
     if (rule === undefined || rule.run !== 'all') {
       if (graphCovers(change)) {
-        signals.push('import graph');
-        for (const [test, chain] of reachedFrom.get(path) ?? [])
-          add(test, { kind: 'import-graph', detail: chain.join(' → ') }, 0.1);
+        const inert = isInert(path);
+        signals.push(inert ? 'import graph (comments and types only changed)' : 'import graph');
+        let narrowed = 0;
+        // A test is listed under its nearest changed file; a file coverage cannot judge (a JSON module) gets every
+        // test that reaches it, so that no test dropped at a nearer file for not running its change misses it.
+        const judged = ranAtBase.size === 0 || isSourceFile(input.graph.language, path);
+        const reached = inert
+          ? []
+          : judged
+            ? (reachedFrom.get(path) ?? [])
+            : [...testsReaching(input.graph, [path], isTest)].filter(([t]) => t !== path);
+        for (const [test, chain] of reached) {
+          if (reaches(test, path) === false) narrowed++;
+          else add(test, { kind: 'import-graph', detail: chain.join(' → ') }, 0.1);
+        }
+        // Tests that ran the changed code at the base without an import naming it (a computed `import()`).
+        let ran = 0;
+        const byGraph = new Set(reached.map(([t]) => t));
+        if (!inert && change.status !== 'added')
+          for (const test of ranAtBase.keys())
+            if (!byGraph.has(test) && reaches(test, path) === true) {
+              ran++;
+              add(
+                test,
+                { kind: 'coverage', detail: `${test} ran the changed code of ${path} in an earlier run` },
+                0.2,
+              );
+            }
+        if (narrowed > 0 || ran > 0)
+          signals.push(
+            `function coverage (${narrowed} importing test${narrowed === 1 ? '' : 's'} never ran the change)`,
+          );
       }
       for (const test of testsExecuting.get(path) ?? []) {
         if (!signals.includes('coverage')) signals.push('coverage');

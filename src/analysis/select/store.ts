@@ -1,6 +1,6 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { CoverageMap } from './coverage.js';
-import type { ImportCache, Language } from './graph.js';
+import type { CoverageMap, FunctionCoverage, SourceFunctions } from './coverage.js';
+import type { ImportCache } from './graph.js';
 import type { TestCaseResult } from './junit.js';
 import type { TestStats } from './types.js';
 
@@ -34,6 +34,16 @@ CREATE TABLE IF NOT EXISTS coverage (
   commit_sha TEXT NOT NULL,
   PRIMARY KEY (test_file, test_hash, source_file)
 );
+CREATE TABLE IF NOT EXISTS functions (
+  test_file TEXT NOT NULL,
+  test_hash TEXT NOT NULL,
+  source_file TEXT NOT NULL,
+  source_hash TEXT NOT NULL,
+  ran TEXT NOT NULL,
+  idle TEXT NOT NULL,
+  commit_sha TEXT NOT NULL,
+  PRIMARY KEY (test_file, source_file)
+);
 CREATE TABLE IF NOT EXISTS imports (
   language TEXT NOT NULL,
   hash TEXT NOT NULL,
@@ -41,6 +51,11 @@ CREATE TABLE IF NOT EXISTS imports (
   PRIMARY KEY (language, hash)
 );
 `;
+
+/** A source file's functions as a test's recorded run found them, with the file's content hash then. */
+export interface RecordedFunctions extends SourceFunctions {
+  hash: string;
+}
 
 /** The run a set of results came from. */
 export interface RunInfo {
@@ -67,15 +82,15 @@ export class SelectionStore implements ImportCache {
   }
 
   /** Cached raw imports of a file content (the import graph's cache: unchanged files are not parsed again). */
-  get(language: Language, hash: string): readonly string[] | undefined {
-    const row = this.importStmt.get(language, hash) as { imports: string } | undefined;
+  get(kind: string, hash: string): readonly string[] | undefined {
+    const row = this.importStmt.get(kind, hash) as { imports: string } | undefined;
     return row === undefined ? undefined : decodeImports(row.imports);
   }
 
-  getMany(language: Language, hashes: readonly string[]): Map<string, readonly string[]> {
+  getMany(kind: string, hashes: readonly string[]): Map<string, readonly string[]> {
     const wanted = new Set(hashes);
     const out = new Map<string, readonly string[]>();
-    const rows = this.db.prepare('SELECT hash, imports FROM imports WHERE language = ?').all(language) as {
+    const rows = this.db.prepare('SELECT hash, imports FROM imports WHERE language = ?').all(kind) as {
       hash: string;
       imports: string;
     }[];
@@ -83,10 +98,10 @@ export class SelectionStore implements ImportCache {
     return out;
   }
 
-  set(language: Language, entries: readonly { hash: string; imports: readonly string[] }[]): void {
+  set(kind: string, entries: readonly { hash: string; imports: readonly string[] }[]): void {
     const ins = this.db.prepare('INSERT OR REPLACE INTO imports VALUES (?, ?, ?)');
     this.db.exec('BEGIN');
-    for (const e of entries) ins.run(language, e.hash, e.imports.join('\n'));
+    for (const e of entries) ins.run(kind, e.hash, e.imports.join('\n'));
     this.db.exec('COMMIT');
   }
 
@@ -170,6 +185,64 @@ export class SelectionStore implements ImportCache {
     }
     for (const [t, s] of any) if (!exact.has(t)) exact.set(t, s);
     return exact;
+  }
+
+  /**
+   * Stores function coverage (V8) of a run at `commit`; `hashes` gives every file's content hash there. Each test's
+   * earlier record is replaced: only its latest run is kept.
+   */
+  recordFunctions(commit: string, coverage: FunctionCoverage, hashes: ReadonlyMap<string, string>): number {
+    const del = this.db.prepare('DELETE FROM functions WHERE test_file = ?');
+    const ins = this.db.prepare('INSERT OR REPLACE INTO functions VALUES (?, ?, ?, ?, ?, ?, ?)');
+    let n = 0;
+    this.db.exec('BEGIN');
+    try {
+      for (const [test, sources] of coverage) {
+        const testHash = hashes.get(test);
+        if (testHash === undefined) continue;
+        del.run(test);
+        for (const [source, fns] of sources) {
+          const hash = hashes.get(source);
+          if (hash === undefined) continue;
+          ins.run(test, testHash, source, hash, [...fns.ran].join('\n'), [...fns.idle].join('\n'), commit);
+          n += 1;
+        }
+      }
+      this.db.exec('COMMIT');
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
+    return n;
+  }
+
+  /**
+   * Function coverage of the tests whose content is `hashes`' (a test that changed since runs anyway): test →
+   * source file it loaded → the source's content hash then and its functions that ran and did not.
+   */
+  functions(hashes: ReadonlyMap<string, string>): Map<string, Map<string, RecordedFunctions>> {
+    const rows = this.db
+      .prepare('SELECT test_file, test_hash, source_file, source_hash, ran, idle FROM functions')
+      .all() as {
+      test_file: string;
+      test_hash: string;
+      source_file: string;
+      source_hash: string;
+      ran: string;
+      idle: string;
+    }[];
+    const out = new Map<string, Map<string, RecordedFunctions>>();
+    const names = (t: string) => new Set(t === '' ? [] : t.split('\n'));
+    for (const r of rows) {
+      if (hashes.get(r.test_file) !== r.test_hash) continue;
+      let m = out.get(r.test_file);
+      if (m === undefined) {
+        m = new Map();
+        out.set(r.test_file, m);
+      }
+      m.set(r.source_file, { hash: r.source_hash, ran: names(r.ran), idle: names(r.idle) });
+    }
+    return out;
   }
 
   /** Test files that failed and passed on the same commit (flaky: their failures never count as caught). */
