@@ -15,6 +15,12 @@ function positiveInt(value: string): number {
   return v;
 }
 
+function wholeNonNegative(value: string): number {
+  const v = Number(value);
+  if (!Number.isInteger(v) || v < 0) throw new InvalidArgumentError('must be a whole number ≥ 0');
+  return v;
+}
+
 function positive(value: string): number {
   const v = Number(value);
   if (!(v > 0)) throw new InvalidArgumentError('must be a number > 0');
@@ -44,6 +50,8 @@ interface ChangepointFlags {
   minSegment?: number;
   penalty?: number;
   minChange?: number;
+  trendFit?: number;
+  mergeWithin?: number;
 }
 
 function describe(c: ChangePoint) {
@@ -95,6 +103,17 @@ export function registerPerfChangepoints(perf: Command): void {
       positive,
     )
     .option('--min-change <fraction>', 'smallest relative shift reported (default 0.005)', nonNegative)
+    .option(
+      '--trend-fit <r>',
+      'drop a change point when a straight line over its neighbouring segments fits nearly as well: the ' +
+        'step reduces the squared error by less than r × the line (default 0.9; 0 keeps every step)',
+      nonNegative,
+    )
+    .option(
+      '--merge-within <n>',
+      'report change points at most n points apart as one event, at its first point (default 6; 0 = each)',
+      wholeNonNegative,
+    )
     .option('--json', 'print the change points with their shifts and p-values as JSON')
     .action(async (file: string, flags: ChangepointFlags) => {
       let parsed: ReturnType<typeof readSeriesText>;
@@ -113,6 +132,8 @@ export function registerPerfChangepoints(perf: Command): void {
         ...(flags.minSegment !== undefined ? { minSegment: flags.minSegment } : {}),
         ...(flags.penalty !== undefined ? { penalty: flags.penalty } : {}),
         ...(flags.minChange !== undefined ? { minRelativeChange: flags.minChange } : {}),
+        ...(flags.trendFit !== undefined ? { trendFit: flags.trendFit } : {}),
+        ...(flags.mergeWithin !== undefined ? { mergeWithin: flags.mergeWithin } : {}),
       });
       const results = parsed.series.map((s) => ({
         name: s.name,

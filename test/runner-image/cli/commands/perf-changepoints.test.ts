@@ -86,6 +86,19 @@ describe('ai-ci perf changepoints', () => {
     // A much higher penalty keeps only the large step; segments of ≥ 5 points move the short last one.
     expect((await run([lowFile, '--penalty', '100'])).out.trim()).toBe('20');
     expect((await run([lowFile, '--min-segment', '5'])).out.trim()).toBe('20 35');
+    // A short excursion: one event by default, its start and end with --merge-within 0.
+    const incident = Array.from(
+      { length: 60 },
+      (_, i) => (i >= 30 && i < 33 ? 20 : 10) + ((i * 7) % 5) * 0.01,
+    );
+    const incidentFile = file('incident-flags.json', JSON.stringify(incident));
+    expect((await run([incidentFile])).out.trim()).toBe('30');
+    expect((await run([incidentFile, '--merge-within', '0'])).out.trim()).toBe('30 33');
+    // A steady rise: no change point by default, a staircase with --trend-fit 0.
+    const rise = Array.from({ length: 200 }, (_, i) => 100 + 0.05 * i + ((i * 7) % 5) * 0.05);
+    const riseFile = file('rise.json', JSON.stringify(rise));
+    expect((await run([riseFile])).out.trim()).toBe('(none)');
+    expect((await run([riseFile, '--trend-fit', '0'])).out.trim().split(' ').length).toBeGreaterThan(1);
   });
 
   it('keeps missing values (null, empty cells, NaN, NA) in the row numbering', async () => {
@@ -201,6 +214,8 @@ describe('ai-ci perf changepoints', () => {
     for (const bad of [
       ['--penalty', '0'],
       ['--min-segment', '1.5'],
+      ['--trend-fit', '-1'],
+      ['--merge-within', '2.5'],
       ['--delimiter', 'ab'],
     ]) {
       const r = await run([file('ok.json', JSON.stringify(step)), ...bad]);
