@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ChangePointDetector,
   detectChangePoints,
+  MODEL_HISTORY_CHANGEPOINT_OPTIONS,
   resolveChangePointOptions,
 } from '../../../../src/analysis/perf/changepoints/detector.js';
 import { seededRandom } from '../../../../src/analysis/perf/stats/rng.js';
@@ -212,6 +213,14 @@ describe('change-point detector', () => {
     detector.detect(long);
     expect(detector.detectIndices(short)).toEqual(indices(short));
     expect(detector.detectIndices(long)).toEqual(indices(long));
+  });
+
+  it('keeps the earlier behaviour with the options the perf model was trained with', () => {
+    const values = noisy(200, 10, 0.02, 1);
+    for (let i = 120; i < 124; i++) values[i]! *= 1.5;
+    expect(indices(values, MODEL_HISTORY_CHANGEPOINT_OPTIONS)).toEqual([120, 124]);
+    const trend = noisy(300, 100, 0.005, 1).map((v, i) => v + 0.05 * i);
+    expect(indices(trend, MODEL_HISTORY_CHANGEPOINT_OPTIONS).length).toBeGreaterThanOrEqual(3);
   });
 
   it('validates its options', () => {
