@@ -295,3 +295,183 @@ print(best_model.evaluate(x_test, y_test))
   it('a KerasTuner search validated on a split of the training data: nothing', () =>
     check(tuner('validation_split=0.2)')));
 });
+
+describe('target leakage by data flow: features computed from the target', () => {
+  const ratio = (feature: string) => `
+import pandas as pd
+from sklearn.ensemble import GradientBoostingRegressor
+from sklearn.model_selection import train_test_split
+
+ames = pd.read_csv("ames.csv")
+ames["HouseAge"] = ames["YrSold"] - ames["YearBuilt"]
+ames["Ratio"] = ${feature}
+features = ["GrLivArea", "HouseAge", "Ratio"]
+X_train, X_test, y_train, y_test = train_test_split(ames[features], ames["SalePrice"], random_state=0)
+print(GradientBoostingRegressor().fit(X_train, y_train).score(X_test, y_test))${feature.includes('SalePrice') ? '  # <- leak-target' : ''}
+`;
+  it('a ratio of the target to another column', () => check(ratio('ames["SalePrice"] / ames["GrLivArea"]')));
+  it('a ratio of two other columns: nothing', () => check(ratio('ames["GrLivArea"] / ames["TotRmsAbvGrd"]')));
+
+  const rolling = (shift: string, extra = '') => `
+import lightgbm as lgb
+import pandas as pd
+
+load = pd.read_csv("grid_load.csv", parse_dates=["ts"]).set_index("ts").sort_index()
+load["mean_24h"] = load["load_mw"]${shift}.rolling(24).mean()
+load["ewm"] = load["load_mw"]${shift}.ewm(span=7).mean()
+load = load.dropna()
+train, test = load.loc[:"2022-12-31"], load.loc["2023-01-01":]
+features = ["temperature", "mean_24h", "ewm"${extra}]
+model = lgb.LGBMRegressor().fit(train[features], train["load_mw"])${shift ? '' : '  # <- leak-target'}
+print(model.score(test[features], test["load_mw"]))
+`;
+  it('a rolling or exponentially weighted mean of the target that includes the current row', () =>
+    check(rolling('')));
+  it('the same windows over the target shifted one row into the past: nothing', () =>
+    check(rolling('.shift(1)')));
+
+  it('a lag written shift(-1) reads the future, also through a column computed from it', () =>
+    check(`
+import pandas as pd
+from sklearn.linear_model import Ridge
+df = pd.read_csv("sales.csv", index_col="date", parse_dates=True)
+df["next_day"] = df["sales"].shift(-1)
+df["trend"] = df["next_day"] - df["sales"].shift(7)
+tr, te = df.iloc[:-100], df.iloc[-100:]
+Ridge().fit(tr[["price", "trend"]], tr["sales"]).score(te[["price", "trend"]], te["sales"])  # <- leak-target
+`));
+
+  it('a flag of the target left in a whole frame whose target is dropped, and a share of a group total', () =>
+    check(`
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("shop.csv")
+df["expensive"] = (df["price"] > 1e6).astype(int)
+X = df.drop(columns=["price"])
+X_train, X_test, y_train, y_test = train_test_split(X, df["price"], random_state=0)
+print(RandomForestRegressor().fit(X_train, y_train).score(X_test, y_test))  # <- leak-target
+w = pd.read_csv("weekly.csv")
+w["share"] = w["sales"] / w.groupby("week")["sales"].transform("sum")
+a, b = train_test_split(w, random_state=0)
+print(RandomForestRegressor().fit(a[["store", "share"]], a["sales"]).score(b[["store", "share"]], b["sales"]))  # <- leak-target
+`));
+
+  it('a group mean of the target is no row-wise copy of it, and a lagged group shift is fine: nothing from leak-target', () =>
+    check(`
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+w = pd.read_csv("weekly.csv", index_col="week", parse_dates=True)
+w["last_week"] = w.groupby("store")["sales"].shift(1)
+tr, te = w.iloc[:-50], w.iloc[-50:]
+print(RandomForestRegressor().fit(tr[["store", "last_week"]], tr["sales"]).score(te[["store", "last_week"]], te["sales"]))
+`));
+
+  it('the label kept in a positional slice of an array, and a slice that leaves it out', () =>
+    check(`
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+data = np.loadtxt("records.csv", delimiter=",")
+X, y = data[:, 1:], data[:, -1]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))  # <- leak-target
+other = np.loadtxt("other.csv", delimiter=",")
+a_train, a_test, b_train, b_test = train_test_split(other[:, 1:-1], other[:, -1], random_state=0)
+print(LogisticRegression().fit(a_train, b_train).score(a_test, b_test))
+`));
+
+  const tf = (cols: string, labels: string) => `
+import pandas as pd
+import tensorflow as tf
+train_frame = pd.read_csv("pets_train.csv")
+test_frame = pd.read_csv("pets_test.csv")
+numeric_cols = ${cols}
+
+def df_to_dataset(dataframe, shuffle=True):
+    dataframe = dataframe.copy()
+    labels = ${labels}
+    ds = tf.data.Dataset.from_tensor_slices((dataframe[numeric_cols].values, labels.values))
+    if shuffle:
+        ds = ds.shuffle(buffer_size=len(dataframe))
+    return ds.batch(32)
+
+train_ds = df_to_dataset(train_frame)
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.fit(train_ds, epochs=10)${cols.includes('Adopted') ? '  # <- leak-target' : ''}
+print(model.evaluate(df_to_dataset(test_frame, shuffle=False)))
+`;
+  it('a tf.data dataset of (features, labels) whose features keep the label column', () =>
+    check(tf('["Age", "Fee", "Adopted"]', 'dataframe["Adopted"]')));
+  it('the label popped and left out of the features: nothing', () =>
+    check(tf('["Age", "Fee"]', 'dataframe.pop("Adopted")')));
+
+  it('columns recorded after the outcome: a chargeback for fraud, the titanic lifeboat', () =>
+    check(`
+import pandas as pd
+from sklearn.datasets import fetch_openml
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+tx = pd.read_csv("transactions.csv")
+cols = ["amount", "merchant", "chargeback_filed"]
+a, b = train_test_split(tx, random_state=0)
+RandomForestClassifier().fit(a[cols], a["is_fraud"]).score(b[cols], b["is_fraud"])  # <- leak-target
+df = fetch_openml("titanic", version=1, as_frame=True).frame
+df["had_boat"] = df["boat"].notna().astype(int)
+df["family"] = df["sibsp"] + df["parch"]
+c, d = train_test_split(df, random_state=0)
+RandomForestClassifier().fit(c[["age", "had_boat"]], c["survived"]).score(d[["age", "had_boat"]], d["survived"])  # <- leak-target
+RandomForestClassifier().fit(c[["age", "family"]], c["survived"]).score(d[["age", "family"]], d["survived"])
+`));
+});
+
+describe('statsmodels models and data sets known to be time series', () => {
+  it('a formula whose right side has the target share, and sm.Logit on z-scores fit before the split', () =>
+    check(`
+import pandas as pd
+import statsmodels.api as sm
+import statsmodels.formula.api as smf
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("weekly.csv")
+df["share"] = df["sales"] / df.groupby("week")["sales"].transform("sum")
+train, test = train_test_split(df, random_state=0)
+res = smf.ols("sales ~ price + share + C(store)", data=train).fit()  # <- leak-target
+print(res.predict(test))
+X = pd.read_csv("x.csv")
+y = pd.read_csv("y.csv")["default"]
+X = (X - X.mean()) / X.std()  # <- leak-preprocessing (mean) # <- leak-preprocessing (std)
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+logit = sm.Logit(y_train, sm.add_constant(X_train)).fit()
+print(logit.predict(sm.add_constant(X_test)))
+`));
+
+  it('the same formula without the share, and z-scores from the training part: nothing', () =>
+    check(`
+import pandas as pd
+import statsmodels.api as sm
+import statsmodels.formula.api as smf
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("weekly.csv")
+train, test = train_test_split(df, random_state=0)
+res = smf.ols("sales ~ price + C(store)", data=train).fit()
+print(res.predict(test))
+X = pd.read_csv("x.csv")
+y = pd.read_csv("y.csv")["default"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+mu, sd = X_train.mean(), X_train.std()
+logit = sm.Logit(y_train, sm.add_constant((X_train - mu) / sd)).fit()
+print(logit.predict(sm.add_constant((X_test - mu) / sd)))
+`));
+
+  const sunspots = (cv: string) => `
+import statsmodels.api as sm
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import KFold, TimeSeriesSplit, cross_val_score
+df = sm.datasets.sunspots.load_pandas().data
+X, y = df[["YEAR"]], df["SUNACTIVITY"]
+print(cross_val_score(Ridge(), X, y, cv=${cv}).mean())${cv.startsWith('KFold') ? '  # <- leak-time-split' : ''}
+`;
+  it('a yearly series known from its data set, cross-validated with shuffled folds', () =>
+    check(sunspots('KFold(5, shuffle=True, random_state=0)')));
+  it('the same with TimeSeriesSplit: nothing', () => check(sunspots('TimeSeriesSplit(5)')));
+});

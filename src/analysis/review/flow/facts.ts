@@ -40,12 +40,29 @@ export interface Taint {
   by: string;
   fitRows: ReadonlySet<number>;
   at: Position;
+  /** For statistics of one column by group (`groupby(k)["y"].transform("sum")`): that column. */
+  col?: { frame: number; name: string };
 }
 
 export interface ColsView {
   frame: number;
-  mode: 'drop' | 'only';
+  /** `slice`: columns by position, `arr[:, start:stop]` (no names; `column` names of `arr[:, k]` are `#k`). */
+  mode: 'drop' | 'only' | 'slice';
   names: Set<string>;
+  start?: number;
+  stop?: number;
+}
+
+/**
+ * A column of a frame that a value is computed from row by row (`df["a"] / df["b"]`, `df["y"].rolling(7).mean()`),
+ * and how many rows into the past it is read: `shift(1)` reads the previous row (lag 1); a window without a shift
+ * includes the current row (lag 0); `shift(-1)` reads the next one (lag -1). Aggregates over groups are no such
+ * dependency (a target mean encoding is preprocessing, not a copy of the row's own target).
+ */
+export interface ColDep {
+  frame: number;
+  name: string;
+  lag: number;
 }
 
 export interface DataVal {
@@ -64,6 +81,10 @@ export interface DataVal {
   evals?: EvalFact[];
   /** Cross-validation or search scores this value is (or is computed from). */
   internal?: InternalScoreFact[];
+  /** Columns this value is computed from row by row (see ColDep). */
+  deps?: ColDep[];
+  /** A supervised dataset (`tf.data.Dataset.from_tensor_slices((X, y))`, `TensorDataset(X, y)`, `DMatrix(X, label=y)`). */
+  xy?: { x: DataVal; y: DataVal };
   /** A single column of a frame, e.g. `y = df['price']`. */
   column?: { frame: number; name: string };
   /** All columns of the loaded frame (no column dropped or selected yet). */
@@ -85,6 +106,8 @@ export interface EstVal {
   loop: number | undefined;
   steps: EstVal[];
   earlyStopping: boolean;
+  /** Data given when the model is made (statsmodels' `OLS(y, X)`, `ols("y ~ a", data=df)`): `.fit()` trains on it. */
+  data?: { x: DataVal; y?: DataVal };
 }
 
 export interface PredVal {
@@ -270,6 +293,10 @@ export interface Facts {
   /** Loops that iterate over data (batches of a loader, rows of a frame), not over settings or models. */
   batchLoops: Set<number>;
   transformerFits: TransformerFitFact[];
+  /** Columns assigned to each frame (`df["ratio"] = …`, `assign(ratio=…)`), with what they are computed from. */
+  columnDefs: Map<number, Map<string, { deps: ColDep[]; at: Position }>>;
+  /** The data set a frame was loaded from, when named (`fetch_openml("titanic")`, `read_csv("titanic.csv")`). */
+  frameSources: Map<number, string>;
   /** Names of imported modules by alias (`np` → `numpy`), for the syntactic rules. */
   imports: Map<string, string>;
 }

@@ -18,7 +18,7 @@
  * back-propagated, evaluates it. Scores carry the evaluations they come from, so that a branch on a score (keep the
  * best epoch, stop early) or picking the best of several scores is known to decide.
  *
- * Size: the interpreter is one class of ~1,800 lines on purpose. Its statement and expression transfer functions are
+ * Size: the interpreter is one class of ~2,200 lines on purpose. Its statement and expression transfer functions are
  * mutually recursive over one scope state (a call evaluates arguments, which may be lambdas, comprehensions or calls);
  * split by syntax kind, every part would import every other. The facts it produces are in facts.ts, the API tables
  * it consults in apis.ts, the rules that read the facts in ../rules/.
@@ -46,6 +46,7 @@ import {
   UNDERSAMPLERS,
 } from './apis.js';
 import type {
+  ColDep,
   DataVal,
   EstVal,
   EvalFact,
@@ -93,6 +94,10 @@ const stringList = (n: Node | null | undefined): string[] | undefined => {
   }
   return undefined;
 };
+
+/** Well-known data sets whose rows are observations over time (statsmodels, OpenML, seaborn). */
+const TIME_SERIES_DATASETS =
+  /^(sunspots|co2|elnino|macrodata|nile|Bike_Sharing_Demand|bike_sharing|electricity|flights|AirPassengers|airline_passengers|daily_min_temperatures)$/i;
 
 /** KerasTuner's tuners (keras_tuner.RandomSearch, …): .search() trains candidates and scores them on validation_data. */
 const TUNERS = new Set(['RandomSearch', 'Hyperband', 'BayesianOptimization', 'GridSearch', 'SklearnTuner']);
@@ -178,6 +183,8 @@ class Interpreter {
     internalScores: [],
     batchLoops: new Set(),
     transformerFits: [],
+    columnDefs: new Map(),
+    frameSources: new Map(),
     imports: new Map(),
   };
   private readonly functions: { node: Node; scope: Scope }[] = [];
@@ -328,7 +335,14 @@ class Interpreter {
     let preds: PredVal[] | undefined;
     let evals: EvalFact[] | undefined;
     let internal: InternalScoreFact[] | undefined;
+    let deps: ColDep[] | undefined;
     for (const d of from) {
+      for (const c of d.deps ?? []) {
+        deps ??= [];
+        const same = deps.find((x) => x.frame === c.frame && x.name === c.name);
+        if (!same) deps.push(c);
+        else if (c.lag < same.lag) deps[deps.indexOf(same)] = c;
+      }
       for (const e of d.internal ?? []) {
         internal ??= [];
         if (!internal.includes(e)) internal.push(e);
@@ -354,12 +368,34 @@ class Interpreter {
       preds,
       evals,
       internal,
+      deps,
+      xy: from.length === 1 ? first?.xy : undefined,
       frame: first?.frame ?? this.nextId++,
       cols: keepCols ? first?.cols : undefined,
       column: keepCols ? first?.column : undefined,
       whole: keepCols ? first?.whole : undefined,
       at,
     };
+  }
+
+  /** One column of a frame (`df["price"]`, `df.price`, `arr[:, 0]` as "#0"): computed from itself, lag 0. */
+  private colOf(frame: DataVal, name: string, at: Position): DataVal {
+    return {
+      ...this.derive([frame], at),
+      column: { frame: frame.frame, name },
+      deps: [{ frame: frame.frame, name, lag: 0 }],
+    };
+  }
+
+  /** Records `df[name] = value`: the column and what it is computed from row by row. */
+  private defineColumn(frame: DataVal, name: string, v: Val | undefined, at: Position): void {
+    let defs = this.facts.columnDefs.get(frame.frame);
+    if (!defs) {
+      defs = new Map();
+      this.facts.columnDefs.set(frame.frame, defs);
+    }
+    const deps = this.dataOf(v).flatMap((d) => d.deps ?? []);
+    defs.set(name, { deps, at });
   }
 
   private withRows(d: DataVal, origin: Origin, at: Position): DataVal {
@@ -653,6 +689,11 @@ class Interpreter {
         // results[name] = score: the collection holds it (picking its best later chooses by it).
         if (base?.kind === 'coll' && base.items.length < 64) base.items.push(v);
         if (base?.kind === 'data') {
+          const sub = target.childrenForFieldName('subscript').filter((c): c is Node => !!c);
+          // df["ratio"] = …, df.loc[:, "ratio"] = …, df[["a", "b"]] = …: columns of the frame and what they come from.
+          const colNode = sub.length > 1 ? sub[1] : sub[0];
+          const named = colNode ? (stringList(colNode) ?? this.named(colNode, scope)?.values) : undefined;
+          for (const c of named ?? []) this.defineColumn(base, c, v, posOf(target));
           for (const d of this.dataOf(v)) {
             for (const t of d.taints) if (!base.taints.includes(t)) base.taints.push(t);
             base.time ??= d.time;
@@ -921,7 +962,7 @@ class Interpreter {
         )
           return obj;
         // df.price: a column.
-        return { ...this.derive([obj], posOf(n)), column: { frame: obj.frame, name: attr } };
+        return this.colOf(obj, attr, posOf(n));
       case 'est':
         if (attr === 'best_estimator_' || attr === 'estimator') return obj;
         // search.best_score_: the cross-validated score of the best of the candidates, on the training folds.
@@ -1177,6 +1218,13 @@ class Interpreter {
     if (LOADER_FUNCTIONS.test(name) && !qname.startsWith('json.') && !qname.startsWith('pickle.')) {
       if (args.kw.has('split') || args.kw.has('train')) return this.datasetLoad(qname, args, n, scope);
       const d = this.load(at, path === undefined ? undefined : `${name}:${path}`);
+      const src = path ?? /datasets\.(\w+)\.load$/.exec(qname)?.[1];
+      if (src !== undefined) {
+        this.facts.frameSources.set(d.frame, src);
+        const base = src.replace(/^.*[\\/]/, '').replace(/\.\w+$/, '');
+        if (TIME_SERIES_DATASETS.test(base))
+          d.time = { at, evidence: `the ${base} data set is a time series` };
+      }
       const parse = args.kw.get('parse_dates');
       const index = stringValue(args.kw.get('index_col'));
       // parse_dates alone only types some columns as dates (a listing's last review): the rows are a time series when
@@ -1187,8 +1235,22 @@ class Interpreter {
       else if (index && DATEISH.test(index)) d.time = { at, evidence: `index_col=${JSON.stringify(index)}` };
       return d;
     }
-    if (/^(load_|fetch_)/.test(name) && name !== 'load_data' && /datasets/.test(qname)) {
+    if (
+      /^(load_|fetch_)/.test(name) &&
+      name !== 'load_data' &&
+      (/datasets/.test(qname) || /^(seaborn|sns)\.load_dataset$/.test(qname))
+    ) {
       const d = this.load(at);
+      // fetch_openml("titanic"), sm.datasets.sunspots.load_pandas(): the data set's name.
+      const parts = qname.split('.');
+      const named =
+        stringValue(args.pos[0] ?? args.kw.get('name')) ??
+        (/^load_(pandas|data)$|^load$/.test(name) ? parts.at(-2) : name.replace(/^(load_|fetch_)/, ''));
+      if (named !== undefined) {
+        this.facts.frameSources.set(d.frame, named);
+        if (TIME_SERIES_DATASETS.test(named))
+          d.time = { at, evidence: `the ${named} data set is a time series` };
+      }
       if (this.kwBool(args, 'return_X_y') || this.kwBool(args, 'return_X_y') === undefined) {
         return this.kwBool(args, 'return_X_y') ? { kind: 'tuple', items: [d, this.derive([d], at)] } : d;
       }
@@ -1404,8 +1466,74 @@ class Interpreter {
       for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
       return this.est(name, 'model', at);
     }
-    if (name === 'Dataset' && /lightgbm|^lgb/.test(qname)) return this.generic(args, scope, at);
-    if (name === 'DMatrix') return this.generic(args, scope, at);
+    if (
+      name === 'from_tensor_slices' ||
+      name === 'TensorDataset' ||
+      name === 'DMatrix' ||
+      name === 'QuantileDMatrix' ||
+      (name === 'Pool' && /catboost/.test(qname)) ||
+      (name === 'Dataset' && /lightgbm|^lgb/.test(qname))
+    ) {
+      // A supervised dataset: features and labels together (from_tensor_slices((X, y)), DMatrix(X, label=y)).
+      const first = args.pos[0] ? this.expr(args.pos[0], scope) : undefined;
+      const rest = args.pos.slice(1).map((a) => this.expr(a, scope));
+      const kw = new Map([...args.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
+      let x: DataVal | undefined;
+      let y: DataVal | undefined;
+      if (name === 'from_tensor_slices' && first?.kind === 'tuple') {
+        x = this.dataOf(first.items[0])[0];
+        y = this.dataOf(first.items[1])[0];
+      } else {
+        x = this.dataOf(first)[0];
+        y = this.dataOf(rest[0] ?? kw.get('label') ?? kw.get('labels'))[0];
+      }
+      const all = [first, ...rest, ...kw.values()].flatMap((v) => this.dataOf(v));
+      if (all.length === 0) return undefined;
+      const out = this.derive(all, at);
+      if (x && y) out.xy = { x, y };
+      return out;
+    }
+    if (
+      /statsmodels/.test(qname) &&
+      /^(OLS|WLS|GLS|GLSAR|GLM|Logit|Probit|MNLogit|Poisson|NegativeBinomial|QuantReg|RLM)$/.test(name)
+    ) {
+      // sm.OLS(y, X): a model made with its data; .fit() trains on it.
+      const yNode = args.pos[0] ?? args.kw.get('endog');
+      const y = yNode ? this.dataOf(this.expr(yNode, scope))[0] : undefined;
+      const xNode = args.pos[1] ?? args.kw.get('exog');
+      const x = xNode ? this.dataOf(this.expr(xNode, scope))[0] : undefined;
+      const e = this.est(name, 'model', at);
+      if (x) e.data = { x, y };
+      return e;
+    }
+    if (
+      /statsmodels/.test(qname) &&
+      /^(ols|wls|gls|glm|logit|probit|mnlogit|poisson|negativebinomial|quantreg|rlm|mixedlm)$/.test(name)
+    ) {
+      // smf.ols("price ~ area + C(city)", data=df): the formula names the target and the features.
+      const formula = stringValue(args.pos[0] ?? args.kw.get('formula'));
+      const dataNode = args.kw.get('data') ?? args.pos[1];
+      const data = dataNode ? this.dataOf(this.expr(dataNode, scope))[0] : undefined;
+      const e = this.est(name, 'model', at);
+      if (data && formula?.includes('~')) {
+        const [lhs, rhs] = formula.split('~') as [string, string];
+        const names = (side: string) =>
+          [...side.replace(/Q\(\s*["']([^"']+)["']\s*\)/g, ' $1 ').matchAll(/([A-Za-z_][\w.]*)(\s*\()?/g)]
+            .filter((m) => !m[2] && !m[1]!.includes('.'))
+            .map((m) => m[1]!);
+        const target = names(lhs)[0];
+        const x = this.derive([data], at);
+        x.cols = { frame: data.frame, mode: 'only', names: new Set(names(rhs)) };
+        x.deps = undefined;
+        x.whole = false;
+        e.data = { x, y: target === undefined ? undefined : this.colOf(data, target, at) };
+      }
+      return e;
+    }
+    if (name === 'add_constant') {
+      const data = args.pos[0] ? this.dataOf(this.expr(args.pos[0], scope)) : [];
+      return data.length ? this.derive(data, at, true) : undefined;
+    }
     const out = this.generic(args, scope, at, SCORING_CALL.test(name));
     // early_stopping(val_loss, model), stopper.step(score): an early-stopping object fed a score decides.
     if (STOPPER_CALL.test(qname)) this.decide(out, at);
@@ -1609,7 +1737,22 @@ class Interpreter {
     return model;
   }
 
-  private train(model: EstVal, x: DataVal, y: DataVal | undefined, at: Position): void {
+  private train(model: EstVal, data: DataVal, labels: DataVal | undefined, at: Position): void {
+    // model.fit(train_ds) of a supervised dataset: its features and labels (their columns; the dataset's rows, which
+    // splits and batches may have cut since).
+    const xy = !labels ? data.xy : undefined;
+    const x: DataVal = xy
+      ? {
+          ...data,
+          frame: xy.x.frame,
+          cols: xy.x.cols,
+          column: xy.x.column,
+          whole: xy.x.whole,
+          deps: xy.x.deps,
+          xy: undefined,
+        }
+      : data;
+    const y: DataVal | undefined = xy ? { ...xy.y, rows: new Set(data.rows) } : labels;
     // Layers adapted before the model is built around them (keras Normalization / TextVectorization .adapt()) are
     // not refit by fit(): what they learnt is in the features the model trains on. (A Pipeline refits its steps.)
     let features = x;
@@ -1686,6 +1829,10 @@ class Interpreter {
       case 'fit_resample':
       case 'adapt':
       case 'fit_on_texts': {
+        if (!x && method === 'fit' && e.data) {
+          this.train(e, e.data.x, e.data.y, at);
+          return e;
+        }
         if (!x) return method === 'fit' ? e : undefined;
         if (e.role === 'resampler' || method === 'fit_resample') {
           const over = OVERSAMPLERS.has(e.cls);
@@ -1811,12 +1958,25 @@ class Interpreter {
     };
   }
 
-  private groupMethod(g: GroupVal, method: string, _args: Args, n: Node): Val | undefined {
+  private groupMethod(g: GroupVal, method: string, args: Args, n: Node): Val | undefined {
     const at = posOf(n);
     const out = this.derive([g.data], at);
-    if (/^(transform|agg|aggregate|mean|median|sum|std|count|nunique|max|min)$/.test(method)) {
-      out.taints = [...out.taints, { by: `group statistics (${method})`, fitRows: new Set(g.data.rows), at }];
-    }
+    if (
+      /^(transform|agg|aggregate|mean|median|sum|std|count|nunique|max|min|size|first|last|prod|var|sem)$/.test(
+        method,
+      )
+    ) {
+      out.taints = [
+        ...out.taints,
+        { by: `group statistics (${method})`, fitRows: new Set(g.data.rows), at, col: g.data.column },
+      ];
+      // A statistic of each group, not a row's own value.
+      out.deps = undefined;
+      out.column = undefined;
+    } else if (method === 'shift' && out.deps) {
+      const k = Number((args.pos[0] ?? args.kw.get('periods'))?.text ?? '1');
+      if (Number.isFinite(k)) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
+    } else if (/^(rolling|expanding|ewm)$/.test(method)) out.windowed = true;
     return out;
   }
 
@@ -1853,7 +2013,7 @@ class Interpreter {
       if (d.whole || d.cols?.mode === 'drop')
         d.cols = { frame: d.frame, mode: 'drop', names: new Set([...prev, name]) };
       d.whole = false;
-      return { ...this.derive([d], at), column: { frame: d.frame, name } };
+      return this.colOf(d, name, at);
     }
     if (method === 'sample') {
       const replace = this.kwBool(args, 'replace') === true;
@@ -1894,6 +2054,7 @@ class Interpreter {
       const colsNode = args.kw.get('columns') ?? args.pos[0];
       const cols = stringList(colsNode) ?? this.named(colsNode, scope)?.values;
       const out = this.derive([d], at);
+      out.deps = undefined;
       const axisCols =
         args.kw.has('columns') ||
         args.kw.get('axis')?.text === '1' ||
@@ -1921,6 +2082,11 @@ class Interpreter {
     }
     if (TIME_OPS.has(method)) {
       const out = this.derive([d], at, true);
+      if (method === 'shift' && out.deps) {
+        // shift(k) reads k rows back (k < 0: ahead); a later window of it starts there.
+        const k = Number((args.pos[0] ?? args.kw.get('periods'))?.text ?? '1');
+        if (Number.isFinite(k)) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
+      }
       out.time ??= { at, evidence: `.${method}() lag features` };
       out.windowed = /^(rolling|expanding|ewm|resample)$/.test(method);
       return out;
@@ -1962,7 +2128,16 @@ class Interpreter {
       const kw = new Map([...args.kw.keys()].map((k, i) => [k, argVals[args.pos.length + i]] as const));
       return this.inlineWith(fn, [d, ...argVals.slice(1, args.pos.length)], kw);
     }
-    if (method === 'apply' || method === 'map' || method === 'pipe' || method === 'assign') {
+    if (method === 'assign') {
+      // df.assign(ratio=df.a / df.b): new columns of the frame.
+      [...args.kw.keys()].forEach((k, i) => {
+        this.defineColumn(d, k, argVals[args.pos.length + i], at);
+      });
+      const out = this.derive([d], at, true);
+      out.deps = d.deps;
+      return out;
+    }
+    if (method === 'apply' || method === 'map' || method === 'pipe') {
       const data = argVals.flatMap((v) => this.dataOf(v));
       return this.derive([d, ...data], at, true);
     }
@@ -2006,8 +2181,13 @@ class Interpreter {
     }
     // tuner.get_best_models()[0]: the search's best model.
     if (base.kind === 'pred' || (base.kind === 'est' && base.role === 'search')) return base;
-    // df.groupby("city")["clicked"]: still the groups.
-    if (base.kind === 'group') return base;
+    // df.groupby("city")["clicked"]: still the groups, of that column.
+    if (base.kind === 'group') {
+      const col = first ? (stringValue(first) ?? this.named(first, scope)?.values[0]) : undefined;
+      if (col !== undefined && first?.type !== 'list' && !this.named(first, scope)?.list)
+        return { kind: 'group', data: this.colOf(base.data, col, at) };
+      return base;
+    }
     if (base.kind !== 'data' || !first) {
       // thresholds[np.argmax(f1s)]: the index is evaluated (it may pick by scores).
       if (base.kind !== 'data') for (const s of subs) this.expr(s, scope);
@@ -2036,10 +2216,10 @@ class Interpreter {
     const named = idx?.kind === 'strs' ? idx : undefined;
     const strs = stringList(rowPart) ?? named?.values;
     if (strs && colPart === undefined) {
+      if (rowPart.type === 'string' || named?.list === false) return this.colOf(base, strs[0]!, at);
       const out = this.derive([base], at);
-      if (rowPart.type === 'string' || named?.list === false)
-        out.column = { frame: base.frame, name: strs[0]! };
-      else out.cols = { frame: base.frame, mode: 'only', names: new Set(strs) };
+      out.cols = { frame: base.frame, mode: 'only', names: new Set(strs) };
+      out.deps = undefined;
       out.whole = false;
       return out;
     }
@@ -2087,11 +2267,31 @@ class Interpreter {
 
   private columns(d: DataVal, colPart: Node | undefined, at: Position): DataVal {
     if (!colPart) return d;
+    const int = (t: Node | null | undefined) =>
+      t && /^-?\d+$/.test(t.text.replace(/\s/g, '')) ? Number(t.text.replace(/\s/g, '')) : undefined;
+    if (int(colPart) !== undefined) return this.colOf(d, `#${int(colPart)}`, at);
+    if (colPart.type === 'slice') {
+      // arr[:, 1:], arr[:, :-1]: columns by position.
+      const [a, b] = colPart.text.split(':');
+      const bound = (t: string | undefined) => (t && /^\s*-?\d+\s*$/.test(t) ? Number(t) : undefined);
+      if (
+        (a?.trim() && bound(a) === undefined) ||
+        (b?.trim() && bound(b) === undefined) ||
+        colPart.text.split(':').length > 2
+      )
+        return { ...d, cols: undefined, column: undefined, whole: false, deps: undefined };
+      const out = this.derive([d], at);
+      out.cols = { frame: d.frame, mode: 'slice', names: new Set(), start: bound(a), stop: bound(b) };
+      out.deps = undefined;
+      out.whole = false;
+      return out;
+    }
     const strs = stringList(colPart);
-    if (!strs) return { ...d, cols: undefined, column: undefined, whole: false };
+    if (!strs) return { ...d, cols: undefined, column: undefined, whole: false, deps: undefined };
+    if (colPart.type === 'string') return this.colOf(d, strs[0]!, at);
     const out = this.derive([d], at);
-    if (colPart.type === 'string') out.column = { frame: d.frame, name: strs[0]! };
-    else out.cols = { frame: d.frame, mode: 'only', names: new Set(strs) };
+    out.cols = { frame: d.frame, mode: 'only', names: new Set(strs) };
+    out.deps = undefined;
     out.whole = false;
     return out;
   }

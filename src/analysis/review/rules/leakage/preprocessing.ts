@@ -7,6 +7,7 @@ import type { Taint } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { chain, intersects, lineRef, siblings, wasSplit } from './common.js';
+import { readsTargetRowwise } from './target.js';
 
 export const rule: Rule = {
   id: 'leak-preprocessing',
@@ -40,7 +41,12 @@ export const rule: Rule = {
       });
     };
     for (const tr of facts.trainings) {
+      // sales / groupby(week)["sales"].transform("sum"): a feature that is the target itself, rescaled; leak-target
+      // reports it (a group statistic of the target alone, a target encoding, stays preprocessing).
+      const rowwise = readsTargetRowwise(facts, tr);
       for (const t of tr.x.taints) {
+        if (rowwise && t.col && t.col.frame === tr.y?.column?.frame && t.col.name === tr.y.column.name)
+          continue;
         for (const o of tr.x.rows) {
           const c = chain(facts, o);
           if (!wasSplit(facts, c)) continue;

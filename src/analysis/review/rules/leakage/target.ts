@@ -1,9 +1,12 @@
 /**
- * leak-target: the target is among the features (not dropped from the frame the features come from), or a feature's
- * name says it is derived from the target or only known after the outcome (low confidence: names only).
+ * leak-target: the target is among the features (not dropped from the frame the features come from, or inside the
+ * columns a positional slice keeps), a feature is computed row by row from the target (`df["y"] / df["x"]`, a window
+ * of it that includes the current row, `shift(-k)` into the future), or, at low confidence, a feature's name says it
+ * derives from the target or is only known after the outcome.
  */
 import { LEAKY_NAME } from '../../flow/apis.js';
-import type { RawFinding } from '../../types.js';
+import type { ColDep, DataVal, Facts, TrainFact } from '../../flow/facts.js';
+import type { Position, RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { lineRef } from './common.js';
 
@@ -26,46 +29,170 @@ export const rule: Rule = {
     for (const t of ctx.facts.trainings) {
       const target = t.y?.column;
       if (!target) continue;
-      const x = t.x;
       const key = `${t.at.line}`;
       if (seen.has(key)) continue;
-      let included: string | undefined;
-      if (x.whole && x.frame === target.frame) included = 'the features are the whole frame';
-      else if (x.cols?.frame === target.frame && x.cols.mode === 'drop' && !x.cols.names.has(target.name))
-        included = `only ${[...x.cols.names].map((n) => JSON.stringify(n)).join(', ')} are dropped`;
-      else if (x.cols?.mode === 'only' && x.cols.names.has(target.name))
-        included = 'it is in the selected columns';
-      if (included) {
-        seen.add(key);
-        out.push({
-          ruleId: rule.id,
-          kind: rule.kind,
-          confidence: 'medium',
-          at: t.at,
-          message: `the target column ${JSON.stringify(target.name)} is also a feature`,
-          why: `The model at ${lineRef(t.at)} is trained on features that still contain the target: ${included}.`,
-        });
-        continue;
-      }
-      if (x.cols?.mode === 'only') {
-        const suspicious = [...x.cols.names].filter(
-          (n) =>
-            n !== target.name && (n.toLowerCase().includes(target.name.toLowerCase()) || LEAKY_NAME.test(n)),
-        );
-        if (suspicious.length > 0) {
-          seen.add(key);
-          out.push({
-            ruleId: rule.id,
-            kind: rule.kind,
-            severity: 'note',
-            confidence: 'low',
-            at: t.at,
-            message: `feature ${JSON.stringify(suspicious[0])} may be derived from the target ${JSON.stringify(target.name)}`,
-            why: `By its name only, ${suspicious.map((s) => JSON.stringify(s)).join(', ')} looks computed from the target or recorded after the outcome; check that it is known at prediction time.`,
-          });
-        }
-      }
+      const f = inspect(ctx.facts, t, target);
+      if (!f) continue;
+      seen.add(key);
+      out.push(f);
     }
     return out;
   },
 };
+
+/** Columns of interest in the features: those named (selected) or, for a whole frame, the ones the program added. */
+function featureColumns(facts: Facts, x: DataVal, frame: number): string[] | undefined {
+  if (x.cols?.frame === frame && x.cols.mode === 'only') return [...x.cols.names];
+  const added = [...(facts.columnDefs.get(frame)?.keys() ?? [])];
+  if (x.whole && x.frame === frame) return added;
+  if (x.cols?.frame === frame && x.cols.mode === 'drop') return added.filter((c) => !x.cols!.names.has(c));
+  return undefined;
+}
+
+/**
+ * The smallest lag at which column `name` of `frame` reads the target (see ColDep), through the columns it is
+ * computed from; undefined when it does not read it.
+ */
+function targetLag(
+  facts: Facts,
+  deps: readonly ColDep[],
+  frame: number,
+  target: string,
+  seen = new Set<string>(),
+): { lag: number; via: ColDep } | undefined {
+  let best: { lag: number; via: ColDep } | undefined;
+  for (const d of deps) {
+    if (d.frame !== frame) continue;
+    let lag: number | undefined;
+    if (d.name === target) lag = d.lag;
+    else if (!seen.has(d.name)) {
+      seen.add(d.name);
+      const def = facts.columnDefs.get(frame)?.get(d.name);
+      const inner = def ? targetLag(facts, def.deps, frame, target, seen) : undefined;
+      if (inner) lag = d.lag + inner.lag;
+    }
+    if (lag !== undefined && (!best || lag < best.lag)) best = { lag, via: d };
+  }
+  return best;
+}
+
+/** Source columns (transitively) a column is computed from. */
+function sources(facts: Facts, frame: number, name: string, seen = new Set<string>()): Set<string> {
+  seen.add(name);
+  for (const d of facts.columnDefs.get(frame)?.get(name)?.deps ?? []) {
+    if (d.frame === frame && !seen.has(d.name)) sources(facts, frame, d.name, seen);
+  }
+  return seen;
+}
+
+/** Columns recorded only after the outcome in well-known data sets (documented leaks). */
+const POST_OUTCOME_BY_DATASET: [RegExp, RegExp][] = [[/titanic/i, /^(boat|body)$/i]];
+/** Names of events that follow an outcome (a chargeback after fraud, a refund after a cancellation). */
+const POST_OUTCOME =
+  /(^|_)(chargebacks?|refunds?|refunded|disputes?|disputed|write_?offs?|written_?off|collections?|recover(y|ies|ed)|settlements?|settled)($|_)/i;
+
+/**
+ * Whether the features of a training are computed row by row from its target (in the features themselves or in a
+ * column added to the frame), at the current row or later.
+ */
+export function readsTargetRowwise(facts: Facts, t: TrainFact): boolean {
+  const target = t.y?.column;
+  if (!target) return false;
+  const direct = targetLag(facts, t.x.deps ?? [], target.frame, target.name);
+  if (direct && direct.lag <= 0) return true;
+  return (featureColumns(facts, t.x, target.frame) ?? []).some((c) => {
+    const def = c === target.name ? undefined : facts.columnDefs.get(target.frame)?.get(c);
+    const found = def ? targetLag(facts, def.deps, target.frame, target.name) : undefined;
+    return !!found && found.lag <= 0;
+  });
+}
+
+function inspect(
+  facts: Facts,
+  t: TrainFact,
+  target: { frame: number; name: string },
+): RawFinding | undefined {
+  const x = t.x;
+  const at: Position = t.at;
+  const finding = (message: string, why: string, low = false): RawFinding => ({
+    ruleId: rule.id,
+    kind: rule.kind,
+    ...(low ? { severity: 'note' as const } : {}),
+    confidence: low ? 'low' : 'medium',
+    at,
+    message,
+    why,
+  });
+  let included: string | undefined;
+  if (x.whole && x.frame === target.frame) included = 'the features are the whole frame';
+  else if (x.cols?.frame === target.frame && x.cols.mode === 'drop' && !x.cols.names.has(target.name))
+    included = `only ${[...x.cols.names].map((n) => JSON.stringify(n)).join(', ')} are dropped`;
+  else if (x.cols?.mode === 'only' && x.cols.names.has(target.name))
+    included = 'it is in the selected columns';
+  else if (x.cols?.mode === 'slice' && x.cols.frame === target.frame && /^#-?\d+$/.test(target.name)) {
+    const k = Number(target.name.slice(1));
+    const { start, stop } = x.cols;
+    // Positions: without the array's width, a negative index is only compared with negative bounds.
+    const afterStart = start === undefined || (k >= 0 ? start >= 0 && start <= k : start >= 0 || start <= k);
+    const beforeStop = stop === undefined || (k >= 0 ? stop < 0 || k < stop : stop < 0 && k < stop);
+    if (afterStart && beforeStop)
+      included = `column ${k} is inside the slice [${start ?? ''}:${stop ?? ''}] of the features`;
+  }
+  const shown = target.name.startsWith('#') ? `column ${target.name.slice(1)}` : JSON.stringify(target.name);
+  if (included)
+    return finding(
+      `the target ${target.name.startsWith('#') ? shown : `column ${shown}`} is also a feature`,
+      `The model at ${lineRef(t.at)} is trained on features that still contain the target: ${included}.`,
+    );
+
+  // Features computed from the target row by row: directly in the features, or through columns added to the frame.
+  const columns = featureColumns(facts, x, target.frame) ?? [];
+  const direct = targetLag(facts, x.deps ?? [], target.frame, target.name);
+  if (direct && direct.lag <= 0)
+    return finding(
+      `the features are computed from the target ${shown}`,
+      `The features of the model at ${lineRef(t.at)} are computed row by row from the target ${lagText(direct.lag)}.`,
+    );
+  for (const c of columns) {
+    if (c === target.name) continue;
+    const def = facts.columnDefs.get(target.frame)?.get(c);
+    const found = def ? targetLag(facts, def.deps, target.frame, target.name) : undefined;
+    if (found && found.lag <= 0)
+      return finding(
+        `feature ${JSON.stringify(c)} is computed from the target ${shown}`,
+        `${JSON.stringify(c)} (${lineRef(def!.at)}) is computed row by row from the target ${lagText(found.lag)}, so the model at ${lineRef(t.at)} is given the answer.`,
+      );
+  }
+  // Recorded after the outcome: documented columns of a known data set, or events that follow an outcome.
+  const dataset = facts.frameSources.get(target.frame) ?? '';
+  for (const c of columns) {
+    const from = [...sources(facts, target.frame, c)];
+    const post = from.find(
+      (s) =>
+        POST_OUTCOME.test(s) ||
+        POST_OUTCOME_BY_DATASET.some(([set, col]) => set.test(dataset) && col.test(s)),
+    );
+    if (post)
+      return finding(
+        `feature ${JSON.stringify(c)} is recorded after the outcome`,
+        `${post === c ? JSON.stringify(c) : `${JSON.stringify(c)}, computed from ${JSON.stringify(post)},`} is only known once the outcome ${shown} has happened; at prediction time it does not exist.`,
+        true,
+      );
+  }
+  // By name only: columns named after the target, or after what happens later.
+  const suspicious = columns.filter(
+    (n) => n !== target.name && (n.toLowerCase().includes(target.name.toLowerCase()) || LEAKY_NAME.test(n)),
+  );
+  if (suspicious.length > 0 && !target.name.startsWith('#'))
+    return finding(
+      `feature ${JSON.stringify(suspicious[0])} may be derived from the target ${shown}`,
+      `By its name only, ${suspicious.map((s) => JSON.stringify(s)).join(', ')} looks computed from the target or recorded after the outcome; check that it is known at prediction time.`,
+      true,
+    );
+  return undefined;
+}
+
+function lagText(lag: number): string {
+  if (lag < 0) return `shifted ${-lag} row${lag === -1 ? '' : 's'} into the future (shift(${lag}))`;
+  return 'including the current row (no shift into the past)';
+}
