@@ -179,11 +179,26 @@ describe('pytest-benchmark --benchmark-json (its stats.data holds every round, -
         }
       }
     }
-    // Runs 9, 12 and 19 of this recording (npm run eval:perf-real lists them): in each every benchmark is slower
-    // (5-8% in run 9, 47-78% in 12 and 19, the fastest rounds of 12 included) by more than any run before it had
-    // moved, which no noise model learned from those runs can tell from a change all benchmarks share. Still open.
-    expect([...wholeRunShifts]).toEqual([9, 12, 19]);
+    // Runs 9 and 12 of this recording (npm run eval:perf-real lists them): in each every benchmark is slower
+    // (5-8% in run 9, 47-78% in 12, the fastest rounds included) by more than any run before it had moved, which
+    // no noise model learned from those runs can tell from a change all benchmarks share. Still open.
+    expect([...wholeRunShifts]).toEqual([9, 12]);
   }, 120_000);
+
+  it('does not fail run 19, whose medians rose 47-78% while its fastest rounds stayed put: inconclusive, with why', async () => {
+    const runs = (await history('pytest', 'nodata-')).filter((r) => !/x\.json/.test(r.file));
+    for (const r of [
+      await analyse(runs[19]!, { history: runs.slice(0, 19) }),
+      await analyse(runs[19]!, { baseline: runs[18]! }),
+    ]) {
+      expect(r.benchmarks.filter((b) => b.failing)).toEqual([]);
+      for (const b of r.benchmarks) {
+        expect(b.verdict, b.name).toBe('inconclusive');
+        expect(b.change!.estimate, b.name).toBeGreaterThan(0.4);
+        expect(b.reason, b.name).toMatch(/but the fastest round changed -?\d+\.\d%.*rerun it/);
+      }
+    }
+  });
 
   it('flags the slowed benchmark and the uniform slowdown against that history', async () => {
     const runs = (await history('pytest', 'nodata-')).filter((r) => !/x\.json/.test(r.file));

@@ -1,3 +1,4 @@
+import { fastestOf } from '../disturbed.js';
 import { type OffCpuShares, offCpuSharesOf } from '../off-cpu.js';
 import { locationOf, summaryQuartiles, summaryRelativeError } from '../parse/summary.js';
 import type { BenchmarkResult } from '../parse/types.js';
@@ -31,6 +32,11 @@ export interface Baseline {
    * `history`, undefined where unknown), for results that report CPU time; absent otherwise.
    */
   offCpu?: { baseline?: OffCpuShares; history: (number | undefined)[] };
+  /**
+   * The fastest round (disturbed.ts) of the baseline run and of each history run (aligned with `history`,
+   * undefined where unknown), in the new result's unit; absent when the baseline run has none.
+   */
+  fastest?: { baseline: number; history: (number | undefined)[] };
 }
 
 /**
@@ -52,6 +58,11 @@ export function baselineFromRuns(runs: readonly RunRecord[], current: BenchmarkR
   const q = summaryQuartiles(last.run);
   const historyShares = usable.map(({ run }) => offCpuSharesOf(run)?.location);
   const lastShares = offCpuSharesOf(last.run);
+  const fastest = usable.map(({ run, factor }) => {
+    const f = fastestOf(run);
+    return f === undefined ? undefined : f * factor;
+  });
+  const fastestBaseline = fastest.at(-1);
   const baselineShares =
     lastShares && last.run.samplesKind !== 'raw'
       ? { ...lastShares, samples: [lastShares.location] }
@@ -74,6 +85,7 @@ export function baselineFromRuns(runs: readonly RunRecord[], current: BenchmarkR
     ...(historyShares.some((v) => v !== undefined)
       ? { offCpu: { ...(baselineShares ? { baseline: baselineShares } : {}), history: historyShares } }
       : {}),
+    ...(fastestBaseline !== undefined ? { fastest: { baseline: fastestBaseline, history: fastest } } : {}),
   };
 }
 
@@ -87,6 +99,7 @@ export function baselineFromResult(
   const relativeError = summaryRelativeError(previous);
   const q = summaryQuartiles(previous);
   const shares = offCpuSharesOf(previous);
+  const fastest = fastestOf(previous);
   return {
     samples: previous.samples.map((v) => v * factor),
     history: [],
@@ -95,5 +108,6 @@ export function baselineFromResult(
     ...(relativeError !== undefined ? { relativeError } : {}),
     ...(q ? { quartiles: [q[0] * factor, q[1] * factor] as [number, number] } : {}),
     ...(shares ? { offCpu: { baseline: shares, history: [] } } : {}),
+    ...(fastest !== undefined ? { fastest: { baseline: fastest * factor, history: [] } } : {}),
   };
 }

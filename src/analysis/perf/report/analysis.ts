@@ -1,4 +1,5 @@
 import { type Comparison, type Detection, type DetectOptions, detectRegressions } from '../detect.js';
+import { FASTEST_SHARE, fastestOf } from '../disturbed.js';
 import type { Baseline } from '../history/baseline.js';
 import { type ModelBreaker, ModelUnavailableError } from '../model/breaker.js';
 import { correctOffCpu, type OffCpuCorrection, offCpuSharesOf } from '../off-cpu.js';
@@ -123,10 +124,39 @@ export async function analyzeResults(
   const corrected = corrections.some((c) => c)
     ? await detect(comparisons.map((c, i) => (corrections[i] ? { ...c, input: corrections[i].input } : c)))
     : undefined;
-  compared.forEach(({ result, baseline }, i) => {
+  const judged: { detection: Detection; offCpu?: OffCpuReport }[] = compared.map((_, i) => {
     const correction = corrections[i];
-    const { detection: d, offCpu } =
-      correction && corrected ? judgeOffCpu(raw[i]!, corrected[i]!, correction) : { detection: raw[i]! };
+    return correction && corrected ? judgeOffCpu(raw[i]!, corrected[i]!, correction) : { detection: raw[i]! };
+  });
+  // The fastest rounds' second opinion on each regression (disturbed.ts), statistics alone.
+  const asked: number[] = [];
+  const fastComparisons: Comparison[] = [];
+  compared.forEach(({ result, baseline }, i) => {
+    if (judged[i]!.detection.verdict !== 'regression' || !baseline.fastest || opts.sameJob) return;
+    const candidate = fastestOf(result);
+    if (candidate === undefined) return;
+    const history = baseline.fastest.history;
+    const complete = history.length === baseline.history.length && history.every((v) => v !== undefined);
+    asked.push(i);
+    fastComparisons.push({
+      input: {
+        candidate: [candidate],
+        baseline: [baseline.fastest.baseline],
+        ...(complete && history.length > 0 ? { history: history as number[] } : {}),
+        ...(complete && baseline.historyRuns ? { historyRuns: baseline.historyRuns } : {}),
+      },
+      direction: result.direction,
+      file: 'fastest',
+    });
+  });
+  if (fastComparisons.length > 0) {
+    const fast = await detectRegressions(fastComparisons, { ...detectOptions, commonMode: false });
+    asked.forEach((i, k) => {
+      judged[i] = { ...judged[i]!, detection: judgeFastest(judged[i]!.detection, fast[k]!) };
+    });
+  }
+  compared.forEach(({ result, baseline }, i) => {
+    const { detection: d, offCpu } = judged[i]!;
     analyses.set(result, {
       name: result.name,
       unit: result.unit,
@@ -209,7 +239,7 @@ function values(corrected: number, of: number, run: string, share: number | unde
   if (corrected === 0) return undefined;
   return of > 1 || share === undefined
     ? `${corrected} of ${of} rounds of ${run}`
-    : `${run}'s by ${pct(share)}`;
+    : `${run} (by ${pct(share)})`;
 }
 
 /**
@@ -273,4 +303,22 @@ export function judgeOffCpu(
     };
   }
   return { detection: { ...corrected, reason: `${corrected.reason}; ${note}` }, offCpu };
+}
+
+/**
+ * A regression whose fastest round neither regressed nor moved half as far as the median (disturbed.ts) is
+ * 'inconclusive': the machine slowed some rounds of this run, or the change slows only some calls; a rerun tells.
+ */
+export function judgeFastest(d: Detection, fastest: Detection): Detection {
+  const moved = d.change.estimate;
+  const fastMoved = fastest.change.estimate;
+  if (fastest.verdict === 'regression' || !(fastMoved < FASTEST_SHARE * moved)) return d;
+  return {
+    ...d,
+    verdict: 'inconclusive',
+    reason:
+      `median ${pct(moved)} worse, but the fastest round changed ${pct(fastMoved)} (${fastest.verdict}, ` +
+      `against ${fastest.noise.description}): the machine slowed some rounds of this run, or the change slows ` +
+      `only some calls — rerun it, or compare both commits in one job (ai-ci perf ab); as measured: ${d.reason}`,
+  };
 }
