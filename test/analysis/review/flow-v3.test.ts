@@ -475,3 +475,177 @@ print(cross_val_score(Ridge(), X, y, cv=${cv}).mean())${cv.startsWith('KFold') ?
     check(sunspots('KFold(5, shuffle=True, random_state=0)')));
   it('the same with TimeSeriesSplit: nothing', () => check(sunspots('TimeSeriesSplit(5)')));
 });
+
+describe('preprocessing through lambdas, layers, transforms, outlier filters and learnt selections', () => {
+  const chain = (where: string) => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("houses.csv")
+${where === 'before' ? 'df = df.assign(area=lambda d: d["area"].fillna(d.groupby("town")["area"].transform("median")))  # <- leak-preprocessing\n' : ''}train, test = train_test_split(df, random_state=0)
+${where === 'after' ? 'train = train.assign(area=lambda d: d["area"].fillna(d.groupby("town")["area"].transform("median")))\ntest = test.assign(area=lambda d: d["area"].fillna(0))\n' : ''}print(Ridge().fit(train[["area"]], train["price"]).score(test[["area"]], test["price"]))
+`;
+  it('group medians in a method chain (assign with a lambda) before the split', () => check(chain('before')));
+  it('the same chain on the training part: nothing', () => check(chain('after')));
+
+  const featureSpace = (adaptOn: string) => `
+import keras
+import pandas as pd
+import tensorflow as tf
+df = pd.read_csv("heart.csv")
+ds = tf.data.Dataset.from_tensor_slices((dict(df.drop(columns="target")), df["target"]))
+val_ds = ds.take(60)
+train_ds = ds.skip(60)
+feature_space = keras.utils.FeatureSpace(features={"age": keras.utils.FeatureSpace.float_normalized()})
+feature_space.adapt(${adaptOn}.map(lambda x, _: x))${adaptOn === 'ds' ? '  # <- leak-preprocessing' : ''}
+train_pre = train_ds.map(lambda x, y: (feature_space(x), y))
+val_pre = val_ds.map(lambda x, y: (feature_space(x), y))
+model = keras.Sequential([keras.layers.Dense(1)])
+model.fit(train_pre, epochs=5)
+print(model.evaluate(val_pre))
+`;
+  it('a Keras FeatureSpace adapted on all rows, applied through tf.data map lambdas', () =>
+    check(featureSpace('ds')));
+  it('the FeatureSpace adapted on the training part: nothing', () => check(featureSpace('train_ds')));
+
+  const news = (fitOn: string) => `
+from sklearn.datasets import fetch_20newsgroups
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import RidgeClassifier
+train = fetch_20newsgroups(subset="train")
+test = fetch_20newsgroups(subset="test")
+vectorizer = TfidfVectorizer(sublinear_tf=True)
+vectorizer.fit(${fitOn})${fitOn.includes('test') ? '  # <- leak-preprocessing' : ''}
+X_train, X_test = vectorizer.transform(train.data), vectorizer.transform(test.data)
+clf = RidgeClassifier().fit(X_train, train.target)
+print(clf.score(X_test, test.target))
+`;
+  it('TF-IDF fit on the training and test documents of a predefined subset=', () =>
+    check(news('train.data + test.data')));
+  it('TF-IDF fit on the training documents: nothing', () => check(news('train.data')));
+
+  const outliers = (before: boolean) => `
+import numpy as np
+from sklearn.ensemble import IsolationForest
+from sklearn.linear_model import LinearRegression
+from sklearn.model_selection import train_test_split
+X, y = np.load("x.npy"), np.load("y.npy")
+${
+  before
+    ? `iso = IsolationForest(random_state=0).fit(X)  # <- leak-preprocessing
+keep = iso.predict(X) == 1
+X_train, X_test, y_train, y_test = train_test_split(X[keep], y[keep], random_state=0)`
+    : `X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+iso = IsolationForest(random_state=0).fit(X_train)
+keep = iso.predict(X_train) == 1
+X_train, y_train = X_train[keep], y_train[keep]`
+}
+print(LinearRegression().fit(X_train, y_train).score(X_test, y_test))
+`;
+  it('outliers removed by an IsolationForest fit on all rows before the split', () => check(outliers(true)));
+  it('the same detector fit on the training part and filtering it: nothing', () => check(outliers(false)));
+
+  const lasso = (before: boolean) => `
+import numpy as np
+from sklearn.linear_model import Lasso, LogisticRegression
+from sklearn.model_selection import train_test_split
+X, y = np.load("genes.npy"), np.load("labels.npy")
+${
+  before
+    ? `selected = np.flatnonzero(Lasso(alpha=0.01).fit(X, y).coef_)  # <- leak-preprocessing
+X_train, X_test, y_train, y_test = train_test_split(X[:, selected], y, random_state=0)`
+    : `X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+selected = np.flatnonzero(Lasso(alpha=0.01).fit(X_train, y_train).coef_)
+X_train, X_test = X_train[:, selected], X_test[:, selected]`
+}
+print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+`;
+  it('genes selected by lasso coefficients learnt on all rows before the split', () => check(lasso(true)));
+  it('the lasso fit on the training part: nothing', () => check(lasso(false)));
+
+  const channels = (statsOn: string) => `
+import torch
+from torch.utils.data import DataLoader, random_split
+from torchvision import datasets, transforms
+raw = datasets.ImageFolder("cells", transform=transforms.ToTensor())
+train_raw, test_raw = random_split(raw, [0.8, 0.2], generator=torch.Generator().manual_seed(0))
+stack = torch.stack([img for img, _ in ${statsOn}])
+mean, std = stack.mean(dim=(0, 2, 3)), stack.std(dim=(0, 2, 3))${statsOn === 'raw' ? '  # <- leak-preprocessing' : ''}
+norm = transforms.Compose([transforms.ToTensor(), transforms.Normalize(mean, std)])
+data = datasets.ImageFolder("cells", transform=norm)
+train_set, test_set = random_split(data, [0.8, 0.2], generator=torch.Generator().manual_seed(0))
+model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.LazyLinear(2))
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for xb, yb in DataLoader(train_set, batch_size=32, shuffle=True):
+    opt.zero_grad()
+    torch.nn.functional.cross_entropy(model(xb), yb).backward()
+    opt.step()
+with torch.no_grad():
+    correct = sum((model(xb).argmax(1) == yb).sum().item() for xb, yb in DataLoader(test_set, batch_size=256))
+print(correct)
+`;
+  it('channel statistics of all images in transforms.Normalize, then a random split', () =>
+    check(channels('raw')));
+  it('channel statistics of the training images only: nothing', () => check(channels('train_raw')));
+});
+
+describe('overlap: duplicates, windows', () => {
+  const dedup = (before: boolean) => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("reviews.csv")
+${before ? 'df = df.drop_duplicates()\n' : ''}train, test = train_test_split(df, random_state=0)
+${before ? '' : 'train = train.drop_duplicates()  # <- leak-overlap\n'}print(LogisticRegression().fit(train[["len"]], train["y"]).score(test[["len"]], test["y"]))
+`;
+  it('duplicates removed from the training part only, after the split', () => check(dedup(false)));
+  it('duplicates removed before the split: nothing', () => check(dedup(true)));
+
+  const windows = (shuffle: string) => `
+import numpy as np
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import train_test_split
+series = np.load("load.npy")
+w = 48
+X = np.array([series[i : i + w] for i in range(len(series) - w)])
+y = series[w:]
+X_train, X_test, y_train, y_test = train_test_split(X, y, ${shuffle})${shuffle.includes('False') ? '' : '  # <- leak-time-split'}
+print(Ridge().fit(X_train, y_train).score(X_test, y_test))
+`;
+  it('overlapping sliding windows split at random', () => check(windows('random_state=0')));
+  it('the same windows split in time order: nothing', () => check(windows('shuffle=False')));
+});
+
+describe('TensorFlow training loops: GradientTape trains, Keras metric objects score', () => {
+  const tape = (keepOn: string) => `
+import tensorflow as tf
+from tensorflow import keras
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+x_val, y_val = x_train[-10000:], y_train[-10000:]
+x_train, y_train = x_train[:-10000], y_train[:-10000]
+train_ds = tf.data.Dataset.from_tensor_slices((x_train, y_train)).batch(64)
+pick_ds = tf.data.Dataset.from_tensor_slices((${keepOn})).batch(64)
+model = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10)])
+loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+optimizer = keras.optimizers.Adam()
+val_acc_metric = keras.metrics.SparseCategoricalAccuracy()
+best = 0.0
+for epoch in range(10):
+    for x, y in train_ds:
+        with tf.GradientTape() as tape:
+            loss = loss_fn(y, model(x, training=True))
+        grads = tape.gradient(loss, model.trainable_weights)
+        optimizer.apply_gradients(zip(grads, model.trainable_weights))
+    for x, y in pick_ds:
+        val_acc_metric.update_state(y, model(x, training=False))${keepOn.includes('test') ? '  # <- leak-selection' : ''}
+    acc = float(val_acc_metric.result())
+    val_acc_metric.reset_state()
+    if acc > best:
+        best = acc
+        model.save_weights("best.weights.h5")
+print(model.evaluate(x_test, y_test))
+`;
+  it('the best epoch of a GradientTape loop kept by test accuracy', () => check(tape('x_test, y_test')));
+  it('the best epoch kept by validation accuracy, then one test evaluation: nothing', () =>
+    check(tape('x_val, y_val')));
+});

@@ -48,6 +48,8 @@ export const LEARNING_TRANSFORMERS = new Set([
   'Tokenizer',
   'Normalization',
   'TextVectorization',
+  'FeatureSpace',
+  'Discretization',
   'StringLookup',
   'IntegerLookup',
   'CategoricalEncoder',

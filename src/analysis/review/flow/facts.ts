@@ -293,6 +293,8 @@ export interface Facts {
   /** Loops that iterate over data (batches of a loader, rows of a frame), not over settings or models. */
   batchLoops: Set<number>;
   transformerFits: TransformerFitFact[];
+  /** drop_duplicates() calls, with the rows they deduplicate. */
+  dedups: { rows: Set<number>; at: Position }[];
   /** Columns assigned to each frame (`df["ratio"] = …`, `assign(ratio=…)`), with what they are computed from. */
   columnDefs: Map<number, Map<string, { deps: ColDep[]; at: Position }>>;
   /** The data set a frame was loaded from, when named (`fetch_openml("titanic")`, `read_csv("titanic.csv")`). */

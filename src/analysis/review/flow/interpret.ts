@@ -99,6 +99,17 @@ const stringList = (n: Node | null | undefined): string[] | undefined => {
 const TIME_SERIES_DATASETS =
   /^(sunspots|co2|elnino|macrodata|nile|Bike_Sharing_Demand|bike_sharing|electricity|flights|AirPassengers|airline_passengers|daily_min_temperatures)$/i;
 
+/** Outlier detectors: rows they keep are chosen by what they learnt from the rows they were fit on. */
+const OUTLIER_DETECTORS = new Set([
+  'IsolationForest',
+  'LocalOutlierFactor',
+  'OneClassSVM',
+  'EllipticEnvelope',
+]);
+/** Attributes of a fitted model learnt from its rows (feature selection by them reuses those rows). */
+const LEARNT_ATTRS =
+  /^(coef_|feature_importances_|support_|ranking_|scores_|pvalues_|components_|params|pvalues)$/;
+
 /** KerasTuner's tuners (keras_tuner.RandomSearch, …): .search() trains candidates and scores them on validation_data. */
 const TUNERS = new Set(['RandomSearch', 'Hyperband', 'BayesianOptimization', 'GridSearch', 'SklearnTuner']);
 
@@ -184,6 +195,7 @@ class Interpreter {
     batchLoops: new Set(),
     transformerFits: [],
     columnDefs: new Map(),
+    dedups: [],
     frameSources: new Map(),
     imports: new Map(),
   };
@@ -826,7 +838,7 @@ class Interpreter {
         const folded = this.fold(n, vals);
         if (folded) return folded;
         const data = vals.flatMap((v) => this.dataOf(v));
-        if (data.length === 0) return undefined;
+        if (data.length === 0) return vals.find((v) => v?.kind === 'stat');
         const out = this.derive(data, posOf(n));
         // (model(x).argmax(1) == y): predictions counted against labels, an accuracy.
         const evals = n.type === 'comparison_operator' ? this.scoreAgainst(data, posOf(n)) : [];
@@ -877,6 +889,19 @@ class Interpreter {
       default:
         return undefined;
     }
+  }
+
+  /** A lambda's body, its parameters bound to `args` (the last one repeated: `lambda x, y` over one dataset's rows). */
+  private lambda(n: Node, args: Val[], scope: Scope): Val | undefined {
+    const inner = new Scope(scope);
+    const params = n.childForFieldName('parameters')?.namedChildren ?? [];
+    params.forEach((p, i) => {
+      const name = p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text;
+      const v = args[Math.min(i, args.length - 1)];
+      if (name && v) inner.set(name, v);
+    });
+    const body = n.childForFieldName('body');
+    return body ? this.expr(body, inner) : undefined;
   }
 
   /** The object of `obj.attr`: an unbound name there is a module or global, not data. */
@@ -968,6 +993,14 @@ class Interpreter {
         // search.best_score_: the cross-validated score of the best of the candidates, on the training folds.
         if (attr === 'best_score_' && obj.role === 'search')
           return this.internalScore('search', obj.steps[0] ?? obj, undefined, posOf(n));
+        // lasso.coef_, forest.feature_importances_: learnt from the rows the model was fit on.
+        if (LEARNT_ATTRS.test(attr) && obj.fits.length > 0)
+          return {
+            kind: 'stat',
+            rows: new Set(obj.fits.at(-1)!.rows),
+            by: `${obj.cls}.${attr}`,
+            at: obj.fits.at(-1)!.at,
+          };
         return undefined;
       case 'pred':
         return obj;
@@ -1023,6 +1056,19 @@ class Interpreter {
       if (obj?.kind === 'coll' && (method === 'items' || method === 'values')) return obj;
       if (obj?.kind === 'stat') return obj;
       if (obj?.kind === 'pred') return obj;
+      if (method === 'gradient' && !obj && args.pos.length > 0) {
+        // tape.gradient(loss, model.trainable_weights): TensorFlow's backward pass.
+        const vals = args.pos.map((a) => this.expr(a, scope));
+        this.backprop(this.dataOf(vals[0]), at);
+        return undefined;
+      }
+      if (method === 'update_state' && objNode.type === 'identifier' && !obj) {
+        // val_acc.update_state(y, logits): a Keras metric object accumulates a score; .result() reads it.
+        const out = this.generic(args, scope, at, true);
+        const evals = out?.kind === 'data' ? out.evals : undefined;
+        if (evals?.length) scope.set(objNode.text, this.score(evals, at));
+        return undefined;
+      }
       if (!obj && objNode.type === 'identifier' && !scope.get(objNode.text)) {
         return this.callFunction(`${objNode.text}.${method}`, args, n, scope);
       }
@@ -1055,10 +1101,16 @@ class Interpreter {
       return this.generic(args, scope, at);
     }
     if (callee?.kind === 'est') {
-      // model(x): a forward pass.
+      // model(x): a forward pass; normalizer(x), feature_space(x): an adapted preprocessing layer transforms.
       const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
-      if (data.length > 0) return this.pred(callee, data[0]!);
-      return undefined;
+      if (data.length === 0) return undefined;
+      const fit = callee.fits.at(-1);
+      if (callee.role === 'transformer' && fit) {
+        const out = this.derive([data[0]!], at);
+        out.taints = [...out.taints, { by: callee.cls, fitRows: fit.rows, at: fit.at }];
+        return out;
+      }
+      return this.pred(callee, data[0]!);
     }
     if (!callee && fn.type === 'identifier') return this.callFunction(fn.text, args, n, scope);
     return this.generic(args, scope, at);
@@ -1135,7 +1187,8 @@ class Interpreter {
   private generic(args: Args, scope: Scope, at: Position, scores = false): Val | undefined {
     const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
     const data = vals.flatMap((v) => this.dataOf(v));
-    if (!data.length) return undefined;
+    // np.flatnonzero(lasso.coef_): still what the model learnt.
+    if (!data.length) return vals.find((v) => v?.kind === 'stat');
     const out = this.derive(data, at);
     const evals = scores ? this.scoreAgainst(data, at) : [];
     if (evals.length) out.evals = [...(out.evals ?? []), ...evals];
@@ -1216,7 +1269,8 @@ class Interpreter {
       return this.est(name, 'model', at);
     }
     if (LOADER_FUNCTIONS.test(name) && !qname.startsWith('json.') && !qname.startsWith('pickle.')) {
-      if (args.kw.has('split') || args.kw.has('train')) return this.datasetLoad(qname, args, n, scope);
+      if (args.kw.has('split') || args.kw.has('train') || args.kw.has('subset'))
+        return this.datasetLoad(qname, args, n, scope);
       const d = this.load(at, path === undefined ? undefined : `${name}:${path}`);
       const src = path ?? /datasets\.(\w+)\.load$/.exec(qname)?.[1];
       if (src !== undefined) {
@@ -1240,6 +1294,8 @@ class Interpreter {
       name !== 'load_data' &&
       (/datasets/.test(qname) || /^(seaborn|sns)\.load_dataset$/.test(qname))
     ) {
+      // fetch_20newsgroups(subset="train"), fetch_lfw_people: predefined parts like a dataset's train=/split=.
+      if (args.kw.has('subset')) return this.datasetLoad(qname, args, n, scope);
       const d = this.load(at);
       // fetch_openml("titanic"), sm.datasets.sunspots.load_pandas(): the data set's name.
       const parts = qname.split('.');
@@ -1417,7 +1473,7 @@ class Interpreter {
       const shuffle = name.includes('Shuffle') || this.kwBool(args, 'shuffle') === true;
       return { kind: 'splitter', cls: name, shuffle, at };
     }
-    if (PIPELINES.has(name)) {
+    if (PIPELINES.has(name) || (name === 'Compose' && /transforms|albumentations|^A\./.test(qname))) {
       const steps: EstVal[] = [];
       const collect = (v: Val | undefined) => {
         if (!v) return;
@@ -1428,6 +1484,25 @@ class Interpreter {
       const lastStep = steps.at(-1);
       const role: Role = lastStep && lastStep.role === 'model' ? 'model' : 'transformer';
       return this.est(name, role, at, steps);
+    }
+    if (name === 'Normalize' && /transforms|albumentations|^A\./.test(qname)) {
+      // transforms.Normalize(mean, std) from statistics of the data: a transformer fit on the rows they came from.
+      const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
+      const e = this.est(name, 'transformer', at);
+      const rows = new Set<number>();
+      let fitAt: Position | undefined;
+      for (const v of vals) {
+        if (v?.kind === 'stat') {
+          for (const r of v.rows) rows.add(r);
+          fitAt ??= v.at;
+        }
+        for (const d of this.dataOf(v)) {
+          for (const t of d.taints) for (const r of t.fitRows) rows.add(r);
+          fitAt ??= d.taints[0]?.at;
+        }
+      }
+      if (rows.size > 0) e.fits.push({ rows, at: fitAt ?? at });
+      return e;
     }
     if (TUNERS.has(name) && /keras_?tuner|(^|\.)kt\./.test(qname)) {
       // keras_tuner.RandomSearch(build_model, objective="val_accuracy"): a search whose candidates are scored on the
@@ -1530,6 +1605,12 @@ class Interpreter {
       }
       return e;
     }
+    if (/^(sliding_window_view|timeseries_dataset_from_array|TimeseriesGenerator)$/.test(name)) {
+      // Overlapping windows of a series: neighbouring windows share most of their rows.
+      const out = this.generic(args, scope, at);
+      if (out?.kind === 'data') out.time ??= { at, evidence: `overlapping windows (${name})` };
+      return out;
+    }
     if (name === 'add_constant') {
       const data = args.pos[0] ? this.dataOf(this.expr(args.pos[0], scope)) : [];
       return data.length ? this.derive(data, at, true) : undefined;
@@ -1590,14 +1671,18 @@ class Interpreter {
    */
   private datasetLoad(qname: string, args: Args, n: Node, scope: Scope): Val {
     const at = posOf(n);
-    for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
+    const vals = [...args.pos.slice(1), ...args.kw.values()].map((a) => this.expr(a, scope));
+    // transform=Compose([ToTensor(), Normalize(mean, std)]): statistics learnt elsewhere are applied to every item.
+    const taints = vals.flatMap((v) => this.transformTaints(v));
+    const withTaints = (d: DataVal) => (taints.length ? { ...d, taints: [...d.taints, ...taints] } : d);
     const first = args.pos[0] ?? args.kw.get('root') ?? args.kw.get('path');
     const where = stringValue(first);
     const key = `${last(qname)}:${where ?? first?.text ?? ''}`;
     const train = this.kwBool(args, 'train');
-    const splitName = stringValue(args.kw.get('split'));
-    const part = train === true ? 'train' : train === false ? 'test' : splitName;
-    if (part === undefined) return this.load(at, where === undefined ? undefined : key);
+    const splitName = stringValue(args.kw.get('split') ?? args.kw.get('subset'));
+    let part = train === true ? 'train' : train === false ? 'test' : splitName;
+    if (part === 'all') part = undefined;
+    if (part === undefined) return withTaints(this.load(at, where === undefined ? undefined : key));
     let known = this.predefined.get(key);
     if (!known) {
       const whole = this.load(at, where === undefined ? undefined : key);
@@ -1618,7 +1703,16 @@ class Interpreter {
       }
       known.parts.set(part, id);
     }
-    return this.withRows(known.fact.source, this.facts.origins.get(id)!, at);
+    return withTaints(this.withRows(known.fact.source, this.facts.origins.get(id)!, at));
+  }
+
+  /** What a fitted transformer (or a pipeline of them) applies to data: one taint per fitted step. */
+  private transformTaints(v: Val | undefined): Taint[] {
+    if (v?.kind === 'coll' || v?.kind === 'tuple') return v.items.flatMap((i) => this.transformTaints(i));
+    if (v?.kind !== 'est' || v.role !== 'transformer') return [];
+    const fit = v.fits.at(-1);
+    const own = fit ? [{ by: v.cls, fitRows: fit.rows, at: fit.at }] : [];
+    return [...own, ...v.steps.flatMap((s) => this.transformTaints(s))];
   }
 
   /**
@@ -1645,6 +1739,19 @@ class Interpreter {
    */
   private select(base: DataVal, idx: DataVal, at: Position): DataVal | undefined {
     if (idx.rows.size === 0) return undefined;
+    // X[iso.predict(X) == 1]: rows kept by an outlier detector, which learnt what is normal from the rows it was fit on.
+    const detector = idx.preds?.find((p) => OUTLIER_DETECTORS.has(p.model.cls));
+    if (detector) {
+      const o = this.origin('subset', base.rows, at);
+      const out = this.withRows(base, o, at);
+      const fit = detector.model.fits.at(-1);
+      if (fit)
+        out.taints = [
+          ...out.taints,
+          { by: `${detector.model.cls} outlier removal`, fitRows: fit.rows, at: fit.at },
+        ];
+      return out;
+    }
     // X[np.concatenate([majority, np.random.choice(minority, n)])]: indices drawn with replacement from these rows.
     const drawn = [...idx.rows]
       .map((r) => this.facts.origins.get(r))
@@ -1821,6 +1928,13 @@ class Interpreter {
       return undefined;
     }
     if (/^get_best_(models|model|estimator)$/.test(method)) return e;
+    if (method === 'get_support' && e.fits.length > 0)
+      return {
+        kind: 'stat',
+        rows: new Set(e.fits.at(-1)!.rows),
+        by: `${e.cls}.get_support()`,
+        at: e.fits.at(-1)!.at,
+      };
     switch (method) {
       case 'fit':
       case 'partial_fit':
@@ -2077,6 +2191,9 @@ class Interpreter {
       const out = this.derive([d], at, true);
       for (const v of argVals) {
         if (v?.kind === 'stat') out.taints = [...out.taints, { by: v.by, fitRows: v.rows, at: v.at }];
+        // fillna(df.groupby("town")["area"].transform("median")): statistics by group, one value per row.
+        for (const x of this.dataOf(v))
+          for (const t of x.taints) if (!out.taints.includes(t)) out.taints.push(t);
       }
       return out;
     }
@@ -2118,11 +2235,21 @@ class Interpreter {
         keys: ['train', 'test'],
       };
     }
+    if (method === 'drop_duplicates') {
+      this.facts.dedups.push({ rows: new Set(d.rows), at });
+      return this.derive([d], at, true);
+    }
     if (method === 'take' || method === 'skip') {
       const o = this.origin('part', d.rows, at);
       return this.withRows(d, o, at);
     }
+    // Lambdas given to pandas / tf.data methods run on the receiver's rows: df.assign(x=lambda d: …),
+    // df.pipe(lambda d: …), ds.map(lambda x, y: (feature_space(x), y)).
+    [...args.pos, ...args.kw.values()].forEach((a, i) => {
+      if (a.type === 'lambda') argVals[i] = this.lambda(a, [d], scope);
+    });
     const fn = argVals[0];
+    if (method === 'pipe' && args.pos[0]?.type === 'lambda') return argVals[0] ?? this.derive([d], at, true);
     if (method === 'pipe' && fn?.kind === 'func' && this.canInline(fn)) {
       // df.pipe(clean, cols): clean(df, cols).
       const kw = new Map([...args.kw.keys()].map((k, i) => [k, argVals[args.pos.length + i]] as const));
@@ -2133,8 +2260,10 @@ class Interpreter {
       [...args.kw.keys()].forEach((k, i) => {
         this.defineColumn(d, k, argVals[args.pos.length + i], at);
       });
-      const out = this.derive([d], at, true);
+      const out = this.derive([d, ...argVals.flatMap((v) => this.dataOf(v))], at, true);
       out.deps = d.deps;
+      out.preds = d.preds;
+      out.evals = d.evals;
       return out;
     }
     if (method === 'apply' || method === 'map' || method === 'pipe') {
@@ -2165,8 +2294,8 @@ class Interpreter {
     const at = posOf(n);
     const first = subs[0];
     if (!base) {
-      for (const s of subs) this.expr(s, scope);
-      return undefined;
+      // X.columns[selector.get_support()]: names chosen by what a model learnt.
+      return subs.map((s) => this.expr(s, scope)).find((v) => v?.kind === 'stat');
     }
     if (base.kind === 'coll' && base.keys && first) {
       // loaders["test"], loaders[phase]
@@ -2196,9 +2325,40 @@ class Interpreter {
     // df.loc[rows, cols] / X[:, 1:]: the first part selects rows.
     const rowPart = first;
     const colPart = subs.length > 1 ? subs[1] : undefined;
+    // X[:, selected], X[selected_columns] with the selection learnt by a model (lasso.coef_ != 0): its rows reach X.
+    const chooser = [colPart, rowPart]
+      .filter((p): p is Node => !!p && !/^(string|integer|slice|list|tuple|unary_operator)$/.test(p.type))
+      .map((p) => (p === rowPart ? undefined : this.expr(p, scope)))
+      .find((v) => v?.kind === 'stat');
+    const rowStat =
+      rowPart.type === 'identifier' ||
+      rowPart.type === 'subscript' ||
+      rowPart.type === 'call' ||
+      rowPart.type === 'comparison_operator'
+        ? this.peekStat(rowPart, scope)
+        : undefined;
+    const learnt = (chooser ?? rowStat) as StatVal | undefined;
+    if (learnt) {
+      const out = this.derive([base], at, true);
+      out.taints = [
+        ...out.taints,
+        { by: `columns chosen by ${learnt.by}`, fitRows: learnt.rows, at: learnt.at },
+      ];
+      out.cols = undefined;
+      out.whole = false;
+      return out;
+    }
     if (rowPart.type === 'slice') {
       const bounds = rowPart.namedChildren.filter((c): c is Node => !!c);
       if (bounds.length === 0) return this.columns(base, colPart, at);
+      for (const b of bounds) this.expr(b, scope);
+      // series[i : i + w]: a window moving with i; windows built this way overlap (a time series of windows).
+      const [lo, hi] = rowPart.text.split(':').map((t) => t.replace(/\s/g, ''));
+      if (lo && hi && !/^-?\d+$/.test(lo) && hi.startsWith(`${lo}+`)) {
+        const out = this.derive([base], at, true);
+        out.time ??= { at, evidence: `overlapping windows ${rowPart.text.replace(/\s+/g, ' ')}` };
+        return this.columns(out, colPart, at);
+      }
       const startOnly = rowPart.text.trim().endsWith(':');
       const o = this.origin('part', base.rows, at);
       o.how = startOnly ? 'tail' : 'head';
@@ -2224,6 +2384,19 @@ class Interpreter {
       return out;
     }
     return this.columns(this.derive([base], at, true), colPart, at);
+  }
+
+  /** A name bound to (or a short expression of) statistics a model learnt, without evaluating anything else. */
+  private peekStat(n: Node, scope: Scope): StatVal | undefined {
+    if (n.type === 'identifier') {
+      const v = scope.get(n.text);
+      return v?.kind === 'stat' ? v : undefined;
+    }
+    if (/coef_|feature_importances_|support_|get_support|ranking_/.test(n.text)) {
+      const v = this.expr(n, scope);
+      return v?.kind === 'stat' ? v : undefined;
+    }
+    return undefined;
   }
 
   /** `phase == "train"` with the phase known, `train and x`, `not_known or True`: the truth when literals decide it. */

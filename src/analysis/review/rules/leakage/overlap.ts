@@ -94,6 +94,24 @@ export const rule: Rule = {
         }
       }
     }
+    // drop_duplicates() on a part after the split, never before it: duplicates across the parts stay.
+    for (const d of facts.dedups) {
+      for (const r of d.rows) {
+        const split = [...chain(facts, r)].map((id) => facts.origins.get(id)?.split).find((s) => s);
+        if (!split) continue;
+        const before = new Set([...split.source.rows].flatMap((x) => [...chain(facts, x)]));
+        if (facts.dedups.some((x) => intersects(x.rows, before))) continue;
+        push(`d${d.at.line}:${d.at.column}`, {
+          ruleId: rule.id,
+          kind: rule.kind,
+          confidence: 'medium',
+          at: d.at,
+          message: 'duplicates are removed after the split, from one part only',
+          why: `The data is split at ${lineRef(split.at)} before drop_duplicates() at ${lineRef(d.at)}, so copies of the same rows can be in the training and the test part.`,
+          related: [{ at: split.at, message: 'split here' }],
+        });
+      }
+    }
     for (const e of facts.evals) {
       for (const r of e.data.rows) {
         const c = chain(facts, r);

@@ -9,6 +9,17 @@ import type { ProgramContext, Rule } from '../rule.js';
 import { chain, intersects, lineRef, siblings, wasSplit } from './common.js';
 import { readsTargetRowwise } from './target.js';
 
+/** Rows the divisions in chain `c` were made from: a split's source, the rows a hand-made part was cut from. */
+function above(facts: ProgramContext['facts'], c: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  for (const id of c) {
+    const o = facts.origins.get(id);
+    const from = o?.split ? [...o.split.source.rows] : o?.kind === 'part' ? o.parents : [];
+    for (const r of from) for (const x of chain(facts, r)) out.add(x);
+  }
+  return out;
+}
+
 export const rule: Rule = {
   id: 'leak-preprocessing',
   family: 'leakage',
@@ -50,8 +61,9 @@ export const rule: Rule = {
         for (const o of tr.x.rows) {
           const c = chain(facts, o);
           if (!wasSplit(facts, c)) continue;
-          const anc = new Set(c);
-          anc.delete(o);
+          // The rows above the division (what was split), not filters applied after it: an outlier detector fit on
+          // the training part and used to filter it learnt from training rows only.
+          const anc = above(facts, c);
           const sib = siblings(facts, c);
           if (intersects(t.fitRows, anc) || intersects(t.fitRows, sib)) {
             const split = [...c].map((id) => facts.origins.get(id)?.split).find((s) => s);
