@@ -4,9 +4,16 @@
  * or unreadable (the runner crashed, was killed at the timeout, or wrote half a file).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Framework, parseJunit } from '../../src/analysis/select/index.js';
+import {
+  type Framework,
+  type FunctionCoverage,
+  isTestFile,
+  parseJunit,
+  parseV8Functions,
+} from '../../src/analysis/select/index.js';
 
 export interface Project {
   name: string;
@@ -27,6 +34,8 @@ export interface Project {
   /** Limit of a run of the whole universe at a commit (seconds). */
   baseTimeoutS: number;
   prepare?: (dir: string) => void;
+  /** The history holds V8 function coverage of a full run at each change's base (as `select-record --coverage-v8`). */
+  v8Coverage?: boolean;
 }
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -86,6 +95,7 @@ export const PROJECTS: Project[] = [
       args: ['run', '--project', 'unit', '--reporter=junit', `--outputFile=${junit}`, ...tests],
     }),
     baseTimeoutS: 600,
+    v8Coverage: true,
   },
 ];
 
@@ -132,12 +142,14 @@ export function runTests(
   junit: string,
   known: ReadonlySet<string>,
   timeoutS: number,
+  env: NodeJS.ProcessEnv = process.env,
 ): RunResult {
   rmSync(junit, { force: true });
   const { file, args } = project.command(tests, junit);
   const t0 = performance.now();
   const r = spawnSync(file, args, {
     cwd: dir,
+    env,
     timeout: Math.ceil(timeoutS * 1000),
     killSignal: 'SIGKILL',
     stdio: 'ignore',
@@ -181,4 +193,41 @@ export function killersOf(
     else if (one.files.get(t)?.failed ?? true) killers.push(t);
   }
   return { killers, unknown, timedOut };
+}
+
+/** The hook that writes each test process's V8 function coverage (what `select-record --coverage-v8` reads). */
+export const V8_HOOK = join(ROOT, 'src/analysis/select/v8-hook.mjs');
+
+/**
+ * Runs `tests` in a checkout with ai-ci's V8 hook and reads each test file's function coverage; undefined when
+ * the run gave no coverage (killed at its limit, or no test process wrote any).
+ */
+export function recordV8Coverage(
+  project: Project,
+  dir: string,
+  tests: readonly string[],
+  junit: string,
+  known: ReadonlySet<string>,
+  timeoutS: number,
+): { coverage: FunctionCoverage | undefined; wallS: number } {
+  const out = mkdtempSync(join(tmpdir(), 'eval-v8-'));
+  try {
+    const env = {
+      ...process.env,
+      AI_CI_V8_COVERAGE: out,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${V8_HOOK}`.trim(),
+    };
+    const run = runTests(project, dir, tests, junit, known, timeoutS, env);
+    const files = readdirSync(out).filter((f) => f.endsWith('.json'));
+    if (run.timedOut || files.length === 0) return { coverage: undefined, wallS: run.wallS };
+    const coverage = parseV8Functions(
+      out,
+      files.map((f) => readFileSync(join(out, f), 'utf8')),
+      dir,
+      (p) => isTestFile(project.framework, p) && known.has(p),
+    );
+    return { coverage, wallS: run.wallS };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }

@@ -33,8 +33,22 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { planSelection, SelectionStore, testsReaching } from '../../src/analysis/select/index.js';
-import { type FileOutcome, killersOf, PROJECTS, type Project, ROOT, runTests } from './eval-projects.js';
+import {
+  type FunctionCoverage,
+  listFiles,
+  planSelection,
+  SelectionStore,
+  testsReaching,
+} from '../../src/analysis/select/index.js';
+import {
+  type FileOutcome,
+  killersOf,
+  PROJECTS,
+  type Project,
+  ROOT,
+  recordV8Coverage,
+  runTests,
+} from './eval-projects.js';
 import {
   CURRENT_HELDOUT,
   drawProject,
@@ -97,7 +111,17 @@ interface BaseRecord {
   wallS: number;
   changed: string[];
 }
-type CacheRecord = BaseRecord | { kind: 'mutant'; id: string; result: MutantResult };
+/** V8 function coverage of a full run at a change's base: test → [source, functions that ran, that did not][]. */
+interface CoverageRecord {
+  kind: 'coverage';
+  commit: string;
+  tests: [string, [string, string[], string[]][]][] | null;
+  wallS: number;
+}
+type CacheRecord = BaseRecord | CoverageRecord | { kind: 'mutant'; id: string; result: MutantResult };
+
+const keyOf = (r: CacheRecord) =>
+  r.kind === 'base' ? `base:${r.commit}` : r.kind === 'coverage' ? `coverage:${r.commit}` : r.id;
 
 const mutantId = (m: HeldOutMutant) => `${m.commit}:${m.file}:${m.mutation.start}:${m.mutation.to}`;
 
@@ -111,7 +135,7 @@ async function evaluate(
     for (const line of readFileSync(cacheFile, 'utf8').split('\n'))
       if (line !== '') {
         const r = JSON.parse(line) as CacheRecord;
-        cached.set(r.kind === 'base' ? `base:${r.commit}` : r.id, r);
+        cached.set(keyOf(r), r);
       }
   const remember = (key: string, r: CacheRecord) => {
     cached.set(key, r);
@@ -172,6 +196,50 @@ async function evaluate(
         );
         skipped += own.length;
         continue;
+      }
+      if (project.v8Coverage === true && own.some((m) => !cached.has(mutantId(m)))) {
+        // The history of a CI that records V8 function coverage on every full run of main: a run at the base.
+        const parent = git(dir, 'rev-parse', `${commit}^`).trim();
+        let cov = cached.get(`coverage:${parent}`) as CoverageRecord | undefined;
+        const parentFiles = listFiles(dir, parent);
+        if (cov === undefined) {
+          checkout(parent);
+          checkedOut = true;
+          const parentKnown = new Set(parentFiles.map((f) => f.path));
+          const run = recordV8Coverage(
+            project,
+            dir,
+            parentFiles.map((f) => f.path).filter(project.universe),
+            join(dir, '..', `${project.name}-cov.xml`),
+            parentKnown,
+            project.baseTimeoutS,
+          );
+          cov = {
+            kind: 'coverage',
+            commit: parent,
+            tests:
+              run.coverage === undefined
+                ? null
+                : [...run.coverage].map(([t, sources]) => [
+                    t,
+                    [...sources].map(([s, f]): [string, string[], string[]] => [s, [...f.ran], [...f.idle]]),
+                  ]),
+            wallS: run.wallS,
+          };
+          remember(`coverage:${parent}`, cov);
+          process.stderr.write(
+            `${project.name} ${parent.slice(0, 8)} (base of ${commit.slice(0, 8)}) V8 coverage: ${cov.tests?.length ?? 0} test files in ${run.wallS.toFixed(0)} s\n`,
+          );
+        }
+        if (cov.tests !== null) {
+          const functions: FunctionCoverage = new Map(
+            cov.tests.map(([t, sources]) => [
+              t,
+              new Map(sources.map(([s, ran, idle]) => [s, { ran: new Set(ran), idle: new Set(idle) }])),
+            ]),
+          );
+          store.recordFunctions(parent, functions, new Map(parentFiles.map((f) => [f.path, f.hash])));
+        }
       }
       for (const m of own) {
         const hit = cached.get(mutantId(m));

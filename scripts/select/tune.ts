@@ -10,19 +10,34 @@
  * With `--durations FILE` (JUnit XML of one run of the universe) it also prints the share of test time, each test
  * file weighted by its duration there, and, per commit, the changed file whose tests take the most time.
  *
- *   npx tsx scripts/select/tune.ts [--project ai-ci|boltons] [--limit 200] [--durations junit.xml]
+ * With `--coverage` (projects whose eval history holds V8 function coverage: ai-ci) the universe runs once at
+ * each commit's parent with ai-ci's V8 hook, as the evaluation does, and the selection uses that history; the
+ * coverage is kept in .cache/select-tune/ (one file per parent commit) for later runs. Slow: one run of the
+ * universe per commit (about 90 s for ai-ci on the 2-core VM); bound it with `--limit` / `--skip`.
+ *
+ *   npx tsx scripts/select/tune.ts [--project ai-ci|boltons] [--limit 200] [--skip 0] [--durations junit.xml] [--coverage]
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { planSelection } from '../../src/analysis/select/index.js';
-import { outcomes, PROJECTS } from './eval-projects.js';
+import {
+  type FunctionCoverage,
+  listFiles,
+  planSelection,
+  SelectionStore,
+} from '../../src/analysis/select/index.js';
+import { outcomes, PROJECTS, ROOT, recordV8Coverage } from './eval-projects.js';
 import { loadHeldOut } from './eval-sample.js';
 
 const { values } = parseArgs({
   options: {
     project: { type: 'string', multiple: true },
     limit: { type: 'string', default: '200' },
+    skip: { type: 'string', default: '0' },
     durations: { type: 'string' },
+    coverage: { type: 'boolean', default: false },
   },
 });
 
@@ -50,7 +65,51 @@ for (const project of PROJECTS.filter((p) => (values.project ?? ['ai-ci', 'bolto
         commits.push(current);
     }
   }
-  const split = commits.filter((c) => !heldCommits.has(c)).slice(0, Number(values.limit));
+  const split = commits
+    .filter((c) => !heldCommits.has(c))
+    .slice(Number(values.skip), Number(values.skip) + Number(values.limit));
+  const withCoverage = values.coverage && project.v8Coverage === true;
+  const checkout = withCoverage ? mkdtempSync(join(tmpdir(), `tune-${project.name}-`)) : undefined;
+  if (checkout !== undefined) {
+    execFileSync('git', ['clone', '-q', '--no-checkout', project.source, checkout]);
+    project.prepare?.(checkout);
+  }
+  const cacheDir = join(ROOT, '.cache', 'select-tune');
+  mkdirSync(cacheDir, { recursive: true });
+  /** V8 function coverage of the universe run at `parent`, from the cache or run now. */
+  const coverageAt = (parent: string): FunctionCoverage | undefined => {
+    const file = join(cacheDir, `${project.name}-${parent}.json`);
+    let tests: [string, [string, string[], string[]][]][] | null;
+    if (existsSync(file)) tests = JSON.parse(readFileSync(file, 'utf8'));
+    else {
+      execFileSync('git', ['-C', checkout!, 'checkout', '-qf', '--detach', parent]);
+      execFileSync('git', ['-C', checkout!, 'clean', '-qfdx', '-e', 'node_modules']);
+      const files = listFiles(checkout!, parent).map((f) => f.path);
+      const run = recordV8Coverage(
+        project,
+        checkout!,
+        files.filter(project.universe),
+        join(checkout!, '..', `tune-${project.name}.xml`),
+        new Set(files),
+        project.baseTimeoutS,
+      );
+      tests =
+        run.coverage === undefined
+          ? null
+          : [...run.coverage].map(([t, m]) => [t, [...m].map(([src, f]) => [src, [...f.ran], [...f.idle]])]);
+      writeFileSync(file, JSON.stringify(tests));
+      process.stderr.write(
+        `${parent.slice(0, 8)}: coverage of ${tests?.length ?? 0} test files in ${run.wallS.toFixed(0)} s\n`,
+      );
+    }
+    if (tests === null) return undefined;
+    return new Map(
+      tests.map(([t, m]) => [
+        t,
+        new Map(m.map(([src, ran, idle]) => [src, { ran: new Set(ran), idle: new Set(idle) }])),
+      ]),
+    );
+  };
   const repo = git('rev-parse', '--absolute-git-dir').trim();
   const shares: number[] = [];
   const timeShares: number[] = [];
@@ -63,13 +122,27 @@ for (const project of PROJECTS.filter((p) => (values.project ?? ['ai-ci', 'bolto
   );
   for (const commit of split) {
     const universe = git('ls-tree', '-r', '--name-only', commit).split('\n').filter(project.universe);
+    let store: SelectionStore | undefined;
+    if (withCoverage) {
+      const parent = git('rev-parse', `${commit}^`).trim();
+      const functions = coverageAt(parent);
+      store = SelectionStore.open(':memory:');
+      if (functions !== undefined)
+        store.recordFunctions(
+          parent,
+          functions,
+          new Map(listFiles(repo, parent).map((f) => [f.path, f.hash])),
+        );
+    }
     const plan = await planSelection({
       repo,
       baseRef: `${commit}^`,
       headRef: commit,
       framework: project.framework,
       sampleRate: 0,
+      ...(store !== undefined ? { store } : {}),
     });
+    store?.close();
     const inUniverse = new Set(universe);
     const chosen = plan.selection.selected.filter((t) => inUniverse.has(t.path)).length;
     const share = universe.length === 0 ? 0 : chosen / universe.length;
@@ -111,4 +184,5 @@ for (const project of PROJECTS.filter((p) => (values.project ?? ['ai-ci', 'bolto
     `${project.name}: mean share of test files ${(100 * mean).toFixed(1)}%${durations !== undefined ? `, of test time ${(100 * meanTime).toFixed(1)}%` : ''}; full runs by reason:\n`,
   );
   for (const [k, n] of [...fullReasons].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${n}× ${k}\n`);
+  if (checkout !== undefined) rmSync(checkout, { recursive: true, force: true });
 }

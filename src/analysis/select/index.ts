@@ -2,7 +2,14 @@
  * Test selection and sharding: which tests a change needs (import graph, coverage, history, declared rules) and
  * how to split them into duration-balanced shards. Library only; the CLI is `ai-ci select` / `ai-ci shard`.
  */
-export { type CoverageMap, parseCoveragePyJson, parseV8Coverage } from './coverage.js';
+export {
+  type CoverageMap,
+  type FunctionCoverage,
+  parseCoveragePyJson,
+  parseV8Coverage,
+  parseV8Functions,
+  type SourceFunctions,
+} from './coverage.js';
 export { SelectInputError } from './errors.js';
 export { isTestFile, languageOf, runnerArguments, runnerLine } from './frameworks.js';
 export { changedFiles, GitError, listFiles, readBlobs, resolveCommit } from './git.js';
@@ -17,6 +24,7 @@ export {
 } from './graph.js';
 export { parseJunit, type TestCaseResult } from './junit.js';
 export { loadHead, type Plan, type PlanOptions, planSelection } from './plan.js';
+export { changeRegions, type Hunk, parseHunks, type Region } from './regions.js';
 export { DEFAULT_RULES, type DependencyRule, parseRules, RuleSet } from './rules.js';
 export {
   DEFAULT_SAMPLE_RATE,
@@ -28,5 +36,5 @@ export {
 } from './select.js';
 export { type ShadowReport, shadowReport, type TestOutcome } from './shadow.js';
 export { type Shard, type ShardItem, shardImbalance, shardTests } from './shard.js';
-export { type RunInfo, SelectionStore } from './store.js';
+export { type RecordedFunctions, type RunInfo, SelectionStore } from './store.js';
 export * from './types.js';
