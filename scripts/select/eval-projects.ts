@@ -4,7 +4,7 @@
  * or unreadable (the runner crashed, was killed at the timeout, or wrote half a file).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -13,6 +13,7 @@ import {
   isTestFile,
   parseJunit,
   parseV8Functions,
+  readV8CoverageDir,
 } from '../../src/analysis/select/index.js';
 
 export interface Project {
@@ -214,15 +215,15 @@ export function recordV8Coverage(
   try {
     const env = {
       ...process.env,
-      AI_CI_V8_COVERAGE: out,
+      NODE_V8_COVERAGE: out,
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${V8_HOOK}`.trim(),
     };
     const run = runTests(project, dir, tests, junit, known, timeoutS, env);
-    const files = readdirSync(out).filter((f) => f.endsWith('.json'));
-    if (run.timedOut || files.length === 0) return { coverage: undefined, wallS: run.wallS };
+    const docs = readV8CoverageDir(out);
+    if (run.timedOut || docs.length === 0) return { coverage: undefined, wallS: run.wallS };
     const coverage = parseV8Functions(
       out,
-      files.map((f) => readFileSync(join(out, f), 'utf8')),
+      docs,
       dir,
       (p) => isTestFile(project.framework, p) && known.has(p),
     );

@@ -1,4 +1,5 @@
-import { posix, relative, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SelectInputError } from './errors.js';
 
@@ -94,24 +95,39 @@ export interface SourceFunctions {
 /** test file → source file it loaded → its functions that ran and did not. */
 export type FunctionCoverage = Map<string, Map<string, SourceFunctions>>;
 
+/** Commands a test may start without the hook and still be fully covered: they run no JS/TS of the repository. */
+const NO_SCRIPT_COMMANDS = /^(?:git|python[\d.]*|pytest)$/;
+
+/** One process's V8 coverage (NODE_V8_COVERAGE's JSON), with what ai-ci's hook adds (its meta-<pid>.json). */
+export interface V8Doc {
+  pid?: number;
+  ancestors?: number[];
+  children?: { command?: string; pid?: number | null; hooked?: boolean }[];
+  result?: (V8Script & { functions?: { functionName?: string }[] })[];
+}
+
 /**
- * Reads V8 function coverage of test processes (the JSON that `NODE_V8_COVERAGE` or ai-ci's hook,
- * `src/analysis/select/v8-hook.mjs`, writes: one document per process) into function coverage per test file. Each
- * document is given to the test files of the repository it loaded (vitest runs each test file in its own worker
- * process by default; a process that ran several gives them all its functions, which only widens the selection).
- * Only repository files count (not `node_modules/`, not files outside `repoRoot`).
+ * Reads V8 function coverage of test processes (one JSON document per process: ai-ci's hook,
+ * `src/analysis/select/v8-hook.mjs`, or `NODE_V8_COVERAGE`) into function coverage per test file. A process that
+ * loaded test files of the repository gives its functions to them (vitest runs each test file in its own worker
+ * by default; a process that ran several gives them all its functions, which only widens the selection); a
+ * process without test files gives its functions to the test process above it (a CLI a test started), known from
+ * the hook's list of ancestors. A test that started a child process that wrote no coverage (its environment
+ * dropped the hook, or it was killed before writing) is left out: its coverage is not complete, and no coverage
+ * means the import graph decides. Only repository files count (not `node_modules/`, not files outside `repoRoot`).
  */
 export function parseV8Functions(
   file: string,
-  docs: readonly string[],
+  docs: readonly (string | V8Doc)[],
   repoRoot: string,
   isTest: (path: string) => boolean,
   into: FunctionCoverage = new Map(),
 ): FunctionCoverage {
+  const procs: { doc: V8Doc; scripts: Map<string, SourceFunctions>; tests: string[] }[] = [];
   for (const text of docs) {
-    let doc: { result?: (V8Script & { functions?: { functionName?: string }[] })[] };
+    let doc: V8Doc;
     try {
-      doc = JSON.parse(text);
+      doc = typeof text === 'string' ? JSON.parse(text) : text;
     } catch (err) {
       throw new SelectInputError(file, `not valid JSON (${(err as Error).message})`);
     }
@@ -129,24 +145,97 @@ export function parseV8Functions(
         else fns.idle.add(name);
       }
     }
-    const tests = [...scripts.keys()].filter(isTest);
-    for (const test of tests) {
+    procs.push({ doc, scripts, tests: [...scripts.keys()].filter(isTest) });
+  }
+  const byPid = new Map(procs.filter((p) => p.doc.pid !== undefined).map((p) => [p.doc.pid!, p]));
+  const testProcs = new Map(
+    procs.filter((p) => p.tests.length > 0 && p.doc.pid !== undefined).map((p) => [p.doc.pid!, p]),
+  );
+  const ownerOf = (p: (typeof procs)[number]) =>
+    p.tests.length > 0
+      ? p
+      : (p.doc.ancestors ?? []).map((a) => testProcs.get(a)).find((q) => q !== undefined);
+  const owned = new Map<(typeof procs)[number], (typeof procs)[number][]>();
+  for (const p of procs) {
+    const owner = ownerOf(p);
+    if (owner === undefined) continue;
+    const list = owned.get(owner) ?? [];
+    list.push(p);
+    owned.set(owner, list);
+  }
+  const incomplete = new Set<string>();
+  for (const [owner, members] of owned) {
+    const complete = members.every((m) =>
+      (m.doc.children ?? []).every(
+        (c) =>
+          NO_SCRIPT_COMMANDS.test(c.command ?? '') ||
+          (c.hooked === true && (c.pid == null || byPid.has(c.pid))),
+      ),
+    );
+    if (!complete) {
+      for (const t of owner.tests) incomplete.add(t);
+      continue;
+    }
+    for (const test of owner.tests) {
       let map = into.get(test);
       if (map === undefined) {
         map = new Map();
         into.set(test, map);
       }
-      for (const [source, fns] of scripts) {
-        const prev = map.get(source);
-        if (prev === undefined) map.set(source, { ran: new Set(fns.ran), idle: new Set(fns.idle) });
-        else {
-          for (const n of fns.ran) prev.ran.add(n);
-          for (const n of fns.idle) prev.idle.add(n);
+      for (const m of members)
+        for (const [source, fns] of m.scripts) {
+          const prev = map.get(source);
+          if (prev === undefined) map.set(source, { ran: new Set(fns.ran), idle: new Set(fns.idle) });
+          else {
+            for (const n of fns.ran) prev.ran.add(n);
+            for (const n of fns.idle) prev.idle.add(n);
+          }
         }
-      }
     }
   }
+  for (const t of incomplete) into.delete(t);
   for (const map of into.values())
     for (const fns of map.values()) for (const n of fns.ran) fns.idle.delete(n);
   return into;
+}
+
+/**
+ * The processes' coverage in a NODE_V8_COVERAGE folder (`coverage-<pid>-<time>-<thread>.json`), each joined with
+ * the hook's `meta-<pid>.json`. A file cut short (its process killed while Node.js wrote it) is left out: its
+ * process then counts as not recorded.
+ */
+export function readV8CoverageDir(dir: string): V8Doc[] {
+  const names = readdirSync(dir);
+  const metas = new Map<number, V8Doc>();
+  for (const n of names) {
+    const m = /^meta-(\d+)\.json$/.exec(n);
+    if (m === null) continue;
+    try {
+      metas.set(Number(m[1]), JSON.parse(readFileSync(join(dir, n), 'utf8')));
+    } catch {
+      // Unreadable: the process's children are unknown, and so is its coverage's completeness.
+    }
+  }
+  const out: V8Doc[] = [];
+  for (const n of names) {
+    const m = /^coverage-(\d+)-/.exec(n);
+    if (m === null || !n.endsWith('.json')) continue;
+    let doc: V8Doc;
+    try {
+      doc = JSON.parse(readFileSync(join(dir, n), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(doc.result)) continue;
+    const pid = Number(m[1]);
+    const meta = metas.get(pid);
+    out.push({
+      pid,
+      ...(meta?.ancestors !== undefined ? { ancestors: meta.ancestors } : {}),
+      // Without the hook's note, the children are unknown: one unknown child makes the coverage incomplete.
+      children: meta?.children ?? [{ command: '?', pid: null, hooked: false }],
+      result: doc.result.filter((s) => s.url?.startsWith('file:') && !s.url.includes('/node_modules/')),
+    });
+  }
+  return out;
 }

@@ -8,7 +8,9 @@ export {
   parseCoveragePyJson,
   parseV8Coverage,
   parseV8Functions,
+  readV8CoverageDir,
   type SourceFunctions,
+  type V8Doc,
 } from './coverage.js';
 export { SelectInputError } from './errors.js';
 export { isTestFile, languageOf, runnerArguments, runnerLine } from './frameworks.js';

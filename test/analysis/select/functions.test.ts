@@ -166,6 +166,60 @@ describe('parseV8Functions', () => {
   });
 });
 
+describe('parseV8Functions: child processes', () => {
+  const root = '/repo';
+  const url = (p: string) => pathToFileURL(`${root}/${p}`).href;
+  const script = (p: string, name: string) => ({
+    url: url(p),
+    functions: [{ functionName: name, ranges: [{ count: 1 }] }],
+  });
+  const isTest = (p: string) => p.endsWith('.test.ts');
+
+  it("gives a child's functions to the test process above it", () => {
+    const test = {
+      pid: 10,
+      ancestors: [5, 1],
+      children: [
+        { command: 'node', pid: 11, hooked: true },
+        { command: 'git', pid: 12, hooked: true },
+      ],
+      result: [script('test/cli.test.ts', '')],
+    };
+    const child = { pid: 11, ancestors: [10, 5, 1], children: [], result: [script('src/cli.ts', 'main')] };
+    const map = parseV8Functions('cov', [JSON.stringify(test), JSON.stringify(child)], root, isTest);
+    expect([...map.get('test/cli.test.ts')!.keys()].sort()).toEqual(['src/cli.ts', 'test/cli.test.ts']);
+    expect([...map.get('test/cli.test.ts')!.get('src/cli.ts')!.ran]).toEqual(['main']);
+  });
+
+  it('leaves out a test whose child ran without the hook or wrote no coverage', () => {
+    const unhooked = {
+      pid: 10,
+      ancestors: [1],
+      children: [{ command: 'node', pid: 11, hooked: false }],
+      result: [script('test/a.test.ts', '')],
+    };
+    const lost = {
+      pid: 20,
+      ancestors: [1],
+      children: [{ command: 'tsx', pid: 21, hooked: true }],
+      result: [script('test/b.test.ts', '')],
+    };
+    const python = {
+      pid: 30,
+      ancestors: [1],
+      children: [{ command: 'python3', pid: 31, hooked: false }],
+      result: [script('test/c.test.ts', '')],
+    };
+    const map = parseV8Functions(
+      'cov',
+      [unhooked, lost, python].map((d) => JSON.stringify(d)),
+      root,
+      isTest,
+    );
+    expect([...map.keys()]).toEqual(['test/c.test.ts']);
+  });
+});
+
 describe('SelectionStore: function coverage', () => {
   it("keeps each test's latest run and gives it back only while the test is unchanged", () => {
     const store = SelectionStore.open(':memory:');

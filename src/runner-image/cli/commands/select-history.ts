@@ -1,10 +1,14 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   changedFiles,
   type Framework,
+  isTestFile,
   listFiles,
   parseCoveragePyJson,
   parseJunit,
+  parseV8Functions,
+  readV8CoverageDir,
   resolveCommit,
   shadowReport,
 } from '../../../analysis/select/index.js';
@@ -29,6 +33,10 @@ export function registerSelectHistory(program: Command): void {
     .option('--branch <name>', 'the branch that was tested (default $GITHUB_REF_NAME)')
     .option('--full', 'every test ran (a full or shadow run)')
     .option('--coverage-py <file>', 'coverage.py JSON with per-test contexts (coverage json --show-contexts)')
+    .option(
+      '--coverage-v8 <dir>',
+      "V8 function coverage of the run, one JSON per test process (ai-ci's v8-hook.mjs or NODE_V8_COVERAGE)",
+    )
     .action(
       async (flags: {
         history: string;
@@ -40,6 +48,7 @@ export function registerSelectHistory(program: Command): void {
         branch?: string;
         full?: boolean;
         coveragePy?: string;
+        coverageV8?: string;
       }) => {
         const store = openStore(flags.history)!;
         try {
@@ -62,6 +71,19 @@ export function registerSelectHistory(program: Command): void {
               parseCoveragePyJson(flags.coveragePy!, readText(flags.coveragePy!)),
             );
             covered = store.recordCoverage(commit, map, new Map(files.map((f) => [f.path, f.hash])));
+          }
+          if (flags.coverageV8 !== undefined) {
+            const dir = flags.coverageV8;
+            const docs = await guarded(() => readV8CoverageDir(dir));
+            const map = await guarded(() =>
+              parseV8Functions(
+                dir,
+                docs,
+                resolve(flags.repo),
+                (p) => known.has(p) && isTestFile(flags.framework, p),
+              ),
+            );
+            covered += store.recordFunctions(commit, map, new Map(files.map((f) => [f.path, f.hash])));
           }
           const unattributed = results.filter((r) => r.file === undefined).length;
           process.stdout.write(
