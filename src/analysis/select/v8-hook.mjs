@@ -32,42 +32,52 @@ function ancestors() {
 if (dir) {
   const above = ancestors();
   const hookOption = (process.env.NODE_OPTIONS ?? '').split(/\s+/).find((o) => o.includes('v8-hook'));
-  const children = [];
-  const noteChild = (file, options, child) => {
-    const env = options?.env ?? process.env;
-    const hooked =
-      env.NODE_V8_COVERAGE === dir &&
-      hookOption !== undefined &&
-      (env.NODE_OPTIONS ?? '').includes(hookOption);
-    const command = basename(String(file).trim().split(/\s+/)[0] ?? '');
-    children.push({ command, pid: child?.pid ?? null, hooked });
-  };
-  // Patched on the module object and synced to its ESM exports: `import { spawnSync } from 'node:child_process'`
-  // sees the wrappers too.
-  for (const name of ['spawn', 'spawnSync', 'execFile', 'execFileSync', 'exec', 'execSync', 'fork']) {
-    const original = childProcess[name];
-    childProcess[name] = function (file, ...rest) {
-      const options = rest.find((r) => typeof r === 'object' && r !== null && !Array.isArray(r));
-      const child = original.call(this, file, ...rest);
-      noteChild(name === 'fork' ? process.execPath : file, options, child);
-      return child;
+  // Node.js read the folder at start; without the variable it no longer copies every source map into the
+  // coverage (vitest's modules carry inline ones), which makes writing it slow enough for vitest to kill the worker
+  // first. Child processes get it back (below).
+  delete process.env.NODE_V8_COVERAGE;
+  const withHook = (env) => {
+    const options = env.NODE_OPTIONS ?? '';
+    return {
+      ...env,
+      NODE_V8_COVERAGE: dir,
+      NODE_OPTIONS:
+        hookOption === undefined || options.includes(hookOption)
+          ? options
+          : `${options} ${hookOption}`.trim(),
     };
-  }
-  syncBuiltinESMExports();
-  let written = false;
+  };
+  const children = [];
+  const file = join(dir, `meta-${process.pid}.json`);
   const writeMeta = () => {
-    if (written) return;
-    written = true;
-    const file = join(dir, `meta-${process.pid}.json`);
     // Written whole or not at all: a process killed while writing leaves only the temporary file.
     writeFileSync(`${file}.tmp`, JSON.stringify({ pid: process.pid, ancestors: above, children }));
     renameSync(`${file}.tmp`, file);
   };
-  process.on('exit', writeMeta);
+  writeMeta();
+  // Every child process gets the hook (a test that spawns `node` with an environment of its own included), and is
+  // noted. Patched on the module object and synced to its ESM exports: `import { spawnSync } from
+  // 'node:child_process'` sees the wrappers too.
+  for (const name of ['spawn', 'spawnSync', 'execFile', 'execFileSync', 'exec', 'execSync', 'fork']) {
+    const original = childProcess[name];
+    childProcess[name] = function (command, ...rest) {
+      const at = rest.findIndex((r) => typeof r === 'object' && r !== null && !Array.isArray(r));
+      if (at === -1) rest.splice(Array.isArray(rest[0]) ? 1 : 0, 0, { env: withHook(process.env) });
+      else rest[at] = { ...rest[at], env: withHook(rest[at].env ?? process.env) };
+      const child = original.call(this, command, ...rest);
+      const program = name === 'fork' ? process.execPath : String(command);
+      children.push({
+        command: basename(program.trim().split(/\s+/)[0] ?? ''),
+        pid: child?.pid ?? null,
+        hooked: hookOption !== undefined,
+      });
+      writeMeta();
+      return child;
+    };
+  }
+  syncBuiltinESMExports();
   process.once('SIGTERM', () => {
     v8.takeCoverage();
-    v8.stopCoverage();
-    writeMeta();
     process.exit(143);
   });
 }

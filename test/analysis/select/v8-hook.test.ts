@@ -53,14 +53,27 @@ describe('v8-hook.mjs with NODE_V8_COVERAGE', { timeout: 30_000 }, () => {
     expect(map.get('b.test.mjs')!.get('b.test.mjs')!.ran.has('ran')).toBe(true);
   });
 
-  it('leaves out a test whose child process dropped the hook from its environment', () => {
-    const { dir, cov } = project('dropped', {
+  it('gives the hook to a child process started with an environment of its own', () => {
+    const { dir, cov } = project('own-env', {
       'c.test.mjs': [
         "import { spawnSync } from 'node:child_process';",
-        "spawnSync(process.execPath, ['-e', '1'], { env: { PATH: process.env.PATH } });",
+        "spawnSync(process.execPath, ['cli.mjs'], { cwd: import.meta.dirname, env: { PATH: process.env.PATH } });",
       ].join('\n'),
+      'cli.mjs': 'function main() { return 3; }\nmain();',
     });
     spawnSync(process.execPath, ['c.test.mjs'], { cwd: dir, env: env(cov) });
-    expect(parseV8Functions(cov, readV8CoverageDir(cov), dir, isTest).has('c.test.mjs')).toBe(false);
+    const map = parseV8Functions(cov, readV8CoverageDir(cov), dir, isTest);
+    expect(map.get('c.test.mjs')!.get('cli.mjs')!.ran.has('main')).toBe(true);
+  });
+
+  it('leaves out a test whose child process was killed before it wrote its coverage', () => {
+    const { dir, cov } = project('killed', {
+      'd.test.mjs': [
+        "import { spawnSync } from 'node:child_process';",
+        "spawnSync(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { timeout: 300, killSignal: 'SIGKILL' });",
+      ].join('\n'),
+    });
+    spawnSync(process.execPath, ['d.test.mjs'], { cwd: dir, env: env(cov) });
+    expect(parseV8Functions(cov, readV8CoverageDir(cov), dir, isTest).has('d.test.mjs')).toBe(false);
   });
 });
