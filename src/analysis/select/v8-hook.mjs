@@ -1,7 +1,8 @@
 // Completes Node.js's own V8 coverage (NODE_V8_COVERAGE) of test runs for `ai-ci select-record --coverage-v8 DIR`:
 //   NODE_V8_COVERAGE=DIR NODE_OPTIONS=--import=/path/to/v8-hook.mjs npx vitest run …
-// - vitest stops its worker processes with SIGTERM (then SIGKILL), and Node.js writes NODE_V8_COVERAGE only at a
-//   normal exit: on SIGTERM this writes the coverage at once (v8.takeCoverage, native and quick) and exits;
+// - vitest stops its worker processes with SIGTERM (then SIGKILL 500 ms later), and Node.js writes NODE_V8_COVERAGE
+//   only at a normal exit: this writes the coverage (v8.takeCoverage) when a worker reports its test file finished,
+//   and again on SIGTERM before exiting;
 // - each process writes DIR/meta-<pid>.json: its ancestors (so that a child process a test started counts for
 //   the test) and the child processes it started, with whether each kept this hook in its environment (so that a
 //   test whose children ran unrecorded is known not to be fully covered).
@@ -76,6 +77,16 @@ if (dir) {
     };
   }
   syncBuiltinESMExports();
+  // A vitest worker says it finished its test file, and is stopped right after (SIGTERM, SIGKILL 500 ms later):
+  // its coverage is written first, while nothing hurries it.
+  if (typeof process.send === 'function') {
+    const send = process.send.bind(process);
+    process.send = (message, ...rest) => {
+      if (message?.__vitest_worker_response__ === true && message.type === 'testfileFinished')
+        v8.takeCoverage();
+      return send(message, ...rest);
+    };
+  }
   process.once('SIGTERM', () => {
     v8.takeCoverage();
     process.exit(143);
