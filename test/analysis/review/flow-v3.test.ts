@@ -649,3 +649,108 @@ print(model.evaluate(x_test, y_test))
   it('the best epoch kept by validation accuracy, then one test evaluation: nothing', () =>
     check(tape('x_val, y_val')));
 });
+
+describe('user classes: instances carry their attributes, methods run on the caller’s data', () => {
+  const dataset = (features: string) => `
+import pandas as pd
+import torch
+from torch.utils.data import DataLoader, Dataset, random_split
+FEATURES = ${features}
+TARGET = "failure"
+
+class SensorDataset(Dataset):
+    def __init__(self, frame):
+        self.x = torch.tensor(frame[FEATURES].values, dtype=torch.float32)
+        self.y = torch.tensor(frame[TARGET].values, dtype=torch.float32)
+
+    def __len__(self):
+        return len(self.x)
+
+    def __getitem__(self, idx):
+        return self.x[idx], self.y[idx]
+
+data = SensorDataset(pd.read_csv("sensors.csv"))
+train_set, test_set = random_split(data, [0.8, 0.2], generator=torch.Generator().manual_seed(0))
+model = torch.nn.Linear(len(FEATURES), 1)
+opt = torch.optim.SGD(model.parameters(), lr=0.01)
+for xb, yb in DataLoader(train_set, batch_size=64, shuffle=True):
+    opt.zero_grad()
+    torch.nn.functional.binary_cross_entropy_with_logits(model(xb).squeeze(1), yb).backward()${features.includes('failure') ? '  # <- leak-target' : ''}
+    opt.step()
+`;
+  it('a PyTorch Dataset whose features keep the label column', () =>
+    check(dataset('["temp", "vibration", "failure"]')));
+  it('the Dataset with the label left out of the features: nothing', () =>
+    check(dataset('["temp", "vibration"]')));
+
+  const builder = (flag: string) => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+
+class FeatureBuilder:
+    def __init__(self, target):
+        self.target = target
+
+    def build(self, frame):
+        out = frame.copy()
+        out["big_order"] = (${flag} > 100).astype(int)
+        return out
+
+orders = FeatureBuilder("returned").build(pd.read_csv("orders.csv"))
+X = orders.drop(columns=["returned"])
+X_train, X_test, y_train, y_test = train_test_split(X, orders["returned"], random_state=0)
+print(RandomForestClassifier().fit(X_train, y_train).score(X_test, y_test))${flag.includes('target') ? '  # <- leak-target' : ''}
+`;
+  it('a flag computed from the target in a feature-builder class', () =>
+    check(builder('out[self.target] * out["amount"]')));
+  it('the same flag from another column: nothing', () => check(builder('out["amount"]')));
+
+  const tuner = (on: string) => `
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import train_test_split
+
+class ThresholdTuner:
+    def __init__(self, model):
+        self.model = model
+
+    def fit(self, X, y):
+        proba = self.model.predict_proba(X)[:, 1]
+        grid = np.linspace(0.1, 0.9, 81)
+        scores = [f1_score(y, proba >= t) for t in grid]${on === 'X_test, y_test' ? '  # <- leak-selection' : ''}
+        self.threshold = grid[int(np.argmax(scores))]
+        return self
+
+X, y = np.load("x.npy"), np.load("y.npy")
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, random_state=0)
+model = LogisticRegression().fit(X_fit, y_fit)
+tuned = ThresholdTuner(model).fit(${on})
+print(f1_score(y_test, model.predict_proba(X_test)[:, 1] >= tuned.threshold))
+`;
+  it('a decision threshold chosen on the test set inside a class', () => check(tuner('X_test, y_test')));
+  it('the same class tuning on a validation split: nothing', () => check(tuner('X_val, y_val')));
+
+  const transformer = (fitOn: string) => `
+import numpy as np
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import train_test_split
+
+class ZScore:
+    def fit(self, X):
+        self.mu, self.sd = X.mean(axis=0), X.std(axis=0)${fitOn === 'X' ? '  # <- leak-preprocessing (mean) # <- leak-preprocessing (std)' : ''}
+        return self
+
+    def transform(self, X):
+        return (X - self.mu) / self.sd
+
+X, y = np.load("x.npy"), np.load("y.npy")
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+z = ZScore().fit(${fitOn})
+print(Ridge().fit(z.transform(X_train), y_train).score(z.transform(X_test), y_test))
+`;
+  it('a hand-written transformer class fit on all rows', () => check(transformer('X')));
+  it('the same transformer fit on the training part: nothing', () => check(transformer('X_train')));
+});

@@ -160,6 +160,19 @@ export interface ClassVal {
   kind: 'class';
   name: string;
   torch: boolean;
+  /** Methods by name (their definitions' node ids). */
+  methods: Map<string, number>;
+}
+/**
+ * An instance of a user class: its attributes (`self.X = …`) and methods run with `self` bound to it, so a Dataset
+ * wrapper, a feature builder or a threshold tuner acts on the caller's data.
+ */
+export interface ObjVal {
+  kind: 'obj';
+  cls: ClassVal;
+  attrs: Map<string, Val>;
+  /** What iterating or indexing it gives (`__getitem__`'s result), once computed. */
+  items?: DataVal | null;
 }
 /** A user-defined function (its definition's node id): calls to it are interpreted with their arguments. */
 export interface FuncVal {
@@ -209,6 +222,7 @@ export type Val =
   | SplitterVal
   | GroupVal
   | ClassVal
+  | ObjVal
   | FuncVal
   | StrsVal
   | TrainerVal

@@ -55,6 +55,7 @@ import type {
   GroupVal,
   IndexOfVal,
   InternalScoreFact,
+  ObjVal,
   Origin,
   OriginKind,
   PredVal,
@@ -435,6 +436,10 @@ class Interpreter {
     if (v.kind === 'coll') return v.items.flatMap((i) => this.dataOf(i));
     if (v.kind === 'pred') return [{ ...v.data, preds: [...(v.data.preds ?? []), v] }];
     if (v.kind === 'group') return [v.data];
+    if (v.kind === 'obj') {
+      const items = this.objItems(v);
+      return items ? [items] : [];
+    }
     return [];
   }
 
@@ -563,15 +568,20 @@ class Interpreter {
         const name = s.childForFieldName('name')?.text;
         const supers = s.childForFieldName('superclasses')?.text ?? '';
         const torch = /\b(nn\.)?Module\b|LightningModule|keras\.Model|\bModel\b/.test(supers);
+        const methods = new Map<string, number>();
         if (name) {
-          scope.set(name, { kind: 'class', name, torch });
+          scope.set(name, { kind: 'class', name, torch, methods });
           if (torch) this.torchClasses.add(name);
         }
         const body = s.childForFieldName('body');
         for (const c of body?.namedChildren ?? []) {
           if (c?.type === 'function_definition' || c?.type === 'decorated_definition') {
             const def = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-            if (def) this.functions.push({ node: def, scope });
+            if (!def) continue;
+            this.functions.push({ node: def, scope });
+            this.funcDefs.set(def.id, { node: def, scope });
+            const m = def.childForFieldName('name')?.text;
+            if (m) methods.set(m, def.id);
           }
         }
         return;
@@ -717,8 +727,17 @@ class Interpreter {
         }
         return;
       }
-      case 'attribute':
+      case 'attribute': {
+        // self.X = …: an attribute of an instance.
+        const objNode = target.childForFieldName('object');
+        const attr = target.childForFieldName('attribute')?.text;
+        const base = objNode ? this.receiver(objNode, scope) : undefined;
+        if (base?.kind === 'obj' && attr) {
+          base.attrs.set(attr, v);
+          base.items = undefined;
+        }
         return;
+      }
       default:
         return;
     }
@@ -1004,6 +1023,8 @@ class Interpreter {
         return undefined;
       case 'pred':
         return obj;
+      case 'obj':
+        return obj.attrs.get(attr);
       default:
         return undefined;
     }
@@ -1041,6 +1062,7 @@ class Interpreter {
         return this.callFunction(`${objNode.text}.${method}`, args, n, scope);
       if (obj?.kind === 'module') return this.callFunction(`${obj.name}.${method}`, args, n, scope);
       if (obj?.kind === 'est') return this.estMethod(obj, method, args, n, scope);
+      if (obj?.kind === 'obj') return this.objMethod(obj, method, args, n, scope);
       if (obj?.kind === 'trainer') return this.trainerMethod(obj, method, args, n, scope);
       if (obj?.kind === 'coll' && /^(append|extend|insert|add)$/.test(method)) {
         // scores.append(acc): the list holds what is appended.
@@ -1097,9 +1119,23 @@ class Interpreter {
         for (const a of args.pos) this.expr(a, scope);
         return this.est(callee.name, 'model', at);
       }
-      // A user class around data (a Dataset wrapper): the same rows.
-      return this.generic(args, scope, at);
+      const init = callee.methods.get('__init__');
+      const f: FuncVal | undefined =
+        init === undefined ? undefined : { kind: 'func', name: '__init__', id: init };
+      if (callee.methods.size === 0 || (f && !this.canInline(f))) return this.generic(args, scope, at);
+      // An instance: the constructor runs with self bound to it. Without one of its own (a subclass of a library
+      // Dataset), the arguments are its data: the same rows.
+      const obj: ObjVal = { kind: 'obj', cls: callee, attrs: new Map() };
+      const pos = args.pos.map((a) => this.expr(a, scope));
+      const kw = new Map([...args.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
+      if (f) this.inlineWith(f, [obj, ...pos], kw);
+      else
+        [...pos, ...kw.values()].forEach((v, i) => {
+          if (v) obj.attrs.set(`__arg${i}`, v);
+        });
+      return obj;
     }
+    if (callee?.kind === 'obj') return this.objMethod(callee, '__call__', args, n, scope);
     if (callee?.kind === 'est') {
       // model(x): a forward pass; normalizer(x), feature_space(x): an adapted preprocessing layer transforms.
       const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
@@ -1114,6 +1150,46 @@ class Interpreter {
     }
     if (!callee && fn.type === 'identifier') return this.callFunction(fn.text, args, n, scope);
     return this.generic(args, scope, at);
+  }
+
+  /** A method of a user class instance, run with self bound to it (fit_transform by fit then transform). */
+  private objMethod(obj: ObjVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
+    const id = obj.cls.methods.get(method);
+    const f: FuncVal | undefined = id === undefined ? undefined : { kind: 'func', name: method, id };
+    const pos = args.pos.map((a) => this.expr(a, scope));
+    const kw = new Map([...args.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
+    if (f && this.canInline(f)) return this.inlineWith(f, [obj, ...pos], kw);
+    // early_stopping(val_loss, model) of a class whose call is not in the program: a stopper fed a score decides.
+    if (STOPPER_CALL.test(obj.cls.name) || STOPPER_CALL.test(method))
+      for (const v of pos) this.decide(v, posOf(n));
+    const fit = obj.cls.methods.get('fit');
+    const transform = obj.cls.methods.get('transform');
+    if (method === 'fit_transform' && fit !== undefined && transform !== undefined) {
+      this.inlineWith({ kind: 'func', name: 'fit', id: fit }, [obj, ...pos], kw);
+      return this.inlineWith({ kind: 'func', name: 'transform', id: transform }, [obj, pos[0]], new Map());
+    }
+    const data = [...pos, ...kw.values()].flatMap((v) => this.dataOf(v));
+    return data.length ? this.derive(data, posOf(n)) : undefined;
+  }
+
+  /** What indexing or iterating an instance gives: its __getitem__ (features and labels), else its data. */
+  private objItems(obj: ObjVal): DataVal | undefined {
+    if (obj.items !== undefined) return obj.items ?? undefined;
+    obj.items = null;
+    const id = obj.cls.methods.get('__getitem__');
+    const f: FuncVal | undefined = id === undefined ? undefined : { kind: 'func', name: '__getitem__', id };
+    let v: Val | undefined;
+    if (f && this.canInline(f)) v = this.inlineWith(f, [obj, { kind: 'num', value: Number.NaN }], new Map());
+    const from = v ? this.dataOf(v) : [...obj.attrs.values()].flatMap((a) => this.dataOf(a));
+    if (from.length === 0) return undefined;
+    const at = from[0]!.at;
+    const out = this.derive(from, at);
+    if (v?.kind === 'tuple' && v.items.length === 2) {
+      const [x, y] = v.items.map((i) => this.dataOf(i)[0]);
+      if (x && y) out.xy = { x, y };
+    }
+    obj.items = out;
+    return out;
   }
 
   /**
@@ -1614,6 +1690,18 @@ class Interpreter {
     if (name === 'add_constant') {
       const data = args.pos[0] ? this.dataOf(this.expr(args.pos[0], scope)) : [];
       return data.length ? this.derive(data, at, true) : undefined;
+    }
+    if (
+      /^(tensor|as_tensor|from_numpy|array|asarray|ascontiguousarray|Tensor|FloatTensor|LongTensor|convert_to_tensor|constant)$/.test(
+        name,
+      ) &&
+      args.pos.length === 1
+    ) {
+      // torch.tensor(df[FEATURES].values), np.asarray(X): the same columns in another container.
+      for (const v of args.kw.values()) this.expr(v, scope);
+      const data = this.dataOf(this.expr(args.pos[0]!, scope));
+      if (data.length === 1) return this.derive(data, at, true);
+      return data.length ? this.derive(data, at) : undefined;
     }
     const out = this.generic(args, scope, at, SCORING_CALL.test(name));
     // early_stopping(val_loss, model), stopper.step(score): an early-stopping object fed a score decides.
