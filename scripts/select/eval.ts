@@ -9,9 +9,11 @@
  * strategy catches a killed mutant when it chose at least one killing file.
  *
  * Strategies, side by side: `ai-ci select` (import graph, rules, references, 2% sample; history = durations of
- * the earlier replayed commits' baseline runs), `--changed` (import graph only: the changed test files and the
- * tests that import a changed file, as `vitest --changed` / `jest --onlyChanged`), random files of the same
- * number as `ai-ci select` chose (its expected catch rate, exact), and run-all.
+ * the earlier replayed commits' baseline runs and, for projects marked `v8Coverage` (ai-ci), the V8 function
+ * coverage of one run of the universe at the change's base C^ with ai-ci's hook, as a CI that records every full
+ * run of main would hold), `--changed` (import graph only: the changed test files and the tests that import a
+ * changed file, as `vitest --changed` / `jest --onlyChanged`), random files of the same number as `ai-ci select`
+ * chose (its expected catch rate, exact), and run-all.
  *
  * Bounded: the frozen list fixes the number of commits and mutants per project; every run has a time limit;
  * progress goes to stderr; each baseline and mutant result is appended to .cache/eval-select/<hash>-<project>.jsonl

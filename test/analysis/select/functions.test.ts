@@ -256,3 +256,91 @@ describe('SelectionStore: function coverage', () => {
     store.close();
   });
 });
+
+describe('planSelection with V8 function coverage in the history', { timeout: 30_000 }, () => {
+  it('places the hunks of a real commit and narrows to the test that ran the changed function', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { planSelection } = await import('../../../src/analysis/select/plan.js');
+    const { listFiles } = await import('../../../src/analysis/select/git.js');
+    const repo = mkdtempSync(join(tmpdir(), 'select-fn-'));
+    try {
+      const git = (...args: string[]) =>
+        execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args]).toString();
+      const write = (p: string, text: string) => {
+        mkdirSync(join(repo, p, '..'), { recursive: true });
+        writeFileSync(join(repo, p), text);
+      };
+      const lib = (a: string, b: string) =>
+        `/** Library. */\nexport function parse(s: string) {\n  return s.trim()${a};\n}\n\nexport function format(s: string) {\n  return s${b};\n}\n`;
+      write('src/lib.ts', lib('', ''));
+      write('test/parse.test.ts', "import { parse } from '../src/lib.js';\nparse(' x ');\n");
+      write('test/format.test.ts', "import { format } from '../src/lib.js';\nformat('x');\n");
+      git('init', '-q');
+      git('add', '.');
+      git('commit', '-qm', 'base');
+      const base = git('rev-parse', 'HEAD').trim();
+      const store = SelectionStore.open(':memory:');
+      const ran = (names: string[], idle: string[]) => ({
+        ran: new Set(['', ...names]),
+        idle: new Set(idle),
+      });
+      store.recordFunctions(
+        base,
+        new Map([
+          [
+            'test/parse.test.ts',
+            new Map([
+              ['src/lib.ts', ran(['parse'], ['format'])],
+              ['test/parse.test.ts', ran([], [])],
+            ]),
+          ],
+          [
+            'test/format.test.ts',
+            new Map([
+              ['src/lib.ts', ran(['format'], ['parse'])],
+              ['test/format.test.ts', ran([], [])],
+            ]),
+          ],
+        ]),
+        new Map(listFiles(repo, base).map((f) => [f.path, f.hash])),
+      );
+      const plan = async (a: string, b: string, doc = '/** Library. */') => {
+        write('src/lib.ts', lib(a, b).replace('/** Library. */', doc));
+        git('commit', '-qam', 'change');
+        const p = await planSelection({
+          repo,
+          baseRef: base,
+          headRef: 'HEAD',
+          framework: 'vitest',
+          sampleRate: 0,
+          store,
+        });
+        git('reset', '-q', '--hard', base);
+        return p.selection.selected.map((t) => t.path).sort();
+      };
+      expect(await plan('.toUpperCase()', '')).toEqual(['test/parse.test.ts']);
+      expect(await plan('', ' + "!"')).toEqual(['test/format.test.ts']);
+      expect(await plan('', '', '/** The library. */')).toEqual([]);
+      // Without the history, both tests import the file.
+      write('src/lib.ts', lib('.toUpperCase()', ''));
+      git('commit', '-qam', 'change');
+      const bare = await planSelection({
+        repo,
+        baseRef: base,
+        headRef: 'HEAD',
+        framework: 'vitest',
+        sampleRate: 0,
+      });
+      expect(bare.selection.selected.map((t) => t.path).sort()).toEqual([
+        'test/format.test.ts',
+        'test/parse.test.ts',
+      ]);
+      store.close();
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
