@@ -754,3 +754,57 @@ print(Ridge().fit(z.transform(X_train), y_train).score(z.transform(X_test), y_te
   it('a hand-written transformer class fit on all rows', () => check(transformer('X')));
   it('the same transformer fit on the training part: nothing', () => check(transformer('X_train')));
 });
+
+describe('more selection and overlap: predefined validation folds, groups, consequences of the outcome', () => {
+  const predefined = (fold: string) => `
+import numpy as np
+from sklearn.model_selection import GridSearchCV, PredefinedSplit, train_test_split
+from sklearn.svm import SVC
+X, y = np.load("x.npy"), np.load("y.npy")
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, random_state=0)
+X_a, X_b, y_a, y_b = ${fold}
+fold = np.concatenate([-np.ones(len(X_a)), np.zeros(len(X_b))])
+search = GridSearchCV(estimator=SVC(), param_grid={"C": [1, 10]}, cv=PredefinedSplit(fold))
+search.fit(np.concatenate([X_a, X_b]), np.concatenate([y_a, y_b]))${fold.includes('X_test') ? '  # <- leak-selection' : ''}
+print(search.score(X_test, y_test))
+`;
+  it('a PredefinedSplit whose validation fold is the test set', () =>
+    check(predefined('X_train, X_test, y_train, y_test')));
+  it('a PredefinedSplit whose validation fold is a validation split: nothing', () =>
+    check(predefined('X_fit, X_val, y_fit, y_val')));
+
+  const patients = (split: string) => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import GroupShuffleSplit, train_test_split
+df = pd.read_csv("scans.csv")
+X, y = df.drop(columns=["patient_id", "label"]), df["label"]
+${split}
+print(RandomForestClassifier().fit(X_train, y_train).score(X_test, y_test))
+`;
+  it('several scans per patient split row by row', () =>
+    check(
+      patients(
+        'X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)  # <- leak-overlap',
+      ),
+    ));
+  it('the same scans split by patient: nothing', () =>
+    check(
+      patients(`tr, te = next(GroupShuffleSplit(test_size=0.2, random_state=0).split(X, y, groups=df["patient_id"]))
+X_train, X_test, y_train, y_test = X.iloc[tr], X.iloc[te], y.iloc[tr], y.iloc[te]`),
+    ));
+
+  const bookings = (extra: string) => `
+import pandas as pd
+from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.model_selection import train_test_split
+b = pd.read_csv("hotel_bookings.csv")
+features = ["lead_time", "adr", "previous_cancellations"${extra}]
+X_train, X_test, y_train, y_test = train_test_split(b[features], b["is_canceled"], random_state=0)
+print(GradientBoostingClassifier().fit(X_train, y_train).score(X_test, y_test))${extra ? '  # <- leak-target' : ''}
+`;
+  it('a fee only charged on cancellation among the features of is_canceled', () =>
+    check(bookings(', "cancellation_fee"')));
+  it('past cancellations are known in advance: nothing', () => check(bookings('')));
+});

@@ -106,6 +106,8 @@ export interface EstVal {
   loop: number | undefined;
   steps: EstVal[];
   earlyStopping: boolean;
+  /** A search's cv= splitter. */
+  cv?: SplitterVal;
   /** Data given when the model is made (statsmodels' `OLS(y, X)`, `ols("y ~ a", data=df)`): `.fit()` trains on it. */
   data?: { x: DataVal; y?: DataVal };
 }
@@ -307,6 +309,10 @@ export interface Facts {
   /** Loops that iterate over data (batches of a loader, rows of a frame), not over settings or models. */
   batchLoops: Set<number>;
   transformerFits: TransformerFitFact[];
+  /** The program groups rows somewhere (a `groups=` argument, a Group* splitter). */
+  usesGroups: boolean;
+  /** Column names a frame is used with (selected, dropped, read, assigned), by frame. */
+  frameColumns: Map<number, Set<string>>;
   /** drop_duplicates() calls, with the rows they deduplicate. */
   dedups: { rows: Set<number>; at: Position }[];
   /** Columns assigned to each frame (`df["ratio"] = …`, `assign(ratio=…)`), with what they are computed from. */

@@ -197,6 +197,8 @@ class Interpreter {
     transformerFits: [],
     columnDefs: new Map(),
     dedups: [],
+    usesGroups: false,
+    frameColumns: new Map(),
     frameSources: new Map(),
     imports: new Map(),
   };
@@ -392,7 +394,17 @@ class Interpreter {
   }
 
   /** One column of a frame (`df["price"]`, `df.price`, `arr[:, 0]` as "#0"): computed from itself, lag 0. */
+  private useColumns(frame: number, names: Iterable<string>): void {
+    let set = this.facts.frameColumns.get(frame);
+    if (!set) {
+      set = new Set();
+      this.facts.frameColumns.set(frame, set);
+    }
+    for (const n of names) set.add(n);
+  }
+
   private colOf(frame: DataVal, name: string, at: Position): DataVal {
+    this.useColumns(frame.frame, [name]);
     return {
       ...this.derive([frame], at),
       column: { frame: frame.frame, name },
@@ -1044,6 +1056,7 @@ class Interpreter {
         const name = a.childForFieldName('name')?.text;
         const value = a.childForFieldName('value');
         if (name && value) out.kw.set(name, value);
+        if (name === 'groups') this.facts.usesGroups = true;
       } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat') out.pos.push(a);
     }
     return out;
@@ -1546,6 +1559,7 @@ class Interpreter {
     if (name === 'train' && /^(lightgbm|xgboost)/.test(qname))
       return this.boosterTrain(qname, args, n, scope);
     if (SPLITTERS.has(name)) {
+      if (/Group/.test(name)) this.facts.usesGroups = true;
       const shuffle = name.includes('Shuffle') || this.kwBool(args, 'shuffle') === true;
       return { kind: 'splitter', cls: name, shuffle, at };
     }
@@ -1587,9 +1601,14 @@ class Interpreter {
       return this.est(name, 'search', at);
     }
     if (SEARCHES.has(name)) {
-      const inner = args.pos[0] ? this.expr(args.pos[0], scope) : undefined;
+      const innerNode = args.pos[0] ?? args.kw.get('estimator');
+      const inner = innerNode ? this.expr(innerNode, scope) : undefined;
       const e = this.est(name, 'search', at, inner?.kind === 'est' ? [inner] : []);
-      for (const v of args.kw.values()) this.expr(v, scope);
+      for (const [k, v] of args.kw) {
+        if (v === innerNode) continue;
+        const val = this.expr(v, scope);
+        if (k === 'cv' && val?.kind === 'splitter') e.cv = val;
+      }
       return e;
     }
     if (OVERSAMPLERS.has(name) || UNDERSAMPLERS.has(name)) return this.est(name, 'resampler', at);
@@ -2058,13 +2077,34 @@ class Interpreter {
           }
           return e;
         }
+        if (e.role === 'search' && e.cv?.cls === 'PredefinedSplit') {
+          // cv=PredefinedSplit(fold) over training and test rows joined: the candidates are scored on the rows of
+          // the validation fold, here the test rows; the search trains on the others.
+          const held = [...x.rows].filter((r) => this.facts.origins.get(r)?.kind === 'test');
+          if (held.length > 0 && held.length < x.rows.size) {
+            const rest = new Set([...x.rows].filter((r) => !held.includes(r)));
+            const loop = -this.nextId++;
+            this.loops.push(loop);
+            try {
+              const trial = this.est(`${e.cls} candidate`, 'model', at);
+              trial.fits.push({ rows: rest, at });
+              for (const r of held)
+                this.evaluate(trial, this.withRows(x, this.facts.origins.get(r)!, at), at, 'score').decides =
+                  at;
+            } finally {
+              this.loops.pop();
+            }
+            this.train(e, { ...x, rows: rest }, y && { ...y, rows: rest }, at);
+            return e;
+          }
+        }
         if (e.role === 'search') {
           this.facts.cvs.push({
             fn: `${e.cls}.fit`,
             est: e.steps[0],
             data: x,
             at,
-            cv: undefined,
+            cv: e.cv,
             cvText: undefined,
           });
         }
@@ -2262,6 +2302,7 @@ class Interpreter {
         args.kw.get('axis')?.text === '1' ||
         args.pos[1]?.text === '1' ||
         /'columns'|"columns"/.test(args.kw.get('axis')?.text ?? '');
+      if (cols && axisCols) this.useColumns(d.frame, cols);
       if (cols && axisCols && (d.whole || d.cols?.mode === 'drop')) {
         const prev = d.cols?.mode === 'drop' ? d.cols.names : new Set<string>();
         out.cols = { frame: d.cols?.frame ?? d.frame, mode: 'drop', names: new Set([...prev, ...cols]) };

@@ -35,7 +35,7 @@ export function registerSelectHistory(program: Command): void {
     .option('--coverage-py <file>', 'coverage.py JSON with per-test contexts (coverage json --show-contexts)')
     .option(
       '--coverage-v8 <dir>',
-      "V8 function coverage of the run: the NODE_V8_COVERAGE folder of a run with NODE_OPTIONS=--import=…/v8-hook.mjs",
+      'V8 function coverage of the run: the NODE_V8_COVERAGE folder of a run with NODE_OPTIONS=--import=…/v8-hook.mjs',
     )
     .action(
       async (flags: {

@@ -6,6 +6,10 @@ import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { chain, intersects, isHeldOut, lineRef } from './common.js';
 
+/** Columns naming whom several rows belong to (images per patient, recordings per speaker). */
+const GROUP_ID =
+  /^(patient|subject|participant|speaker|donor|mouse|animal|individual)s?(_?(id|no|num|number|code|key|name))?$/i;
+
 export const rule: Rule = {
   id: 'leak-overlap',
   family: 'leakage',
@@ -92,6 +96,30 @@ export const rule: Rule = {
             related: [{ at: e.at, message: 'evaluated here' }],
           });
         }
+      }
+    }
+    // Several rows per patient (subject, speaker, …) split row by row: the same person on both sides. Only when the
+    // program groups nowhere (no groups=, no Group* splitter).
+    if (!facts.usesGroups) {
+      const grouped = (frame: number) =>
+        [...(facts.frameColumns.get(frame) ?? [])].find((c) => GROUP_ID.test(c));
+      const divided = [
+        ...facts.splits
+          .filter((s) => s.fn !== 'load_data' && s.fn !== 'predefined split')
+          .map((s) => ({ frame: s.source.frame, at: s.at, what: `split by ${s.fn}` })),
+        ...facts.cvs.map((c) => ({ frame: c.data.frame, at: c.at, what: `cross-validated by ${c.fn}` })),
+      ];
+      for (const d of divided) {
+        const g = grouped(d.frame);
+        if (!g) continue;
+        push(`g${d.at.line}:${d.at.column}`, {
+          ruleId: rule.id,
+          kind: rule.kind,
+          confidence: 'medium',
+          at: d.at,
+          message: `rows of the same ${g.replace(/_?(id|no|num|number|code|key|name)$/i, '')} on both sides of the split`,
+          why: `The data has a ${JSON.stringify(g)} column (several rows each) but is ${d.what} at ${lineRef(d.at)} row by row, so rows of one ${JSON.stringify(g)} are in training and test; split by group (GroupShuffleSplit, GroupKFold with groups=).`,
+        });
       }
     }
     // drop_duplicates() on a part after the split, never before it: duplicates across the parts stay.

@@ -85,6 +85,17 @@ function sources(facts: Facts, frame: number, name: string, seen = new Set<strin
   return seen;
 }
 
+/** An outcome event (in the target's name) and what only exists once it happened (in a feature's name). */
+const EVENT = /(cancel|terminat|churn|default|fraud|readmi|return|fail)/i;
+const CONSEQUENCE = /(^|_)(fee|fees|charge|charged|penalty|reason|date|amount|refund|status|code)($|_)/i;
+
+/** A feature naming a consequence of the target's own event: `cancellation_fee` for `is_canceled`. */
+function consequence(feature: string, target: string): boolean {
+  const event = EVENT.exec(target)?.[1]?.toLowerCase();
+  const snake = feature.replace(/([a-z])([A-Z])/g, '$1_$2');
+  return !!event && snake.toLowerCase().includes(event) && CONSEQUENCE.test(snake);
+}
+
 /** Columns recorded only after the outcome in well-known data sets (documented leaks). */
 const POST_OUTCOME_BY_DATASET: [RegExp, RegExp][] = [[/titanic/i, /^(boat|body)$/i]];
 /** Names of events that follow an outcome (a chargeback after fraud, a refund after a cancellation). */
@@ -170,6 +181,7 @@ function inspect(
     const post = from.find(
       (s) =>
         POST_OUTCOME.test(s) ||
+        consequence(s, target.name) ||
         POST_OUTCOME_BY_DATASET.some(([set, col]) => set.test(dataset) && col.test(s)),
     );
     if (post)
