@@ -808,3 +808,62 @@ print(GradientBoostingClassifier().fit(X_train, y_train).score(X_test, y_test))$
     check(bookings(', "cancellation_fee"')));
   it('past cancellations are known in advance: nothing', () => check(bookings('')));
 });
+
+describe('fixed programs that look like leaks by name or shape', () => {
+  it('an Optuna objective that draws a new validation split every trial, as in optuna-examples: nothing', () =>
+    check(`
+import lightgbm as lgb
+import numpy as np
+import optuna
+import sklearn.datasets
+import sklearn.metrics
+from sklearn.model_selection import train_test_split
+
+def objective(trial):
+    data, target = sklearn.datasets.load_breast_cancer(return_X_y=True)
+    train_x, valid_x, train_y, valid_y = train_test_split(data, target, test_size=0.25)
+    gbm = lgb.train({"lambda_l1": trial.suggest_float("l1", 1e-8, 10.0)}, lgb.Dataset(train_x, label=train_y))
+    return sklearn.metrics.accuracy_score(valid_y, np.rint(gbm.predict(valid_x)))
+
+study = optuna.create_study(direction="maximize")
+study.optimize(objective, n_trials=100)
+`));
+
+  it('lags of the target named after it are judged by how they are computed: nothing', () =>
+    check(`
+import lightgbm as lgb
+import pandas as pd
+df = pd.read_csv("rossmann.csv", parse_dates=["Date"]).sort_values("Date")
+df["Sales_lag7"] = df.groupby("Store")["Sales"].shift(7)
+df["Sales_roll"] = df.groupby("Store")["Sales"].shift(1).rolling(7).mean()
+df = df.dropna()
+train, test = df[df["Date"] < "2015-06-01"], df[df["Date"] >= "2015-06-01"]
+features = ["Store", "Promo", "Sales_lag7", "Sales_roll"]
+print(lgb.LGBMRegressor().fit(train[features], train["Sales"]).score(test[features], test["Sales"]))
+`));
+
+  const strat = (drop: boolean) => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+from sklearn.model_selection import train_test_split
+housing = pd.read_csv("housing.csv")
+housing["value_cat"] = pd.cut(housing["median_house_value"], bins=[0, 1e5, 2e5, 3e5, np.inf], labels=[1, 2, 3, 4])
+train_set, test_set = train_test_split(housing, stratify=housing["value_cat"], random_state=42)
+${drop ? 'for set_ in (train_set, test_set):\n    set_.drop("value_cat", axis=1, inplace=True)\n' : ''}X = train_set.drop("median_house_value", axis=1).select_dtypes("number")
+model = LinearRegression().fit(X, train_set["median_house_value"])${drop ? '' : '  # <- leak-target'}
+`;
+  it('a stratification bin of the target left among the features', () => check(strat(false)));
+  it('the bin dropped in place from both parts before training: nothing', () => check(strat(true)));
+
+  it('fillna(..., inplace=True) with the mean of all rows before the split', () =>
+    check(`
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("titanic.csv")
+df["Age"].fillna(df["Age"].mean(), inplace=True)  # <- leak-preprocessing
+tr, te = train_test_split(df, random_state=0)
+print(LogisticRegression().fit(tr[["Age"]], tr["Survived"]).score(te[["Age"]], te["Survived"]))
+`));
+});

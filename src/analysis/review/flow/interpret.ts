@@ -542,10 +542,24 @@ class Interpreter {
           const body = s.childForFieldName('body');
           const it = right ? this.expr(right, scope) : undefined;
           const names = this.unrollable(it, left);
+          const frames =
+            (right?.type === 'tuple' || right?.type === 'list') &&
+            left?.type === 'identifier' &&
+            (it?.kind === 'tuple' || it?.kind === 'coll') &&
+            it.items.length <= 4 &&
+            it.items.every((i) => i?.kind === 'data')
+              ? (it.items as DataVal[])
+              : undefined;
           if (names && left) {
             // for phase in ["train", "val"]: the body once per name, the name known to the branches and lookups on it.
             for (const v of names) {
               scope.set(left.text, { kind: 'strs', values: [v], list: false });
+              if (body) this.block(body, scope);
+            }
+          } else if (frames && left) {
+            // for set_ in (train_set, test_set): set_.drop(..., inplace=True): the body once per frame.
+            for (const f of frames) {
+              scope.set(left.text, f);
               if (body) this.block(body, scope);
             }
           } else {
@@ -604,6 +618,18 @@ class Interpreter {
         return;
       }
       case 'delete_statement':
+        // del df["ratio"]: the column is gone.
+        for (const t of s.namedChildren.flatMap((c) =>
+          c?.type === 'expression_list' ? c.namedChildren : [c],
+        )) {
+          if (t?.type !== 'subscript') continue;
+          const base = t.childForFieldName('value');
+          const col = stringValue(t.childrenForFieldName('subscript')[0]);
+          const frame = base ? this.expr(base, scope) : undefined;
+          if (frame?.kind === 'data' && col !== undefined)
+            this.facts.columnDefs.get(frame.frame)?.delete(col);
+        }
+        return;
       case 'assert_statement':
       case 'print_statement':
       case 'raise_statement':
@@ -1085,7 +1111,21 @@ class Interpreter {
         }
         return undefined;
       }
-      if (obj?.kind === 'data') return this.dataMethod(obj, method, args, n, scope);
+      if (obj?.kind === 'data') {
+        const r = this.dataMethod(obj, method, args, n, scope);
+        if (r?.kind === 'data' && this.kwBool(args, 'inplace') === true) {
+          // df.fillna(df.mean(), inplace=True): the frame itself changes.
+          // df["Age"].fillna(…, inplace=True): the column, and so its frame.
+          const owner = objNode.type === 'subscript' ? objNode.childForFieldName('value') : undefined;
+          const frame = owner?.type === 'identifier' ? scope.get(owner.text) : undefined;
+          for (const target of frame?.kind === 'data' ? [obj, frame] : [obj]) {
+            for (const t of r.taints) if (!target.taints.includes(t)) target.taints.push(t);
+            target.time ??= r.time;
+          }
+          return undefined;
+        }
+        return r;
+      }
       if (obj?.kind === 'splitter') return this.splitterMethod(obj, method, args, n, scope);
       if (obj?.kind === 'group') return this.groupMethod(obj, method, args, n);
       if (obj?.kind === 'coll' && (method === 'items' || method === 'values')) return obj;
@@ -2308,6 +2348,13 @@ class Interpreter {
         out.cols = { frame: d.cols?.frame ?? d.frame, mode: 'drop', names: new Set([...prev, ...cols]) };
       }
       out.whole = false;
+      if (this.kwBool(args, 'inplace') === true) {
+        // df.drop(columns=[...], inplace=True): the frame itself loses them (and a column added earlier is gone).
+        if (cols && axisCols) for (const c of cols) this.facts.columnDefs.get(d.frame)?.delete(c);
+        d.cols = out.cols;
+        d.whole = out.whole;
+        return undefined;
+      }
       return out;
     }
     if (

@@ -59,6 +59,8 @@ export const rule: Rule = {
       const epochs = evals.find(
         (e) =>
           e.decides !== undefined &&
+          // data drawn afresh in the loop (a new split each trial) is not one test set reused
+          !(o?.loop !== undefined && e.loops.includes(o.loop)) &&
           facts.trainings.some((t) => t.model.id === e.model.id && t.loops.some((l) => e.loops.includes(l))),
       );
       if (varying) {

@@ -192,8 +192,13 @@ function inspect(
       );
   }
   // By name only: columns named after the target, or after what happens later.
+  // Columns the program computes are judged by how (above), not by their names (Sales_lag7 from shift(7) is fine).
+  const defined = facts.columnDefs.get(target.frame);
   const suspicious = columns.filter(
-    (n) => n !== target.name && (n.toLowerCase().includes(target.name.toLowerCase()) || LEAKY_NAME.test(n)),
+    (n) =>
+      n !== target.name &&
+      !defined?.has(n) &&
+      (n.toLowerCase().includes(target.name.toLowerCase()) || LEAKY_NAME.test(n)),
   );
   if (suspicious.length > 0 && !target.name.startsWith('#'))
     return finding(
