@@ -867,3 +867,30 @@ tr, te = train_test_split(df, random_state=0)
 print(LogisticRegression().fit(tr[["Age"]], tr["Survived"]).score(te[["Age"]], te["Survived"]))
 `));
 });
+
+describe('preprocessing before a search on the training part', () => {
+  const eigenfaces = (before: boolean) => `
+from sklearn.datasets import fetch_lfw_people
+from sklearn.decomposition import PCA
+from sklearn.metrics import classification_report
+from sklearn.model_selection import GridSearchCV, train_test_split
+from sklearn.preprocessing import StandardScaler
+from sklearn.svm import SVC
+X, y = fetch_lfw_people(min_faces_per_person=70, return_X_y=True)
+${
+  before
+    ? `X = StandardScaler().fit_transform(X)  # <- leak-preprocessing
+X = PCA(n_components=150, whiten=True).fit_transform(X)  # <- leak-preprocessing
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=42)`
+    : `X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=42)
+scaler = StandardScaler().fit(X_train)
+pca = PCA(n_components=150, whiten=True).fit(scaler.transform(X_train))
+X_train, X_test = pca.transform(scaler.transform(X_train)), pca.transform(scaler.transform(X_test))`
+}
+clf = GridSearchCV(SVC(class_weight="balanced"), {"C": [1e3, 1e4]}).fit(X_train, y_train)
+print(classification_report(y_test, clf.predict(X_test)))
+`;
+  it('scaler and PCA fit on all faces before the split (eigenfaces)', () => check(eigenfaces(true)));
+  it('fit on the training part before a search whose winner is then tested: nothing', () =>
+    check(eigenfaces(false)));
+});

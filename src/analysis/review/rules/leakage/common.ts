@@ -45,3 +45,15 @@ export function wasSplit(facts: Facts, c: ReadonlySet<number>): boolean {
 }
 
 export const lineRef = (p: { line: number }) => `line ${p.line}`;
+
+/** Whether some model is scored on rows it was not fit on (a test or validation set evaluated). */
+export function scoredOnUnseen(facts: Facts): boolean {
+  return facts.evals.some(
+    (e) =>
+      e.how !== 'early-stopping' &&
+      [...e.data.rows].some((r) => {
+        const c = chain(facts, r);
+        return !e.fitsBefore.some((f) => intersects(f.rows, c));
+      }),
+  );
+}

@@ -8,7 +8,7 @@ import { chain, intersects, isHeldOut, lineRef } from './common.js';
 
 /** Columns naming whom several rows belong to (images per patient, recordings per speaker). */
 const GROUP_ID =
-  /^(patient|subject|participant|speaker|donor|mouse|animal|individual)s?(_?(id|no|num|number|code|key|name))?$/i;
+  /^((patient|participant|speaker|donor|mouse)s?(_?(id|no|num|number|code|key|name))?|(subject|animal|individual)_?(id|no|num|number|code|key))$/i;
 
 export const rule: Rule = {
   id: 'leak-overlap',

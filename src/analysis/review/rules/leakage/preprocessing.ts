@@ -6,7 +6,7 @@
 import type { Taint } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
-import { chain, intersects, lineRef, siblings, wasSplit } from './common.js';
+import { chain, intersects, lineRef, scoredOnUnseen, siblings, wasSplit } from './common.js';
 import { readsTargetRowwise } from './target.js';
 
 /** Rows the divisions in chain `c` were made from: a split's source, the rows a hand-made part was cut from. */
@@ -77,7 +77,10 @@ export const rule: Rule = {
         }
       }
     }
+    // A search's inner folds only choose hyper-parameters; when a held-out set is then scored, that score is honest.
+    const tested = scoredOnUnseen(facts);
     for (const cv of facts.cvs) {
+      if (tested && /(SearchCV|BayesSearchCV)\.fit$/.test(cv.fn)) continue;
       for (const t of cv.data.taints) {
         for (const o of cv.data.rows) {
           if (intersects(t.fitRows, chain(facts, o))) {

@@ -7,7 +7,7 @@
 import type { EvalFact } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
-import { chain, intersects, isHeldOut, lineRef } from './common.js';
+import { chain, intersects, isHeldOut, lineRef, scoredOnUnseen } from './common.js';
 
 export const rule: Rule = {
   id: 'leak-selection',
@@ -149,14 +149,7 @@ function internalSelection(ctx: ProgramContext): RawFinding[] {
   });
   if (candidates.length === 0) return [];
   // An honest estimate: a model scored on rows it was not fit on (a test set), or nested cross-validation.
-  const tested = facts.evals.some(
-    (e) =>
-      e.how !== 'early-stopping' &&
-      [...e.data.rows].some((r) => {
-        const c = chain(facts, r);
-        return !e.fitsBefore.some((f) => intersects(f.rows, c));
-      }),
-  );
+  const tested = scoredOnUnseen(facts);
   const nested = facts.cvs.some(
     (c) => c.est && (c.est.role === 'search' || c.est.steps.some((s) => s.role === 'search')),
   );

@@ -100,7 +100,7 @@ function consequence(feature: string, target: string): boolean {
 const POST_OUTCOME_BY_DATASET: [RegExp, RegExp][] = [[/titanic/i, /^(boat|body)$/i]];
 /** Names of events that follow an outcome (a chargeback after fraud, a refund after a cancellation). */
 const POST_OUTCOME =
-  /(^|_)(chargebacks?|refunds?|refunded|disputes?|disputed|write_?offs?|written_?off|collections?|recover(y|ies|ed)|settlements?|settled)($|_)/i;
+  /(^|_)(chargebacks?|refunds?|refunded|disputes?|disputed|write_?offs?|written_?off|recover(y|ies|ed)|settlements?|settled)($|_)/i;
 
 /**
  * Whether the features of a training are computed row by row from its target (in the features themselves or in a
