@@ -894,3 +894,46 @@ print(classification_report(y_test, clf.predict(X_test)))
   it('fit on the training part before a search whose winner is then tested: nothing', () =>
     check(eigenfaces(false)));
 });
+
+describe('Keras metric objects updated inside @tf.function steps', () => {
+  const steps = (pick: string) => `
+import tensorflow as tf
+import keras
+model = keras.Sequential([keras.layers.Dense(10)])
+optimizer = keras.optimizers.Adam()
+loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+val_acc_metric = keras.metrics.SparseCategoricalAccuracy()
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+x_val, y_val = x_train[-10000:], y_train[-10000:]
+x_train, y_train = x_train[:-10000], y_train[:-10000]
+train_dataset = tf.data.Dataset.from_tensor_slices((x_train, y_train)).batch(64)
+pick_dataset = tf.data.Dataset.from_tensor_slices((${pick})).batch(64)
+
+@tf.function
+def train_step(x, y):
+    with tf.GradientTape() as tape:
+        loss_value = loss_fn(y, model(x, training=True))
+    grads = tape.gradient(loss_value, model.trainable_weights)
+    optimizer.apply_gradients(zip(grads, model.trainable_weights))
+
+@tf.function
+def test_step(x, y):
+    val_acc_metric.update_state(y, model(x, training=False))${pick.includes('test') ? '  # <- leak-selection' : ''}
+
+best = 0.0
+for epoch in range(10):
+    for x, y in train_dataset:
+        train_step(x, y)
+    for x, y in pick_dataset:
+        test_step(x, y)
+    acc = val_acc_metric.result()
+    val_acc_metric.reset_state()
+    if acc > best:
+        best = acc
+        model.save_weights("best.weights.h5")
+model.load_weights("best.weights.h5")
+print(model.evaluate(x_test, y_test))
+`;
+  it('the best epoch kept by a metric object updated on the test set', () => check(steps('x_test, y_test')));
+  it('the same kept by the validation split, then tested once: nothing', () => check(steps('x_val, y_val')));
+});

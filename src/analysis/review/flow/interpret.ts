@@ -1141,7 +1141,11 @@ class Interpreter {
         // val_acc.update_state(y, logits): a Keras metric object accumulates a score; .result() reads it.
         const out = this.generic(args, scope, at, true);
         const evals = out?.kind === 'data' ? out.evals : undefined;
-        if (evals?.length) scope.set(objNode.text, this.score(evals, at));
+        // The metric object is global state (a module-level name used inside a @tf.function step): bind it where it
+        // is defined, else at the top.
+        let home = scope;
+        while (!home.vars.has(objNode.text) && home.parent) home = home.parent;
+        if (evals?.length) home.set(objNode.text, this.score(evals, at));
         return undefined;
       }
       if (!obj && objNode.type === 'identifier' && !scope.get(objNode.text)) {
