@@ -937,3 +937,27 @@ print(model.evaluate(x_test, y_test))
   it('the best epoch kept by a metric object updated on the test set', () => check(steps('x_test, y_test')));
   it('the same kept by the validation split, then tested once: nothing', () => check(steps('x_val, y_val')));
 });
+
+describe('an honest estimate must be of the same data', () => {
+  const demo = (tail: string) => `
+import xgboost as xgb
+from sklearn.datasets import fetch_california_housing, load_digits
+from sklearn.metrics import confusion_matrix, mean_squared_error
+from sklearn.model_selection import GridSearchCV, KFold, train_test_split
+X, y = load_digits(n_class=2, return_X_y=True)
+for train_index, test_index in KFold(n_splits=2, shuffle=True, random_state=0).split(X):
+    model = xgb.XGBClassifier().fit(X[train_index], y[train_index])
+    print(confusion_matrix(y[test_index], model.predict(X[test_index])))
+X, y = fetch_california_housing(return_X_y=True)
+clf = GridSearchCV(xgb.XGBRegressor(), {"max_depth": [2, 4, 6]})
+${tail}
+`;
+  it('best_score_ of a search on one data set, beside a test evaluation of another', () =>
+    check(demo('clf.fit(X, y)\nprint(clf.best_score_, clf.best_params_)  # <- leak-selection')));
+  it('the search on a training part, its winner tested on the rest: nothing', () =>
+    check(
+      demo(
+        'X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)\nclf.fit(X_train, y_train)\nprint(clf.best_score_, mean_squared_error(y_test, clf.predict(X_test)))',
+      ),
+    ));
+});

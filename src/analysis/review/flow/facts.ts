@@ -285,6 +285,8 @@ export interface InternalScoreFact {
   how: 'cv' | 'search';
   model: EstVal | undefined;
   data: DataVal | undefined;
+  /** The rows the score was computed on (the cross-validated data, the search's fit). */
+  rows?: ReadonlySet<number>;
   at: Position;
   /** Loops it was computed in (innermost last). */
   loops: number[];

@@ -289,7 +289,7 @@ class Interpreter {
     data: DataVal | undefined,
     at: Position,
   ): DataVal {
-    const fact: InternalScoreFact = { how, model, data, at, loops: [...this.loops] };
+    const fact: InternalScoreFact = { how, model, data, rows: data?.rows, at, loops: [...this.loops] };
     this.facts.internalScores.push(fact);
     return { kind: 'data', rows: new Set(), taints: [], frame: this.nextId++, at, internal: [fact] };
   }
@@ -1048,8 +1048,12 @@ class Interpreter {
       case 'est':
         if (attr === 'best_estimator_' || attr === 'estimator') return obj;
         // search.best_score_: the cross-validated score of the best of the candidates, on the training folds.
-        if (attr === 'best_score_' && obj.role === 'search')
-          return this.internalScore('search', obj.steps[0] ?? obj, undefined, posOf(n));
+        if (attr === 'best_score_' && obj.role === 'search') {
+          const s = this.internalScore('search', obj.steps[0] ?? obj, undefined, posOf(n));
+          const fact = s.internal![0]!;
+          fact.rows = obj.fits.at(-1)?.rows;
+          return s;
+        }
         // lasso.coef_, forest.feature_importances_: learnt from the rows the model was fit on.
         if (LEARNT_ATTRS.test(attr) && obj.fits.length > 0)
           return {

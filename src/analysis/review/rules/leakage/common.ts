@@ -46,13 +46,18 @@ export function wasSplit(facts: Facts, c: ReadonlySet<number>): boolean {
 
 export const lineRef = (p: { line: number }) => `line ${p.line}`;
 
-/** Whether some model is scored on rows it was not fit on (a test or validation set evaluated). */
-export function scoredOnUnseen(facts: Facts): boolean {
+/**
+ * Whether some model is scored on rows it was not fit on (a test or validation set evaluated); with `related`, only
+ * rows of the same data (sharing an origin with them: another data set evaluated elsewhere does not count).
+ */
+export function scoredOnUnseen(facts: Facts, related?: ReadonlySet<number>): boolean {
+  const relatedChain = related && new Set([...related].flatMap((r) => [...chain(facts, r)]));
   return facts.evals.some(
     (e) =>
       e.how !== 'early-stopping' &&
       [...e.data.rows].some((r) => {
         const c = chain(facts, r);
+        if (relatedChain && !intersects(c, relatedChain)) return false;
         return !e.fitsBefore.some((f) => intersects(f.rows, c));
       }),
   );

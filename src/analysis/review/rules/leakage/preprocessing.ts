@@ -78,9 +78,8 @@ export const rule: Rule = {
       }
     }
     // A search's inner folds only choose hyper-parameters; when a held-out set is then scored, that score is honest.
-    const tested = scoredOnUnseen(facts);
     for (const cv of facts.cvs) {
-      if (tested && /(SearchCV|BayesSearchCV)\.fit$/.test(cv.fn)) continue;
+      if (/(SearchCV|BayesSearchCV)\.fit$/.test(cv.fn) && scoredOnUnseen(facts, cv.data.rows)) continue;
       for (const t of cv.data.taints) {
         for (const o of cv.data.rows) {
           if (intersects(t.fitRows, chain(facts, o))) {

@@ -147,14 +147,21 @@ function internalSelection(ctx: ProgramContext): RawFinding[] {
     );
     return s.loops.length > 0 || others.length > 0;
   });
-  if (candidates.length === 0) return [];
-  // An honest estimate: a model scored on rows it was not fit on (a test set), or nested cross-validation.
-  const tested = scoredOnUnseen(facts);
-  const nested = facts.cvs.some(
-    (c) => c.est && (c.est.role === 'search' || c.est.steps.some((s) => s.role === 'search')),
-  );
-  if (tested || nested) return [];
-  const s = candidates[0]!;
+  // An honest estimate of the same data: a model scored on rows it was not fit on (a test set), or nested
+  // cross-validation. (An evaluation of another data set earlier in the program does not count.)
+  const honest = (s: (typeof candidates)[number]) => {
+    const related = s.rows && s.rows.size > 0 ? s.rows : undefined;
+    const relatedChain = related && new Set([...related].flatMap((r) => [...chain(facts, r)]));
+    const nested = facts.cvs.some(
+      (c) =>
+        c.est &&
+        (c.est.role === 'search' || c.est.steps.some((x) => x.role === 'search')) &&
+        (!relatedChain || [...c.data.rows].some((r) => intersects(chain(facts, r), relatedChain))),
+    );
+    return nested || scoredOnUnseen(facts, related);
+  };
+  const s = candidates.find((c) => !honest(c));
+  if (!s) return [];
   return [
     {
       ruleId: rule.id,
