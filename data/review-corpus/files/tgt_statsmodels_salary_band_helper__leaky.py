@@ -1,0 +1,27 @@
+# label: leakage/target
+# twin: tgt_statsmodels_salary_band_helper__fixed.py
+# source: hand-written for ai-ci held-out v4 (Apache-2.0)
+import numpy as np
+import pandas as pd
+import statsmodels.formula.api as smf
+
+
+def add_band(frame, col, edges):
+    frame = frame.copy()
+    frame[f"{col}_band"] = pd.cut(frame[col], bins=edges, labels=False, include_lowest=True)
+    return frame
+
+
+salaries = pd.read_csv("salaries_2023.csv")
+salaries = add_band(salaries, "experience_years", [0, 2, 5, 10, 20, 60])
+salaries = add_band(salaries, "salary_usd", [0, 50_000, 100_000, 150_000, 250_000, np.inf])
+salaries["log_salary"] = np.log(salaries["salary_usd"])
+
+train = salaries.sample(frac=0.8, random_state=1)
+test = salaries.drop(train.index)
+fit = smf.ols(
+    "log_salary ~ C(experience_years_band) + C(company_size) + C(remote_ratio) + salary_usd_band", data=train
+).fit()
+rmse = np.sqrt(np.mean((test["log_salary"] - fit.predict(test)) ** 2))
+print(fit.summary())
+print("test RMSE (log salary):", rmse)
