@@ -4,15 +4,20 @@
  * file: a leaky file counts as found when a finding of its kind is reported; a finding of a kind on a file not
  * labelled with it is a false positive. Every fixed twin must have no leakage finding.
  *
- * Four parts, scored separately:
+ * Five parts, scored separately:
  * - tuning: the pairs the rules may be tuned on;
  * - held-out v1 (reported, tuning): the first held-out (heldout-v1.txt, hash checked); its figures were reported,
  *   so it judges no later change and is tuning data since v2;
  * - held-out v2 (reported, tuning): the pairs frozen before the second round of rule changes (heldout-v2.txt, hash
  *   checked); its figures were reported, so it is tuning data since v3;
- * - held-out v3: the pairs frozen before the third round of rule changes (heldout-v3.txt, hash checked), written
+ * - held-out v3 (reported, tuning): the pairs frozen before the third round of rule changes (heldout-v3.txt, hash
+ *   checked); its figures were reported, so it is tuning data since v4;
+ * - held-out v4: the pairs frozen before the fourth round of rule changes (heldout-v4.txt, hash checked), written
  *   without running ai-ci on them. `--tuning` leaves this part out entirely (nothing is run on it, only its hash is
  *   checked): use it while changing the rules.
+ *
+ * A pair is `files/<pair>__leaky.py` and `__fixed.py`, or `.ipynb` for a notebook (its label is the first line of its
+ * first code cell; it is reviewed as a notebook, and the regex baseline and pylint read its code cells joined).
  *
  * Anchors in the same run: a regex baseline (the textual order of calls, what a grep-based check can do), and pylint
  * (Debian's `pylint`, when on PATH: a general linter, any message counted as a flag) — ruff is not packaged for
@@ -22,7 +27,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reviewSources } from '../../src/analysis/review/index.js';
@@ -36,7 +42,24 @@ interface Item {
   file: string;
   pair: string;
   label: Kind | 'none';
+  /** The file as it is (a notebook's JSON), what ai-ci reviews. */
   text: string;
+  /** Its Python code: the file, or a notebook's code cells joined. */
+  code: string;
+}
+
+/** A pair's file of one variant: `.py`, or `.ipynb` for a notebook pair. */
+function pairFile(pair: string, variant: 'leaky' | 'fixed'): string {
+  const py = `${pair}__${variant}.py`;
+  return existsSync(join(corpus, 'files', py)) ? py : `${pair}__${variant}.ipynb`;
+}
+
+function notebookCode(text: string): string {
+  const nb = JSON.parse(text) as { cells: { cell_type: string; source: string | string[] }[] };
+  return nb.cells
+    .filter((c) => c.cell_type === 'code')
+    .map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source))
+    .join('\n\n');
 }
 
 /** The pairs of a held-out list, after checking their contents against the frozen hash. */
@@ -46,23 +69,31 @@ function heldOut(name: string): Set<string> {
     .filter(Boolean);
   const h = createHash('sha256');
   for (const p of pairs)
-    for (const v of ['leaky', 'fixed']) h.update(readFileSync(join(corpus, 'files', `${p}__${v}.py`)));
+    for (const v of ['leaky', 'fixed'] as const)
+      h.update(readFileSync(join(corpus, 'files', pairFile(p, v))));
   const frozen = readFileSync(join(corpus, `${name}.sha256`), 'utf8').split(/\s/)[0];
   if (h.digest('hex') !== frozen)
     throw new Error(`data/review-corpus: the held-out files of ${name}.txt differ from ${name}.sha256`);
   return new Set(pairs);
 }
 
-function load(): { items: Item[]; v1: Set<string>; v2: Set<string>; v3: Set<string> } {
+function load(): { items: Item[]; v1: Set<string>; v2: Set<string>; v3: Set<string>; v4: Set<string> } {
   const files = readdirSync(join(corpus, 'files'))
-    .filter((f) => f.endsWith('.py'))
+    .filter((f) => f.endsWith('.py') || f.endsWith('.ipynb'))
     .sort();
   const items = files.map((f) => {
     const text = readFileSync(join(corpus, 'files', f), 'utf8');
-    const label = /^# label: leakage\/(\w+)/.exec(text)?.[1] as Item['label'];
-    return { file: f, pair: f.split('__')[0]!, label, text };
+    const code = f.endsWith('.ipynb') ? notebookCode(text) : text;
+    const label = /^# label: leakage\/(\w+)/.exec(code)?.[1] as Item['label'];
+    return { file: f, pair: f.split('__')[0]!, label, text, code };
   });
-  return { items, v1: heldOut('heldout-v1'), v2: heldOut('heldout-v2'), v3: heldOut('heldout-v3') };
+  return {
+    items,
+    v1: heldOut('heldout-v1'),
+    v2: heldOut('heldout-v2'),
+    v3: heldOut('heldout-v3'),
+    v4: heldOut('heldout-v4'),
+  };
 }
 
 type Detector = (items: Item[]) => Promise<Map<string, Set<Kind>>>;
@@ -82,14 +113,14 @@ const regexBaseline: Detector = async (items) => {
   const out = new Map<string, Set<Kind>>();
   for (const i of items) {
     const k = new Set<Kind>();
-    const split = i.text.search(/train_test_split\(|random_split\(|cross_val_score\(/);
-    const fitAll = i.text.search(/\.fit_transform\(|\.fit\(X\)|fillna\(|\.mean\(\)/);
+    const split = i.code.search(/train_test_split\(|random_split\(|cross_val_score\(/);
+    const fitAll = i.code.search(/\.fit_transform\(|\.fit\(X\)|fillna\(|\.mean\(\)/);
     if (split >= 0 && fitAll >= 0 && fitAll < split) k.add('preprocessing');
-    const resample = i.text.search(/fit_resample\(|resample\(/);
+    const resample = i.code.search(/fit_resample\(|resample\(/);
     if (split >= 0 && resample >= 0 && resample < split) k.add('overlap');
     if (
       (
-        i.text.match(
+        i.code.match(
           /\.score\(|accuracy_score\(|f1_score\(|mean_squared_error\(|roc_auc_score\(|eval_set|validation_data/g,
         ) ?? []
       ).length >= 2
@@ -109,18 +140,24 @@ function pylintDetector(): Detector | undefined {
   return async (items) => {
     const out = new Map<string, Set<Kind>>();
     const dir = join(corpus, 'files');
+    // Notebooks go to pylint as their code cells joined, in a temporary .py file of the same base name.
+    const nbDir = mkdtempSync(join(tmpdir(), 'eval-review-'));
+    const paths = items.map((i) => {
+      if (!i.file.endsWith('.ipynb')) return join(dir, i.file);
+      const p = join(nbDir, `${i.file}.py`);
+      writeFileSync(p, i.code);
+      return p;
+    });
     let text = '';
     try {
-      text = execFileSync(
-        'pylint',
-        ['--disable=C,R', '--output-format=parseable', '--score=n', ...items.map((i) => join(dir, i.file))],
-        {
-          encoding: 'utf8',
-          maxBuffer: 64 * 1024 * 1024,
-        },
-      );
+      text = execFileSync('pylint', ['--disable=C,R', '--output-format=parseable', '--score=n', ...paths], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
     } catch (err) {
       text = (err as { stdout?: string }).stdout ?? '';
+    } finally {
+      rmSync(nbDir, { recursive: true, force: true });
     }
     const flagged = new Set(
       text
@@ -129,7 +166,8 @@ function pylintDetector(): Detector | undefined {
         .filter(Boolean),
     );
     // A general linter says nothing about leakage kinds: a flagged file counts as a flag of every kind.
-    for (const i of items) out.set(i.file, flagged.has(i.file) ? new Set(KINDS) : new Set());
+    for (const i of items)
+      out.set(i.file, flagged.has(i.file) || flagged.has(`${i.file}.py`) ? new Set(KINDS) : new Set());
     return out;
   };
 }
@@ -161,14 +199,17 @@ function score(
   return { ...s, twinsWithFinding };
 }
 
-const { items, v1, v2, v3 } = load();
+const { items: all, v1, v2, v3, v4 } = load();
 const tuningOnly = process.argv.includes('--tuning');
+// With --tuning nothing of held-out v4 is loaded into any part (its hash was checked by load()).
+const items = tuningOnly ? all.filter((i) => !v4.has(i.pair)) : all;
 const parts: Record<string, Item[]> = {
-  tuning: items.filter((i) => !v1.has(i.pair) && !v2.has(i.pair) && !v3.has(i.pair)),
+  tuning: items.filter((i) => !v1.has(i.pair) && !v2.has(i.pair) && !v3.has(i.pair) && !v4.has(i.pair)),
   'held-out v1 (reported, tuning)': items.filter((i) => v1.has(i.pair)),
   'held-out v2 (reported, tuning)': items.filter((i) => v2.has(i.pair)),
+  'held-out v3 (reported, tuning)': items.filter((i) => v3.has(i.pair)),
 };
-if (!tuningOnly) parts['held-out v3'] = items.filter((i) => v3.has(i.pair));
+if (!tuningOnly) parts['held-out v4'] = items.filter((i) => v4.has(i.pair));
 const detectors: [string, Detector][] = [
   ['ai-ci review', aiCi],
   ['regex baseline', regexBaseline],
@@ -178,7 +219,7 @@ if (pylint) detectors.push(['pylint (any message)', pylint]);
 
 const json: Record<string, unknown> = {};
 const lines: string[] = [
-  `eval:review — ${items.length} files (${items.length / 2} leaky/fixed pairs): held-out v1 ${v1.size} and v2 ${v2.size} pairs (reported, tuning), held-out v3 ${v3.size} pairs${tuningOnly ? ' (left out: --tuning)' : ''}; hashes checked`,
+  `eval:review — ${all.length} files (${all.length / 2} leaky/fixed pairs): held-out v1 ${v1.size}, v2 ${v2.size} and v3 ${v3.size} pairs (reported, tuning), held-out v4 ${v4.size} pairs${tuningOnly ? ' (left out: --tuning)' : ''}; hashes checked`,
   '',
 ];
 for (const [partName, part] of Object.entries(parts)) {

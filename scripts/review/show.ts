@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/review/show.ts FILE…`: the leakage findings `ai-ci review` reports on each file, one line each
- * (rule, line, message, why) — for looking at one program while changing the rules. It refuses the held-out v3 pairs
- * (data/review-corpus/heldout-v3.txt) unless given --heldout: they are scored once, by eval:review.
+ * (rule, line, message, why) — for looking at one program while changing the rules. It refuses the held-out v4 pairs
+ * (data/review-corpus/heldout-v4.txt) unless given --heldout: they are scored once, by eval:review. (Held-out v3 is
+ * reported, tuning data since v4.)
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -10,13 +11,13 @@ import { reviewSources } from '../../src/analysis/review/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const heldOut = new Set(
-  readFileSync(join(root, 'data/review-corpus/heldout-v3.txt'), 'utf8').split('\n').filter(Boolean),
+  readFileSync(join(root, 'data/review-corpus/heldout-v4.txt'), 'utf8').split('\n').filter(Boolean),
 );
 const files = process.argv.slice(2).filter((f) => !f.startsWith('--'));
 const frozen = files.filter((f) => heldOut.has(basename(f).split('__')[0]!));
 if (frozen.length > 0 && !process.argv.includes('--heldout')) {
   process.stderr.write(
-    `held-out v3 pairs are scored once by eval:review, not looked at: ${frozen.join(', ')}\n`,
+    `held-out v4 pairs are scored once by eval:review, not looked at: ${frozen.join(', ')}\n`,
   );
   process.exit(2);
 }
