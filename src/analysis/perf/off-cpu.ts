@@ -8,10 +8,11 @@
  * What this module does: per value (a round, or one run's location), the off-CPU share `real/cpu − 1`; the
  * benchmark's usual share (the history's median, or the smaller of the two runs' without history); and a
  * corrected value for each value whose share exceeds the usual one by more than OFF_CPU_TOLERANCE (and by at
- * most OFF_CPU_MAX_EXCESS): the wall time it would have taken with the usual share, `real × (1 + usual)/(1 + share)`. The analysis judges the
- * corrected comparison when anything was corrected (report/analysis.ts), and a raw regression of a disturbed
- * candidate that the time on the CPU does not confirm is 'inconclusive', never a pass: a code change that
- * makes a benchmark wait (I/O, locks, sleeps) also moves time off the CPU.
+ * most OFF_CPU_MAX_EXCESS): the wall time it would have taken with the usual share,
+ * `real × (1 + usual)/(1 + share)`. The analysis judges the corrected comparison when anything was corrected
+ * (report/analysis.ts judgeOffCpu), and a raw regression of a disturbed candidate that the time on the CPU does
+ * not confirm is 'inconclusive', never a pass: a code change that makes a benchmark wait (I/O, locks, sleeps)
+ * also moves time off the CPU.
  *
  * Multi-threaded results are left alone: Google Benchmark's cpu_time then sums the threads (or times the main
  * thread alone), and wall time below CPU time is normal.

@@ -234,7 +234,7 @@ function pct(v: number): string {
   return `${(Math.abs(p) < 0.05 ? 0 : p).toFixed(1)}%`;
 }
 
-/** "this run's by 27.8%" for one value, "3 of 10 rounds of this run" for rounds. */
+/** "this run (by 27.8%)" for one value, "3 of 10 rounds of this run" for rounds. */
 function values(corrected: number, of: number, run: string, share: number | undefined): string | undefined {
   if (corrected === 0) return undefined;
   return of > 1 || share === undefined
