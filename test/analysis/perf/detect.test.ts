@@ -3,6 +3,7 @@ import {
   type Comparison,
   detectRegression,
   detectRegressions,
+  localNoiseModel,
   type ProbabilityModel,
 } from '../../../src/analysis/perf/detect.js';
 import { FEATURE_COUNT } from '../../../src/analysis/perf/features.js';
@@ -213,5 +214,36 @@ describe('same-job comparisons (baseline measured beside the candidate)', () => 
     const ds = await detectRegressions(file, { sameJob: true }, model);
     expect(ds.map((d) => d.verdict)).toEqual(['regression', 'regression', 'regression']);
     expect(ds.every((d) => d.source === 'statistics' && d.commonMode === undefined)).toBe(true);
+  });
+});
+
+describe('localNoiseModel: the level and run-to-run noise of history mode', () => {
+  it('follows a step the change points missed, and learns the noise from successive runs', () => {
+    // 18 runs at 100 (±1%), then 11 at 105: the regime's median and spread would say ~102 and ~3%.
+    const wobble = [0, 1, -1, 0.5, -0.5, 1, 0, -1, 0.5, -0.5, 0, 1, -1, 0.5, -0.5, 1, 0, -1];
+    const history = [...wobble.map((w) => 100 + w), ...wobble.slice(0, 11).map((w) => 105 + w)];
+    const m = localNoiseModel(history, 0);
+    expect(m.levelRuns).toBe(8);
+    expect(m.level).toBeGreaterThan(104.5);
+    expect(m.noise).toBeGreaterThan(0.005);
+    expect(m.noise).toBeLessThan(0.015);
+  });
+
+  it('takes the level from the current regime only, at least one run', () => {
+    expect(localNoiseModel([100, 100, 100, 200, 202, 198], 3)).toMatchObject({ level: 200, levelRuns: 3 });
+    expect(localNoiseModel([100, 100, 100, 200], 3)).toMatchObject({ level: 200, levelRuns: 1 });
+    expect(localNoiseModel([5], 0)).toEqual({ level: 5, levelRuns: 1, noise: 0 });
+  });
+
+  it('flags a 10% improvement after a missed +5% step that the regime model read as noise', () => {
+    const wobble = [0, 1, -1, 0.5, -0.5, 1, 0, -1, 0.5, -0.5, 0, 1, -1, 0.5, -0.5, 1, 0, -1];
+    const history = [...wobble.map((w) => 100 + w), ...wobble.slice(0, 11).map((w) => 105 + w)];
+    const d = detectRegression(
+      { baseline: noisy(30, 105, 0.01, 1), candidate: noisy(30, 94.5, 0.01, 2), history },
+      'smaller-is-better',
+    );
+    expect(d.verdict).toBe('improvement');
+    expect(d.change.reference).toBe('history');
+    expect(d.change.estimate).toBeCloseTo(94.5 / 105 - 1, 1);
   });
 });

@@ -130,6 +130,7 @@ export async function analyzeResults(
   });
   // The fastest rounds' second opinion on each regression (disturbed.ts), statistics alone.
   const asked: number[] = [];
+  const witnesses: DisturbanceWitness[] = [];
   const fastComparisons: Comparison[] = [];
   compared.forEach(({ result, baseline }, i) => {
     if (judged[i]!.detection.verdict !== 'regression' || !baseline.fastest || opts.sameJob) return;
@@ -152,7 +153,20 @@ export async function analyzeResults(
   if (fastComparisons.length > 0) {
     const fast = await detectRegressions(fastComparisons, { ...detectOptions, commonMode: false });
     asked.forEach((i, k) => {
-      judged[i] = { ...judged[i]!, detection: judgeFastest(judged[i]!.detection, fast[k]!) };
+      const before = judged[i]!.detection;
+      const after = judgeFastest(before, fast[k]!);
+      judged[i] = { ...judged[i]!, detection: after };
+      if (after !== before)
+        witnesses.push({ name: compared[i]!.result.name, detection: before, fastest: fast[k]! });
+    });
+  }
+  // A run the machine disturbed is disturbed for all its benchmarks (disturbed.ts, judgeDisturbedRun).
+  if (witnesses.length > 0) {
+    compared.forEach(({ result }, i) => {
+      judged[i] = {
+        ...judged[i]!,
+        detection: judgeDisturbedRun(judged[i]!.detection, result.direction, witnesses),
+      };
     });
   }
   compared.forEach(({ result, baseline }, i) => {
@@ -303,6 +317,57 @@ export function judgeOffCpu(
     };
   }
   return { detection: { ...corrected, reason: `${corrected.reason}; ${note}` }, offCpu };
+}
+
+/** A benchmark of the run whose fastest round showed that the machine slowed it (judgeFastest). */
+export interface DisturbanceWitness {
+  name: string;
+  /** Its detection before judgeFastest: the median's change. */
+  detection: Detection;
+  /** The comparison of its fastest rounds. */
+  fastest: Detection;
+}
+
+/**
+ * How much further (in log slowdown) than a witness's median a benchmark of the same run may have moved and still
+ * be within what the machine's disturbance explains: a run slowed by another job on the core slows its
+ * benchmarks by similar factors (the recorded nodata-12: +63% with its fastest round unmoved, +66% and +75%
+ * beside it); a code change that doubles one benchmark during a 10% disturbance stands out.
+ */
+export const DISTURBED_RUN_SPAN = 1.5;
+
+/**
+ * A regression in a run whose other benchmark proved the machine disturbed it (its median moved while its fastest
+ * round did not: judgeFastest) is 'inconclusive' when its slowdown is within DISTURBED_RUN_SPAN of that
+ * witness's: the same disturbance explains it, and one file cannot tell it from a change; a rerun does. Never a
+ * pass; the raw change and reason stay. A regression beyond the span keeps its verdict.
+ */
+export function judgeDisturbedRun(
+  d: Detection,
+  direction: BenchmarkResult['direction'],
+  witnesses: readonly DisturbanceWitness[],
+): Detection {
+  if (d.verdict !== 'regression') return d;
+  const slowdown = (change: number, dir: BenchmarkResult['direction']) => {
+    const f = 1 + change;
+    return f > 0 ? (dir === 'smaller-is-better' ? Math.log(f) : -Math.log(f)) : Number.NaN;
+  };
+  const own = slowdown(d.change.estimate, direction);
+  const witness = witnesses
+    .map((w) => ({ w, by: slowdown(w.detection.change.estimate, 'smaller-is-better') }))
+    .filter(({ by }) => by > 0 && own <= DISTURBED_RUN_SPAN * by)
+    .sort((a, b) => b.by - a.by)[0];
+  if (!witness || !(own > 0)) return d;
+  const { w } = witness;
+  return {
+    ...d,
+    verdict: 'inconclusive',
+    reason:
+      `${pct(d.change.estimate)} worse, but the machine slowed this run: its ${w.name} moved ` +
+      `${pct(w.detection.change.estimate)} in the median while its fastest round changed ` +
+      `${pct(w.fastest.change.estimate)} — the same disturbance explains this change; rerun it, or compare both ` +
+      `commits in one job (ai-ci perf ab); as measured: ${d.reason}`,
+  };
 }
 
 /**
