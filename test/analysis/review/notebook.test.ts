@@ -88,6 +88,50 @@ describe('notebook review', () => {
     expect(f.why).toContain('cell 4 line 1');
   });
 
+  it('ignores magics and shell lines (assigned, indented, whole cells) and keeps a modulo continuation', async () => {
+    const text = notebook([
+      { source: ['!pip install scikit-learn', '%matplotlib inline', 'import pandas as pd'], count: 1 },
+      { source: ['%%bash', 'ls -la data/', 'if [ -f x ]; then echo y; fi'], count: 2 },
+      {
+        source: [
+          'files = !ls data',
+          'df = pd.read_csv("data/d.csv")',
+          'if df.empty:',
+          '    !echo empty',
+          'bucket = (df["id"]',
+          '          % 10)',
+        ],
+        count: 3,
+      },
+      { type: 'markdown', source: ['# Model'] },
+      {
+        source: [
+          'from sklearn.model_selection import train_test_split',
+          'from sklearn.preprocessing import MinMaxScaler',
+          'from sklearn.linear_model import LogisticRegression',
+          'X = MinMaxScaler().fit_transform(df.drop(columns=["y"]))',
+          'X_tr, X_te, y_tr, y_te = train_test_split(X, df["y"], random_state=0)',
+          '%time model = LogisticRegression().fit(X_tr, y_tr)',
+          'print(model.score(X_te, y_te))',
+        ],
+        count: 4,
+      },
+    ]);
+    const nb = joinNotebook(text);
+    const src = nb.source.split('\n');
+    expect(src).toContain('    pass');
+    expect(src).toContain('          % 10)');
+    expect(src).toContain('model = LogisticRegression().fit(X_tr, y_tr)');
+    expect(joinNotebook(notebook([{ source: ['%timeit -n 10 -r 3 f(x)'] }])).source).toBe('f(x)\n');
+    expect(src.filter((l) => /[!%]/.test(l) && !l.includes('% 10'))).toEqual([]);
+    const r = await reviewSources([{ path: 'nb.ipynb', text }], { families: ['leakage'] });
+    expect(r.problems).toEqual([]);
+    const f = r.findings.find((x) => x.ruleId === 'leak-preprocessing')!;
+    // Cell 5 of the document (the markdown cell counts), its 4th line.
+    expect(f.location.cell).toEqual({ cell: 5, executionCount: 4, line: 4 });
+    expect(text.split('\n')[f.location.line - 1]).toContain('MinMaxScaler().fit_transform');
+  });
+
   it('reports a syntax error in one cell and still reviews the others', async () => {
     const text = notebook([
       { source: ['import numpy as np', 'x = np.random.rand(3)'], count: 1 },

@@ -63,6 +63,18 @@ export interface ColDep {
   frame: number;
   name: string;
   lag: number;
+  /**
+   * For a value read at a position of a series (`s[i + k]`, the last position of a window `s[i : i + k]`): that
+   * position, as a sum of named terms and a constant. Two reads of one series are comparable when their named terms
+   * are the same: the window `s[i : i + k]` ends one step before the label `s[i + k]`.
+   */
+  pos?: Affine;
+}
+
+/** `i + k - 1` as `{ terms: { i: 1, k: 1 }, c: -1 }`. */
+export interface Affine {
+  terms: Record<string, number>;
+  c: number;
 }
 
 export interface DataVal {
@@ -188,6 +200,11 @@ export interface StrsVal {
   values: string[];
   /** A list of names (`["a"]`) rather than one name (`"a"`). */
   list: boolean;
+  /**
+   * Column names the program computes from a frame's columns without naming them all (`[c for c in df.columns if
+   * c.startswith("px_")]`, `df.columns.drop("y")`): `drop` when it is every column but those, else an unknown subset.
+   */
+  partial?: { drop?: string[] };
 }
 /**
  * A training loop a library runs (Lightning's or Hugging Face's Trainer): what it trains on, what it validates on,
@@ -204,6 +221,10 @@ export interface TrainerVal {
 export interface NumVal {
   kind: 'num';
   value: number;
+  /** The values it takes, when it is one of a few known ones (`for lag in (1, 7, 28)`). */
+  values?: number[];
+  /** The size of this data (`len(X)`): an index made from it (`range(len(X))`, `randperm(len(X))`) is of its rows. */
+  of?: DataVal;
 }
 /** A boolean literal (`train=False`), for the branches that depend on one. */
 export interface ConstVal {
@@ -265,6 +286,8 @@ export interface EvalFact {
   decides?: Position;
   /** The forward pass evaluated; an evaluation of a pass that is then back-propagated is a training step. */
   pred?: number;
+  /** One score of several models' predictions together (a blend scored by one metric call): the call's id. */
+  joint?: number;
 }
 
 export interface CvFact {

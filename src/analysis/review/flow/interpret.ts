@@ -46,6 +46,7 @@ import {
   UNDERSAMPLERS,
 } from './apis.js';
 import type {
+  Affine,
   ColDep,
   DataVal,
   EstVal,
@@ -110,6 +111,10 @@ const OUTLIER_DETECTORS = new Set([
 /** Attributes of a fitted model learnt from its rows (feature selection by them reuses those rows). */
 const LEARNT_ATTRS =
   /^(coef_|feature_importances_|support_|ranking_|scores_|pvalues_|components_|params|pvalues)$/;
+
+/** Transformers whose output has the columns of their input, one for one (scalers, imputers): which stay known. */
+const COLUMNWISE =
+  /^(StandardScaler|MinMaxScaler|RobustScaler|MaxAbsScaler|SimpleImputer|KNNImputer|IterativeImputer|PowerTransformer|QuantileTransformer)$/;
 
 /** KerasTuner's tuners (keras_tuner.RandomSearch, …): .search() trains candidates and scores them on validation_data. */
 const TUNERS = new Set(['RandomSearch', 'Hyperband', 'BayesianOptimization', 'GridSearch', 'SklearnTuner']);
@@ -176,6 +181,58 @@ class Scope {
 interface Args {
   pos: Node[];
   kw: Map<string, Node>;
+}
+
+/** The values a number takes, when known (a literal, or one of a few: `for lag in (1, 7)`). */
+function nums(v: Val | undefined): number[] | undefined {
+  if (v?.kind !== 'num') return undefined;
+  if (v.values) return v.values;
+  return Number.isFinite(v.value) ? [v.value] : undefined;
+}
+
+/** A number that is one of `values` (unknown when there are none, or too many to follow). */
+function numOf(values: number[] | undefined): Val {
+  const vs = values && values.length > 0 && values.length <= 16 ? [...new Set(values)] : undefined;
+  if (vs?.length === 1) return { kind: 'num', value: vs[0]! };
+  return vs ? { kind: 'num', value: Number.NaN, values: vs } : { kind: 'num', value: Number.NaN };
+}
+
+/** `a op b` for every pair of known values (+, -, *, //, %, **). */
+function arithmetic(op: string | undefined, a: number[] | undefined, b: number[] | undefined): Val {
+  if (!a || !b || a.length * b.length > 16) return { kind: 'num', value: Number.NaN };
+  const f: Record<string, (x: number, y: number) => number> = {
+    '+': (x, y) => x + y,
+    '-': (x, y) => x - y,
+    '*': (x, y) => x * y,
+    '/': (x, y) => x / y,
+    '//': (x, y) => Math.floor(x / y),
+    '%': (x, y) => x % y,
+    '**': (x, y) => x ** y,
+  };
+  const g = op ? f[op] : undefined;
+  if (!g) return { kind: 'num', value: Number.NaN };
+  return numOf(a.flatMap((x) => b.map((y) => g(x, y))).filter((x) => Number.isFinite(x)));
+}
+
+const sameTerms = (a: Affine, b: Affine) => {
+  const ka = Object.keys(a.terms).filter((k) => a.terms[k] !== 0);
+  const kb = Object.keys(b.terms).filter((k) => b.terms[k] !== 0);
+  return ka.length === kb.length && ka.every((k) => a.terms[k] === b.terms[k]);
+};
+
+/** Dependencies read at a position (those already read at one keep theirs). */
+const atPosition = (deps: ColDep[] | undefined, pos: Affine): ColDep[] | undefined =>
+  deps?.map((d) => (d.pos ? d : { ...d, pos }));
+
+/**
+ * The axis a reduction runs over (`axis=`, `dim=` or the first positional argument of a method): `rows` for axis 0
+ * (over the rows, one value per column), `row-wise` for axis 1 or -1 (over each row's columns), undefined otherwise.
+ */
+function reduceAxis(n: Node | undefined): 'rows' | 'row-wise' | undefined {
+  const t = n?.text.replace(/\s/g, '');
+  if (t === '0' || t === "'index'" || t === '"index"') return 'rows';
+  if (t === '1' || t === '-1' || t === "'columns'" || t === '"columns"') return 'row-wise';
+  return undefined;
 }
 
 /** Interprets a parsed program and returns its facts. */
@@ -354,7 +411,9 @@ class Interpreter {
     for (const d of from) {
       for (const c of d.deps ?? []) {
         deps ??= [];
-        const same = deps.find((x) => x.frame === c.frame && x.name === c.name);
+        const same = deps.find(
+          (x) => x.frame === c.frame && x.name === c.name && JSON.stringify(x.pos) === JSON.stringify(c.pos),
+        );
         if (!same) deps.push(c);
         else if (c.lag < same.lag) deps[deps.indexOf(same)] = c;
       }
@@ -448,6 +507,8 @@ class Interpreter {
     if (v.kind === 'coll') return v.items.flatMap((i) => this.dataOf(i));
     if (v.kind === 'pred') return [{ ...v.data, preds: [...(v.data.preds ?? []), v] }];
     if (v.kind === 'group') return [v.data];
+    // len(X) given where positions are made (range(len(X)), randperm(len(X))): X's rows.
+    if (v.kind === 'num') return v.of ? [v.of] : [];
     if (v.kind === 'obj') {
       const items = this.objItems(v);
       return items ? [items] : [];
@@ -468,7 +529,12 @@ class Interpreter {
     const refs: PredVal[] = [];
     for (const d of data) for (const p of d.preds ?? []) if (!refs.includes(p)) refs.push(p);
     if (refs.length === 0 || !data.some((d) => !d.preds?.length && d.rows.size > 0)) return [];
-    return refs.map((p) => this.evaluate(p.model, p.data, at, 'metric', p.id));
+    const evals = refs.map((p) => this.evaluate(p.model, p.data, at, 'metric', p.id));
+    if (new Set(evals.map((e) => e.model.id)).size > 1) {
+      const joint = this.nextId++;
+      for (const e of evals) e.joint = joint;
+    }
+    return evals;
   }
 
   /** A backward pass through predictions: the model trains on the rows they were made from. */
@@ -540,8 +606,11 @@ class Interpreter {
           const right = s.childForFieldName('right');
           const left = s.childForFieldName('left');
           const body = s.childForFieldName('body');
-          const it = right ? this.expr(right, scope) : undefined;
+          const en = this.enumerated(right, left, scope);
+          const it = en ? en.it : right ? this.expr(right, scope) : undefined;
+          const target = en ? en.item : left;
           const names = this.unrollable(it, left);
+          const numbers = left?.type === 'identifier' ? this.numbers(it) : undefined;
           const frames =
             (right?.type === 'tuple' || right?.type === 'list') &&
             left?.type === 'identifier' &&
@@ -562,8 +631,15 @@ class Interpreter {
               scope.set(left.text, f);
               if (body) this.block(body, scope);
             }
+          } else if (numbers && left) {
+            // for lag in (1, 7, 28): the body once per number (f"lag_{lag}" names, shift(lag) reads that far back);
+            // with many, once with the number one of them.
+            for (const k of numbers.length <= 8 ? numbers : [Number.NaN]) {
+              scope.set(left.text, Number.isNaN(k) ? numOf(numbers) : { kind: 'num', value: k });
+              if (body) this.block(body, scope);
+            }
           } else {
-            if (left) this.bindIteration(left, it, scope, posOf(s));
+            if (target) this.bindIteration(target, it, scope, posOf(s));
             if (body) this.block(body, scope);
           }
           const alt = s.childForFieldName('alternative');
@@ -752,7 +828,12 @@ class Interpreter {
           const sub = target.childrenForFieldName('subscript').filter((c): c is Node => !!c);
           // df["ratio"] = …, df.loc[:, "ratio"] = …, df[["a", "b"]] = …: columns of the frame and what they come from.
           const colNode = sub.length > 1 ? sub[1] : sub[0];
-          const named = colNode ? (stringList(colNode) ?? this.named(colNode, scope)?.values) : undefined;
+          const fstr = colNode?.type === 'string' ? this.expr(colNode, scope) : undefined;
+          const named = colNode
+            ? (stringList(colNode) ??
+              this.named(colNode, scope)?.values ??
+              (fstr?.kind === 'strs' ? fstr.values : undefined))
+            : undefined;
           for (const c of named ?? []) this.defineColumn(base, c, v, posOf(target));
           for (const d of this.dataOf(v)) {
             for (const t of d.taints) if (!base.taints.includes(t)) base.taints.push(t);
@@ -810,7 +891,9 @@ class Interpreter {
       return;
     }
     if (it.kind === 'num') {
-      // for t in np.linspace(...): a number each iteration.
+      // for t in np.linspace(...): a number each iteration; for i in range(len(X)): a position in X's rows.
+      const loop = this.loops.at(-1);
+      if (it.of && loop !== undefined) this.facts.batchLoops.add(loop);
       for (const c of target.type === 'identifier' ? [target] : target.namedChildren)
         if (c) scope.set(c.text, { kind: 'num', value: Number.NaN });
       return;
@@ -857,23 +940,41 @@ class Interpreter {
       case 'binary_operator': {
         const l = n.childForFieldName('left');
         const r = n.childForFieldName('right');
-        return this.binary(
-          l ? this.expr(l, scope) : undefined,
-          r ? this.expr(r, scope) : undefined,
-          posOf(n),
-        );
+        const op = n.childForFieldName('operator')?.type;
+        const a = l ? this.expr(l, scope) : undefined;
+        const b = r ? this.expr(r, scope) : undefined;
+        // 0.8 * len(X), LOOKBACK + 1: numbers (a size times a fraction is no longer the rows).
+        if (a?.kind === 'num' && b?.kind === 'num') return arithmetic(op, nums(a), nums(b));
+        return this.binary(a, b, posOf(n), op);
       }
       case 'true':
       case 'false':
         return { kind: 'const', value: n.type === 'true' };
       case 'string': {
-        // f"{evaluate(model, X_test):.3f}": the expressions inside are evaluated like any other.
+        // f"{evaluate(model, X_test):.3f}": the expressions inside are evaluated like any other; f"lag_{k}" with k
+        // known (a string, or one of a few numbers) is those names.
+        let texts: string[] | undefined = [''];
         for (const c of n.namedChildren) {
-          const e = c?.type === 'interpolation' ? c.childForFieldName('expression') : undefined;
-          if (e) this.expr(e, scope);
+          if (c?.type === 'string_content') texts = texts?.map((t) => t + c.text);
+          else if (c?.type === 'interpolation') {
+            const e = c.childForFieldName('expression');
+            const v = e ? this.expr(e, scope) : undefined;
+            const parts = c.namedChildren.some(
+              (x) => x?.type === 'format_specifier' || x?.type === 'type_conversion',
+            )
+              ? undefined
+              : v?.kind === 'strs' && !v.list && !v.partial
+                ? v.values
+                : nums(v)?.map(String);
+            texts =
+              parts && texts && texts.length * parts.length <= 16
+                ? texts.flatMap((t) => parts.map((p) => t + p))
+                : undefined;
+          } else if (c?.type !== 'string_start' && c?.type !== 'string_end') texts = undefined;
         }
         const v = stringValue(n);
-        return v === undefined ? undefined : { kind: 'strs', values: [v], list: false };
+        if (v !== undefined) return { kind: 'strs', values: [v], list: false };
+        return texts && texts.length > 0 ? { kind: 'strs', values: texts, list: false } : undefined;
       }
       case 'concatenated_string':
         for (const c of n.namedChildren) if (c) this.expr(c, scope);
@@ -887,6 +988,8 @@ class Interpreter {
         const a = n.childForFieldName('argument') ?? n.namedChildren.at(-1);
         const v = a ? this.expr(a, scope) : undefined;
         if (n.type === 'not_operator' && v?.kind === 'const') return { kind: 'const', value: !v.value };
+        // shift(-lag): the values negated.
+        if (v?.kind === 'num' && n.children[0]?.type === '-') return numOf(nums(v)?.map((x) => -x));
         return v;
       }
       case 'comparison_operator':
@@ -972,11 +1075,30 @@ class Interpreter {
     this.loops.push(id);
     try {
       const clauses = n.namedChildren.filter((c) => c?.type === 'for_in_clause');
+      const conds = n.namedChildren.filter((c): c is Node => c?.type === 'if_clause');
       const body = n.childForFieldName('body') ?? n.namedChildren[0];
       const left = clauses[0]?.childForFieldName('left');
       const right = clauses[0]?.childForFieldName('right');
-      const names =
-        clauses.length === 1 && right ? this.unrollable(this.expr(right, inner), left) : undefined;
+      // [c for c in df.columns if …]: some of the frame's columns, which the program does not name.
+      const cols =
+        clauses.length === 1 && n.type === 'list_comprehension'
+          ? this.columnFilter(right, left, body, conds, inner)
+          : undefined;
+      if (cols) return cols;
+      const first = clauses.length === 1 && right ? this.expr(right, inner) : undefined;
+      const names = this.unrollable(first, left);
+      const numbers = left?.type === 'identifier' && !conds.length ? this.numbers(first) : undefined;
+      if (numbers && left && body && body.type !== 'pair') {
+        // [f"lag_{k}" for k in LAGS]: the names, when every item is a known name.
+        const out: string[] = [];
+        for (const k of numbers) {
+          inner.set(left.text, { kind: 'num', value: k });
+          const v = this.expr(body, inner);
+          if (v?.kind !== 'strs' || v.list || v.partial) break;
+          out.push(...v.values);
+        }
+        if (out.length >= numbers.length) return { kind: 'strs', values: out, list: true };
+      }
       if (names && left && body) {
         // {x: DataLoader(parts[x]) for x in ["train", "test"]}: one item per name, keyed by it.
         const items: Val[] = [];
@@ -995,7 +1117,10 @@ class Interpreter {
         if (clause?.type !== 'for_in_clause') continue;
         const left = clause.childForFieldName('left');
         const right = clause.childForFieldName('right');
-        if (left && right) this.bindIteration(left, this.expr(right, inner), inner, posOf(clause));
+        const en = this.enumerated(right, left, inner);
+        const target = en ? en.item : left;
+        if (target && right)
+          this.bindIteration(target, en ? en.it : this.expr(right, inner), inner, posOf(clause));
       }
       const valueNode = body?.type === 'pair' ? body.childForFieldName('value') : body;
       const v = valueNode ? this.expr(valueNode, inner) : undefined;
@@ -1005,7 +1130,7 @@ class Interpreter {
     }
   }
 
-  private binary(a: Val | undefined, b: Val | undefined, at: Position): Val | undefined {
+  private binary(a: Val | undefined, b: Val | undefined, at: Position, op?: string): Val | undefined {
     // [X] + [X + noise]: list concatenation keeps the items apart; [df] * 3 repeats them.
     if (a?.kind === 'coll' && b?.kind === 'coll') return { kind: 'coll', items: [...a.items, ...b.items] };
     // NUMERIC + ["renovated"]: a longer list of column names.
@@ -1017,6 +1142,11 @@ class Interpreter {
     const stats = [a, b].filter((v): v is StatVal => v?.kind === 'stat');
     if (data.length === 0) return stats[0];
     const out = this.derive(data, at, true);
+    // y_test - model.predict(X_test): residuals of predictions against labels, an evaluation (a hand-written error).
+    if (op === '-') {
+      const evals = this.scoreAgainst(data, at);
+      if (evals.length) out.evals = [...(out.evals ?? []), ...evals];
+    }
     // (X - X.mean()) / X.std(): the statistics' rows reach the result.
     for (const s of stats) out.taints = [...out.taints, { by: s.by, fitRows: s.rows, at: s.at }];
     return out;
@@ -1100,7 +1230,19 @@ class Interpreter {
     if (fn.type === 'attribute') {
       const objNode = fn.childForFieldName('object')!;
       const method = fn.childForFieldName('attribute')?.text ?? '';
+      if (
+        objNode.type === 'attribute' &&
+        objNode.childForFieldName('attribute')?.text === 'columns' &&
+        /^(drop|difference)$/.test(method)
+      ) {
+        // df.columns.drop("y"), df.columns.difference(["y", "id"]): every column but those.
+        this.expr(objNode, scope);
+        const a = args.pos[0] ?? args.kw.get('labels');
+        const names = a ? (stringList(a) ?? this.named(a, scope)?.values) : undefined;
+        return { kind: 'strs', values: [], list: true, partial: names ? { drop: names } : {} };
+      }
       const obj = this.receiver(objNode, scope);
+      if (obj?.kind === 'strs' && obj.partial && /^(tolist|to_list|copy)$/.test(method)) return obj;
       if (method === 'optimize' && !obj)
         return this.callFunction(`${objNode.text}.${method}`, args, n, scope);
       if (obj?.kind === 'module') return this.callFunction(`${obj.name}.${method}`, args, n, scope);
@@ -1131,7 +1273,7 @@ class Interpreter {
         return r;
       }
       if (obj?.kind === 'splitter') return this.splitterMethod(obj, method, args, n, scope);
-      if (obj?.kind === 'group') return this.groupMethod(obj, method, args, n);
+      if (obj?.kind === 'group') return this.groupMethod(obj, method, args, n, scope);
       if (obj?.kind === 'coll' && (method === 'items' || method === 'values')) return obj;
       if (obj?.kind === 'stat') return obj;
       if (obj?.kind === 'pred') return obj;
@@ -1341,11 +1483,31 @@ class Interpreter {
     const name = last(qname);
     const at = posOf(n);
     if (name === 'train_test_split') return this.trainTestSplit(args, n, scope);
+    if (qname === 'len' && args.pos.length === 1) {
+      // len(X): a number, the size of X (see NumVal.of).
+      const v = this.expr(args.pos[0]!, scope);
+      const d = this.dataOf(v)[0];
+      return d && !d.evals && !d.internal && !d.preds ? { kind: 'num', value: Number.NaN, of: d } : undefined;
+    }
+    if (/^(int|float|round|abs)$/.test(qname) && args.pos.length >= 1) {
+      // int(0.8 * n): still a number.
+      const vals = args.pos.map((a) => this.expr(a, scope));
+      const v = vals[0];
+      if (v?.kind === 'num') {
+        const f = qname === 'abs' ? Math.abs : qname === 'float' ? (x: number) => x : Math.trunc;
+        return qname === 'round' ? { kind: 'num', value: Number.NaN } : numOf(nums(v)?.map(f));
+      }
+      const data = vals.flatMap((x) => this.dataOf(x));
+      return data.length ? this.derive(data, at) : vals.find((x) => x?.kind === 'stat');
+    }
     if (/^(linspace|arange|logspace|geomspace|range)$/.test(name) && /^(numpy|np|torch|range$)/.test(qname)) {
       // np.linspace(0.05, 0.95, 91): numbers (settings to try), not rows; with data in the arguments (range(len(X))),
       // positions of its rows.
       const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
       const data = vals.flatMap((v) => this.dataOf(v));
+      // range(w, len(series)): positions of the rows, one number at a time (`series[t]` is the value at t).
+      if (qname === 'range' && data.length && vals.every((v) => v?.kind === 'num'))
+        return { kind: 'num', value: Number.NaN, of: this.derive(data, at) };
       return data.length ? this.derive(data, at) : { kind: 'num', value: Number.NaN };
     }
     if (
@@ -1516,11 +1678,36 @@ class Interpreter {
           }
         }
       }
+      // rmse(y_test, w * p_xgb + (1 - w) * p_lgb): one score of a blend of the models, not one score each.
+      if (new Set(evals.map((e) => e.model.id)).size > 1) {
+        const joint = this.nextId++;
+        for (const e of evals) e.joint = joint;
+      }
       return evals.length ? this.score(evals, at) : undefined;
     }
     if (CHOOSERS.has(name)) {
       // max(scores), np.argmax(f1s), sorted(results, key=results.get): picking by scores decides.
-      const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
+      const keyNode = args.kw.get('key');
+      const vals = [...args.pos, ...args.kw.values()].map((a) =>
+        a === keyNode && a.type === 'lambda' ? undefined : this.expr(a, scope),
+      );
+      if (keyNode?.type === 'lambda') {
+        // min(grid, key=lambda a: score(a)): the key is computed once per candidate, and the best one is kept.
+        const loop = -this.nextId++;
+        this.loops.push(loop);
+        try {
+          const it = vals[0];
+          const item: Val =
+            it?.kind === 'coll' && it.items[0]
+              ? it.items[0]
+              : it?.kind === 'strs'
+                ? { ...it, list: false }
+                : { kind: 'num', value: Number.NaN };
+          this.decide(this.lambda(keyNode, [item], scope), at);
+        } finally {
+          this.loops.pop();
+        }
+      }
       for (const v of vals) this.decide(v, at);
       const data = vals.flatMap((v) => this.dataOf(v));
       if (
@@ -1595,6 +1782,9 @@ class Interpreter {
     if (STATISTICS.has(name) && /^(numpy|np|torch)\b/.test(qname)) {
       const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
       if (data.length === 0) return undefined;
+      // np.mean(X, axis=1): per row.
+      if (reduceAxis(args.pos[1] ?? args.kw.get('axis') ?? args.kw.get('dim')) === 'row-wise')
+        return this.derive(data, at);
       // torch.max(outputs, 1) of predictions: still predictions, not a statistic of the rows.
       if (data.some((d) => d.preds || d.evals || d.internal)) return this.derive(data, at);
       return {
@@ -2119,7 +2309,7 @@ class Interpreter {
           e.fits.push({ rows: new Set(x.rows), at });
           this.facts.transformerFits.push({ est: e, data: x, at });
           if (method === 'fit_transform') {
-            const out = this.derive([x], at);
+            const out = this.derive([x], at, COLUMNWISE.test(e.cls));
             out.taints = [...out.taints, { by: e.cls, fitRows: new Set(x.rows), at }];
             return out;
           }
@@ -2165,7 +2355,7 @@ class Interpreter {
       case 'inverse_transform':
       case 'texts_to_sequences': {
         if (!x) return undefined;
-        const out = this.derive([x], at);
+        const out = this.derive([x], at, COLUMNWISE.test(e.cls));
         const fit = e.fits.at(-1);
         if (fit && e.role !== 'model')
           out.taints = [...out.taints, { by: e.cls, fitRows: fit.rows, at: fit.at }];
@@ -2248,9 +2438,20 @@ class Interpreter {
     };
   }
 
-  private groupMethod(g: GroupVal, method: string, args: Args, n: Node): Val | undefined {
+  private groupMethod(g: GroupVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
     const out = this.derive([g.data], at);
+    const fnNode = args.pos[0] ?? args.kw.get('func');
+    if (/^(transform|apply)$/.test(method) && fnNode?.type === 'lambda') {
+      // groupby(k)["y"].transform(lambda s: s.shift(1).rolling(7).mean()): the lambda runs on each group's rows;
+      // a value per row (a lag, a window) is that, with what it reads; a statistic of the group is one per group.
+      const v = this.lambda(fnNode, [this.derive([g.data], at, true)], scope);
+      if (v?.kind === 'data' && !v.windowed && v.deps) {
+        const row = this.derive([v], at);
+        row.rows = new Set(g.data.rows);
+        return row;
+      }
+    }
     if (
       /^(transform|agg|aggregate|mean|median|sum|std|count|nunique|max|min|size|first|last|prod|var|sem)$/.test(
         method,
@@ -2264,8 +2465,8 @@ class Interpreter {
       out.deps = undefined;
       out.column = undefined;
     } else if (method === 'shift' && out.deps) {
-      const k = Number((args.pos[0] ?? args.kw.get('periods'))?.text ?? '1');
-      if (Number.isFinite(k)) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
+      const k = this.shiftBy(args, scope);
+      if (k !== undefined) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
     } else if (/^(rolling|expanding|ewm)$/.test(method)) out.windowed = true;
     return out;
   }
@@ -2292,8 +2493,14 @@ class Interpreter {
       )
         return this.derive([d], at, true);
     }
-    if (STATISTICS.has(method) && args.pos.length <= 1) {
-      return { kind: 'stat', rows: new Set(d.rows), by: `statistics (${method})`, at };
+    if ((STATISTICS.has(method) || /^(sum|nansum)$/.test(method)) && args.pos.length <= 1) {
+      // X.mean(axis=1), x.sum(dim=-1): one value per row from its own columns, not statistics of the rows.
+      const axis = reduceAxis(args.pos[0] ?? args.kw.get('axis') ?? args.kw.get('dim'));
+      if (axis === 'row-wise') return this.derive([d], at);
+      // x.sum(dim=0): totals over the rows (channel statistics summed batch by batch); a bare .sum() may be a
+      // count of a mask, one value per column or a scalar, and stays data.
+      if (STATISTICS.has(method) || axis === 'rows')
+        return { kind: 'stat', rows: new Set(d.rows), by: `statistics (${method})`, at };
     }
     if (method === 'groupby') return { kind: 'group', data: d };
     if (method === 'pop') {
@@ -2342,7 +2549,12 @@ class Interpreter {
         }
       }
       const colsNode = args.kw.get('columns') ?? args.pos[0];
-      const cols = stringList(colsNode) ?? this.named(colsNode, scope)?.values;
+      const namedCols = this.named(colsNode, scope) ?? argVals.find((v) => v?.kind === 'strs');
+      // drop(columns=[c for c in df.columns if …]): which columns remain is not known.
+      const cols =
+        namedCols?.kind === 'strs' && namedCols.partial
+          ? undefined
+          : (stringList(colsNode) ?? namedCols?.values);
       const out = this.derive([d], at);
       out.deps = undefined;
       const axisCols =
@@ -2385,8 +2597,8 @@ class Interpreter {
       const out = this.derive([d], at, true);
       if (method === 'shift' && out.deps) {
         // shift(k) reads k rows back (k < 0: ahead); a later window of it starts there.
-        const k = Number((args.pos[0] ?? args.kw.get('periods'))?.text ?? '1');
-        if (Number.isFinite(k)) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
+        const k = this.shiftBy(args, scope);
+        if (k !== undefined) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
       }
       out.time ??= { at, evidence: `.${method}() lag features` };
       out.windowed = /^(rolling|expanding|ewm|resample)$/.test(method);
@@ -2534,30 +2746,45 @@ class Interpreter {
     }
     if (rowPart.type === 'slice') {
       const bounds = rowPart.namedChildren.filter((c): c is Node => !!c);
-      if (bounds.length === 0) return this.columns(base, colPart, at);
+      if (bounds.length === 0) return this.columns(base, colPart, at, scope);
       for (const b of bounds) this.expr(b, scope);
-      // series[i : i + w]: a window moving with i; windows built this way overlap (a time series of windows).
+      // series[i : i + w], series[t - w + 1 : t + 1]: a window moving with i; windows built this way overlap (a time
+      // series of windows). Its last position is what it reads latest (see ColDep.pos).
       const [lo, hi] = rowPart.text.split(':').map((t) => t.replace(/\s/g, ''));
-      if (lo && hi && !/^-?\d+$/.test(lo) && hi.startsWith(`${lo}+`)) {
+      const loNode = rowPart.child(0)?.type === ':' ? undefined : bounds[0];
+      const hiNode = rowPart.child(0)?.type === ':' ? bounds[0] : bounds[1];
+      const a = loNode && this.affine(loNode, scope);
+      const b = hiNode && this.affine(hiNode, scope);
+      const moving = !!a && !!b && Object.keys(a.terms).length > 0 && sameTerms(a, b);
+      if ((lo && hi && !/^-?\d+$/.test(lo) && hi.startsWith(`${lo}+`)) || moving) {
         const out = this.derive([base], at, true);
         out.time ??= { at, evidence: `overlapping windows ${rowPart.text.replace(/\s+/g, ' ')}` };
-        return this.columns(out, colPart, at);
+        if (b && rowPart.namedChildren.length === 2) out.deps = atPosition(out.deps, { ...b, c: b.c - 1 });
+        return this.columns(out, colPart, at, scope);
       }
       const startOnly = rowPart.text.trim().endsWith(':');
       const o = this.origin('part', base.rows, at);
       o.how = startOnly ? 'tail' : 'head';
-      return this.columns(this.withRows(base, o, at), colPart, at);
+      return this.columns(this.withRows(base, o, at), colPart, at, scope);
     }
     const idx = this.expr(rowPart, scope);
+    // series[i + w]: the value at a position moving with i (the label after a window).
+    const position = idx?.kind === 'num' ? this.affine(rowPart, scope) : undefined;
+    if (position && Object.keys(position.terms).length > 0 && colPart === undefined) {
+      const out = this.derive([base], at, true);
+      out.deps = atPosition(out.deps, position);
+      return out;
+    }
     if (idx?.kind === 'index') {
       const o = this.facts.origins.get(idx.origin)!;
-      return this.columns(this.withRows(base, o, at), colPart, at);
+      return this.columns(this.withRows(base, o, at), colPart, at, scope);
     }
     if (idx?.kind === 'data' && rowPart.type !== 'string') {
       const chosen = this.select(base, idx, at);
-      if (chosen) return this.columns(chosen, colPart, at);
+      if (chosen) return this.columns(chosen, colPart, at, scope);
     }
     const named = idx?.kind === 'strs' ? idx : undefined;
+    if (named?.partial && colPart === undefined) return this.partialColumns(base, named.partial, at);
     const strs = stringList(rowPart) ?? named?.values;
     if (strs && colPart === undefined) {
       if (rowPart.type === 'string' || named?.list === false) return this.colOf(base, strs[0]!, at);
@@ -2567,7 +2794,7 @@ class Interpreter {
       out.whole = false;
       return out;
     }
-    return this.columns(this.derive([base], at, true), colPart, at);
+    return this.columns(this.derive([base], at, true), colPart, at, scope);
   }
 
   /** A name bound to (or a short expression of) statistics a model learnt, without evaluating anything else. */
@@ -2600,6 +2827,137 @@ class Interpreter {
     return undefined;
   }
 
+  /**
+   * How far `shift(k)` moves: k, or the smallest of the values it may take (`shift(lag)` for lag in (1, 7): at least
+   * 1 row back); undefined when not known.
+   */
+  private shiftBy(args: Args, scope: Scope): number | undefined {
+    const a = args.pos[0] ?? args.kw.get('periods');
+    if (!a) return 1;
+    const vs = nums(this.expr(a, scope));
+    return vs ? Math.min(...vs) : undefined;
+  }
+
+  /**
+   * A position as a sum of named terms and a constant (`t - window + 1`, `i + self.lookback`): names bound to one
+   * known number count as that number, other names (loop counters, parameters) as terms. Undefined for anything
+   * else (an index array, a call).
+   */
+  private affine(n: Node, scope: Scope): Affine | undefined {
+    switch (n.type) {
+      case 'integer':
+        return { terms: {}, c: Number(n.text.replace(/_/g, '')) };
+      case 'parenthesized_expression':
+        return n.namedChildren[0] ? this.affine(n.namedChildren[0], scope) : undefined;
+      case 'identifier':
+      case 'attribute': {
+        const v = n.type === 'identifier' ? scope.get(n.text) : this.expr(n, scope);
+        if (v !== undefined && v.kind !== 'num') return undefined;
+        const known = nums(v);
+        if (known?.length === 1) return { terms: {}, c: known[0]! };
+        return { terms: { [n.text]: 1 }, c: 0 };
+      }
+      case 'unary_operator': {
+        const a = n.namedChildren[0] ? this.affine(n.namedChildren[0], scope) : undefined;
+        if (!a || n.children[0]?.type !== '-') return n.children[0]?.type === '+' ? a : undefined;
+        return { terms: Object.fromEntries(Object.entries(a.terms).map(([k, v]) => [k, -v])), c: -a.c };
+      }
+      case 'binary_operator': {
+        const op = n.childForFieldName('operator')?.type;
+        const l = n.childForFieldName('left');
+        const r = n.childForFieldName('right');
+        const a = l ? this.affine(l, scope) : undefined;
+        const b = r ? this.affine(r, scope) : undefined;
+        if (!a || !b) return undefined;
+        if (op === '+' || op === '-') {
+          const sign = op === '+' ? 1 : -1;
+          const terms = { ...a.terms };
+          for (const [k, v] of Object.entries(b.terms)) terms[k] = (terms[k] ?? 0) + sign * v;
+          return { terms, c: a.c + sign * b.c };
+        }
+        if (op === '*') {
+          const [k, x] =
+            Object.keys(a.terms).length === 0 ? [a.c, b] : Object.keys(b.terms).length === 0 ? [b.c, a] : [];
+          if (k === undefined || !x) return undefined;
+          return {
+            terms: Object.fromEntries(Object.entries(x.terms).map(([t, v]) => [t, v * k])),
+            c: x.c * k,
+          };
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** A few known numbers iterated (`(1, 7, 28)`, `LAGS`). */
+  private numbers(it: Val | undefined): number[] | undefined {
+    if (it?.kind !== 'tuple' && it?.kind !== 'coll') return undefined;
+    if (it.items.length === 0 || it.items.length > 16) return undefined;
+    const out: number[] = [];
+    for (const i of it.items) {
+      const v = nums(i);
+      if (v?.length !== 1) return undefined;
+      out.push(v[0]!);
+    }
+    return out;
+  }
+
+  /**
+   * `for i, item in enumerate(xs)`: i is a number, item is what iterating xs gives (so `for fold, (tr, va) in
+   * enumerate(kf.split(X))` binds the fold's indices).
+   */
+  private enumerated(
+    right: Node | null | undefined,
+    left: Node | null | undefined,
+    scope: Scope,
+  ): { it: Val | undefined; item: Node } | undefined {
+    if (right?.type !== 'call' || right.childForFieldName('function')?.text !== 'enumerate') return undefined;
+    if (left?.type !== 'pattern_list' && left?.type !== 'tuple_pattern') return undefined;
+    const parts = left.namedChildren.filter((c): c is Node => !!c);
+    const args = this.args(right);
+    if (parts.length !== 2 || args.pos.length < 1) return undefined;
+    const it = this.expr(args.pos[0]!, scope);
+    // enumerate(loader): batches, bound as before (a data value is not one item per name).
+    if (it?.kind === 'data') return undefined;
+    if (parts[0]!.type === 'identifier') scope.set(parts[0]!.text, { kind: 'num', value: Number.NaN });
+    return { it, item: parts[1]! };
+  }
+
+  /**
+   * `[c for c in df.columns if …]` (or `df.columns.tolist()`, `list(df.columns)`): a list of some of the frame's
+   * columns. `if c != "y"` / `if c not in [...]` keeps every column but those; another condition keeps a subset the
+   * program does not name (the target may or may not be in it).
+   */
+  private columnFilter(
+    right: Node | null | undefined,
+    left: Node | null | undefined,
+    body: Node | null | undefined,
+    conds: Node[],
+    scope: Scope,
+  ): Val | undefined {
+    if (!right || left?.type !== 'identifier' || body?.text !== left.text || conds.length === 0)
+      return undefined;
+    if (
+      !/(^|\.)columns(\.(tolist|to_list)\(\))?$|^list\([\w.]+\.columns\)$/.test(right.text.replace(/\s/g, ''))
+    )
+      return undefined;
+    this.expr(right, scope);
+    const drop: string[] = [];
+    for (const c of conds) {
+      const cmp = c.namedChildren[0];
+      const op = cmp?.children.find((x) => x && !x.isNamed)?.type;
+      const [a, b] = cmp?.namedChildren ?? [];
+      const other = a?.text === left.text ? b : b?.text === left.text ? a : undefined;
+      const names = other ? (stringList(other) ?? this.named(other, scope)?.values) : undefined;
+      if (cmp?.type === 'comparison_operator' && names && (op === '!=' || op === 'not in'))
+        drop.push(...names);
+      else return { kind: 'strs', values: [], list: true, partial: {} };
+    }
+    return { kind: 'strs', values: [], list: true, partial: { drop } };
+  }
+
   /** A literal list of a few names iterated by a plain name: a loop worth running once per name. */
   private unrollable(it: Val | undefined, left: Node | null | undefined): string[] | undefined {
     return it?.kind === 'strs' && it.list && it.values.length <= 8 && left?.type === 'identifier'
@@ -2622,7 +2980,23 @@ class Interpreter {
     return v?.kind === 'strs' ? v : undefined;
   }
 
-  private columns(d: DataVal, colPart: Node | undefined, at: Position): DataVal {
+  /** Columns the program computed without naming them all (see StrsVal.partial). */
+  private partialColumns(d: DataVal, partial: { drop?: string[] }, at: Position): DataVal {
+    const out = this.derive([d], at);
+    out.whole = false;
+    if (partial.drop && (d.whole || d.cols?.mode === 'drop')) {
+      const prev = d.cols?.mode === 'drop' ? d.cols.names : new Set<string>();
+      this.useColumns(d.frame, partial.drop);
+      out.cols = {
+        frame: d.cols?.frame ?? d.frame,
+        mode: 'drop',
+        names: new Set([...prev, ...partial.drop]),
+      };
+    }
+    return out;
+  }
+
+  private columns(d: DataVal, colPart: Node | undefined, at: Position, scope?: Scope): DataVal {
     if (!colPart) return d;
     const int = (t: Node | null | undefined) =>
       t && /^-?\d+$/.test(t.text.replace(/\s/g, '')) ? Number(t.text.replace(/\s/g, '')) : undefined;
@@ -2644,7 +3018,18 @@ class Interpreter {
       return out;
     }
     const strs = stringList(colPart);
-    if (!strs) return { ...d, cols: undefined, column: undefined, whole: false, deps: undefined };
+    if (!strs) {
+      const named = scope ? this.named(colPart, scope) : undefined;
+      if (named?.partial) return this.partialColumns(d, named.partial, at);
+      if (named && !named.list) return this.colOf(d, named.values[0]!, at);
+      if (named?.list) {
+        const out = this.derive([d], at);
+        out.cols = { frame: d.frame, mode: 'only', names: new Set(named.values) };
+        out.whole = false;
+        return out;
+      }
+      return { ...d, cols: undefined, column: undefined, whole: false, deps: undefined };
+    }
     if (colPart.type === 'string') return this.colOf(d, strs[0]!, at);
     const out = this.derive([d], at);
     out.cols = { frame: d.frame, mode: 'only', names: new Set(strs) };

@@ -49,10 +49,13 @@ function lineOf(starts: number[], offset: number): number {
 const prop = (obj: JsonNode | undefined, key: string): JsonNode | undefined =>
   obj?.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
 
-/** A line IPython would not hand to Python: `%magic`, `!shell`, `obj?` help. */
+/**
+ * A line IPython would not hand to Python: `%magic`, `!shell`, `obj?` help, and their results assigned
+ * (`files = !ls`, `out = %sx ls`).
+ */
 function isIPythonLine(line: string): boolean {
   const t = line.trimStart();
-  return t.startsWith('%') || t.startsWith('!') || /^[\w.]+\?\??\s*$/.test(t);
+  return t.startsWith('%') || t.startsWith('!') || /^[\w.]+\?\??\s*$/.test(t) || /^[\w.,\s]+=\s*[!%]/.test(t);
 }
 
 export function joinNotebook(text: string): JoinedNotebook {
@@ -104,9 +107,34 @@ export function joinNotebook(text: string): JoinedNotebook {
     const first = c.rows[0]?.text.trimStart() ?? '';
     const cellMagic = first.startsWith('%%') ? (first.slice(2).split(/\s/)[0] ?? '') : undefined;
     const blankAll = cellMagic !== undefined && !PYTHON_CELL_MAGICS.has(cellMagic);
+    // Inside brackets, after a backslash or inside a triple-quoted string, a line continues what came before
+    // (`% b)` is a modulo, `!` in SQL text is text), not a magic.
+    let depth = 0;
+    let continued = false;
+    let inString = false;
     c.rows.forEach((r, k) => {
-      const blank = blankAll || (k === 0 && cellMagic !== undefined) || isIPythonLine(r.text);
-      out.push(blank ? '' : r.text);
+      const cellBlank = blankAll || (k === 0 && cellMagic !== undefined);
+      const magic = !cellBlank && depth === 0 && !continued && !inString && isIPythonLine(r.text);
+      if (!cellBlank && !magic) {
+        const wasString = inString;
+        if ((r.text.match(/"""|'''/g)?.length ?? 0) % 2 === 1) inString = !inString;
+        if (!wasString && !inString) {
+          const code = r.text.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""').replace(/#.*$/, '');
+          depth = Math.max(
+            0,
+            depth + (code.match(/[([{]/g)?.length ?? 0) - (code.match(/[)\]}]/g)?.length ?? 0),
+          );
+          continued = /\\\s*$/.test(code);
+        }
+      }
+      // `%time stmt`, `%timeit stmt`: the statement runs (the magic only times it). Another indented magic
+      // (`    !pip install x` in an if block) becomes `pass`, so that the block still parses.
+      const indent = /^\s*/.exec(r.text)?.[0] ?? '';
+      const timed = magic
+        ? /^\s*%(?:time|timeit|prun|debug)\s+(?:-[nrp]\s*\d+\s+|-[a-z]\s+)*(.*)$/.exec(r.text)
+        : null;
+      const kept = timed?.[1] ? `${indent}${timed[1]}` : indent ? `${indent}pass` : '';
+      out.push(cellBlank ? '' : magic ? kept : r.text);
       lines.push({ cell: c.cell, executionCount: c.executionCount, line: k + 1, fileLine: r.fileLine });
     });
     // A blank line between cells keeps an unterminated block in one cell from swallowing the next.

@@ -41,6 +41,8 @@ export const rule: Rule = {
     for (const [origin, evals] of byOrigin) {
       const o = facts.origins.get(origin);
       const models = new Set(evals.map((e) => e.model.id));
+      // Scores taken: a blend of several models scored by one metric call is one score.
+      const scores = new Set(evals.map((e, i) => (e.joint !== undefined ? `j${e.joint}` : `e${i}`)));
       const varying = evals.find(
         (e) =>
           e.model.loop !== undefined &&
@@ -69,7 +71,7 @@ export const rule: Rule = {
           reason: `models made in a loop are each scored on it at ${lineRef(varying.at)}`,
           at: varying,
         });
-      } else if (models.size >= 2) {
+      } else if (models.size >= 2 && scores.size >= 2) {
         const second = evals.find((e) => e.model.id !== evals[0]!.model.id)!;
         selecting.set(origin, {
           evals,

@@ -50,30 +50,50 @@ function featureColumns(facts: Facts, x: DataVal, frame: number): string[] | und
 }
 
 /**
- * The smallest lag at which column `name` of `frame` reads the target (see ColDep), through the columns it is
- * computed from; undefined when it does not read it.
+ * The smallest lag, relative to the label, at which these dependencies read the target (see ColDep), through the
+ * columns they are computed from; undefined when they do not read it. `label` is how the label reads the target
+ * column: a label `shift(-1)` of it (the next value) is after a feature at lag 0; a label at a position `s[i + w]`
+ * is compared with a window's last position `s[i + w - 1]` (reads at positions compare only when their named terms
+ * agree).
  */
 function targetLag(
   facts: Facts,
   deps: readonly ColDep[],
   frame: number,
   target: string,
+  label: ColDep | undefined,
   seen = new Set<string>(),
 ): { lag: number; via: ColDep } | undefined {
   let best: { lag: number; via: ColDep } | undefined;
   for (const d of deps) {
     if (d.frame !== frame) continue;
     let lag: number | undefined;
-    if (d.name === target) lag = d.lag;
+    if (d.name === target) lag = relative(d, label);
     else if (!seen.has(d.name)) {
       seen.add(d.name);
       const def = facts.columnDefs.get(frame)?.get(d.name);
-      const inner = def ? targetLag(facts, def.deps, frame, target, seen) : undefined;
+      const inner = def ? targetLag(facts, def.deps, frame, target, label, seen) : undefined;
       if (inner) lag = d.lag + inner.lag;
     }
     if (lag !== undefined && (!best || lag < best.lag)) best = { lag, via: d };
   }
   return best;
+}
+
+/** How many rows before the label's own read this read is (0: the same row; < 0: after it). */
+function relative(d: ColDep, label: ColDep | undefined): number | undefined {
+  const lag = d.lag - (label?.lag ?? 0);
+  if (!d.pos && !label?.pos) return lag;
+  if (!d.pos || !label?.pos) return undefined;
+  const ka = Object.entries(d.pos.terms).filter(([, v]) => v !== 0);
+  const kb = Object.entries(label.pos.terms).filter(([, v]) => v !== 0);
+  if (ka.length !== kb.length || ka.some(([k, v]) => label.pos!.terms[k] !== v)) return undefined;
+  return lag + (label.pos.c - d.pos.c);
+}
+
+/** How the label reads its target column. */
+function labelDep(t: TrainFact, target: { frame: number; name: string }): ColDep | undefined {
+  return t.y?.deps?.find((d) => d.frame === target.frame && d.name === target.name);
 }
 
 /** Source columns (transitively) a column is computed from. */
@@ -85,15 +105,28 @@ function sources(facts: Facts, frame: number, name: string, seen = new Set<strin
   return seen;
 }
 
-/** An outcome event (in the target's name) and what only exists once it happened (in a feature's name). */
-const EVENT = /(cancel|terminat|churn|default|fraud|readmi|return|fail)/i;
+/**
+ * Outcome events, each with the words that name it (a churned customer cancelled, terminated or closed the account;
+ * a defaulted loan is charged off or sent to collection), and what only exists once one happened (in a feature's
+ * name: a fee, a date, a reason of it).
+ */
+const EVENTS: RegExp[] = [
+  /churn|cancel|terminat|unsubscri|attrit|closure|closed/i,
+  /default|delinquen|charge_?off|charged_?off|collection|arrears/i,
+  /fraud|chargeback|dispute/i,
+  /readmi/i,
+  /return|refund/i,
+  /fail|breakdown|repair/i,
+];
 const CONSEQUENCE = /(^|_)(fee|fees|charge|charged|penalty|reason|date|amount|refund|status|code)($|_)/i;
 
-/** A feature naming a consequence of the target's own event: `cancellation_fee` for `is_canceled`. */
+/**
+ * A feature naming a consequence of the target's own event: `cancellation_fee` for `is_canceled`,
+ * `cancellation_fee_charged` for `churned`.
+ */
 function consequence(feature: string, target: string): boolean {
-  const event = EVENT.exec(target)?.[1]?.toLowerCase();
   const snake = feature.replace(/([a-z])([A-Z])/g, '$1_$2');
-  return !!event && snake.toLowerCase().includes(event) && CONSEQUENCE.test(snake);
+  return EVENTS.some((e) => e.test(target) && e.test(snake)) && CONSEQUENCE.test(snake);
 }
 
 /** Columns recorded only after the outcome in well-known data sets (documented leaks). */
@@ -109,11 +142,12 @@ const POST_OUTCOME =
 export function readsTargetRowwise(facts: Facts, t: TrainFact): boolean {
   const target = t.y?.column;
   if (!target) return false;
-  const direct = targetLag(facts, t.x.deps ?? [], target.frame, target.name);
+  const label = labelDep(t, target);
+  const direct = targetLag(facts, t.x.deps ?? [], target.frame, target.name, label);
   if (direct && direct.lag <= 0) return true;
   return (featureColumns(facts, t.x, target.frame) ?? []).some((c) => {
     const def = c === target.name ? undefined : facts.columnDefs.get(target.frame)?.get(c);
-    const found = def ? targetLag(facts, def.deps, target.frame, target.name) : undefined;
+    const found = def ? targetLag(facts, def.deps, target.frame, target.name, label) : undefined;
     return !!found && found.lag <= 0;
   });
 }
@@ -135,7 +169,11 @@ function inspect(
     why,
   });
   let included: string | undefined;
-  if (x.whole && x.frame === target.frame) included = 'the features are the whole frame';
+  // A label that reads another row of its column (`df["sales"].shift(-1)`): the column's own value in the features
+  // is the past, judged by lag below.
+  const label = labelDep(t, target);
+  if (label && label.lag !== 0) included = undefined;
+  else if (x.whole && x.frame === target.frame) included = 'the features are the whole frame';
   else if (x.cols?.frame === target.frame && x.cols.mode === 'drop' && !x.cols.names.has(target.name))
     included = `only ${[...x.cols.names].map((n) => JSON.stringify(n)).join(', ')} are dropped`;
   else if (x.cols?.mode === 'only' && x.cols.names.has(target.name))
@@ -158,7 +196,7 @@ function inspect(
 
   // Features computed from the target row by row: directly in the features, or through columns added to the frame.
   const columns = featureColumns(facts, x, target.frame) ?? [];
-  const direct = targetLag(facts, x.deps ?? [], target.frame, target.name);
+  const direct = targetLag(facts, x.deps ?? [], target.frame, target.name, label);
   if (direct && direct.lag <= 0)
     return finding(
       `the features are computed from the target ${shown}`,
@@ -167,7 +205,7 @@ function inspect(
   for (const c of columns) {
     if (c === target.name) continue;
     const def = facts.columnDefs.get(target.frame)?.get(c);
-    const found = def ? targetLag(facts, def.deps, target.frame, target.name) : undefined;
+    const found = def ? targetLag(facts, def.deps, target.frame, target.name, label) : undefined;
     if (found && found.lag <= 0)
       return finding(
         `feature ${JSON.stringify(c)} is computed from the target ${shown}`,
