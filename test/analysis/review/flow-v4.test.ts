@@ -345,3 +345,50 @@ print(model.evaluate(X_test, y_test))
     check(prog('"trip_duration"', '  # <- leak-target')));
   it('dropped with the target: nothing', () => check(prog('"trip_duration", "log_duration"')));
 });
+
+describe('a label computed from a feature on the same row', () => {
+  const prog = (features: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+stays = pd.read_csv("admissions.csv")
+stays["long_stay"] = (stays["length_of_stay"] > 7).astype(int)
+X_train, X_test, y_train, y_test = train_test_split(${features}, stays["long_stay"], random_state=2)
+LogisticRegression().fit(X_train, y_train)${mark}
+`;
+  it('the column the label is made of, selected by name', () =>
+    check(prog('stays[["age", "length_of_stay"]]', '  # <- leak-target')));
+  it('the same column left in by dropping only the label', () =>
+    check(prog('stays.drop(columns=["long_stay"])', '  # <- leak-target')));
+  it('without it: nothing', () => check(prog('stays[["age", "emergency"]]')));
+  it('a label of the next row (a forecast) with today in the features: nothing', () =>
+    check(`
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+px = pd.read_csv("px.csv")
+px["up"] = (px["close"].shift(-1) > px["close"]).astype(int)
+px = px.dropna()
+cut = int(len(px) * 0.8)
+LogisticRegression().fit(px[["close", "volume"]].iloc[:cut], px["up"].iloc[:cut])
+`));
+});
+
+describe('columns the program cannot follow are not the whole frame', () => {
+  const prog = (cols: string, mark = '') => `
+from itertools import combinations
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+cars = pd.read_csv("auto.csv")
+for subset in combinations(["weight", "year", "hp"], 2):
+    cols = ${cols}
+    LinearRegression().fit(cars[cols], cars["mpg"])${mark}
+`;
+  it('a list made from each combination: nothing', () => check(prog('list(subset)')));
+  it('the list of all the frame columns still holds the target', () =>
+    check(`
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+cars = pd.read_csv("auto.csv")
+LinearRegression().fit(cars[list(cars.columns)], cars["mpg"])  # <- leak-target
+`));
+});

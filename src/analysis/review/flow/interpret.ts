@@ -2794,6 +2794,22 @@ class Interpreter {
       out.whole = false;
       return out;
     }
+    // df[cols] with cols not known (a list the program builds from what it cannot follow): some columns, maybe not
+    // the target; the frame's rows.
+    const allColumns = /(^|\.)columns(\.(tolist|to_list)\(\)|\.values)?$|^list\([\w.]+\.columns\)$/.test(
+      rowPart.text.replace(/\s/g, ''),
+    );
+    const unknown =
+      colPart === undefined &&
+      rowPart.type !== 'string' &&
+      !allColumns &&
+      (idx === undefined ||
+        (idx.kind === 'data' && [...idx.rows].every((r) => this.facts.origins.get(r)?.kind === 'unknown')));
+    if (unknown) {
+      const out = this.derive([base], at);
+      out.whole = false;
+      return out;
+    }
     return this.columns(this.derive([base], at, true), colPart, at, scope);
   }
 

@@ -212,6 +212,24 @@ function inspect(
         `${JSON.stringify(c)} (${lineRef(def!.at)}) is computed row by row from the target ${lagText(found.lag)}, so the model at ${lineRef(t.at)} is given the answer.`,
       );
   }
+  // The label computed from a feature on the same row (`df["long_stay"] = df["length_of_stay"] > 7` with
+  // length_of_stay a feature): the model is given what the label is made of. A label that reads later rows
+  // (`close.shift(-1) > close`, a forecast) is not.
+  const labelDef = facts.columnDefs.get(target.frame)?.get(target.name);
+  if (labelDef && labelDef.deps.length > 0 && labelDef.deps.every((d) => d.lag === 0 && !d.pos)) {
+    const made = new Set(labelDef.deps.filter((d) => d.frame === target.frame).map((d) => d.name));
+    // Among the features: selected by name, or not dropped from the frame they come from.
+    const kept = (n: string) =>
+      columns.includes(n) ||
+      (x.cols?.frame === target.frame && x.cols.mode === 'drop' && !x.cols.names.has(n)) ||
+      (!!x.whole && x.frame === target.frame);
+    const c = [...made].find((n) => n !== target.name && kept(n));
+    if (c)
+      return finding(
+        `the target ${shown} is computed from feature ${JSON.stringify(c)}`,
+        `${shown} (${lineRef(labelDef.at)}) is computed row by row from ${JSON.stringify(c)}, which the model at ${lineRef(t.at)} is also given: it learns the label's definition, not a prediction.`,
+      );
+  }
   // Recorded after the outcome: documented columns of a known data set, or events that follow an outcome.
   const dataset = facts.frameSources.get(target.frame) ?? '';
   for (const c of columns) {
