@@ -8,6 +8,7 @@
  *     bin/ai-ci           shell launcher (node on PATH)
  *     package.json        name and version (`ai-ci --version`)
  *     data/  models/      the data files the CLI reads (carbon traces, benchmark noise, the performance model)
+ *     src/analysis/select/v8-hook.mjs  the V8 coverage hook test runs load (`ai-ci select-v8-hook` prints its path)
  *     node_modules/       onnxruntime-node + onnxruntime-common only (native, so not bundled), this platform's
  *                         binaries only; the WebAssembly files of web-tree-sitter and tree-sitter-python
  *                         (`ai-ci review` loads them at run time, so they cannot be inlined)
@@ -36,6 +37,9 @@ export const WASM_FILES = [
   'tree-sitter-python/LICENSE',
   'web-tree-sitter/LICENSE',
 ] as const;
+
+/** Source files that are not bundled but loaded by path at run time (src/analysis/select/v8-hook-path.ts). */
+export const RUNTIME_FILES = ['src/analysis/select/v8-hook.mjs'] as const;
 
 const moduleUrlPlugin: Plugin = {
   name: 'ai-ci-module-url',
@@ -122,6 +126,12 @@ export async function bundleCli(outDir = join(root, 'dist/ai-ci-cli')): Promise<
   chmodSync(entry, 0o755);
   for (const folder of ['data', 'models']) {
     if (existsSync(join(root, folder))) cpSync(join(root, folder), join(outDir, folder), { recursive: true });
+  }
+  // Files loaded by other processes, not imported: at their source path, where their module's rewritten
+  // import.meta.url finds them (`ai-ci select-v8-hook` prints this one's path).
+  for (const file of RUNTIME_FILES) {
+    mkdirSync(dirname(join(outDir, file)), { recursive: true });
+    cpSync(join(root, file), join(outDir, file));
   }
   // Only this platform's native binaries (the npm package carries five platforms, ~290 MB).
   const napi = `${sep}bin${sep}napi-v6${sep}`;

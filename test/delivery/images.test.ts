@@ -190,6 +190,14 @@ describe('the ai-ci CLI bundle of the runner image', () => {
     expect(existsSync(path.join(dir, 'ai-ci/data/perf/noise.json.gz'))).toBe(true);
   });
 
+  it('carries the V8 coverage hook where `ai-ci select-v8-hook` says', async () => {
+    const r = await cli(['select-v8-hook']);
+    expect(r.code).toBe(0);
+    const hook = r.stdout.trim();
+    expect(hook.startsWith(path.join(dir, 'ai-ci'))).toBe(true);
+    expect(readFileSync(hook, 'utf8')).toContain('NODE_V8_COVERAGE');
+  });
+
   it('prints its version (every module loads, the native onnxruntime binding included)', async () => {
     const r = await cli(['--version']);
     expect(r.stderr).toBe('');

@@ -40,3 +40,4 @@ export { type ShadowReport, shadowReport, type TestOutcome } from './shadow.js';
 export { type Shard, type ShardItem, shardImbalance, shardTests } from './shard.js';
 export { type RecordedFunctions, type RunInfo, SelectionStore } from './store.js';
 export * from './types.js';
+export { v8HookPath } from './v8-hook-path.js';

@@ -11,6 +11,7 @@ import {
   readV8CoverageDir,
   resolveCommit,
   shadowReport,
+  v8HookPath,
 } from '../../../analysis/select/index.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { traceResult } from '../tracing.js';
@@ -35,7 +36,7 @@ export function registerSelectHistory(program: Command): void {
     .option('--coverage-py <file>', 'coverage.py JSON with per-test contexts (coverage json --show-contexts)')
     .option(
       '--coverage-v8 <dir>',
-      'V8 function coverage of the run: the NODE_V8_COVERAGE folder of a run with NODE_OPTIONS=--import=…/v8-hook.mjs',
+      'V8 function coverage of the run: the NODE_V8_COVERAGE folder of a run with NODE_OPTIONS=--import=$(ai-ci select-v8-hook)',
     )
     .action(
       async (flags: {
@@ -97,6 +98,15 @@ export function registerSelectHistory(program: Command): void {
         }
       },
     );
+
+  program
+    .command('select-v8-hook')
+    .description(
+      "print the path of ai-ci's V8 coverage hook, for NODE_V8_COVERAGE=DIR NODE_OPTIONS=--import=PATH in the run that select-record --coverage-v8 DIR reads",
+    )
+    .action(() => {
+      process.stdout.write(`${v8HookPath()}\n`);
+    });
 
   program
     .command('select-report')

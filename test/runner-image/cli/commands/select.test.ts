@@ -197,3 +197,13 @@ describe('ai-ci select-record and shard', { timeout: 30_000 }, () => {
     expect(reasons).toEqual(expect.arrayContaining(['import-graph', 'coverage', 'history']));
   });
 });
+
+describe('ai-ci select-v8-hook', () => {
+  it("prints the path of the V8 coverage hook, a file that exists (the CLI bundle carries it too: delivery's images test)", async () => {
+    const r = await cli(['select-v8-hook']);
+    expect(r.code).toBe(0);
+    const path = r.out.trim();
+    expect(path).toMatch(/[\\/]src[\\/]analysis[\\/]select[\\/]v8-hook\.mjs$/);
+    expect(readFileSync(path, 'utf8')).toContain('NODE_V8_COVERAGE');
+  });
+});
