@@ -392,3 +392,24 @@ cars = pd.read_csv("auto.csv")
 LinearRegression().fit(cars[list(cars.columns)], cars["mpg"])  # <- leak-target
 `));
 });
+
+describe('a parsed date column alone is no time series', () => {
+  const prog = (lag: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.model_selection import train_test_split
+days = pd.read_csv("store_days.csv")
+days["month"] = pd.to_datetime(days["date"]).dt.month
+${lag}X = days.drop(columns=["sales", "date"])
+X_train, X_test, y_train, y_test = train_test_split(X, days["sales"], random_state=0)${mark}
+RandomForestRegressor().fit(X_train, y_train)
+`;
+  it('store-days with their month, split at random: nothing', () => check(prog('')));
+  it('with a lag of the sales it is a series, and the random split leaks', () =>
+    check(
+      prog(
+        'days = days.sort_values("date")\ndays["visits_lag1"] = days["visits"].shift(1)\n',
+        '  # <- leak-time-split',
+      ),
+    ));
+});

@@ -82,7 +82,7 @@ export interface DataVal {
   rows: Set<number>;
   taints: Taint[];
   /** Evidence that the rows are a time series (lag features, datetime index). */
-  time?: { at: Position; evidence: string };
+  time?: { at: Position; evidence: string; weak?: boolean };
   /** The frame (data value id) this one's columns come from, and which columns. */
   cols?: ColsView;
   /** A rolling/expanding window: its statistics are per-row features, not statistics of the rows. */

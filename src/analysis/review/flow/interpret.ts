@@ -214,6 +214,13 @@ function arithmetic(op: string | undefined, a: number[] | undefined, b: number[]
   return numOf(a.flatMap((x) => b.map((y) => g(x, y))).filter((x) => Number.isFinite(x)));
 }
 
+/**
+ * Time evidence, the stronger kept: a parsed date column alone is weak (a table of store-days with a date is not a
+ * forecast; its rows may be split at random); lag features, a date index or order, windows are strong.
+ */
+const strongest = (a: DataVal['time'], b: DataVal['time']): DataVal['time'] =>
+  !a || (a.weak && b && !b.weak) ? b : a;
+
 const sameTerms = (a: Affine, b: Affine) => {
   const ka = Object.keys(a.terms).filter((k) => a.terms[k] !== 0);
   const kb = Object.keys(b.terms).filter((k) => b.terms[k] !== 0);
@@ -423,7 +430,7 @@ class Interpreter {
       }
       for (const r of d.rows) rows.add(r);
       for (const t of d.taints) if (!taints.includes(t)) taints.push(t);
-      time ??= d.time;
+      time = strongest(time, d.time);
       for (const p of d.preds ?? []) {
         preds ??= [];
         if (!preds.includes(p)) preds.push(p);
@@ -837,11 +844,15 @@ class Interpreter {
           for (const c of named ?? []) this.defineColumn(base, c, v, posOf(target));
           for (const d of this.dataOf(v)) {
             for (const t of d.taints) if (!base.taints.includes(t)) base.taints.push(t);
-            base.time ??= d.time;
+            base.time = strongest(base.time, d.time);
           }
           if (v.kind === 'stat') base.taints.push({ by: v.by, fitRows: v.rows, at: v.at });
           if (valueNode && /\bto_datetime\b/.test(valueNode.text)) {
-            base.time ??= { at: posOf(valueNode), evidence: 'a datetime column' };
+            base.time = strongest(base.time, {
+              at: posOf(valueNode),
+              evidence: 'a datetime column',
+              weak: true,
+            });
           }
         }
         return;
@@ -1266,7 +1277,7 @@ class Interpreter {
           const frame = owner?.type === 'identifier' ? scope.get(owner.text) : undefined;
           for (const target of frame?.kind === 'data' ? [obj, frame] : [obj]) {
             for (const t of r.taints) if (!target.taints.includes(t)) target.taints.push(t);
-            target.time ??= r.time;
+            target.time = strongest(target.time, r.time);
           }
           return undefined;
         }
@@ -1663,7 +1674,7 @@ class Interpreter {
     }
     if (name === 'to_datetime') {
       const v = this.generic(args, scope, at);
-      if (v?.kind === 'data') v.time ??= { at, evidence: 'pd.to_datetime' };
+      if (v?.kind === 'data') v.time = strongest(v.time, { at, evidence: 'pd.to_datetime', weak: true });
       return v;
     }
     if (METRICS.test(name) && /metrics|sklearn|^[a-z_]+$/.test(qname)) {
@@ -1941,7 +1952,8 @@ class Interpreter {
     if (/^(sliding_window_view|timeseries_dataset_from_array|TimeseriesGenerator)$/.test(name)) {
       // Overlapping windows of a series: neighbouring windows share most of their rows.
       const out = this.generic(args, scope, at);
-      if (out?.kind === 'data') out.time ??= { at, evidence: `overlapping windows (${name})` };
+      if (out?.kind === 'data')
+        out.time = strongest(out.time, { at, evidence: `overlapping windows (${name})` });
       return out;
     }
     if (name === 'add_constant') {
@@ -2600,7 +2612,7 @@ class Interpreter {
         const k = this.shiftBy(args, scope);
         if (k !== undefined) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
       }
-      out.time ??= { at, evidence: `.${method}() lag features` };
+      out.time = strongest(out.time, { at, evidence: `.${method}() lag features` });
       out.windowed = /^(rolling|expanding|ewm|resample)$/.test(method);
       return out;
     }
@@ -2611,7 +2623,7 @@ class Interpreter {
         keys?.some((k) => DATEISH.test(k)) &&
         (d.time || method === 'set_index' || /date|time/i.test(keys.join()))
       )
-        out.time ??= { at, evidence: `.${method}(${JSON.stringify(keys[0])})` };
+        out.time = strongest(out.time, { at, evidence: `.${method}(${JSON.stringify(keys[0])})` });
       return out;
     }
     if (method === 'train_test_split') {
@@ -2758,7 +2770,10 @@ class Interpreter {
       const moving = !!a && !!b && Object.keys(a.terms).length > 0 && sameTerms(a, b);
       if ((lo && hi && !/^-?\d+$/.test(lo) && hi.startsWith(`${lo}+`)) || moving) {
         const out = this.derive([base], at, true);
-        out.time ??= { at, evidence: `overlapping windows ${rowPart.text.replace(/\s+/g, ' ')}` };
+        out.time = strongest(out.time, {
+          at,
+          evidence: `overlapping windows ${rowPart.text.replace(/\s+/g, ' ')}`,
+        });
         if (b && rowPart.namedChildren.length === 2) out.deps = atPosition(out.deps, { ...b, c: b.c - 1 });
         return this.columns(out, colPart, at, scope);
       }

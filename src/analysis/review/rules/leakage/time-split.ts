@@ -21,7 +21,8 @@ export const rule: Rule = {
     const out: RawFinding[] = [];
     for (const s of ctx.facts.splits) {
       const time = s.source.time;
-      if (!s.shuffled || !time || s.fn === 'load_data') continue;
+      // A parsed date column alone does not make the rows a series to forecast (see DataVal.time).
+      if (!s.shuffled || !time || time.weak || s.fn === 'load_data') continue;
       out.push({
         ruleId: rule.id,
         kind: rule.kind,
@@ -36,7 +37,7 @@ export const rule: Rule = {
       const shuffled =
         (cv.cv?.kind === 'splitter' && cv.cv.shuffle) ||
         /shuffle\s*=\s*True|ShuffleSplit/.test(cv.cvText ?? '');
-      if (!time || !shuffled) continue;
+      if (!time || time.weak || !shuffled) continue;
       out.push({
         ruleId: rule.id,
         kind: rule.kind,
