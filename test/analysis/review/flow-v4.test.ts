@@ -413,3 +413,17 @@ RandomForestRegressor().fit(X_train, y_train)
       ),
     ));
 });
+
+describe('target leakage under cross-validation', () => {
+  const prog = (feature: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import GradientBoostingRegressor
+from sklearn.model_selection import cross_val_score
+orders = pd.read_csv("orders.csv")
+orders = orders.assign(share=lambda d: d["${feature}"] / d["revenue"])
+print(cross_val_score(GradientBoostingRegressor(), orders[["revenue", "share"]], orders["profit"], cv=5))${mark}
+`;
+  it('a feature computed from the target, given to cross_val_score', () =>
+    check(prog('profit', '  # <- leak-target')));
+  it('computed from another column: nothing', () => check(prog('cost')));
+});

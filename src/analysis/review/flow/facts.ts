@@ -294,6 +294,8 @@ export interface CvFact {
   fn: string;
   est: EstVal | undefined;
   data: DataVal;
+  /** The labels given (`cross_val_score(model, X, y)`). */
+  y?: DataVal;
   at: Position;
   cv: Val | undefined;
   cvText: string | undefined;

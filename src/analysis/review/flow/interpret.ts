@@ -1544,14 +1544,17 @@ class Interpreter {
       const est = args.pos[0] ? this.expr(args.pos[0], scope) : undefined;
       const xNode = args.pos[1] ?? args.kw.get('X');
       const x = xNode ? this.dataOf(this.expr(xNode, scope))[0] : undefined;
+      const yNode = args.pos[2] ?? args.kw.get('y');
+      const y = yNode ? this.dataOf(this.expr(yNode, scope))[0] : undefined;
       const cvNode = args.kw.get('cv');
       const cv = cvNode ? this.expr(cvNode, scope) : undefined;
-      for (const [k, v] of args.kw) if (k !== 'cv' && k !== 'X') this.expr(v, scope);
+      for (const [k, v] of args.kw) if (k !== 'cv' && k !== 'X' && k !== 'y') this.expr(v, scope);
       if (x) {
         this.facts.cvs.push({
           fn: name,
           est: est?.kind === 'est' ? est : undefined,
           data: x,
+          y,
           at,
           cv,
           cvText: cvNode?.text,

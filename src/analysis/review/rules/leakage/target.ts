@@ -26,7 +26,11 @@ export const rule: Rule = {
   check(ctx: ProgramContext): RawFinding[] {
     const out: RawFinding[] = [];
     const seen = new Set<string>();
-    for (const t of ctx.facts.trainings) {
+    // Models trained, and models cross-validated (cross_val_score trains one per fold on the same features).
+    const cvTrainings: TrainFact[] = ctx.facts.cvs.flatMap((c) =>
+      c.est && c.y ? [{ model: c.est, x: c.data, y: c.y, at: c.at, loops: [] }] : [],
+    );
+    for (const t of [...ctx.facts.trainings, ...cvTrainings]) {
       const target = t.y?.column;
       if (!target) continue;
       const key = `${t.at.line}`;
