@@ -427,3 +427,19 @@ print(cross_val_score(GradientBoostingRegressor(), orders[["revenue", "share"]],
     check(prog('profit', '  # <- leak-target')));
   it('computed from another column: nothing', () => check(prog('cost')));
 });
+
+describe('statistics of the very rows a model is evaluated on', () => {
+  const prog = (fitOn: string, mark = '') => `
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+from sklearn.svm import SVC
+X_train, X_test = np.load("x_train.npy"), np.load("x_test.npy")
+y_train, y_test = np.load("y_train.npy"), np.load("y_test.npy")
+scaler = StandardScaler().fit(${fitOn})${mark}
+clf = SVC().fit(scaler.transform(X_train), y_train)
+print(clf.score(scaler.transform(X_test), y_test))
+`;
+  it('a scaler fit on the training and test files stacked', () =>
+    check(prog('np.vstack([X_train, X_test])', '  # <- leak-preprocessing')));
+  it('on the training file: nothing', () => check(prog('X_train')));
+});

@@ -75,6 +75,22 @@ export const rule: Rule = {
             );
           }
         }
+        // Fit on the very rows the model is then evaluated on, however they were made (a test file loaded on its
+        // own, then stacked with the training rows for the scaler: StandardScaler().fit(np.vstack([X_train, X_test]))).
+        for (const e of facts.evals) {
+          if (e.model.id !== tr.model.id || e.how === 'early-stopping') continue;
+          const unseen = [...e.data.rows].find((r) => {
+            const c = chain(facts, r);
+            return !e.fitsBefore.some((f) => intersects(f.rows, c)) && t.fitRows.has(r);
+          });
+          if (unseen !== undefined)
+            report(
+              t,
+              'test set',
+              e.at,
+              `includes the held-out rows the model trained at ${lineRef(tr.at)} is evaluated on at ${lineRef(e.at)}`,
+            );
+        }
       }
     }
     // A search's inner folds only choose hyper-parameters; when a held-out set is then scored, that score is honest.
