@@ -443,3 +443,22 @@ print(clf.score(scaler.transform(X_test), y_test))
     check(prog('np.vstack([X_train, X_test])', '  # <- leak-preprocessing')));
   it('on the training file: nothing', () => check(prog('X_train')));
 });
+
+describe('a frame concatenated with a part of itself', () => {
+  const prog = (fixed: boolean) => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+${
+  fixed
+    ? `train, test = train_test_split(df, random_state=0)
+train = pd.concat([train, train[train["y"] == 1]], ignore_index=True)`
+    : `df = pd.concat([df, df[df["y"] == 1]], ignore_index=True)  # <- leak-overlap
+train, test = train_test_split(df, random_state=0)`
+}
+LogisticRegression().fit(train.drop(columns=["y"]), train["y"]).score(test.drop(columns=["y"]), test["y"])
+`;
+  it('the minority rows twice before the split', () => check(prog(false)));
+  it('twice in the training part only: nothing', () => check(prog(true)));
+});

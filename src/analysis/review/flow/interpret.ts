@@ -2084,8 +2084,16 @@ class Interpreter {
     if (items.length === 0) return undefined;
     const out = this.derive(items, at);
     if (columnWise) return out;
+    // The same rows twice, or rows with a part of themselves (pd.concat([df, df[df.y == 1]]): the minority twice).
+    const within = (a: DataVal, b: DataVal) =>
+      [...b.rows].some((r) => {
+        const up = ancestors(this.facts, r);
+        // Copies already made (rare.sample(500, replace=True)) are that resampling, not a second one.
+        const copies = [r, ...up].some((x) => this.facts.origins.get(x)?.kind === 'oversampled');
+        return !copies && [...a.rows].some((x) => up.has(x) && this.facts.origins.get(r)?.kind !== 'unknown');
+      });
     const copied = items.some((a, i) =>
-      items.some((b, j) => j > i && [...a.rows].some((r) => b.rows.has(r))),
+      items.some((b, j) => j > i && ([...a.rows].some((r) => b.rows.has(r)) || within(a, b) || within(b, a))),
     );
     if (!copied) return out;
     const o = this.origin('oversampled', out.rows, at, `${how} of the data with a copy of itself`);

@@ -63,7 +63,7 @@ export const rule: Rule = {
       const o = resampledIn(d.rows);
       if (!o) continue;
       const under = o.kind === 'undersampled';
-      push(`r${o.id}`, {
+      push(`r${o.at.line}`, {
         ruleId: rule.id,
         kind: rule.kind,
         confidence: 'high',
@@ -86,7 +86,7 @@ export const rule: Rule = {
             .map((id) => facts.origins.get(id))
             .find((x) => x?.kind === 'oversampled' && fitChain.has(x.id));
           if (!o) continue;
-          push(`r${o.id}`, {
+          push(`r${o.at.line}`, {
             ruleId: rule.id,
             kind: rule.kind,
             confidence: 'high',
