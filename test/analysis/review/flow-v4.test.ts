@@ -462,3 +462,16 @@ LogisticRegression().fit(train.drop(columns=["y"]), train["y"]).score(test.drop(
   it('the minority rows twice before the split', () => check(prog(false)));
   it('twice in the training part only: nothing', () => check(prog(true)));
 });
+
+describe('a feature named after the target: by words, not letters', () => {
+  const prog = (features: string, target: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+df = pd.read_csv("d.csv")
+Ridge().fit(df[${features}], df["${target}"])${mark}
+`;
+  it('"year" and "day" are not named after a target "y"', () => check(prog('["year", "day", "temp"]', 'y')));
+  it('a lag says it is the past', () => check(prog('["price_lag_1", "rooms"]', 'price')));
+  it('"price_per_sqft" from the file is named after "price" (low confidence)', () =>
+    check(prog('["price_per_sqft", "rooms"]', 'price', '  # <- leak-target')));
+});

@@ -255,10 +255,7 @@ function inspect(
   // Columns the program computes are judged by how (above), not by their names (Sales_lag7 from shift(7) is fine).
   const defined = facts.columnDefs.get(target.frame);
   const suspicious = columns.filter(
-    (n) =>
-      n !== target.name &&
-      !defined?.has(n) &&
-      (n.toLowerCase().includes(target.name.toLowerCase()) || LEAKY_NAME.test(n)),
+    (n) => n !== target.name && !defined?.has(n) && (namesTarget(n, target.name) || LEAKY_NAME.test(n)),
   );
   if (suspicious.length > 0 && !target.name.startsWith('#'))
     return finding(
@@ -267,6 +264,31 @@ function inspect(
       true,
     );
   return undefined;
+}
+
+/** The words of a column name: `SalePrice_log2` → sale, price, log, 2. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .replace(/([a-zA-Z])(\d)|(\d)([a-zA-Z])/g, '$1$3_$2$4')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Words that say a value is from before (a lag of the target is the past, not the answer). */
+const PAST = /^(lag|lags|lagged|prev|previous|last|shifted|yesterday|prior|hist|historical)$/;
+
+/**
+ * A feature named after the target: the target's words, in order, among its words (`sales_ewm_7` for `Sales`; not
+ * `year` for `y`, nor `sales_lag_7`, which says it is the past).
+ */
+function namesTarget(feature: string, target: string): boolean {
+  const f = words(feature);
+  const t = words(target);
+  if (t.length === 0 || t.join('').length < 2 || f.some((w) => PAST.test(w))) return false;
+  for (let i = 0; i + t.length <= f.length; i++) if (t.every((w, k) => f[i + k] === w)) return true;
+  return false;
 }
 
 function lagText(lag: number): string {
