@@ -475,3 +475,17 @@ Ridge().fit(df[${features}], df["${target}"])${mark}
   it('"price_per_sqft" from the file is named after "price" (low confidence)', () =>
     check(prog('["price_per_sqft", "rooms"]', 'price', '  # <- leak-target')));
 });
+
+describe('names that say the outcome, by their words', () => {
+  const prog = (features: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+df = pd.read_csv("d.csv")
+LogisticRegression().fit(df[${features}], df["readmitted"])${mark}
+`;
+  it('post_code, after_hours_calls, target_market, test_result_count, label_length: nothing', () =>
+    check(prog('["post_code", "after_hours_calls", "target_market", "test_result_count", "label_length"]')));
+  it('visits after discharge (low confidence)', () =>
+    check(prog('["age", "post_discharge_visits"]', '  # <- leak-target')));
+  it('a final label (low confidence)', () => check(prog('["age", "final_label"]', '  # <- leak-target')));
+});

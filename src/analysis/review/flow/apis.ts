@@ -238,9 +238,31 @@ export const TIME_OPS = new Set([
 
 export const DATEISH = /(^|_)(date|time|timestamp|datetime|day|month|week|year|ds|period)($|_)/i;
 
-/** Column names that look like the outcome or derive from it (low-confidence target leakage). */
-export const LEAKY_NAME =
-  /(^|_)(target|label|outcome|result|future|after|post|leak|final_grade|churned|default_flag)($|_)/i;
+/**
+ * Column names that look like the outcome or derive from it (low-confidence target leakage), by their words: one
+ * that ends in target/label/outcome/result (`final_label`; not `target_market`, `test_result_count`), says future or
+ * leak, or names what follows an outcome (`post_discharge_visits`, `after_default_calls`; not `post_code`,
+ * `after_hours`), and a few known ones.
+ */
+export function leakyName(name: string): boolean {
+  const w = name
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const last = w.at(-1) ?? '';
+  if (/^(target|label|outcome|result|results)$/.test(last)) return true;
+  if (w.some((x) => /^(future|leak|leaked|leakage)$/.test(x))) return true;
+  const i = w.findIndex((x) => x === 'post' || x === 'after');
+  if (
+    i >= 0 &&
+    /^(outcome|event|default|discharge|diagnosis|cancel|cancellation|churn|approval|death|failure|fraud|claim)/.test(
+      w[i + 1] ?? '',
+    )
+  )
+    return true;
+  return /^(final_grade|churned|default_flag)$/i.test(name);
+}
 
 /** Functions and methods that pick among values (the best score, the order of scores): applied to scores, they choose. */
 export const CHOOSERS = new Set([

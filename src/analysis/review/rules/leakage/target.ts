@@ -4,7 +4,7 @@
  * of it that includes the current row, `shift(-k)` into the future), or, at low confidence, a feature's name says it
  * derives from the target or is only known after the outcome.
  */
-import { LEAKY_NAME } from '../../flow/apis.js';
+import { leakyName } from '../../flow/apis.js';
 import type { ColDep, DataVal, Facts, TrainFact } from '../../flow/facts.js';
 import type { Position, RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
@@ -255,7 +255,7 @@ function inspect(
   // Columns the program computes are judged by how (above), not by their names (Sales_lag7 from shift(7) is fine).
   const defined = facts.columnDefs.get(target.frame);
   const suspicious = columns.filter(
-    (n) => n !== target.name && !defined?.has(n) && (namesTarget(n, target.name) || LEAKY_NAME.test(n)),
+    (n) => n !== target.name && !defined?.has(n) && (namesTarget(n, target.name) || leakyName(n)),
   );
   if (suspicious.length > 0 && !target.name.startsWith('#'))
     return finding(
