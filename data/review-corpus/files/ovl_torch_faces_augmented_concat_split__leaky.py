@@ -1,0 +1,43 @@
+# label: leakage/overlap
+# twin: ovl_torch_faces_augmented_concat_split__fixed.py
+# source: adapted from PyTorch tutorials beginner_source/data_loading_tutorial.py (BSD-3-Clause, (c) PyTorch contributors)
+import os
+
+import pandas as pd
+import torch
+from skimage import io
+from torch.utils.data import ConcatDataset, DataLoader, Dataset, random_split
+from torchvision import transforms
+
+
+class FaceLandmarksDataset(Dataset):
+    def __init__(self, csv_file, root_dir, transform=None):
+        self.landmarks_frame = pd.read_csv(csv_file)
+        self.root_dir = root_dir
+        self.transform = transform
+
+    def __len__(self):
+        return len(self.landmarks_frame)
+
+    def __getitem__(self, idx):
+        img_name = os.path.join(self.root_dir, self.landmarks_frame.iloc[idx, 0])
+        image = io.imread(img_name)
+        landmarks = torch.tensor(self.landmarks_frame.iloc[idx, 1:].to_numpy(dtype="float32")).view(-1, 2)
+        if self.transform:
+            image = self.transform(image)
+        return image, landmarks
+
+
+torch.manual_seed(0)
+plain = transforms.Compose([transforms.ToPILImage(), transforms.Resize((224, 224)), transforms.ToTensor()])
+jitter = transforms.Compose([transforms.ToPILImage(), transforms.Resize((224, 224)),
+                             transforms.ColorJitter(0.4, 0.4, 0.4), transforms.ToTensor()])
+
+original = FaceLandmarksDataset("data/faces/face_landmarks.csv", "data/faces/", transform=plain)
+jittered = FaceLandmarksDataset("data/faces/face_landmarks.csv", "data/faces/", transform=jitter)
+everything = ConcatDataset([original, jittered])
+
+n_val = int(0.2 * len(everything))
+train_set, val_set = random_split(everything, [len(everything) - n_val, n_val], generator=torch.Generator().manual_seed(0))
+train_loader = DataLoader(train_set, batch_size=16, shuffle=True, num_workers=2)
+val_loader = DataLoader(val_set, batch_size=16, num_workers=2)
