@@ -1,7 +1,7 @@
 /**
  * `npm run bench:review`: review time of a 1,000-file repository generated from the eval corpus
- * (data/review-corpus less the held-out v4 pairs, which only eval:review runs on, and less the v3 pairs: 162 files
- * for the figures measured before v4 was frozen, 212 since the fourth round's tuning pairs; each file copied under a
+ * (data/review-corpus less the held-out v5 pairs, which only eval:review runs on, and less the v3 and v4 pairs: 162
+ * files for the figures measured before v4 was frozen, 212 since the fourth round's tuning pairs; each file copied under a
  * new folder and name, 1 in 10 as a notebook of its lines split into cells), and of a typical pull request on it (10 files
  * changed, `ai-ci review --base-ref`), in this process after the grammar is loaded. Prints the figures; asserts
  * nothing.
@@ -17,7 +17,7 @@ import { reviewCommand } from '../../src/runner-image/cli/commands/review.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const corpusDir = join(root, 'data/review-corpus/files');
 const left = new Set(
-  ['heldout-v3.txt', 'heldout-v4.txt'].flatMap((l) =>
+  ['heldout-v3.txt', 'heldout-v4.txt', 'heldout-v5.txt'].flatMap((l) =>
     readFileSync(join(root, 'data/review-corpus', l), 'utf8')
       .split('\n')
       .filter(Boolean),

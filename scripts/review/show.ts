@@ -1,8 +1,8 @@
 /**
  * `npx tsx scripts/review/show.ts FILE…`: the leakage findings `ai-ci review` reports on each file, one line each
- * (rule, line, message, why) — for looking at one program while changing the rules. It refuses the held-out v4 pairs
- * (data/review-corpus/heldout-v4.txt) unless given --heldout: they are scored once, by eval:review. (Held-out v3 is
- * reported, tuning data since v4.)
+ * (rule, line, message, why) — for looking at one program while changing the rules. It refuses the held-out v5 pairs
+ * (data/review-corpus/heldout-v5.txt) unless given --heldout: they are scored once, by eval:review. (Held-out v3 and v4
+ * are reported, tuning data since v4 and v5.)
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -11,13 +11,13 @@ import { reviewSources } from '../../src/analysis/review/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const heldOut = new Set(
-  readFileSync(join(root, 'data/review-corpus/heldout-v4.txt'), 'utf8').split('\n').filter(Boolean),
+  readFileSync(join(root, 'data/review-corpus/heldout-v5.txt'), 'utf8').split('\n').filter(Boolean),
 );
 const files = process.argv.slice(2).filter((f) => !f.startsWith('--'));
 const frozen = files.filter((f) => heldOut.has(basename(f).split('__')[0]!));
 if (frozen.length > 0 && !process.argv.includes('--heldout')) {
   process.stderr.write(
-    `held-out v4 pairs are scored once by eval:review, not looked at: ${frozen.join(', ')}\n`,
+    `held-out v5 pairs are scored once by eval:review, not looked at: ${frozen.join(', ')}\n`,
   );
   process.exit(2);
 }
