@@ -353,12 +353,11 @@ export function judgeDisturbedRun(
     return f > 0 ? (dir === 'smaller-is-better' ? Math.log(f) : -Math.log(f)) : Number.NaN;
   };
   const own = slowdown(d.change.estimate, direction);
-  const witness = witnesses
-    .map((w) => ({ w, by: slowdown(w.detection.change.estimate, 'smaller-is-better') }))
-    .filter(({ by }) => by > 0 && own <= DISTURBED_RUN_SPAN * by)
-    .sort((a, b) => b.by - a.by)[0];
-  if (!witness || !(own > 0)) return d;
-  const { w } = witness;
+  if (!(own > 0)) return d;
+  const w = witnesses.find(
+    (x) => own <= DISTURBED_RUN_SPAN * slowdown(x.detection.change.estimate, 'smaller-is-better'),
+  );
+  if (!w) return d;
   return {
     ...d,
     verdict: 'inconclusive',
