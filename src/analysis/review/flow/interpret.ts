@@ -1909,7 +1909,10 @@ class Interpreter {
         x = this.dataOf(first)[0];
         y = this.dataOf(rest[0] ?? kw.get('label') ?? kw.get('labels'))[0];
       }
-      const all = [first, ...rest, ...kw.values()].flatMap((v) => this.dataOf(v));
+      // lgb.Dataset(X_val, y_val, reference=train_set), QuantileDMatrix(X_val, ref=dtrain): the reference only
+      // lends its bin edges (learnt on the training rows); its rows are not rows of this dataset.
+      const rowsKw = [...kw].filter(([k]) => k !== 'reference' && k !== 'ref').map(([, v]) => v);
+      const all = [first, ...rest, ...rowsKw].flatMap((v) => this.dataOf(v));
       if (all.length === 0) return undefined;
       const out = this.derive(all, at);
       if (x && y) out.xy = { x, y };

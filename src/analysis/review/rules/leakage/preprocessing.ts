@@ -6,7 +6,7 @@
 import type { Taint } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
-import { chain, intersects, lineRef, scoredOnUnseen, siblings, wasSplit } from './common.js';
+import { chain, intersects, isHeldOut, lineRef, scoredOnUnseen, siblings, wasSplit } from './common.js';
 import { readsTargetRowwise } from './target.js';
 
 /** Rows the divisions in chain `c` were made from: a split's source, the rows a hand-made part was cut from. */
@@ -18,6 +18,22 @@ function above(facts: ProgramContext['facts'], c: ReadonlySet<number>): Set<numb
     for (const r of from) for (const x of chain(facts, r)) out.add(x);
   }
   return out;
+}
+
+const TRAIN_NAME = /(^|_)(train|training|trn|tr)($|_|\d)/i;
+
+/** Whether every fit row lies inside the training side of a split (a split's train part, a part named as training). */
+function onTrainingPart(facts: ProgramContext['facts'], rows: ReadonlySet<number>): boolean {
+  if (rows.size === 0) return false;
+  for (const r of rows) {
+    const inside = [...chain(facts, r)].some((id) => {
+      const o = facts.origins.get(id);
+      if (!o || isHeldOut(o)) return false;
+      return o.kind === 'train' || (o.kind === 'part' && [...o.names].some((n) => TRAIN_NAME.test(n)));
+    });
+    if (!inside) return false;
+  }
+  return true;
 }
 
 export const rule: Rule = {
@@ -61,6 +77,9 @@ export const rule: Rule = {
         for (const o of tr.x.rows) {
           const c = chain(facts, o);
           if (!wasSplit(facts, c)) continue;
+          // Learnt on the training part of an earlier split, then a validation part carved from it (Keras'
+          // validation_split does the same): the test set stays unseen.
+          if (onTrainingPart(facts, t.fitRows)) continue;
           // The rows above the division (what was split), not filters applied after it: an outlier detector fit on
           // the training part and used to filter it learnt from training rows only.
           const anc = above(facts, c);

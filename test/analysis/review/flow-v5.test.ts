@@ -1,0 +1,54 @@
+/**
+ * The fifth round of data-flow capabilities (issue 16's false alarms and misses on held-out v4): each behaviour
+ * with a leaky program (the lines that must be reported marked `# <- rule`) and its fixed twin, which must report
+ * nothing. The programs are written for these tests, not copied from the corpus.
+ */
+import { describe, expect, it } from 'vitest';
+import { reviewSources } from '../../../src/analysis/review/index.js';
+
+/** `# <- rule` at the end of a line marks where `rule` must be reported. */
+async function check(source: string): Promise<void> {
+  const text = source.replace(/^\n/, '');
+  const expected = text
+    .split('\n')
+    .flatMap((l, i) => [...l.matchAll(/# <- (leak-[a-z-]+)/g)].map((m) => `${m[1]}@${i + 1}`));
+  const r = await reviewSources([{ path: 'prog.py', text }], { families: ['leakage'] });
+  expect(r.problems).toEqual([]);
+  const got = r.findings.map((f) => `${f.ruleId}@${f.location.line}`);
+  expect(got.sort()).toEqual(expected.sort());
+}
+
+describe("LightGBM's reference= dataset lends bin edges, not rows", () => {
+  it('a validation Dataset made with reference=train_set is no overlap with training', () =>
+    check(`
+import lightgbm as lgb
+import pandas as pd
+from sklearn.model_selection import train_test_split
+df_train = pd.read_csv("train.csv")
+y_train = df_train[0]
+X_train = df_train.drop(0, axis=1)
+X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, test_size=0.2, random_state=0)
+lgb_train = lgb.Dataset(X_fit, y_fit)
+lgb_eval = lgb.Dataset(X_val, y_val, reference=lgb_train)
+gbm = lgb.train({}, lgb_train, num_boost_round=200, valid_sets=lgb_eval, callbacks=[lgb.early_stopping(stopping_rounds=5)])
+`));
+});
+
+describe('statistics of the training part, then a validation part carved from it', () => {
+  const prog = (stats: string, mark = '') => `
+import numpy as np
+x = np.load("x.npy")
+y = np.load("y.npy")
+cut = int(0.8 * len(x))
+x_train, x_test, y_train, y_test = x[:cut], x[cut:], y[:cut], y[cut:]
+mu = ${stats}.mean(0)${mark}
+x_train, x_test = x_train - mu, x_test - mu
+n_val = len(x_train) // 5
+x_fit, x_val, y_fit, y_val = x_train[:-n_val], x_train[-n_val:], y_train[:-n_val], y_train[-n_val:]
+from sklearn.linear_model import SGDClassifier
+clf = SGDClassifier().fit(x_fit, y_fit)
+print(clf.score(x_val, y_val), clf.score(x_test, y_test))
+`;
+  it('a mean of the training part only: the test set stays unseen, nothing', () => check(prog('x_train')));
+  it('a mean of all rows still reaches the test set', () => check(prog('x', '  # <- leak-preprocessing')));
+});
