@@ -52,3 +52,54 @@ print(clf.score(x_val, y_val), clf.score(x_test, y_test))
   it('a mean of the training part only: the test set stays unseen, nothing', () => check(prog('x_train')));
   it('a mean of all rows still reaches the test set', () => check(prog('x', '  # <- leak-preprocessing')));
 });
+
+describe('frequency encoding: value_counts is a statistic of the rows it counts', () => {
+  const prog = (encode: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("tx.csv")
+${encode}
+train, test = train_test_split(df, random_state=0)
+clf = LogisticRegression().fit(train[["amount", "m_freq"]], train["fraud"])
+print(clf.score(test[["amount", "m_freq"]], test["fraud"]))
+`;
+  it('counts of all rows mapped back onto them', () =>
+    check(prog('df["m_freq"] = df["m"].map(df["m"].value_counts(normalize=True))  # <- leak-preprocessing')));
+  it('counts through a dict', () =>
+    check(prog('counts = df["m"].value_counts().to_dict()  # <- leak-preprocessing\ndf["m_freq"] = df["m"].map(counts)')));
+  it('counts of the training part mapped onto both parts: nothing', () =>
+    check(`
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("tx.csv")
+train, test = train_test_split(df, random_state=0)
+freq = train["m"].value_counts(normalize=True)
+train["m_freq"] = train["m"].map(freq)
+test["m_freq"] = test["m"].map(freq).fillna(0.0)
+clf = LogisticRegression().fit(train[["amount", "m_freq"]], train["fraud"])
+print(clf.score(test[["amount", "m_freq"]], test["fraud"]))
+`));
+});
+
+describe('rows expanded by a count before the split: copies on both sides', () => {
+  const prog = (expand: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+agg = pd.read_csv("agg.csv")
+rows = ${expand}${mark}
+X_tr, X_te, y_tr, y_te = train_test_split(rows[["a", "b"]], rows["y"], random_state=0)
+clf = LogisticRegression().fit(X_tr, y_tr)
+print(clf.score(X_te, y_te))
+`;
+  it('df.loc[df.index.repeat(n)]', () =>
+    check(prog('agg.loc[agg.index.repeat(agg["n"])].reset_index(drop=True)', '  # <- leak-overlap')));
+  it('df.reindex(df.index.repeat(n))', () =>
+    check(prog('agg.reindex(agg.index.repeat(agg["n"]))', '  # <- leak-overlap')));
+  it('df.take(np.repeat(positions, n))', () =>
+    check(prog('agg.take(np.repeat(np.arange(len(agg)), agg["n"]))', '  # <- leak-overlap')));
+  it('the rows as they are: nothing', () => check(prog('agg.reset_index(drop=True)')));
+});

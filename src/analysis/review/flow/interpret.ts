@@ -1283,6 +1283,12 @@ class Interpreter {
         }
         return r;
       }
+      if (obj?.kind === 'indexof' && (method === 'repeat' || method === 'tile') && args.pos.length > 0) {
+        // df.loc[df.index.repeat(df["n"])]: every row as many times as its count, copies of rows.
+        for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
+        const o = this.origin('oversampled', obj.data.rows, at, 'index.repeat()');
+        return this.withRows(obj.data, o, at);
+      }
       if (obj?.kind === 'splitter') return this.splitterMethod(obj, method, args, n, scope);
       if (obj?.kind === 'group') return this.groupMethod(obj, method, args, n, scope);
       if (obj?.kind === 'coll' && (method === 'items' || method === 'values')) return obj;
@@ -2661,6 +2667,13 @@ class Interpreter {
       this.facts.dedups.push({ rows: new Set(d.rows), at });
       return this.derive([d], at, true);
     }
+    if (method === 'reindex' || (method === 'take' && argVals[0]?.kind === 'data')) {
+      // df.reindex(df.index.repeat(n)), X.take(idx): the rows an index picks (copies when it repeats them).
+      const idx = this.dataOf(argVals[0])[0];
+      const chosen = idx && this.select(d, idx, at);
+      if (chosen) return chosen;
+      if (method === 'reindex') return this.derive([d], at, true);
+    }
     if (method === 'take' || method === 'skip') {
       const o = this.origin('part', d.rows, at);
       return this.withRows(d, o, at);
@@ -2690,7 +2703,11 @@ class Interpreter {
     }
     if (method === 'apply' || method === 'map' || method === 'pipe') {
       const data = argVals.flatMap((v) => this.dataOf(v));
-      return this.derive([d, ...data], at, true);
+      const out = this.derive([d, ...data], at, true);
+      // s.map(s.value_counts(normalize=True)), s.map(df.groupby(k)["y"].mean()): a lookup table learnt from rows.
+      for (const v of argVals)
+        if (v?.kind === 'stat') out.taints = [...out.taints, { by: v.by, fitRows: v.rows, at: v.at }];
+      return out;
     }
     if (method === 'repeat' && args.pos.length > 0) {
       // X.repeat(3, axis=0), ds.repeat(2): every row several times.
@@ -2704,6 +2721,9 @@ class Interpreter {
     if (method === 'join' || method === 'merge') {
       return this.derive([d, ...argVals.flatMap((v) => this.dataOf(v))], at);
     }
+    // Frequency / count encoding: s.value_counts() counts the categories over these rows.
+    if (method === 'value_counts' && !d.preds && !d.evals)
+      return { kind: 'stat', rows: new Set(d.rows), by: 'statistics (value_counts)', at };
     if (method === 'item' || method === 'tolist' || method === 'nunique' || method === 'value_counts')
       return undefined;
     return this.derive([d], at, true);
