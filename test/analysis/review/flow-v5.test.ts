@@ -54,7 +54,7 @@ print(clf.score(x_val, y_val), clf.score(x_test, y_test))
 });
 
 describe('frequency encoding: value_counts is a statistic of the rows it counts', () => {
-  const prog = (encode: string, mark = '') => `
+  const prog = (encode: string) => `
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
@@ -67,7 +67,11 @@ print(clf.score(test[["amount", "m_freq"]], test["fraud"]))
   it('counts of all rows mapped back onto them', () =>
     check(prog('df["m_freq"] = df["m"].map(df["m"].value_counts(normalize=True))  # <- leak-preprocessing')));
   it('counts through a dict', () =>
-    check(prog('counts = df["m"].value_counts().to_dict()  # <- leak-preprocessing\ndf["m_freq"] = df["m"].map(counts)')));
+    check(
+      prog(
+        'counts = df["m"].value_counts().to_dict()  # <- leak-preprocessing\ndf["m_freq"] = df["m"].map(counts)',
+      ),
+    ));
   it('counts of the training part mapped onto both parts: nothing', () =>
     check(`
 import pandas as pd
