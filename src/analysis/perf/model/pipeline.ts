@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DEFAULT_SEED, generateComparisons, type LabelledComparison } from '../dataset/index.js';
 import type { NoiseFile } from '../dataset/noise.js';
 import { type Comparison, detectRegressions } from '../detect.js';
@@ -36,6 +37,50 @@ export interface HeldOutQuality {
 
 const CURVE_THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99];
 
+/** Labelled comparisons generated per benchmark for the shipped model (`perf train`'s default). */
+export const SHIPPED_COMPARISONS_PER_BENCHMARK = 1500;
+
+/** Every this-many-th training comparison enters the training fingerprint (about 500 of the shipped 22,500). */
+const FINGERPRINT_STRIDE = 45;
+
+/**
+ * A fingerprint of what the model was trained on: SHA-256 over the feature names and, for every
+ * FINGERPRINT_STRIDE-th training comparison, its label and feature vector (6 significant digits, so that a last-bit
+ * difference of a platform's Math does not count). Stored in the model's metadata by `perf train`; a test recomputes
+ * it from the shipped noise recording and the current feature code, so a change to either that would change the
+ * features the model sees fails until the model is retrained (`npm run perf:train`) — a model silently trained on
+ * yesterday's features is what this guards against.
+ */
+export function trainingFingerprint(train: readonly LabelledComparison[]): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(FEATURE_NAMES));
+  hash.update(`|${train.length}`);
+  for (let i = 0; i < train.length; i += FINGERPRINT_STRIDE) {
+    const c = train[i]!;
+    const x = computeFeatures(c.input, c.direction);
+    hash.update(
+      `|${c.label}:${Array.from(x, (v) => (Number.isFinite(v) ? v.toPrecision(6) : String(v))).join(',')}`,
+    );
+  }
+  return hash.digest('hex');
+}
+
+/** The training comparisons of the shipped kind of model, as `trainAndEvaluate` draws them. */
+export function trainingComparisons(
+  noise: NoiseFile,
+  comparisonsPerBenchmark?: number,
+): { train: LabelledComparison[]; heldout: LabelledComparison[] } {
+  const all = generateComparisons(noise, {
+    seed: DEFAULT_SEED,
+    ...(comparisonsPerBenchmark ? { comparisonsPerBenchmark } : {}),
+  });
+  return {
+    train: all.filter((c) => c.split === 'train'),
+    // Held-out files: their held-out benchmarks are scored, the train benchmarks in them are context only.
+    heldout: all.filter((c) => c.split === 'heldout'),
+  };
+}
+
 export interface PipelineResult {
   model: PerfModel;
   onnx: Uint8Array;
@@ -53,13 +98,7 @@ export interface PipelineResult {
  */
 export async function trainAndEvaluate(noise: NoiseFile, opts: PipelineOptions): Promise<PipelineResult> {
   const say = opts.progress ?? (() => {});
-  const all = generateComparisons(noise, {
-    seed: DEFAULT_SEED,
-    ...(opts.comparisonsPerBenchmark ? { comparisonsPerBenchmark: opts.comparisonsPerBenchmark } : {}),
-  });
-  const train = all.filter((c) => c.split === 'train');
-  // Held-out files: their held-out benchmarks are scored, the train benchmarks in them are context only.
-  const heldout = all.filter((c) => c.split === 'heldout');
+  const { train, heldout } = trainingComparisons(noise, opts.comparisonsPerBenchmark);
   if (train.length === 0 || heldout.length === 0) {
     throw new Error(
       `the data gives ${train.length} training and ${heldout.length} held-out comparisons; ` +
@@ -101,6 +140,7 @@ export async function trainAndEvaluate(noise: NoiseFile, opts: PipelineOptions):
   model.info = {
     data: opts.dataDescription,
     featureSet: 'FEATURE_NAMES of src/analysis/perf/features.ts',
+    trainingFingerprint: trainingFingerprint(train),
     trainComparisons: train.length,
     trainBenchmarks: countBenchmarks(train),
     heldoutComparisons: heldout.filter((c) => c.scored).length,

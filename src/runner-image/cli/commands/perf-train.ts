@@ -5,7 +5,10 @@ import type { Command } from 'commander';
 import { loadNoise } from '../../../analysis/perf/dataset/noise.js';
 import { defaultMachineClass } from '../../../analysis/perf/history/index.js';
 import { modelCard } from '../../../analysis/perf/model/card.js';
-import { trainAndEvaluate } from '../../../analysis/perf/model/pipeline.js';
+import {
+  SHIPPED_COMPARISONS_PER_BENCHMARK,
+  trainAndEvaluate,
+} from '../../../analysis/perf/model/pipeline.js';
 import { noiseFromFolder, noiseFromRuns } from '../../../analysis/perf/model/training-data.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 
@@ -31,7 +34,7 @@ export function registerPerfTrain(perf: Command): void {
       '--comparisons-per-benchmark <n>',
       'labelled comparisons generated per benchmark',
       positiveInt,
-      1500,
+      SHIPPED_COMPARISONS_PER_BENCHMARK,
     )
     .option('--machine <class>', 'machine class of --historical-data results', defaultMachineClass())
     .option('--json', 'print the training summary as JSON')
