@@ -1,8 +1,8 @@
 /**
  * Exports one command's result as an MLflow run: the experiment (created when missing), a run tagged with the
  * GitHub Actions context (commit, ref, workflow run), its params, tags and metrics in as many runs/log-batch
- * requests as the limits need, the JSON report as an artifact, and the run ended FINISHED (the command exited 0)
- * or FAILED (it did not). Never throws and never changes the command's exit code: a failure is one warning line.
+ * requests as the limits need, the JSON report as an artifact, and the run ended FINISHED (the command did its
+ * work, whatever it found) or FAILED (it could not: RunRecord.failed). Never throws and never changes the command's exit code: a failure is one warning line.
  */
 import { splitBatches } from './batches.js';
 import { type KeyValue, MlflowClient, MlflowError, type RunInfo } from './client.js';
@@ -92,7 +92,7 @@ export async function exportRun(record: RunRecord, options: ExportOptions = {}):
     }
     await client.updateRun({
       run_id: run.run_id,
-      status: record.exitCode === 0 ? 'FINISHED' : 'FAILED',
+      status: record.failed ? 'FAILED' : 'FINISHED',
       end_time: now(),
     });
     const where = `${client.base}/#/experiments/${experimentId}/runs/${run.run_id}`;

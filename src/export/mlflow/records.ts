@@ -18,8 +18,15 @@ export interface RunRecord {
   params: KeyValue[];
   tags: KeyValue[];
   artifact?: { name: string; content: string; contentType: string };
-  /** The command's own exit code: 0 ends the run FINISHED, anything else FAILED. */
+  /** The command's own exit code (logged as the tag `ai-ci.exit_code`). */
   exitCode: number;
+  /**
+   * Whether the run ends FAILED rather than FINISHED: the work it records did not complete (a results file that
+   * could not be read, a tracked command that failed). A finding — a confident regression, a review finding, a
+   * carbon budget exceeded — is a finished run whose verdict is in its tags, not a failed one, so an MLflow view
+   * filtered on FAILED shows broken runs only.
+   */
+  failed: boolean;
   /** When the measured work started (ms since the epoch), when the command knows it. */
   startTime?: number;
 }
@@ -50,6 +57,15 @@ function record(
   };
 }
 
+/**
+ * The CLI's exit code for "ran and found a problem it is meant to report" (ExitCode.Finding in
+ * src/runner-image/cli/exit-codes.ts, which this room may not import; README "CLI exit codes").
+ */
+const FINDING_EXIT = 1;
+
+/** An analysis run failed when it exited with neither success nor a finding (bad usage, unreadable input). */
+const analysisFailed = (exitCode: number) => exitCode !== 0 && exitCode !== FINDING_EXIT;
+
 const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
 
 /** `perf analyze`: verdict counts, and per benchmark its change in % and P(regression). */
@@ -71,6 +87,7 @@ export function perfRun(report: AnalysisReport, exitCode: number): RunRecord {
       command: 'perf analyze',
       experiment: 'ai-ci-perf',
       exitCode,
+      failed: analysisFailed(exitCode),
       artifact: { name: 'perf-report.json', content: json(report), contentType: 'application/json' },
     },
     metrics,
@@ -117,6 +134,8 @@ export function carbonRun(report: TrackReport, exitCode: number): RunRecord {
       command: 'carbon track',
       experiment: 'ai-ci-carbon',
       exitCode,
+      // The tracked command's own failure fails the run; a budget exceeded (exit 4) is a finding on a finished run.
+      failed: report.exitCode !== 0,
       startTime: m.startedAt,
       artifact: { name: 'carbon-report.json', content: json(report), contentType: 'application/json' },
     },
@@ -167,6 +186,7 @@ export function reviewRun(
       command: 'review',
       experiment: 'ai-ci-review',
       exitCode,
+      failed: analysisFailed(exitCode),
       artifact: { name: 'review.json', content: reportJson, contentType: 'application/json' },
     },
     metrics,

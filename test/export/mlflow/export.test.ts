@@ -45,6 +45,7 @@ const record = (over: Partial<RunRecord> = {}): RunRecord => ({
     contentType: 'application/json',
   },
   exitCode: 0,
+  failed: false,
   ...over,
 });
 
@@ -109,11 +110,11 @@ describe('exportRun', () => {
     ]);
   });
 
-  it('uses an existing experiment, named by the flag before MLFLOW_EXPERIMENT_NAME, and ends a failed command FAILED', async () => {
+  it('uses an existing experiment, named by the flag before MLFLOW_EXPERIMENT_NAME, and ends a failed run FAILED', async () => {
     await new MlflowClient(fake.url).createExperiment('nightly');
     await new MlflowClient(fake.url).createExperiment('from-env');
     fake.requests.length = 0;
-    const r1 = await run(record({ exitCode: 1 }), {
+    const r1 = await run(record({ exitCode: 3, failed: true }), {
       experiment: 'nightly',
       env: { MLFLOW_EXPERIMENT_NAME: 'from-env' },
     });

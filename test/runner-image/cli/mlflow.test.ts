@@ -1,7 +1,8 @@
 /**
  * `--mlflow` on `perf analyze`, `carbon track` and `review`, end to end against the fake MLflow tracking server
  * (test/fakes/mlflow/server.ts, built from MLflow's REST API documentation): each command's figures as metrics,
- * its JSON report as the artifact, the run FINISHED or FAILED by the command's exit code — and that exit code the
+ * its JSON report as the artifact, the run FINISHED when the command did its work (a finding included) and FAILED
+ * when it could not (a failed tracked command, unreadable input) — and the command's exit code the
  * same with the server up, answering an error, or down (one warning line).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,7 +61,7 @@ function pytestFiles(): { base: string; head: string } {
 }
 
 describe('perf analyze --mlflow', () => {
-  it('logs change %, P(regression) and verdict counts, the --json report as artifact; exit 1 unchanged, run FAILED', async () => {
+  it('logs change %, P(regression) and verdict counts, the --json report as artifact; exit 1 unchanged, run FINISHED (a finding is not a failure)', async () => {
     const { base, head } = pytestFiles();
     const args = ['perf', 'analyze', head, '--baseline', base, '--same-job', '--no-model', '--json'];
     const plain = await runCliCaptured(args, env({ MLFLOW_TRACKING_URI: undefined }));
@@ -69,7 +70,8 @@ describe('perf analyze --mlflow', () => {
     expect(r.code).toBe(plain.code);
     const { run, metric, artifact, tag } = onlyRun();
     expect(fake.experiments.get('bench')).toBeDefined();
-    expect(run.info.status).toBe('FAILED');
+    expect(run.info.status).toBe('FINISHED');
+    expect(tag('ai-ci.exit_code')).toBe('1');
     expect(run.info.run_name).toBe('perf analyze feedfac');
     expect(tag('mlflow.source.git.commit')).toBe('feedfacecafebeef000000000000000000000000');
     expect(tag('github.ref')).toBe('refs/heads/main');
@@ -149,7 +151,7 @@ describe('carbon track --mlflow', () => {
     ]);
   });
 
-  it('an exceeded budget (exit 4) is exported as FAILED and still exits 4', async () => {
+  it('an exceeded budget (exit 4) is exported as FINISHED with the budget state and exit code tags, and still exits 4', async () => {
     const r = await runCliCaptured(
       [
         ...track,
@@ -166,7 +168,7 @@ describe('carbon track --mlflow', () => {
     expect(r.code).toBe(4);
     const { run, tag } = onlyRun();
     expect(fake.experiments.has('ai-ci-carbon')).toBe(true);
-    expect(run.info.status).toBe('FAILED');
+    expect(run.info.status).toBe('FINISHED');
     expect(tag('ai-ci.budget_state')).toBe('exceeded');
     expect(tag('ai-ci.exit_code')).toBe('4');
   });
@@ -200,7 +202,7 @@ describe('review --mlflow', () => {
     expect(r.code).toBe(json.code);
     expect(r.code).toBe(1);
     const { run, metric, artifact } = onlyRun();
-    expect(run.info.status).toBe('FAILED');
+    expect(run.info.status).toBe('FINISHED');
     const report = JSON.parse(json.out);
     expect(artifact('review.json')).toBe(json.out);
     const count = (pred: (f: { severity: string; ruleId: string }) => boolean) =>
