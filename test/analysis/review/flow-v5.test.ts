@@ -107,3 +107,32 @@ print(clf.score(X_te, y_te))
     check(prog('agg.take(np.repeat(np.arange(len(agg)), agg["n"]))', '  # <- leak-overlap')));
   it('the rows as they are: nothing', () => check(prog('agg.reset_index(drop=True)')));
 });
+
+describe('staged predictions of a boosting model: one model per number of stages', () => {
+  const prog = (data: string, after: string, mark = '') => `
+import numpy as np
+import matplotlib.pyplot as plt
+from sklearn.ensemble import GradientBoostingRegressor
+from sklearn.metrics import mean_squared_error
+from sklearn.model_selection import train_test_split
+X, y = np.load("X.npy"), np.load("y.npy")
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=13)
+X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, random_state=0)
+reg = GradientBoostingRegressor(n_estimators=500).fit(X_fit, y_fit)
+score = np.zeros((500,), dtype=np.float64)
+for i, y_pred in enumerate(reg.staged_predict(${data})):
+    score[i] = mean_squared_error(${data.replace('X', 'y')}, y_pred)${mark}
+${after}
+`;
+  const final = 'best_n = int(np.argmin(score)) + 1';
+  it('the number of stages chosen by the test error', () =>
+    check(prog('X_test', final, '  # <- leak-selection')));
+  it('chosen by a validation part, the test set scored once: nothing', () =>
+    check(
+      prog(
+        'X_val',
+        `${final}\nbest = GradientBoostingRegressor(n_estimators=best_n).fit(X_train, y_train)\nprint(mean_squared_error(y_test, best.predict(X_test)))`,
+      ),
+    ));
+  it('the test error of every stage only plotted: nothing', () => check(prog('X_test', 'plt.plot(score)')));
+});

@@ -845,6 +845,14 @@ class Interpreter {
           for (const d of this.dataOf(v)) {
             for (const t of d.taints) if (!base.taints.includes(t)) base.taints.push(t);
             base.time = strongest(base.time, d.time);
+            // scores[i] = mean_squared_error(y_test, pred): an array of scores (picking its best chooses by them).
+            if (d.evals?.length)
+              base.evals = [...(base.evals ?? []), ...d.evals.filter((e) => !base.evals?.includes(e))];
+            if (d.internal?.length)
+              base.internal = [
+                ...(base.internal ?? []),
+                ...d.internal.filter((e) => !base.internal?.includes(e)),
+              ];
           }
           if (v.kind === 'stat') base.taints.push({ by: v.by, fitRows: v.rows, at: v.at });
           if (valueNode && /\bto_datetime\b/.test(valueNode.text)) {
@@ -907,6 +915,11 @@ class Interpreter {
       if (it.of && loop !== undefined) this.facts.batchLoops.add(loop);
       for (const c of target.type === 'identifier' ? [target] : target.namedChildren)
         if (c) scope.set(c.text, { kind: 'num', value: Number.NaN });
+      return;
+    }
+    if (it.kind === 'pred') {
+      // for y_pred in reg.staged_predict(X_test): the predictions after each boosting stage.
+      this.bind(target, it, scope);
       return;
     }
     if (it.kind === 'tuple') {
@@ -2401,6 +2414,10 @@ class Interpreter {
       case 'score_samples':
       case 'predict_on_batch':
       case 'forward':
+      // Gradient boosting / AdaBoost: the predictions after each stage, one model per number of stages.
+      case 'staged_predict':
+      case 'staged_predict_proba':
+      case 'staged_decision_function':
         return x ? this.pred(e, x) : undefined;
       case 'score':
       case 'evaluate':
