@@ -136,3 +136,38 @@ ${after}
     ));
   it('the test error of every stage only plotted: nothing', () => check(prog('X_test', 'plt.plot(score)')));
 });
+
+describe('forecasting models: a forecast of the held-out periods is scored on them', () => {
+  const prog = (loopBody: string, after = '') => `
+import itertools
+import numpy as np
+import pandas as pd
+from statsmodels.tsa.arima.model import ARIMA
+sales = pd.read_csv("sales.csv", index_col="month", parse_dates=True)["units"]
+train, test = sales[:-12], sales[-12:]
+best = None
+for p, d, q in itertools.product(range(3), range(2), range(3)):
+    fitted = ARIMA(train, order=(p, d, q)).fit()
+${loopBody}
+${after}
+`;
+  it('the order chosen by the forecast error of the test months (steps=len(test))', () =>
+    check(
+      prog(
+        '    err = np.mean(np.abs(test - fitted.forecast(steps=len(test))))  # <- leak-selection\n    if best is None or err < best[0]:\n        best = (err, (p, d, q))',
+      ),
+    ));
+  it('the same with a literal horizon', () =>
+    check(
+      prog(
+        '    err = np.mean(np.abs(test.values - fitted.forecast(12).values))  # <- leak-selection\n    if best is None or err < best[0]:\n        best = (err, (p, d, q))',
+      ),
+    ));
+  it('the order chosen by AIC, the test months forecast once: nothing', () =>
+    check(
+      prog(
+        '    if best is None or fitted.aic < best[0]:\n        best = (fitted.aic, (p, d, q))',
+        'forecast = ARIMA(train, order=best[1]).fit().forecast(steps=len(test))\nprint(np.mean(np.abs(test - forecast)))',
+      ),
+    ));
+});

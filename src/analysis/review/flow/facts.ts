@@ -101,6 +101,11 @@ export interface DataVal {
   column?: { frame: number; name: string };
   /** All columns of the loaded frame (no column dropped or selected yet). */
   whole?: boolean;
+  /**
+   * The periods after the training series a forecast is made for, when the program does not say which rows they
+   * are (`fitted.forecast(12)`): a forecast compared with held-out values is evaluated on those values.
+   */
+  future?: boolean;
   frame: number;
   at: Position;
 }

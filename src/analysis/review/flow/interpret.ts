@@ -536,7 +536,14 @@ class Interpreter {
     const refs: PredVal[] = [];
     for (const d of data) for (const p of d.preds ?? []) if (!refs.includes(p)) refs.push(p);
     if (refs.length === 0 || !data.some((d) => !d.preds?.length && d.rows.size > 0)) return [];
-    const evals = refs.map((p) => this.evaluate(p.model, p.data, at, 'metric', p.id));
+    // test - fitted.forecast(12): a forecast of unnamed periods is evaluated on the values it is compared with.
+    // (Values of unknown origin, such as a running best score, are no such values.)
+    const actual = data.find(
+      (d) => !d.preds?.length && [...d.rows].some((r) => this.facts.origins.get(r)?.kind !== 'unknown'),
+    );
+    const evals = refs
+      .filter((p) => !p.data.future || actual)
+      .map((p) => this.evaluate(p.model, p.data.future ? actual! : p.data, at, 'metric', p.id));
     if (new Set(evals.map((e) => e.model.id)).size > 1) {
       const joint = this.nextId++;
       for (const e of evals) e.joint = joint;
@@ -1951,6 +1958,25 @@ class Interpreter {
       return e;
     }
     if (
+      (/statsmodels/.test(qname) &&
+        /^(ARIMA|SARIMAX|AutoReg|ARDL|ExponentialSmoothing|SimpleExpSmoothing|Holt|ETSModel|UnobservedComponents|VAR|VARMAX|DynamicFactor|ThetaModel|STLForecast|MarkovAutoregression|MarkovRegression)$/.test(
+          name,
+        )) ||
+      (name === 'auto_arima' && /pmdarima|^pm\b/.test(qname))
+    ) {
+      // ARIMA(train, order=(p, d, q)): a forecasting model made with its series (and exog=); .fit() trains on it.
+      // pmdarima's auto_arima(train) returns the model already fit.
+      const yNode = args.pos[0] ?? args.kw.get('endog') ?? args.kw.get('y');
+      const y = yNode ? this.dataOf(this.expr(yNode, scope))[0] : undefined;
+      const xNode = args.kw.get('exog') ?? args.kw.get('X');
+      const x = xNode ? this.dataOf(this.expr(xNode, scope))[0] : undefined;
+      for (const [k, v] of args.kw) if (!['endog', 'y', 'exog', 'X'].includes(k)) this.expr(v, scope);
+      const e = this.est(name, 'model', at);
+      if (y) e.data = { x: x ?? y, y: x ? y : undefined };
+      if (name === 'auto_arima' && y) this.train(e, e.data!.x, e.data!.y, at);
+      return e;
+    }
+    if (
       /statsmodels/.test(qname) &&
       /^(ols|wls|gls|glm|logit|probit|mnlogit|poisson|negativebinomial|quantreg|rlm|mixedlm)$/.test(name)
     ) {
@@ -2419,6 +2445,18 @@ class Interpreter {
       case 'staged_predict_proba':
       case 'staged_decision_function':
         return x ? this.pred(e, x) : undefined;
+      case 'forecast':
+      case 'get_forecast': {
+        // fitted.forecast(steps=len(test)): predictions for the periods after the training series, here test's rows;
+        // fitted.forecast(12): periods the program does not name (see DataVal.future).
+        if (e.fits.length === 0 || e.role !== 'model') return undefined;
+        const stepsNode = args.pos[0] ?? args.kw.get('steps') ?? args.kw.get('h') ?? args.kw.get('fh');
+        const horizon = stepsNode ? this.dataOf(this.expr(stepsNode, scope))[0] : undefined;
+        if (horizon) return this.pred(e, horizon);
+        const future = this.unknownData(at);
+        future.future = true;
+        return this.pred(e, future);
+      }
       case 'score':
       case 'evaluate':
         return x ? this.score([this.evaluate(e, x, at, 'score')], at) : undefined;
