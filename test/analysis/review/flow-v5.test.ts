@@ -171,3 +171,35 @@ ${after}
       ),
     ));
 });
+
+describe('NumPy polynomial fits are models', () => {
+  const prog = (pick: string, after = '') => `
+import numpy as np
+data = np.loadtxt("runs.csv", delimiter=",")
+x, y = data[:, 0], data[:, 1]
+order = np.random.default_rng(0).permutation(len(x))
+fit_idx, val_idx, test_idx = order[:60], order[60:80], order[80:]
+results = []
+for degree in range(1, 8):
+    coeffs = np.polyfit(x[fit_idx], y[fit_idx], degree)
+    err = np.mean((np.polyval(coeffs, x[${pick}]) - y[${pick}]) ** 2)${pick === 'test_idx' ? '  # <- leak-selection' : ''}
+    results.append((err, degree, coeffs))
+best_err, best_degree, best_coeffs = min(results, key=lambda t: t[0])
+${after}
+`;
+  it('the degree chosen by the test error', () => check(prog('test_idx')));
+  it('chosen by a validation part, the chosen polynomial scored once on the test part: nothing', () =>
+    check(prog('val_idx', 'print(np.mean((np.polyval(best_coeffs, x[test_idx]) - y[test_idx]) ** 2))')));
+  it('np.poly1d and Polynomial.fit predict when called', () =>
+    check(`
+import numpy as np
+from numpy.polynomial import Polynomial
+x, y = np.load("x.npy"), np.load("y.npy")
+x_tr, x_te, y_tr, y_te = x[:80], x[80:], y[:80], y[80:]
+errs = {}
+for deg in (1, 2, 3, 4):
+    p = Polynomial.fit(x_tr, y_tr, deg)
+    errs[deg] = np.abs(p(x_te) - y_te).mean()  # <- leak-selection
+best = min(errs, key=errs.get)
+`));
+});

@@ -66,6 +66,7 @@ import type {
   StatVal,
   Taint,
   TrainerVal,
+  TupleVal,
   Val,
 } from './facts.js';
 import { ancestors } from './facts.js';
@@ -1520,6 +1521,29 @@ class Interpreter {
     const name = last(qname);
     const at = posOf(n);
     if (name === 'train_test_split') return this.trainTestSplit(args, n, scope);
+    if (
+      (name === 'polyfit' && /^(numpy|np)\b/.test(qname)) ||
+      (name === 'fit' && /(^|\.)(Polynomial|Chebyshev|Legendre|Hermite|Laguerre)\.fit$/.test(qname))
+    ) {
+      // np.polyfit(x, y, deg), Polynomial.fit(x, y, deg): a model fit on x and y (its coefficients).
+      const vals = args.pos.map((a) => this.expr(a, scope));
+      for (const v of args.kw.values()) this.expr(v, scope);
+      const x = this.dataOf(vals[0])[0];
+      const y = this.dataOf(vals[1])[0];
+      const e = this.est(name === 'fit' ? qname.split('.').at(-2)! : 'polyfit', 'model', at);
+      if (x) this.train(e, x, y, at);
+      return e;
+    }
+    if ((name === 'polyval' || name === 'poly1d') && /^(numpy|np)\b/.test(qname)) {
+      // np.polyval(coeffs, x): the fitted polynomial's predictions; np.poly1d(coeffs): the polynomial itself.
+      const vals = args.pos.map((a) => this.expr(a, scope));
+      const model = vals[0]?.kind === 'est' ? vals[0] : undefined;
+      if (name === 'poly1d') return model ?? this.generic(args, scope, at);
+      const x = this.dataOf(vals[1])[0];
+      if (model && x) return this.pred(model, x);
+      const data = vals.flatMap((v) => this.dataOf(v));
+      return data.length ? this.derive(data, at) : undefined;
+    }
     if (qname === 'len' && args.pos.length === 1) {
       // len(X): a number, the size of X (see NumVal.of).
       const v = this.expr(args.pos[0]!, scope);
@@ -1749,6 +1773,25 @@ class Interpreter {
         }
       }
       for (const v of vals) this.decide(v, at);
+      const first = vals[0];
+      if (
+        (qname === 'min' || qname === 'max') &&
+        first?.kind === 'coll' &&
+        first.items.length > 0 &&
+        first.items.every((i) => i.kind === 'tuple')
+      ) {
+        // min(results, key=lambda t: t[0]) over (score, setting, model) tuples: one of them, position by position
+        // (the chosen model stays a model, its score stays a score).
+        const tuples = first.items as TupleVal[];
+        return {
+          kind: 'tuple',
+          items: tuples[0]!.items.map((x, i) => {
+            if (x?.kind === 'est') return x;
+            const d = tuples.flatMap((t) => this.dataOf(t.items[i]));
+            return d.length ? this.derive(d, at) : x;
+          }),
+        };
+      }
       const data = vals.flatMap((v) => this.dataOf(v));
       if (
         STATISTICS.has(name) &&
