@@ -67,6 +67,11 @@ export function scaled(
       }
       // A code change moves the CPU time with the wall time (Google Benchmark's cpu_time of each run).
       if (Array.isArray(extra.cpuTime)) extra.cpuTime = extra.cpuTime.map((v) => (v as number) * factor);
+      // Google Benchmark chooses the iteration count for its minimum time from a probe of the same code, so a
+      // change that makes each iteration `factor` times slower makes it run about `factor` times fewer of them.
+      if (Array.isArray(extra.iterations)) {
+        extra.iterations = extra.iterations.map((v) => Math.max(1, Math.round((v as number) / factor)));
+      }
       return {
         ...b,
         samples: b.samples.map((v) => v * factor),

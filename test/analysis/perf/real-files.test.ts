@@ -106,6 +106,31 @@ describe('Google Benchmark default output (one value per benchmark, no repetitio
     expect(base.failing).toBe(false);
   });
 
+  it("does not fail a run the machine slowed after Google Benchmark's own probe: inconclusive, with why", async () => {
+    // single-history-06's BM_Fill: +17% in CPU and wall time alike (a VM's stolen time counts as CPU time), but
+    // its 15,958 iterations are the usual count for the usual speed: iterations × CPU time is 21% above the
+    // file's other benchmarks, where every other run's lies within 8% (gbench-probe.ts).
+    const runs = await history('gbench', 'single-history');
+    for (const r of [
+      await analyse(runs[6]!, { history: runs.slice(0, 6) }),
+      await analyse(runs[6]!, { baseline: runs[5]! }),
+    ]) {
+      const b = byName(r, 'BM_Fill');
+      expect(b.failing).toBe(false);
+      expect(b.verdict).toBe('inconclusive');
+      expect(b.change!.estimate).toBeGreaterThan(0.14);
+      expect(b.reason).toMatch(/probe in this run predicted a 21\.\d% shorter run: its 15,958 iterations/);
+    }
+    // The same slowdown made by the code moves the probe too, and the iteration count with it: still flagged.
+    const slowed = scaled(runs[5]!, 1.17, (i) => i === 2);
+    for (const r of [
+      await analyse(slowed, { history: runs.slice(0, 5) }),
+      await analyse(slowed, { baseline: runs[4]! }),
+    ]) {
+      expect(byName(r, 'BM_Fill').verdict).toBe('regression');
+    }
+  });
+
   it('judges a change against a descheduled baseline run by the time on the CPU', async () => {
     // single-base's BM_Fill was descheduled (+28% wall time): a real 10% speed-up measured against it reads as
     // −30% in wall time, and a real 20% slowdown as about none.

@@ -1,5 +1,6 @@
 import { type Comparison, type Detection, type DetectOptions, detectRegressions } from '../detect.js';
 import { FASTEST_SHARE, fastestOf } from '../disturbed.js';
+import { PROBE_TOLERANCE, type ProbeDisagreement, probeDisagreements } from '../gbench-probe.js';
 import type { Baseline } from '../history/baseline.js';
 import { type ModelBreaker, ModelUnavailableError } from '../model/breaker.js';
 import { correctOffCpu, type OffCpuCorrection, offCpuSharesOf } from '../off-cpu.js';
@@ -160,6 +161,12 @@ export async function analyzeResults(
         witnesses.push({ name: compared[i]!.result.name, detection: before, fastest: fast[k]! });
     });
   }
+  // Google Benchmark's own probe as a second opinion on a single-value regression (gbench-probe.ts).
+  const probes = probeDisagreements(compared.map((c) => c.result));
+  compared.forEach(({ result }, i) => {
+    const probe = probes.get(result);
+    if (probe) judged[i] = { ...judged[i]!, detection: judgeProbe(judged[i]!.detection, result, probe) };
+  });
   // A run the machine disturbed is disturbed for all its benchmarks (disturbed.ts, judgeDisturbedRun).
   if (witnesses.length > 0) {
     compared.forEach(({ result }, i) => {
@@ -320,6 +327,30 @@ export function judgeOffCpu(
 }
 
 /** A benchmark of the run whose fastest round showed that the machine slowed it (judgeFastest). */
+/**
+ * A single-value Google Benchmark regression whose reported run took longer than Google Benchmark's own probe of
+ * the same run predicted (gbench-probe.ts: its iterations × time per iteration above the file's usual by more
+ * than PROBE_TOLERANCE) is 'inconclusive' when that excess explains the slowdown (within DISTURBED_RUN_SPAN in log
+ * terms): the code ran at its usual speed a moment before, in the same process. Never a pass; a slowdown beyond
+ * what the excess explains keeps its verdict.
+ */
+export function judgeProbe(d: Detection, result: BenchmarkResult, probe: ProbeDisagreement): Detection {
+  if (d.verdict !== 'regression' || result.direction !== 'smaller-is-better') return d;
+  const excess = Math.log(probe.ratio);
+  const own = Math.log1p(d.change.estimate);
+  if (!(probe.ratio > 1 + PROBE_TOLERANCE) || !(own > 0) || own > DISTURBED_RUN_SPAN * excess) return d;
+  return {
+    ...d,
+    verdict: 'inconclusive',
+    reason:
+      `${pct(d.change.estimate)} worse, but Google Benchmark's probe in this run predicted a ${pct(probe.ratio - 1)} ` +
+      `shorter run: its ${probe.iterations.toLocaleString('en-US')} iterations were chosen for the usual speed ` +
+      `(iterations × time per iteration is ${pct(probe.ratio - 1)} above the median of the file's ` +
+      `${probe.benchmarks} benchmarks), so the machine slowed the run after its probe — rerun it, or compare both ` +
+      `commits in one job (ai-ci perf ab); as measured: ${d.reason}`,
+  };
+}
+
 export interface DisturbanceWitness {
   name: string;
   /** Its detection before judgeFastest: the median's change. */
