@@ -203,3 +203,30 @@ for deg in (1, 2, 3, 4):
 best = min(errs, key=errs.get)
 `));
 });
+
+describe('a Keras callback class of the program runs after each epoch with self.model the model in training', () => {
+  const prog = (data: string, mark = '') => `
+import numpy as np
+from sklearn.metrics import roc_auc_score
+from tensorflow import keras
+class StopOnAuc(keras.callbacks.Callback):
+    def __init__(self, x, y):
+        super().__init__()
+        self.x, self.y, self.best = x, y, 0.0
+    def on_epoch_end(self, epoch, logs=None):
+        auc = roc_auc_score(self.y, self.model.predict(self.x, verbose=0))${mark}
+        if auc <= self.best:
+            self.model.stop_training = True
+        self.best = max(self.best, auc)
+x, y = np.load("x.npy"), np.load("y.npy")
+x_train, x_test, y_train, y_test = x[:800], x[800:], y[:800], y[800:]
+x_fit, x_val, y_fit, y_val = x_train[:600], x_train[600:], y_train[:600], y_train[600:]
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+model.compile("adam", "binary_crossentropy")
+model.fit(x_fit, y_fit, epochs=50, callbacks=[StopOnAuc(${data})])
+print(roc_auc_score(y_test, model.predict(x_test)))
+`;
+  it('stopping when the test AUC stops improving', () =>
+    check(prog('x_test, y_test', '  # <- leak-selection')));
+  it('stopping on a validation part: nothing', () => check(prog('x_val, y_val')));
+});

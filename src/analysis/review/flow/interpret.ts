@@ -182,6 +182,8 @@ class Scope {
 interface Args {
   pos: Node[];
   kw: Map<string, Node>;
+  /** `f(*xy)` as the only positional argument: the iterable spread into the positions. */
+  splat?: Node;
 }
 
 /** The values a number takes, when known (a literal, or one of a few: `for lag in (1, 7)`). */
@@ -1249,8 +1251,11 @@ class Interpreter {
         const value = a.childForFieldName('value');
         if (name && value) out.kw.set(name, value);
         if (name === 'groups') this.facts.usesGroups = true;
-      } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat') out.pos.push(a);
+      } else if (a.type === 'list_splat') {
+        if (out.pos.length === 0) out.splat = a.namedChildren[0] ?? undefined;
+      } else if (a.type !== 'dictionary_splat') out.pos.push(a);
     }
+    if (out.splat && out.pos.length > 0) out.splat = undefined;
     return out;
   }
 
@@ -2364,8 +2369,15 @@ class Interpreter {
     const at = posOf(n);
     const xNode = args.pos[0] ?? args.kw.get('X') ?? args.kw.get('x');
     const yNode = args.pos[1] ?? args.kw.get('y');
-    const x = xNode ? (this.dataOf(this.expr(xNode, scope))[0] ?? undefined) : undefined;
-    const y = yNode ? this.dataOf(this.expr(yNode, scope))[0] : undefined;
+    let x = xNode ? (this.dataOf(this.expr(xNode, scope))[0] ?? undefined) : undefined;
+    let y = yNode ? this.dataOf(this.expr(yNode, scope))[0] : undefined;
+    if (!xNode && args.splat) {
+      // model.evaluate(*self.data), model.fit(*train_xy): features and labels from a pair.
+      const v = this.expr(args.splat, scope);
+      const items = v?.kind === 'tuple' || v?.kind === 'coll' ? v.items : [v];
+      x = this.dataOf(items[0])[0];
+      y = items.length > 1 ? this.dataOf(items[1])[0] : undefined;
+    }
     if (method === 'search' && e.role === 'search' && x) {
       // tuner.search(x, y, validation_data=(x_val, y_val)): every trial's model is scored on the validation data.
       this.train(e, x, y, at);
@@ -2462,6 +2474,7 @@ class Interpreter {
         }
         this.train(e, x, y, at);
         this.earlyStopping(e, args, scope, at, x);
+        this.userCallbacks(e, args, scope, at, x, y);
         if (method === 'fit_predict' || method === 'fit_transform') return this.pred(e, x);
         return e;
       }
@@ -2524,6 +2537,44 @@ class Interpreter {
         return e;
       default:
         return undefined;
+    }
+  }
+
+  /**
+   * model.fit(..., callbacks=[KeepBest(x_val, y_val)]): a Keras callback class of the program runs after every epoch
+   * with self.model the model in training; its hooks are run once, in a loop of epochs that trains the model, so a
+   * score it takes there and branches on chooses the epoch (or stops) like a hand-written training loop.
+   */
+  private userCallbacks(
+    e: EstVal,
+    args: Args,
+    scope: Scope,
+    at: Position,
+    x: DataVal,
+    y: DataVal | undefined,
+  ): void {
+    const node = args.kw.get('callbacks');
+    if (!node) return;
+    const list = this.expr(node, scope);
+    const objs = (list?.kind === 'coll' || list?.kind === 'tuple' ? list.items : [list]).filter(
+      (v): v is ObjVal => v?.kind === 'obj',
+    );
+    const hooks = ['on_epoch_end', 'on_epoch_begin', 'on_train_batch_end', 'on_batch_end'];
+    for (const obj of objs) {
+      const defs = hooks.filter((h) => obj.cls.methods.has(h));
+      if (defs.length === 0) continue;
+      const loop = -this.nextId++;
+      this.loops.push(loop);
+      try {
+        this.train(e, x, y, at);
+        obj.attrs.set('model', e);
+        for (const h of defs) {
+          const f: FuncVal = { kind: 'func', name: h, id: obj.cls.methods.get(h)! };
+          if (this.canInline(f)) this.inlineWith(f, [obj], new Map());
+        }
+      } finally {
+        this.loops.pop();
+      }
     }
   }
 
