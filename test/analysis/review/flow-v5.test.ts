@@ -230,3 +230,38 @@ print(roc_auc_score(y_test, model.predict(x_test)))
     check(prog('x_test, y_test', '  # <- leak-selection')));
   it('stopping on a validation part: nothing', () => check(prog('x_val, y_val')));
 });
+
+describe("a fit's history holds the scores on its validation_data / eval_set", () => {
+  const prog = (val: string, after: string, mark = '') => `
+import numpy as np
+import matplotlib.pyplot as plt
+from tensorflow import keras
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+x_train, x_val, y_train, y_val = x_train[:-5000], x_train[-5000:], y_train[:-5000], y_train[-5000:]
+def make(units):
+    m = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(units), keras.layers.Dense(10)])
+    m.compile("adam", "sparse_categorical_crossentropy", metrics=["accuracy"])
+    return m
+curves = {}
+for units in [32, 64, 128]:
+    hist = make(units).fit(x_train, y_train, epochs=5, validation_data=(${val}))
+    curves[units] = hist.history["val_accuracy"]${mark}
+best = max(curves, key=lambda u: max(curves[u]))
+${after}
+`;
+  it('hidden units chosen by the history of the test images', () =>
+    check(prog('x_test, y_test', '', '  # <- leak-selection')));
+  it('chosen by a validation part, the chosen size scored once on the test images: nothing', () =>
+    check(prog('x_val, y_val', 'print(make(best).fit(x_train, y_train).evaluate(x_test, y_test))')));
+  it('one model watching the test images, its curve plotted: nothing', () =>
+    check(`
+import matplotlib.pyplot as plt
+from tensorflow import keras
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+m = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(10)])
+m.compile("adam", "sparse_categorical_crossentropy", metrics=["accuracy"])
+history = m.fit(x_train, y_train, epochs=5, validation_data=(x_test, y_test))
+plt.plot(history.history["val_loss"])
+print(m.evaluate(x_test, y_test))
+`));
+});

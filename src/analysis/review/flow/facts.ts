@@ -125,6 +125,11 @@ export interface EstVal {
   earlyStopping: boolean;
   /** A search's cv= splitter. */
   cv?: SplitterVal;
+  /**
+   * Held-out data its last fit reported scores on (Keras' validation_data, eval_set): reading the fit's history
+   * (`hist.history["val_accuracy"]`, `evals_result()`) reads those scores.
+   */
+  monitored?: DataVal[];
   /** Data given when the model is made (statsmodels' `OLS(y, X)`, `ols("y ~ a", data=df)`): `.fit()` trains on it. */
   data?: { x: DataVal; y?: DataVal };
 }

@@ -1211,6 +1211,12 @@ class Interpreter {
         return this.colOf(obj, attr, posOf(n));
       case 'est':
         if (attr === 'best_estimator_' || attr === 'estimator') return obj;
+        // hist = model.fit(..., validation_data=(x_val, y_val)); hist.history: the scores on the monitored data.
+        if ((attr === 'history' || attr === 'evals_result_') && obj.monitored?.length)
+          return this.score(
+            obj.monitored.map((d) => this.evaluate(obj, d, posOf(n), 'score')),
+            posOf(n),
+          );
         // search.best_score_: the cross-validated score of the best of the candidates, on the training folds.
         if (attr === 'best_score_' && obj.role === 'search') {
           const s = this.internalScore('search', obj.steps[0] ?? obj, undefined, posOf(n));
@@ -2501,6 +2507,14 @@ class Interpreter {
       case 'staged_predict_proba':
       case 'staged_decision_function':
         return x ? this.pred(e, x) : undefined;
+      case 'evals_result':
+        // booster.evals_result(): the scores on the eval_set of the last fit.
+        return e.monitored?.length
+          ? this.score(
+              e.monitored.map((d) => this.evaluate(e, d, at, 'score')),
+              at,
+            )
+          : undefined;
       case 'forecast':
       case 'get_forecast': {
         // fitted.forecast(steps=len(test)): predictions for the periods after the training series, here test's rows;
@@ -2590,12 +2604,13 @@ class Interpreter {
       args.kw.has('early_stopping_rounds') ||
       STOPPING.test(callbacks) ||
       names.some((n) => this.stoppers.has(n));
-    if (!evalSet || !early) return;
-    for (const d of this.dataOf(this.expr(evalSet, scope))) {
-      // eval_set often also lists the training data itself (to watch the training loss).
-      if ([...d.rows].every((r) => x.rows.has(r))) continue;
-      this.evaluate(e, d, at, 'early-stopping');
-    }
+    // eval_set often also lists the training data itself (to watch the training loss).
+    const held = evalSet
+      ? this.dataOf(this.expr(evalSet, scope)).filter((d) => ![...d.rows].every((r) => x.rows.has(r)))
+      : [];
+    e.monitored = held;
+    if (!early) return;
+    for (const d of held) this.evaluate(e, d, at, 'early-stopping');
   }
 
   private splitterMethod(s: SplitterVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
