@@ -265,3 +265,29 @@ plt.plot(history.history["val_loss"])
 print(m.evaluate(x_test, y_test))
 `));
 });
+
+describe('permutation_importance scores the model on the data it is given', () => {
+  const prog = (x: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.inspection import permutation_importance
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("houses.csv")
+X, y = df.drop(columns=["price"]), df["price"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, random_state=1)
+rf = RandomForestRegressor().fit(X_fit, y_fit)
+imp = permutation_importance(rf, ${x}, ${x.replace('X', 'y')}, n_repeats=5)${mark}
+keep = [c for c, m in zip(X.columns, imp.importances_mean) if m > 0]
+small = RandomForestRegressor().fit(X_train[keep], y_train)
+print(small.score(X_test[keep], y_test))
+`;
+  it('features kept by their importance on the test set, then scored on it', () =>
+    check(
+      prog('X_test').replace(
+        'print(small.score(X_test[keep], y_test))',
+        'print(small.score(X_test[keep], y_test))  # <- leak-selection',
+      ),
+    ));
+  it('importances on a validation part: nothing', () => check(prog('X_val')));
+});

@@ -1555,6 +1555,15 @@ class Interpreter {
       const data = vals.flatMap((v) => this.dataOf(v));
       return data.length ? this.derive(data, at) : undefined;
     }
+    if (/^(permutation_importance|partial_dependence)$/.test(name) && args.pos.length >= 2) {
+      // permutation_importance(model, X_test, y_test): the model scored on that data once per shuffled feature.
+      const vals = args.pos.map((a) => this.expr(a, scope));
+      for (const v of args.kw.values()) this.expr(v, scope);
+      const model = vals[0]?.kind === 'est' ? vals[0] : undefined;
+      const x = this.dataOf(vals[1])[0];
+      if (!model || !x || model.fits.length === 0 || name === 'partial_dependence') return undefined;
+      return this.score([this.evaluate(model, x, at, 'score')], at);
+    }
     if (qname === 'len' && args.pos.length === 1) {
       // len(X): a number, the size of X (see NumVal.of).
       const v = this.expr(args.pos[0]!, scope);
