@@ -21,9 +21,11 @@
  * A pair is `files/<pair>__leaky.py` and `__fixed.py`, or `.ipynb` for a notebook (its label is the first line of its
  * first code cell; it is reviewed as a notebook, and the regex baseline and pylint read its code cells joined).
  *
- * Anchors in the same run: a regex baseline (the textual order of calls, what a grep-based check can do), and pylint
- * (Debian's `pylint`, when on PATH: a general linter, any message counted as a flag) — ruff is not packaged for
- * Debian 12 and leakage-analysis (Yang et al.) needs souffle and a patched pyright, neither installable here.
+ * Anchors in the same run: a regex baseline (the textual order of calls, what a grep-based check can do), ruff (npm's
+ * WebAssembly build, @astral-sh/ruff-wasm-nodejs, with its NumPy and pandas rules: any message counted as a flag) and
+ * pylint (Debian's `pylint`, when on PATH: a general linter, any message counted as a flag, errors and warnings only)
+ * — leakage-analysis (Yang et al.) needs souffle and a patched pyright, neither installable here, and dslinter is a
+ * PyPI-only pylint plugin (PyPI is not reachable here).
  *
  *   npm run eval:review [-- --json] [-- --tuning]
  */
@@ -33,6 +35,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PositionEncoding, Workspace } from '@astral-sh/ruff-wasm-nodejs';
 import { reviewSources } from '../../src/analysis/review/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -160,10 +163,21 @@ function pylintDetector(): Detector | undefined {
     });
     let text = '';
     try {
-      text = execFileSync('pylint', ['--disable=C,R', '--output-format=parseable', '--score=n', ...paths], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      text = execFileSync(
+        'pylint',
+        [
+          // Conventions and refactoring advice are style; import errors only say that the ML libraries are not
+          // installed here.
+          '--disable=C,R,import-error,no-name-in-module',
+          '--output-format=parseable',
+          '--score=n',
+          ...paths,
+        ],
+        {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
     } catch (err) {
       text = (err as { stdout?: string }).stdout ?? '';
     } finally {
@@ -181,6 +195,22 @@ function pylintDetector(): Detector | undefined {
     return out;
   };
 }
+
+/**
+ * ruff (npm's WebAssembly build of it, the same rules as the binary) with its data-science rule sets: NPY (NumPy,
+ * e.g. legacy unseeded `np.random`) and PD (pandas-vet, the pandas part of the ML code-smell catalogues). ruff has
+ * no data-flow or leakage rule; as for pylint, a file with any message counts as a flag of every kind.
+ */
+const RUFF_RULES = ['NPY', 'PD'];
+const ruffDetector: Detector = async (items) => {
+  const ws = new Workspace({ lint: { select: RUFF_RULES } }, PositionEncoding.Utf16);
+  const out = new Map<string, Set<Kind>>();
+  for (const i of items) {
+    const messages = ws.check(i.code) as unknown[];
+    out.set(i.file, messages.length > 0 ? new Set(KINDS) : new Set());
+  }
+  return out;
+};
 
 interface Score {
   tp: number;
@@ -227,6 +257,7 @@ const detectors: [string, Detector][] = [
   ['ai-ci review', aiCi],
   ['regex baseline', regexBaseline],
 ];
+detectors.push([`ruff ${Workspace.version()} (${RUFF_RULES.join(', ')}; any message)`, ruffDetector]);
 const pylint = pylintDetector();
 if (pylint) detectors.push(['pylint (any message)', pylint]);
 
