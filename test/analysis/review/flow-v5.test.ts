@@ -291,3 +291,61 @@ print(small.score(X_test[keep], y_test))
     ));
   it('importances on a validation part: nothing', () => check(prog('X_val')));
 });
+
+describe('the columns a ColumnTransformer names are the features', () => {
+  const prog = (num: string, remainder = '', mark = '') => `
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+claims = pd.read_csv("claims.csv")
+pre = ColumnTransformer([("cat", OneHotEncoder(), ["region", "vehicle"]), ("num", StandardScaler(), ${num})]${remainder})
+clf = make_pipeline(pre, LogisticRegression())
+X_train, X_test, y_train, y_test = train_test_split(claims, claims["fraud"], random_state=2)
+clf.fit(X_train, y_train)${mark}
+print(clf.score(X_test, y_test))
+`;
+  it('the whole frame given, but only named columns used: nothing', () => check(prog('["age", "premium"]')));
+  it('the target among the named columns', () =>
+    check(prog('["age", "premium", "fraud"]', '', '  # <- leak-target')));
+  it('a column named as an investigation result among them', () =>
+    check(prog('["age", "investigation_result"]', '', '  # <- leak-target')));
+  it('remainder="passthrough" keeps the target', () =>
+    check(prog('["age", "premium"]', ', remainder="passthrough"', '  # <- leak-target')));
+});
+
+describe('columns of a frame by dtype, and columns named elsewhere in the program', () => {
+  it('a label code left among the numeric columns', () =>
+    check(`
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import LabelEncoder
+from tensorflow import keras
+t = pd.read_csv("tickets.csv")
+t["priority_code"] = LabelEncoder().fit_transform(t["priority"])
+num = t.select_dtypes("number").columns.drop(["ticket_id"])
+y = keras.utils.to_categorical(t["priority_code"])
+LogisticRegression().fit(t[num].to_numpy(), y)  # <- leak-target
+`));
+  it('the code dropped too: the text column it encodes is not numeric, nothing', () =>
+    check(`
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import LabelEncoder
+t = pd.read_csv("tickets.csv")
+t["priority_code"] = LabelEncoder().fit_transform(t["priority"])
+num = t.select_dtypes("number").columns.drop(["ticket_id", "priority_code"])
+LogisticRegression().fit(t[num].to_numpy(), t["priority_code"])
+`));
+  it('a column named after the target, seen in an exploration cell, left in the features', () =>
+    check(`
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+apps = pd.read_csv("apps.csv")
+apps.groupby("approved")[["income", "approved_limit"]].mean()
+X = apps.drop(columns=["id", "approved"]).select_dtypes("number")
+RandomForestClassifier().fit(X, apps["approved"])  # <- leak-target
+`));
+});

@@ -49,6 +49,11 @@ export interface ColsView {
   /** `slice`: columns by position, `arr[:, start:stop]` (no names; `column` names of `arr[:, k]` are `#k`). */
   mode: 'drop' | 'only' | 'slice';
   names: Set<string>;
+  /**
+   * Columns of some dtypes only (`select_dtypes("number")`): a column not dropped is kept only if of those types,
+   * which the program does not say.
+   */
+  typed?: boolean;
   start?: number;
   stop?: number;
 }
@@ -125,6 +130,11 @@ export interface EstVal {
   earlyStopping: boolean;
   /** A search's cv= splitter. */
   cv?: SplitterVal;
+  /**
+   * For a ColumnTransformer: the columns its transformers are given by name, and whether other columns reach the
+   * model too (remainder="passthrough", or columns chosen by a selector the program does not name).
+   */
+  columns?: { names: string[]; rest: boolean };
   /**
    * Held-out data its last fit reported scores on (Keras' validation_data, eval_set): reading the fit's history
    * (`hist.history["val_accuracy"]`, `evals_result()`) reads those scores.
@@ -214,7 +224,7 @@ export interface StrsVal {
    * Column names the program computes from a frame's columns without naming them all (`[c for c in df.columns if
    * c.startswith("px_")]`, `df.columns.drop("y")`): `drop` when it is every column but those, else an unknown subset.
    */
-  partial?: { drop?: string[] };
+  partial?: { drop?: string[]; typed?: boolean };
 }
 /**
  * A training loop a library runs (Lightning's or Hugging Face's Trainer): what it trains on, what it validates on,

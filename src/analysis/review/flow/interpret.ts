@@ -1282,7 +1282,9 @@ class Interpreter {
         this.expr(objNode, scope);
         const a = args.pos[0] ?? args.kw.get('labels');
         const names = a ? (stringList(a) ?? this.named(a, scope)?.values) : undefined;
-        return { kind: 'strs', values: [], list: true, partial: names ? { drop: names } : {} };
+        // df.select_dtypes("number").columns.drop("id"): the numeric columns but those.
+        const typed = /\bselect_dtypes\s*\(/.test(objNode.text) ? { typed: true } : {};
+        return { kind: 'strs', values: [], list: true, partial: names ? { drop: names, ...typed } : typed };
       }
       const obj = this.receiver(objNode, scope);
       if (obj?.kind === 'strs' && obj.partial && /^(tolist|to_list|copy)$/.test(method)) return obj;
@@ -1555,6 +1557,12 @@ class Interpreter {
       const data = vals.flatMap((v) => this.dataOf(v));
       return data.length ? this.derive(data, at) : undefined;
     }
+    if (/^(to_categorical|one_hot)$/.test(name) && args.pos.length >= 1) {
+      // keras.utils.to_categorical(df["label"]), F.one_hot(y): the same column, one-hot encoded.
+      const d = this.dataOf(this.expr(args.pos[0]!, scope))[0];
+      for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
+      return d ? this.derive([d], at, true) : undefined;
+    }
     if (/^(permutation_importance|partial_dependence)$/.test(name) && args.pos.length >= 2) {
       // permutation_importance(model, X_test, y_test): the model scored on that data once per shuffled feature.
       const vals = args.pos.map((a) => this.expr(a, scope));
@@ -1623,7 +1631,7 @@ class Interpreter {
         this.facts.cvs.push({
           fn: name,
           est: est?.kind === 'est' ? est : undefined,
-          data: x,
+          data: this.columnsUsed(est?.kind === 'est' ? est : undefined, x, at),
           y,
           at,
           cv,
@@ -1911,10 +1919,14 @@ class Interpreter {
         if (v.kind === 'est') steps.push(v);
         else if (v.kind === 'tuple' || v.kind === 'coll') for (const i of v.items) collect(i);
       };
-      for (const a of [...args.pos, ...args.kw.values()]) collect(this.expr(a, scope));
+      const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
+      for (const v of vals) collect(v);
       const lastStep = steps.at(-1);
       const role: Role = lastStep && lastStep.role === 'model' ? 'model' : 'transformer';
-      return this.est(name, role, at, steps);
+      const e = this.est(name, role, at, steps);
+      if (name === 'ColumnTransformer' || name === 'make_column_transformer')
+        e.columns = this.transformedColumns(args, vals);
+      return e;
     }
     if (name === 'Normalize' && /transforms|albumentations|^A\./.test(qname)) {
       // transforms.Normalize(mean, std) from statistics of the data: a transformer fit on the rows they came from.
@@ -2323,6 +2335,55 @@ class Interpreter {
     return model;
   }
 
+  /** A ColumnTransformer in the model gives it the columns its transformers name (and, with remainder, the rest). */
+  private columnsUsed(model: EstVal | undefined, x: DataVal, at: Position): DataVal {
+    const ct =
+      model && [model, ...model.steps, ...model.steps.flatMap((s) => s.steps)].find((s) => s.columns);
+    if (!ct?.columns || !(x.whole || x.cols?.mode === 'drop')) return x;
+    const frame = x.cols?.frame ?? x.frame;
+    this.useColumns(frame, ct.columns.names);
+    if (ct.columns.rest) return x;
+    const dropped = x.cols?.mode === 'drop' ? x.cols.names : new Set<string>();
+    const out = this.derive([x], at);
+    out.cols = { frame, mode: 'only', names: new Set(ct.columns.names.filter((c) => !dropped.has(c))) };
+    out.whole = false;
+    return out;
+  }
+
+  /**
+   * The columns a ColumnTransformer's (transformer, columns) tuples name: [("num", StandardScaler(), NUM), ("drop",
+   * "drop", ["id"])] or make_column_transformer((OneHotEncoder(), CAT), ("passthrough", NUM)).
+   */
+  private transformedColumns(args: Args, vals: (Val | undefined)[]): EstVal['columns'] {
+    const names: string[] = [];
+    let rest = false;
+    const remainder = args.kw.get('remainder');
+    if (remainder && stringValue(remainder) !== 'drop') rest = true;
+    // ColumnTransformer([...]) / ColumnTransformer(transformers=[...]); make_column_transformer(t1, t2, ...).
+    const kwNames = [...args.kw.keys()];
+    const listed = args.kw.has('transformers')
+      ? vals[args.pos.length + kwNames.indexOf('transformers')]
+      : args.pos.length === 1
+        ? vals[0]
+        : undefined;
+    const all: (Val | undefined)[] =
+      listed?.kind === 'coll' || (listed?.kind === 'tuple' && listed.items.every((i) => i?.kind === 'tuple'))
+        ? listed.items
+        : vals.slice(0, args.pos.length);
+    for (const t of all) {
+      if (t?.kind !== 'tuple' || t.items.length < 2) {
+        rest = true;
+        continue;
+      }
+      const spec = t.items.at(-1);
+      const how = t.items.at(-2);
+      if (how?.kind === 'strs' && !how.list && how.values[0] === 'drop') continue;
+      if (spec?.kind === 'strs' && !spec.partial) names.push(...spec.values);
+      else rest = true;
+    }
+    return names.length > 0 ? { names, rest } : undefined;
+  }
+
   private train(model: EstVal, data: DataVal, labels: DataVal | undefined, at: Position): void {
     // model.fit(train_ds) of a supervised dataset: its features and labels (their columns; the dataset's rows, which
     // splits and batches may have cut since).
@@ -2341,7 +2402,7 @@ class Interpreter {
     const y: DataVal | undefined = xy ? { ...xy.y, rows: new Set(data.rows) } : labels;
     // Layers adapted before the model is built around them (keras Normalization / TextVectorization .adapt()) are
     // not refit by fit(): what they learnt is in the features the model trains on. (A Pipeline refits its steps.)
-    let features = x;
+    let features = this.columnsUsed(model, x, at);
     if (!PIPELINES.has(model.cls)) {
       const adapted = model.steps.filter((s) => s.role === 'transformer' && s.fits.length > 0);
       if (adapted.length > 0) {
@@ -2836,6 +2897,20 @@ class Interpreter {
         keys: ['train', 'test'],
       };
     }
+    if (method === 'select_dtypes') {
+      // df.select_dtypes("number"): the columns of some types (see ColsView.typed).
+      const out = this.derive([d], at, true);
+      if (out.whole || out.cols?.mode === 'drop') {
+        out.cols = {
+          frame: out.cols?.frame ?? d.frame,
+          mode: 'drop',
+          names: new Set(out.cols?.names),
+          typed: true,
+        };
+        out.whole = false;
+      }
+      return out;
+    }
     if (method === 'drop_duplicates') {
       this.facts.dedups.push({ rows: new Set(d.rows), at });
       return this.derive([d], at, true);
@@ -2930,6 +3005,9 @@ class Interpreter {
       const col = first ? (stringValue(first) ?? this.named(first, scope)?.values[0]) : undefined;
       if (col !== undefined && first?.type !== 'list' && !this.named(first, scope)?.list)
         return { kind: 'group', data: this.colOf(base.data, col, at) };
+      // df.groupby("y")[["a", "b"]]: columns of the frame, named.
+      const cols = first ? (stringList(first) ?? this.named(first, scope)?.values) : undefined;
+      if (cols) this.useColumns(base.data.frame, cols);
       return base;
     }
     if (base.kind !== 'data' || !first) {
@@ -3010,6 +3088,7 @@ class Interpreter {
     const strs = stringList(rowPart) ?? named?.values;
     if (strs && colPart === undefined) {
       if (rowPart.type === 'string' || named?.list === false) return this.colOf(base, strs[0]!, at);
+      this.useColumns(base.frame, strs);
       const out = this.derive([base], at);
       out.cols = { frame: base.frame, mode: 'only', names: new Set(strs) };
       out.deps = undefined;
@@ -3219,7 +3298,7 @@ class Interpreter {
   }
 
   /** Columns the program computed without naming them all (see StrsVal.partial). */
-  private partialColumns(d: DataVal, partial: { drop?: string[] }, at: Position): DataVal {
+  private partialColumns(d: DataVal, partial: { drop?: string[]; typed?: boolean }, at: Position): DataVal {
     const out = this.derive([d], at);
     out.whole = false;
     if (partial.drop && (d.whole || d.cols?.mode === 'drop')) {
@@ -3229,6 +3308,7 @@ class Interpreter {
         frame: d.cols?.frame ?? d.frame,
         mode: 'drop',
         names: new Set([...prev, ...partial.drop]),
+        ...(partial.typed || d.cols?.typed ? { typed: true } : {}),
       };
     }
     return out;

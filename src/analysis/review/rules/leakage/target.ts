@@ -54,6 +54,20 @@ function featureColumns(facts: Facts, x: DataVal, frame: number): string[] | und
 }
 
 /**
+ * Columns the features may hold, for the checks by name: the feature columns, and for a whole frame (or one with only
+ * some columns dropped) every other column the program names on that frame (`df.groupby("y")[["credit_limit"]]`
+ * in an exploration cell, then `df.drop(columns=["id", "y"])` as the features).
+ */
+function namedColumns(facts: Facts, x: DataVal, frame: number): string[] {
+  const cols = new Set(featureColumns(facts, x, frame) ?? []);
+  const wholeFrame = x.whole && x.frame === frame;
+  const dropped = x.cols?.frame === frame && x.cols.mode === 'drop' ? x.cols.names : undefined;
+  if (wholeFrame || dropped)
+    for (const c of facts.frameColumns.get(frame) ?? []) if (!dropped?.has(c)) cols.add(c);
+  return [...cols];
+}
+
+/**
  * The smallest lag, relative to the label, at which these dependencies read the target (see ColDep), through the
  * columns they are computed from; undefined when they do not read it. `label` is how the label reads the target
  * column: a label `shift(-1)` of it (the next value) is after a feature at lag 0; a label at a position `s[i + w]`
@@ -179,7 +193,10 @@ function inspect(
   if (label && label.lag !== 0) included = undefined;
   else if (x.whole && x.frame === target.frame) included = 'the features are the whole frame';
   else if (x.cols?.frame === target.frame && x.cols.mode === 'drop' && !x.cols.names.has(target.name))
-    included = `only ${[...x.cols.names].map((n) => JSON.stringify(n)).join(', ')} are dropped`;
+    included =
+      x.cols.names.size === 0
+        ? 'no column is dropped'
+        : `only ${[...x.cols.names].map((n) => JSON.stringify(n)).join(', ')} are dropped`;
   else if (x.cols?.mode === 'only' && x.cols.names.has(target.name))
     included = 'it is in the selected columns';
   else if (x.cols?.mode === 'slice' && x.cols.frame === target.frame && /^#-?\d+$/.test(target.name)) {
@@ -223,9 +240,10 @@ function inspect(
   if (labelDef && labelDef.deps.length > 0 && labelDef.deps.every((d) => d.lag === 0 && !d.pos)) {
     const made = new Set(labelDef.deps.filter((d) => d.frame === target.frame).map((d) => d.name));
     // Among the features: selected by name, or not dropped from the frame they come from.
+    // (Under select_dtypes a column not dropped may still be left out: the label's source is often text it encodes.)
     const kept = (n: string) =>
       columns.includes(n) ||
-      (x.cols?.frame === target.frame && x.cols.mode === 'drop' && !x.cols.names.has(n)) ||
+      (x.cols?.frame === target.frame && x.cols.mode === 'drop' && !x.cols.typed && !x.cols.names.has(n)) ||
       (!!x.whole && x.frame === target.frame);
     const c = [...made].find((n) => n !== target.name && kept(n));
     if (c)
@@ -236,7 +254,8 @@ function inspect(
   }
   // Recorded after the outcome: documented columns of a known data set, or events that follow an outcome.
   const dataset = facts.frameSources.get(target.frame) ?? '';
-  for (const c of columns) {
+  const named = namedColumns(facts, x, target.frame);
+  for (const c of named) {
     const from = [...sources(facts, target.frame, c)];
     const post = from.find(
       (s) =>
@@ -254,7 +273,7 @@ function inspect(
   // By name only: columns named after the target, or after what happens later.
   // Columns the program computes are judged by how (above), not by their names (Sales_lag7 from shift(7) is fine).
   const defined = facts.columnDefs.get(target.frame);
-  const suspicious = columns.filter(
+  const suspicious = named.filter(
     (n) => n !== target.name && !defined?.has(n) && (namesTarget(n, target.name) || leakyName(n)),
   );
   if (suspicious.length > 0 && !target.name.startsWith('#'))
