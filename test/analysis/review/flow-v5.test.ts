@@ -349,3 +349,55 @@ X = apps.drop(columns=["id", "approved"]).select_dtypes("number")
 RandomForestClassifier().fit(X, apps["approved"])  # <- leak-target
 `));
 });
+
+describe('a time series shuffled, then cut into parts by position', () => {
+  const prog = (shuffle: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import Ridge
+df = pd.read_csv("load.csv")
+df["lag1"] = df["load"].shift(1)
+df = df.dropna()
+${shuffle}${mark}
+cut = int(0.8 * len(df))
+train, test = df.iloc[order[:cut]], df.iloc[order[cut:]]
+m = Ridge().fit(train[["lag1"]], train["load"])
+print(m.score(test[["lag1"]], test["load"]))
+`;
+  it('positions from rng.permutation', () =>
+    check(prog('order = np.random.default_rng(0).permutation(len(df))', '  # <- leak-time-split')));
+  it('positions in time order: nothing', () => check(prog('order = np.arange(len(df))')));
+  it('df.sample(frac=1), then slices', () =>
+    check(`
+import pandas as pd
+from sklearn.linear_model import Ridge
+df = pd.read_csv("load.csv")
+df["lag1"] = df["load"].shift(1)
+df = df.dropna().sample(frac=1.0, random_state=0)  # <- leak-time-split
+n = len(df)
+train, test = df[: int(0.8 * n)], df[int(0.8 * n) :]
+print(Ridge().fit(train[["lag1"]], train["load"]).score(test[["lag1"]], test["load"]))
+`));
+  it('minibatches of the chronological training part shuffled: nothing', () =>
+    check(`
+import torch
+import pandas as pd
+df = pd.read_csv("load.csv")
+df["lag1"] = df["load"].shift(1)
+X = torch.tensor(df[["lag1"]].to_numpy()[1:])
+y = torch.tensor(df["load"].to_numpy()[1:])
+cut = int(0.8 * len(X))
+X_train, X_test, y_train, y_test = X[:cut], X[cut:], y[:cut], y[cut:]
+net = torch.nn.Linear(1, 1)
+opt = torch.optim.SGD(net.parameters(), lr=0.01)
+for epoch in range(10):
+    perm = torch.randperm(len(X_train))
+    for i in range(0, len(X_train), 64):
+        b = perm[i : i + 64]
+        opt.zero_grad()
+        torch.nn.functional.mse_loss(net(X_train[b]), y_train[b]).backward()
+        opt.step()
+with torch.no_grad():
+    print(torch.nn.functional.mse_loss(net(X_test), y_test).item())
+`));
+});

@@ -17,6 +17,7 @@ export type OriginKind =
   | 'subset'
   | 'oversampled'
   | 'undersampled'
+  | 'shuffled'
   | 'unknown';
 
 export interface Origin {
@@ -360,6 +361,11 @@ export interface Facts {
   usesGroups: boolean;
   /** Column names a frame is used with (selected, dropped, read, assigned), by frame. */
   frameColumns: Map<number, Set<string>>;
+  /**
+   * The rows put in random order (`df.sample(frac=1)`, `sklearn.utils.shuffle`, `rng.permutation(len(df))`), with
+   * the time-order evidence of the data at that point: cut into parts afterwards, they are split at random.
+   */
+  shuffles: { origin: number; at: Position; how: string; time?: DataVal['time'] }[];
   /** drop_duplicates() calls, with the rows they deduplicate. */
   dedups: { rows: Set<number>; at: Position }[];
   /** Columns assigned to each frame (`df["ratio"] = …`, `assign(ratio=…)`), with what they are computed from. */

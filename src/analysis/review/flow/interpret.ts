@@ -264,6 +264,7 @@ class Interpreter {
     transformerFits: [],
     columnDefs: new Map(),
     dedups: [],
+    shuffles: [],
     usesGroups: false,
     frameColumns: new Map(),
     frameSources: new Map(),
@@ -407,6 +408,13 @@ class Interpreter {
   private unknownData(at: Position): DataVal {
     const o = this.origin('unknown', [], at);
     return { kind: 'data', rows: new Set([o.id]), taints: [], frame: this.nextId++, at };
+  }
+
+  /** The rows of `d` in random order (see Facts.shuffles). */
+  private shuffled(d: DataVal, at: Position, how: string): DataVal {
+    const o = this.origin('shuffled', d.rows, at, how);
+    this.facts.shuffles.push({ origin: o.id, at, how, time: d.time });
+    return this.withRows(this.derive([d], at, true), o, at);
   }
 
   /** Data derived from others, same rows (columns, types, values change; rows do not). */
@@ -1345,6 +1353,10 @@ class Interpreter {
         if (evals?.length) home.set(objNode.text, this.score(evals, at));
         return undefined;
       }
+      if (!obj && /^(permutation|choice)$/.test(method) && /random|rng|generator/i.test(objNode.text)) {
+        // np.random.default_rng(0).permutation(n), self.rng.choice(idx, k): a random generator, however reached.
+        return this.callFunction(`random.${method}`, args, n, scope);
+      }
       if (!obj && objNode.type === 'identifier' && !scope.get(objNode.text)) {
         return this.callFunction(`${objNode.text}.${method}`, args, n, scope);
       }
@@ -1748,10 +1760,21 @@ class Interpreter {
     }
     if (name === 'shuffle' && /utils|sklearn/.test(qname)) {
       const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
+      if (data.length === 0) return undefined;
+      // shuffle(X, y): the same random order for all.
+      const first = this.shuffled(data[0]!, at, 'shuffle()');
+      const o = this.facts.origins.get([...first.rows][0]!)!;
       return this.tupleOrOne(
-        data.map((d) => this.derive([d], at, true)),
+        data.map((d, i) => (i === 0 ? first : this.withRows(this.derive([d], at, true), o, at))),
         at,
       );
+    }
+    if (/^(permutation|randperm)$/.test(name) && /random|rng|torch|^np\b|numpy/.test(qname)) {
+      // rng.permutation(len(df)), torch.randperm(len(X)): the positions of those rows in random order.
+      const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
+      for (const a of args.kw.values()) this.expr(a, scope);
+      if (data.length !== 1 || data[0]!.preds || data[0]!.evals) return this.tupleOrOne(data, at);
+      return this.shuffled(data[0]!, at, `${name}()`);
     }
     if (name === 'to_datetime') {
       const v = this.generic(args, scope, at);
@@ -2782,6 +2805,8 @@ class Interpreter {
       const replace = this.kwBool(args, 'replace') === true;
       const frac = Number(args.kw.get('frac')?.text ?? 'NaN');
       const over = replace || frac > 1;
+      // df.sample(frac=1): every row, in random order.
+      if (frac === 1 && !replace) return this.shuffled(d, at, 'sample(frac=1)');
       const o = this.origin(
         over ? 'oversampled' : 'part',
         d.rows,

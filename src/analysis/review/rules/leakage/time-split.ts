@@ -1,7 +1,7 @@
 /** leak-time-split: a time series split at random (shuffled), so the model trains on the future of its test rows. */
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
-import { lineRef } from './common.js';
+import { chain, intersects, lineRef } from './common.js';
 
 export const rule: Rule = {
   id: 'leak-time-split',
@@ -30,6 +30,30 @@ export const rule: Rule = {
         at: s.at,
         message: `time series split at random by ${s.fn}`,
         why: `The data is a time series (${time.evidence} at ${lineRef(time.at)}) but ${s.fn} at ${lineRef(s.at)} shuffles it, so training rows lie after test rows.`,
+      });
+    }
+    // Rows shuffled, then cut into parts by position: a random split. Reported when a model is trained on one part
+    // and scored on another.
+    for (const sh of ctx.facts.shuffles) {
+      const time = sh.time;
+      if (!time || time.weak) continue;
+      const below = (rows: Iterable<number>) => [...rows].some((r) => chain(ctx.facts, r).has(sh.origin));
+      const e = ctx.facts.evals.find(
+        (e) =>
+          e.how !== 'early-stopping' &&
+          below(e.data.rows) &&
+          e.fitsBefore.some((f) => below(f.rows)) &&
+          [...e.data.rows].some((r) => !e.fitsBefore.some((f) => intersects(f.rows, chain(ctx.facts, r)))),
+      );
+      if (!e) continue;
+      out.push({
+        ruleId: rule.id,
+        kind: rule.kind,
+        confidence: rule.confidence,
+        at: sh.at,
+        message: `time series shuffled by ${sh.how} before it is divided`,
+        why: `The data is a time series (${time.evidence} at ${lineRef(time.at)}) but ${sh.how} at ${lineRef(sh.at)} puts its rows in random order before the parts are cut, so the model evaluated at ${lineRef(e.at)} is trained on rows after its test rows.`,
+        related: [{ at: e.at, message: 'evaluated here' }],
       });
     }
     for (const cv of ctx.facts.cvs) {
