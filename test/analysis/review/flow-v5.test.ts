@@ -401,3 +401,64 @@ with torch.no_grad():
     print(torch.nn.functional.mse_loss(net(X_test), y_test).item())
 `));
 });
+
+describe('a mask and its complement split the rows', () => {
+  const prog = (fit: string, parts: string, mark = '') => `
+import pandas as pd
+import statsmodels.api as sm
+from sklearn.preprocessing import StandardScaler
+macro = pd.read_csv("macro.csv", index_col="quarter", parse_dates=True)
+ind = macro.drop(columns=["gdp"])
+${parts}
+scaler = StandardScaler().fit(${fit})${mark}
+X_train, X_test = scaler.transform(ind[early]), scaler.transform(ind[late])
+ols = sm.OLS(macro.loc[early, "gdp"], X_train).fit()
+print(((macro.loc[late, "gdp"] - ols.predict(X_test)) ** 2).mean())
+`;
+  it('a scaler of all quarters, then m / ~m', () =>
+    check(prog('ind', 'early = macro.index < "2016-01-01"\nlate = ~early', '  # <- leak-preprocessing')));
+  it('a scaler of all quarters, then < / >=', () =>
+    check(
+      prog(
+        'ind',
+        'early = macro.index < "2016-01-01"\nlate = macro.index >= "2016-01-01"',
+        '  # <- leak-preprocessing',
+      ),
+    ));
+  it('a scaler of the early quarters only: nothing', () =>
+    check(prog('ind[early]', 'early = macro.index < "2016-01-01"\nlate = ~early')));
+  it('a filter without its complement is no split: nothing', () =>
+    check(`
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+from sklearn.preprocessing import StandardScaler
+df = pd.read_csv("cars.csv")
+X = StandardScaler().fit_transform(df[["hp", "weight"]])
+keep = df["hp"] > 0
+LinearRegression().fit(X[keep], df.loc[keep, "mpg"])
+`));
+  it('statistics by week, then split by week: nothing', () =>
+    check(`
+import numpy as np
+import pandas as pd
+import statsmodels.formula.api as smf
+sales = pd.read_csv("sales.csv")
+sales["price_index"] = sales["price"] / sales.groupby("week")["price"].transform("mean")
+train = sales[sales["week"] <= 120]
+test = sales[sales["week"] > 120]
+fit = smf.ols("units ~ price_index", data=train).fit()
+print(np.mean(np.abs(test["units"] - fit.predict(test))))
+`));
+  it("statsmodels' PCA made with all quarters", () =>
+    check(`
+import pandas as pd
+import statsmodels.api as sm
+from statsmodels.multivariate.pca import PCA
+macro = pd.read_csv("macro.csv", index_col="quarter", parse_dates=True)
+split = macro.index < "2016-01-01"
+pc = PCA(macro.drop(columns=["gdp"]), ncomp=3)  # <- leak-preprocessing
+f = pc.factors
+ols = sm.OLS(macro.loc[split, "gdp"], f[split]).fit()
+print(((macro.loc[~split, "gdp"] - ols.predict(f[~split])) ** 2).mean())
+`));
+});

@@ -43,6 +43,8 @@ export interface Taint {
   at: Position;
   /** For statistics of one column by group (`groupby(k)["y"].transform("sum")`): that column. */
   col?: { frame: number; name: string };
+  /** For statistics by group: the grouping columns (a split by one of them keeps each group on one side). */
+  groupBy?: string[];
 }
 
 export interface ColsView {
@@ -112,6 +114,11 @@ export interface DataVal {
    * are (`fitted.forecast(12)`): a forecast compared with held-out values is evaluated on those values.
    */
   future?: boolean;
+  /**
+   * A boolean mask comparing rows with a constant (`df.index < "2016"`, `df["fold"] == k`): which comparison, and
+   * whether negated (`~mask`, `>=` for `<`). The rows a mask and its complement keep are two parts of a split.
+   */
+  mask?: { key: string; neg: boolean; column?: string };
   frame: number;
   at: Position;
 }
@@ -190,6 +197,8 @@ export interface SplitterVal {
 export interface GroupVal {
   kind: 'group';
   data: DataVal;
+  /** The grouping columns, when named (`groupby(["store", "week"])`). */
+  keys?: string[];
 }
 export interface ClassVal {
   kind: 'class';
@@ -282,6 +291,8 @@ export interface SplitFact {
   test: number;
   /** False when the call turns shuffling off (`shuffle=False`) or the splitter keeps order. */
   shuffled: boolean;
+  /** For a split by a mask on one column (`df[df.week <= 120]`, `df[df.week > 120]`): that column. */
+  by?: string;
 }
 
 export interface TrainFact {

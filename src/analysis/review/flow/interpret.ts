@@ -289,6 +289,8 @@ class Interpreter {
   private readonly inlined = new Set<number>();
   private readonly active: number[] = [];
   private inlineBudget = 400;
+  /** Masks used to select rows, by comparison and rows (see maskedPart). */
+  private readonly masks = new Map<string, { parts: Map<boolean, Origin[]>; fact?: SplitFact }>();
   /** Values returned by the function bodies being interpreted, innermost last. */
   private readonly returns: (Val | undefined)[][] = [];
   /** Forward passes that reach .backward(): training steps, not evaluations. */
@@ -408,6 +410,51 @@ class Interpreter {
   private unknownData(at: Position): DataVal {
     const o = this.origin('unknown', [], at);
     return { kind: 'data', rows: new Set([o.id]), taints: [], frame: this.nextId++, at };
+  }
+
+  /**
+   * `df.index < "2016-01-01"`, `df["year"] >= 2020`, `df.fold == k`: a mask of the rows by a comparison with a constant
+   * (see DataVal.mask), or undefined for other comparisons.
+   */
+  private maskOf(n: Node, scope: Scope): DataVal | undefined {
+    const ops = n.children.filter((c) => c && !c.isNamed).map((c) => c!.type);
+    const [left, right] = n.namedChildren;
+    if (ops.length !== 1 || !left || !right) return undefined;
+    const canon: Record<string, [string, boolean]> = {
+      '<': ['<', false],
+      '>=': ['<', true],
+      '<=': ['<=', false],
+      '>': ['<=', true],
+      '==': ['==', false],
+      '!=': ['==', true],
+    };
+    const c = canon[ops[0]!];
+    const constant = (x: Node) =>
+      /^(string|integer|float|unary_operator|call|attribute|identifier)$/.test(x.type);
+    if (!c || !constant(right) || right.type === 'subscript') return undefined;
+    const lv = this.expr(left, scope);
+    const base = lv?.kind === 'indexof' ? lv.data : lv?.kind === 'data' ? lv : undefined;
+    if (!base || base.preds || base.evals || base.internal) return undefined;
+    const rv = this.expr(right, scope);
+    // Both sides data (a column compared with another, a prediction with a label): not a mask by a constant.
+    // (A name the program binds to what is not followed, `cutoff = pd.Timestamp(…)`, is unknown data: a constant.)
+    const unknownOnly =
+      rv?.kind === 'data' &&
+      !rv.preds &&
+      [...rv.rows].every((r) => this.facts.origins.get(r)?.kind === 'unknown');
+    if ((rv?.kind === 'data' && !unknownOnly) || rv?.kind === 'pred' || rv?.kind === 'est') return undefined;
+    const out = this.derive([base], posOf(n), true);
+    // The column compared: df["week"], df.week.
+    const sub = left.type === 'subscript' ? left.childrenForFieldName('subscript')[0] : undefined;
+    const column =
+      (sub && stringValue(sub)) ??
+      (left.type === 'attribute' ? left.childForFieldName('attribute')?.text : undefined);
+    out.mask = {
+      key: `${left.text.replace(/\s/g, '')}|${c[0]}|${right.text.replace(/\s/g, '')}`,
+      neg: c[1],
+      ...(column && column !== 'index' ? { column } : {}),
+    };
+    return out;
   }
 
   /** The rows of `d` in random order (see Facts.shuffles). */
@@ -1032,10 +1079,15 @@ class Interpreter {
         if (n.type === 'not_operator' && v?.kind === 'const') return { kind: 'const', value: !v.value };
         // shift(-lag): the values negated.
         if (v?.kind === 'num' && n.children[0]?.type === '-') return numOf(nums(v)?.map((x) => -x));
+        // ~mask: the complement of a mask.
+        if (v?.kind === 'data' && v.mask && (n.children[0]?.type === '~' || n.type === 'not_operator'))
+          return { ...this.derive([v], posOf(n), true), mask: { key: v.mask.key, neg: !v.mask.neg } };
         return v;
       }
       case 'comparison_operator':
       case 'boolean_operator': {
+        const mask = n.type === 'comparison_operator' ? this.maskOf(n, scope) : undefined;
+        if (mask) return mask;
         const vals = n.namedChildren.map((c) => (c ? this.expr(c, scope) : undefined));
         const folded = this.fold(n, vals);
         if (folded) return folded;
@@ -1219,6 +1271,18 @@ class Interpreter {
         return this.colOf(obj, attr, posOf(n));
       case 'est':
         if (attr === 'best_estimator_' || attr === 'estimator') return obj;
+        // pc.factors (statsmodels' PCA made with its data): that data transformed by what the PCA learnt from it.
+        if (
+          /^(factors|scores|transformed_data|projection)$/.test(attr) &&
+          obj.role === 'transformer' &&
+          obj.data &&
+          obj.fits.length > 0
+        ) {
+          const out = this.derive([obj.data.x], posOf(n));
+          const fit = obj.fits.at(-1)!;
+          out.taints = [...out.taints, { by: obj.cls, fitRows: fit.rows, at: fit.at }];
+          return out;
+        }
         // hist = model.fit(..., validation_data=(x_val, y_val)); hist.history: the scores on the monitored data.
         if ((attr === 'history' || attr === 'evals_result_') && obj.monitored?.length)
           return this.score(
@@ -1546,6 +1610,18 @@ class Interpreter {
     const name = last(qname);
     const at = posOf(n);
     if (name === 'train_test_split') return this.trainTestSplit(args, n, scope);
+    if (/statsmodels/.test(qname) && /^(PCA|Factor)$/.test(name) && args.pos.length > 0) {
+      // statsmodels' PCA(data, ncomp=4), Factor(data, 2): fit when made; .factors / .scores are the data transformed.
+      const d = this.dataOf(this.expr(args.pos[0]!, scope))[0];
+      for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
+      const e = this.est(name, 'transformer', at);
+      if (d) {
+        e.fits.push({ rows: new Set(d.rows), at });
+        this.facts.transformerFits.push({ est: e, data: d, at });
+        e.data = { x: d };
+      }
+      return e;
+    }
     if (
       (name === 'polyfit' && /^(numpy|np)\b/.test(qname)) ||
       (name === 'fit' && /(^|\.)(Polynomial|Chebyshev|Legendre|Hermite|Laguerre)\.fit$/.test(qname))
@@ -2287,10 +2363,64 @@ class Interpreter {
     });
     if (descends) return { ...this.derive([base], at, true), rows: new Set(idx.rows) };
     if ([...idx.rows].some((r) => base.rows.has(r)) && !idx.preds && !idx.evals) {
+      // The same mask of the same rows keeps the same rows (ind[early] twice is one part).
+      const same = idx.mask && this.maskedPart(base, idx.mask, undefined, at);
+      if (same) return this.withRows(base, same, at);
       const o = this.origin('subset', base.rows, at);
+      if (idx.mask) this.maskedPart(base, idx.mask, o, at);
       return this.withRows(base, o, at);
     }
     return undefined;
+  }
+
+  /**
+   * The rows a mask keeps: when the complement of the same mask also selects from these rows (`df[m]`, `df[~m]`;
+   * `df[df.year < 2020]`, `df[df.year >= 2020]`), the two are the parts of a split in the order of the data.
+   */
+  private maskedPart(
+    base: DataVal,
+    mask: NonNullable<DataVal['mask']>,
+    o: Origin | undefined,
+    at: Position,
+  ): Origin | undefined {
+    const key = `${mask.key}@${[...base.rows].sort().join(',')}`;
+    const entry = this.masks.get(key) ?? {
+      parts: new Map<boolean, Origin[]>([
+        [false, []],
+        [true, []],
+      ]),
+    };
+    this.masks.set(key, entry);
+    // Without an origin: the part this mask already made of these rows, if any.
+    if (!o) return entry.parts.get(mask.neg)![0];
+    entry.parts.get(mask.neg)!.push(o);
+    const link = (x: Origin, fact: SplitFact) => {
+      x.kind = 'part';
+      x.split = fact;
+    };
+    if (entry.fact) {
+      link(o, entry.fact);
+      return o;
+    }
+    const [first, second] = [entry.parts.get(false)![0], entry.parts.get(true)![0]];
+    if (!first || !second) return o;
+    // `==` keeps the one part (a fold, a flag) and `!=` the rest; `<` keeps the earlier rows.
+    const eq = mask.key.includes('|==|');
+    const [train, test] = eq ? [second, first] : [first, second];
+    const fact: SplitFact = {
+      id: this.nextId++,
+      fn: 'mask/~mask',
+      at: (first.at.line <= second.at.line ? first : second).at,
+      source: this.derive([base], at),
+      train: train.id,
+      test: test.id,
+      shuffled: false,
+      ...(mask.column ? { by: mask.column } : {}),
+    };
+    entry.fact = fact;
+    for (const x of [...entry.parts.get(false)!, ...entry.parts.get(true)!]) link(x, fact);
+    this.facts.splits.push(fact);
+    return o;
   }
 
   private tupleOrOne(data: DataVal[], at: Position): Val | undefined {
@@ -2748,7 +2878,13 @@ class Interpreter {
     ) {
       out.taints = [
         ...out.taints,
-        { by: `group statistics (${method})`, fitRows: new Set(g.data.rows), at, col: g.data.column },
+        {
+          by: `group statistics (${method})`,
+          fitRows: new Set(g.data.rows),
+          at,
+          col: g.data.column,
+          ...(g.keys ? { groupBy: g.keys } : {}),
+        },
       ];
       // A statistic of each group, not a row's own value.
       out.deps = undefined;
@@ -2791,7 +2927,11 @@ class Interpreter {
       if (STATISTICS.has(method) || axis === 'rows')
         return { kind: 'stat', rows: new Set(d.rows), by: `statistics (${method})`, at };
     }
-    if (method === 'groupby') return { kind: 'group', data: d };
+    if (method === 'groupby') {
+      const keyNode = args.pos[0] ?? args.kw.get('by');
+      const keys = keyNode ? (stringList(keyNode) ?? this.named(keyNode, scope)?.values) : undefined;
+      return { kind: 'group', data: d, ...(keys ? { keys } : {}) };
+    }
     if (method === 'pop') {
       const name = stringValue(args.pos[0]) ?? this.named(args.pos[0], scope)?.values[0];
       if (name === undefined) return this.derive([d], at);
@@ -3029,7 +3169,7 @@ class Interpreter {
     if (base.kind === 'group') {
       const col = first ? (stringValue(first) ?? this.named(first, scope)?.values[0]) : undefined;
       if (col !== undefined && first?.type !== 'list' && !this.named(first, scope)?.list)
-        return { kind: 'group', data: this.colOf(base.data, col, at) };
+        return { kind: 'group', data: this.colOf(base.data, col, at), keys: base.keys };
       // df.groupby("y")[["a", "b"]]: columns of the frame, named.
       const cols = first ? (stringList(first) ?? this.named(first, scope)?.values) : undefined;
       if (cols) this.useColumns(base.data.frame, cols);
