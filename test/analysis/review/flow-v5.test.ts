@@ -462,3 +462,18 @@ ols = sm.OLS(macro.loc[split, "gdp"], f[split]).fit()
 print(((macro.loc[~split, "gdp"] - ols.predict(f[~split])) ** 2).mean())
 `));
 });
+
+describe('a feature and the label both computed from one column', () => {
+  const prog = (features: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+stays = pd.read_csv("stays.csv")
+stays["long_stay"] = stays["los_days"] > 7
+stays["los_weeks"] = stays["los_days"] // 7
+stays["age_decade"] = stays["age"] // 10
+LogisticRegression().fit(stays[${features}], stays["long_stay"])${mark}
+`;
+  it('the stay in weeks beside a label of the stay in days', () =>
+    check(prog('["age_decade", "los_weeks"]', '  # <- leak-target')));
+  it('features from other columns only: nothing', () => check(prog('["age_decade", "ward"]')));
+});

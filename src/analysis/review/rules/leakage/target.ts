@@ -251,6 +251,26 @@ function inspect(
         `the target ${shown} is computed from feature ${JSON.stringify(c)}`,
         `${shown} (${lineRef(labelDef.at)}) is computed row by row from ${JSON.stringify(c)}, which the model at ${lineRef(t.at)} is also given: it learns the label's definition, not a prediction.`,
       );
+    // The label a transform of one column (log_salary = log(salary_usd)) and a feature computed from that column
+    // on the same row (salary_band = cut(salary_usd)): the feature is a coarse copy of the label.
+    const source = made.size === 1 ? [...made][0]! : undefined;
+    const twin =
+      source !== undefined && source !== target.name
+        ? columns.find((f) => {
+            const def = f === target.name ? undefined : facts.columnDefs.get(target.frame)?.get(f);
+            return (
+              !!def &&
+              def.deps.length > 0 &&
+              def.deps.every((d) => d.lag === 0 && !d.pos) &&
+              sources(facts, target.frame, f).has(source)
+            );
+          })
+        : undefined;
+    if (twin)
+      return finding(
+        `feature ${JSON.stringify(twin)} and the target ${shown} are both computed from ${JSON.stringify(source)}`,
+        `${shown} (${lineRef(labelDef.at)}) and ${JSON.stringify(twin)} are computed row by row from the same column ${JSON.stringify(source)}, so the model at ${lineRef(t.at)} is given a version of the label.`,
+      );
   }
   // Recorded after the outcome: documented columns of a known data set, or events that follow an outcome.
   const dataset = facts.frameSources.get(target.frame) ?? '';
