@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Detection } from '../../../src/analysis/perf/detect.js';
 import { detectRegression } from '../../../src/analysis/perf/detect.js';
 import { fastestOf, MIN_FASTEST_ROUNDS } from '../../../src/analysis/perf/disturbed.js';
-import { judgeDisturbedRun, judgeFastest } from '../../../src/analysis/perf/report/analysis.js';
+import { judgeDisturbedRun, judgeFastest } from '../../../src/analysis/perf/report/disturbance.js';
 
 const run = (samples: number[], extra: Record<string, unknown> = {}, kind: 'raw' | 'summary' = 'raw') => ({
   samples,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectRegression } from '../../../src/analysis/perf/detect.js';
 import { probeDisagreements } from '../../../src/analysis/perf/gbench-probe.js';
 import type { BenchmarkResult } from '../../../src/analysis/perf/parse/types.js';
-import { judgeProbe } from '../../../src/analysis/perf/report/analysis.js';
+import { judgeProbe } from '../../../src/analysis/perf/report/disturbance.js';
 
 /** One single-value Google Benchmark result: `perIteration` ns of CPU (and wall) time over `iterations`. */
 const gb = (

@@ -230,7 +230,8 @@ describe('the action’s analyse step, run by bash as the runner would', () => {
       expect(status).toBe(1);
       const run = [...fake.runs.values()][0]!;
       expect(fake.experiments.has('benchmarks')).toBe(true);
-      expect(run.info.status).toBe('FAILED');
+      // A regression is a finished analysis with a finding (exit 1), not a failed run.
+      expect(run.info.status).toBe('FINISHED');
       expect(run.metrics.find((m) => m.key === 'failing')?.value).toBe(1);
       expect(fake.artifacts.size).toBe(1);
     } finally {

@@ -1,6 +1,9 @@
 /**
  * What the interpreter (interpret.ts) learns about a program and the leakage rules read: origins of rows, values
  * (data, estimators) and the facts of splits, fits, evaluations and cross-validations.
+ *
+ * Size: one vocabulary — the fact types the interpreter writes and every leakage rule reads, with the few queries
+ * over origins they share; splitting it would spread one data model over files that all import each other's types.
  */
 import type { Position } from '../types.js';
 
