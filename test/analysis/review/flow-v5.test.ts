@@ -477,3 +477,28 @@ LogisticRegression().fit(stays[${features}], stays["long_stay"])${mark}
     check(prog('["age_decade", "los_weeks"]', '  # <- leak-target')));
   it('features from other columns only: nothing', () => check(prog('["age_decade", "ward"]')));
 });
+
+describe('Polars expressions: columns of the frame they are given to', () => {
+  const prog = (expr: string, mark = '') => `
+import polars as pl
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import TimeSeriesSplit, cross_val_score
+df = pl.read_csv("sales.csv")
+df = df.with_columns(${expr}.alias("sales_ma7"), pl.col("sales").shift(1).alias("sales_lag1")).drop_nulls()
+X = df.drop("sales")
+print(cross_val_score(Ridge(), X, df["sales"], cv=TimeSeriesSplit(5)))${mark}
+`;
+  it('a rolling mean of the target including the current day', () =>
+    check(prog('pl.col("sales").rolling_mean(7)', '  # <- leak-target')));
+  it('the rolling mean of the days before: nothing', () =>
+    check(prog('pl.col("sales").shift(1).rolling_mean(7)')));
+  it('select with keyword expressions', () =>
+    check(`
+import polars as pl
+from sklearn.ensemble import HistGradientBoostingRegressor
+df = pl.read_parquet("bikes.pq")
+lagged = df.select("count", lag_1h=pl.col("count").shift(1), max_24h=pl.col("count").rolling_max(24))
+X, y = lagged.drop("count"), lagged["count"]
+HistGradientBoostingRegressor().fit(X, y)  # <- leak-target
+`));
+});

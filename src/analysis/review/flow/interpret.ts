@@ -79,6 +79,8 @@ const posOf = (n: Node): Position => ({
 });
 
 const last = (qname: string) => qname.slice(qname.lastIndexOf('.') + 1);
+/** The frame of a Polars expression (`pl.col("y")`) until it is given to one (see Interpreter.polarsColumns). */
+const POLARS_FRAME = -1;
 
 const stringValue = (n: Node | null | undefined): string | undefined => {
   if (n?.type !== 'string') return undefined;
@@ -454,6 +456,48 @@ class Interpreter {
       neg: c[1],
       ...(column && column !== 'index' ? { column } : {}),
     };
+    return out;
+  }
+
+  /**
+   * df.select("count", lag_1=pl.col("count").shift(1), mean_24h=pl.col("count").rolling_mean(24)),
+   * df.with_columns(pl.col("y").shift(1).alias("y_lag1")): Polars expressions become columns of this frame, computed
+   * from its columns (see ColDep). Undefined when no argument is a Polars expression.
+   */
+  private polarsColumns(
+    d: DataVal,
+    args: Args,
+    argVals: (Val | undefined)[],
+    n: Node,
+    scope: Scope,
+  ): DataVal | undefined {
+    const at = posOf(n);
+    // select("count", *[pl.col("count").shift(i).alias(f"lag_{i}") for i in (1, 2)]): the spread list too.
+    const spread = (n.childForFieldName('arguments')?.namedChildren ?? [])
+      .filter((a) => a?.type === 'list_splat')
+      .map((a) => (a!.namedChildren[0] ? this.expr(a!.namedChildren[0], scope) : undefined));
+    const kwNames = [...args.kw.keys()];
+    const named: [string | undefined, Val | undefined][] = [
+      ...argVals.map((v, i): [string | undefined, Val | undefined] => [
+        i >= args.pos.length ? kwNames[i - args.pos.length] : undefined,
+        v,
+      ]),
+      ...spread.flatMap((v): [undefined, Val | undefined][] =>
+        v?.kind === 'coll' || v?.kind === 'tuple' ? v.items.map((x) => [undefined, x]) : [[undefined, v]],
+      ),
+    ];
+    const exprs = named.filter(([, v]) => v?.kind === 'data' && v.frame === POLARS_FRAME);
+    if (exprs.length === 0) return undefined;
+    const out = this.derive([d], at, true);
+    for (const [kw, v] of exprs) {
+      const e = v as DataVal;
+      const name = kw ?? e.alias;
+      const deps = (e.deps ?? []).map((c) => (c.frame === POLARS_FRAME ? { ...c, frame: d.frame } : c));
+      for (const c of deps) this.useColumns(d.frame, [c.name]);
+      if (name === undefined) continue; // pl.col("count") as it is
+      this.defineColumn(d, name, { ...e, frame: d.frame, deps, column: undefined }, at);
+      if (e.time) out.time = strongest(out.time, e.time);
+    }
     return out;
   }
 
@@ -1610,6 +1654,20 @@ class Interpreter {
     const name = last(qname);
     const at = posOf(n);
     if (name === 'train_test_split') return this.trainTestSplit(args, n, scope);
+    if (name === 'col' && /^(polars|pl)\./.test(qname) && args.pos.length === 1) {
+      // pl.col("count"): a column of the frame the expression is given to (select, with_columns), not known yet.
+      const col = stringValue(args.pos[0]);
+      if (col === undefined) return undefined;
+      return {
+        kind: 'data',
+        rows: new Set(),
+        taints: [],
+        frame: POLARS_FRAME,
+        deps: [{ frame: POLARS_FRAME, name: col, lag: 0 }],
+        column: { frame: POLARS_FRAME, name: col },
+        at,
+      };
+    }
     if (/statsmodels/.test(qname) && /^(PCA|Factor)$/.test(name) && args.pos.length > 0) {
       // statsmodels' PCA(data, ncomp=4), Factor(data, 2): fit when made; .factors / .scores are the data transformed.
       const d = this.dataOf(this.expr(args.pos[0]!, scope))[0];
@@ -2992,7 +3050,9 @@ class Interpreter {
         args.kw.has('columns') ||
         args.kw.get('axis')?.text === '1' ||
         args.pos[1]?.text === '1' ||
-        /'columns'|"columns"/.test(args.kw.get('axis')?.text ?? '');
+        /'columns'|"columns"/.test(args.kw.get('axis')?.text ?? '') ||
+        // Polars' drop("y") drops columns (a program importing polars).
+        ([...this.facts.imports.values()].includes('polars') && !args.kw.has('index'));
       if (cols && axisCols) this.useColumns(d.frame, cols);
       if (cols && axisCols && (d.whole || d.cols?.mode === 'drop')) {
         const prev = d.cols?.mode === 'drop' ? d.cols.names : new Set<string>();
@@ -3061,6 +3121,16 @@ class Interpreter {
         ],
         keys: ['train', 'test'],
       };
+    }
+    if (method === 'alias' && d.frame === POLARS_FRAME) {
+      const out = this.derive([d], at, true);
+      out.alias =
+        stringValue(args.pos[0]) ?? (argVals[0]?.kind === 'strs' ? argVals[0].values[0] : undefined);
+      return out;
+    }
+    if (/^(select|with_columns)$/.test(method) && d.frame !== POLARS_FRAME) {
+      const polars = this.polarsColumns(d, args, argVals, n, scope);
+      if (polars) return polars;
     }
     if (method === 'select_dtypes') {
       // df.select_dtypes("number"): the columns of some types (see ColsView.typed).
