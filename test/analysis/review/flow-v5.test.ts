@@ -502,3 +502,37 @@ X, y = lagged.drop("count"), lagged["count"]
 HistGradientBoostingRegressor().fit(X, y)  # <- leak-target
 `));
 });
+
+describe('generators, itertools.chain, lambdas bound to names and collate_fn', () => {
+  const prog = (tokens: string, mark = '') => `
+import itertools
+import torch
+from torch.utils.data import DataLoader
+from torchtext.datasets import AG_NEWS
+from torchtext.vocab import build_vocab_from_iterator
+train_iter, test_iter = AG_NEWS()
+def yield_tokens(it):
+    for _, text in it:
+        yield text.split()
+vocab = build_vocab_from_iterator(yield_tokens(${tokens}), min_freq=3)${mark}
+encode = lambda s: vocab(s.split())
+def collate(batch):
+    labels, texts = [], []
+    for label, text in batch:
+        labels.append(label)
+        texts.append(torch.tensor(encode(text)))
+    return torch.tensor(labels), torch.cat(texts)
+model = torch.nn.EmbeddingBag(len(vocab), 4)
+head = torch.nn.Linear(4, 4)
+opt = torch.optim.SGD(list(model.parameters()) + list(head.parameters()), lr=1)
+for y, x in DataLoader(train_iter, batch_size=8, collate_fn=collate):
+    opt.zero_grad()
+    torch.nn.functional.cross_entropy(head(model(x)), y).backward()
+    opt.step()
+with torch.no_grad():
+    right = sum((head(model(x)).argmax(1) == y).sum().item() for y, x in DataLoader(test_iter, collate_fn=collate))
+`;
+  it('a vocabulary built from the training and test texts', () =>
+    check(prog('itertools.chain(train_iter, test_iter)', '  # <- leak-preprocessing')));
+  it('from the training texts only: nothing', () => check(prog('train_iter')));
+});

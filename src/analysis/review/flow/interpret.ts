@@ -897,6 +897,12 @@ class Interpreter {
       if (merged) this.bind(left, merged, scope);
       return;
     }
+    if (e.type === 'yield') {
+      // A generator: what it yields is what calling it gives (for the flow, like a return).
+      const v = e.namedChildren[0] ? this.expr(e.namedChildren[0], scope) : undefined;
+      this.returns.at(-1)?.push(v);
+      return;
+    }
     this.expr(e, scope);
   }
 
@@ -1053,6 +1059,11 @@ class Interpreter {
 
   private expr(n: Node, scope: Scope): Val | undefined {
     switch (n.type) {
+      case 'lambda': {
+        // text_pipeline = lambda x: vocab(tokenizer(x)): a function value, run where it is called.
+        this.funcDefs.set(n.id, { node: n, scope });
+        return { kind: 'func', name: '<lambda>', id: n.id };
+      }
       case 'identifier': {
         // A name never bound here (a parameter, a star import, an earlier notebook session) used as a value: unknown
         // data, bound so that every later use is the same rows.
@@ -1625,7 +1636,8 @@ class Interpreter {
     this.active.push(f.id);
     this.returns.push([]);
     try {
-      this.block(body, inner);
+      if (def.node.type === 'lambda') this.returns.at(-1)!.push(this.expr(body, inner));
+      else this.block(body, inner);
     } finally {
       this.active.pop();
     }
@@ -2040,7 +2052,33 @@ class Interpreter {
       if (ds && idx) return this.select(ds, idx, at) ?? this.derive([ds], at, true);
       return ds;
     }
-    if (ROW_CONCAT.has(name) && args.pos.length > 0) {
+    if (name === 'build_vocab_from_iterator' && args.pos.length > 0) {
+      // torchtext's vocabulary (with min_freq, max_tokens) learnt from the tokens it is given.
+      const d = this.dataOf(this.expr(args.pos[0]!, scope))[0];
+      for (const v of args.kw.values()) this.expr(v, scope);
+      const e = this.est('Vocab', 'transformer', at);
+      if (d) {
+        e.fits.push({ rows: new Set(d.rows), at });
+        this.facts.transformerFits.push({ est: e, data: d, at });
+      }
+      return e;
+    }
+    if (name === 'DataLoader' && args.kw.has('collate_fn')) {
+      // DataLoader(ds, collate_fn=collate_batch): its batches are what collate_batch makes of the items.
+      const out = this.generic(
+        { pos: args.pos, kw: new Map([...args.kw].filter(([k]) => k !== 'collate_fn')) },
+        scope,
+        at,
+      );
+      const fn = this.expr(args.kw.get('collate_fn')!, scope);
+      if (out?.kind === 'data' && fn?.kind === 'func' && this.canInline(fn)) {
+        const made = this.inlineWith(fn, [this.derive([out], at, true)], new Map());
+        for (const d of this.dataOf(made))
+          for (const t of d.taints) if (!out.taints.includes(t)) out.taints.push(t);
+      }
+      return out;
+    }
+    if ((ROW_CONCAT.has(name) || (name === 'chain' && /itertools/.test(qname))) && args.pos.length > 0) {
       const axis = args.kw.get('axis') ?? args.kw.get('dim');
       const items = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
       for (const v of args.kw.values()) this.expr(v, scope);
