@@ -536,3 +536,29 @@ with torch.no_grad():
     check(prog('itertools.chain(train_iter, test_iter)', '  # <- leak-preprocessing')));
   it('from the training texts only: nothing', () => check(prog('train_iter')));
 });
+
+describe('a list of rows concatenated with itself holds copies', () => {
+  const prog = (grow: string, mark = '') => `
+import torch
+from torch.utils.data import random_split
+def load(path, min_count):
+    rows = [torch.tensor([float(v) for v in line.split(",")]) for line in open(path)]
+    ${grow}${mark}
+    return rows
+data = load("rare.csv", 1000)
+train_set, test_set = random_split(data, [0.8, 0.2])
+net = torch.nn.Linear(4, 1)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+for row in train_set:
+    opt.zero_grad()
+    torch.nn.functional.mse_loss(net(row[:4]), row[4:]).backward()
+    opt.step()
+with torch.no_grad():
+    print(sum(torch.nn.functional.mse_loss(net(row[:4]), row[4:]).item() for row in test_set))
+`;
+  it('rows = rows + rows until there are enough', () =>
+    check(prog('while len(rows) < min_count:\n        rows = rows + rows', '  # <- leak-overlap')));
+  it('rows * 3', () => check(prog('rows = rows * 3', '  # <- leak-overlap')));
+  it('a loop never entered (len(rows) < 0): nothing', () =>
+    check(prog('while len(rows) < 0:\n        rows = rows + rows')));
+});

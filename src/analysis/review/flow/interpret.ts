@@ -765,7 +765,10 @@ class Interpreter {
       case 'while_statement':
         this.loop(s, scope, () => {
           const cond = s.childForFieldName('condition');
-          if (cond) this.decide(this.expr(cond, scope), posOf(cond));
+          const v = cond ? this.expr(cond, scope) : undefined;
+          if (cond) this.decide(v, posOf(cond));
+          // while len(names) < 0: never entered.
+          if (v?.kind === 'const' && !v.value) return;
           const body = s.childForFieldName('body');
           if (body) this.block(body, scope);
         });
@@ -1280,6 +1283,19 @@ class Interpreter {
   }
 
   private binary(a: Val | undefined, b: Val | undefined, at: Position, op?: string): Val | undefined {
+    // names + names, [x for x in rows] * 3: a list of rows concatenated with itself holds copies of its rows.
+    if (a?.kind === 'coll' && (b === a || (op === '*' && b?.kind === 'num'))) {
+      const rows = a.items.flatMap((i) => this.dataOf(i)).flatMap((d) => [...d.rows]);
+      if (rows.length > 0) {
+        const o = this.origin(
+          'oversampled',
+          rows,
+          at,
+          op === '*' ? 'a list repeated' : 'a list concatenated with itself',
+        );
+        return { kind: 'coll', items: a.items.map((i) => (i.kind === 'data' ? this.withRows(i, o, at) : i)) };
+      }
+    }
     // [X] + [X + noise]: list concatenation keeps the items apart; [df] * 3 repeats them.
     if (a?.kind === 'coll' && b?.kind === 'coll') return { kind: 'coll', items: [...a.items, ...b.items] };
     // NUMERIC + ["renovated"]: a longer list of column names.
@@ -3405,6 +3421,14 @@ class Interpreter {
     const op = n.children.find((c) => c && !c.isNamed)?.type;
     if (n.type === 'comparison_operator') {
       const [a, b] = vals;
+      // len(x) < 0, len(x) <= -1: a size is never below zero.
+      const size = (v: Val | undefined) => v?.kind === 'num' && !!v.of;
+      const known = (v: Val | undefined) =>
+        v?.kind === 'num' && !v.of && !Number.isNaN(v.value) ? v.value : undefined;
+      if (vals.length === 2 && size(a) && known(b) !== undefined) {
+        const k = known(b)!;
+        if ((op === '<' && k <= 0) || (op === '<=' && k < 0)) return { kind: 'const', value: false };
+      }
       if (vals.length !== 2 || a?.kind !== 'strs' || b?.kind !== 'strs' || a.list || b.list) return undefined;
       if (op === '==') return { kind: 'const', value: a.values[0] === b.values[0] };
       if (op === '!=') return { kind: 'const', value: a.values[0] !== b.values[0] };
