@@ -562,3 +562,89 @@ with torch.no_grad():
   it('a loop never entered (len(rows) < 0): nothing', () =>
     check(prog('while len(rows) < 0:\n        rows = rows + rows')));
 });
+
+describe('more APIs: scale(), columns chosen by correlations or feature scores, CatBoost, forecasts by predict(start, end), Prophet', () => {
+  it('sklearn.preprocessing.scale of all rows', () =>
+    check(`
+import pandas as pd
+from sklearn.preprocessing import scale
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+X = scale(df[["a", "b"]])  # <- leak-preprocessing
+X_tr, X_te, y_tr, y_te = train_test_split(X, df["y"], random_state=0)
+print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))
+`));
+  const corr = (frame: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("houses.csv")
+train, test = train_test_split(df, random_state=0)
+corr = ${frame}.corr(numeric_only=True)["price"].abs()${mark}
+features = corr[corr > 0.3].index.drop("price").tolist()
+print(LinearRegression().fit(train[features], train["price"]).score(test[features], test["price"]))
+`;
+  it('features chosen by their correlation with the price over all rows', () =>
+    check(corr('df', '  # <- leak-preprocessing')));
+  it('over the training rows: nothing', () => check(corr('train')));
+  it('features chosen by mutual information over all rows', () =>
+    check(`
+import numpy as np
+import pandas as pd
+from sklearn.feature_selection import mutual_info_classif
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+X, y = df.drop(columns=["y"]), df["y"]
+mi = mutual_info_classif(X, y)  # <- leak-preprocessing
+top = X.columns[np.argsort(mi)[-10:]]
+X_tr, X_te, y_tr, y_te = train_test_split(X[top], y, random_state=0)
+print(RandomForestClassifier().fit(X_tr, y_tr).score(X_te, y_te))
+`));
+  const cat = (evalSet: string, kw = '', mark = '') => `
+import pandas as pd
+from catboost import CatBoostClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+X_tr, X_te, y_tr, y_te = train_test_split(df.drop(columns=["y"]), df["y"], random_state=0)
+X_fit, X_val, y_fit, y_val = train_test_split(X_tr, y_tr, random_state=1)
+m = CatBoostClassifier(iterations=2000${kw})
+m.fit(X_fit, y_fit, eval_set=${evalSet})${mark}
+print(m.score(X_te, y_te))
+`;
+  it('CatBoost keeps the best iteration on eval_set by default', () =>
+    check(cat('(X_te, y_te)', '', '  # <- leak-selection')));
+  it('on a validation part: nothing', () => check(cat('(X_val, y_val)')));
+  it('use_best_model=False only watches: nothing', () =>
+    check(cat('(X_te, y_te)', ', use_best_model=False')));
+  it('AutoReg lags chosen by the error of predict(start, end) on the test months', () =>
+    check(`
+import numpy as np
+import pandas as pd
+from statsmodels.tsa.ar_model import AutoReg
+y = pd.read_csv("y.csv", index_col=0, parse_dates=True)["y"]
+train, test = y[:-24], y[-24:]
+errs = []
+for lags in range(1, 13):
+    res = AutoReg(train, lags=lags).fit()
+    pred = res.predict(start=len(train), end=len(train) + len(test) - 1)
+    errs.append(np.mean((test.values - pred.values) ** 2))  # <- leak-selection
+best = int(np.argmin(errs)) + 1
+`));
+  it('Prophet prior scales chosen by the MAE of the last 90 days', () =>
+    check(`
+import itertools
+import pandas as pd
+from prophet import Prophet
+from sklearn.metrics import mean_absolute_error
+df = pd.read_csv("daily.csv")
+train, test = df.iloc[:-90], df.iloc[-90:]
+results = []
+for cps, sps in itertools.product([0.01, 0.1, 0.5], [1.0, 10.0]):
+    m = Prophet(changepoint_prior_scale=cps, seasonality_prior_scale=sps).fit(train)
+    fc = m.predict(test[["ds"]])
+    results.append((mean_absolute_error(test["y"], fc["yhat"]), cps, sps))  # <- leak-selection
+print(min(results))
+`));
+});

@@ -189,6 +189,8 @@ const MODEL_NAMES = new Set([
   'StackingRegressor',
   'VotingClassifier',
   'VotingRegressor',
+  'Prophet',
+  'NeuralProphet',
 ]);
 
 /** Estimator classes that predict (classifiers, regressors, clusterers, Keras models). */

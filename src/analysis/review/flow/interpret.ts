@@ -1378,6 +1378,9 @@ class Interpreter {
         return undefined;
       case 'pred':
         return obj;
+      // corr.index, scores.values: what the statistics say, still learnt from those rows.
+      case 'stat':
+        return obj;
       case 'obj':
         return obj.attrs.get(attr);
       default:
@@ -2068,6 +2071,35 @@ class Interpreter {
       if (ds && idx) return this.select(ds, idx, at) ?? this.derive([ds], at, true);
       return ds;
     }
+    if (
+      /^(scale|minmax_scale|maxabs_scale|robust_scale|quantile_transform|power_transform)$/.test(name) &&
+      /sklearn|preprocessing/.test(qname) &&
+      args.pos.length > 0
+    ) {
+      // sklearn.preprocessing.scale(X): a scaler fit on X and applied to it in one call.
+      const d = this.dataOf(this.expr(args.pos[0]!, scope))[0];
+      for (const v of args.kw.values()) this.expr(v, scope);
+      if (!d) return undefined;
+      const out = this.derive([d], at, true);
+      out.taints = [...out.taints, { by: `${name}()`, fitRows: new Set(d.rows), at }];
+      return out;
+    }
+    if (
+      /^(mutual_info_classif|mutual_info_regression|f_classif|f_regression|chi2|r_regression)$/.test(name) &&
+      args.pos.length > 0
+    ) {
+      // mutual_info_classif(X, y): scores of the features learnt from these rows (choosing columns by them learns).
+      const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
+      for (const v of args.kw.values()) this.expr(v, scope);
+      return data.length
+        ? {
+            kind: 'stat',
+            rows: new Set(data.flatMap((d) => [...d.rows])),
+            by: `feature scores (${name})`,
+            at,
+          }
+        : undefined;
+    }
     if (name === 'build_vocab_from_iterator' && args.pos.length > 0) {
       // torchtext's vocabulary (with min_freq, max_tokens) learnt from the tokens it is given.
       const d = this.dataOf(this.expr(args.pos[0]!, scope))[0];
@@ -2192,7 +2224,10 @@ class Interpreter {
         if (k === 'early_stopping_rounds' || (k === 'early_stopping' && v.text === 'True'))
           e.earlyStopping = true;
         if (k === 'callbacks' && /early_stopping|EarlyStopping/.test(v.text)) e.earlyStopping = true;
+        if (k === 'use_best_model' && v.text === 'True') e.earlyStopping = true;
       }
+      // CatBoost keeps the iteration best on eval_set unless told not to (use_best_model defaults to True).
+      if (/^CatBoost/.test(name) && args.kw.get('use_best_model')?.text !== 'False') e.earlyStopping = true;
       return e;
     }
     if (/^torch\.nn\.[A-Z]\w*$/.test(qname) && !/Loss$/.test(name)) {
@@ -2740,6 +2775,12 @@ class Interpreter {
       return undefined;
     }
     if (/^get_best_(models|model|estimator)$/.test(method)) return e;
+    // res.predict(start=len(train), end=…) of a forecasting model made with its series: a forecast.
+    if (method === 'predict' && !x && e.data && e.fits.length > 0 && e.role === 'model') {
+      const future = this.unknownData(at);
+      future.future = true;
+      return this.pred(e, future);
+    }
     if (method === 'get_support' && e.fits.length > 0)
       return {
         kind: 'stat',
@@ -3258,6 +3299,9 @@ class Interpreter {
     if (method === 'join' || method === 'merge') {
       return this.derive([d, ...argVals.flatMap((v) => this.dataOf(v))], at);
     }
+    // df.corr()["price"]: correlations over these rows (choosing columns by them learns from the rows).
+    if ((method === 'corr' || method === 'corrwith' || method === 'cov') && !d.preds && !d.evals)
+      return { kind: 'stat', rows: new Set(d.rows), by: `statistics (${method})`, at };
     // Frequency / count encoding: s.value_counts() counts the categories over these rows.
     if (method === 'value_counts' && !d.preds && !d.evals)
       return { kind: 'stat', rows: new Set(d.rows), by: 'statistics (value_counts)', at };
@@ -3289,6 +3333,11 @@ class Interpreter {
     }
     // tuner.get_best_models()[0]: the search's best model.
     if (base.kind === 'pred' || (base.kind === 'est' && base.role === 'search')) return base;
+    // corr["price"], corr[corr > 0.3]: still statistics of the same rows.
+    if (base.kind === 'stat') {
+      for (const s of subs) this.expr(s, scope);
+      return base;
+    }
     // df.groupby("city")["clicked"]: still the groups, of that column.
     if (base.kind === 'group') {
       const col = first ? (stringValue(first) ?? this.named(first, scope)?.values[0]) : undefined;
