@@ -48,7 +48,6 @@ import {
 import type {
   Affine,
   ColDep,
-  CollVal,
   DataVal,
   EstVal,
   EvalFact,
@@ -71,6 +70,7 @@ import type {
   Val,
 } from './facts.js';
 import { ancestors } from './facts.js';
+import { comprehensionNames, functionNames, Scope, type ScopeNames } from './scopes.js';
 
 const posOf = (n: Node): Position => ({
   line: n.startPosition.row + 1,
@@ -170,17 +170,6 @@ const BUILTINS = new Set([
   'plt',
   'sns',
 ]);
-
-class Scope {
-  readonly vars = new Map<string, Val>();
-  constructor(readonly parent?: Scope) {}
-  get(name: string): Val | undefined {
-    return this.vars.get(name) ?? this.parent?.get(name);
-  }
-  set(name: string, v: Val): void {
-    this.vars.set(name, v);
-  }
-}
 
 interface Args {
   pos: Node[];
@@ -292,14 +281,23 @@ class Interpreter {
   private readonly inlined = new Set<number>();
   private readonly active: number[] = [];
   private inlineBudget = 400;
-  /** Data appended to a list in each loop over rows (see the append of a list in call). */
-  private readonly appended = new WeakMap<CollVal, Map<string, DataVal[]>>();
   /** Masks used to select rows, by comparison and rows (see maskedPart). */
   private readonly masks = new Map<string, { parts: Map<boolean, Origin[]>; fact?: SplitFact }>();
   /** Values returned by the function bodies being interpreted, innermost last. */
   private readonly returns: (Val | undefined)[][] = [];
   /** Forward passes that reach .backward(): training steps, not evaluations. */
   private readonly trainedPreds = new Set<number>();
+  /** The local, global and nonlocal names of each function and lambda (see scopes.ts), by node id. */
+  private readonly scopeNames = new Map<number, ScopeNames>();
+
+  private namesOf(def: Node): ScopeNames {
+    let names = this.scopeNames.get(def.id);
+    if (!names) {
+      names = functionNames(def);
+      this.scopeNames.set(def.id, names);
+    }
+    return names;
+  }
 
   run(root: Node): Facts {
     const module = new Scope();
@@ -322,7 +320,7 @@ class Interpreter {
         const body = f.node.childForFieldName('body');
         this.scope = f.node.id;
         this.returns.push([]);
-        if (body) this.block(body, new Scope(f.scope));
+        if (body) this.block(body, new Scope(f.scope, this.namesOf(f.node)));
         this.returns.pop();
       }
     }
@@ -382,7 +380,7 @@ class Interpreter {
       let ret: Val | undefined;
       if (arg.type === 'lambda') {
         const body = arg.childForFieldName('body');
-        ret = body ? this.expr(body, new Scope(scope)) : undefined;
+        ret = body ? this.expr(body, new Scope(scope, this.namesOf(arg))) : undefined;
       } else if (
         arg.type === 'call' &&
         /(^|\.)partial$/.test(arg.childForFieldName('function')?.text ?? '')
@@ -913,7 +911,7 @@ class Interpreter {
   }
 
   private unbind(target: Node, scope: Scope): void {
-    if (target.type === 'identifier') scope.vars.delete(target.text);
+    if (target.type === 'identifier') scope.delete(target.text);
     else if (
       target.type === 'pattern_list' ||
       target.type === 'tuple_pattern' ||
@@ -1044,14 +1042,7 @@ class Interpreter {
       return;
     }
     if (it.kind === 'tuple') {
-      // enumerate()/zip() results and splitter folds come as tuples of items; zip(X, y) goes over rows.
-      const loop = this.loops.at(-1);
-      if (
-        loop !== undefined &&
-        it.items.length > 0 &&
-        it.items.every((i) => i?.kind === 'data' && !i.preds && !i.evals && !i.internal)
-      )
-        this.facts.batchLoops.add(loop);
+      // enumerate()/zip() results and splitter folds come as tuples of items.
       this.bind(target, it, scope);
       return;
     }
@@ -1215,7 +1206,7 @@ class Interpreter {
 
   /** A lambda's body, its parameters bound to `args` (the last one repeated: `lambda x, y` over one dataset's rows). */
   private lambda(n: Node, args: Val[], scope: Scope): Val | undefined {
-    const inner = new Scope(scope);
+    const inner = new Scope(scope, this.namesOf(n));
     const params = n.childForFieldName('parameters')?.namedChildren ?? [];
     params.forEach((p, i) => {
       const name = p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text;
@@ -1232,7 +1223,8 @@ class Interpreter {
   }
 
   private comprehension(n: Node, scope: Scope): Val | undefined {
-    const inner = new Scope(scope);
+    // Its iteration variables are its own; the first iterable is evaluated in the enclosing scope.
+    const inner = new Scope(scope, comprehensionNames(n));
     const id = n.id;
     this.loops.push(id);
     try {
@@ -1247,7 +1239,7 @@ class Interpreter {
           ? this.columnFilter(right, left, body, conds, inner)
           : undefined;
       if (cols) return cols;
-      const first = clauses.length === 1 && right ? this.expr(right, inner) : undefined;
+      const first = clauses.length === 1 && right ? this.expr(right, scope) : undefined;
       const names = this.unrollable(first, left);
       const numbers = left?.type === 'identifier' && !conds.length ? this.numbers(first) : undefined;
       if (numbers && left && body && body.type !== 'pair') {
@@ -1279,10 +1271,11 @@ class Interpreter {
         if (clause?.type !== 'for_in_clause') continue;
         const left = clause.childForFieldName('left');
         const right = clause.childForFieldName('right');
-        const en = this.enumerated(right, left, inner);
+        const where = clause === clauses[0] ? scope : inner;
+        const en = this.enumerated(right, left, where, inner);
         const target = en ? en.item : left;
         if (target && right)
-          this.bindIteration(target, en ? en.it : this.expr(right, inner), inner, posOf(clause));
+          this.bindIteration(target, en ? en.it : this.expr(right, where), inner, posOf(clause));
       }
       const valueNode = body?.type === 'pair' ? body.childForFieldName('value') : body;
       const v = valueNode ? this.expr(valueNode, inner) : undefined;
@@ -1453,28 +1446,7 @@ class Interpreter {
       if (obj?.kind === 'coll' && /^(append|extend|insert|add)$/.test(method)) {
         // scores.append(acc): the list holds what is appended.
         for (const a of args.pos) {
-          let v = this.expr(a, scope);
-          // for x in X: out.append(x); out.append(flip(x)): two values of the same row in one pass over the rows,
-          // a copy of it (augmentation).
-          const loop = this.loops.at(-1);
-          if (
-            v?.kind === 'data' &&
-            loop !== undefined &&
-            this.facts.batchLoops.has(loop) &&
-            !v.preds &&
-            !v.evals
-          ) {
-            const key = `${loop}`;
-            const before = (this.appended.get(obj) ?? new Map<string, DataVal[]>()).get(key) ?? [];
-            const d = v;
-            if (before.some((b) => [...b.rows].some((r) => d.rows.has(r)))) {
-              const o = this.origin('oversampled', d.rows, posOf(n), 'a second copy of each row appended');
-              v = this.withRows(d, o, posOf(n));
-            }
-            const m = this.appended.get(obj) ?? new Map<string, DataVal[]>();
-            m.set(key, [...before, d]);
-            this.appended.set(obj, m);
-          }
+          const v = this.expr(a, scope);
           if (v && obj.items.length < 64) obj.items.push(v);
         }
         return undefined;
@@ -1659,7 +1631,7 @@ class Interpreter {
     const body = def.node.childForFieldName('body')!;
     this.inlineBudget--;
     this.inlined.add(f.id);
-    const inner = new Scope(def.scope);
+    const inner = new Scope(def.scope, this.namesOf(def.node));
     let i = 0;
     let keywordOnly = false;
     for (const p of def.node.childForFieldName('parameters')?.namedChildren ?? []) {
@@ -2164,9 +2136,7 @@ class Interpreter {
       const columnWise = axis !== undefined && !/^(0|'index'|"index"|None)$/.test(axis.text);
       return this.concatRows(items, at, `${name}()`, columnWise);
     }
-    // tf.reduce_mean(x, axis=0), tf.math.reduce_std(x): TensorFlow's statistics.
-    const tfStat = /^(tf|tensorflow)\b/.test(qname) && /^reduce_(mean|std|variance|max|min)$/.test(name);
-    if ((STATISTICS.has(name) && /^(numpy|np|torch)\b/.test(qname)) || tfStat) {
+    if (STATISTICS.has(name) && /^(numpy|np|torch)\b/.test(qname)) {
       const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
       if (data.length === 0) return undefined;
       // np.mean(X, axis=1): per row.
@@ -2622,11 +2592,7 @@ class Interpreter {
 
   private trainTestSplit(args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
-    // train_test_split(texts, labels) of Python lists: each list's items together.
-    const arrays = args.pos.map((a) => {
-      const d = this.dataOf(this.expr(a, scope));
-      return d.length > 1 ? this.derive(d, posOf(a), true) : (d[0] ?? this.unknownData(posOf(a)));
-    });
+    const arrays = args.pos.map((a) => this.dataOf(this.expr(a, scope))[0] ?? this.unknownData(posOf(a)));
     for (const v of args.kw.values()) this.expr(v, scope);
     if (arrays.length === 0) return undefined;
     const shuffled = this.kwBool(args, 'shuffle') !== false;
@@ -3612,6 +3578,7 @@ class Interpreter {
     right: Node | null | undefined,
     left: Node | null | undefined,
     scope: Scope,
+    into: Scope = scope,
   ): { it: Val | undefined; item: Node } | undefined {
     if (right?.type !== 'call' || right.childForFieldName('function')?.text !== 'enumerate') return undefined;
     if (left?.type !== 'pattern_list' && left?.type !== 'tuple_pattern') return undefined;
@@ -3621,7 +3588,7 @@ class Interpreter {
     const it = this.expr(args.pos[0]!, scope);
     // enumerate(loader): batches, bound as before (a data value is not one item per name).
     if (it?.kind === 'data') return undefined;
-    if (parts[0]!.type === 'identifier') scope.set(parts[0]!.text, { kind: 'num', value: Number.NaN });
+    if (parts[0]!.type === 'identifier') into.set(parts[0]!.text, { kind: 'num', value: Number.NaN });
     return { it, item: parts[1]! };
   }
 
