@@ -163,6 +163,11 @@ export interface PredVal {
   id: number;
   model: EstVal;
   data: DataVal;
+  /**
+   * How many fits the model had when it predicted: `y2 = model.fit(X1, y1).predict(X2)` then
+   * `model.fit(X2, y2)` — y2 is the first fit's prediction, whenever it is scored.
+   */
+  fits?: number;
 }
 export type PredRef = PredVal;
 export interface IndexVal {

@@ -407,7 +407,7 @@ class Interpreter {
   }
 
   private pred(model: EstVal, data: DataVal): PredVal {
-    return { kind: 'pred', id: this.nextId++, model, data };
+    return { kind: 'pred', id: this.nextId++, model, data, fits: model.fits.length };
   }
 
   private unknownData(at: Position): DataVal {
@@ -646,7 +646,7 @@ class Interpreter {
     );
     const evals = refs
       .filter((p) => !p.data.future || actual)
-      .map((p) => this.evaluate(p.model, p.data.future ? actual! : p.data, at, 'metric', p.id));
+      .map((p) => this.evaluate(p.model, p.data.future ? actual! : p.data, at, 'metric', p.id, p.fits));
     if (new Set(evals.map((e) => e.model.id)).size > 1) {
       const joint = this.nextId++;
       for (const e of evals) e.joint = joint;
@@ -1957,7 +1957,7 @@ class Interpreter {
           for (const p of d.preds ?? []) {
             if (seen.has(p.id)) continue;
             seen.add(p.id);
-            evals.push(this.evaluate(p.model, p.data, at, 'metric', p.id));
+            evals.push(this.evaluate(p.model, p.data, at, 'metric', p.id, p.fits));
           }
         }
       }
@@ -2730,6 +2730,7 @@ class Interpreter {
     at: Position,
     how: EvalFact['how'],
     pred?: number,
+    fits = model.fits.length,
   ): EvalFact {
     const fact: EvalFact = {
       model,
@@ -2737,7 +2738,8 @@ class Interpreter {
       at,
       how,
       loops: [...this.loops],
-      fitsBefore: model.fits.map((f) => ({ rows: f.rows, at: f.at })),
+      // Predictions scored later belong to the fits made before them (a refit afterwards is another model).
+      fitsBefore: model.fits.slice(0, fits).map((f) => ({ rows: f.rows, at: f.at })),
       pred,
     };
     this.facts.evals.push(fact);
