@@ -648,3 +648,34 @@ for cps, sps in itertools.product([0.01, 0.1, 0.5], [1.0, 10.0]):
 print(min(results))
 `));
 });
+
+describe("TensorFlow's reduce_* statistics and copies appended in a pass over the rows", () => {
+  it('a mean image of the training and test images', () =>
+    check(`
+import tensorflow as tf
+(x_train, y_train), (x_test, y_test) = tf.keras.datasets.cifar10.load_data()
+x_all = tf.concat([x_train, x_test], axis=0)
+mean = tf.reduce_mean(tf.cast(x_all, tf.float32), axis=[0, 1, 2])  # <- leak-preprocessing
+model = tf.keras.Sequential([tf.keras.layers.Flatten(), tf.keras.layers.Dense(10)])
+model.compile("adam", "sparse_categorical_crossentropy", metrics=["accuracy"])
+model.fit(x_train - mean, y_train, epochs=3)
+print(model.evaluate(x_test - mean, y_test))
+`));
+  const aug = (rows: string, mark = '') => `
+import numpy as np
+from sklearn.model_selection import train_test_split
+from sklearn.svm import SVC
+X = np.load("X.npy")
+y = np.load("y.npy")
+${rows === 'all' ? '' : 'X, X_te, y, y_te = train_test_split(X, y, random_state=0)\n'}X_aug, y_aug = [], []
+for xi, yi in zip(X, y):
+    X_aug.append(xi)
+    y_aug.append(yi)
+    X_aug.append(xi + np.random.normal(0, 0.01, xi.shape))${mark}
+    y_aug.append(yi)${mark}
+X_aug, y_aug = np.array(X_aug), np.array(y_aug)
+${rows === 'all' ? 'X_tr, X_te, y_tr, y_te = train_test_split(X_aug, y_aug, random_state=0)\nprint(SVC().fit(X_tr, y_tr).score(X_te, y_te))' : 'print(SVC().fit(X_aug, y_aug).score(X_te, y_te))'}
+`;
+  it('a noisy copy of every row appended before the split', () => check(aug('all', '  # <- leak-overlap')));
+  it('copies of the training rows only: nothing', () => check(aug('train')));
+});

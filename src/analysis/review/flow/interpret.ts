@@ -48,6 +48,7 @@ import {
 import type {
   Affine,
   ColDep,
+  CollVal,
   DataVal,
   EstVal,
   EvalFact,
@@ -281,6 +282,8 @@ class Interpreter {
   private readonly inlined = new Set<number>();
   private readonly active: number[] = [];
   private inlineBudget = 400;
+  /** Data appended to a list in each loop over rows (see the append of a list in call). */
+  private readonly appended = new WeakMap<CollVal, Map<string, DataVal[]>>();
   /** Masks used to select rows, by comparison and rows (see maskedPart). */
   private readonly masks = new Map<string, { parts: Map<boolean, Origin[]>; fact?: SplitFact }>();
   /** Values returned by the function bodies being interpreted, innermost last. */
@@ -1042,7 +1045,14 @@ class Interpreter {
       return;
     }
     if (it.kind === 'tuple') {
-      // enumerate()/zip() results and splitter folds come as tuples of items.
+      // enumerate()/zip() results and splitter folds come as tuples of items; zip(X, y) goes over rows.
+      const loop = this.loops.at(-1);
+      if (
+        loop !== undefined &&
+        it.items.length > 0 &&
+        it.items.every((i) => i?.kind === 'data' && !i.preds && !i.evals && !i.internal)
+      )
+        this.facts.batchLoops.add(loop);
       this.bind(target, it, scope);
       return;
     }
@@ -1446,7 +1456,28 @@ class Interpreter {
       if (obj?.kind === 'coll' && /^(append|extend|insert|add)$/.test(method)) {
         // scores.append(acc): the list holds what is appended.
         for (const a of args.pos) {
-          const v = this.expr(a, scope);
+          let v = this.expr(a, scope);
+          // for x in X: out.append(x); out.append(flip(x)): two values of the same row in one pass over the rows,
+          // a copy of it (augmentation).
+          const loop = this.loops.at(-1);
+          if (
+            v?.kind === 'data' &&
+            loop !== undefined &&
+            this.facts.batchLoops.has(loop) &&
+            !v.preds &&
+            !v.evals
+          ) {
+            const key = `${loop}`;
+            const before = (this.appended.get(obj) ?? new Map<string, DataVal[]>()).get(key) ?? [];
+            const d = v;
+            if (before.some((b) => [...b.rows].some((r) => d.rows.has(r)))) {
+              const o = this.origin('oversampled', d.rows, posOf(n), 'a second copy of each row appended');
+              v = this.withRows(d, o, posOf(n));
+            }
+            const m = this.appended.get(obj) ?? new Map<string, DataVal[]>();
+            m.set(key, [...before, d]);
+            this.appended.set(obj, m);
+          }
           if (v && obj.items.length < 64) obj.items.push(v);
         }
         return undefined;
@@ -2136,7 +2167,9 @@ class Interpreter {
       const columnWise = axis !== undefined && !/^(0|'index'|"index"|None)$/.test(axis.text);
       return this.concatRows(items, at, `${name}()`, columnWise);
     }
-    if (STATISTICS.has(name) && /^(numpy|np|torch)\b/.test(qname)) {
+    // tf.reduce_mean(x, axis=0), tf.math.reduce_std(x): TensorFlow's statistics.
+    const tfStat = /^(tf|tensorflow)\b/.test(qname) && /^reduce_(mean|std|variance|max|min)$/.test(name);
+    if ((STATISTICS.has(name) && /^(numpy|np|torch)\b/.test(qname)) || tfStat) {
       const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
       if (data.length === 0) return undefined;
       // np.mean(X, axis=1): per row.
@@ -2592,7 +2625,11 @@ class Interpreter {
 
   private trainTestSplit(args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
-    const arrays = args.pos.map((a) => this.dataOf(this.expr(a, scope))[0] ?? this.unknownData(posOf(a)));
+    // train_test_split(texts, labels) of Python lists: each list's items together.
+    const arrays = args.pos.map((a) => {
+      const d = this.dataOf(this.expr(a, scope));
+      return d.length > 1 ? this.derive(d, posOf(a), true) : (d[0] ?? this.unknownData(posOf(a)));
+    });
     for (const v of args.kw.values()) this.expr(v, scope);
     if (arrays.length === 0) return undefined;
     const shuffled = this.kwBool(args, 'shuffle') !== false;
