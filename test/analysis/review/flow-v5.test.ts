@@ -679,3 +679,22 @@ ${rows === 'all' ? 'X_tr, X_te, y_tr, y_te = train_test_split(X_aug, y_aug, rand
   it('a noisy copy of every row appended before the split', () => check(aug('all', '  # <- leak-overlap')));
   it('copies of the training rows only: nothing', () => check(aug('train')));
 });
+
+describe("a statsmodels data set's endog and exog are frames of their own", () => {
+  const prog = (extra: string, mark = '') => `
+import numpy as np
+import statsmodels.api as sm
+data = sm.datasets.star98.load_pandas()
+endog, exog = data.endog, data.exog.copy()
+${extra}
+held = np.random.default_rng(0).random(len(exog)) < 0.25
+res = sm.GLM(endog[~held], exog[~held], family=sm.families.Binomial()).fit()${mark}
+print(np.mean((endog["NABOVE"][held] / endog[held].sum(axis=1) - res.predict(exog[held])) ** 2))
+`;
+  it('a regressor computed from the outcome columns', () =>
+    check(
+      prog('exog["share"] = endog["NABOVE"] / (endog["NABOVE"] + endog["NBELOW"])', '  # <- leak-target'),
+    ));
+  it('a regressor computed from other regressors: nothing', () =>
+    check(prog('exog["ratio"] = exog["LOWINC"] / exog["PERASIAN"]')));
+});

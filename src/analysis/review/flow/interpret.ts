@@ -282,6 +282,8 @@ class Interpreter {
   private readonly inlined = new Set<number>();
   private readonly active: number[] = [];
   private inlineBudget = 400;
+  /** Frames of a data set's parts (`data.endog`, `data.exog`), by the data set's frame and the attribute. */
+  private readonly subFrames = new Map<string, number>();
   /** Data appended to a list in each loop over rows (see the append of a list in call). */
   private readonly appended = new WeakMap<CollVal, Map<string, DataVal[]>>();
   /** Masks used to select rows, by comparison and rows (see maskedPart). */
@@ -1341,6 +1343,16 @@ class Interpreter {
         return { kind: 'module', name: `${obj.name}.${attr}` };
       case 'data':
         if (attr === 'index') return { kind: 'indexof', data: obj };
+        if (attr === 'endog' || attr === 'exog') {
+          // A statsmodels data set's endog / exog: frames of their own (the outcomes, the regressors), same rows.
+          const key = `${obj.frame}.${attr}`;
+          let frame = this.subFrames.get(key);
+          if (frame === undefined) {
+            frame = this.nextId++;
+            this.subFrames.set(key, frame);
+          }
+          return { ...this.derive([obj], posOf(n)), frame, whole: true, cols: undefined, column: undefined };
+        }
         if (attr === 'columns' || attr === 'shape' || attr === 'dtypes') return undefined;
         if (
           attr === 'iloc' ||
@@ -2597,7 +2609,8 @@ class Interpreter {
       source: this.derive([base], at),
       train: train.id,
       test: test.id,
-      shuffled: false,
+      // rng.random(len(df)) < 0.2: a mask of random numbers is a random split.
+      shuffled: /\brandom\b|\brand\b|\brandn\b|uniform/.test(mask.key.split('|')[0] ?? ''),
       ...(mask.column ? { by: mask.column } : {}),
     };
     entry.fact = fact;

@@ -32,7 +32,14 @@ export const rule: Rule = {
     );
     for (const t of [...ctx.facts.trainings, ...cvTrainings]) {
       const target = t.y?.column;
-      if (!target) continue;
+      if (!target) {
+        const f = t.y && outcomeFrame(ctx.facts, t);
+        if (f && !seen.has(`${t.at.line}`)) {
+          seen.add(`${t.at.line}`);
+          out.push(f);
+        }
+        continue;
+      }
       const key = `${t.at.line}`;
       if (seen.has(key)) continue;
       const f = inspect(ctx.facts, t, target);
@@ -43,6 +50,29 @@ export const rule: Rule = {
     return out;
   },
 };
+
+/**
+ * Outcomes given as a frame of their own (statsmodels' endog with several columns, `GLM(endog, exog)`): a feature
+ * column computed row by row from the outcome frame's columns gives the model the answer.
+ */
+function outcomeFrame(facts: Facts, t: TrainFact): RawFinding | undefined {
+  const y = t.y;
+  if (!y || !y.whole || y.frame === t.x.frame) return undefined;
+  for (const c of featureColumns(facts, t.x, t.x.frame) ?? []) {
+    const def = facts.columnDefs.get(t.x.frame)?.get(c);
+    const read = def?.deps.find((d) => d.frame === y.frame && d.lag <= 0 && !d.pos);
+    if (!def || !read) continue;
+    return {
+      ruleId: rule.id,
+      kind: rule.kind,
+      confidence: 'medium',
+      at: t.at,
+      message: `feature ${JSON.stringify(c)} is computed from the outcome ${JSON.stringify(read.name)}`,
+      why: `${JSON.stringify(c)} (${lineRef(def.at)}) is computed row by row from ${JSON.stringify(read.name)}, a column of the outcomes the model at ${lineRef(t.at)} is trained to predict, so it is given the answer.`,
+    };
+  }
+  return undefined;
+}
 
 /** Columns of interest in the features: those named (selected) or, for a whole frame, the ones the program added. */
 function featureColumns(facts: Facts, x: DataVal, frame: number): string[] | undefined {
