@@ -238,6 +238,29 @@ function reduceAxis(n: Node | undefined): 'rows' | 'row-wise' | undefined {
   return undefined;
 }
 
+/** Keyword arguments that style a plot or a message (a colour, a label, a marker). */
+const STYLE_KEYWORD =
+  /^(c|color|colors|colour|label|marker|linestyle|ls|cmap|title|fontweight|alpha|edgecolor|facecolor|fmt|end|sep)$/;
+/** Calls that only show something: print, logging, notebook display, Matplotlib's drawing and labelling. */
+const DISPLAY_CALL =
+  /^(print|display|pprint|set|set_[a-z_]+|text|annotate|title|suptitle|xlabel|ylabel|legend|plot|scatter|bar|barh|imshow|hist|axhline|axvline|info|debug|warning|write)$/;
+
+/**
+ * `color='black' if yfit[i] == ytest[i] else 'red'`: a comparison that only picks how a value is shown (an argument of
+ * a display call, or a style keyword) chooses nothing about the model, however it was scored.
+ */
+function displayOnly(cond: Node): boolean {
+  let n = cond.parent;
+  while (n?.type === 'parenthesized_expression') n = n.parent;
+  if (n?.type === 'keyword_argument' && STYLE_KEYWORD.test(n.childForFieldName('name')?.text ?? ''))
+    return true;
+  if (n?.type === 'keyword_argument') n = n.parent;
+  if (n?.type !== 'argument_list') return false;
+  const fn = n.parent?.childForFieldName('function');
+  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+  return DISPLAY_CALL.test(name ?? '');
+}
+
 /** Interprets a parsed program and returns its facts. */
 export function interpret(root: Node): Facts {
   return new Interpreter().run(root);
@@ -1202,7 +1225,7 @@ class Interpreter {
         return this.comprehension(n, scope);
       case 'conditional_expression': {
         const vals = n.namedChildren.map((c) => (c ? this.expr(c, scope) : undefined));
-        if (n.namedChildren[1]) this.decide(vals[1], posOf(n.namedChildren[1]));
+        if (n.namedChildren[1] && !displayOnly(n)) this.decide(vals[1], posOf(n.namedChildren[1]));
         return vals[0] ?? vals[2];
       }
       case 'keyword_argument': {

@@ -50,3 +50,36 @@ clf.fit(X, y)
 print((pred == y_te).mean())
 `));
 });
+
+describe('a comparison that only chooses how something is shown chooses nothing', () => {
+  const prog = (loop: string) => `
+import matplotlib.pyplot as plt
+from sklearn.datasets import fetch_lfw_people
+from sklearn.model_selection import GridSearchCV, train_test_split
+from sklearn.svm import SVC
+faces = fetch_lfw_people(min_faces_per_person=60)
+Xtrain, Xtest, ytrain, ytest = train_test_split(faces.data, faces.target, random_state=42)
+grid = GridSearchCV(SVC(probability=True), {"C": [1, 5, 10]})
+grid.fit(Xtrain, ytrain)
+model = grid.best_estimator_
+yfit = model.predict(Xtest)
+proba = model.predict_proba(Xtest)[:, 1]
+fig, ax = plt.subplots(4, 6)
+${loop}
+`;
+  it('test predictions coloured by whether they are right (a style keyword, a display call): nothing', () =>
+    check(
+      prog(`for i, axi in enumerate(ax.flat):
+    axi.imshow(Xtest[i].reshape(62, 47), cmap="bone")
+    axi.set_ylabel(faces.target_names[yfit[i]], color="black" if yfit[i] == ytest[i] else "red")
+    print("ok" if yfit[i] == ytest[i] else "wrong")`),
+    ));
+  it('a threshold kept by its test accuracy in a conditional expression still selects', () =>
+    check(
+      prog(`best_t, best_acc = 0.5, 0.0
+for t in [0.3, 0.5, 0.7]:
+    acc = ((proba >= t) == ytest).mean()  # <- leak-selection
+    best_t = t if acc > best_acc else best_t
+print(best_t)`),
+    ));
+});
