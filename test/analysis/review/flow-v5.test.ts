@@ -698,3 +698,50 @@ print(np.mean((endog["NABOVE"][held] / endog[held].sum(axis=1) - res.predict(exo
   it('a regressor computed from other regressors: nothing', () =>
     check(prog('exog["ratio"] = exog["LOWINC"] / exog["PERASIAN"]')));
 });
+
+describe('learnt features: cluster labels, embeddings and describe() of all rows', () => {
+  const km = (fit: string) => `
+import pandas as pd
+from sklearn.cluster import KMeans
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("customers.csv")
+num = ["age", "income", "spend"]
+${fit}
+`;
+  it('KMeans segments of all customers as a feature', () =>
+    check(
+      km(`df["segment"] = KMeans(n_clusters=5).fit_predict(df[num])  # <- leak-preprocessing
+X_tr, X_te, y_tr, y_te = train_test_split(df[num + ["segment"]], df["churn"], random_state=0)
+print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))`),
+    ));
+  it('segments learnt on the training customers: nothing', () =>
+    check(
+      km(`train, test = train_test_split(df, random_state=0)
+km = KMeans(n_clusters=5).fit(train[num])
+train["segment"] = km.predict(train[num])
+test["segment"] = km.predict(test[num])
+print(LogisticRegression().fit(train[num + ["segment"]], train["churn"]).score(test[num + ["segment"]], test["churn"]))`),
+    ));
+  it('a UMAP embedding of all rows', () =>
+    check(`
+import numpy as np
+import umap
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.model_selection import train_test_split
+X, y = np.load("X.npy"), np.load("y.npy")
+emb = umap.UMAP(n_components=10).fit_transform(X)  # <- leak-preprocessing
+X_tr, X_te, y_tr, y_te = train_test_split(emb, y, random_state=0)
+print(KNeighborsClassifier().fit(X_tr, y_tr).score(X_te, y_te))
+`));
+  it('medians from describe() of all rows', () =>
+    check(`
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+df = df.fillna(df.describe().loc["50%"])  # <- leak-preprocessing
+X_tr, X_te, y_tr, y_te = train_test_split(df[["a", "b"]], df["y"], random_state=0)
+print(RandomForestRegressor().fit(X_tr, y_tr).score(X_te, y_te))
+`));
+});

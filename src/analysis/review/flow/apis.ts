@@ -57,6 +57,12 @@ export const LEARNING_TRANSFORMERS = new Set([
   'CatBoostEncoder',
   'LeaveOneOutEncoder',
   'BinaryEncoder',
+  'UMAP',
+  'TSNE',
+  'Isomap',
+  'LocallyLinearEmbedding',
+  'SpectralEmbedding',
+  'MDS',
 ]);
 
 /** Oversamplers create copies or synthetic neighbours of rows: done before a split, the test set holds them. */

@@ -991,6 +991,12 @@ class Interpreter {
           for (const c of named ?? []) this.defineColumn(base, c, v, posOf(target));
           for (const d of this.dataOf(v)) {
             for (const t of d.taints) if (!base.taints.includes(t)) base.taints.push(t);
+            // df["segment"] = KMeans(5).fit_predict(df[num]): a column of what a model learnt from its fit rows.
+            for (const p of d.preds ?? []) {
+              const fit = p.model.fits.at(-1);
+              if (fit && !d.evals && !base.taints.some((t) => t.at === fit.at))
+                base.taints.push({ by: `${p.model.cls} predictions`, fitRows: fit.rows, at: fit.at });
+            }
             base.time = strongest(base.time, d.time);
             // scores[i] = mean_squared_error(y_test, pred): an array of scores (picking its best chooses by them).
             if (d.evals?.length)
@@ -3378,7 +3384,11 @@ class Interpreter {
       return this.derive([d, ...argVals.flatMap((v) => this.dataOf(v))], at);
     }
     // df.corr()["price"]: correlations over these rows (choosing columns by them learns from the rows).
-    if ((method === 'corr' || method === 'corrwith' || method === 'cov') && !d.preds && !d.evals)
+    if (
+      (method === 'corr' || method === 'corrwith' || method === 'cov' || method === 'describe') &&
+      !d.preds &&
+      !d.evals
+    )
       return { kind: 'stat', rows: new Set(d.rows), by: `statistics (${method})`, at };
     // Frequency / count encoding: s.value_counts() counts the categories over these rows.
     if (method === 'value_counts' && !d.preds && !d.evals)
