@@ -307,6 +307,8 @@ class Interpreter {
   private inlineBudget = 400;
   /** Frames of a data set's parts (`data.endog`, `data.exog`), by the data set's frame and the attribute. */
   private readonly subFrames = new Map<string, number>();
+  /** Frames that are scikit-learn data set bunches (load_iris(), fetch_openml(…)): .data is their feature matrix. */
+  private readonly bunches = new Set<number>();
   /** Data appended to a list in each loop over rows (see the append of a list in call). */
   private readonly appended = new WeakMap<CollVal, Map<string, DataVal[]>>();
   /** Masks used to select rows, by comparison and rows (see maskedPart). */
@@ -601,6 +603,17 @@ class Interpreter {
   }
 
   private colOf(frame: DataVal, name: string, at: Position): DataVal {
+    if (this.bunches.has(frame.frame) && (name === 'data' || name === 'images')) {
+      // iris.data, mnist["data"]: a scikit-learn data set's feature matrix, all its columns (no label column): a
+      // denoiser trained to give back X_train from X_train + noise reconstructs its input; it leaks no label.
+      const key = `${frame.frame}.${name}`;
+      let sub = this.subFrames.get(key);
+      if (sub === undefined) {
+        sub = this.nextId++;
+        this.subFrames.set(key, sub);
+      }
+      return { ...this.derive([frame], at), frame: sub, whole: true, cols: undefined, column: undefined };
+    }
     this.useColumns(frame.frame, [name]);
     return {
       ...this.derive([frame], at),
@@ -1940,6 +1953,7 @@ class Interpreter {
       // fetch_20newsgroups(subset="train"), fetch_lfw_people: predefined parts like a dataset's train=/split=.
       if (args.kw.has('subset')) return this.datasetLoad(qname, args, n, scope);
       const d = this.load(at);
+      if (!/^(seaborn|sns)\./.test(qname)) this.bunches.add(d.frame);
       // fetch_openml("titanic"), sm.datasets.sunspots.load_pandas(): the data set's name.
       const parts = qname.split('.');
       const named =

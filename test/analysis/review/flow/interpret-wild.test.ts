@@ -83,3 +83,22 @@ for t in [0.3, 0.5, 0.7]:
 print(best_t)`),
     ));
 });
+
+describe("a scikit-learn data set's .data is its feature matrix, not a label column", () => {
+  const prog = (features: string, labels: string, mark = '') => `
+import numpy as np
+from sklearn.datasets import fetch_openml
+from sklearn.neighbors import KNeighborsClassifier
+mnist = fetch_openml("mnist_784", version=1, as_frame=False)
+X, y = mnist["data"], mnist["target"]
+X_train, X_test, y_train, y_test = X[:60000], X[60000:], y[:60000], y[60000:]
+noise = np.random.randint(0, 100, (len(X_train), 784))
+X_train_mod = ${features}
+knn_clf = KNeighborsClassifier()
+knn_clf.fit(X_train_mod, ${labels})${mark}
+`;
+  it('a denoiser: noisy images in, the clean images (its own input) as the output: nothing', () =>
+    check(prog('X_train + noise', 'X_train')));
+  it('the digit label added to the pixels is still a target leak', () =>
+    check(prog('X_train + noise + y_train.astype(int).reshape(-1, 1)', 'y_train', '  # <- leak-target')));
+});
