@@ -745,3 +745,36 @@ X_tr, X_te, y_tr, y_te = train_test_split(df[["a", "b"]], df["y"], random_state=
 print(RandomForestRegressor().fit(X_tr, y_tr).score(X_te, y_te))
 `));
 });
+
+describe('loops over columns the program does not name, and Hugging Face DatasetDicts', () => {
+  it('features added one at a time by their test R² (a loop over computed column names runs once)', () =>
+    check(`
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+from sklearn.metrics import r2_score
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+features = [c for c in df.columns if c != "y"]
+X_tr, X_te, y_tr, y_te = train_test_split(df[features], df["y"], random_state=0)
+gains = {}
+for f in features:
+    m = LinearRegression().fit(X_tr[[f]], y_tr)
+    gains[f] = r2_score(y_te, m.predict(X_te[[f]]))  # <- leak-selection
+best = max(gains, key=gains.get)
+`));
+  const hf = (evalSet: string, after: string, mark = '') => `
+from datasets import load_dataset
+from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments, EarlyStoppingCallback
+ds = load_dataset("imdb")
+split = ds["train"].train_test_split(test_size=0.1, seed=0)
+model = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased", num_labels=2)
+args = TrainingArguments("out", eval_strategy="epoch", save_strategy="epoch", load_best_model_at_end=True)
+trainer = Trainer(model=model, args=args, train_dataset=split["train"], eval_dataset=${evalSet}, callbacks=[EarlyStoppingCallback(3)])
+trainer.train()${mark}
+${after}
+`;
+  it('early stopping on ds["test"], then the same reported', () =>
+    check(hf('ds["test"]', 'print(trainer.evaluate())', '  # <- leak-selection')));
+  it('early stopping on a split of the training part, ds["test"] scored once: nothing', () =>
+    check(hf('split["test"]', 'print(trainer.evaluate(ds["test"]))')));
+});

@@ -122,6 +122,8 @@ export interface DataVal {
    * whether negated (`~mask`, `>=` for `<`). The rows a mask and its complement keep are two parts of a split.
    */
   mask?: { key: string; neg: boolean; column?: string };
+  /** A Hugging Face DatasetDict (`load_dataset("imdb")`): the key of its predefined split (see Interpreter.predefinedPart). */
+  splits?: string;
   /** A Polars expression's output name (`pl.col("y").shift(1).alias("y_lag1")`). */
   alias?: string;
   frame: number;

@@ -588,6 +588,7 @@ class Interpreter {
       cols: keepCols ? first?.cols : undefined,
       column: keepCols ? first?.column : undefined,
       whole: keepCols ? first?.whole : undefined,
+      ...(keepCols && first?.splits ? { splits: first.splits } : {}),
       at,
     };
   }
@@ -1928,6 +1929,9 @@ class Interpreter {
       if (args.kw.has('split') || args.kw.has('train') || args.kw.has('subset'))
         return this.datasetLoad(qname, args, n, scope);
       const d = this.load(at, path === undefined ? undefined : `${name}:${path}`);
+      // Hugging Face's load_dataset("imdb") without split=: a DatasetDict, ds["train"] / ds["test"] its parts.
+      if ((name === 'load_dataset' || name === 'load_from_disk') && !/seaborn|sns/.test(qname))
+        d.splits = `${name}:${path ?? args.pos[0]?.text ?? ''}`;
       const src = path ?? /datasets\.(\w+)\.load$/.exec(qname)?.[1];
       if (src !== undefined) {
         this.facts.frameSources.set(d.frame, src);
@@ -2503,9 +2507,14 @@ class Interpreter {
     let part = train === true ? 'train' : train === false ? 'test' : splitName;
     if (part === 'all') part = undefined;
     if (part === undefined) return withTaints(this.load(at, where === undefined ? undefined : key));
+    return withTaints(this.predefinedPart(key, part, at, where === undefined ? undefined : key));
+  }
+
+  /** The named part (`train`, `test`, `validation`) of the data set loaded as `key`: a part of its predefined split. */
+  private predefinedPart(key: string, part: string, at: Position, loadKey: string | undefined): DataVal {
     let known = this.predefined.get(key);
     if (!known) {
-      const whole = this.load(at, where === undefined ? undefined : key);
+      const whole = this.load(at, loadKey);
       const fact = this.registerSplit('predefined split', at, whole, false);
       known = { fact, parts: new Map() };
       this.predefined.set(key, known);
@@ -2523,7 +2532,7 @@ class Interpreter {
       }
       known.parts.set(part, id);
     }
-    return withTaints(this.withRows(known.fact.source, this.facts.origins.get(id)!, at));
+    return this.withRows(known.fact.source, this.facts.origins.get(id)!, at);
   }
 
   /** What a fitted transformer (or a pipeline of them) applies to data: one taint per fitted step. */
@@ -3325,6 +3334,13 @@ class Interpreter {
       const polars = this.polarsColumns(d, args, argVals, n, scope);
       if (polars) return polars;
     }
+    if (method === 'train_test_split') {
+      // Hugging Face's ds.train_test_split(test_size=0.1): a DatasetDict of the two parts, split["train"] / ["test"].
+      const fact = this.registerSplit('train_test_split', at, d, this.kwBool(args, 'shuffle') !== false);
+      const key = `train_test_split@${at.line}:${at.column}`;
+      this.predefined.set(key, { fact, parts: new Map() });
+      return { ...this.derive([d], at), splits: key };
+    }
     if (method === 'select_dtypes') {
       // df.select_dtypes("number"): the columns of some types (see ColsView.typed).
       const out = this.derive([d], at, true);
@@ -3454,6 +3470,14 @@ class Interpreter {
       // thresholds[np.argmax(f1s)]: the index is evaluated (it may pick by scores).
       if (base.kind !== 'data') for (const s of subs) this.expr(s, scope);
       return base.kind === 'data' ? base : undefined;
+    }
+    // ds["test"] of a Hugging Face DatasetDict: that predefined part (with what was mapped over the dict).
+    const partName = base.splits && subs.length === 1 ? stringValue(first) : undefined;
+    if (partName && /^(train|test|validation|valid|dev|eval|unsupervised)/i.test(partName)) {
+      const part = this.predefinedPart(base.splits!, partName, at, base.splits);
+      const out = this.withRows(this.derive([base], at), this.facts.origins.get([...part.rows][0]!)!, at);
+      out.splits = undefined;
+      return out;
     }
     // df.loc[rows, cols] / X[:, 1:]: the first part selects rows.
     const rowPart = first;
@@ -3726,7 +3750,13 @@ class Interpreter {
 
   /** A literal list of a few names iterated by a plain name: a loop worth running once per name. */
   private unrollable(it: Val | undefined, left: Node | null | undefined): string[] | undefined {
-    return it?.kind === 'strs' && it.list && it.values.length <= 8 && left?.type === 'identifier'
+    // (Names the program computes without naming them, `[c for c in df.columns if …]`, are not unrolled: the body
+    // runs once with the name unknown.)
+    return it?.kind === 'strs' &&
+      it.list &&
+      it.values.length > 0 &&
+      it.values.length <= 8 &&
+      left?.type === 'identifier'
       ? it.values
       : undefined;
   }
