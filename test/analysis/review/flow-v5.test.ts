@@ -778,3 +778,21 @@ ${after}
   it('early stopping on a split of the training part, ds["test"] scored once: nothing', () =>
     check(hf('split["test"]', 'print(trainer.evaluate(ds["test"]))')));
 });
+
+describe('a label that is a column shifted into the future', () => {
+  const prog = (ret: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import GradientBoostingRegressor
+df = pd.read_csv("prices.csv")
+df["next_close"] = df["close"].shift(-1)
+df["ret"] = ${ret}
+df = df.dropna()
+n = int(len(df) * 0.8)
+X, y = df[["close", "volume", "ret"]], df["next_close"]
+m = GradientBoostingRegressor().fit(X[:n], y[:n])${mark}
+print(m.score(X[n:], y[n:]))
+`;
+  it("a return computed with the next day's close", () =>
+    check(prog('df["close"].pct_change().shift(-1)', '  # <- leak-target')));
+  it("today's return: nothing", () => check(prog('df["close"].pct_change()')));
+});

@@ -263,6 +263,22 @@ function inspect(
         `${JSON.stringify(c)} (${lineRef(def!.at)}) is computed row by row from the target ${lagText(found.lag)}, so the model at ${lineRef(t.at)} is given the answer.`,
       );
   }
+  // A label that is another column shifted (next_close = close.shift(-1)): a feature reading that column at the
+  // label's row or later (close.pct_change().shift(-1)) gives it away.
+  const labelSrc = facts.columnDefs.get(target.frame)?.get(target.name)?.deps;
+  const src = labelSrc?.length === 1 && !labelSrc[0]!.pos ? labelSrc[0] : undefined;
+  if (src && src.frame === target.frame && src.name !== target.name && src.lag !== 0) {
+    for (const c of columns) {
+      if (c === target.name || c === src.name) continue;
+      const def = facts.columnDefs.get(target.frame)?.get(c);
+      const found = def ? targetLag(facts, def.deps, target.frame, src.name, src) : undefined;
+      if (found && found.lag <= 0)
+        return finding(
+          `feature ${JSON.stringify(c)} reads ${JSON.stringify(src.name)} at the row of the target ${shown}`,
+          `${shown} is ${JSON.stringify(src.name)} shifted by ${-src.lag}; ${JSON.stringify(c)} (${lineRef(def!.at)}) reads ${JSON.stringify(src.name)} ${found.lag < 0 ? 'after' : 'at'} that row, so the model at ${lineRef(t.at)} is given the answer.`,
+        );
+    }
+  }
   // The label computed from a feature on the same row (`df["long_stay"] = df["length_of_stay"] > 7` with
   // length_of_stay a feature): the model is given what the label is made of. A label that reads later rows
   // (`close.shift(-1) > close`, a forecast) is not.
