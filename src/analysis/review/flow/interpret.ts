@@ -1479,6 +1479,26 @@ class Interpreter {
     return out;
   }
 
+  /**
+   * `data_dir.glob("training-*")`, `glob.glob("data/eval/*.png")`, `tf.io.gfile.glob(…)`: the files a literal pattern
+   * names, a load of their own. Two listings with different patterns (of one directory) are different files, the same
+   * pattern the same files.
+   */
+  private fileListing(
+    method: string,
+    obj: Val | undefined,
+    objNode: Node,
+    args: Args,
+    at: Position,
+  ): DataVal | undefined {
+    if (!/^(glob|iglob|rglob|list_files)$/.test(method)) return undefined;
+    const pattern = stringValue(args.pos[0] ?? args.kw.get('pattern') ?? args.kw.get('file_pattern'));
+    if (pattern === undefined) return undefined;
+    const base =
+      obj?.kind === 'data' ? [...obj.rows].join(',') : obj?.kind === 'module' ? obj.name : objNode.text;
+    return this.load(at, `listing:${base}:${pattern}`);
+  }
+
   private call(n: Node, scope: Scope): Val | undefined {
     const fn = n.childForFieldName('function');
     if (!fn) return undefined;
@@ -1501,6 +1521,8 @@ class Interpreter {
         return { kind: 'strs', values: [], list: true, partial: names ? { drop: names, ...typed } : typed };
       }
       const obj = this.receiver(objNode, scope);
+      const listing = this.fileListing(method, obj, objNode, args, at);
+      if (listing) return listing;
       if (obj?.kind === 'strs' && obj.partial && /^(tolist|to_list|copy)$/.test(method)) return obj;
       if (method === 'optimize' && !obj)
         return this.callFunction(`${objNode.text}.${method}`, args, n, scope);

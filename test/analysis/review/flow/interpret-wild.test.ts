@@ -102,3 +102,31 @@ knn_clf.fit(X_train_mod, ${labels})${mark}
   it('the digit label added to the pixels is still a target leak', () =>
     check(prog('X_train + noise + y_train.astype(int).reshape(-1, 1)', 'y_train', '  # <- leak-target')));
 });
+
+describe('file listings: different patterns are different files', () => {
+  const prog = (trainPattern: string, mark = '') => `
+import os
+from pathlib import Path
+import tensorflow as tf
+from tensorflow import keras
+
+def save_fig(fig_id):
+    path = os.path.join("images", fig_id + ".png")
+    print(path)
+
+data_dir = Path(filepath).parent
+train_files = sorted([str(path) for path in data_dir.glob("${trainPattern}")])
+eval_files = sorted([str(path) for path in data_dir.glob("eval.tfrecord-*")])
+train_set = tf.data.TFRecordDataset(train_files)
+valid_set = tf.data.TFRecordDataset(eval_files[:5])
+test_set = tf.data.TFRecordDataset(eval_files[5:])
+model = keras.models.Sequential([keras.layers.Dense(1)])
+model.compile(loss="mse")
+model.fit(train_set, epochs=2, validation_data=valid_set)${mark}
+model.evaluate(test_set)
+`;
+  it('training files and evaluation files globbed from one directory: nothing', () =>
+    check(prog('training.tfrecord-*')));
+  it('the evaluation files globbed again for training overlap the test part', () =>
+    check(prog('eval.tfrecord-*', '  # <- leak-overlap')));
+});
