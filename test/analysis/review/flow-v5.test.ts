@@ -796,3 +796,44 @@ print(m.score(X[n:], y[n:]))
     check(prog('df["close"].pct_change().shift(-1)', '  # <- leak-target')));
   it("today's return: nothing", () => check(prog('df["close"].pct_change()')));
 });
+
+describe('augmented copies of images written to disk, then the folder loaded and split', () => {
+  const prog = (out: string, load: string, mark = '') => `
+from pathlib import Path
+import torch
+from PIL import Image
+from torch.utils.data import DataLoader, random_split
+from torchvision import datasets, models, transforms
+src, dst = Path("raw"), Path("prepared")
+for p in src.glob("*/*.jpg"):
+    target = ${out}
+    target.mkdir(parents=True, exist_ok=True)
+    img = Image.open(p)
+    img.save(target / p.name)
+    img.transpose(Image.FLIP_LEFT_RIGHT).save(target / f"{p.stem}_flip.jpg")${mark}
+${load}
+net = models.resnet18(num_classes=3)
+opt = torch.optim.SGD(net.parameters(), lr=0.01)
+for xb, yb in DataLoader(train_ds, batch_size=32):
+    opt.zero_grad()
+    torch.nn.functional.cross_entropy(net(xb), yb).backward()
+    opt.step()
+with torch.no_grad():
+    print(sum((net(xb).argmax(1) == yb).sum().item() for xb, yb in DataLoader(test_ds)))
+`;
+  it('the folder with the flipped copies loaded whole and split at random', () =>
+    check(
+      prog(
+        'dst / p.parent.name',
+        'full = datasets.ImageFolder(dst, transform=transforms.ToTensor())\ntrain_ds, test_ds = random_split(full, [0.8, 0.2])',
+        '  # <- leak-overlap',
+      ),
+    ));
+  it('copies written, but the parts are separate folders: nothing', () =>
+    check(
+      prog(
+        'dst / "train" / p.parent.name',
+        'train_ds = datasets.ImageFolder(dst / "train", transform=transforms.ToTensor())\ntest_ds = datasets.ImageFolder(Path("holdout"), transform=transforms.ToTensor())',
+      ),
+    ));
+});

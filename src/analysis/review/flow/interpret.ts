@@ -305,6 +305,10 @@ class Interpreter {
   private readonly inlined = new Set<number>();
   private readonly active: number[] = [];
   private inlineBudget = 400;
+  /** Path variables made from others (`out_dir = dst / name`), by name: the variable they start from. */
+  private readonly pathRoots = new Map<string, string>();
+  /** Directories augmented copies of images were written under (see imageWrite), with where. */
+  private readonly augmentedDirs = new Map<string, Position>();
   /** Frames of a data set's parts (`data.endog`, `data.exog`), by the data set's frame and the attribute. */
   private readonly subFrames = new Map<string, number>();
   /** Frames that are scikit-learn data set bunches (load_iris(), fetch_openml(…)): .data is their feature matrix. */
@@ -530,6 +534,38 @@ class Interpreter {
       if (e.time) out.time = strongest(out.time, e.time);
     }
     return out;
+  }
+
+  /** The variable a path expression starts from (`dst` in `str(dst / cls / f"{i}.png")`), resolved through paths made from it. */
+  private pathRoot(n: Node): string | undefined {
+    const names = [...n.text.replace(/["'][^"']*["']/g, ' ').matchAll(/\b([A-Za-z_]\w*)\b/g)]
+      .map((m) => m[1]!)
+      .filter((w) => !/^(str|os|path|join|Path|f|pathlib)$/.test(w));
+    let root = names[0];
+    for (let i = 0; root !== undefined && this.pathRoots.has(root) && i < 8; i++)
+      root = this.pathRoots.get(root);
+    return root;
+  }
+
+  /**
+   * cv2.imwrite(path, aug(image=img)["image"]), img.save(path), save_image(img, path): an augmented copy of an image
+   * written under a directory; that directory loaded whole (ImageFolder(dst)) then holds copies of its images.
+   */
+  private imageWrite(call: Node): void {
+    const fn = call.childForFieldName('function')?.text ?? '';
+    const args = this.args(call);
+    let path: Node | undefined;
+    let image: Node | undefined;
+    if (/(^|\.)(imwrite|imsave)$/.test(fn)) [path, image] = [args.pos[0], args.pos[1]];
+    else if (/(^|\.)save_image$/.test(fn)) [image, path] = [args.pos[0], args.pos[1]];
+    else if (/\.save$/.test(fn) && this.loops.length > 0) {
+      path = args.pos[0];
+      image = call.childForFieldName('function')?.childForFieldName('object') ?? undefined;
+    }
+    if (!path || !image || this.loops.length === 0) return;
+    if (!/\baug\w*\s*\(|augment|random_transform|\bflip|rotat/i.test(image.text)) return;
+    const root = this.pathRoot(path);
+    if (root !== undefined) this.augmentedDirs.set(root, posOf(call));
   }
 
   /** The rows of `d` in random order (see Facts.shuffles). */
@@ -921,10 +957,16 @@ class Interpreter {
   }
 
   private exprStatement(e: Node, scope: Scope): void {
+    if (e.type === 'call') this.imageWrite(e);
     if (e.type === 'assignment') {
       const right = e.childForFieldName('right');
       const left = e.childForFieldName('left');
       if (!right || !left) return;
+      // out_dir = dst / img_path.parent.name: a path under dst (see imageWrite).
+      if (left.type === 'identifier' && /\s\/\s|os\.path\.join\(|\bPath\(|^f["']/.test(right.text)) {
+        const root = this.pathRoot(right);
+        if (root !== undefined && root !== left.text) this.pathRoots.set(left.text, root);
+      }
       if (left.type === 'identifier' && STOPPING.test(right.text)) this.stoppers.add(left.text);
       const ckpt = left.type === 'identifier' ? CHECKPOINT.exec(right.text)?.[1] : undefined;
       if (ckpt) this.checkpoints.set(left.text, ckpt);
@@ -1942,7 +1984,24 @@ class Interpreter {
       if (v?.kind === 'est' && file !== undefined) this.saved.set(file, v);
       return undefined;
     }
-    if (isDatasetClass(qname)) return this.datasetLoad(qname, args, n, scope);
+    if (isDatasetClass(qname) || /^(image_dataset_from_directory|flow_from_directory)$/.test(name)) {
+      // ImageFolder(dst) of a directory augmented copies were written to: its images include copies of each other.
+      const dir = args.pos[0] ?? args.kw.get('root') ?? args.kw.get('directory');
+      const copies = dir?.type === 'identifier' ? this.augmentedDirs.get(dir.text) : undefined;
+      const loaded = isDatasetClass(qname) ? this.datasetLoad(qname, args, n, scope) : undefined;
+      if (copies && (!loaded || loaded.kind === 'data')) {
+        const d = loaded?.kind === 'data' ? loaded : this.load(at);
+        if (!loaded) for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
+        const o = this.origin(
+          'oversampled',
+          d.rows,
+          copies,
+          'augmented copies of images written to the loaded folder',
+        );
+        return this.withRows(d, o, at);
+      }
+      if (loaded) return loaded;
+    }
     if (isModelFactory(qname)) {
       for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
       return this.est(name, 'model', at);
