@@ -837,3 +837,25 @@ with torch.no_grad():
       ),
     ));
 });
+
+describe('Polars select of named columns', () => {
+  it('lags only, selected by name: nothing', () =>
+    check(`
+import polars as pl
+from sklearn.linear_model import Ridge
+df = pl.read_csv("sales.csv").sort("date")
+df = df.with_columns(pl.col("sales").shift(1).alias("lag1"), pl.col("sales").shift(1).rolling_mean(7).alias("ma7")).drop_nulls()
+n = int(df.height * 0.8)
+train, test = df[:n], df[n:]
+m = Ridge().fit(train.select(["lag1", "ma7"]).to_numpy(), train["sales"].to_numpy())
+print(m.score(test.select(["lag1", "ma7"]).to_numpy(), test["sales"].to_numpy()))
+`));
+  it('the target selected among them', () =>
+    check(`
+import polars as pl
+from sklearn.linear_model import Ridge
+df = pl.read_csv("sales.csv")
+df = df.with_columns(pl.col("sales").shift(1).alias("lag1")).drop_nulls()
+Ridge().fit(df.select("lag1", "sales").to_numpy(), df["sales"].to_numpy())  # <- leak-target
+`));
+});

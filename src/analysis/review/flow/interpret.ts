@@ -3414,6 +3414,18 @@ class Interpreter {
     if (/^(select|with_columns)$/.test(method) && d.frame !== POLARS_FRAME) {
       const polars = this.polarsColumns(d, args, argVals, n, scope);
       if (polars) return polars;
+      // Polars / Spark df.select(["a", "b"]) or select("a", "b"): those columns.
+      const named = (a: Node) =>
+        stringList(a) ?? (stringValue(a) !== undefined ? [stringValue(a)!] : undefined);
+      const names = args.pos.flatMap((a) => named(a) ?? []);
+      if (method === 'select' && args.pos.length > 0 && args.pos.every((a) => named(a) !== undefined)) {
+        this.useColumns(d.frame, names);
+        const out = this.derive([d], at);
+        out.cols = { frame: d.cols?.frame ?? d.frame, mode: 'only', names: new Set(names) };
+        out.whole = false;
+        out.deps = undefined;
+        return out;
+      }
     }
     if (method === 'train_test_split') {
       // Hugging Face's ds.train_test_split(test_size=0.1): a DatasetDict of the two parts, split["train"] / ["test"].
