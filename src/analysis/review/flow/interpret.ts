@@ -1452,6 +1452,19 @@ class Interpreter {
         return this.colOf(obj, attr, posOf(n));
       case 'est':
         if (attr === 'best_estimator_' || attr === 'estimator') return obj;
+        // voting_clf.estimators_: the ensemble's members, each fit on what the ensemble was fit on.
+        if (
+          (attr === 'estimators_' || attr === 'named_estimators_') &&
+          obj.steps.length > 0 &&
+          obj.fits.length > 0
+        )
+          return {
+            kind: 'coll',
+            items: obj.steps.map((s) => ({
+              ...s,
+              fits: s.fits.length > 0 ? s.fits : obj.fits.map((f) => ({ ...f })),
+            })),
+          };
         // pc.factors (statsmodels' PCA made with its data): that data transformed by what the PCA learnt from it.
         if (
           /^(factors|scores|transformed_data|projection)$/.test(attr) &&

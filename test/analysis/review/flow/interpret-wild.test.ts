@@ -130,3 +130,23 @@ model.evaluate(test_set)
   it('the evaluation files globbed again for training overlap the test part', () =>
     check(prog('eval.tfrecord-*', '  # <- leak-overlap')));
 });
+
+describe("an ensemble's fitted members (estimators_) are models fit on the ensemble's data", () => {
+  const prog = (members: string, mark = '') => `
+from sklearn.datasets import load_digits
+from sklearn.ensemble import RandomForestClassifier, VotingClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+X, y = load_digits(return_X_y=True)
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, random_state=0)
+voting_clf = VotingClassifier([("lr", LogisticRegression()), ("rf", RandomForestClassifier())])
+voting_clf.fit(X_fit, y_fit)
+print([estimator.score(${members}) for estimator in voting_clf.estimators_])${mark}
+print(voting_clf.score(X_test, y_test))
+`;
+  it('members compared on the validation part, the ensemble scored once on the test set: nothing', () =>
+    check(prog('X_val, y_val')));
+  it('members and the ensemble compared on the test set: selection', () =>
+    check(prog('X_test, y_test', '  # <- leak-selection')));
+});
