@@ -859,3 +859,37 @@ df = df.with_columns(pl.col("sales").shift(1).alias("lag1")).drop_nulls()
 Ridge().fit(df.select("lag1", "sales").to_numpy(), df["sales"].to_numpy())  # <- leak-target
 `));
 });
+
+describe("gensim's Word2Vec learns word vectors from the texts it is made with", () => {
+  it('vectors of all reviews, then the split', () =>
+    check(`
+import numpy as np
+import pandas as pd
+from gensim.models import Word2Vec
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("reviews.csv")
+tokens = df["text"].str.lower().str.split()
+w2v = Word2Vec(sentences=tokens, vector_size=50, min_count=2)  # <- leak-preprocessing
+X = np.vstack([np.mean([w2v.wv[w] for w in t if w in w2v.wv], axis=0) for t in tokens])
+X_tr, X_te, y_tr, y_te = train_test_split(X, df["label"], random_state=0)
+print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))
+`));
+  it('vectors of the training reviews only: nothing', () =>
+    check(`
+import numpy as np
+import pandas as pd
+from gensim.models import Word2Vec
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("reviews.csv")
+train, test = train_test_split(df, random_state=0)
+tok_tr = train["text"].str.lower().str.split()
+tok_te = test["text"].str.lower().str.split()
+w2v = Word2Vec(sentences=tok_tr, vector_size=50, min_count=2)
+def embed(tokens):
+    return np.vstack([np.mean([w2v.wv[w] for w in t if w in w2v.wv], axis=0) for t in tokens])
+clf = LogisticRegression().fit(embed(tok_tr), train["label"])
+print(clf.score(embed(tok_te), test["label"]))
+`));
+});

@@ -1452,6 +1452,8 @@ class Interpreter {
         return this.colOf(obj, attr, posOf(n));
       case 'est':
         if (attr === 'best_estimator_' || attr === 'estimator') return obj;
+        // w2v.wv, d2v.dv: the learnt vectors, still what the model learnt from its texts.
+        if ((attr === 'wv' || attr === 'dv') && obj.role === 'transformer' && obj.fits.length > 0) return obj;
         // voting_clf.estimators_: the ensemble's members, each fit on what the ensemble was fit on.
         if (
           (attr === 'estimators_' || attr === 'named_estimators_') &&
@@ -2287,6 +2289,19 @@ class Interpreter {
           }
         : undefined;
     }
+    if (/^(Word2Vec|FastText|Doc2Vec)$/.test(name) && /gensim/.test(qname)) {
+      // gensim's Word2Vec(sentences=tokens): word vectors learnt from those texts when made.
+      const node =
+        args.kw.get('sentences') ?? args.kw.get('documents') ?? args.kw.get('corpus_iterable') ?? args.pos[0];
+      const d = node ? this.dataOf(this.expr(node, scope))[0] : undefined;
+      for (const [k, v] of args.kw) if (v !== node) this.expr(v, scope);
+      const e = this.est(name, 'transformer', at);
+      if (d) {
+        e.fits.push({ rows: new Set(d.rows), at });
+        this.facts.transformerFits.push({ est: e, data: d, at });
+      }
+      return e;
+    }
     if (name === 'build_vocab_from_iterator' && args.pos.length > 0) {
       // torchtext's vocabulary (with min_freq, max_tokens) learnt from the tokens it is given.
       const d = this.dataOf(this.expr(args.pos[0]!, scope))[0];
@@ -2330,6 +2345,9 @@ class Interpreter {
         return this.derive(data, at);
       // torch.max(outputs, 1) of predictions: still predictions, not a statistic of the rows.
       if (data.some((d) => d.preds || d.evals || d.internal)) return this.derive(data, at);
+      // np.mean([w2v.wv[w] for w in doc], axis=0): one document's learnt vectors pooled, what they learnt kept.
+      if (args.pos[0]?.type === 'list_comprehension' && data.some((d) => d.taints.length > 0))
+        return this.derive(data, at);
       return {
         kind: 'stat',
         rows: new Set(data.flatMap((d) => [...d.rows])),
@@ -2976,6 +2994,14 @@ class Interpreter {
       return undefined;
     }
     if (/^get_best_(models|model|estimator)$/.test(method)) return e;
+    if (/^(get_vector|infer_vector|get_mean_vector|get_sentence_vector)$/.test(method) && e.fits.length > 0) {
+      // w2v.wv.get_vector(word), d2v.infer_vector(tokens): vectors learnt from the model's texts.
+      const fit = e.fits.at(-1)!;
+      if (!x) return { kind: 'stat', rows: new Set(fit.rows), by: e.cls, at: fit.at };
+      const out = this.derive([x], at);
+      out.taints = [...out.taints, { by: e.cls, fitRows: fit.rows, at: fit.at }];
+      return out;
+    }
     // res.predict(start=len(train), end=…) of a forecasting model made with its series: a forecast.
     if (method === 'predict' && !x && e.data && e.fits.length > 0 && e.role === 'model') {
       const future = this.unknownData(at);
@@ -3557,6 +3583,15 @@ class Interpreter {
     }
     // tuner.get_best_models()[0]: the search's best model.
     if (base.kind === 'pred' || (base.kind === 'est' && base.role === 'search')) return base;
+    // w2v.wv[word]: a vector learnt from the texts the model was made with.
+    if (base.kind === 'est' && base.role === 'transformer' && base.fits.length > 0 && first) {
+      const fit = base.fits.at(-1)!;
+      const idx = this.dataOf(this.expr(first, scope))[0];
+      if (!idx) return { kind: 'stat', rows: new Set(fit.rows), by: base.cls, at: fit.at };
+      const out = this.derive([idx], at);
+      out.taints = [...out.taints, { by: base.cls, fitRows: fit.rows, at: fit.at }];
+      return out;
+    }
     // corr["price"], corr[corr > 0.3]: still statistics of the same rows.
     if (base.kind === 'stat') {
       for (const s of subs) this.expr(s, scope);
