@@ -893,3 +893,28 @@ clf = LogisticRegression().fit(embed(tok_tr), train["label"])
 print(clf.score(embed(tok_te), test["label"]))
 `));
 });
+
+describe('a learnt column the features leave out', () => {
+  const prog = (cols: string, mark = '') => `
+import pandas as pd
+from sklearn.cluster import KMeans
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("customers.csv")
+num = ["age", "income", "spend"]
+df["cluster"] = KMeans(4).fit_predict(df[num])
+df["age_z"] = (df["age"] - df["age"].mean()) / df["age"].std()
+print(df.groupby("cluster")[num].mean())
+X_tr, X_te, y_tr, y_te = train_test_split(df[${cols}], df["churn"], random_state=0)
+print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))${mark}
+`;
+  it('clusters and z-scores only looked at: nothing', () => check(prog('num')));
+  it('the z-score among the features', () =>
+    check(
+      prog('["age_z", "income"]').replace(
+        'df["age_z"] = (df["age"] - df["age"].mean()) / df["age"].std()',
+        // the mean and the standard deviation, one finding each
+        'df["age_z"] = (df["age"] - df["age"].mean()) / df["age"].std()  # <- leak-preprocessing # <- leak-preprocessing',
+      ),
+    ));
+});

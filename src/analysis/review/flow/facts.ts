@@ -48,6 +48,11 @@ export interface Taint {
   col?: { frame: number; name: string };
   /** For statistics by group: the grouping columns (a split by one of them keeps each group on one side). */
   groupBy?: string[];
+  /**
+   * The columns of a frame the learnt values were written to (`df["age_z"] = (df.age - df.age.mean()) / …`): features
+   * that leave them out do not carry it, though the frame does.
+   */
+  assigned?: { frame: number; names: string[] };
 }
 
 export interface ColsView {

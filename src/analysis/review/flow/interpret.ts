@@ -1045,13 +1045,16 @@ class Interpreter {
               (fstr?.kind === 'strs' ? fstr.values : undefined))
             : undefined;
           for (const c of named ?? []) this.defineColumn(base, c, v, posOf(target));
+          // What is learnt is written to these columns (see Taint.assigned).
+          const tag = (t: Taint): Taint =>
+            named?.length ? { ...t, assigned: { frame: base.frame, names: [...named] } } : t;
           for (const d of this.dataOf(v)) {
-            for (const t of d.taints) if (!base.taints.includes(t)) base.taints.push(t);
+            for (const t of d.taints) if (!base.taints.includes(t)) base.taints.push(tag(t));
             // df["segment"] = KMeans(5).fit_predict(df[num]): a column of what a model learnt from its fit rows.
             for (const p of d.preds ?? []) {
               const fit = p.model.fits.at(-1);
               if (fit && !d.evals && !base.taints.some((t) => t.at === fit.at))
-                base.taints.push({ by: `${p.model.cls} predictions`, fitRows: fit.rows, at: fit.at });
+                base.taints.push(tag({ by: `${p.model.cls} predictions`, fitRows: fit.rows, at: fit.at }));
             }
             base.time = strongest(base.time, d.time);
             // scores[i] = mean_squared_error(y_test, pred): an array of scores (picking its best chooses by them).
@@ -1063,7 +1066,7 @@ class Interpreter {
                 ...d.internal.filter((e) => !base.internal?.includes(e)),
               ];
           }
-          if (v.kind === 'stat') base.taints.push({ by: v.by, fitRows: v.rows, at: v.at });
+          if (v.kind === 'stat') base.taints.push(tag({ by: v.by, fitRows: v.rows, at: v.at }));
           if (valueNode && /\bto_datetime\b/.test(valueNode.text)) {
             base.time = strongest(base.time, {
               at: posOf(valueNode),

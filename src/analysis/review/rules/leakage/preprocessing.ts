@@ -3,7 +3,7 @@
  * later reach the test set (fit before the split, fit on the whole data then applied to both parts, or fit on the
  * data cross-validation splits) — the evaluation then sees test information through the training features.
  */
-import type { Taint } from '../../flow/facts.js';
+import type { DataVal, Taint } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { chain, intersects, isHeldOut, lineRef, scoredOnUnseen, siblings, wasSplit } from './common.js';
@@ -18,6 +18,15 @@ function above(facts: ProgramContext['facts'], c: ReadonlySet<number>): Set<numb
     for (const r of from) for (const x of chain(facts, r)) out.add(x);
   }
   return out;
+}
+
+/** A taint written to columns (Taint.assigned) that these features leave out (selected without them, or dropped). */
+function leftOut(t: Taint, x: DataVal): boolean {
+  const a = t.assigned;
+  if (!a || x.cols?.frame !== a.frame) return false;
+  if (x.cols.mode === 'only') return !a.names.some((n) => x.cols!.names.has(n));
+  if (x.cols.mode === 'drop') return a.names.every((n) => x.cols!.names.has(n));
+  return false;
 }
 
 const TRAIN_NAME = /(^|_)(train|training|trn|tr)($|_|\d)/i;
@@ -74,6 +83,7 @@ export const rule: Rule = {
       for (const t of tr.x.taints) {
         if (rowwise && t.col && t.col.frame === tr.y?.column?.frame && t.col.name === tr.y.column.name)
           continue;
+        if (leftOut(t, tr.x)) continue;
         for (const o of tr.x.rows) {
           const c = chain(facts, o);
           if (!wasSplit(facts, c)) continue;
@@ -118,6 +128,7 @@ export const rule: Rule = {
     for (const cv of facts.cvs) {
       if (/(SearchCV|BayesSearchCV)\.fit$/.test(cv.fn) && scoredOnUnseen(facts, cv.data.rows)) continue;
       for (const t of cv.data.taints) {
+        if (leftOut(t, cv.data)) continue;
         for (const o of cv.data.rows) {
           if (intersects(t.fitRows, chain(facts, o))) {
             report(
