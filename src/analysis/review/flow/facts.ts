@@ -319,6 +319,8 @@ export interface TrainFact {
   at: Position;
   /** Loops the training is in (innermost last): a model trained in a loop changes every iteration. */
   loops: number[];
+  /** The column definitions when the model was trained: a later cell may define the same column again. */
+  columnDefs?: Facts['columnDefs'];
 }
 
 export interface EvalFact {
@@ -348,6 +350,8 @@ export interface CvFact {
   at: Position;
   cv: Val | undefined;
   cvText: string | undefined;
+  /** The column definitions when it ran (see TrainFact.columnDefs). */
+  columnDefs?: Facts['columnDefs'];
 }
 
 /**

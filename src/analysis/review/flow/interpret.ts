@@ -324,6 +324,11 @@ class Interpreter {
   /** The local, global and nonlocal names of each function and lambda (see scopes.ts), by node id. */
   private readonly scopeNames = new Map<number, ScopeNames>();
 
+  /** A copy of the column definitions as they are now (a notebook's later cell may define a column again). */
+  private columnDefsNow(): Facts['columnDefs'] {
+    return new Map([...this.facts.columnDefs].map(([frame, defs]) => [frame, new Map(defs)]));
+  }
+
   private namesOf(def: Node): ScopeNames {
     let names = this.scopeNames.get(def.id);
     if (!names) {
@@ -1984,6 +1989,7 @@ class Interpreter {
           at,
           cv,
           cvText: cvNode?.text,
+          columnDefs: this.columnDefsNow(),
         });
       }
       if (name === 'cross_val_predict') return x ? this.derive([x], at) : undefined;
@@ -2938,7 +2944,14 @@ class Interpreter {
       }
     }
     model.fits.push({ rows: new Set(x.rows), at });
-    this.facts.trainings.push({ model, x: features, y, at, loops: [...this.loops] });
+    this.facts.trainings.push({
+      model,
+      x: features,
+      y,
+      at,
+      loops: [...this.loops],
+      columnDefs: this.columnDefsNow(),
+    });
   }
 
   private evaluate(
@@ -3082,6 +3095,7 @@ class Interpreter {
             at,
             cv: e.cv,
             cvText: undefined,
+            columnDefs: this.columnDefsNow(),
           });
         }
         this.train(e, x, y, at);
@@ -3290,6 +3304,16 @@ class Interpreter {
     if (method === 'backward') {
       this.backprop([d], at);
       return undefined;
+    }
+    if (method === 'align' && argVals[0]?.kind === 'data') {
+      // y, X = y.align(X, join="inner"): each keeps its own columns (a lag of y stays a lag), on the rows both have.
+      return {
+        kind: 'tuple',
+        items: [
+          { ...d, at },
+          { ...argVals[0], at },
+        ],
+      };
     }
     if (d.preds || d.evals || d.internal) {
       // Predictions and scores: .item(), .mean(), .argmax(1) keep what they are.

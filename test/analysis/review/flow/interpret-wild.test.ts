@@ -150,3 +150,44 @@ print(voting_clf.score(X_test, y_test))
   it('members and the ensemble compared on the test set: selection', () =>
     check(prog('X_test, y_test', '  # <- leak-selection')));
 });
+
+describe('lag features in notebook cells that define the same column again', () => {
+  const cell = (lag: string, features = 'lag_1', label = 'sales') => `
+df = average_sales.to_frame()
+df["lag_1"] = df["sales"]${lag}
+X = df.loc[:, ["${features}"]]
+X.dropna(inplace=True)
+y = df.loc[:, "${label}"]
+y, X = y.align(X, join="inner")
+model = LinearRegression()
+model.fit(X, y)`;
+  const head = `
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+average_sales = pd.read_csv("sales.csv", index_col="date", parse_dates=["date"])["sales"]`;
+  it('y.align(X) keeps each its own columns: a lag-1 feature of the target is the past, nothing', () =>
+    check(`${head}${cell('.shift(1)')}\n`));
+  it('the same column defined without a shift in an earlier cell, with one in the last: only the earlier is a leak', () =>
+    check(
+      `${head}${cell('')}  # <- leak-target${cell('.shift(-1)')}  # <- leak-target${cell('.shift(1)')}\n`,
+    ));
+  it('target and lag swapped (yesterday predicted from today): the feature is the row after the label', () =>
+    check(`${head}${cell('.shift(1)', 'sales', 'lag_1')}  # <- leak-target\n`));
+});
+
+describe('X_train.align(X_valid) keeps the parts apart', () => {
+  it('one-hot columns aligned between the training and validation parts: no overlap', () =>
+    check(`
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.model_selection import train_test_split
+X = pd.read_csv("train.csv")
+y = X.pop("SalePrice")
+X_train, X_valid, y_train, y_valid = train_test_split(X, y, random_state=0)
+X_train = pd.get_dummies(X_train)
+X_valid = pd.get_dummies(X_valid)
+X_train, X_valid = X_train.align(X_valid, join="left", axis=1)
+model = RandomForestRegressor(random_state=0).fit(X_train, y_train)
+print(model.score(X_valid, y_valid))
+`));
+});

@@ -28,12 +28,16 @@ export const rule: Rule = {
     const seen = new Set<string>();
     // Models trained, and models cross-validated (cross_val_score trains one per fold on the same features).
     const cvTrainings: TrainFact[] = ctx.facts.cvs.flatMap((c) =>
-      c.est && c.y ? [{ model: c.est, x: c.data, y: c.y, at: c.at, loops: [] }] : [],
+      c.est && c.y
+        ? [{ model: c.est, x: c.data, y: c.y, at: c.at, loops: [], columnDefs: c.columnDefs }]
+        : [],
     );
     for (const t of [...ctx.facts.trainings, ...cvTrainings]) {
+      // The columns as they were defined when the model was trained (a later cell may define one again).
+      const facts = t.columnDefs ? { ...ctx.facts, columnDefs: t.columnDefs } : ctx.facts;
       const target = t.y?.column;
       if (!target) {
-        const f = t.y && outcomeFrame(ctx.facts, t);
+        const f = t.y && outcomeFrame(facts, t);
         if (f && !seen.has(`${t.at.line}`)) {
           seen.add(`${t.at.line}`);
           out.push(f);
@@ -42,7 +46,7 @@ export const rule: Rule = {
       }
       const key = `${t.at.line}`;
       if (seen.has(key)) continue;
-      const f = inspect(ctx.facts, t, target);
+      const f = inspect(facts, t, target);
       if (!f) continue;
       seen.add(key);
       out.push(f);
@@ -187,7 +191,8 @@ const POST_OUTCOME =
  * Whether the features of a training are computed row by row from its target (in the features themselves or in a
  * column added to the frame), at the current row or later.
  */
-export function readsTargetRowwise(facts: Facts, t: TrainFact): boolean {
+export function readsTargetRowwise(all: Facts, t: TrainFact): boolean {
+  const facts = t.columnDefs ? { ...all, columnDefs: t.columnDefs } : all;
   const target = t.y?.column;
   if (!target) return false;
   const label = labelDep(t, target);
@@ -269,7 +274,14 @@ function inspect(
   const src = labelSrc?.length === 1 && !labelSrc[0]!.pos ? labelSrc[0] : undefined;
   if (src && src.frame === target.frame && src.name !== target.name && src.lag !== 0) {
     for (const c of columns) {
-      if (c === target.name || c === src.name) continue;
+      if (c === target.name) continue;
+      // y = sales.shift(1) with `sales` itself among the features: the feature is the row after the label's.
+      if (c === src.name && src.lag > 0)
+        return finding(
+          `feature ${JSON.stringify(c)} is the row after the target ${shown}`,
+          `${shown} is ${JSON.stringify(src.name)} shifted by ${src.lag} (a past value); the feature ${JSON.stringify(c)} is read ${src.lag} row(s) after it, so the model at ${lineRef(t.at)} is given what follows the answer.`,
+        );
+      if (c === src.name) continue;
       const def = facts.columnDefs.get(target.frame)?.get(c);
       const found = def ? targetLag(facts, def.deps, target.frame, src.name, src) : undefined;
       if (found && found.lag <= 0)
