@@ -918,3 +918,24 @@ print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))${mark}
       ),
     ));
 });
+
+describe('a loop over the frames of a dict runs its body once per frame', () => {
+  const prog = (fit: string, mark = '') => `
+import pandas as pd
+from sklearn.preprocessing import StandardScaler
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("d.csv")
+cols = ["a", "b"]
+train_df, test_df = train_test_split(df, random_state=0)
+parts = {"train": train_df, "test": test_df}
+scaler = StandardScaler().fit(${fit})${mark}
+for name, part in parts.items():
+    part[cols] = scaler.transform(part[cols])
+clf = LogisticRegression().fit(parts["train"][cols], parts["train"]["y"])
+print(clf.score(parts["test"][cols], parts["test"]["y"]))
+`;
+  it('a scaler of all rows applied to each part in place', () =>
+    check(prog('df[cols]', '  # <- leak-preprocessing')));
+  it('a scaler of the training part: nothing', () => check(prog('parts["train"][cols]')));
+});

@@ -811,10 +811,22 @@ class Interpreter {
           const target = en ? en.item : left;
           const names = this.unrollable(it, left);
           const numbers = left?.type === 'identifier' ? this.numbers(it) : undefined;
+          // for part in (train, test), for name, part in parts.items() / for part in parts.values(): a few frames.
+          const keyed = /\.(items|values)\(\)$/.test(right?.text ?? '');
+          const frameVar =
+            left?.type === 'identifier'
+              ? left
+              : keyed &&
+                  /\.items\(\)$/.test(right?.text ?? '') &&
+                  left?.type === 'pattern_list' &&
+                  left.namedChildren.length === 2
+                ? (left.namedChildren[1] ?? undefined)
+                : undefined;
           const frames =
-            (right?.type === 'tuple' || right?.type === 'list') &&
-            left?.type === 'identifier' &&
+            (right?.type === 'tuple' || right?.type === 'list' || keyed) &&
+            frameVar?.type === 'identifier' &&
             (it?.kind === 'tuple' || it?.kind === 'coll') &&
+            it.items.length > 0 &&
             it.items.length <= 4 &&
             it.items.every((i) => i?.kind === 'data')
               ? (it.items as DataVal[])
@@ -825,12 +837,20 @@ class Interpreter {
               scope.set(left.text, { kind: 'strs', values: [v], list: false });
               if (body) this.block(body, scope);
             }
-          } else if (frames && left) {
+          } else if (frames && frameVar && left) {
             // for set_ in (train_set, test_set): set_.drop(..., inplace=True): the body once per frame.
-            for (const f of frames) {
-              scope.set(left.text, f);
+            const keys = it?.kind === 'coll' ? it.keys : undefined;
+            frames.forEach((f, i) => {
+              scope.set(frameVar.text, f);
+              if (frameVar !== left) {
+                const k = keys?.[i];
+                const nameVar = left.namedChildren[0];
+                if (nameVar?.type === 'identifier')
+                  if (k !== undefined) scope.set(nameVar.text, { kind: 'strs', values: [k], list: false });
+                  else this.unbind(nameVar, scope);
+              }
               if (body) this.block(body, scope);
-            }
+            });
           } else if (numbers && left) {
             // for lag in (1, 7, 28): the body once per number (f"lag_{lag}" names, shift(lag) reads that far back);
             // with many, once with the number one of them.
