@@ -939,3 +939,28 @@ print(clf.score(parts["test"][cols], parts["test"]["y"]))
     check(prog('df[cols]', '  # <- leak-preprocessing')));
   it('a scaler of the training part: nothing', () => check(prog('parts["train"][cols]')));
 });
+
+describe('dataclasses and NamedTuples hold their fields', () => {
+  const prog = (scale: string, mark = '') => `
+from dataclasses import dataclass
+from typing import NamedTuple
+import numpy as np
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import MinMaxScaler
+from sklearn.svm import SVR
+@dataclass
+class Data:
+    X_train: np.ndarray
+    X_test: np.ndarray
+    y_train: np.ndarray
+    y_test: np.ndarray
+def prepare(X, y):
+    ${scale}${mark}
+    return Data(*train_test_split(X, y, random_state=0))
+d = prepare(np.load("X.npy"), np.load("y.npy"))
+print(SVR().fit(d.X_train, d.y_train).score(d.X_test, d.y_test))
+`;
+  it('a scaler of all rows before the split packed in a dataclass', () =>
+    check(prog('X = MinMaxScaler().fit_transform(X)', '  # <- leak-preprocessing')));
+  it('no scaler: nothing', () => check(prog('X = np.asarray(X)')));
+});

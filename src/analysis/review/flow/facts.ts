@@ -223,6 +223,8 @@ export interface ClassVal {
   torch: boolean;
   /** Methods by name (their definitions' node ids). */
   methods: Map<string, number>;
+  /** A @dataclass or NamedTuple without its own __init__: its annotated fields, in order (the constructor's arguments). */
+  fields?: string[];
 }
 /**
  * An instance of a user class: its attributes (`self.X = …`) and methods run with `self` bound to it, so a Dataset

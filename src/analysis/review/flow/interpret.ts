@@ -894,11 +894,23 @@ class Interpreter {
         const supers = s.childForFieldName('superclasses')?.text ?? '';
         const torch = /\b(nn\.)?Module\b|LightningModule|keras\.Model|\bModel\b/.test(supers);
         const methods = new Map<string, number>();
+        const body = s.childForFieldName('body');
+        // @dataclass class Split: X_train: np.ndarray …; class Split(NamedTuple): …: fields in order.
+        const decorated =
+          s.parent?.type === 'decorated_definition' &&
+          /@(dataclasses\.)?dataclass\b/.test(s.parent.text.slice(0, s.startIndex - s.parent.startIndex));
+        const fields =
+          decorated || /\bNamedTuple\b/.test(supers)
+            ? (body?.namedChildren ?? [])
+                .map((c) => (c?.type === 'expression_statement' ? c.namedChildren[0] : undefined))
+                .filter((a): a is Node => a?.type === 'assignment' && !!a.childForFieldName('type'))
+                .map((a) => a.childForFieldName('left')?.text ?? '')
+                .filter((f) => /^\w+$/.test(f))
+            : undefined;
         if (name) {
-          scope.set(name, { kind: 'class', name, torch, methods });
+          scope.set(name, { kind: 'class', name, torch, methods, ...(fields?.length ? { fields } : {}) });
           if (torch) this.torchClasses.add(name);
         }
-        const body = s.childForFieldName('body');
         for (const c of body?.namedChildren ?? []) {
           if (c?.type === 'function_definition' || c?.type === 'decorated_definition') {
             const def = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
@@ -1720,6 +1732,24 @@ class Interpreter {
         return this.est(callee.name, 'model', at);
       }
       const init = callee.methods.get('__init__');
+      if (init === undefined && callee.fields) {
+        // Split(*train_test_split(X, y)), Split(X_train=…): the fields bound to the arguments, in order.
+        const obj: ObjVal = { kind: 'obj', cls: callee, attrs: new Map() };
+        const spread = args.splat ? this.expr(args.splat, scope) : undefined;
+        const pos =
+          spread?.kind === 'tuple' || spread?.kind === 'coll'
+            ? spread.items
+            : args.pos.map((a) => this.expr(a, scope));
+        pos.forEach((v, i) => {
+          const field = callee.fields![i];
+          if (v && field) obj.attrs.set(field, v);
+        });
+        for (const [k, v] of args.kw) {
+          const val = this.expr(v, scope);
+          if (val) obj.attrs.set(k, val);
+        }
+        return obj;
+      }
       const f: FuncVal | undefined =
         init === undefined ? undefined : { kind: 'func', name: '__init__', id: init };
       if (callee.methods.size === 0 || (f && !this.canInline(f))) return this.generic(args, scope, at);
