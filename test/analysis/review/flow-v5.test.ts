@@ -964,3 +964,27 @@ print(SVR().fit(d.X_train, d.y_train).score(d.X_test, d.y_test))
     check(prog('X = MinMaxScaler().fit_transform(X)', '  # <- leak-preprocessing')));
   it('no scaler: nothing', () => check(prog('X = np.asarray(X)')));
 });
+
+describe('fillna with a dict of statistics', () => {
+  it('medians of all rows by column, in a method chain', () =>
+    check(`
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestRegressor
+df = pd.read_csv("cars.csv")
+df = df.assign(age=lambda d: 2024 - d["year"]).fillna({"mileage": df["mileage"].median()})  # <- leak-preprocessing
+X_tr, X_te, y_tr, y_te = train_test_split(df[["age", "mileage"]], df["price"], random_state=0)
+print(RandomForestRegressor().fit(X_tr, y_tr).score(X_te, y_te))
+`));
+  it('medians of the training rows: nothing', () =>
+    check(`
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestRegressor
+df = pd.read_csv("cars.csv")
+train, test = train_test_split(df, random_state=0)
+fill = {"mileage": train["mileage"].median()}
+train, test = train.fillna(fill), test.fillna(fill)
+print(RandomForestRegressor().fit(train[["mileage"]], train["price"]).score(test[["mileage"]], test["price"]))
+`));
+});

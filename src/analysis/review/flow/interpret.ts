@@ -3475,7 +3475,9 @@ class Interpreter {
       method === 'mask'
     ) {
       const out = this.derive([d], at, true);
-      for (const v of argVals) {
+      // fillna({"mileage": df["mileage"].median(), …}): the statistics of a dict too.
+      const fills = argVals.flatMap((v) => (v?.kind === 'coll' ? v.items : [v]));
+      for (const v of fills) {
         if (v?.kind === 'stat') out.taints = [...out.taints, { by: v.by, fitRows: v.rows, at: v.at }];
         // fillna(df.groupby("town")["area"].transform("median")): statistics by group, one value per row.
         for (const x of this.dataOf(v))
