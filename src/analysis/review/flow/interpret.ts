@@ -1162,8 +1162,10 @@ class Interpreter {
       // for t in np.linspace(...): a number each iteration; for i in range(len(X)): a position in X's rows.
       const loop = this.loops.at(-1);
       if (it.of && loop !== undefined) this.facts.batchLoops.add(loop);
+      // for i in range(1, 5): one of those numbers.
+      const one: Val = !it.of && it.values ? numOf(it.values) : { kind: 'num', value: Number.NaN };
       for (const c of target.type === 'identifier' ? [target] : target.namedChildren)
-        if (c) scope.set(c.text, { kind: 'num', value: Number.NaN });
+        if (c) scope.set(c.text, target.type === 'identifier' ? one : { kind: 'num', value: Number.NaN });
       return;
     }
     if (it.kind === 'pred') {
@@ -2000,7 +2002,15 @@ class Interpreter {
       // range(w, len(series)): positions of the rows, one number at a time (`series[t]` is the value at t).
       if (qname === 'range' && data.length && vals.every((v) => v?.kind === 'num'))
         return { kind: 'num', value: Number.NaN, of: this.derive(data, at) };
-      return data.length ? this.derive(data, at) : { kind: 'num', value: Number.NaN };
+      if (data.length) return this.derive(data, at);
+      // range(1, lags + 1) with known bounds: one of those numbers (shift(i) over it reads 1 to lags rows back).
+      const bounds = qname === 'range' ? vals.map((v) => nums(v)) : [];
+      if (bounds.length >= 1 && bounds.length <= 3 && bounds.every((b) => b?.length === 1)) {
+        const [a, b, step = 1] = bounds.length === 1 ? [0, bounds[0]![0]!] : bounds.map((x) => x![0]!);
+        const count = step > 0 ? Math.ceil((b! - a!) / step) : 0;
+        if (count >= 1 && count <= 16) return numOf(Array.from({ length: count }, (_, i) => a! + i * step));
+      }
+      return { kind: 'num', value: Number.NaN };
     }
     if (
       /^(optimize|fmin|gp_minimize|forest_minimize|gbrt_minimize|dummy_minimize)$/.test(name) ||

@@ -191,3 +191,21 @@ model = RandomForestRegressor(random_state=0).fit(X_train, y_train)
 print(model.score(X_valid, y_valid))
 `));
 });
+
+describe('shift(i) for i in range(…) with known bounds reads those rows back', () => {
+  const prog = (start: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+from sklearn.model_selection import train_test_split
+flu_trends = pd.read_csv("flu-trends.csv")
+def make_lags(ts, lags):
+    return pd.concat({f"y_lag_{i}": ts.shift(i) for i in range(${start}, lags + 1)}, axis=1)
+X = make_lags(flu_trends.FluVisits, lags=4).fillna(0.0)
+y = flu_trends.FluVisits.copy()
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=60, shuffle=False)
+model = LinearRegression()
+model.fit(X_train, y_train)${mark}
+`;
+  it('lags 1 to 4 of the target: the past, nothing', () => check(prog('1')));
+  it('lags 0 to 4: lag 0 is the target itself', () => check(prog('0', '  # <- leak-target')));
+});
