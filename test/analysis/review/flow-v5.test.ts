@@ -988,3 +988,22 @@ train, test = train.fillna(fill), test.fillna(fill)
 print(RandomForestRegressor().fit(train[["mileage"]], train["price"]).score(test[["mileage"]], test["price"]))
 `));
 });
+
+describe('tf.data shuffle of a time series before take/skip', () => {
+  const prog = (shuffle: string, mark = '') => `
+import numpy as np
+import tensorflow as tf
+series = np.load("series.npy")
+ds = tf.keras.utils.timeseries_dataset_from_array(series[:-24], series[24:], sequence_length=24, batch_size=None)
+${shuffle}${mark}
+train = ds.take(5000).batch(64)
+test = ds.skip(5000).batch(64)
+model = tf.keras.Sequential([tf.keras.layers.LSTM(32), tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+model.fit(train, epochs=5)
+print(model.evaluate(test))
+`;
+  it('windows shuffled, then cut', () =>
+    check(prog('ds = ds.shuffle(10000, seed=0)', '  # <- leak-time-split')));
+  it('windows in time order: nothing', () => check(prog('ds = ds.prefetch(1)')));
+});

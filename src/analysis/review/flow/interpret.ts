@@ -574,7 +574,9 @@ class Interpreter {
   }
 
   /** The rows of `d` in random order (see Facts.shuffles). */
-  private shuffled(d: DataVal, at: Position, how: string): DataVal {
+  private shuffled(d: DataVal, at: Position, how: string, otherwise?: () => DataVal): DataVal {
+    // Only a time series' order matters (see the time-split rule); other rows keep their identity.
+    if (!d.time || d.time.weak) return otherwise ? otherwise() : this.derive([d], at, true);
     const o = this.origin('shuffled', d.rows, at, how);
     this.facts.shuffles.push({ origin: o.id, at, how, time: d.time });
     return this.withRows(this.derive([d], at, true), o, at);
@@ -2186,9 +2188,11 @@ class Interpreter {
       if (data.length === 0) return undefined;
       // shuffle(X, y): the same random order for all.
       const first = this.shuffled(data[0]!, at, 'shuffle()');
-      const o = this.facts.origins.get([...first.rows][0]!)!;
+      const o = [...first.rows].map((r) => this.facts.origins.get(r)).find((x) => x?.kind === 'shuffled');
       return this.tupleOrOne(
-        data.map((d, i) => (i === 0 ? first : this.withRows(this.derive([d], at, true), o, at))),
+        data.map((d, i) =>
+          i === 0 ? first : o ? this.withRows(this.derive([d], at, true), o, at) : this.derive([d], at, true),
+        ),
         at,
       );
     }
@@ -3413,7 +3417,10 @@ class Interpreter {
       const frac = Number(args.kw.get('frac')?.text ?? 'NaN');
       const over = replace || frac > 1;
       // df.sample(frac=1): every row, in random order.
-      if (frac === 1 && !replace) return this.shuffled(d, at, 'sample(frac=1)');
+      if (frac === 1 && !replace)
+        return this.shuffled(d, at, 'sample(frac=1)', () =>
+          this.withRows(d, this.origin('part', d.rows, at), at),
+        );
       const o = this.origin(
         over ? 'oversampled' : 'part',
         d.rows,
@@ -3587,6 +3594,8 @@ class Interpreter {
       if (chosen) return chosen;
       if (method === 'reindex') return this.derive([d], at, true);
     }
+    // ds.shuffle(buffer_size) of a tf.data pipeline: its elements in random order (take/skip cut it afterwards).
+    if (method === 'shuffle' && !d.preds && !d.evals) return this.shuffled(d, at, 'shuffle()');
     if (method === 'take' || method === 'skip') {
       const o = this.origin('part', d.rows, at);
       return this.withRows(d, o, at);
