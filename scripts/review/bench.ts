@@ -7,7 +7,15 @@
  * nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,11 +25,10 @@ import { reviewCommand } from '../../src/runner-image/cli/commands/review.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const corpusDir = join(root, 'data/review-corpus/files');
 const left = new Set(
-  ['heldout-v3.txt', 'heldout-v4.txt', 'heldout-v5.txt'].flatMap((l) =>
-    readFileSync(join(root, 'data/review-corpus', l), 'utf8')
-      .split('\n')
-      .filter(Boolean),
-  ),
+  ['heldout-v3.txt', 'heldout-v4.txt', 'heldout-v5.txt', 'heldout-v6.txt']
+    .map((l) => join(root, 'data/review-corpus', l))
+    .filter((p) => existsSync(p))
+    .flatMap((p) => readFileSync(p, 'utf8').split('\n').filter(Boolean)),
 );
 const corpus = readdirSync(corpusDir)
   .filter((f) => f.endsWith('.py') && !left.has(f.split('__')[0]!))

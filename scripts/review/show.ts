@@ -4,14 +4,17 @@
  * (data/review-corpus/heldout-v5.txt) unless given --heldout: they are scored once, by eval:review. (Held-out v3 and v4
  * are reported, tuning data since v4 and v5.)
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reviewSources } from '../../src/analysis/review/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const heldOut = new Set(
-  readFileSync(join(root, 'data/review-corpus/heldout-v5.txt'), 'utf8').split('\n').filter(Boolean),
+  ['heldout-v5.txt', 'heldout-v6.txt']
+    .map((l) => join(root, 'data/review-corpus', l))
+    .filter((p) => existsSync(p))
+    .flatMap((p) => readFileSync(p, 'utf8').split('\n').filter(Boolean)),
 );
 const files = process.argv.slice(2).filter((f) => !f.startsWith('--'));
 const frozen = files.filter((f) => heldOut.has(basename(f).split('__')[0]!));
