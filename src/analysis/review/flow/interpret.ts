@@ -3782,6 +3782,20 @@ class Interpreter {
       const o = this.facts.origins.get(idx.origin)!;
       return this.columns(this.withRows(base, o, at), colPart, at, scope);
     }
+    if (
+      idx?.kind === 'indexof' &&
+      idx.data.rows.size > 0 &&
+      [...idx.data.rows].every((r) => base.rows.has(r)) &&
+      idx.data.rows.size < base.rows.size
+    ) {
+      // df.loc[df_train.index] after df = pd.concat([df_train, df_test]): the rows df_train brought, not all of them.
+      return this.columns(
+        { ...this.derive([base], at, true), rows: new Set(idx.data.rows) },
+        colPart,
+        at,
+        scope,
+      );
+    }
     if (idx?.kind === 'data' && rowPart.type !== 'string') {
       const chosen = this.select(base, idx, at);
       if (chosen) return this.columns(chosen, colPart, at, scope);

@@ -209,3 +209,24 @@ model.fit(X_train, y_train)${mark}
   it('lags 1 to 4 of the target: the past, nothing', () => check(prog('1')));
   it('lags 0 to 4: lag 0 is the target itself', () => check(prog('0', '  # <- leak-target')));
 });
+
+describe('df.loc[part.index] keeps the rows that part brought', () => {
+  const prog = (data: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import GradientBoostingRegressor
+from sklearn.model_selection import train_test_split
+houses_a = pd.read_csv("houses_a.csv", index_col="Id")
+houses_b = pd.read_csv("houses_b.csv", index_col="Id")
+df = pd.concat([houses_a, houses_b])
+houses_a = df.loc[houses_a.index, :]
+houses_b = df.loc[houses_b.index, :]
+data = ${data}${mark}
+y = data.pop("SalePrice")
+X_train, X_test, y_train, y_test = train_test_split(data, y, random_state=0)
+print(GradientBoostingRegressor().fit(X_train, y_train).score(X_test, y_test))
+`;
+  it('two files merged, taken apart by their ids and put together again: each row once, nothing', () =>
+    check(prog('pd.concat([houses_a, houses_b])')));
+  it('one of them twice is a copy before the split', () =>
+    check(prog('pd.concat([houses_a, houses_b, houses_b])', '  # <- leak-overlap')));
+});
