@@ -3641,7 +3641,20 @@ class Interpreter {
       return this.concatRows([d, ...argVals.flatMap((v) => this.dataOf(v))], at, `.${method}()`);
     }
     if (method === 'join' || method === 'merge') {
-      return this.derive([d, ...argVals.flatMap((v) => this.dataOf(v))], at);
+      // df_valid.merge(df_train[["Coverage", "AverageClaim"]].drop_duplicates(), on="Coverage"): the distinct rows of
+      // a lookup table merged in, not a deduplication of the data.
+      for (const a of [...args.pos, ...args.kw.values()]) {
+        if (a.type !== 'call' || !/\.drop_duplicates$/.test(a.childForFieldName('function')?.text ?? ''))
+          continue;
+        const p = posOf(a);
+        this.facts.dedups = this.facts.dedups.filter(
+          (x) => !(x.at.line === p.line && x.at.column === p.column && x.at.endColumn === p.endColumn),
+        );
+      }
+      // The rows are the left frame's; the other brings columns (and what was learnt to make them).
+      const out = this.derive([d, ...argVals.flatMap((v) => this.dataOf(v))], at);
+      out.rows = new Set(d.rows);
+      return out;
     }
     // df.corr()["price"]: correlations over these rows (choosing columns by them learns from the rows).
     if (

@@ -230,3 +230,22 @@ print(GradientBoostingRegressor().fit(X_train, y_train).score(X_test, y_test))
   it('one of them twice is a copy before the split', () =>
     check(prog('pd.concat([houses_a, houses_b, houses_b])', '  # <- leak-overlap')));
 });
+
+describe('drop_duplicates of a lookup table merged into a part is no deduplication of the data', () => {
+  const prog = (after: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+customer = pd.read_csv("customer.csv")
+df_train = customer.sample(frac=0.5, random_state=0)
+df_valid = customer.drop(df_train.index)
+df_train["AverageClaim"] = df_train.groupby("Coverage")["ClaimAmount"].transform("mean")
+df_valid = df_valid.merge(df_train[["Coverage", "AverageClaim"]].drop_duplicates(), on="Coverage", how="left")
+${after}${mark}
+model = LinearRegression().fit(df_train[["AverageClaim"]], df_train["Income"])
+print(model.score(df_valid[["AverageClaim"]], df_valid["Income"]))
+`;
+  it("the training part's per-coverage averages merged into the validation part: nothing", () =>
+    check(prog('print(len(df_valid))')));
+  it('duplicates dropped from the training part only, after the split: still reported', () =>
+    check(prog('df_train = df_train.drop_duplicates()', '  # <- leak-overlap')));
+});
