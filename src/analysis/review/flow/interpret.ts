@@ -3332,6 +3332,18 @@ class Interpreter {
         return row;
       }
     }
+    const fnVal = fnNode && fnNode.type === 'identifier' ? scope.get(fnNode.text) : undefined;
+    if (/^(transform|apply)$/.test(method) && fnVal?.kind === 'func' && this.canInline(fnVal)) {
+      // groupby("category").transform(time_since_last_project), def …: return series.diff() …: the function runs
+      // on each group's rows; what learns nothing from them (no statistic taken inside) is a value per row.
+      const input = this.derive([g.data], at, true);
+      const v = this.inlineWith(fnVal, [input], new Map());
+      if (v?.kind === 'data' && !v.windowed && v.taints.length === input.taints.length) {
+        const row = this.derive([v], at);
+        row.rows = new Set(g.data.rows);
+        return row;
+      }
+    }
     if (
       /^(transform|agg|aggregate|mean|median|sum|std|count|nunique|max|min|size|first|last|prod|var|sem)$/.test(
         method,

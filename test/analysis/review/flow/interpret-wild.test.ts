@@ -249,3 +249,25 @@ print(model.score(df_valid[["AverageClaim"]], df_valid["Income"]))
   it('duplicates dropped from the training part only, after the split: still reported', () =>
     check(prog('df_train = df_train.drop_duplicates()', '  # <- leak-overlap')));
 });
+
+describe('groupby(k).transform(user_function) runs the function on each group', () => {
+  const prog = (body: string) => `
+import lightgbm as lgb
+import pandas as pd
+ks = pd.read_csv("ks.csv", parse_dates=["launched"])
+def per_category(series):
+    return ${body}
+df = ks[["category", "launched"]].sort_values("launched")
+timedeltas = df.groupby("category").transform(per_category)  # MARK
+data = ks[["goal", "outcome"]].join(timedeltas)
+n = len(data) // 10
+train, valid, test = data[:-2 * n], data[-2 * n:-n], data[-n:]
+cols = train.columns.drop("outcome")
+bst = lgb.train({"objective": "binary"}, lgb.Dataset(train[cols], label=train["outcome"]), num_boost_round=100)
+print(bst.predict(test[cols]))
+`;
+  it('the time since the previous project of its category (diff): a value per row, nothing', () =>
+    check(prog('series.diff().dt.total_seconds() / 3600.0').replace('  # MARK', '')));
+  it("each project's distance from its category's mean: a statistic of all rows", () =>
+    check(prog('(series - series.mean()).dt.total_seconds()').replace('# MARK', '# <- leak-preprocessing')));
+});
