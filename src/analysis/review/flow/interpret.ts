@@ -2367,7 +2367,7 @@ class Interpreter {
       const node =
         args.kw.get('sentences') ?? args.kw.get('documents') ?? args.kw.get('corpus_iterable') ?? args.pos[0];
       const d = node ? this.dataOf(this.expr(node, scope))[0] : undefined;
-      for (const [k, v] of args.kw) if (v !== node) this.expr(v, scope);
+      for (const [_k, v] of args.kw) if (v !== node) this.expr(v, scope);
       const e = this.est(name, 'transformer', at);
       if (d) {
         e.fits.push({ rows: new Set(d.rows), at });

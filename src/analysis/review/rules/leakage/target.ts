@@ -61,7 +61,7 @@ export const rule: Rule = {
  */
 function outcomeFrame(facts: Facts, t: TrainFact): RawFinding | undefined {
   const y = t.y;
-  if (!y || !y.whole || y.frame === t.x.frame) return undefined;
+  if (!y?.whole || y.frame === t.x.frame) return undefined;
   for (const c of featureColumns(facts, t.x, t.x.frame) ?? []) {
     const def = facts.columnDefs.get(t.x.frame)?.get(c);
     const read = def?.deps.find((d) => d.frame === y.frame && d.lag <= 0 && !d.pos);
