@@ -100,8 +100,10 @@ for (const [name, dir] of repos) {
   for (const f of result.findings) {
     const cell = f.location.cell?.cell;
     const line = f.location.cell?.line ?? f.location.line;
+    // Two findings at one place (a mean and a std of one line) take one label each.
     const label = labels.findings.find(
       (l) =>
+        !matched.has(l) &&
         l.repo === name &&
         l.path === f.location.path &&
         l.cell === cell &&

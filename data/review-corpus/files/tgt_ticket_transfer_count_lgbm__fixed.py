@@ -1,0 +1,35 @@
+# label: leakage/none
+# twin: tgt_ticket_transfer_count_lgbm__leaky.py
+# source: hand-written for ai-ci held-out v6 (Apache-2.0)
+"""Route new support tickets: will this one end up escalated to engineering?"""
+import lightgbm as lgb
+import pandas as pd
+from sklearn.metrics import roc_auc_score
+
+LEVELS = {
+    "channel": ["email", "web_form", "chat", "phone", "api"],
+    "product": ["billing", "mobile_app", "web_app", "integrations", "hardware"],
+    "customer_tier": ["free", "pro", "business", "enterprise"],
+    "priority": ["low", "normal", "high", "urgent"],
+}
+
+tickets = pd.read_parquet("helpdesk/tickets.parquet")      # one row per ticket, created_at, escalated
+
+df = tickets.copy()
+df["subject_len"] = df["subject"].str.len()
+df["body_len"] = df["body"].str.len()
+df["created_hour"] = df["created_at"].dt.hour
+for col, levels in LEVELS.items():
+    df[col] = pd.Categorical(df[col], categories=levels)
+
+FEATURES = ["channel", "product", "customer_tier", "priority", "subject_len", "body_len",
+            "created_hour", "attachments"]
+
+train = df[df["created_at"] < "2024-10-01"]
+test = df[df["created_at"] >= "2024-10-01"]
+
+model = lgb.LGBMClassifier(n_estimators=400, learning_rate=0.05, num_leaves=48,
+                           is_unbalance=True, random_state=21, verbose=-1)
+model.fit(train[FEATURES], train["escalated"])
+print("escalation AUC (Q4):", round(roc_auc_score(test["escalated"], model.predict_proba(test[FEATURES])[:, 1]), 4))
+print(pd.Series(model.booster_.feature_importance("gain"), index=FEATURES).sort_values(ascending=False))
