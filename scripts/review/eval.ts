@@ -4,7 +4,7 @@
  * file: a leaky file counts as found when a finding of its kind is reported; a finding of a kind on a file not
  * labelled with it is a false positive. Every fixed twin must have no leakage finding.
  *
- * Six parts, scored separately:
+ * Eight parts, scored separately:
  * - tuning: the pairs the rules may be tuned on;
  * - held-out v1 (reported, tuning): the first held-out (heldout-v1.txt, hash checked); its figures were reported,
  *   so it judges no later change and is tuning data since v2;
@@ -14,12 +14,13 @@
  *   checked); its figures were reported, so it is tuning data since v4;
  * - held-out v4 (reported, tuning): the pairs frozen before the fourth round of rule changes (heldout-v4.txt, hash
  *   checked); its figures were reported, so it is tuning data since v5;
- * - held-out v6: 24 pairs written blind (rules, tests, corpus and held-out descriptions unread) and frozen by their
- *   hash alone (heldout-v6.sha256) while the fifth round went on, the files kept outside the repository until its
- *   reporting run (then heldout-v6.txt and the files, hash checked); left out by `--tuning` like v5;
- * - held-out v5: the pairs frozen before the fifth round of rule changes (heldout-v5.txt, hash checked), written
- *   without running ai-ci on them. `--tuning` leaves this part out entirely (nothing is run on it, only its hash is
- *   checked): use it while changing the rules.
+ * - held-out v5 (reported, tuning): the pairs frozen before the fifth round of rule changes (heldout-v5.txt, hash
+ *   checked); its figures were reported in the fifth round's run, so it is tuning data since v6;
+ * - held-out v6 (reported, tuning): 24 pairs written blind and frozen by their hash alone (heldout-v6.sha256) while
+ *   the fifth round went on; its figures were reported in the fifth round's run, so it is tuning data since v7;
+ * - held-out v7: pairs frozen by their hash alone (heldout-v7.sha256) while the sixth round goes on, the files kept
+ *   outside the repository until its reporting run (then heldout-v7.txt and the files, hash checked). `--tuning`
+ *   leaves this part out entirely (nothing is run on it): use it while changing the rules.
  *
  * A pair is `files/<pair>__leaky.py` and `__fixed.py`, or `.ipynb` for a notebook (its label is the first line of its
  * first code cell; it is reviewed as a notebook, and the regex baseline and pylint read its code cells joined).
@@ -93,6 +94,7 @@ function load(): {
   v4: Set<string>;
   v5: Set<string>;
   v6: Set<string>;
+  v7: Set<string>;
 } {
   const files = readdirSync(join(corpus, 'files'))
     .filter((f) => f.endsWith('.py') || f.endsWith('.ipynb'))
@@ -110,8 +112,9 @@ function load(): {
     v3: heldOut('heldout-v3'),
     v4: heldOut('heldout-v4'),
     v5: heldOut('heldout-v5'),
-    // Until its reporting run only the hash of v6 is here (its files were kept outside while the rules changed).
-    v6: existsSync(join(corpus, 'heldout-v6.txt')) ? heldOut('heldout-v6') : new Set<string>(),
+    v6: heldOut('heldout-v6'),
+    // Until its reporting run only the hash of v7 is here (its files are kept outside while the rules change).
+    v7: existsSync(join(corpus, 'heldout-v7.txt')) ? heldOut('heldout-v7') : new Set<string>(),
   };
 }
 
@@ -245,10 +248,10 @@ function score(
   return { ...s, twinsWithFinding };
 }
 
-const { items: all, v1, v2, v3, v4, v5, v6 } = load();
+const { items: all, v1, v2, v3, v4, v5, v6, v7 } = load();
 const tuningOnly = process.argv.includes('--tuning');
-// With --tuning nothing of held-out v5 is loaded into any part (its hash was checked by load()).
-const items = tuningOnly ? all.filter((i) => !v5.has(i.pair) && !v6.has(i.pair)) : all;
+// With --tuning nothing of held-out v7 is loaded into any part (its hash was checked by load()).
+const items = tuningOnly ? all.filter((i) => !v7.has(i.pair)) : all;
 const parts: Record<string, Item[]> = {
   tuning: items.filter(
     (i) =>
@@ -257,17 +260,17 @@ const parts: Record<string, Item[]> = {
       !v3.has(i.pair) &&
       !v4.has(i.pair) &&
       !v5.has(i.pair) &&
-      !v6.has(i.pair),
+      !v6.has(i.pair) &&
+      !v7.has(i.pair),
   ),
   'held-out v1 (reported, tuning)': items.filter((i) => v1.has(i.pair)),
   'held-out v2 (reported, tuning)': items.filter((i) => v2.has(i.pair)),
   'held-out v3 (reported, tuning)': items.filter((i) => v3.has(i.pair)),
   'held-out v4 (reported, tuning)': items.filter((i) => v4.has(i.pair)),
+  'held-out v5 (reported, tuning)': items.filter((i) => v5.has(i.pair)),
+  'held-out v6 (reported, tuning)': items.filter((i) => v6.has(i.pair)),
 };
-if (!tuningOnly) {
-  parts['held-out v5 (contaminated: see its README note)'] = items.filter((i) => v5.has(i.pair));
-  if (v6.size > 0) parts['held-out v6'] = items.filter((i) => v6.has(i.pair));
-}
+if (!tuningOnly && v7.size > 0) parts['held-out v7'] = items.filter((i) => v7.has(i.pair));
 const detectors: [string, Detector][] = [
   ['ai-ci review', aiCi],
   ['regex baseline', regexBaseline],
@@ -278,7 +281,7 @@ if (pylint) detectors.push(['pylint (any message)', pylint]);
 
 const json: Record<string, unknown> = {};
 const lines: string[] = [
-  `eval:review — ${all.length} files (${all.length / 2} leaky/fixed pairs): held-out v1 ${v1.size}, v2 ${v2.size}, v3 ${v3.size} and v4 ${v4.size} pairs (reported, tuning), held-out v5 ${v5.size} and v6 ${v6.size} pairs${tuningOnly ? ' (left out: --tuning)' : ''}; hashes checked`,
+  `eval:review — ${all.length} files (${all.length / 2} leaky/fixed pairs): held-out v1 ${v1.size}, v2 ${v2.size}, v3 ${v3.size}, v4 ${v4.size}, v5 ${v5.size} and v6 ${v6.size} pairs (reported, tuning), held-out v7 ${v7.size > 0 ? `${v7.size} pairs` : 'frozen by its hash, files not here yet'}${tuningOnly ? ' (left out: --tuning)' : ''}; hashes checked`,
   '',
 ];
 for (const [partName, part] of Object.entries(parts)) {
