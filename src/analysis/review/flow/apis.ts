@@ -199,6 +199,17 @@ const MODEL_NAMES = new Set([
   'NeuralProphet',
 ]);
 
+/**
+ * Model classes whose fit() keeps training what an earlier fit learnt (Keras models, a Booster given to continue):
+ * the others in MODEL_NAMES and the *Classifier/*Regressor classes are scikit-learn style, each fit() from scratch.
+ */
+const CONTINUING_MODELS = new Set(['Sequential', 'Model', 'Booster', 'Prophet', 'NeuralProphet']);
+
+/** Whether a model, pipeline or search class made by this name starts over at each fit() (see EstVal.restarts). */
+export function restartsOnFit(name: string): boolean {
+  return (isModelClass(name) && !CONTINUING_MODELS.has(name)) || PIPELINES.has(name) || SEARCHES.has(name);
+}
+
 /** Estimator classes that predict (classifiers, regressors, clusterers, Keras models). */
 export function isModelClass(name: string): boolean {
   return MODEL_NAMES.has(name) || /(Classifier|Regressor|Regression)$/.test(name);

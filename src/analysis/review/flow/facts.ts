@@ -143,7 +143,14 @@ export interface EstVal {
   cls: string;
   role: Role;
   at: Position;
-  fits: { rows: Set<number>; at: Position }[];
+  /** `fresh`: a fit that starts over (see `restarts`), so the fits before it no longer count. */
+  fits: { rows: Set<number>; at: Position; fresh?: boolean }[];
+  /**
+   * fit() starts from scratch (scikit-learn estimators, pipelines and searches, and the XGBoost/LightGBM/CatBoost
+   * scikit-learn wrappers, unless warm_start=True or given a model to continue): a model fit again later on other
+   * rows no longer holds what the earlier fit learnt. Keras models and training loops keep training instead.
+   */
+  restarts?: boolean;
   /** Made (or bound) inside a loop: a different model each iteration. */
   loop: number | undefined;
   steps: EstVal[];

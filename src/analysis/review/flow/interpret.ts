@@ -38,6 +38,7 @@ import {
   OVERSAMPLERS,
   PIPELINES,
   ROW_CONCAT,
+  restartsOnFit,
   SCORING_CALL,
   SEARCHES,
   SPLITTERS,
@@ -319,6 +320,8 @@ class Interpreter {
   private readonly masks = new Map<string, { parts: Map<boolean, Origin[]>; fact?: SplitFact }>();
   /** Values returned by the function bodies being interpreted, innermost last. */
   private readonly returns: (Val | undefined)[][] = [];
+  /** How many fits its model had when each evaluation was made (see loop: a loss taken before the training step). */
+  private readonly evalFits = new WeakMap<EvalFact, number>();
   /** Forward passes that reach .backward(): training steps, not evaluations. */
   private readonly trainedPreds = new Set<number>();
   /** The local, global and nonlocal names of each function and lambda (see scopes.ts), by node id. */
@@ -955,10 +958,32 @@ class Interpreter {
 
   private loop(s: Node, _scope: Scope, body: () => void): void {
     this.loops.push(s.id);
+    const first = this.facts.evals.length;
     try {
       body();
     } finally {
       this.loops.pop();
+    }
+    this.trainedAfterInLoop(first);
+  }
+
+  /**
+   * A score taken in a loop on the rows the loop then trains the model on (`loss = loss_fn(model(bx), by)` logged
+   * before `train(model, bx, by)`): a training loss, since the loop trains on those rows every iteration (the body is
+   * interpreted once, so the fit comes after the score). Those later fits count as made before it.
+   */
+  private trainedAfterInLoop(first: number): void {
+    for (const e of this.facts.evals.slice(first)) {
+      const made = this.evalFits.get(e);
+      if (made === undefined || e.how === 'early-stopping') continue;
+      const later = e.model.fits.slice(made).filter((f) => !f.fresh);
+      const covering = later.find((f) =>
+        [...e.data.rows].every(
+          (r) => f.rows.has(r) || [...ancestors(this.facts, r)].some((a) => f.rows.has(a)),
+        ),
+      );
+      if (covering && e.data.rows.size > 0 && !e.fitsBefore.some((f) => f.at === covering.at))
+        e.fitsBefore.push({ rows: covering.rows, at: covering.at });
     }
   }
 
@@ -1979,6 +2004,22 @@ class Interpreter {
       if (!model || !x || model.fits.length === 0 || name === 'partial_dependence') return undefined;
       return this.score([this.evaluate(model, x, at, 'score')], at);
     }
+    if (qname === 'next' && args.pos[0]?.type === 'identifier') {
+      // next(doc_stream) of an iterator kept in a variable: each call reads the items after the last one read, so two
+      // reads (training minibatches, then the test documents) are different rows of the stream. (next(iter(loader))
+      // makes a new iterator each time: its first batch, the same rows.)
+      const v = this.expr(args.pos[0], scope);
+      for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
+      const items = v?.kind === 'tuple' ? v.items : [v];
+      const data = items.flatMap((i) => this.dataOf(i));
+      if (data.length === 0 || data.some((d) => d.preds || d.evals || d.internal)) return v;
+      const o = this.origin('part', new Set(data.flatMap((d) => [...d.rows])), at, 'next()');
+      const read = (i: Val | undefined) => {
+        const d = i?.kind === 'data' ? i : undefined;
+        return d ? this.withRows(d, o, at) : i;
+      };
+      return v?.kind === 'tuple' ? { kind: 'tuple', items: v.items.map(read) } : read(v);
+    }
     if (qname === 'len' && args.pos.length === 1) {
       // len(X): a number, the size of X (see NumVal.of).
       const v = this.expr(args.pos[0]!, scope);
@@ -2447,6 +2488,7 @@ class Interpreter {
       const lastStep = steps.at(-1);
       const role: Role = lastStep && lastStep.role === 'model' ? 'model' : 'transformer';
       const e = this.est(name, role, at, steps);
+      e.restarts = restartsOnFit(name);
       if (name === 'ColumnTransformer' || name === 'make_column_transformer')
         e.columns = this.transformedColumns(args, vals);
       return e;
@@ -2480,6 +2522,7 @@ class Interpreter {
       const innerNode = args.pos[0] ?? args.kw.get('estimator');
       const inner = innerNode ? this.expr(innerNode, scope) : undefined;
       const e = this.est(name, 'search', at, inner?.kind === 'est' ? [inner] : []);
+      e.restarts = true;
       for (const [k, v] of args.kw) {
         if (v === innerNode) continue;
         const val = this.expr(v, scope);
@@ -2500,6 +2543,8 @@ class Interpreter {
       };
       for (const a of args.pos) collect(this.expr(a, scope));
       const e = this.est(name, 'model', at, steps);
+      // SGDClassifier(warm_start=True): each fit() continues from the last one.
+      e.restarts = restartsOnFit(name) && args.kw.get('warm_start')?.text !== 'True';
       for (const [k, v] of args.kw) {
         if (k === 'early_stopping_rounds' || (k === 'early_stopping' && v.text === 'True'))
           e.earlyStopping = true;
@@ -2974,7 +3019,13 @@ class Interpreter {
     return names.length > 0 ? { names, rest } : undefined;
   }
 
-  private train(model: EstVal, data: DataVal, labels: DataVal | undefined, at: Position): void {
+  private train(
+    model: EstVal,
+    data: DataVal,
+    labels: DataVal | undefined,
+    at: Position,
+    fresh = false,
+  ): void {
     // model.fit(train_ds) of a supervised dataset: its features and labels (their columns; the dataset's rows, which
     // splits and batches may have cut since).
     const xy = !labels ? data.xy : undefined;
@@ -3007,7 +3058,7 @@ class Interpreter {
         ];
       }
     }
-    model.fits.push({ rows: new Set(x.rows), at });
+    model.fits.push(fresh ? { rows: new Set(x.rows), at, fresh } : { rows: new Set(x.rows), at });
     this.facts.trainings.push({
       model,
       x: features,
@@ -3032,11 +3083,16 @@ class Interpreter {
       at,
       how,
       loops: [...this.loops],
-      // Predictions scored later belong to the fits made before them (a refit afterwards is another model).
-      fitsBefore: model.fits.slice(0, fits).map((f) => ({ rows: f.rows, at: f.at })),
+      // Predictions scored later belong to the fits made before them (a refit afterwards is another model), from
+      // the last that started over: a scikit-learn model fit again on other rows forgot the earlier fit.
+      fitsBefore: model.fits
+        .slice(0, fits)
+        .filter((_f, i, made) => !made.slice(i + 1).some((g) => g.fresh))
+        .map((f) => ({ rows: f.rows, at: f.at })),
       pred,
     };
     this.facts.evals.push(fact);
+    this.evalFits.set(fact, fits);
     return fact;
   }
 
@@ -3162,7 +3218,14 @@ class Interpreter {
             columnDefs: this.columnDefsNow(),
           });
         }
-        this.train(e, x, y, at);
+        // fit() of a scikit-learn style model starts over, unless told to continue from a model (xgb_model=,
+        // init_model=); partial_fit() adds to what it learnt.
+        const fresh =
+          e.restarts === true &&
+          method !== 'partial_fit' &&
+          !args.kw.has('xgb_model') &&
+          !args.kw.has('init_model');
+        this.train(e, x, y, at, fresh);
         this.earlyStopping(e, args, scope, at, x);
         this.userCallbacks(e, args, scope, at, x, y);
         if (method === 'fit_predict' || method === 'fit_transform') return this.pred(e, x);
@@ -3231,6 +3294,9 @@ class Interpreter {
       case 'cuda':
       case 'cpu':
       case 'set_params':
+        // model.set_params(warm_start=True): later fits continue from the last one.
+        if (args.kw.get('warm_start')?.text === 'True') e.restarts = false;
+        return e;
       case 'compile':
         return e;
       default:
