@@ -143,3 +143,40 @@ ${test}
       ),
     ));
 });
+
+describe('groupby(k).agg(…) makes one row per group', () => {
+  const prog = (rows: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import cross_val_score
+events = pd.read_csv("events.csv")
+per_visit = events.groupby("visit_id").agg(dwell_mean=("dwell", "mean"), clicks=("click", "sum")).reset_index()${mark}
+rows = ${rows}
+labels = pd.read_csv("labels.csv")
+table = rows.merge(labels, on="visit_id")
+X = table[["dwell_mean", "clicks"]]
+y = table["bought"]
+print(cross_val_score(LogisticRegression(), X, y, cv=5).mean())
+`;
+  it("the visits' own statistics, the visits cross-validated: nothing", () => check(prog('per_visit')));
+  it('the statistics merged back onto the events they were taken from, the events cross-validated', () =>
+    check(prog('events.merge(per_visit, on="visit_id")', '  # <- leak-preprocessing')));
+});
+
+describe('a feature named "…_label" is the outcome only when the words before "label" qualify it', () => {
+  const prog = (col: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.model_selection import train_test_split
+flats = pd.read_csv("flats.csv")
+X = flats[["sqm", "rooms", "${col}"]]
+y = flats["rent"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+rf = RandomForestRegressor(random_state=0).fit(X_train, y_train)${mark}
+print(rf.score(X_test, y_test))
+`;
+  it('an energy label (a rating of the flat): nothing', () => check(prog('energy_label')));
+  it('the final label: reported', () => check(prog('final_label', '  # <- leak-target')));
+  it('the result of an inspection, known after the outcome: reported', () =>
+    check(prog('inspection_result', '  # <- leak-target')));
+});

@@ -263,6 +263,9 @@ export const DATEISH = /(^|_)(date|time|timestamp|datetime|day|month|week|year|d
  * leak, or names what follows an outcome (`post_discharge_visits`, `after_default_calls`; not `post_code`,
  * `after_hours`), and a few known ones.
  */
+const QUALIFIERS =
+  /^(final|true|gold|actual|real|observed|class|y|is|has|binary|new|old|original|raw|the|my|encoded|enc|numeric|num|int|bin|target|label|outcome|main|primary|ground|truth|\d+)$/;
+
 export function leakyName(name: string): boolean {
   const w = name
     .replace(/([a-z])([A-Z])/g, '$1_$2')
@@ -270,7 +273,11 @@ export function leakyName(name: string): boolean {
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   const last = w.at(-1) ?? '';
-  if (/^(target|label|outcome|result|results)$/.test(last)) return true;
+  // An outcome or result (of an investigation, a review) comes after the event. A label or target: "label",
+  // "final_label", "true_target" are the outcome itself; "energy_label" (a rating on a certificate) or
+  // "shipping_label" are things of their own that a label names (a feature sharing the target's words is judged apart).
+  if (/^(outcome|result|results)$/.test(last)) return true;
+  if (/^(target|label)$/.test(last) && w.slice(0, -1).every((x) => QUALIFIERS.test(x))) return true;
   if (w.some((x) => /^(future|leak|leaked|leakage)$/.test(x))) return true;
   const i = w.findIndex((x) => x === 'post' || x === 'after');
   if (

@@ -3428,6 +3428,10 @@ class Interpreter {
       // A statistic of each group, not a row's own value.
       out.deps = undefined;
       out.column = undefined;
+      // keys.groupby(["user", "session"]).agg(hold_mean=…): one row per group, new rows; the statistic of a group is
+      // that row's own feature (a split of these rows is no leak). Mapped or merged back onto the rows it was taken
+      // from (df["k"].map(means), df.merge(stats, on="k")), it still carries their rows and the taint.
+      if (method !== 'transform') out.rows = new Set([this.origin('load', [], at, 'groupby reduction').id]);
     } else if (method === 'shift' && out.deps) {
       const k = this.shiftBy(args, scope);
       if (k !== undefined) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
