@@ -180,3 +180,50 @@ print(rf.score(X_test, y_test))
   it('the result of an inspection, known after the outcome: reported', () =>
     check(prog('inspection_result', '  # <- leak-target')));
 });
+
+describe('a many-to-one merge says the rows come several per key', () => {
+  const prog = (split: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import GroupShuffleSplit, train_test_split
+pupils = pd.read_csv("pupils.csv")
+schools = pd.read_csv("schools.csv")
+df = pupils.merge(schools, on="school_code", validate="many_to_one")
+X = df[["age", "grade", "school_size"]]
+y = df["passed"]
+${split}${mark}
+rf = RandomForestClassifier(random_state=0).fit(X_tr, y_tr)
+print(rf.score(X_te, y_te))
+`;
+  it('pupils split row by row: pupils of one school on both sides', () =>
+    check(prog('X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)', '  # <- leak-overlap')));
+  it('split by school: nothing', () =>
+    check(
+      prog(
+        'tr, te = next(GroupShuffleSplit(test_size=0.2, random_state=0).split(X, y, groups=df["school_code"]))\nX_tr, X_te, y_tr, y_te = X.iloc[tr], X.iloc[te], y.iloc[tr], y.iloc[te]',
+      ),
+    ));
+});
+
+describe('statistics of one moving window are that window’s features', () => {
+  const prog = (cv: string, mark = '') => `
+import numpy as np
+from sklearn.model_selection import KFold, TimeSeriesSplit
+from sklearn.neighbors import KNeighborsClassifier
+sig = np.load("gyro.npy")
+lab = np.load("gyro_labels.npy")
+feats, ys = [], []
+for s in range(0, len(sig) - 100, 25):
+    w = sig[s:s + 100]
+    feats.append(np.concatenate([w.mean(0), np.std(w, axis=0)]))
+    ys.append(lab[s + 99])
+X, y = np.array(feats), np.array(ys)
+for tr, te in ${cv}.split(X):${mark}
+    knn = KNeighborsClassifier().fit(X[tr], y[tr])
+    print(knn.score(X[te], y[te]))
+`;
+  it('overlapping windows cross-validated with shuffling: a time series split at random', () =>
+    check(prog('KFold(5, shuffle=True, random_state=0)', '  # <- leak-time-split')));
+  it('folds in time order: nothing (the window statistics joined are no copies of rows)', () =>
+    check(prog('TimeSeriesSplit(5, gap=4)')));
+});

@@ -103,6 +103,11 @@ export interface DataVal {
   cols?: ColsView;
   /** A rolling/expanding window: its statistics are per-row features, not statistics of the rows. */
   windowed?: boolean;
+  /**
+   * A statistic of one moving window (`sig[s : s + WIN].mean(0)`): one row of features; joined with others of the
+   * same window (`np.concatenate([w.mean(0), w.std(0)])`) they are that row's columns, not rows twice.
+   */
+  windowStat?: boolean;
   /** Predictions this value is computed from (`model(x)`, a loss of it): a backward pass through it trains. */
   preds?: PredRef[];
   /** Evaluations this value is a score of (a metric, a loss or an accuracy count on held-out data). */
@@ -402,6 +407,11 @@ export interface Facts {
   usesGroups: boolean;
   /** Column names a frame is used with (selected, dropped, read, assigned), by frame. */
   frameColumns: Map<number, Set<string>>;
+  /**
+   * Key columns a frame has several rows per value of, by frame: the key of a many-to-one merge
+   * (`persons.merge(households, on="household_id", validate="many_to_one")`: several persons per household).
+   */
+  groupKeys?: Map<number, Set<string>>;
   /**
    * The rows put in random order (`df.sample(frac=1)`, `sklearn.utils.shuffle`, `rng.permutation(len(df))`), with
    * the time-order evidence of the data at that point: cut into parts afterwards, they are split at random.

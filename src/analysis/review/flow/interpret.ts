@@ -2457,8 +2457,10 @@ class Interpreter {
       // np.mean(X, axis=1): per row.
       if (reduceAxis(args.pos[1] ?? args.kw.get('axis') ?? args.kw.get('dim')) === 'row-wise')
         return this.derive(data, at);
-      // torch.max(outputs, 1) of predictions: still predictions, not a statistic of the rows.
+      // torch.max(outputs, 1) of predictions: still predictions, not a statistic of the rows; np.mean(window, 0) of a
+      // moving window: that window's feature.
       if (data.some((d) => d.preds || d.evals || d.internal)) return this.derive(data, at);
+      if (data.every((d) => d.windowed)) return { ...this.derive(data, at), windowStat: true };
       // np.mean([w2v.wv[w] for w in doc], axis=0): one document's learnt vectors pooled, what they learnt kept.
       if (args.pos[0]?.type === 'list_comprehension' && data.some((d) => d.taints.length > 0))
         return this.derive(data, at);
@@ -2782,7 +2784,7 @@ class Interpreter {
   private concatRows(items: DataVal[], at: Position, how: string, columnWise = false): Val | undefined {
     if (items.length === 0) return undefined;
     const out = this.derive(items, at);
-    if (columnWise) return out;
+    if (columnWise || items.every((d) => d.windowStat)) return out;
     // The same rows twice, or rows with a part of themselves (pd.concat([df, df[df.y == 1]]): the minority twice).
     const within = (a: DataVal, b: DataVal) =>
       [...b.rows].some((r) => {
@@ -3445,6 +3447,7 @@ class Interpreter {
     if (d.windowed) {
       const out = this.derive([d], at, true);
       out.windowed = false;
+      if (STATISTICS.has(method)) out.windowStat = true;
       return out;
     }
     if (method === 'backward') {
@@ -3736,6 +3739,15 @@ class Interpreter {
       // The rows are the left frame's; the other brings columns (and what was learnt to make them).
       const out = this.derive([d, ...argVals.flatMap((v) => this.dataOf(v))], at);
       out.rows = new Set(d.rows);
+      // validate="many_to_one": the left frame has several rows per key (persons of one household).
+      const validate = stringValue(args.kw.get('validate'));
+      const key = stringValue(args.kw.get('on') ?? args.kw.get('left_on'));
+      if (key !== undefined && (validate === 'many_to_one' || validate === 'm:1')) {
+        this.facts.groupKeys ??= new Map();
+        const keys = this.facts.groupKeys.get(out.frame) ?? new Set<string>();
+        keys.add(key);
+        this.facts.groupKeys.set(out.frame, keys);
+      }
       return out;
     }
     // df.corr()["price"]: correlations over these rows (choosing columns by them learns from the rows).
@@ -3857,6 +3869,8 @@ class Interpreter {
           at,
           evidence: `overlapping windows ${rowPart.text.replace(/\s+/g, ' ')}`,
         });
+        // w = sig[start : start + WIN]; w.mean(0), np.std(w, axis=0): statistics of one window, its own features.
+        out.windowed = true;
         if (b && rowPart.namedChildren.length === 2) out.deps = atPosition(out.deps, { ...b, c: b.c - 1 });
         return this.columns(out, colPart, at, scope);
       }

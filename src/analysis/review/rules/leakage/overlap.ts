@@ -102,7 +102,8 @@ export const rule: Rule = {
     // program groups nowhere (no groups=, no Group* splitter).
     if (!facts.usesGroups) {
       const grouped = (frame: number) =>
-        [...(facts.frameColumns.get(frame) ?? [])].find((c) => GROUP_ID.test(c));
+        [...(facts.frameColumns.get(frame) ?? [])].find((c) => GROUP_ID.test(c)) ??
+        [...(facts.groupKeys?.get(frame) ?? [])][0];
       const divided = [
         ...facts.splits
           .filter((s) => s.fn !== 'load_data' && s.fn !== 'predefined split')
