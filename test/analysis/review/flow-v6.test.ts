@@ -227,3 +227,46 @@ for tr, te in ${cv}.split(X):${mark}
   it('folds in time order: nothing (the window statistics joined are no copies of rows)', () =>
     check(prog('TimeSeriesSplit(5, gap=4)')));
 });
+
+describe("an estimator's set_output() returns the estimator", () => {
+  it('StandardScaler().set_output(transform="pandas") fit on all rows before the split', () =>
+    check(`
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+from sklearn.svm import SVC
+df = pd.read_csv("cells.csv")
+X, y = df.drop(columns="kind"), df["kind"]
+sc = StandardScaler().set_output(transform="pandas")
+Xs = sc.fit_transform(X)  # <- leak-preprocessing
+X_tr, X_te, y_tr, y_te = train_test_split(Xs, y, random_state=1)
+print(SVC().fit(X_tr, y_tr).score(X_te, y_te))
+`));
+});
+
+describe("scipy's boxcox fits its lambda to the rows it is given", () => {
+  const prog = (before: string, after: string) => `
+import numpy as np
+import pandas as pd
+import statsmodels.formula.api as smf
+from scipy import stats
+shops = pd.read_csv("shops.csv")
+${before}
+rng = np.random.default_rng(0)
+keep = rng.random(len(shops)) < 0.8
+train, test = shops[keep].copy(), shops[~keep].copy()
+${after}
+spec = "sales ~ area_bc + staff"
+fit = smf.ols(spec, data=train).fit()
+print(np.mean(np.abs(fit.predict(test) - test["sales"])))
+`;
+  it('lambda from all shops, then a random split (the formula in a variable)', () =>
+    check(prog('shops["area_bc"], lam = stats.boxcox(shops["area"])  # <- leak-preprocessing', '')));
+  it('lambda from the training shops, given to the test shops: nothing', () =>
+    check(
+      prog(
+        '',
+        'train["area_bc"], lam = stats.boxcox(train["area"])\ntest["area_bc"] = stats.boxcox(test["area"], lmbda=lam)',
+      ),
+    ));
+});

@@ -2004,6 +2004,26 @@ class Interpreter {
       if (!model || !x || model.fits.length === 0 || name === 'partial_dependence') return undefined;
       return this.score([this.evaluate(model, x, at, 'score')], at);
     }
+    if (/^(boxcox|yeojohnson)$/.test(name) && /(^|\.)(scipy|stats)\./.test(qname) && args.pos.length > 0) {
+      // stats.boxcox(x): the power transform with the lambda fit to x by maximum likelihood, returned with it;
+      // stats.boxcox(x_test, lmbda=lam): the transform with a given lambda (what it was fit on comes with it).
+      const x = this.dataOf(this.expr(args.pos[0]!, scope))[0];
+      const lmbdaNode = args.pos[1] ?? args.kw.get('lmbda');
+      const lmbda = lmbdaNode ? this.expr(lmbdaNode, scope) : undefined;
+      for (const [k, v] of args.kw) if (k !== 'lmbda') this.expr(v, scope);
+      if (!x) return undefined;
+      const out = this.derive([x], at, true);
+      if (lmbdaNode) {
+        if (lmbda?.kind === 'stat')
+          out.taints = [...out.taints, { by: lmbda.by, fitRows: lmbda.rows, at: lmbda.at }];
+        for (const d of this.dataOf(lmbda))
+          for (const t of d.taints) if (!out.taints.includes(t)) out.taints.push(t);
+        return out;
+      }
+      const by = `${name} (lambda)`;
+      out.taints = [...out.taints, { by, fitRows: new Set(x.rows), at }];
+      return { kind: 'tuple', items: [out, { kind: 'stat', rows: new Set(x.rows), by, at }] };
+    }
     if (qname === 'next' && args.pos[0]?.type === 'identifier') {
       // next(doc_stream) of an iterator kept in a variable: each call reads the items after the last one read, so two
       // reads (training minibatches, then the test documents) are different rows of the stream. (next(iter(loader))
@@ -2629,7 +2649,9 @@ class Interpreter {
       /^(ols|wls|gls|glm|logit|probit|mnlogit|poisson|negativebinomial|quantreg|rlm|mixedlm)$/.test(name)
     ) {
       // smf.ols("price ~ area + C(city)", data=df): the formula names the target and the features.
-      const formula = stringValue(args.pos[0] ?? args.kw.get('formula'));
+      // The formula as a literal or a name bound to one (formula = "y ~ a + b"; smf.ols(formula, data=train)).
+      const formulaNode = args.pos[0] ?? args.kw.get('formula');
+      const formula = stringValue(formulaNode) ?? this.named(formulaNode, scope)?.values[0];
       const dataNode = args.kw.get('data') ?? args.pos[1];
       const data = dataNode ? this.dataOf(this.expr(dataNode, scope))[0] : undefined;
       const e = this.est(name, 'model', at);
@@ -3295,6 +3317,13 @@ class Interpreter {
       case 'to':
       case 'cuda':
       case 'cpu':
+      // StandardScaler().set_output(transform="pandas"), set_fit_request(…): configured, the same estimator.
+      case 'set_output':
+      case 'set_fit_request':
+      case 'set_score_request':
+      case 'set_predict_request':
+      case 'set_transform_request':
+        return e;
       case 'set_params':
         // model.set_params(warm_start=True): later fits continue from the last one.
         if (args.kw.get('warm_start')?.text === 'True') e.restarts = false;
