@@ -270,3 +270,47 @@ print(np.mean(np.abs(fit.predict(test) - test["sales"])))
       ),
     ));
 });
+
+describe('a loss function passed as a parameter scores, and a plateau scheduler stepped on it decides', () => {
+  const prog = (held: string) => `
+import torch
+import torch.nn as nn
+import torchvision
+train_ds = torchvision.datasets.MNIST("./d", train=True, download=True)
+test_ds = torchvision.datasets.MNIST("./d", train=False, download=True)
+${held}
+train_dl = torch.utils.data.DataLoader(train_ds, batch_size=64, shuffle=True)
+
+def run_eval(model, loader, loss_fn):
+    total = 0.0
+    with torch.no_grad():
+        for xb, yb in loader:
+            total += loss_fn(model(xb), yb).item()
+    return total / len(loader)
+
+net = nn.Sequential(nn.Flatten(), nn.Linear(784, 10))
+loss_fn = nn.CrossEntropyLoss()
+opt = torch.optim.Adam(net.parameters())
+sched = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, patience=2)
+for epoch in range(10):
+    for xb, yb in train_dl:
+        opt.zero_grad()
+        loss_fn(net(xb), yb).backward()
+        opt.step()
+    sched.step(run_eval(net, check_dl, loss_fn))
+print(run_eval(net, test_dl, loss_fn))
+`;
+  it('the learning rate chosen by the test loss', () =>
+    check(
+      prog('test_dl = torch.utils.data.DataLoader(test_ds, batch_size=256)\ncheck_dl = test_dl').replace(
+        '            total += loss_fn(model(xb), yb).item()',
+        '            total += loss_fn(model(xb), yb).item()  # <- leak-selection',
+      ),
+    ));
+  it('chosen by a validation part, the test set scored once: nothing', () =>
+    check(
+      prog(
+        'train_ds, val_ds = torch.utils.data.random_split(train_ds, [50000, 10000])\ncheck_dl = torch.utils.data.DataLoader(val_ds, batch_size=256)\ntest_dl = torch.utils.data.DataLoader(test_ds, batch_size=256)',
+      ),
+    ));
+});

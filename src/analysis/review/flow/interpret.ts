@@ -1685,6 +1685,12 @@ class Interpreter {
         }
         return undefined;
       }
+      if ((method === 'step' || STOPPER_CALL.test(objNode.text)) && args.pos.length > 0) {
+        // scheduler.step(val_loss) (ReduceLROnPlateau): the score decides the learning rate — whatever value
+        // the scheduler's constructor gave here (none, or data made of its arguments).
+        for (const a of args.pos) this.decide(this.expr(a, scope), at);
+        return undefined;
+      }
       if (obj?.kind === 'data') {
         const r = this.dataMethod(obj, method, args, n, scope);
         if (r?.kind === 'data' && this.kwBool(args, 'inplace') === true) {
@@ -1734,11 +1740,6 @@ class Interpreter {
       }
       if (!obj && objNode.type === 'identifier' && !scope.get(objNode.text)) {
         return this.callFunction(`${objNode.text}.${method}`, args, n, scope);
-      }
-      if ((method === 'step' || STOPPER_CALL.test(objNode.text)) && args.pos.length > 0) {
-        // scheduler.step(val_loss) (ReduceLROnPlateau): the score decides the learning rate.
-        for (const a of args.pos) this.decide(this.expr(a, scope), at);
-        return undefined;
       }
       if (method === 'backward') {
         // accelerator.backward(loss)
@@ -1808,7 +1809,14 @@ class Interpreter {
       return this.pred(callee, data[0]!);
     }
     if (!callee && fn.type === 'identifier') return this.callFunction(fn.text, args, n, scope);
-    return this.generic(args, scope, at);
+    // criterion(outputs, labels) where criterion is a parameter (or a loss object the program did not make here):
+    // named as a loss or a metric, it scores its arguments.
+    return this.generic(
+      args,
+      scope,
+      at,
+      callee?.kind === 'data' && SCORING_CALL.test(fn.text.split('.').at(-1)!),
+    );
   }
 
   /** A method of a user class instance, run with self bound to it (fit_transform by fit then transform). */
