@@ -314,3 +314,66 @@ print(run_eval(net, test_dl, loss_fn))
       ),
     ));
 });
+
+describe("CatBoost's eval_metrics() scores the model on the data given", () => {
+  it('a depth chosen by the test log-loss of each model', () =>
+    check(`
+import pandas as pd
+from catboost import CatBoostClassifier, Pool
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("churn.csv")
+y = df.pop("churned")
+X_tr, X_te, y_tr, y_te = train_test_split(df, y, random_state=0)
+tr_pool, te_pool = Pool(X_tr, y_tr), Pool(X_te, y_te)
+losses = {}
+for d in (4, 8):
+    m = CatBoostClassifier(depth=d, verbose=0)
+    m.fit(tr_pool)
+    losses[d] = m.eval_metrics(te_pool, ["Logloss"])["Logloss"][-1]  # <- leak-selection
+print(min(losses, key=losses.get))
+`));
+});
+
+describe('a featurewise ImageDataGenerator learns the mean and std of what it is fit on', () => {
+  const prog = (fitOn: string, mark = '') => `
+import numpy as np
+from sklearn.model_selection import train_test_split
+from tensorflow import keras
+from tensorflow.keras.preprocessing.image import ImageDataGenerator
+imgs = np.load("scans.npy")
+labels = np.load("scan_labels.npy")
+gen = ImageDataGenerator(featurewise_center=True, featurewise_std_normalization=True, horizontal_flip=True)
+x_tr, x_te, y_tr, y_te = train_test_split(imgs, labels, random_state=0)
+gen.fit(${fitOn})${mark}
+net = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(3, activation="softmax")])
+net.compile(loss="sparse_categorical_crossentropy")
+net.fit(gen.flow(x_tr, y_tr, batch_size=32), epochs=5)
+print(net.evaluate(gen.standardize(x_te.copy()), y_te))
+`;
+  it('fit on all the images', () => check(prog('imgs', '  # <- leak-preprocessing')));
+  it('fit on the training images: nothing', () => check(prog('x_tr')));
+});
+
+describe('ds.map(f) with a function of the program runs it on the items', () => {
+  const prog = (adapted: string, mark = '') => `
+import keras
+import tensorflow as tf
+train_raw = keras.utils.text_dataset_from_directory("reviews/train")
+test_raw = keras.utils.text_dataset_from_directory("reviews/test")
+vec = keras.layers.TextVectorization(max_tokens=5000, output_sequence_length=200)
+vec.adapt(${adapted})${mark}
+
+def to_ids(text, label):
+    return vec(text), label
+
+train_ds = train_raw.map(to_ids)
+test_ds = test_raw.map(to_ids)
+model = keras.Sequential([keras.layers.Embedding(5000, 16), keras.layers.GlobalAveragePooling1D(), keras.layers.Dense(1)])
+model.compile(loss="binary_crossentropy")
+model.fit(train_ds, epochs=2)
+model.evaluate(test_ds)
+`;
+  it('the vocabulary adapted on training and test texts', () =>
+    check(prog('train_raw.concatenate(test_raw).map(lambda x, y: x)', '  # <- leak-preprocessing')));
+  it('adapted on the training texts: nothing', () => check(prog('train_raw.map(lambda x, y: x)')));
+});

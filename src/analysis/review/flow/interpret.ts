@@ -2564,6 +2564,18 @@ class Interpreter {
     if (LEARNING_TRANSFORMERS.has(name)) {
       return this.est(name, 'transformer', at);
     }
+    if (
+      name === 'ImageDataGenerator' &&
+      [...args.kw].some(
+        ([k, v]) =>
+          /^(featurewise_center|featurewise_std_normalization|zca_whitening)$/.test(k) && v.text === 'True',
+      )
+    ) {
+      // ImageDataGenerator(featurewise_center=True): datagen.fit(images) learns the mean (and std, ZCA) of those
+      // images; flow() and standardize() apply it.
+      for (const v of args.kw.values()) this.expr(v, scope);
+      return this.est(name, 'transformer', at);
+    }
     if (/^[A-Z]/.test(name) && isModelClass(name)) {
       // keras.Sequential([normalizer, Dense(...)]): the layers that are estimators (adapted preprocessing) are steps.
       const steps: EstVal[] = [];
@@ -3265,7 +3277,10 @@ class Interpreter {
       }
       case 'transform':
       case 'inverse_transform':
-      case 'texts_to_sequences': {
+      case 'texts_to_sequences':
+      // A featurewise ImageDataGenerator: flow(x, y) batches and standardize(x) apply what fit(x) learnt.
+      case 'flow':
+      case 'standardize': {
         if (!x) return undefined;
         const out = this.derive([x], at, COLUMNWISE.test(e.cls));
         const fit = e.fits.at(-1);
@@ -3308,6 +3323,8 @@ class Interpreter {
       }
       case 'score':
       case 'evaluate':
+      // CatBoost's model.eval_metrics(test_pool, ["Logloss"]): the metrics on that data, per iteration.
+      case 'eval_metrics':
         return x ? this.score([this.evaluate(e, x, at, 'score')], at) : undefined;
       case 'save':
       case 'save_model':
@@ -3751,6 +3768,14 @@ class Interpreter {
       // s.map(s.value_counts(normalize=True)), s.map(df.groupby(k)["y"].mean()): a lookup table learnt from rows.
       for (const v of argVals)
         if (v?.kind === 'stat') out.taints = [...out.taints, { by: v.by, fitRows: v.rows, at: v.at }];
+      // ds.map(vectorize_text), def vectorize_text(text, label): return vectorize_layer(text), label: the function runs
+      // on the items (each argument one of them), so what it applies (an adapted layer, a fitted scaler) is in the result.
+      const fn = argVals[0];
+      if (fn?.kind === 'func' && this.canInline(fn)) {
+        const item = this.derive([d], at, true);
+        for (const r of this.dataOf(this.inlineWith(fn, [item, item], new Map())))
+          for (const t of r.taints) if (!out.taints.includes(t)) out.taints.push(t);
+      }
       return out;
     }
     if (method === 'repeat' && args.pos.length > 0) {
