@@ -377,3 +377,46 @@ model.evaluate(test_ds)
     check(prog('train_raw.concatenate(test_raw).map(lambda x, y: x)', '  # <- leak-preprocessing')));
   it('adapted on the training texts: nothing', () => check(prog('train_raw.map(lambda x, y: x)')));
 });
+
+describe('a file read through a parameter bound to its path is the same rows each time', () => {
+  const prog = (parts: string) => `
+import pandas as pd
+import torch
+from torch.utils.data import ConcatDataset, Dataset, Subset, random_split
+
+class Shots(Dataset):
+    def __init__(self, table, flip=False):
+        self.rows = pd.read_csv(table)
+        self.flip = flip
+    def __len__(self):
+        return len(self.rows)
+    def __getitem__(self, i):
+        x = torch.tensor(self.rows.iloc[i, 1:].to_numpy(dtype="float32"))
+        return (x.flip(0) if self.flip else x), int(self.rows.iloc[i, 0])
+
+plain = Shots("shots.csv")
+flipped = Shots("shots.csv", flip=True)
+${parts}
+model = torch.nn.Linear(8, 2)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for xb, yb in torch.utils.data.DataLoader(fit_set, batch_size=32):
+    opt.zero_grad()
+    torch.nn.functional.cross_entropy(model(xb), yb).backward()
+    opt.step()
+with torch.no_grad():
+    for xb, yb in torch.utils.data.DataLoader(hold_set, batch_size=32):
+        print((model(xb).argmax(1) == yb).float().mean())
+`;
+  it('flipped copies joined with the originals, then split at random', () =>
+    check(
+      prog(
+        'both = ConcatDataset([plain, flipped])  # <- leak-overlap\nfit_set, hold_set = random_split(both, [0.8, 0.2])',
+      ),
+    ));
+  it('the originals split first, copies of the training ones added: nothing', () =>
+    check(
+      prog(
+        'idx = torch.randperm(len(plain)).tolist()\nfit_set = ConcatDataset([Subset(plain, idx[200:]), Subset(flipped, idx[200:])])\nhold_set = Subset(plain, idx[:200])',
+      ),
+    ));
+});

@@ -2127,7 +2127,15 @@ class Interpreter {
       // cross_val_score(model, X, y).mean(): the model's cross-validated score (picking the best of several is biased).
       return this.internalScore('cv', est?.kind === 'est' ? est : undefined, x, at);
     }
-    const path = stringValue(args.pos[0] ?? args.kw.get('filepath') ?? args.kw.get('path'));
+    // The path as a literal, or a name bound to one (a parameter given "data/faces.csv"): reading the same file
+    // twice reads the same rows.
+    const pathNode = args.pos[0] ?? args.kw.get('filepath') ?? args.kw.get('path');
+    const namedPath = this.named(pathNode, scope);
+    const path =
+      stringValue(pathNode) ??
+      (namedPath && !namedPath.list && !namedPath.partial && namedPath.values.length === 1
+        ? namedPath.values[0]
+        : undefined);
     if (/^(load|load_model|load_learner)$/.test(name) && path !== undefined && this.saved.has(path)) {
       // torch.load / keras.models.load_model / joblib.load of a file a model was saved to: that model.
       for (const v of args.kw.values()) this.expr(v, scope);
