@@ -420,3 +420,25 @@ with torch.no_grad():
       ),
     ));
 });
+
+describe('a label made of several columns, all of them read by the features', () => {
+  const prog = (feats: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+jobs = pd.read_csv("jobs.csv", parse_dates=["started", "due", "finished"])
+jobs["overdue"] = (jobs.finished > jobs.due).astype(int)
+jobs["allowed_h"] = (jobs.due - jobs.started).dt.total_seconds() / 3600
+jobs["took_h"] = (jobs.finished - jobs.started).dt.total_seconds() / 3600
+jobs["start_hour"] = jobs.started.dt.hour
+X = jobs[${feats}]
+y = jobs["overdue"]
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+clf = LogisticRegression().fit(X_tr, y_tr)${mark}
+print(clf.score(X_te, y_te))
+`;
+  it('the time allowed and the time taken: the label worked out from them', () =>
+    check(prog('["allowed_h", "took_h", "start_hour"]', '  # <- leak-target')));
+  it('the time allowed and the start hour (the finish left out): nothing', () =>
+    check(prog('["allowed_h", "start_hour"]')));
+});

@@ -1517,6 +1517,10 @@ class Interpreter {
           attr === 'str'
         )
           return obj;
+        // (d.promised_by - d.shipped_at).dt.days, s.dt.dayofweek, s.cat.codes: the series itself, converted; not a
+        // column named "days".
+        if (objNode.type === 'attribute' && /\.(dt|str|cat)$/.test(objNode.text))
+          return this.derive([obj], posOf(n), true);
         // df.price: a column.
         return this.colOf(obj, attr, posOf(n));
       case 'est':

@@ -62,3 +62,36 @@ export function scoredOnUnseen(facts: Facts, related?: ReadonlySet<number>): boo
       }),
   );
 }
+
+/** The columns a frame's column is computed from, itself included (through the columns added to the frame). */
+export function sources(facts: Facts, frame: number, name: string, seen = new Set<string>()): Set<string> {
+  seen.add(name);
+  for (const d of facts.columnDefs.get(frame)?.get(name)?.deps ?? []) {
+    if (d.frame === frame && !seen.has(d.name)) sources(facts, frame, d.name, seen);
+  }
+  return seen;
+}
+
+/**
+ * The label made of several columns (late = delivered_at > promised_by) and features computed row by row that
+ * together read every one of them (transit_days from delivered_at and shipped_at, promised_days from promised_by and
+ * shipped_at): the label is a function of the features. A column the label needs and no feature reads (delivered_at
+ * left out) keeps it a prediction. Returns the features and which label column each reads.
+ */
+export function labelFromFeatures(
+  facts: Facts,
+  target: { frame: number; name: string },
+  made: ReadonlySet<string>,
+  columns: readonly string[],
+): { features: string[]; reach: [string, string][] } | undefined {
+  if (made.size < 2 || made.has(target.name)) return undefined;
+  const reach = new Map<string, string>();
+  for (const f of columns) {
+    const def = f === target.name ? undefined : facts.columnDefs.get(target.frame)?.get(f);
+    if (!def || def.deps.length === 0 || !def.deps.every((d) => d.lag === 0 && !d.pos)) continue;
+    for (const src of sources(facts, target.frame, f))
+      if (made.has(src) && !reach.has(src)) reach.set(src, f);
+  }
+  if (![...made].every((m) => reach.has(m))) return undefined;
+  return { features: [...new Set(reach.values())], reach: [...reach] };
+}

@@ -8,7 +8,7 @@ import { leakyName } from '../../flow/apis.js';
 import type { ColDep, DataVal, Facts, TrainFact } from '../../flow/facts.js';
 import type { Position, RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
-import { lineRef } from './common.js';
+import { labelFromFeatures, lineRef, sources } from './common.js';
 
 export const rule: Rule = {
   id: 'leak-target',
@@ -149,14 +149,6 @@ function labelDep(t: TrainFact, target: { frame: number; name: string }): ColDep
 }
 
 /** Source columns (transitively) a column is computed from. */
-function sources(facts: Facts, frame: number, name: string, seen = new Set<string>()): Set<string> {
-  seen.add(name);
-  for (const d of facts.columnDefs.get(frame)?.get(name)?.deps ?? []) {
-    if (d.frame === frame && !seen.has(d.name)) sources(facts, frame, d.name, seen);
-  }
-  return seen;
-}
-
 /**
  * Outcome events, each with the words that name it (a churned customer cancelled, terminated or closed the account;
  * a defaulted loan is charged off or sent to collection), and what only exists once one happened (in a feature's
@@ -328,6 +320,12 @@ function inspect(
       return finding(
         `feature ${JSON.stringify(twin)} and the target ${shown} are both computed from ${JSON.stringify(source)}`,
         `${shown} (${lineRef(labelDef.at)}) and ${JSON.stringify(twin)} are computed row by row from the same column ${JSON.stringify(source)}, so the model at ${lineRef(t.at)} is given a version of the label.`,
+      );
+    const worked = labelFromFeatures(facts, target, made, columns);
+    if (worked)
+      return finding(
+        `features ${worked.features.map((f) => JSON.stringify(f)).join(', ')} together give the target ${shown}`,
+        `${shown} (${lineRef(labelDef.at)}) is computed row by row from ${[...made].map((m) => JSON.stringify(m)).join(', ')}, and the features of the model at ${lineRef(t.at)} are computed from all of them (${worked.reach.map(([m, f]) => `${JSON.stringify(m)} in ${JSON.stringify(f)}`).join(', ')}): the label can be worked out from them.`,
       );
   }
   // Recorded after the outcome: documented columns of a known data set, or events that follow an outcome.
