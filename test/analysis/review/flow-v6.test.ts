@@ -442,3 +442,21 @@ print(clf.score(X_te, y_te))
   it('the time allowed and the start hour (the finish left out): nothing', () =>
     check(prog('["allowed_h", "start_hour"]')));
 });
+
+describe("statsmodels' Model.from_formula is the formula API", () => {
+  const prog = (rhs: string, mark = '') => `
+import numpy as np
+import pandas as pd
+import statsmodels.api as sm
+df = pd.read_csv("visits.csv")
+df["returned"] = (df["n_returns"] > 0).astype(float)
+rng = np.random.default_rng(0)
+hold = rng.random(len(df)) < 0.2
+train, test = df[~hold], df[hold]
+fit = sm.Logit.from_formula("returned ~ ${rhs}", data=train).fit()${mark}
+print(fit.predict(test))
+`;
+  it('the count the label is made of among the regressors', () =>
+    check(prog('age + basket + n_returns', '  # <- leak-target')));
+  it('without it: nothing', () => check(prog('age + basket')));
+});

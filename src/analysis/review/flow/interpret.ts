@@ -2678,7 +2678,9 @@ class Interpreter {
     }
     if (
       /statsmodels/.test(qname) &&
-      /^(ols|wls|gls|glm|logit|probit|mnlogit|poisson|negativebinomial|quantreg|rlm|mixedlm)$/.test(name)
+      (/^(ols|wls|gls|glm|logit|probit|mnlogit|poisson|negativebinomial|quantreg|rlm|mixedlm)$/.test(name) ||
+        // sm.Logit.from_formula("y ~ a + b", data=df): the class method, the same model.
+        name === 'from_formula')
     ) {
       // smf.ols("price ~ area + C(city)", data=df): the formula names the target and the features.
       // The formula as a literal or a name bound to one (formula = "y ~ a + b"; smf.ols(formula, data=train)).
