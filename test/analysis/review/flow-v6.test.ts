@@ -460,3 +460,28 @@ print(fit.predict(test))
     check(prog('age + basket + n_returns', '  # <- leak-target')));
   it('without it: nothing', () => check(prog('age + basket')));
 });
+
+describe('class attributes are read through self, and a discharge follows a stay', () => {
+  const prog = (cols: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+
+class Columns:
+    used = ${cols}
+
+    def pick(self, df):
+        return df[self.used]
+
+stays = pd.read_csv("stays.csv")
+stays["long_stay"] = (stays["los_days"] > 10).astype(int)
+X = Columns().pick(stays)
+y = stays["long_stay"]
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+rf = RandomForestClassifier(random_state=0).fit(X_tr, y_tr)${mark}
+print(rf.score(X_te, y_te))
+`;
+  it('the discharge destination among the features of a long-stay model', () =>
+    check(prog('["age", "ward", "discharge_destination"]', '  # <- leak-target')));
+  it('what is known at admission: nothing', () => check(prog('["age", "ward"]')));
+});

@@ -237,6 +237,8 @@ export interface ClassVal {
   methods: Map<string, number>;
   /** A @dataclass or NamedTuple without its own __init__: its annotated fields, in order (the constructor's arguments). */
   fields?: string[];
+  /** Class attributes set in its body (`categorical = ["a", "b"]`), read through an instance (`self.categorical`). */
+  attrs?: Map<string, Val>;
 }
 /**
  * An instance of a user class: its attributes (`self.X = …`) and methods run with `self` bound to it, so a Dataset

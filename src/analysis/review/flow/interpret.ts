@@ -912,8 +912,26 @@ class Interpreter {
                 .map((a) => a.childForFieldName('left')?.text ?? '')
                 .filter((f) => /^\w+$/.test(f))
             : undefined;
+        // categorical = ["a", "b"] in the class body (no annotation): a class attribute, self.categorical in methods.
+        const attrs = new Map<string, Val>();
+        for (const c of body?.namedChildren ?? []) {
+          const a = c?.type === 'expression_statement' ? c.namedChildren[0] : undefined;
+          const left =
+            a?.type === 'assignment' && !a.childForFieldName('type') ? a.childForFieldName('left') : null;
+          const right = a?.childForFieldName('right');
+          if (left?.type !== 'identifier' || !right) continue;
+          const v = this.expr(right, scope);
+          if (v) attrs.set(left.text, v);
+        }
         if (name) {
-          scope.set(name, { kind: 'class', name, torch, methods, ...(fields?.length ? { fields } : {}) });
+          scope.set(name, {
+            kind: 'class',
+            name,
+            torch,
+            methods,
+            ...(fields?.length ? { fields } : {}),
+            ...(attrs.size > 0 ? { attrs } : {}),
+          });
           if (torch) this.torchClasses.add(name);
         }
         for (const c of body?.namedChildren ?? []) {
@@ -1580,7 +1598,9 @@ class Interpreter {
       case 'stat':
         return obj;
       case 'obj':
-        return obj.attrs.get(attr);
+        return obj.attrs.get(attr) ?? obj.cls.attrs?.get(attr);
+      case 'class':
+        return obj.attrs?.get(attr);
       default:
         return undefined;
     }
