@@ -485,3 +485,19 @@ print(rf.score(X_te, y_te))
     check(prog('["age", "ward", "discharge_destination"]', '  # <- leak-target')));
   it('what is known at admission: nothing', () => check(prog('["age", "ward"]')));
 });
+
+describe('fetch_openml(…, return_X_y=True) gives the columns but the target, and the target', () => {
+  const prog = (cols: string, mark = '') => `
+from sklearn.datasets import fetch_openml
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.model_selection import train_test_split
+X, y = fetch_openml("titanic", version=1, as_frame=True, return_X_y=True)
+X = X[${cols}]
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+clf = HistGradientBoostingClassifier(categorical_features="from_dtype").fit(X_tr, y_tr)${mark}
+print(clf.score(X_te, y_te))
+`;
+  it("the lifeboat, recorded after the sinking, among the Titanic's features", () =>
+    check(prog('["pclass", "sex", "age", "boat"]', '  # <- leak-target')));
+  it('without it: nothing', () => check(prog('["pclass", "sex", "age"]')));
+});

@@ -2236,8 +2236,15 @@ class Interpreter {
         if (TIME_SERIES_DATASETS.test(named))
           d.time = { at, evidence: `the ${named} data set is a time series` };
       }
-      if (this.kwBool(args, 'return_X_y') || this.kwBool(args, 'return_X_y') === undefined) {
-        return this.kwBool(args, 'return_X_y') ? { kind: 'tuple', items: [d, this.derive([d], at)] } : d;
+      if (this.kwBool(args, 'return_X_y')) {
+        // X, y = fetch_openml("titanic", return_X_y=True): the data set's columns but its target, and the target (its
+        // name not given here: "target").
+        const x: DataVal = {
+          ...this.derive([d], at),
+          whole: false,
+          cols: { frame: d.frame, mode: 'drop', names: new Set(['target']) },
+        };
+        return { kind: 'tuple', items: [x, this.colOf(d, 'target', at)] };
       }
       return d;
     }
