@@ -501,3 +501,20 @@ print(clf.score(X_te, y_te))
     check(prog('["pclass", "sex", "age", "boat"]', '  # <- leak-target')));
   it('without it: nothing', () => check(prog('["pclass", "sex", "age"]')));
 });
+
+describe('an exit interview exists only for those who left', () => {
+  const prog = (extra: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+staff = pd.read_csv("staff.csv")
+X = staff[["tenure_years", "salary_band", "overtime_h"${extra}]]
+y = staff["left"]
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+lr = LogisticRegression().fit(X_tr, y_tr)${mark}
+print(lr.score(X_te, y_te))
+`;
+  it('the exit interview rating among the features of a leaving model', () =>
+    check(prog(', "exit_interview_rating"', '  # <- leak-target')));
+  it('what is known while employed: nothing', () => check(prog('')));
+});

@@ -161,11 +161,13 @@ const EVENTS: RegExp[] = [
   /readmi/i,
   /return|refund/i,
   /fail|breakdown|repair/i,
+  // An employee leaving: an exit interview, a resignation date or reason exist only for those who left.
+  /(^|_)(left|leave|leaver|leavers|quit|resign\w*|exit\w*|turnover)($|_)/i,
   // A hospital stay ends in a discharge: its date, disposition or destination are known once the stay is over.
   /(^|_)(los|stays?|length_of_stay)($|_)|discharg/i,
 ];
 const CONSEQUENCE =
-  /(^|_)(fee|fees|charge|charged|penalty|reason|date|amount|refund|status|code|disposition|destination)($|_)/i;
+  /(^|_)(fee|fees|charge|charged|penalty|reason|date|amount|refund|status|code|disposition|destination|interview)($|_)/i;
 
 /**
  * A feature naming a consequence of the target's own event: `cancellation_fee` for `is_canceled`,
