@@ -62,3 +62,39 @@ describe('rule metadata', () => {
     expect(RULES[0]!.severity).toBe('error');
   });
 });
+
+describe('leak-selection ranks by evidence', () => {
+  const program = (pick: string) =>
+    [
+      'import pandas as pd',
+      'from sklearn.model_selection import train_test_split',
+      'from sklearn.linear_model import LogisticRegression',
+      'from sklearn.ensemble import RandomForestClassifier',
+      'df = pd.read_csv("churn.csv")',
+      'X_train, X_test, y_train, y_test = train_test_split(df.drop(columns=["churn"]), df["churn"], random_state=0)',
+      'lr = LogisticRegression().fit(X_train, y_train)',
+      'rf = RandomForestClassifier(random_state=0).fit(X_train, y_train)',
+      'lr_acc = lr.score(X_test, y_test)',
+      'rf_acc = rf.score(X_test, y_test)',
+      pick,
+      '',
+    ].join('\n');
+  const selection = async (pick: string) => {
+    const r = await reviewSources([{ path: 'train.py', text: program(pick) }], {
+      select: ['leak-selection'],
+    });
+    return r.findings.filter((f) => f.ruleId === 'leak-selection');
+  };
+
+  it('several models scored on one test set with nothing in the code choosing: still an error, of medium confidence', async () => {
+    const [f, ...rest] = await selection('print(lr_acc, rf_acc)');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'error', confidence: 'medium' });
+    expect(f!.why).toMatch(/nothing in the code picks by these scores/);
+  });
+
+  it('the same models with the code picking the winner by its test score: an error of high confidence', async () => {
+    const [f] = await selection('best = lr if lr_acc > rf_acc else rf\nprint(best)');
+    expect(f).toMatchObject({ severity: 'error', confidence: 'high' });
+  });
+});

@@ -37,7 +37,14 @@ export const rule: Rule = {
         byOrigin.get(r)!.push(e);
       }
     }
-    const selecting = new Map<number, { evals: EvalFact[]; reason: string; at: EvalFact }>();
+    // `compared`: several models scored on it and nothing in the code picks by those scores — whoever reads them
+    // chooses on the test set (multi-test, still an error: the comparison is the choice), but the program does not
+    // show it: medium confidence, below the choices the code makes (a loop's best setting, early stopping, kept
+    // epochs). On real notebooks most such findings are a chapter's demo models sharing one test set.
+    const selecting = new Map<
+      number,
+      { evals: EvalFact[]; reason: string; at: EvalFact; compared?: boolean }
+    >();
     for (const [origin, evals] of byOrigin) {
       const o = facts.origins.get(origin);
       const models = new Set(evals.map((e) => e.model.id));
@@ -73,10 +80,16 @@ export const rule: Rule = {
         });
       } else if (models.size >= 2 && scores.size >= 2) {
         const second = evals.find((e) => e.model.id !== evals[0]!.model.id)!;
+        const chosen = evals.some((e) => e.decides !== undefined);
         selecting.set(origin, {
           evals,
-          reason: `${models.size} different models are scored on it (${lineRef(evals[0]!.at)}, ${lineRef(second.at)})`,
+          reason:
+            `${models.size} different models are scored on it (${lineRef(evals[0]!.at)}, ${lineRef(second.at)})` +
+            (chosen
+              ? ''
+              : ' — nothing in the code picks by these scores, but comparing them there is choosing'),
           at: second,
+          compared: !chosen,
         });
       } else if (epochs) {
         selecting.set(origin, {
@@ -119,7 +132,7 @@ export const rule: Rule = {
       out.push({
         ruleId: rule.id,
         kind: rule.kind,
-        confidence: 'high',
+        confidence: s.compared ? 'medium' : 'high',
         at: s.at.at,
         message: `the test data${name ? ` ${name}` : ''} is used to select, and no untouched hold-out is left`,
         why: `The same held-out rows both choose and score: ${s.reason}.`,
