@@ -1774,6 +1774,12 @@ class Interpreter {
         );
         return undefined;
       }
+      if (method === 'fit') {
+        // Unknown(…).fit(X) (PolynomialFeatures, a library's own estimator): fit() returns the estimator (or a
+        // training history), not the rows it was given: a later .transform(X_test) of it holds only X_test's rows.
+        for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
+        return undefined;
+      }
       // Unknown receiver: evaluate the arguments for their effects; data in, data out.
       return this.generic(args, scope, at, SCORING_CALL.test(method));
     }
@@ -2095,9 +2101,12 @@ class Interpreter {
       const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
       const data = vals.flatMap((v) => this.dataOf(v));
       // range(w, len(series)): positions of the rows, one number at a time (`series[t]` is the value at t).
+      // Positions made from sizes (np.arange(len(df))) are the rows' places, not their values: no column is read.
+      const sized = vals.every((v) => v?.kind === 'num' || this.dataOf(v).length === 0);
+      const positions = (d: DataVal): DataVal => (sized ? { ...d, deps: undefined } : d);
       if (qname === 'range' && data.length && vals.every((v) => v?.kind === 'num'))
-        return { kind: 'num', value: Number.NaN, of: this.derive(data, at) };
-      if (data.length) return this.derive(data, at);
+        return { kind: 'num', value: Number.NaN, of: positions(this.derive(data, at)) };
+      if (data.length) return positions(this.derive(data, at));
       // range(1, lags + 1) with known bounds: one of those numbers (shift(i) over it reads 1 to lags rows back).
       const bounds = qname === 'range' ? vals.map((v) => nums(v)) : [];
       if (bounds.length >= 1 && bounds.length <= 3 && bounds.every((b) => b?.length === 1)) {
