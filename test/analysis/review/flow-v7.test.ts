@@ -81,3 +81,30 @@ print(model.score(X_te_p, y_te))
 `);
   });
 });
+
+describe("a splitter's folds made before the loop that goes over them", () => {
+  const prog = (loop: string) => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.metrics import mean_absolute_error
+from sklearn.model_selection import KFold
+df = pd.read_csv("shops.csv")
+cols = ["a", "b", "c"]
+folds = KFold(n_splits=5, shuffle=True, random_state=0).split(df)
+errs = []
+${loop}
+    model = Ridge(alpha=1.0)
+    model.fit(df.iloc[tr][cols], df.iloc[tr]["y"])
+    errs.append(mean_absolute_error(df.iloc[te]["y"], model.predict(df.iloc[te][cols])))
+print(np.mean(errs))
+`;
+
+  it('for fold, (tr, te) in enumerate(folds): cross-validation, each model scored on its own fold', async () => {
+    await check(prog('for fold, (tr, te) in enumerate(folds):'));
+  });
+
+  it('for tr, te in folds: the same', async () => {
+    await check(prog('for tr, te in folds:'));
+  });
+});

@@ -1194,6 +1194,14 @@ class Interpreter {
       } else if (data.length > 0) item = this.derive(data, at);
       const nested = it.items.find((i) => i.kind === 'tuple');
       if (!item && nested) item = nested;
+      // folds = kf.split(X) made before the loop, then `for tr, te in folds`: a different fold each iteration, as
+      // when the split is called in the for statement itself (its rows are drawn in this loop).
+      const loop = this.loops.at(-1);
+      if (nested?.kind === 'tuple' && loop !== undefined)
+        for (const i of nested.items) {
+          const o = i?.kind === 'index' ? this.facts.origins.get(i.origin) : undefined;
+          if (o && o.loop === undefined && o.split?.fn.endsWith('.split')) o.loop = loop;
+        }
       if (item) {
         if (target.type === 'pattern_list' || target.type === 'tuple_pattern') {
           const parts = target.namedChildren.filter((c): c is Node => !!c);
