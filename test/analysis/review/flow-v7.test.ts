@@ -108,3 +108,42 @@ print(np.mean(errs))
     await check(prog('for tr, te in folds:'));
   });
 });
+
+describe('a column list pruned by statistics of the rows is a choice learnt from them', () => {
+  const prog = (prune: string, fit: string) => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import cross_val_score
+${prune}
+df = pd.read_csv("panel.csv")
+y = df["churned"]
+X = df.drop(columns=["churned"])
+${fit}
+`;
+  const dropMostVariable = `
+def drop_spread(frame, keep=5):
+    names = list(frame.columns)
+    while len(names) > keep:
+        spread = frame[names].std()
+        names.remove(spread.idxmax())  # <- leak-preprocessing
+    return names
+`;
+
+  it('chosen on every row before cross-validation: reported where the choice is made', async () => {
+    await check(
+      prog(
+        dropMostVariable,
+        'kept = drop_spread(X)\nprint(cross_val_score(LogisticRegression(), X[kept], y, cv=5))',
+      ),
+    );
+  });
+
+  it('a list edited with fixed names learns nothing', async () => {
+    await check(
+      prog(
+        '',
+        'kept = list(X.columns)\nkept.remove("region")\nprint(cross_val_score(LogisticRegression(), X[kept], y, cv=5))',
+      ),
+    );
+  });
+});

@@ -1682,6 +1682,29 @@ class Interpreter {
       const listing = this.fileListing(method, obj, objNode, args, at);
       if (listing) return listing;
       if (obj?.kind === 'strs' && obj.partial && /^(tolist|to_list|copy)$/.test(method)) return obj;
+      if (
+        objNode.type === 'identifier' &&
+        ((obj?.kind === 'strs' && obj.list && /^(remove|append|insert)$/.test(method)) ||
+          (!obj && method === 'remove' && args.pos.length === 1))
+      ) {
+        // cols.remove(vifs.idxmax()): a column list (names, or list(df.columns)) changed by a value computed from the
+        // rows (the column of the largest VIF, correlation, importance) is a choice learnt from those rows, like
+        // SelectKBest's.
+        const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
+        const rows = vals.flatMap((v) =>
+          v?.kind === 'stat'
+            ? [...v.rows]
+            : this.dataOf(v).flatMap((d) => (d.preds || d.evals || d.internal ? [] : [...d.rows])),
+        );
+        if (rows.length > 0)
+          scope.set(objNode.text, {
+            kind: 'stat',
+            rows: new Set(rows),
+            by: `statistics of the rows (list.${method})`,
+            at,
+          });
+        return undefined;
+      }
       if (method === 'optimize' && !obj)
         return this.callFunction(`${objNode.text}.${method}`, args, n, scope);
       if (obj?.kind === 'module') return this.callFunction(`${obj.name}.${method}`, args, n, scope);
@@ -2085,6 +2108,16 @@ class Interpreter {
         return d ? this.withRows(d, o, at) : i;
       };
       return v?.kind === 'tuple' ? { kind: 'tuple', items: v.items.map(read) } : read(v);
+    }
+    if (
+      qname === 'list' &&
+      args.pos.length === 1 &&
+      args.pos[0]!.type === 'attribute' &&
+      args.pos[0]!.childForFieldName('attribute')?.text === 'columns'
+    ) {
+      // list(df.columns): every column of the frame, by name (like df.columns.drop([])).
+      this.expr(args.pos[0]!, scope);
+      return { kind: 'strs', values: [], list: true, partial: { drop: [] } };
     }
     if (qname === 'len' && args.pos.length === 1) {
       // len(X): a number, the size of X (see NumVal.of).
