@@ -147,3 +147,23 @@ def drop_spread(frame, keep=5):
     );
   });
 });
+
+describe('a feature that reads a later row', () => {
+  const prog = (shift: string) => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+visits = pd.read_csv("visits.csv").sort_values(["member_id", "month"])
+visits["spend_change"] = visits.groupby("member_id")["spend"].shift(${shift}) / visits["spend"] - 1
+visits = visits.dropna(subset=["spend_change"])
+train = visits[visits["month"] < 10]
+model = RandomForestClassifier().fit(train[["spend_change", "age"]], train["cancelled"])${shift === '-1' ? '  # <- leak-target' : ''}
+`;
+
+  it('shift(-1): the next period, unknown at prediction time (low confidence)', async () => {
+    await check(prog('-1'));
+  });
+
+  it('shift(1): the previous period', async () => {
+    await check(prog('1'));
+  });
+});

@@ -1,5 +1,5 @@
 /** Questions leakage rules ask of the data-flow facts. */
-import { ancestors, type Facts, type Origin } from '../../flow/facts.js';
+import { ancestors, type ColDep, type Facts, type Origin } from '../../flow/facts.js';
 
 const TEST_NAME = /(^|_)(test|tst|val|valid|validation|holdout|hold_out|dev|eval)($|_|\d)/i;
 
@@ -94,4 +94,65 @@ export function labelFromFeatures(
   }
   if (![...made].every((m) => reach.has(m))) return undefined;
   return { features: [...new Set(reach.values())], reach: [...reach] };
+}
+
+/**
+ * The smallest lag, relative to the label, at which these dependencies read the target (see ColDep), through the
+ * columns they are computed from; undefined when they do not read it. `label` is how the label reads the target
+ * column: a label `shift(-1)` of it (the next value) is after a feature at lag 0; a label at a position `s[i + w]`
+ * is compared with a window's last position `s[i + w - 1]` (reads at positions compare only when their named terms
+ * agree).
+ */
+export function targetLag(
+  facts: Facts,
+  deps: readonly ColDep[],
+  frame: number,
+  target: string,
+  label: ColDep | undefined,
+  seen = new Set<string>(),
+): { lag: number; via: ColDep } | undefined {
+  let best: { lag: number; via: ColDep } | undefined;
+  for (const d of deps) {
+    if (d.frame !== frame) continue;
+    let lag: number | undefined;
+    if (d.name === target) lag = relative(d, label);
+    else if (!seen.has(d.name)) {
+      seen.add(d.name);
+      const def = facts.columnDefs.get(frame)?.get(d.name);
+      const inner = def ? targetLag(facts, def.deps, frame, target, label, seen) : undefined;
+      if (inner) lag = d.lag + inner.lag;
+    }
+    if (lag !== undefined && (!best || lag < best.lag)) best = { lag, via: d };
+  }
+  return best;
+}
+
+/** A read of a later row (a negative lag) among these dependencies, through the columns they are computed from. */
+export function laterRead(
+  facts: Facts,
+  deps: readonly ColDep[],
+  frame: number,
+  seen = new Set<string>(),
+): ColDep | undefined {
+  for (const d of deps) {
+    if (d.frame !== frame || d.pos) continue;
+    if (d.lag < 0) return d;
+    if (seen.has(d.name)) continue;
+    seen.add(d.name);
+    const def = facts.columnDefs.get(frame)?.get(d.name);
+    const inner = def ? laterRead(facts, def.deps, frame, seen) : undefined;
+    if (inner && d.lag + inner.lag < 0) return inner;
+  }
+  return undefined;
+}
+
+/** How many rows before the label's own read this read is (0: the same row; < 0: after it). */
+export function relative(d: ColDep, label: ColDep | undefined): number | undefined {
+  const lag = d.lag - (label?.lag ?? 0);
+  if (!d.pos && !label?.pos) return lag;
+  if (!d.pos || !label?.pos) return undefined;
+  const ka = Object.entries(d.pos.terms).filter(([, v]) => v !== 0);
+  const kb = Object.entries(label.pos.terms).filter(([, v]) => v !== 0);
+  if (ka.length !== kb.length || ka.some(([k, v]) => label.pos!.terms[k] !== v)) return undefined;
+  return lag + (label.pos.c - d.pos.c);
 }

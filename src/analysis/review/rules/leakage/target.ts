@@ -8,7 +8,7 @@ import { leakyName } from '../../flow/apis.js';
 import type { ColDep, DataVal, Facts, TrainFact } from '../../flow/facts.js';
 import type { Position, RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
-import { labelFromFeatures, lineRef, sources } from './common.js';
+import { labelFromFeatures, laterRead, lineRef, sources, targetLag } from './common.js';
 
 export const rule: Rule = {
   id: 'leak-target',
@@ -99,48 +99,6 @@ function namedColumns(facts: Facts, x: DataVal, frame: number): string[] {
   if (wholeFrame || dropped)
     for (const c of facts.frameColumns.get(frame) ?? []) if (!dropped?.has(c)) cols.add(c);
   return [...cols];
-}
-
-/**
- * The smallest lag, relative to the label, at which these dependencies read the target (see ColDep), through the
- * columns they are computed from; undefined when they do not read it. `label` is how the label reads the target
- * column: a label `shift(-1)` of it (the next value) is after a feature at lag 0; a label at a position `s[i + w]`
- * is compared with a window's last position `s[i + w - 1]` (reads at positions compare only when their named terms
- * agree).
- */
-function targetLag(
-  facts: Facts,
-  deps: readonly ColDep[],
-  frame: number,
-  target: string,
-  label: ColDep | undefined,
-  seen = new Set<string>(),
-): { lag: number; via: ColDep } | undefined {
-  let best: { lag: number; via: ColDep } | undefined;
-  for (const d of deps) {
-    if (d.frame !== frame) continue;
-    let lag: number | undefined;
-    if (d.name === target) lag = relative(d, label);
-    else if (!seen.has(d.name)) {
-      seen.add(d.name);
-      const def = facts.columnDefs.get(frame)?.get(d.name);
-      const inner = def ? targetLag(facts, def.deps, frame, target, label, seen) : undefined;
-      if (inner) lag = d.lag + inner.lag;
-    }
-    if (lag !== undefined && (!best || lag < best.lag)) best = { lag, via: d };
-  }
-  return best;
-}
-
-/** How many rows before the label's own read this read is (0: the same row; < 0: after it). */
-function relative(d: ColDep, label: ColDep | undefined): number | undefined {
-  const lag = d.lag - (label?.lag ?? 0);
-  if (!d.pos && !label?.pos) return lag;
-  if (!d.pos || !label?.pos) return undefined;
-  const ka = Object.entries(d.pos.terms).filter(([, v]) => v !== 0);
-  const kb = Object.entries(label.pos.terms).filter(([, v]) => v !== 0);
-  if (ka.length !== kb.length || ka.some(([k, v]) => label.pos!.terms[k] !== v)) return undefined;
-  return lag + (label.pos.c - d.pos.c);
 }
 
 /** How the label reads its target column. */
@@ -333,6 +291,21 @@ function inspect(
         `${shown} (${lineRef(labelDef.at)}) is computed row by row from ${[...made].map((m) => JSON.stringify(m)).join(', ')}, and the features of the model at ${lineRef(t.at)} are computed from all of them (${worked.reach.map(([m, f]) => `${JSON.stringify(m)} in ${JSON.stringify(f)}`).join(', ')}): the label can be worked out from them.`,
       );
   }
+  // A feature that reads a later row (groupby(id)["salary"].shift(-1)) in rows the label reads as they are: at
+  // prediction time that row is the future, when the outcome has happened (low confidence: the row order is assumed
+  // to be time, as a negative shift means).
+  if (!label || (label.lag === 0 && !label.pos))
+    for (const c of columns) {
+      if (c === target.name) continue;
+      const def = facts.columnDefs.get(target.frame)?.get(c);
+      const ahead = def ? laterRead(facts, def.deps, target.frame) : undefined;
+      if (ahead)
+        return finding(
+          `feature ${JSON.stringify(c)} reads a later row`,
+          `${JSON.stringify(c)} (${lineRef(def!.at)}) reads ${JSON.stringify(ahead.name)} ${-ahead.lag} row(s) ahead (a negative shift): the model at ${lineRef(t.at)} is given what happens after the row it predicts, unknown at prediction time.`,
+          true,
+        );
+    }
   // Recorded after the outcome: documented columns of a known data set, or events that follow an outcome.
   const dataset = facts.frameSources.get(target.frame) ?? '';
   const named = namedColumns(facts, x, target.frame);
