@@ -167,3 +167,22 @@ model = RandomForestClassifier().fit(train[["spend_change", "age"]], train["canc
     await check(prog('1'));
   });
 });
+
+describe('the actual time of a delayed event', () => {
+  const prog = (time: string) => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+trips = pd.read_csv("trains.csv")
+trips["late"] = (trips["arr_delay"] > 5).astype(int)
+trips["arr_hour"] = trips["${time}"] // 100
+model = LogisticRegression().fit(trips[["arr_hour", "distance"]], trips["late"])${time === 'arr_time' ? '  # <- leak-target' : ''}
+`;
+
+  it('arr_time for a label made of arr_delay: known once the train has arrived (low confidence)', async () => {
+    await check(prog('arr_time'));
+  });
+
+  it('the planned time (sched_arr_time) is known in advance', async () => {
+    await check(prog('sched_arr_time'));
+  });
+});

@@ -101,12 +101,18 @@ function namedColumns(facts: Facts, x: DataVal, frame: number): string[] {
   return [...cols];
 }
 
+/** Whether a column names the actual time of event `p` (dep_time, actual_arr_time), not its planned time. */
+function actualTime(column: string, p: string): boolean {
+  const c = column.toLowerCase();
+  if (/sched|crs|plan|expect|estimat|promis|book/.test(c)) return false;
+  return new RegExp(`(^|_)(actual_)?${p.toLowerCase()}_?(time|at|ts|timestamp|datetime)$`).test(c);
+}
+
 /** How the label reads its target column. */
 function labelDep(t: TrainFact, target: { frame: number; name: string }): ColDep | undefined {
   return t.y?.deps?.find((d) => d.frame === target.frame && d.name === target.name);
 }
 
-/** Source columns (transitively) a column is computed from. */
 /**
  * Outcome events, each with the words that name it (a churned customer cancelled, terminated or closed the account;
  * a defaulted loan is charged off or sent to collection), and what only exists once one happened (in a feature's
@@ -309,8 +315,20 @@ function inspect(
   // Recorded after the outcome: documented columns of a known data set, or events that follow an outcome.
   const dataset = facts.frameSources.get(target.frame) ?? '';
   const named = namedColumns(facts, x, target.frame);
+  const delays = [target.name, ...sources(facts, target.frame, target.name)].flatMap(
+    (n) => /^(\w*?)_?delay(ed)?($|_)/i.exec(n)?.[1] ?? [],
+  );
   for (const c of named) {
     const from = [...sources(facts, target.frame, c)];
+    // A delay is the actual time less the planned one: the actual time of that event (dep_time for dep_delay, not
+    // crs_dep_time or sched_dep_time) exists once it has happened (low confidence, by name).
+    const actual = from.find((s) => delays.some((p) => p !== '' && actualTime(s, p)));
+    if (actual)
+      return finding(
+        `feature ${JSON.stringify(c)} is the actual time of the delayed event`,
+        `${actual === c ? JSON.stringify(c) : `${JSON.stringify(c)}, computed from ${JSON.stringify(actual)},`} is when the event happened; ${shown} is made from its delay, that time less the planned one, so it is known only once the outcome has happened.`,
+        true,
+      );
     const post = from.find(
       (s) =>
         POST_OUTCOME.test(s) ||
