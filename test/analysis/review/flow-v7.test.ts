@@ -186,3 +186,23 @@ model = LogisticRegression().fit(trips[["arr_hour", "distance"]], trips["late"])
     await check(prog('sched_arr_time'));
   });
 });
+
+describe('fillna with another column takes its values row by row', () => {
+  const prog = (fill: string) => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+r = pd.read_csv("reviews.csv")
+r["title"] = r["title"].fillna(${fill})
+r["liked"] = (r["stars"] >= 4).astype(int)
+model = LogisticRegression().fit(r[["title", "length"]], r["liked"])${fill.includes('stars') ? '  # <- leak-target' : ''}
+`;
+
+  it('the title filled in from the star rating the label is made of: reported', async () => {
+    await check(prog('r["stars"].map(WORDS)'));
+  });
+
+  it('filled with a constant: nothing', async () => {
+    await check(prog('""'));
+  });
+});

@@ -3727,8 +3727,13 @@ class Interpreter {
       for (const v of fills) {
         if (v?.kind === 'stat') out.taints = [...out.taints, { by: v.by, fitRows: v.rows, at: v.at }];
         // fillna(df.groupby("town")["area"].transform("median")): statistics by group, one value per row.
-        for (const x of this.dataOf(v))
+        for (const x of this.dataOf(v)) {
           for (const t of x.taints) if (!out.taints.includes(t)) out.taints.push(t);
+          // fillna(df["stars"].map(words)): the filled rows take the other column's values, row by row.
+          for (const c of x.deps ?? [])
+            if (!out.deps?.some((o) => o.frame === c.frame && o.name === c.name && o.lag === c.lag))
+              out.deps = [...(out.deps ?? []), c];
+        }
       }
       return out;
     }
