@@ -206,3 +206,24 @@ model = LogisticRegression().fit(r[["title", "length"]], r["liked"])${fill.inclu
     await check(prog('""'));
   });
 });
+
+describe('one column as the features', () => {
+  const prog = (text: string) => `
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import make_pipeline
+r = pd.read_csv("reviews.csv")
+r["text"] = ${text}
+r["liked"] = (r["stars"] >= 4).astype(int)
+clf = make_pipeline(TfidfVectorizer(), LogisticRegression()).fit(r["text"], r["liked"])${text.includes('stars') ? '  # <- leak-target' : ''}
+`;
+
+  it('a text column made with the rating the label is made of: reported', async () => {
+    await check(prog('r["body"] + " rated " + r["stars"].astype(str)'));
+  });
+
+  it('a text column of its own: nothing', async () => {
+    await check(prog('r["title"] + ". " + r["body"]'));
+  });
+});

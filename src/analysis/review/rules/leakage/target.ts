@@ -81,6 +81,8 @@ function outcomeFrame(facts: Facts, t: TrainFact): RawFinding | undefined {
 /** Columns of interest in the features: those named (selected) or, for a whole frame, the ones the program added. */
 function featureColumns(facts: Facts, x: DataVal, frame: number): string[] | undefined {
   if (x.cols?.frame === frame && x.cols.mode === 'only') return [...x.cols.names];
+  // One column as the features (a text pipeline fit on df["text"]): that column.
+  if (!x.cols && x.column?.frame === frame) return [x.column.name];
   const added = [...(facts.columnDefs.get(frame)?.keys() ?? [])];
   if (x.whole && x.frame === frame) return added;
   if (x.cols?.frame === frame && x.cols.mode === 'drop') return added.filter((c) => !x.cols!.names.has(c));
