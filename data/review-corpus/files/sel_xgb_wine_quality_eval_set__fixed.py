@@ -1,0 +1,37 @@
+# label: leakage/none
+# twin: sel_xgb_wine_quality_eval_set__leaky.py
+# source: hand-written for ai-ci held-out v8 (Apache-2.0)
+import xgboost as xgb
+import pandas as pd
+from sklearn.metrics import accuracy_score, classification_report
+from sklearn.model_selection import train_test_split
+
+wine = pd.read_csv("winequality-red.csv", sep=";")
+wine["good"] = (wine["quality"] >= 7).astype(int)
+X = wine.drop(columns=["quality", "good"])
+y = wine["good"]
+
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.25, stratify=y, random_state=2024
+)
+
+params = dict(
+    n_estimators=2000,
+    learning_rate=0.02,
+    max_depth=5,
+    subsample=0.8,
+    colsample_bytree=0.8,
+    eval_metric="logloss",
+    early_stopping_rounds=50,
+    random_state=2024,
+)
+X_fit, X_es, y_fit, y_es = train_test_split(
+    X_train, y_train, test_size=0.2, stratify=y_train, random_state=2024
+)
+clf = xgb.XGBClassifier(**params)
+clf.fit(X_fit, y_fit, eval_set=[(X_es, y_es)], verbose=100)
+
+print("best iteration:", clf.best_iteration)
+pred = clf.predict(X_test)
+print("accuracy", round(accuracy_score(y_test, pred), 4))
+print(classification_report(y_test, pred, digits=3))
