@@ -8,6 +8,7 @@ import { locationOf, summaryQuartiles, summaryRelativeError } from '../parse/sum
 import type { BenchmarkResult, ParsedResults } from '../parse/types.js';
 import { median } from '../stats/robust.js';
 import { type DisturbanceWitness, judgeDisturbedRun, judgeFastest, judgeProbe } from './disturbance.js';
+import { pct } from './format.js';
 import type { AnalysisReport, BenchmarkAnalysis, BenchmarkVerdict, OffCpuReport } from './types.js';
 
 export interface AnalyzeOptions {
@@ -249,11 +250,6 @@ export async function analyzeResults(
     benchmarks,
     warnings,
   };
-}
-
-function pct(v: number): string {
-  const p = v * 100;
-  return `${(Math.abs(p) < 0.05 ? 0 : p).toFixed(1)}%`;
 }
 
 /** "this run (by 27.8%)" for one value, "3 of 10 rounds of this run" for rounds. */

@@ -7,11 +7,7 @@ import type { Detection } from '../detect.js';
 import { FASTEST_SHARE } from '../disturbed.js';
 import { PROBE_TOLERANCE, type ProbeDisagreement } from '../gbench-probe.js';
 import type { BenchmarkResult } from '../parse/types.js';
-
-function pct(v: number): string {
-  const p = v * 100;
-  return `${(Math.abs(p) < 0.05 ? 0 : p).toFixed(1)}%`;
-}
+import { pct } from './format.js';
 
 /**
  * A single-value Google Benchmark regression whose reported run took longer than Google Benchmark's own probe of

@@ -29,3 +29,9 @@ export function changeInWords(relative: number, direction: 'smaller-is-better' |
   if (direction === 'smaller-is-better') return `${size} ${worse ? 'slower' : 'faster'}`;
   return `${size} ${worse ? 'lower' : 'higher'}`;
 }
+
+/** A relative change without a "+" (the reasons' wording: "15.7% worse"), one decimal, never "-0.0%". */
+export function pct(v: number): string {
+  const p = v * 100;
+  return `${(Math.abs(p) < 0.05 ? 0 : p).toFixed(1)}%`;
+}
