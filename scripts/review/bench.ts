@@ -25,7 +25,15 @@ import { reviewCommand } from '../../src/runner-image/cli/commands/review.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const corpusDir = join(root, 'data/review-corpus/files');
 const left = new Set(
-  ['heldout-v3.txt', 'heldout-v4.txt', 'heldout-v5.txt', 'heldout-v6.txt', 'heldout-v7.txt', 'heldout-v8.txt']
+  [
+    'heldout-v3.txt',
+    'heldout-v4.txt',
+    'heldout-v5.txt',
+    'heldout-v6.txt',
+    'heldout-v7.txt',
+    'heldout-v8.txt',
+    'heldout-v9.txt',
+  ]
     .map((l) => join(root, 'data/review-corpus', l))
     .filter((p) => existsSync(p))
     .flatMap((p) => readFileSync(p, 'utf8').split('\n').filter(Boolean)),

@@ -20,8 +20,10 @@
  *   the fifth round went on; its figures were reported in the fifth round's run, so it is tuning data since v7;
  * - held-out v7 (reported, tuning): 24 pairs written blind and frozen by their hash alone (heldout-v7.sha256) while
  *   the sixth round went on; its figures were reported in the sixth round's run, so it is tuning data since v8;
- * - held-out v8: pairs frozen by their hash alone (heldout-v8.sha256) while the seventh round goes on, the files kept
- *   outside the repository until its reporting run (then heldout-v8.txt and the files, hash checked). `--tuning`
+ * - held-out v8 (reported, tuning): 24 pairs written blind and frozen by their hash alone (heldout-v8.sha256) while
+ *   the seventh round went on; its figures were reported in the seventh round's run, so it is tuning data since v9;
+ * - held-out v9: pairs frozen by their hash alone (heldout-v9.sha256) while the eighth round goes on, the files kept
+ *   outside the repository until its reporting run (then heldout-v9.txt and the files, hash checked). `--tuning`
  *   leaves this part out entirely (nothing is run on it): use it while changing the rules.
  *
  * A pair is `files/<pair>__leaky.py` and `__fixed.py`, or `.ipynb` for a notebook (its label is the first line of its
@@ -98,6 +100,7 @@ function load(): {
   v6: Set<string>;
   v7: Set<string>;
   v8: Set<string>;
+  v9: Set<string>;
 } {
   const files = readdirSync(join(corpus, 'files'))
     .filter((f) => f.endsWith('.py') || f.endsWith('.ipynb'))
@@ -117,8 +120,9 @@ function load(): {
     v5: heldOut('heldout-v5'),
     v6: heldOut('heldout-v6'),
     v7: heldOut('heldout-v7'),
-    // Until its reporting run only the hash of v8 is here (its files are kept outside while the rules change).
-    v8: existsSync(join(corpus, 'heldout-v8.txt')) ? heldOut('heldout-v8') : new Set<string>(),
+    v8: heldOut('heldout-v8'),
+    // Until its reporting run only the hash of v9 is here (its files are kept outside while the rules change).
+    v9: existsSync(join(corpus, 'heldout-v9.txt')) ? heldOut('heldout-v9') : new Set<string>(),
   };
 }
 
@@ -252,10 +256,10 @@ function score(
   return { ...s, twinsWithFinding };
 }
 
-const { items: all, v1, v2, v3, v4, v5, v6, v7, v8 } = load();
+const { items: all, v1, v2, v3, v4, v5, v6, v7, v8, v9 } = load();
 const tuningOnly = process.argv.includes('--tuning');
-// With --tuning nothing of held-out v8 is loaded into any part (its hash was checked by load()).
-const items = tuningOnly ? all.filter((i) => !v8.has(i.pair)) : all;
+// With --tuning nothing of held-out v9 is loaded into any part (its hash was checked by load()).
+const items = tuningOnly ? all.filter((i) => !v9.has(i.pair)) : all;
 const parts: Record<string, Item[]> = {
   tuning: items.filter(
     (i) =>
@@ -266,7 +270,8 @@ const parts: Record<string, Item[]> = {
       !v5.has(i.pair) &&
       !v6.has(i.pair) &&
       !v7.has(i.pair) &&
-      !v8.has(i.pair),
+      !v8.has(i.pair) &&
+      !v9.has(i.pair),
   ),
   'held-out v1 (reported, tuning)': items.filter((i) => v1.has(i.pair)),
   'held-out v2 (reported, tuning)': items.filter((i) => v2.has(i.pair)),
@@ -275,8 +280,9 @@ const parts: Record<string, Item[]> = {
   'held-out v5 (reported, tuning)': items.filter((i) => v5.has(i.pair)),
   'held-out v6 (reported, tuning)': items.filter((i) => v6.has(i.pair)),
   'held-out v7 (reported, tuning)': items.filter((i) => v7.has(i.pair)),
+  'held-out v8 (reported, tuning)': items.filter((i) => v8.has(i.pair)),
 };
-if (!tuningOnly && v8.size > 0) parts['held-out v8'] = items.filter((i) => v8.has(i.pair));
+if (!tuningOnly && v9.size > 0) parts['held-out v9'] = items.filter((i) => v9.has(i.pair));
 const detectors: [string, Detector][] = [
   ['ai-ci review', aiCi],
   ['regex baseline', regexBaseline],
@@ -287,7 +293,7 @@ if (pylint) detectors.push(['pylint (any message)', pylint]);
 
 const json: Record<string, unknown> = {};
 const lines: string[] = [
-  `eval:review — ${all.length} files (${all.length / 2} leaky/fixed pairs): held-out v1 ${v1.size}, v2 ${v2.size}, v3 ${v3.size}, v4 ${v4.size}, v5 ${v5.size}, v6 ${v6.size} and v7 ${v7.size} pairs (reported, tuning), held-out v8 ${v8.size > 0 ? `${v8.size} pairs` : 'frozen by its hash, files not here yet'}${tuningOnly ? ' (left out: --tuning)' : ''}; hashes checked`,
+  `eval:review — ${all.length} files (${all.length / 2} leaky/fixed pairs): held-out v1 ${v1.size}, v2 ${v2.size}, v3 ${v3.size}, v4 ${v4.size}, v5 ${v5.size}, v6 ${v6.size}, v7 ${v7.size} and v8 ${v8.size} pairs (reported, tuning), held-out v9 ${v9.size > 0 ? `${v9.size} pairs` : 'frozen by its hash, files not here yet'}${tuningOnly ? ' (left out: --tuning)' : ''}; hashes checked`,
   '',
 ];
 for (const [partName, part] of Object.entries(parts)) {

@@ -66,6 +66,7 @@ import type {
   SplitFact,
   SplitterVal,
   StatVal,
+  StrsVal,
   Taint,
   TrainerVal,
   TupleVal,
@@ -84,6 +85,13 @@ const posOf = (n: Node): Position => ({
 const last = (qname: string) => qname.slice(qname.lastIndexOf('.') + 1);
 /** The frame of a Polars expression (`pl.col("y")`) until it is given to one (see Interpreter.polarsColumns). */
 const POLARS_FRAME = -1;
+
+/** The keys of a dict whose keys are all strings (`{"bmi": "bmi", "metformin_prescribed": "metformin"}`). */
+function dictKeys(v: CollVal): string[] | undefined {
+  const keys = v.keys;
+  if (!keys || keys.length === 0 || keys.length !== v.items.length) return undefined;
+  return keys.every((k): k is string => k !== undefined) ? keys : undefined;
+}
 
 const stringValue = (n: Node | null | undefined): string | undefined => {
   if (n?.type !== 'string') return undefined;
@@ -1682,6 +1690,15 @@ class Interpreter {
       const listing = this.fileListing(method, obj, objNode, args, at);
       if (listing) return listing;
       if (obj?.kind === 'strs' && obj.partial && /^(tolist|to_list|copy)$/.test(method)) return obj;
+      const keys =
+        obj?.kind === 'coll' && method === 'keys' && args.pos.length === 0 ? dictKeys(obj) : undefined;
+      if (keys) return { kind: 'strs', values: keys, list: true };
+      const edited = obj?.kind === 'strs' && obj.list ? this.editNames(obj, method, args, scope) : undefined;
+      if (edited && objNode.type === 'identifier') {
+        // numeric.append("grade_band"): the list of column names now holds it (the features named by it do too).
+        scope.set(objNode.text, edited);
+        return undefined;
+      }
       if (
         objNode.type === 'identifier' &&
         ((obj?.kind === 'strs' && obj.list && /^(remove|append|insert)$/.test(method)) ||
@@ -2108,6 +2125,20 @@ class Interpreter {
         return d ? this.withRows(d, o, at) : i;
       };
       return v?.kind === 'tuple' ? { kind: 'tuple', items: v.items.map(read) } : read(v);
+    }
+    if (/^(list|sorted|tuple)$/.test(qname) && args.pos.length === 1 && args.kw.size === 0) {
+      // list(predictors) / list(predictors.keys()) of a dict with string keys ({"bmi": "bmi", …}): its keys.
+      const a = args.pos[0]!;
+      const keyed =
+        a.type === 'identifier' ||
+        (a.type === 'call' &&
+          a.childForFieldName('function')?.type === 'attribute' &&
+          a.childForFieldName('function')?.childForFieldName('attribute')?.text === 'keys' &&
+          a.childForFieldName('function')?.childForFieldName('object')?.type === 'identifier');
+      const v = keyed ? this.expr(a, scope) : undefined;
+      const keys = v?.kind === 'coll' ? dictKeys(v) : undefined;
+      if (keys) return { kind: 'strs', values: keys, list: true };
+      if (v?.kind === 'strs' && v.list) return v;
     }
     if (
       qname === 'list' &&
@@ -3737,6 +3768,14 @@ class Interpreter {
       }
       return out;
     }
+    if (method === 'cat' || method === 'combine_first') {
+      // s.str.cat([other, more], sep=" "), s.combine_first(other): each row is made of the same row of every part.
+      const others = argVals
+        .flatMap((v) => (v?.kind === 'coll' ? v.items : [v]))
+        .flatMap((v) => this.dataOf(v))
+        .filter((x) => !x.preds && !x.evals && !x.internal);
+      if (others.length > 0) return this.derive([d, ...others], at);
+    }
     if (TIME_OPS.has(method)) {
       const out = this.derive([d], at, true);
       if (method === 'shift' && out.deps) {
@@ -3938,6 +3977,22 @@ class Interpreter {
       const k = this.key(first, scope);
       const i = k === undefined ? -1 : base.keys.indexOf(k);
       if (i >= 0) return base.items[i];
+    }
+    if ((base.kind === 'tuple' || base.kind === 'coll') && first?.type === 'slice' && subs.length === 1) {
+      // parts[1:]: the items between the bounds (integer literals; a missing or other bound is the end).
+      const bound = (k: number) => {
+        const b = first.namedChildren[k];
+        return b?.type === 'integer' || (b?.type === 'unary_operator' && /^-\d+$/.test(b.text))
+          ? Number(b.text)
+          : undefined;
+      };
+      const colon = first.children.findIndex((c) => c?.type === ':');
+      const startNode = first.children.slice(0, colon).find((c) => c?.isNamed);
+      const start = startNode ? bound(first.namedChildren.indexOf(startNode)) : 0;
+      const stopNode = first.children.slice(colon + 1).find((c) => c?.isNamed);
+      const stop = stopNode ? bound(first.namedChildren.indexOf(stopNode)) : undefined;
+      if (colon >= 0 && start !== undefined && first.children.filter((c) => c?.type === ':').length === 1)
+        return { kind: 'coll', items: base.items.slice(start, stop).filter((v): v is Val => !!v) };
     }
     if (base.kind === 'tuple' || base.kind === 'coll') {
       const i = first?.type === 'integer' ? Number(first.text) : Number.NaN;
@@ -4288,6 +4343,36 @@ class Interpreter {
     if (v !== undefined) return v;
     const named = this.named(n, scope);
     return named && !named.list ? named.values[0] : undefined;
+  }
+
+  /**
+   * A list of column names edited in place with constant names (`cols.append("x")`, `cols.extend(["a", "b"])`,
+   * `cols.insert(0, "x")`, `cols.remove("id")`): the list it becomes, or undefined when the names are not constants
+   * (then the caller judges the edit, e.g. a column chosen by a statistic of the rows).
+   */
+  private editNames(list: StrsVal, method: string, args: Args, scope: Scope): StrsVal | undefined {
+    const arg = method === 'insert' ? args.pos[1] : args.pos[0];
+    if (!arg || !/^(append|extend|insert|remove)$/.test(method)) return undefined;
+    const one = stringValue(arg);
+    const named = this.named(arg, scope);
+    const names =
+      method === 'extend'
+        ? (stringList(arg) ?? (named?.list && !named.partial ? named.values : undefined))
+        : one !== undefined
+          ? [one]
+          : named && !named.list && !named.partial
+            ? named.values
+            : undefined;
+    if (!names) return undefined;
+    if (list.partial) {
+      // Every column but `drop`: an added name is no longer left out, a removed one is.
+      const drop = list.partial.drop ?? [];
+      const next = method === 'remove' ? [...drop, ...names] : drop.filter((d) => !names.includes(d));
+      return { ...list, partial: { ...list.partial, drop: next } };
+    }
+    const values =
+      method === 'remove' ? list.values.filter((v) => !names.includes(v)) : [...list.values, ...names];
+    return { kind: 'strs', values, list: true };
   }
 
   /** The strings a name is bound to (`TARGET = "price"`, `NUMERIC = ["a", "b"]`). */

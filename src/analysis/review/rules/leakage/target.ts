@@ -9,6 +9,7 @@ import type { ColDep, DataVal, Facts, TrainFact } from '../../flow/facts.js';
 import type { Position, RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { labelFromFeatures, laterRead, lineRef, sources, targetLag } from './common.js';
+import { recordedAfter } from './outcomes.js';
 
 export const rule: Rule = {
   id: 'leak-target',
@@ -35,7 +36,7 @@ export const rule: Rule = {
     for (const t of [...ctx.facts.trainings, ...cvTrainings]) {
       // The columns as they were defined when the model was trained (a later cell may define one again).
       const facts = t.columnDefs ? { ...ctx.facts, columnDefs: t.columnDefs } : ctx.facts;
-      const target = t.y?.column;
+      const target = t.y?.column ?? madeFromOneColumn(t.y);
       if (!target) {
         const f = t.y && outcomeFrame(facts, t);
         if (f && !seen.has(`${t.at.line}`)) {
@@ -54,6 +55,20 @@ export const rule: Rule = {
     return out;
   },
 };
+
+/**
+ * A label computed row by row from one column (`np.log(df["sale_price"])`, `df["G3"] >= 10` passed directly): that
+ * column is the target the features are checked against.
+ */
+function madeFromOneColumn(y: DataVal | undefined): { frame: number; name: string } | undefined {
+  if (!y || y.whole || y.cols || y.xy) return undefined;
+  const deps = y.deps ?? [];
+  const first = deps[0];
+  if (!first || first.lag !== 0 || first.pos) return undefined;
+  return deps.every((d) => d.frame === first.frame && d.name === first.name && d.lag === 0 && !d.pos)
+    ? { frame: first.frame, name: first.name }
+    : undefined;
+}
 
 /**
  * Outcomes given as a frame of their own (statsmodels' endog with several columns, `GLM(endog, exog)`): a feature
@@ -156,7 +171,7 @@ const POST_OUTCOME =
  */
 export function readsTargetRowwise(all: Facts, t: TrainFact): boolean {
   const facts = t.columnDefs ? { ...all, columnDefs: t.columnDefs } : all;
-  const target = t.y?.column;
+  const target = t.y?.column ?? madeFromOneColumn(t.y);
   if (!target) return false;
   const label = labelDep(t, target);
   const direct = targetLag(facts, t.x.deps ?? [], target.frame, target.name, label);
@@ -320,7 +335,11 @@ function inspect(
   const delays = [target.name, ...sources(facts, target.frame, target.name)].flatMap(
     (n) => /^(\w*?)_?delay(ed)?($|_)/i.exec(n)?.[1] ?? [],
   );
-  for (const c of named) {
+  // The outcome by the target's name and the columns it is made from (`defaulted` from `loan_status`).
+  const outcomeNames = [target.name, ...sources(facts, target.frame, target.name)];
+  // Columns the features are computed from directly (a text made of several columns: subject + notes).
+  const read = (x.deps ?? []).filter((d) => d.frame === target.frame && d.lag === 0).map((d) => d.name);
+  for (const c of new Set([...named, ...read])) {
     const from = [...sources(facts, target.frame, c)];
     // A delay is the actual time less the planned one: the actual time of that event (dep_time for dep_delay, not
     // crs_dep_time or sched_dep_time) exists once it has happened (low confidence, by name).
@@ -337,10 +356,13 @@ function inspect(
         consequence(s, target.name) ||
         POST_OUTCOME_BY_DATASET.some(([set, col]) => set.test(dataset) && col.test(s)),
     );
-    if (post)
+    const after = post
+      ? undefined
+      : from.flatMap((s) => recordedAfter(s, outcomeNames).map((o) => [s, o] as const))[0];
+    if (post || after)
       return finding(
         `feature ${JSON.stringify(c)} is recorded after the outcome`,
-        `${post === c ? JSON.stringify(c) : `${JSON.stringify(c)}, computed from ${JSON.stringify(post)},`} is only known once the outcome ${shown} has happened; at prediction time it does not exist.`,
+        `${(post ?? after![0]) === c ? JSON.stringify(c) : `${JSON.stringify(c)}, computed from ${JSON.stringify(post ?? after![0])},`} is only known once the outcome ${shown} has happened${after ? ` (${after[1].follows})` : ''}; at prediction time it does not exist.`,
         true,
       );
   }

@@ -1,0 +1,176 @@
+/**
+ * What is recorded only once an outcome has happened, by domain: the words that name an outcome a model is trained to
+ * predict (a loan's default, a diagnosis, a ticket's escalation) and the words of what follows it (collection calls,
+ * the treatment prescribed, the agent's notes). A feature named after what follows its target's outcome is not known
+ * at prediction time (Kaufman et al. 2012, "Leakage in data mining": "leaking features … recorded after the target";
+ * Kapoor & Narayanan 2023, "Leakage and the reproducibility crisis in ML-based science", L3.1 "temporal leakage").
+ *
+ * Hand-written: no library ships such a table. Each entry names the published or documented leak it encodes; the
+ * check stays a low-confidence note (names can mislead: `prior_collections` is the past).
+ */
+
+export interface Outcome {
+  /** The outcome, as the finding words it ("a default"). */
+  event: string;
+  /** Words in the target's name (or the columns it is made from). */
+  target: RegExp;
+  /** Words in a feature's name that only exist once that outcome happened. */
+  after: RegExp;
+  /** What follows the outcome, for the finding's explanation. */
+  follows: string;
+}
+
+/** Matched against snake_case names, lower-cased: `(^|_)word` anchors a word's start. */
+export const OUTCOMES: Outcome[] = [
+  {
+    event: 'a default',
+    target: /(^|_)(default\w*|delinquen\w*|bad_loan|charged?_?off|loan_status|npl|non_?performing)($|_)/,
+    // Lending Club's documented post-origination columns (recoveries, total_pymnt, last_pymnt_*), collection and
+    // days-past-due counts of the loan itself.
+    after:
+      /(^|_)(collections?|collect(ed|or|ors)|recover(y|ies|ed)|dpd|days_past_due|past_due|arrears|overdue|late_fees?|missed_payments?|write_?offs?|written_?off|charge_?offs?|hardship|restructur\w*|forbearance|foreclos\w*|repossess\w*|total_pymnt|total_rec_\w+|last_pymnt\w*|out_prncp\w*)($|_)/,
+    follows: 'collection, arrears and recovery come after a loan goes bad',
+  },
+  {
+    event: 'a fraud',
+    target: /(^|_)(fraud\w*|scam|chargebacks?)($|_)/,
+    after:
+      /(^|_)(chargebacks?|disputes?|disputed|refunds?|refunded|reversals?|reversed|payouts?|paid_out|settle\w*|investigat\w*|blocked|frozen|confirmed|reported)($|_)/,
+    follows: 'investigations, chargebacks and settlements follow a fraud',
+  },
+  {
+    event: 'a diagnosis',
+    target:
+      /(^|_)(diabet\w*|t[12]d|cancer|tumou?r|malignan\w*|disease|diagnos\w*|sepsis(_\d+)?|septic|infect\w*|stroke|pneumonia|covid\w*|dementia|alzheimer\w*|hypertens\w*|chd|cad|mi|heart_disease|ckd|copd|asthma|depress\w*|positive|case)($|_)/,
+    // A treatment is given once the disease is diagnosed: drugs, orders, procedures and referrals for it.
+    after:
+      /(^|_)(treat\w*|therap\w*|medicat\w*|prescri\w*|rx|drugs?|doses?|dosage|metformin|statins?|antibiotics?|abx|antiviral\w*|chemo\w*|radiotherap\w*|radiation|surgery|surgical|procedure|biopsy|referr\w*|referred|icu|ventilat\w*|vasopressors?|carbapenem\w*|vancomycin|oncolog\w*|dialysis|stent\w*|discharge\w*)($|_)/,
+    follows: 'treatment, prescriptions and procedures follow the diagnosis',
+  },
+  {
+    event: 'a death or readmission',
+    target:
+      /(^|_)(mortality|death|died|dead|deceased|surviv\w*|readmi\w*|los|length_of_stay|expired|in_hospital)($|_)/,
+    after:
+      /(^|_)(discharge\w*|autopsy|death\w*|hospice|disposition|total_charges|total_cost|los|length_of_stay|readmi\w*|days_in_hospital)($|_)/,
+    follows: 'the discharge, its disposition and the stay’s total cost are known when the stay ends',
+  },
+  {
+    event: 'a click or conversion',
+    target:
+      /(^|_)(clicks?|clicked|ctr|convert\w*|conversions?|purchase[ds]?|bought|buy|orders?|ordered)($|_)/,
+    after:
+      /(^|_)(conversions?|converted|conversion_value|purchase[ds]?|revenue|order_value|orders?|checkout|basket_value|cart_value|spend|installs?|signups?|dwell_time|time_on_page)($|_)/,
+    follows: 'conversions, revenue and time on the page are recorded after the click',
+  },
+  {
+    event: 'an escalation or resolution',
+    target:
+      /(^|_)(escalat\w*|resolution\w*|resolved|reopen\w*|csat|satisf\w*|sla|breach\w*|complaint\w*|handle_time|time_to_resolve)($|_)/,
+    after:
+      /(^|_)(agent_notes?|notes|transfers?|transferred|reassign\w*|resolution\w*|resolved|closed|closure|reopen\w*|surveys?|csat|handle_time|replies|escalat\w*)($|_)/,
+    follows: 'notes, transfers and the resolution are written while the ticket is handled',
+  },
+  {
+    event: 'a cancellation or churn',
+    target:
+      /(^|_)(churn\w*|cancel\w*|attrit\w*|unsubscri\w*|terminat\w*|closure|closed|retain\w*|retention|renew\w*|lapsed?)($|_)/,
+    after:
+      /(^|_)(cancel\w*|terminat\w*|exit\w*|win_?back|retention_offer|final_bill|closing|closure|refunds?|deactivat\w*|port_out|ported)($|_)/,
+    follows: 'cancellation fees, exit surveys and win-back offers exist once the customer has left',
+  },
+  {
+    event: 'an energy use',
+    target: /(^|_)(kwh|consumption|energy_use|usage|demand|load|mwh|therms?)($|_)/,
+    // A bill is the use times the tariff.
+    after: /(^|_)(bills?|billed|invoice\w*|amount_due|energy_cost|electricity_cost)($|_)/,
+    follows: 'the bill is the consumption times the tariff',
+  },
+  {
+    event: 'an employee leaving or being promoted',
+    target: /(^|_)(attrition|left|leaver|quit|resign\w*|turnover|promot\w*|terminat\w*)($|_)/,
+    after:
+      /(^|_)(exit\w*|severance|notice_period|last_day|final_pay\w*|next_salary|new_salary|new_title|new_grade|raise|promotion_date|replacement|offboard\w*)($|_)/,
+    follows: 'exit interviews, severance and a new salary come with the change itself',
+  },
+  {
+    event: 'a claim',
+    target: /(^|_)(claims?|claimed|loss|losses)($|_)/,
+    after:
+      /(^|_)(payouts?|paid|paid_amount|settle\w*|reserves?|adjuster\w*|litigat\w*|lawyer|subrogation|salvage)($|_)/,
+    follows: 'payouts, reserves and settlements are set while a claim is handled',
+  },
+  {
+    event: 'a late arrival',
+    target: /(^|_)(late|lateness|delay\w*|on_time|ontime|transit_days|delivery_days|eta_error)($|_)/,
+    after:
+      /(^|_)(actual\w*|delivered\w*|delivery_date|delivery_time|arriv\w*|received\w*|complaints?|compensation|refunds?|claims?)($|_)/,
+    follows: 'the actual arrival and any compensation are known once the parcel or trip has arrived',
+  },
+  {
+    event: 'a pass, fail or dropout',
+    target:
+      /(^|_)(pass|passed|fail|failed|dropout|dropped_out|graduat\w*|grade|grades|g3|final_grade|exam_result)($|_)/,
+    after:
+      /(^|_)(final\w*|g3|exam_score|final_exam|certificate|diploma|graduat\w*|withdraw\w*|resit|retake|transcript)($|_)/,
+    follows: 'the final exam and its consequences come after the course',
+  },
+  {
+    event: 'a match result',
+    target: /(^|_)(win|wins|won|winner|result|outcome|home_win|victory|lost)($|_)/,
+    after: /(^|_)(final_score|full_time\w*|fthg|ftag|points_scored|margin|runs_scored|sets_won)($|_)/,
+    follows: 'the final score decides the result',
+  },
+  {
+    event: 'a campaign’s success',
+    target: /(^|_)(success\w*|funded|state)($|_)/,
+    after:
+      /(^|_)(pledged|usd_pledged\w*|backers|pct_funded|percent_funded|raised|amount_raised|funded_amount)($|_)/,
+    follows: 'the amount pledged at the deadline decides whether the campaign succeeded',
+  },
+  {
+    event: 'a hire or admission',
+    target: /(^|_)(hired|hire|admit\w*|accepted|offer\w*|enrol\w*|placed|placement)($|_)/,
+    after:
+      /(^|_)(start_date|salary_offered|offer_salary|onboard\w*|enrolled|enrollment_date|joined|joining_date|signed)($|_)/,
+    follows: 'a start date and an offered salary exist once the offer was made',
+  },
+  {
+    event: 'a machine failure',
+    target: /(^|_)(fail\w*|breakdown|fault\w*|broken|downtime|rul)($|_)/,
+    after:
+      /(^|_)(repair\w*|replaced|replacement\w*|downtime\w*|work_orders?|failure_mode|root_cause|warranty_claim\w*)($|_)/,
+    follows: 'repairs, replacements and the root cause are recorded after the failure',
+  },
+];
+
+/** Words that say a value is from before the outcome: `prior_collections`, `prev_purchases`. */
+const BEFORE =
+  /(^|_)(prior|prev|previous|past|lag\d*|lagged|hist|historical|history|before|pre|baseline|at_application|at_admission|at_signup|expected|planned|scheduled|estimated|ytd)($|_)/;
+/**
+ * A count over a period (`inquiries_6m`, `collections_12_mths_ex_med`) is the period before, as credit reports give it,
+ * unless the name counts from the start (`max_dpd_first_6m`, `visits_next_30d`).
+ */
+const PERIOD = /(^|_)\d+_?(d|w|m|y|mths?|months?|days?|weeks?|yrs?|years?)($|_)/;
+const FROM_START = /(^|_)(first|next|after|since|post|following)($|_)/;
+
+/** snake_case, lower-cased: `collectionCallsMade` → `collection_calls_made`. */
+export function snake(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+/**
+ * The outcomes `feature` is recorded after, when one of `targetNames` (the target column, the columns it is made from,
+ * not its data file's: `insulin` in a diabetes file is a lab value) names that outcome; none when the feature's name
+ * says it is from before.
+ */
+export function recordedAfter(feature: string, targetNames: string[]): Outcome[] {
+  const f = snake(feature);
+  if (BEFORE.test(f) || (PERIOD.test(f) && !FROM_START.test(f))) return [];
+  const t = targetNames.map(snake);
+  return OUTCOMES.filter((o) => o.after.test(f) && t.some((n) => o.target.test(n)));
+}
