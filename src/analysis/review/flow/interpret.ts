@@ -3980,23 +3980,25 @@ class Interpreter {
     }
     if ((base.kind === 'tuple' || base.kind === 'coll') && first?.type === 'slice' && subs.length === 1) {
       // parts[1:]: the items between the bounds (integer literals; a missing or other bound is the end).
-      const bound = (k: number) => {
-        const b = first.namedChildren[k];
-        return b?.type === 'integer' || (b?.type === 'unary_operator' && /^-\d+$/.test(b.text))
+      const bound = (b: Node | null | undefined) =>
+        b?.type === 'integer' || (b?.type === 'unary_operator' && /^-\d+$/.test(b.text))
           ? Number(b.text)
           : undefined;
-      };
-      const colon = first.children.findIndex((c) => c?.type === ':');
-      const startNode = first.children.slice(0, colon).find((c) => c?.isNamed);
-      const start = startNode ? bound(first.namedChildren.indexOf(startNode)) : 0;
-      const stopNode = first.children.slice(colon + 1).find((c) => c?.isNamed);
-      const stop = stopNode ? bound(first.namedChildren.indexOf(stopNode)) : undefined;
-      if (colon >= 0 && start !== undefined && first.children.filter((c) => c?.type === ':').length === 1)
+      const kids = first.children.filter((c): c is Node => !!c);
+      const colon = kids.findIndex((c) => c.type === ':');
+      const startNode = kids.slice(0, colon).find((c) => c.isNamed);
+      const start = startNode ? bound(startNode) : 0;
+      const stopNode = kids.slice(colon + 1).find((c) => c.isNamed);
+      const stop = stopNode ? bound(stopNode) : undefined;
+      if (colon >= 0 && start !== undefined && kids.filter((c) => c.type === ':').length === 1)
         return { kind: 'coll', items: base.items.slice(start, stop).filter((v): v is Val => !!v) };
     }
     if (base.kind === 'tuple' || base.kind === 'coll') {
       const i = first?.type === 'integer' ? Number(first.text) : Number.NaN;
       if (base.kind === 'tuple' && Number.isInteger(i)) return base.items.at(i);
+      // parts[1] of a list of columns: that item (a list built by appends keeps their order).
+      if (base.kind === 'coll' && !base.keys && Number.isInteger(i) && base.items.at(i)?.kind === 'data')
+        return base.items.at(i);
       return base.items[0];
     }
     // tuner.get_best_models()[0]: the search's best model.

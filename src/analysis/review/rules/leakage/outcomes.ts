@@ -48,12 +48,19 @@ export const OUTCOMES: Outcome[] = [
     follows: 'treatment, prescriptions and procedures follow the diagnosis',
   },
   {
-    event: 'a death or readmission',
-    target:
-      /(^|_)(mortality|death|died|dead|deceased|surviv\w*|readmi\w*|los|length_of_stay|expired|in_hospital)($|_)/,
+    event: 'a death or the end of a stay',
+    target: /(^|_)(mortality|death|died|dead|deceased|surviv\w*|los|length_of_stay|expired|in_hospital)($|_)/,
     after:
-      /(^|_)(discharge\w*|autopsy|death\w*|hospice|disposition|total_charges|total_cost|los|length_of_stay|readmi\w*|days_in_hospital)($|_)/,
+      /(^|_)(discharge\w*|autopsy|death\w*|hospice|disposition|total_charges|total_cost|los|length_of_stay|days_in_hospital)($|_)/,
     follows: 'the discharge, its disposition and the stay’s total cost are known when the stay ends',
+  },
+  {
+    // The index stay's length is known at discharge, when a readmission is predicted: only the readmission's own
+    // records come after it.
+    event: 'a readmission',
+    target: /(^|_)(readmi\w*)($|_)/,
+    after: /(^|_)(readmi\w*)($|_)/,
+    follows: 'the readmission’s own records exist once the patient is readmitted',
   },
   {
     event: 'a click or conversion',

@@ -64,7 +64,7 @@ function madeFromOneColumn(y: DataVal | undefined): { frame: number; name: strin
   if (!y || y.whole || y.cols || y.xy) return undefined;
   const deps = y.deps ?? [];
   const first = deps[0];
-  if (!first || first.lag !== 0 || first.pos) return undefined;
+  if (!first) return undefined;
   return deps.every((d) => d.frame === first.frame && d.name === first.name && d.lag === 0 && !d.pos)
     ? { frame: first.frame, name: first.name }
     : undefined;
