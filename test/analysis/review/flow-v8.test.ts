@@ -87,13 +87,12 @@ lots = lots.assign(per_bottle=lambda d: d[${JSON.stringify(feature)}] / d["bottl
 X_tr, X_te, y_tr, y_te = train_test_split(lots[["vintage", "bottles", "per_bottle"]], ${y}, random_state=3)
 RandomForestRegressor().fit(X_tr, y_tr)${mark}
 `;
-  it.each([
-    'np.log(lots["hammer_price"])',
-    'np.log1p(lots["hammer_price"])',
-    'lots["hammer_price"] / 1000',
-  ])('%s: a feature computed from hammer_price is reported', async (y) => {
-    await check(prog(y, 'hammer_price', '  # <- leak-target'));
-  });
+  it.each(['np.log(lots["hammer_price"])', 'np.log1p(lots["hammer_price"])', 'lots["hammer_price"] / 1000'])(
+    '%s: a feature computed from hammer_price is reported',
+    async (y) => {
+      await check(prog(y, 'hammer_price', '  # <- leak-target'));
+    },
+  );
 
   it('a feature computed from another column is not', async () => {
     await check(prog('np.log(lots["hammer_price"])', 'estimate_low', ''));
@@ -174,7 +173,9 @@ X = loans[["income", "dti", "collection_calls_made"]]
 LogisticRegression().fit(X, loans["defaulted"])
 `;
     const r = await reviewSources([{ path: 'prog.py', text }], { families: ['leakage'] });
-    expect(r.findings.map((f) => [f.ruleId, f.confidence, f.severity])).toEqual([['leak-target', 'low', 'note']]);
+    expect(r.findings.map((f) => [f.ruleId, f.confidence, f.severity])).toEqual([
+      ['leak-target', 'low', 'note'],
+    ]);
     expect(r.findings[0]!.why).toMatch(/collection, arrears and recovery come after a loan goes bad/);
   });
 });

@@ -181,3 +181,58 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
   const t = targetNames.map(snake);
   return OUTCOMES.filter((o) => o.after.test(f) && t.some((n) => o.target.test(n)));
 }
+
+/** Whether a column names the actual time of event `p` (dep_time, actual_arr_time), not its planned time. */
+export function actualTime(column: string, p: string): boolean {
+  const c = column.toLowerCase();
+  if (/sched|crs|plan|expect|estimat|promis|book/.test(c)) return false;
+  return new RegExp(`(^|_)(actual_)?${p.toLowerCase()}_?(time|at|ts|timestamp|datetime)$`).test(c);
+}
+
+/**
+ * Outcome events, each with the words that name it (a churned customer cancelled, terminated or closed the account;
+ * a defaulted loan is charged off or sent to collection), and what only exists once one happened (in a feature's
+ * name: a fee, a date, a reason of it).
+ */
+const EVENTS: RegExp[] = [
+  /churn|cancel|terminat|unsubscri|attrit|closure|closed/i,
+  /default|delinquen|charge_?off|charged_?off|collection|arrears/i,
+  /fraud|chargeback|dispute/i,
+  /readmi/i,
+  /return|refund/i,
+  /fail|breakdown|repair/i,
+  // An employee leaving: an exit interview, a resignation date or reason exist only for those who left.
+  /(^|_)(left|leave|leaver|leavers|quit|resign\w*|exit\w*|turnover)($|_)/i,
+  // A hospital stay ends in a discharge: its date, disposition or destination are known once the stay is over.
+  /(^|_)(los|stays?|length_of_stay)($|_)|discharg/i,
+];
+const CONSEQUENCE =
+  /(^|_)(fee|fees|charge|charged|penalty|reason|date|amount|refund|status|code|disposition|destination|interview)($|_)/i;
+
+/**
+ * A feature naming a consequence of the target's own event: `cancellation_fee` for `is_canceled`,
+ * `cancellation_fee_charged` for `churned`.
+ */
+function consequence(feature: string, target: string): boolean {
+  const snake = feature.replace(/([a-z])([A-Z])/g, '$1_$2');
+  return EVENTS.some((e) => e.test(target) && e.test(snake)) && CONSEQUENCE.test(snake);
+}
+
+/** Columns recorded only after the outcome in well-known data sets (documented leaks). */
+const POST_OUTCOME_BY_DATASET: [RegExp, RegExp][] = [[/titanic/i, /^(boat|body)$/i]];
+/** Names of events that follow an outcome (a chargeback after fraud, a refund after a cancellation). */
+const POST_OUTCOME =
+  /(^|_)(chargebacks?|refunds?|refunded|disputes?|disputed|write_?offs?|written_?off|recover(y|ies|ed)|settlements?|settled)($|_)/i;
+
+/**
+ * Whether a column is recorded after the outcome whatever the domain: events that follow one (chargebacks, refunds,
+ * settlements), a consequence of the target's own event (`cancellation_fee` for `is_canceled`), or a documented
+ * post-outcome column of a well-known data set (Titanic's `boat` and `body`).
+ */
+export function postOutcome(column: string, target: string, dataset: string): boolean {
+  return (
+    POST_OUTCOME.test(column) ||
+    consequence(column, target) ||
+    POST_OUTCOME_BY_DATASET.some(([set, col]) => set.test(dataset) && col.test(column))
+  );
+}
