@@ -179,3 +179,37 @@ LogisticRegression().fit(X, loans["defaulted"])
     expect(r.findings[0]!.why).toMatch(/collection, arrears and recovery come after a loan goes bad/);
   });
 });
+
+describe('zip() pairs the same row of each part without mixing them', () => {
+  const prog = (loop: string) => `
+import numpy as np
+from sklearn.datasets import fetch_openml
+from sklearn.neighbors import KNeighborsClassifier
+digits = fetch_openml("mnist_784", version=1)
+X, y = digits["data"], digits["target"]
+images = [image for image in X]
+labels = [label for label in y]
+${loop}
+KNeighborsClassifier().fit(np.array(images), np.array(labels))
+`;
+  it('images shifted in a loop over zip(X, y) do not carry the labels', async () => {
+    await check(
+      prog('for image, label in zip(X, y):\n    images.append(np.roll(image, 1))\n    labels.append(label)'),
+    );
+  });
+
+  it('an image made with its label is still reported', async () => {
+    const text = `
+import numpy as np
+import pandas as pd
+from sklearn.neighbors import KNeighborsClassifier
+df = pd.read_csv("digits.csv")
+X, y = df.drop(columns="digit"), df["digit"]
+rows = []
+for row, label in zip(X.to_numpy(), y):
+    rows.append(row + label)
+KNeighborsClassifier().fit(np.array(rows), y)  # <- leak-target
+`;
+    await check(text);
+  });
+});

@@ -2126,6 +2126,11 @@ class Interpreter {
       };
       return v?.kind === 'tuple' ? { kind: 'tuple', items: v.items.map(read) } : read(v);
     }
+    if (qname === 'zip' && args.pos.length >= 2 && !args.splat) {
+      // zip(X, y): pairs of the same row of each; a loop `for x, label in zip(X, y)` takes each part apart (merged
+      // into one value, the images would carry the labels).
+      return { kind: 'tuple', items: args.pos.map((a) => this.expr(a, scope)) };
+    }
     if (/^(list|sorted|tuple)$/.test(qname) && args.pos.length === 1 && args.kw.size === 0) {
       // list(predictors) / list(predictors.keys()) of a dict with string keys ({"bmi": "bmi", …}): its keys.
       const a = args.pos[0]!;
