@@ -213,3 +213,49 @@ KNeighborsClassifier().fit(np.array(rows), y)  # <- leak-target
     await check(text);
   });
 });
+
+describe('a boosting dataset’s descriptive keywords are not its rows', () => {
+  const prog = (make: string, train: string) => `
+import lightgbm as lgb
+import xgboost as xgb
+from sklearn.datasets import fetch_california_housing
+from sklearn.metrics import r2_score
+from sklearn.model_selection import train_test_split
+housing = fetch_california_housing()
+X_train, X_test, y_train, y_test = train_test_split(housing.data, housing.target, random_state=0)
+${make}
+${train}
+print(r2_score(y_test, model.predict(${make.startsWith('dtrain = xgb') ? 'dtest' : 'X_test'})))
+`;
+  const xgbMake =
+    'dtrain = xgb.DMatrix(X_train, y_train, feature_names=housing.feature_names)\ndtest = xgb.DMatrix(X_test, y_test, feature_names=housing.feature_names)';
+  const lgbMake =
+    'dtrain = lgb.Dataset(X_train, y_train, feature_name=housing.feature_names)\ndtest = lgb.Dataset(X_test, y_test, reference=dtrain, feature_name=housing.feature_names)';
+
+  it('xgb.train with the training set among its evals: early stopping on the test set is selection, not overlap', async () => {
+    await check(
+      prog(
+        xgbMake,
+        'model = xgb.train({}, dtrain, evals=[(dtrain, "train"), (dtest, "eval")], num_boost_round=500, early_stopping_rounds=10)  # <- leak-selection',
+      ),
+    );
+  });
+
+  it('lgb.train with valid_sets=[dtrain, dtest]: the same', async () => {
+    await check(
+      prog(
+        lgbMake,
+        'model = lgb.train({}, dtrain, valid_sets=[dtrain, dtest], num_boost_round=500, callbacks=[lgb.early_stopping(10)])  # <- leak-selection',
+      ),
+    );
+  });
+
+  it('no early stopping: the evaluation sets are only printed, nothing is reported', async () => {
+    await check(
+      prog(
+        xgbMake,
+        'model = xgb.train({}, dtrain, evals=[(dtrain, "train"), (dtest, "eval")], num_boost_round=500)',
+      ),
+    );
+  });
+});

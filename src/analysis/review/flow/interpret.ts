@@ -140,6 +140,10 @@ const STOPPER_CALL = /early_?stop|stopper/i;
 /** The file a checkpoint callback writes: `ModelCheckpoint("best.keras")`, `ModelCheckpoint(filepath="m.h5")`. */
 const CHECKPOINT = /ModelCheckpoint\(\s*(?:[^()]*?\bfilepath\s*=\s*)?["']([^"']+)["']/;
 
+/** Keywords of a supervised dataset's constructor that hold one value per row (DMatrix, lgb.Dataset, Pool). */
+const ROW_KEYWORDS =
+  /^(data|label|labels|weight|weights|base_margin|init_score|baseline|group|qid|label_lower_bound|label_upper_bound|pairs|pairs_weight|timestamp|subgroup_id|group_id|group_weight)$/;
+
 const BUILTINS = new Set([
   'print',
   'len',
@@ -2748,9 +2752,11 @@ class Interpreter {
         x = this.dataOf(first)[0];
         y = this.dataOf(rest[0] ?? kw.get('label') ?? kw.get('labels'))[0];
       }
-      // lgb.Dataset(X_val, y_val, reference=train_set), QuantileDMatrix(X_val, ref=dtrain): the reference only
-      // lends its bin edges (learnt on the training rows); its rows are not rows of this dataset.
-      const rowsKw = [...kw].filter(([k]) => k !== 'reference' && k !== 'ref').map(([, v]) => v);
+      // Keywords with one value per row (label=, weight=, group=, …) are rows of the dataset; the others describe
+      // it: lgb.Dataset(X_val, y_val, reference=train_set) or QuantileDMatrix(X_val, ref=dtrain) only borrow the
+      // reference's bin edges, and DMatrix(X, y, feature_names=housing.feature_names) names the columns (the data
+      // set's names are not its rows).
+      const rowsKw = [...kw].filter(([k]) => ROW_KEYWORDS.test(k)).map(([, v]) => v);
       const all = [first, ...rest, ...rowsKw].flatMap((v) => this.dataOf(v));
       if (all.length === 0) return undefined;
       const out = this.derive(all, at);
