@@ -3779,6 +3779,15 @@ class Interpreter {
       }
       return out;
     }
+    if ((method === 'rename' || method === 'to_frame') && args.pos.length + args.kw.size === 1) {
+      // s.rename("spend_next_12m"), s.to_frame("spend"): a series (one column) under a new name.
+      const name = stringValue(args.pos[0] ?? args.kw.get('name'));
+      if (name !== undefined && !d.whole) {
+        const out = this.derive([d], at, true);
+        out.column = { frame: out.frame, name };
+        return out;
+      }
+    }
     if (method === 'cat' || method === 'combine_first') {
       // s.str.cat([other, more], sep=" "), s.combine_first(other): each row is made of the same row of every part.
       const others = argVals
@@ -3945,8 +3954,18 @@ class Interpreter {
         );
       }
       // The rows are the left frame's; the other brings columns (and what was learnt to make them).
-      const out = this.derive([d, ...argVals.flatMap((v) => this.dataOf(v))], at);
+      const others = argVals.flatMap((v) => this.dataOf(v));
+      const out = this.derive([d, ...others], at);
       out.rows = new Set(d.rows);
+      // A named series joined in (`rfm.join(clv.rename("spend"))`) is that column of the result: what was learnt to
+      // make it is written there (see Taint.assigned), so features that leave the column out do not carry it.
+      out.taints = [...d.taints];
+      for (const o of others) {
+        const name = o.column?.name;
+        for (const t of o.taints)
+          if (!out.taints.includes(t))
+            out.taints.push(name !== undefined ? { ...t, assigned: { frame: out.frame, names: [name] } } : t);
+      }
       // validate="many_to_one": the left frame has several rows per key (persons of one household).
       const validate = stringValue(args.kw.get('validate'));
       const key = stringValue(args.kw.get('on') ?? args.kw.get('left_on'));

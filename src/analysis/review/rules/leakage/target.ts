@@ -10,6 +10,7 @@ import type { Position, RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { labelFromFeatures, laterRead, lineRef, sources, targetLag } from './common.js';
 import { actualTime, postOutcome, recordedAfter } from './outcomes.js';
+import { windowLeak } from './window.js';
 
 export const rule: Rule = {
   id: 'leak-target',
@@ -227,6 +228,13 @@ function inspect(
         );
     }
   }
+  // The label a statistic of a part of a table (spend after a cutoff), a feature a statistic of rows including it.
+  const window = windowLeak(facts, t, target);
+  if (window)
+    return finding(
+      `the features summarise the rows the target ${shown} is computed from`,
+      `${shown} is ${window.label.by} of a part of the rows (${lineRef(window.label.at)}); the features include ${window.feature.by} over rows that contain that part (${lineRef(window.feature.at)}), so the model at ${lineRef(t.at)} is given the outcome period itself. Compute the features from the rows before the label's period only.`,
+    );
   // The label computed from a feature on the same row (`df["long_stay"] = df["length_of_stay"] > 7` with
   // length_of_stay a feature): the model is given what the label is made of. A label that reads later rows
   // (`close.shift(-1) > close`, a forecast) is not.
