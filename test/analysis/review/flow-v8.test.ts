@@ -259,3 +259,49 @@ print(r2_score(y_test, model.predict(${make.startsWith('dtrain = xgb') ? 'dtest'
     );
   });
 });
+
+describe('a pretrained tokenizer encodes, it does not predict', () => {
+  it('answer spans found by comparing token offsets with the answers choose nothing', async () => {
+    await check(`
+from datasets import load_dataset
+from transformers import AutoTokenizer
+tokenizer = AutoTokenizer.from_pretrained("distilbert-base-uncased")
+squad = load_dataset("squad")
+
+def prepare(examples):
+    answers = examples["answers"]
+    tok = tokenizer(examples["question"], examples["context"], return_offsets_mapping=True)
+    starts = []
+    for i, offset in enumerate(tok["offset_mapping"]):
+        start_char = answers[i]["answer_start"][0]
+        idx = 0
+        while idx < len(offset) and offset[idx][0] <= start_char:
+            idx += 1
+        starts.append(idx - 1)
+    tok["start_positions"] = starts
+    return tok
+
+encoded = squad.map(prepare, batched=True)
+`);
+  });
+
+  it('a pretrained model’s predictions compared with the labels are still a score', async () => {
+    await check(`
+import torch
+from datasets import load_dataset
+from transformers import AutoModelForSequenceClassification, AutoTokenizer
+tok = AutoTokenizer.from_pretrained("distilbert-base-uncased")
+data = load_dataset("imdb")
+test = data["test"]
+best, best_acc = None, 0.0
+for name in ["distilbert-base-uncased", "bert-base-uncased"]:
+    model = AutoModelForSequenceClassification.from_pretrained(name)
+    enc = tok(test["text"], truncation=True, padding=True, return_tensors="pt")
+    with torch.no_grad():
+        pred = model(enc["input_ids"]).logits.argmax(-1)
+    acc = (pred == torch.tensor(test["label"])).float().mean().item()  # <- leak-selection
+    if acc > best_acc:
+        best, best_acc = name, acc
+`);
+  });
+});

@@ -1888,6 +1888,8 @@ class Interpreter {
         out.taints = [...out.taints, { by: callee.cls, fitRows: fit.rows, at: fit.at }];
         return out;
       }
+      // tokenizer(questions, contexts) of a pretrained tokenizer: the inputs encoded, row by row.
+      if (callee.role === 'transformer' && callee.fits.length === 0) return this.derive(data, at);
       return this.pred(callee, data[0]!);
     }
     if (!callee && fn.type === 'identifier') return this.callFunction(fn.text, args, n, scope);
@@ -2281,6 +2283,11 @@ class Interpreter {
     }
     if (isModelFactory(qname)) {
       for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
+      // AutoTokenizer.from_pretrained(…), AutoImageProcessor…: a fixed, pretrained preprocessing step, not a model
+      // (what it returns are the inputs encoded, not predictions).
+      const cls = qname.split('.').at(-2) ?? '';
+      if (/(Tokenizer|Processor|FeatureExtractor|Config)(Fast)?$/.test(cls))
+        return this.est(cls, 'transformer', at);
       return this.est(name, 'model', at);
     }
     if (LOADER_FUNCTIONS.test(name) && !qname.startsWith('json.') && !qname.startsWith('pickle.')) {
