@@ -326,6 +326,13 @@ class Interpreter {
   private readonly subFrames = new Map<string, number>();
   /** Frames that are scikit-learn data set bunches (load_iris(), fetch_openml(…)): .data is their feature matrix. */
   private readonly bunches = new Set<number>();
+  /**
+   * The keyword arguments a dict written out holds (`params = dict(max_depth=5, early_stopping_rounds=50)`,
+   * `{"eval_set": [(X_val, y_val)]}`), by key: a call given `**params` is given them (see spreadKwargs).
+   */
+  private readonly kwargNodes = new WeakMap<CollVal, Map<string, Node>>();
+  /** Lists made by a list comprehension over one iterable (see the pooling of learnt vectors in callFunction). */
+  private readonly comprehended = new WeakSet<CollVal>();
   /** Data appended to a list in each loop over rows (see the append of a list in call). */
   private readonly appended = new WeakMap<CollVal, Map<string, DataVal[]>>();
   /** Masks used to select rows, by comparison and rows (see maskedPart). */
@@ -839,8 +846,11 @@ class Interpreter {
                   left.namedChildren.length === 2
                 ? (left.namedChildren[1] ?? undefined)
                 : undefined;
+          // A name bound to a few frames made one by one (`out = [f.copy() for f in frames]`) is such a list too.
+          const named =
+            right?.type === 'identifier' && it?.kind === 'coll' && !it.keys && it.items.length >= 2;
           const frames =
-            (right?.type === 'tuple' || right?.type === 'list' || keyed) &&
+            (right?.type === 'tuple' || right?.type === 'list' || keyed || named) &&
             frameVar?.type === 'identifier' &&
             (it?.kind === 'tuple' || it?.kind === 'coll') &&
             it.items.length > 0 &&
@@ -1113,7 +1123,14 @@ class Interpreter {
       case 'tuple':
       case 'list': {
         const targets = target.namedChildren.filter((c): c is Node => !!c);
-        if (v.kind === 'tuple') {
+        // train, test = parts, parts a list of as many frames: one each.
+        if (
+          v.kind === 'tuple' ||
+          (v.kind === 'coll' &&
+            targets.length >= 2 &&
+            v.items.length === targets.length &&
+            v.items.every((i) => i.kind === 'data'))
+        ) {
           targets.forEach((t, i) => {
             const item = v.items[i];
             if (item) this.bind(t, item, scope);
@@ -1378,14 +1395,19 @@ class Interpreter {
       case 'dictionary': {
         const items: Val[] = [];
         const keys: (string | undefined)[] = [];
+        const kw = new Map<string, Node>();
         for (const p of n.namedChildren) {
           const v = p?.type === 'pair' ? p.childForFieldName('value') : undefined;
+          const literal = stringValue(p?.childForFieldName('key'));
+          if (v && literal !== undefined && /^[A-Za-z_]\w*$/.test(literal)) kw.set(literal, v);
           const val = v ? this.expr(v, scope) : undefined;
           if (!val) continue;
           items.push(val);
           keys.push(this.key(p?.childForFieldName('key'), scope));
         }
-        return { kind: 'coll', items, keys };
+        const out: CollVal = { kind: 'coll', items, keys };
+        if (kw.size > 0) this.kwargNodes.set(out, kw);
+        return out;
       }
       case 'list_comprehension':
       case 'generator_expression':
@@ -1444,6 +1466,25 @@ class Interpreter {
           : undefined;
       if (cols) return cols;
       const first = clauses.length === 1 && right ? this.expr(right, scope) : undefined;
+      // [f.copy() for f in (train, test)]: one item per frame, each its own rows (as a loop over them runs once each).
+      if (
+        n.type === 'list_comprehension' &&
+        left?.type === 'identifier' &&
+        body &&
+        conds.length === 0 &&
+        (first?.kind === 'coll' || first?.kind === 'tuple') &&
+        first.items.length >= 2 &&
+        first.items.length <= 4 &&
+        first.items.every((i) => i?.kind === 'data')
+      ) {
+        const items: Val[] = [];
+        for (const f of first.items) {
+          inner.set(left.text, f!);
+          const v = this.expr(body, inner);
+          if (v) items.push(v);
+        }
+        return items.length > 0 ? { kind: 'coll', items } : undefined;
+      }
       const names = this.unrollable(first, left);
       const numbers = left?.type === 'identifier' && !conds.length ? this.numbers(first) : undefined;
       if (numbers && left && body && body.type !== 'pair') {
@@ -1483,7 +1524,10 @@ class Interpreter {
       }
       const valueNode = body?.type === 'pair' ? body.childForFieldName('value') : body;
       const v = valueNode ? this.expr(valueNode, inner) : undefined;
-      return v ? { kind: 'coll', items: [v] } : undefined;
+      if (!v) return undefined;
+      const out: CollVal = { kind: 'coll', items: [v] };
+      if (n.type === 'list_comprehension') this.comprehended.add(out);
+      return out;
     } finally {
       this.loops.pop();
     }
@@ -1626,6 +1670,25 @@ class Interpreter {
     }
   }
 
+  /**
+   * `XGBClassifier(**params)`, `model.fit(X, y, **fit_kw)` with `params` a dict written out: its keys are keyword
+   * arguments of the call (those written in the call itself win). A dict built otherwise adds nothing.
+   */
+  private spreadKwargs(n: Node, args: Args, scope: Scope): void {
+    for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (a?.type !== 'dictionary_splat') continue;
+      const inner = a.namedChildren[0];
+      const v =
+        inner?.type === 'identifier'
+          ? scope.get(inner.text)
+          : inner?.type === 'dictionary'
+            ? this.expr(inner, scope)
+            : undefined;
+      const nodes = v?.kind === 'coll' ? this.kwargNodes.get(v) : undefined;
+      for (const [k, node] of nodes ?? []) if (!args.kw.has(k)) args.kw.set(k, node);
+    }
+  }
+
   private args(n: Node): Args {
     const out: Args = { pos: [], kw: new Map() };
     const list = n.childForFieldName('arguments');
@@ -1673,6 +1736,7 @@ class Interpreter {
     const fn = n.childForFieldName('function');
     if (!fn) return undefined;
     const args = this.args(n);
+    this.spreadKwargs(n, args, scope);
     const at = posOf(n);
     if (fn.type === 'attribute') {
       const objNode = fn.childForFieldName('object')!;
@@ -1953,6 +2017,17 @@ class Interpreter {
     const pos = args.pos.map((a) => this.expr(a, scope));
     const kw = new Map([...args.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
     return this.inlineWith(f, pos, kw);
+  }
+
+  /** How many parameters a function has before its first one with a default (or keyword-only, or `*args`). */
+  private requiredParams(f: FuncVal): number {
+    const params = this.funcDefs.get(f.id)?.node.childForFieldName('parameters')?.namedChildren ?? [];
+    let k = 0;
+    for (const p of params) {
+      if (p?.type !== 'identifier' && p?.type !== 'typed_parameter') break;
+      k++;
+    }
+    return k;
   }
 
   private canInline(f: FuncVal): boolean {
@@ -2510,12 +2585,15 @@ class Interpreter {
           return { kind: 'coll', items: pairs.map(([, i]) => i!), keys: pairs.map(([key]) => key) };
         }
       }
-      if (args.pos.length === 0 && args.kw.size > 0)
-        return {
+      if (args.pos.length === 0 && args.kw.size > 0) {
+        const out: CollVal = {
           kind: 'coll',
           items: [...args.kw.values()].map((a) => this.expr(a, scope)).filter((i): i is Val => !!i),
           keys: [...args.kw.keys()],
         };
+        this.kwargNodes.set(out, new Map(args.kw));
+        return out;
+      }
     }
     if (
       (name === 'repeat' || name === 'tile' || name === 'repeat_interleave') &&
@@ -2625,9 +2703,13 @@ class Interpreter {
       // moving window: that window's feature.
       if (data.some((d) => d.preds || d.evals || d.internal)) return this.derive(data, at);
       if (data.every((d) => d.windowed)) return { ...this.derive(data, at), windowStat: true };
-      // np.mean([w2v.wv[w] for w in doc], axis=0): one document's learnt vectors pooled, what they learnt kept.
-      if (args.pos[0]?.type === 'list_comprehension' && data.some((d) => d.taints.length > 0))
-        return this.derive(data, at);
+      // np.mean([w2v.wv[w] for w in doc], axis=0): one document's learnt vectors pooled, what they learnt kept (the
+      // list may be bound to a name first: vecs = [kv[w] for w in doc]; np.mean(vecs, axis=0)).
+      const first = args.pos[0];
+      const listed =
+        first?.type === 'list_comprehension' ||
+        (first?.type === 'identifier' && this.comprehended.has(scope.get(first.text) as CollVal));
+      if (listed && data.some((d) => d.taints.length > 0)) return this.derive(data, at);
       return {
         kind: 'stat',
         rows: new Set(data.flatMap((d) => [...d.rows])),
@@ -3935,7 +4017,9 @@ class Interpreter {
       const fn = argVals[0];
       if (fn?.kind === 'func' && this.canInline(fn)) {
         const item = this.derive([d], at, true);
-        for (const r of this.dataOf(this.inlineWith(fn, [item, item], new Map())))
+        // Parameters with a default keep it (def doc_vector(tokens, kv=w2v.wv) mapped over texts).
+        const items = this.requiredParams(fn) === 1 ? [item] : [item, item];
+        for (const r of this.dataOf(this.inlineWith(fn, items, new Map())))
           for (const t of r.taints) if (!out.taints.includes(t)) out.taints.push(t);
       }
       return out;
@@ -3994,9 +4078,15 @@ class Interpreter {
     // Frequency / count encoding: s.value_counts() counts the categories over these rows.
     if (method === 'value_counts' && !d.preds && !d.evals)
       return { kind: 'stat', rows: new Set(d.rows), by: 'statistics (value_counts)', at };
-    if (method === 'item' || method === 'tolist' || method === 'nunique' || method === 'value_counts')
-      return undefined;
-    return this.derive([d], at, true);
+    // s.tolist(): the same values, row by row, as a list (Word2Vec(sentences=df["tokens"].tolist()) learns from them).
+    if (method === 'tolist' || method === 'to_list') return this.derive([d], at, true);
+    if (method === 'item' || method === 'nunique' || method === 'value_counts') return undefined;
+    const out = this.derive([d], at, true);
+    // X.sub(X.mean()).div(X.std()), s.isin(frequent), s.between(lo, hi): values made with statistics of rows carry
+    // them, as the operators do (see binary).
+    for (const v of argVals.flatMap((a) => (a?.kind === 'coll' ? a.items : [a])))
+      if (v?.kind === 'stat') out.taints = [...out.taints, { by: v.by, fitRows: v.rows, at: v.at }];
+    return out;
   }
 
   private subscript(n: Node, scope: Scope): Val | undefined {

@@ -1,0 +1,148 @@
+/**
+ * Data-flow capabilities for the preprocessing and selection misses of held-out v5, v7 and v8 (tuning data since they
+ * were reported): each with a leaky program (the lines that must be reported marked `# <- rule`) and programs that
+ * must report nothing. The programs are written for these tests, not copied from the corpus.
+ */
+import { describe, expect, it } from 'vitest';
+import { reviewSources } from '../../../src/analysis/review/index.js';
+
+/** `# <- rule` at the end of a line marks where `rule` must be reported. */
+async function check(source: string): Promise<void> {
+  const text = source.replace(/^\n/, '');
+  const expected = text
+    .split('\n')
+    .flatMap((l, i) => [...l.matchAll(/# <- (leak-[a-z-]+)/g)].map((m) => `${m[1]}@${i + 1}`));
+  const r = await reviewSources([{ path: 'prog.py', text }], { families: ['leakage'] });
+  expect(r.problems).toEqual([]);
+  const got = r.findings.map((f) => `${f.ruleId}@${f.location.line}`);
+  expect(got.sort()).toEqual(expected.sort());
+}
+
+describe('keyword arguments given through **kwargs of a dict written out', () => {
+  const prog = (params: string, fit: string, mark: string) => `
+import lightgbm as lgb
+import pandas as pd
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import train_test_split
+loans = pd.read_parquet("loans.parquet")
+X_tr, X_te, y_tr, y_te = train_test_split(loans.drop(columns="default"), loans["default"], random_state=3)
+X_fit, X_stop, y_fit, y_stop = train_test_split(X_tr, y_tr, random_state=3)
+${params}
+gbm = lgb.LGBMClassifier(**cfg)
+gbm.fit(${fit})${mark}
+print(roc_auc_score(y_te, gbm.predict_proba(X_te)[:, 1]))
+`;
+  it('dict(early_stopping_rounds=…) spread into the model, then the test set as eval_set', () =>
+    check(
+      prog(
+        'cfg = dict(n_estimators=5000, early_stopping_rounds=100)',
+        'X_tr, y_tr, eval_set=[(X_te, y_te)]',
+        '  # <- leak-selection',
+      ),
+    ));
+
+  it('a {"key": value} literal spread likewise', () =>
+    check(
+      prog(
+        'cfg = {"n_estimators": 5000, "early_stopping_rounds": 100}',
+        'X_tr, y_tr, eval_set=[(X_te, y_te)]',
+        '  # <- leak-selection',
+      ),
+    ));
+
+  it('fit keywords spread from a dict: eval_set=[(X_te, y_te)] inside it', () =>
+    check(
+      prog(
+        'cfg = dict(n_estimators=5000, early_stopping_rounds=100)\nfit_kw = {"eval_set": [(X_te, y_te)]}',
+        'X_tr, y_tr, **fit_kw',
+        '  # <- leak-selection',
+      ),
+    ));
+
+  it('early stopping on a validation part cut from the training rows: nothing', () =>
+    check(
+      prog(
+        'cfg = dict(n_estimators=5000, early_stopping_rounds=100)',
+        'X_fit, y_fit, eval_set=[(X_stop, y_stop)]',
+        '',
+      ),
+    ));
+
+  it('no early stopping in the spread dict: the eval_set only reports scores', () =>
+    check(prog('cfg = dict(n_estimators=300)', 'X_tr, y_tr, eval_set=[(X_te, y_te)]', '')));
+});
+
+describe('frames passed around as a list: one item each', () => {
+  const prog = (ref: string, mark: string) => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.metrics import f1_score
+jan = pd.read_csv("claims_jan.csv")
+feb = pd.read_csv("claims_feb.csv")
+
+def bucket_rare(parts, col, keep):
+    ${ref}
+    table = pool[col].value_counts()${mark}
+    common = set(table[table >= keep].index)
+    copies = [p.copy() for p in parts]
+    for p in copies:
+        p[col] = p[col].where(p[col].isin(common), "other")
+    return copies
+
+jan, feb = bucket_rare([jan, feb], "provider", 50)
+clf = RandomForestClassifier().fit(pd.get_dummies(jan[["provider", "amount"]]), jan["fraud"])
+print(f1_score(feb["fraud"], clf.predict(pd.get_dummies(feb[["provider", "amount"]]))))
+`;
+  it('category counts of both months together reach the later month', () =>
+    check(prog('pool = pd.concat(parts)', '  # <- leak-preprocessing')));
+
+  it('counts of the first month only: nothing', () => check(prog('pool = parts[0]', '')));
+});
+
+describe('statistics given to a method of the data', () => {
+  const prog = (line: string, mark: string) => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import train_test_split
+plants = pd.read_csv("plants.csv")
+feats = plants[["temp", "humidity", "light"]]
+${line}${mark}
+X_tr, X_te, y_tr, y_te = train_test_split(feats, plants["growth"], random_state=1)
+print(Ridge().fit(X_tr, y_tr).score(X_te, y_te))
+`;
+  // One finding per statistic, as for (feats - feats.mean()) / feats.std().
+  it('feats.sub(feats.mean()).div(feats.std()): a z-score of all rows', () =>
+    check(
+      prog(
+        'feats = feats.sub(feats.mean()).div(feats.std())',
+        '  # <- leak-preprocessing # <- leak-preprocessing',
+      ),
+    ));
+
+  it('a fixed shift and scale: nothing', () => check(prog('feats = feats.sub(20).div(10)', '')));
+});
+
+describe('a function mapped over texts keeps its defaults', () => {
+  const prog = (fitOn: string, mark: string) => `
+import numpy as np
+import pandas as pd
+from gensim.models import FastText
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+tickets = pd.read_csv("tickets.csv")
+tickets["words"] = tickets["body"].str.lower().str.split()
+train, test = train_test_split(tickets, random_state=5)
+ft = FastText(sentences=${fitOn}["words"].tolist(), vector_size=64, min_count=2)${mark}
+
+def embed(words, vectors=ft.wv):
+    found = [vectors[w] for w in words if w in vectors]
+    return np.mean(found, axis=0) if found else np.zeros(64)
+
+clf = LogisticRegression().fit(np.vstack(train["words"].map(embed)), train["urgent"])
+print(clf.score(np.vstack(test["words"].map(embed)), test["urgent"]))
+`;
+  it('word vectors learnt from every ticket, pooled per ticket by a helper', () =>
+    check(prog('tickets', '  # <- leak-preprocessing')));
+
+  it('word vectors learnt from the training tickets: nothing', () => check(prog('train', '')));
+});
