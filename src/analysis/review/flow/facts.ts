@@ -134,6 +134,16 @@ export interface DataVal {
   mask?: { key: string; neg: boolean; column?: string };
   /** A Hugging Face DatasetDict (`load_dataset("imdb")`): the key of its predefined split (see Interpreter.predefinedPart). */
   splits?: string;
+  /**
+   * The rows of another table these rows were inner-joined to by a key (`para.merge(tickets[["ticket_id", "queue"]],
+   * on="ticket_id")`): they describe those rows' entities, so put after them they are copies of them.
+   */
+  joined?: { rows: Set<number>; key: string };
+  /**
+   * Each item is a stack of several crops of one image (a dataset with a `FiveCrop`/`TenCrop` transform): the crops
+   * joined as rows (`torch.cat`) are several rows per image.
+   */
+  crops?: string;
   /** A Polars expression's output name (`pl.col("y").shift(1).alias("y_lag1")`). */
   alias?: string;
   frame: number;
@@ -414,6 +424,13 @@ export interface Facts {
    * (`persons.merge(households, on="household_id", validate="many_to_one")`: several persons per household).
    */
   groupKeys?: Map<number, Set<string>>;
+  /**
+   * Foreign keys of a frame, by frame: the key of a merge that names the other table's entity, not this one's
+   * (`lines.merge(claims[["claim_id", "is_fraud"]], on="claim_id")`: several lines per claim), with the columns
+   * that table brings (its selected columns, else its frame's). A label among them is the entity's, repeated on its
+   * rows.
+   */
+  foreignKeys?: Map<number, { key: string; frame: number; names?: Set<string> }[]>;
   /**
    * The rows put in random order (`df.sample(frac=1)`, `sklearn.utils.shuffle`, `rng.permutation(len(df))`), with
    * the time-order evidence of the data at that point: cut into parts afterwards, they are split at random.

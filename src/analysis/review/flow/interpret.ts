@@ -654,6 +654,8 @@ class Interpreter {
       column: keepCols ? first?.column : undefined,
       whole: keepCols ? first?.whole : undefined,
       ...(keepCols && first?.splits ? { splits: first.splits } : {}),
+      ...(keepCols && first?.joined ? { joined: first.joined } : {}),
+      ...(keepCols && first?.crops ? { crops: first.crops } : {}),
       at,
     };
   }
@@ -1424,6 +1426,8 @@ class Interpreter {
         return v ? this.expr(v, scope) : undefined;
       }
       case 'await':
+      // [df, *copies]: the items of copies among the list's.
+      case 'list_splat':
         return n.namedChildren[0] ? this.expr(n.namedChildren[0], scope) : undefined;
       default:
         return undefined;
@@ -2741,6 +2745,11 @@ class Interpreter {
         e.columns = this.transformedColumns(args, vals);
       return e;
     }
+    if (/^(FiveCrop|TenCrop)$/.test(name) && /transforms/.test(qname)) {
+      // transforms.FiveCrop(224): several crops of each image (see DataVal.crops); nothing learnt.
+      for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
+      return this.est(name, 'transformer', at);
+    }
     if (name === 'Normalize' && /transforms|albumentations|^A\./.test(qname)) {
       // transforms.Normalize(mean, std) from statistics of the data: a transformer fit on the rows they came from.
       const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
@@ -2994,7 +3003,18 @@ class Interpreter {
     const vals = [...args.pos.slice(1), ...args.kw.values()].map((a) => this.expr(a, scope));
     // transform=Compose([ToTensor(), Normalize(mean, std)]): statistics learnt elsewhere are applied to every item.
     const taints = vals.flatMap((v) => this.transformTaints(v));
-    const withTaints = (d: DataVal) => (taints.length ? { ...d, taints: [...d.taints, ...taints] } : d);
+    // transform=Compose([…, FiveCrop(224), …]): each item several crops of one image.
+    const cropsOf = (v: Val | undefined): string | undefined =>
+      v?.kind === 'est'
+        ? /^(FiveCrop|TenCrop)$/.test(v.cls)
+          ? v.cls
+          : v.steps.map(cropsOf).find((c) => c)
+        : undefined;
+    const crops = vals.map(cropsOf).find((c) => c);
+    const withTaints = (d: DataVal) => {
+      const out = taints.length ? { ...d, taints: [...d.taints, ...taints] } : d;
+      return crops ? { ...out, crops } : out;
+    };
     const first = args.pos[0] ?? args.kw.get('root') ?? args.kw.get('path');
     const where = stringValue(first);
     const key = `${last(qname)}:${where ?? first?.text ?? ''}`;
@@ -3045,6 +3065,30 @@ class Interpreter {
    * When the same rows are among two of the parts (`[X, flipped(X)]`, `[df, df.assign(text=lower)]`), the result
    * holds copies of them: an oversampled origin, like resampling with replacement.
    */
+  /**
+   * Whether `key` (`claim_id`) is the id of what the right table's rows are (`claims`) and not of what the left's are
+   * (`lines`), by the names the rows were bound to: the left table then has several rows per key.
+   */
+  private foreignKey(left: DataVal, right: DataVal, key: string): boolean {
+    const entity = /^(.*[a-z])_?(id|no|num|number|code|key)$/i.exec(key)?.[1]?.toLowerCase();
+    if (!entity || entity.length < 3) return false;
+    // events.merge(events.groupby("visit_id").agg(…), on="visit_id"): the rows' own statistics merged back, which
+    // leak-preprocessing reports; not another table.
+    if (right.taints.some((t) => this.sameRows(left, { ...right, rows: new Set(t.fitRows) }))) return false;
+    const names = (d: DataVal) =>
+      [...d.rows].flatMap((r) => [...(this.facts.origins.get(r)?.names ?? [])].map((x) => x.toLowerCase()));
+    const l = names(left);
+    const r = names(right);
+    return l.length > 0 && !l.some((x) => x.includes(entity)) && r.some((x) => x.includes(entity));
+  }
+
+  /** Whether two values share rows: the same origins, or one's cut or derived from the other's. */
+  private sameRows(a: DataVal, b: DataVal): boolean {
+    const related = (x: number, y: number) =>
+      x === y || ancestors(this.facts, x).has(y) || ancestors(this.facts, y).has(x);
+    return [...a.rows].some((x) => [...b.rows].some((y) => related(x, y)));
+  }
+
   private concatRows(items: DataVal[], at: Position, how: string, columnWise = false): Val | undefined {
     if (items.length === 0) return undefined;
     const out = this.derive(items, at);
@@ -3057,11 +3101,22 @@ class Interpreter {
         const copies = [r, ...up].some((x) => this.facts.origins.get(x)?.kind === 'oversampled');
         return !copies && [...a.rows].some((x) => up.has(x) && this.facts.origins.get(r)?.kind !== 'unknown');
       });
+    // [tickets, paraphrases joined to the tickets' ids]: other rows of the same entities.
+    const joined = (a: DataVal, b: DataVal) =>
+      !!b.joined && this.sameRows(a, { ...b, rows: b.joined.rows }) && !this.sameRows(a, b);
     const copied = items.some((a, i) =>
       items.some((b, j) => j > i && ([...a.rows].some((r) => b.rows.has(r)) || within(a, b) || within(b, a))),
     );
-    if (!copied) return out;
-    const o = this.origin('oversampled', out.rows, at, `${how} of the data with a copy of itself`);
+    const key = items.find((b) => items.some((a) => a !== b && joined(a, b)))?.joined?.key;
+    // torch.cat(tiles) of the FiveCrop stacks of each image: several rows per image.
+    const crops = items.find((d) => d.crops)?.crops;
+    if (!copied && key === undefined && !crops) return out;
+    const what = copied
+      ? 'of the data with a copy of itself'
+      : key !== undefined
+        ? `of the data with other rows of the same ${JSON.stringify(key)}`
+        : `of the ${crops} crops of each image, as rows`;
+    const o = this.origin('oversampled', out.rows, at, `${how} ${what}`);
     return { ...out, rows: new Set([o.id]) };
   }
 
@@ -4060,6 +4115,30 @@ class Interpreter {
       // validate="many_to_one": the left frame has several rows per key (persons of one household).
       const validate = stringValue(args.kw.get('validate'));
       const key = stringValue(args.kw.get('on') ?? args.kw.get('left_on'));
+      // para.merge(tickets[["ticket_id", "queue"]], on="ticket_id"): only the rows of another table that belong to
+      // these rows' keys, under their columns: more rows of the same entities (see DataVal.joined).
+      const right = args.pos.length > 0 && method === 'merge' ? argVals[0] : undefined;
+      const how = stringValue(args.kw.get('how')) ?? 'inner';
+      const lookup = /\b(drop_duplicates|groupby|agg|aggregate|unique|pivot_table)\b/.test(
+        args.pos[0]?.text ?? '',
+      );
+      if (
+        key !== undefined &&
+        how === 'inner' &&
+        right?.kind === 'data' &&
+        !lookup &&
+        !this.sameRows(d, right)
+      )
+        out.joined = { rows: new Set(right.rows), key };
+      // lines.merge(claims[["claim_id", …]], on="claim_id"): the key names the right table's entity, not the left's —
+      // a foreign key, several left rows per value (see Facts.foreignKeys).
+      if (key !== undefined && right?.kind === 'data' && this.foreignKey(d, right, key)) {
+        this.facts.foreignKeys ??= new Map();
+        const keys = this.facts.foreignKeys.get(out.frame) ?? [];
+        const names = right.cols?.mode === 'only' ? new Set(right.cols.names) : undefined;
+        keys.push({ key, frame: right.cols?.frame ?? right.frame, names });
+        this.facts.foreignKeys.set(out.frame, keys);
+      }
       if (key !== undefined && (validate === 'many_to_one' || validate === 'm:1')) {
         this.facts.groupKeys ??= new Map();
         const keys = this.facts.groupKeys.get(out.frame) ?? new Set<string>();

@@ -10,6 +10,29 @@ import { chain, intersects, isHeldOut, lineRef } from './common.js';
 const GROUP_ID =
   /^((patient|participant|speaker|donor|mouse)s?(_?(id|no|num|number|code|key|name))?|(subject|animal|individual)_?(id|no|num|number|code|key))$/i;
 
+/**
+ * Names of tables whose rows are parts of a longer recording or document (heartbeats, windows, epochs of a signal,
+ * sentences of a text): with the id of what they are parts of (`record_id`), several rows per id.
+ */
+const PART_ROWS =
+  /^(beat|heartbeat|window|segment|epoch|clip|chunk|snippet|patch|tile|crop|sentence|utterance|cycle)s$/i;
+/** An id column (`record_id`) and what it names; not the label's own codes (`class_id`, `label_code`). */
+const ID_COLUMN = /^(.*[a-z])_?(id|no|num|number|code|key)$/i;
+const NOT_ENTITY = /^(class|label|target|type|category|symbol|cluster|fold|split|set|batch|row|index|part)$/i;
+
+/** The id column of what a table of parts (by the names its rows were bound to) is made of. */
+function partsOf(facts: ProgramContext['facts'], frame: number, rows: Iterable<number>): string | undefined {
+  const names = [...rows].flatMap((r) =>
+    [...chain(facts, r)].flatMap((id) => [...(facts.origins.get(id)?.names ?? [])]),
+  );
+  const part = names.flatMap((n) => n.split('_')).find((w) => PART_ROWS.test(w));
+  if (!part) return undefined;
+  return [...(facts.frameColumns.get(frame) ?? [])].find((c) => {
+    const entity = ID_COLUMN.exec(c)?.[1]?.replace(/_$/, '');
+    return !!entity && entity.length >= 3 && !NOT_ENTITY.test(entity) && !PART_ROWS.test(`${entity}s`);
+  });
+}
+
 export const rule: Rule = {
   id: 'leak-overlap',
   family: 'leakage',
@@ -101,17 +124,38 @@ export const rule: Rule = {
     // Several rows per patient (subject, speaker, …) split row by row: the same person on both sides. Only when the
     // program groups nowhere (no groups=, no Group* splitter).
     if (!facts.usesGroups) {
-      const grouped = (frame: number) =>
+      // The label of an entity brought to its several rows by a foreign key (is_fraud of the claim on its lines).
+      const labels = new Set(
+        [...facts.trainings.map((t) => t.y), ...facts.cvs.map((c) => c.y)].flatMap((y) =>
+          y?.column ? [`${y.column.frame}:${y.column.name}`] : [],
+        ),
+      );
+      const foreign = (frame: number) =>
+        facts.foreignKeys
+          ?.get(frame)
+          ?.find((k) =>
+            [...(k.names ?? facts.frameColumns.get(k.frame) ?? [])].some(
+              (c) => c !== k.key && labels.has(`${frame}:${c}`),
+            ),
+          )?.key;
+      const grouped = (frame: number, rows: Iterable<number>) =>
         [...(facts.frameColumns.get(frame) ?? [])].find((c) => GROUP_ID.test(c)) ??
-        [...(facts.groupKeys?.get(frame) ?? [])][0];
+        [...(facts.groupKeys?.get(frame) ?? [])][0] ??
+        foreign(frame) ??
+        partsOf(facts, frame, rows);
       const divided = [
         ...facts.splits
           .filter((s) => s.fn !== 'load_data' && s.fn !== 'predefined split')
-          .map((s) => ({ frame: s.source.frame, at: s.at, what: `split by ${s.fn}` })),
-        ...facts.cvs.map((c) => ({ frame: c.data.frame, at: c.at, what: `cross-validated by ${c.fn}` })),
+          .map((s) => ({ frame: s.source.frame, rows: s.source.rows, at: s.at, what: `split by ${s.fn}` })),
+        ...facts.cvs.map((c) => ({
+          frame: c.data.frame,
+          rows: c.data.rows,
+          at: c.at,
+          what: `cross-validated by ${c.fn}`,
+        })),
       ];
       for (const d of divided) {
-        const g = grouped(d.frame);
+        const g = grouped(d.frame, d.rows);
         if (!g) continue;
         push(`g${d.at.line}:${d.at.column}`, {
           ruleId: rule.id,
