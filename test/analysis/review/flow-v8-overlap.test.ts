@@ -166,17 +166,21 @@ loader = DataLoader(train, batch_size=16, shuffle=True)
 });
 
 describe('several rows per key of another table', () => {
-  const prog = (cv: string, groups = '') => `
+  const prog = (cv: string, groups = '', merge = 'orders.merge(') => `
 import pandas as pd
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.model_selection import ${cv}, cross_val_score
 orders = pd.read_csv("order_items.csv")
 baskets = pd.read_csv("baskets.csv")
-items = orders.merge(baskets[["basket_id", "store", "returned"]], on="basket_id")
+items = ${merge}baskets[["basket_id", "store", "returned"]], on="basket_id")
 cross_val_score(RandomForestClassifier(), items[["price", "qty", "store"]], items["returned"], cv=${cv}(5)${groups})`;
 
   it("the label of the key's entity (a basket's) on its rows, cross-validated row by row", async () => {
     await check(`${prog('KFold')}  # <- leak-overlap\n`);
+  });
+
+  it('the same by pd.merge(orders, baskets, …)', async () => {
+    await check(`${prog('KFold', '', 'pd.merge(orders, ')}  # <- leak-overlap\n`);
   });
 
   it('cross-validated by group reports nothing', async () => {

@@ -2688,6 +2688,12 @@ class Interpreter {
       }
       return out;
     }
+    if (name === 'merge' && /^(pd|pandas)\.merge$/.test(qname) && args.pos.length >= 2) {
+      // pd.merge(left, right, on=k): left.merge(right, on=k).
+      const left = this.expr(args.pos[0]!, scope);
+      if (left?.kind === 'data')
+        return this.dataMethod(left, 'merge', { pos: args.pos.slice(1), kw: args.kw }, n, scope);
+    }
     if ((ROW_CONCAT.has(name) || (name === 'chain' && /itertools/.test(qname))) && args.pos.length > 0) {
       const axis = args.kw.get('axis') ?? args.kw.get('dim');
       const items = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
