@@ -146,3 +146,88 @@ print(clf.score(np.vstack(test["words"].map(embed)), test["urgent"]))
 
   it('word vectors learnt from the training tickets: nothing', () => check(prog('train', '')));
 });
+
+describe('an encoder taken out of an autoencoder', () => {
+  const prog = (fitOn: string, mark: string) => `
+import numpy as np
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+from tensorflow import keras
+sensors = pd.read_csv("pump_sensors.csv")
+X = sensors.drop(columns=["failed"]).to_numpy("float32")
+X_tr, X_te, y_tr, y_te = train_test_split(X, sensors["failed"], random_state=4)
+x_in = keras.Input(shape=(X.shape[1],))
+z = keras.layers.Dense(8, activation="tanh")(x_in)
+x_out = keras.layers.Dense(X.shape[1])(z)
+ae = keras.Model(x_in, x_out)
+enc = keras.Model(x_in, z)
+ae.compile(optimizer="adam", loss="mse")
+everything = np.concatenate([X_tr, X_te])
+ae.fit(${fitOn}, ${fitOn}, epochs=30)${mark}
+rf = RandomForestClassifier().fit(np.hstack([X_tr, enc.predict(X_tr)]), y_tr)
+print(rf.score(np.hstack([X_te, enc.predict(X_te)]), y_te))
+`;
+  it('the autoencoder trained on training and test rows: its codes are features', () =>
+    check(prog('everything', '  # <- leak-preprocessing')));
+
+  it('trained on the training rows only: nothing', () => check(prog('X_tr', '')));
+});
+
+describe("another model's outputs among the features", () => {
+  const prog = (fitOn: string, mark: string) => `
+import numpy as np
+import pandas as pd
+from sklearn.decomposition import PCA
+from sklearn.linear_model import LogisticRegression
+from sklearn.mixture import GaussianMixture
+from sklearn.model_selection import train_test_split
+visits = pd.read_csv("visits.csv")
+X, y = visits.drop(columns="bought").to_numpy(), visits["bought"].to_numpy()
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=9)
+gm = GaussianMixture(n_components=6).fit(${fitOn})${mark}
+clf = LogisticRegression().fit(np.column_stack([X_tr, gm.predict_proba(X_tr)]), y_tr)
+print(clf.score(np.column_stack([X_te, gm.predict_proba(X_te)]), y_te))
+`;
+  it('a mixture fit on all visits: its memberships leak the test visits', () =>
+    check(prog('X', '  # <- leak-preprocessing')));
+
+  it('fit on the training visits: nothing', () => check(prog('X_tr', '')));
+});
+
+describe('a trend fit on the whole series, then a split in time by a position of the index', () => {
+  const prog = (fit: string, mark: string) => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.metrics import mean_absolute_error
+TEST = 26
+weekly = pd.read_csv("kwh.csv", index_col="week", parse_dates=True)
+step = np.arange(len(weekly))
+cut = len(weekly) - TEST
+coefs = ${fit}${mark}
+weekly["level"] = np.polyval(coefs, step)
+weekly["gap"] = weekly["kwh"] - weekly["level"]
+for k in (1, 2, 52):
+    weekly[f"gap_{k}"] = weekly["gap"].shift(k)
+weekly = weekly.dropna()
+cols = [c for c in weekly.columns if c.startswith("gap_")] + ["temp"]
+train = weekly[weekly.index < weekly.index[-TEST]]
+test = weekly[weekly.index >= weekly.index[-TEST]]
+model = Ridge().fit(train[cols], train["gap"])
+print(mean_absolute_error(test["gap"], model.predict(test[cols])))
+`;
+  it('np.polyfit over every week: the detrended lags carry the test weeks', () =>
+    check(prog('np.polyfit(step, weekly["kwh"], deg=1)', '  # <- leak-preprocessing')));
+
+  it('fit on the weeks before the cut: nothing', () =>
+    check(prog('np.polyfit(step[:cut], weekly["kwh"].to_numpy()[:cut], deg=1)', '')));
+
+  it('features that do not read the trend: nothing', () => {
+    const text = prog('np.polyfit(step, weekly["kwh"], deg=1)', '').replace(
+      '[c for c in weekly.columns if c.startswith("gap_")] + ["temp"]',
+      '["temp"]',
+    );
+    return check(text);
+  });
+});

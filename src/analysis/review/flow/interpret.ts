@@ -275,6 +275,14 @@ function displayOnly(cond: Node): boolean {
 }
 
 /** Interprets a parsed program and returns its facts. */
+/**
+ * The predictions a score is of: clf.predict_proba(np.hstack([X, encoder.predict(X)])) is the classifier's; the
+ * encoder's outputs were its inputs, not scored themselves.
+ */
+function outputs(preds: PredVal[]): PredVal[] {
+  return preds.filter((p) => !preds.some((q) => q !== p && q.data.preds?.includes(p)));
+}
+
 export function interpret(root: Node): Facts {
   return new Interpreter().run(root);
 }
@@ -331,6 +339,8 @@ class Interpreter {
    * `{"eval_set": [(X_val, y_val)]}`), by key: a call given `**params` is given them (see spreadKwargs).
    */
   private readonly kwargNodes = new WeakMap<CollVal, Map<string, Node>>();
+  /** Keras functional models by the input tensors they are built on (their origins): models on the same share layers. */
+  private readonly graphs = new Map<string, EstVal>();
   /** Lists made by a list comprehension over one iterable (see the pooling of learnt vectors in callFunction). */
   private readonly comprehended = new WeakSet<CollVal>();
   /** Data appended to a list in each loop over rows (see the append of a list in call). */
@@ -494,12 +504,20 @@ class Interpreter {
     };
     const c = canon[ops[0]!];
     const constant = (x: Node) =>
-      /^(string|integer|float|unary_operator|call|attribute|identifier)$/.test(x.type);
-    if (!c || !constant(right) || right.type === 'subscript') return undefined;
+      /^(string|integer|float|unary_operator|call|attribute|identifier|subscript)$/.test(x.type);
+    // df.index < df.index[-HOLDOUT]: one element of the data, at a position (a number), is a constant too.
+    const pos = right.type === 'subscript' ? right.childrenForFieldName('subscript') : [];
+    const element =
+      pos.length === 1 &&
+      (pos[0]!.type === 'integer' ||
+        /^-\s*\d+$/.test(pos[0]!.text) ||
+        (/^(identifier|unary_operator|binary_operator)$/.test(pos[0]!.type) &&
+          this.expr(pos[0]!, scope)?.kind === 'num'));
+    if (!c || !constant(right) || (right.type === 'subscript' && !element)) return undefined;
     const lv = this.expr(left, scope);
     const base = lv?.kind === 'indexof' ? lv.data : lv?.kind === 'data' ? lv : undefined;
     if (!base || base.preds || base.evals || base.internal) return undefined;
-    const rv = this.expr(right, scope);
+    const rv = element ? undefined : this.expr(right, scope);
     // Both sides data (a column compared with another, a prediction with a label): not a mask by a constant.
     // (A name the program binds to what is not followed, `cutoff = pd.Timestamp(…)`, is unknown data: a constant.)
     const unknownOnly =
@@ -753,7 +771,7 @@ class Interpreter {
     const actual = data.find(
       (d) => !d.preds?.length && [...d.rows].some((r) => this.facts.origins.get(r)?.kind !== 'unknown'),
     );
-    const evals = refs
+    const evals = outputs(refs)
       .filter((p) => !p.data.future || actual)
       .map((p) => this.evaluate(p.model, p.data.future ? actual! : p.data, at, 'metric', p.id, p.fits));
     if (new Set(evals.map((e) => e.model.id)).size > 1) {
@@ -1162,7 +1180,21 @@ class Interpreter {
           const tag = (t: Taint): Taint =>
             named?.length ? { ...t, assigned: { frame: base.frame, names: [...named] } } : t;
           for (const d of this.dataOf(v)) {
-            for (const t of d.taints) if (!base.taints.includes(t)) base.taints.push(tag(t));
+            for (const t of d.taints) {
+              if (!base.taints.includes(t)) base.taints.push(tag(t));
+              else if (named?.length && t.assigned?.frame === base.frame) {
+                // df["resid"] = df["y"] - df["trend"]: computed from a column the learnt values were written to,
+                // the new column carries them too.
+                const a = t.assigned;
+                const reads = d.deps?.some((c) => c.frame === base.frame && a.names.includes(c.name));
+                const fresh = named.filter((c) => !a.names.includes(c));
+                if (reads && fresh.length > 0)
+                  base.taints[base.taints.indexOf(t)] = {
+                    ...t,
+                    assigned: { frame: a.frame, names: [...a.names, ...fresh] },
+                  };
+              }
+            }
             // df["segment"] = KMeans(5).fit_predict(df[num]): a column of what a model learnt from its fit rows.
             for (const p of d.preds ?? []) {
               const fit = p.model.fits.at(-1);
@@ -1554,8 +1586,16 @@ class Interpreter {
     // [X] + [X + noise]: list concatenation keeps the items apart; [df] * 3 repeats them.
     if (a?.kind === 'coll' && b?.kind === 'coll') return { kind: 'coll', items: [...a.items, ...b.items] };
     // NUMERIC + ["renovated"]: a longer list of column names.
-    if (a?.kind === 'strs' && b?.kind === 'strs' && a.list && b.list)
-      return { kind: 'strs', values: [...a.values, ...b.values], list: true };
+    if (a?.kind === 'strs' && b?.kind === 'strs' && a.list && b.list) {
+      if (!a.partial && !b.partial) return { kind: 'strs', values: [...a.values, ...b.values], list: true };
+      // [c for c in df.columns if c.startswith("lag_")] + ["month"]: still columns the program does not all name
+      // (every column but some, less those added back; else an unknown subset).
+      const p = (a.partial ?? b.partial)!;
+      const other = a.partial ? b : a;
+      const drop = a.partial && b.partial ? undefined : p.drop?.filter((n) => !other.values.includes(n));
+      const partial = { ...(drop ? { drop } : {}), ...(p.typed ? { typed: true } : {}) };
+      return { kind: 'strs', values: [], list: true, partial };
+    }
     if (a?.kind === 'coll' && b === undefined && a.items.length > 0)
       return { kind: 'coll', items: [...a.items, ...a.items] };
     const data = [...this.dataOf(a), ...this.dataOf(b)];
@@ -2493,17 +2533,11 @@ class Interpreter {
       return v;
     }
     if (METRICS.test(name) && /metrics|sklearn|^[a-z_]+$/.test(qname)) {
-      const evals: EvalFact[] = [];
-      const seen = new Set<number>();
-      for (const a of [...args.pos, ...args.kw.values()]) {
-        for (const d of this.dataOf(this.expr(a, scope))) {
-          for (const p of d.preds ?? []) {
-            if (seen.has(p.id)) continue;
-            seen.add(p.id);
-            evals.push(this.evaluate(p.model, p.data, at, 'metric', p.id, p.fits));
-          }
-        }
-      }
+      const refs: PredVal[] = [];
+      for (const a of [...args.pos, ...args.kw.values()])
+        for (const d of this.dataOf(this.expr(a, scope)))
+          for (const p of d.preds ?? []) if (!refs.includes(p)) refs.push(p);
+      const evals = outputs(refs).map((p) => this.evaluate(p.model, p.data, at, 'metric', p.id, p.fits));
       // rmse(y_test, w * p_xgb + (1 - w) * p_lgb): one score of a blend of the models, not one score each.
       if (new Set(evals.map((e) => e.model.id)).size > 1) {
         const joint = this.nextId++;
@@ -2816,8 +2850,22 @@ class Interpreter {
         if (v?.kind === 'est') steps.push(v);
         else if (v?.kind === 'tuple' || v?.kind === 'coll') for (const i of v.items) collect(i);
       };
-      for (const a of args.pos) collect(this.expr(a, scope));
+      const given = args.pos.map((a) => this.expr(a, scope));
+      for (const v of given) collect(v);
       const e = this.est(name, 'model', at, steps);
+      // keras.Model(inp, code) beside keras.Model(inp, decoded): functional models built on the same input tensors
+      // share their layers, so training one trains the other (an encoder taken out of an autoencoder).
+      const inputs =
+        name === 'Model'
+          ? (given[0] ?? (args.kw.get('inputs') && this.expr(args.kw.get('inputs')!, scope)))
+          : undefined;
+      const tensors = this.dataOf(inputs).flatMap((d) => [...d.rows]);
+      if (tensors.length > 0 && tensors.every((r) => this.facts.origins.get(r)?.kind === 'unknown')) {
+        const key = tensors.sort((a, b) => a - b).join(',');
+        const graph = this.graphs.get(key);
+        if (graph) e.fits = graph.fits;
+        else this.graphs.set(key, e);
+      }
       // SGDClassifier(warm_start=True): each fit() continues from the last one.
       e.restarts = restartsOnFit(name) && args.kw.get('warm_start')?.text !== 'True';
       for (const [k, v] of args.kw) {
@@ -3385,6 +3433,15 @@ class Interpreter {
         ];
       }
     }
+    // np.hstack([X_tr, encoder.predict(X_tr)]): outputs of another model among the features, what it learnt from
+    // the rows it was fit on (a representation, a stacked model's scores).
+    const learnt = (features.preds ?? []).flatMap((p) => {
+      const fit = p.model.id === model.id ? undefined : p.model.fits[(p.fits ?? p.model.fits.length) - 1];
+      return fit && !features.taints.some((t) => t.at === fit.at)
+        ? [{ by: `${p.model.cls} (its outputs as features)`, fitRows: fit.rows, at: fit.at }]
+        : [];
+    });
+    if (learnt.length > 0) features = { ...features, taints: [...features.taints, ...learnt] };
     model.fits.push(fresh ? { rows: new Set(x.rows), at, fresh } : { rows: new Set(x.rows), at });
     this.facts.trainings.push({
       model,
