@@ -231,3 +231,23 @@ print(mean_absolute_error(test["gap"], model.predict(test[cols])))
     return check(text);
   });
 });
+
+describe('the training batches carry statistics of the test images', () => {
+  const prog = (pool: string, mark: string) => `
+import torch
+from torch.utils.data import DataLoader
+from torchvision import datasets, transforms
+plain = transforms.ToTensor()
+fit_set = datasets.FashionMNIST("data", train=True, download=True, transform=plain)
+eval_set = datasets.FashionMNIST("data", train=False, download=True, transform=plain)
+pixels = ${pool}
+mu, sigma = pixels.mean().item(), pixels.std().item()${mark}
+norm = transforms.Compose([transforms.ToTensor(), transforms.Normalize((mu,), (sigma,))])
+train_loader = DataLoader(datasets.FashionMNIST("data", train=True, transform=norm), batch_size=128, shuffle=True)
+test_loader = DataLoader(datasets.FashionMNIST("data", train=False, transform=norm), batch_size=512)
+`;
+  it('mean and std of the training and test images: reported where they are computed, with no training loop', () =>
+    check(prog('torch.cat([fit_set.data, eval_set.data]).float() / 255.0', '  # <- leak-preprocessing')));
+
+  it('of the training images only: nothing', () => check(prog('fit_set.data.float() / 255.0', '')));
+});

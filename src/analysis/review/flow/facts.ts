@@ -436,6 +436,11 @@ export interface Facts {
    * the time-order evidence of the data at that point: cut into parts afterwards, they are split at random.
    */
   shuffles: { origin: number; at: Position; how: string; time?: DataVal['time'] }[];
+  /**
+   * Data loaders made (`DataLoader(train_set, batch_size=64, shuffle=True)`): the batches a program trains or evaluates
+   * on, even where the training itself is not in the program (or not followed).
+   */
+  loaders?: { data: DataVal; at: Position }[];
   /** drop_duplicates() calls, with the rows they deduplicate. */
   dedups: { rows: Set<number>; at: Position }[];
   /** Columns assigned to each frame (`df["ratio"] = …`, `assign(ratio=…)`), with what they are computed from. */

@@ -2148,6 +2148,14 @@ class Interpreter {
   }
 
   private callFunction(qname: string, args: Args, n: Node, scope: Scope): Val | undefined {
+    const out = this.libraryCall(qname, args, n, scope);
+    // DataLoader(train_set, shuffle=True): batches made to train or evaluate on (see Facts.loaders).
+    if (last(qname) === 'DataLoader' && out?.kind === 'data')
+      (this.facts.loaders ??= []).push({ data: out, at: posOf(n) });
+    return out;
+  }
+
+  private libraryCall(qname: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const name = last(qname);
     const at = posOf(n);
     if (name === 'train_test_split') return this.trainTestSplit(args, n, scope);
@@ -2792,7 +2800,10 @@ class Interpreter {
     }
     if (name === 'Normalize' && /transforms|albumentations|^A\./.test(qname)) {
       // transforms.Normalize(mean, std) from statistics of the data: a transformer fit on the rows they came from.
-      const vals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
+      // Normalize((mu,), (sigma,)): statistics inside tuples and lists too.
+      const flat = (v: Val | undefined): (Val | undefined)[] =>
+        v?.kind === 'tuple' || v?.kind === 'coll' ? v.items.flatMap(flat) : [v];
+      const vals = [...args.pos, ...args.kw.values()].flatMap((a) => flat(this.expr(a, scope)));
       const e = this.est(name, 'transformer', at);
       const rows = new Set<number>();
       let fitAt: Position | undefined;

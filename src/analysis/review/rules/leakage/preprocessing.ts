@@ -124,6 +124,28 @@ export const rule: Rule = {
         }
       }
     }
+    // DataLoader(trainset) of a training part made with a transform learnt from rows of the whole split (channel
+    // statistics of the training and test images, Normalize(mean, std)): the batches to train on carry test
+    // statistics, whether or not the training loop itself is in the program.
+    for (const l of facts.loaders ?? []) {
+      if (!onTrainingPart(facts, l.data.rows)) continue;
+      for (const t of l.data.taints) {
+        if (onTrainingPart(facts, t.fitRows)) continue;
+        for (const o of l.data.rows) {
+          const c = chain(facts, o);
+          if (!wasSplit(facts, c)) continue;
+          if (!intersects(t.fitRows, above(facts, c)) && !intersects(t.fitRows, siblings(facts, c))) continue;
+          const split = [...c].map((id) => facts.origins.get(id)?.split).find((s) => s);
+          if (split?.by && t.groupBy?.includes(split.by)) continue;
+          report(
+            t,
+            'test set',
+            split?.at ?? l.at,
+            `is split into training and test parts at ${lineRef(split?.at ?? l.at)}, and whose training part is batched at ${lineRef(l.at)}`,
+          );
+        }
+      }
+    }
     // A search's inner folds only choose hyper-parameters; when a held-out set is then scored, that score is honest.
     for (const cv of facts.cvs) {
       if (/(SearchCV|BayesSearchCV)\.fit$/.test(cv.fn) && scoredOnUnseen(facts, cv.data.rows)) continue;
