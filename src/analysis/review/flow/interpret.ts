@@ -2150,8 +2150,10 @@ class Interpreter {
   private callFunction(qname: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const out = this.libraryCall(qname, args, n, scope);
     // DataLoader(train_set, shuffle=True): batches made to train or evaluate on (see Facts.loaders).
-    if (last(qname) === 'DataLoader' && out?.kind === 'data')
-      (this.facts.loaders ??= []).push({ data: out, at: posOf(n) });
+    if (last(qname) === 'DataLoader' && out?.kind === 'data') {
+      this.facts.loaders ??= [];
+      this.facts.loaders.push({ data: out, at: posOf(n) });
+    }
     return out;
   }
 
