@@ -251,3 +251,79 @@ test_loader = DataLoader(datasets.FashionMNIST("data", train=False, transform=no
 
   it('of the training images only: nothing', () => check(prog('fit_set.data.float() / 255.0', '')));
 });
+
+describe('cut points and counts of all rows computed by hand', () => {
+  const prog = (before: string, after: string) => `
+import numpy as np
+import pandas as pd
+from scipy import stats
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+shops = pd.read_csv("shops.csv")
+X = shops[["rent", "footfall"]].to_numpy()
+${before}
+X_tr, X_te, y_tr, y_te = train_test_split(X, shops["closed"], random_state=2)
+${after}
+print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))
+`;
+  it.each([
+    [
+      'np.clip(X, lo, hi) with np.percentile of all rows',
+      'lo, hi = np.percentile(X, [2, 98], axis=0)  # <- leak-preprocessing\nX = np.clip(X, lo, hi)',
+    ],
+    [
+      'np.where(X > cap, cap, X) with np.quantile of all rows',
+      'cap = np.quantile(X, 0.98, axis=0)  # <- leak-preprocessing\nX = np.where(X > cap, cap, X)',
+    ],
+    ['scipy.stats.zscore of all rows', 'X = stats.zscore(X)  # <- leak-preprocessing'],
+  ])('%s', (_name, before) => check(prog(before, '')));
+
+  it('cut points of the training rows applied to both parts: nothing', () =>
+    check(
+      prog(
+        '',
+        'lo, hi = np.percentile(X_tr, [2, 98], axis=0)\nX_tr, X_te = np.clip(X_tr, lo, hi), np.clip(X_te, lo, hi)',
+      ),
+    ));
+
+  const rare = (counted: string, mark: string) => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+shops = pd.read_csv("shops.csv")
+train, test = train_test_split(shops, random_state=2)
+sizes = ${counted}["chain"].value_counts()${mark}
+small = sizes[sizes < 5].index
+for part in (train, test):
+    part.loc[part["chain"].isin(small), "chain"] = "independent"
+clf = LogisticRegression().fit(pd.get_dummies(train[["chain", "rent"]]), train["closed"])
+print(clf.score(pd.get_dummies(test[["chain", "rent"]]), test["closed"]))
+`;
+  it('rare chains found by counting both parts, then relabelled through .loc[mask, col]', () =>
+    check(rare('pd.concat([train, test])', '  # <- leak-preprocessing')));
+
+  it('counted in the training part: nothing', () => check(rare('train', '')));
+});
+
+describe('the models a Keras container is made of are trained with it', () => {
+  const prog = (fitOn: string, mark: string) => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from tensorflow import keras
+meters = pd.read_csv("meters.csv")
+X = meters.drop(columns="tampered").to_numpy("float32")
+X_tr, X_te, y_tr, y_te = train_test_split(X, meters["tampered"], random_state=6)
+encoder = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(4)])
+decoder = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(X.shape[1])])
+autoencoder = keras.Sequential([encoder, decoder])
+autoencoder.compile(optimizer="adam", loss="mse")
+autoencoder.fit(${fitOn}, ${fitOn}, epochs=20)${mark}
+clf = LogisticRegression().fit(encoder.predict(X_tr), y_tr)
+print(clf.score(encoder.predict(X_te), y_te))
+`;
+  it('the autoencoder fit on all meters: the encoder codes leak the test meters', () =>
+    check(prog('X', '  # <- leak-preprocessing')));
+
+  it('fit on the training meters: nothing', () => check(prog('X_tr', '')));
+});

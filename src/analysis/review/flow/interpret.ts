@@ -526,6 +526,9 @@ class Interpreter {
       [...rv.rows].every((r) => this.facts.origins.get(r)?.kind === 'unknown');
     if ((rv?.kind === 'data' && !unknownOnly) || rv?.kind === 'pred' || rv?.kind === 'est') return undefined;
     const out = this.derive([base], posOf(n), true);
+    // df.a > df.a.quantile(0.99): a mask by a statistic of rows (used as values, np.where(mask, …), it carries it; the
+    // rows a mask selects do not, see select).
+    if (rv?.kind === 'stat') out.taints = [...out.taints, { by: rv.by, fitRows: rv.rows, at: rv.at }];
     // The column compared: df["week"], df.week.
     const sub = left.type === 'subscript' ? left.childrenForFieldName('subscript')[0] : undefined;
     const column =
@@ -1169,6 +1172,10 @@ class Interpreter {
           const sub = target.childrenForFieldName('subscript').filter((c): c is Node => !!c);
           // df["ratio"] = …, df.loc[:, "ratio"] = …, df[["a", "b"]] = …: columns of the frame and what they come from.
           const colNode = sub.length > 1 ? sub[1] : sub[0];
+          // df.loc[df.city.isin(rare), "city"] = "other": the rows changed are chosen by what was learnt (counts of
+          // all rows), which the frame now carries.
+          const rowSel = sub.length > 1 && sub[0]!.type !== 'slice' ? this.expr(sub[0]!, scope) : undefined;
+          const chosenBy = rowSel?.kind === 'stat' ? [] : this.dataOf(rowSel).flatMap((d) => d.taints);
           const fstr = colNode?.type === 'string' ? this.expr(colNode, scope) : undefined;
           const named = colNode
             ? (stringList(colNode) ??
@@ -1212,6 +1219,7 @@ class Interpreter {
               ];
           }
           if (v.kind === 'stat') base.taints.push(tag({ by: v.by, fitRows: v.rows, at: v.at }));
+          for (const t of chosenBy) if (!base.taints.includes(t)) base.taints.push(tag(t));
           if (valueNode && /\bto_datetime\b/.test(valueNode.text)) {
             base.time = strongest(base.time, {
               at: posOf(valueNode),
@@ -2137,6 +2145,10 @@ class Interpreter {
     // np.flatnonzero(lasso.coef_): still what the model learnt.
     if (!data.length) return vals.find((v) => v?.kind === 'stat');
     const out = this.derive(data, at);
+    // np.clip(X, lo, hi), np.where(X > hi, hi, X), np.subtract(X, mu): values made with statistics of rows carry them.
+    for (const v of vals)
+      if (v?.kind === 'stat' && !data.some((d) => d.preds || d.evals || d.internal))
+        out.taints = [...out.taints, { by: v.by, fitRows: v.rows, at: v.at }];
     const evals = scores ? this.scoreAgainst(data, at) : [];
     if (evals.length) out.evals = [...(out.evals ?? []), ...evals];
     return out;
@@ -2224,6 +2236,20 @@ class Interpreter {
       const x = this.dataOf(vals[1])[0];
       if (!model || !x || model.fits.length === 0 || name === 'partial_dependence') return undefined;
       return this.score([this.evaluate(model, x, at, 'score')], at);
+    }
+    if (
+      /^(zscore|winsorize|detrend)$/.test(name) &&
+      /(^|\.)(scipy|stats|mstats|signal)\./.test(qname) &&
+      args.pos.length > 0
+    ) {
+      // stats.zscore(X), mstats.winsorize(x, limits=…), signal.detrend(y): standardised by the mean and std of x, cut
+      // at its quantiles, a line fit to the series removed — learnt from the rows given, applied to them.
+      const x = this.dataOf(this.expr(args.pos[0]!, scope))[0];
+      for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
+      if (!x) return undefined;
+      const out = this.derive([x], at, true);
+      out.taints = [...out.taints, { by: `${name}()`, fitRows: new Set(x.rows), at }];
+      return out;
     }
     if (/^(boxcox|yeojohnson)$/.test(name) && /(^|\.)(scipy|stats)\./.test(qname) && args.pos.length > 0) {
       // stats.boxcox(x): the power transform with the lambda fit to x by maximum likelihood, returned with it;
@@ -3456,6 +3482,11 @@ class Interpreter {
     });
     if (learnt.length > 0) features = { ...features, taints: [...features.taints, ...learnt] };
     model.fits.push(fresh ? { rows: new Set(x.rows), at, fresh } : { rows: new Set(x.rows), at });
+    // keras.Sequential([encoder, decoder]).fit(X, X): the models it is made of are trained with it.
+    if (!PIPELINES.has(model.cls))
+      for (const s of model.steps)
+        if (s.role === 'model' && s !== model && !s.fits.includes(model.fits.at(-1)!))
+          s.fits.push(model.fits.at(-1)!);
     this.facts.trainings.push({
       model,
       x: features,
