@@ -68,6 +68,23 @@ print(roc_auc_score(y_te, gbm.predict_proba(X_te)[:, 1]))
       ),
     ));
 
+  it.each([
+    'cfg = {"n_estimators": 5000}\ncfg["early_stopping_rounds"] = 100',
+    'cfg = dict(n_estimators=5000)\ncfg.update(early_stopping_rounds=100)',
+    'cfg = {"n_estimators": 5000}\ncfg.update({"early_stopping_rounds": 100})',
+  ])('the dict changed before it is spread: %s', (params) =>
+    check(prog(params, 'X_tr, y_tr, eval_set=[(X_te, y_te)]', '  # <- leak-selection')),
+  );
+
+  it('early stopping set later by set_params', () =>
+    check(
+      prog(
+        'cfg = dict(n_estimators=5000)',
+        'X_tr, y_tr, eval_set=[(X_te, y_te)]',
+        '  # <- leak-selection',
+      ).replace('gbm.fit(', 'gbm.set_params(early_stopping_rounds=100)\ngbm.fit('),
+    ));
+
   it('no early stopping in the spread dict: the eval_set only reports scores', () =>
     check(prog('cfg = dict(n_estimators=300)', 'X_tr, y_tr, eval_set=[(X_te, y_te)]', '')));
 });

@@ -1168,6 +1168,10 @@ class Interpreter {
         const base = obj ? this.expr(obj, scope) : undefined;
         // results[name] = score: the collection holds it (picking its best later chooses by it).
         if (base?.kind === 'coll' && base.items.length < 64) base.items.push(v);
+        // params["early_stopping_rounds"] = 50 of a dict written out: one more keyword argument it gives (**params).
+        const key = stringValue(target.childrenForFieldName('subscript')[0]);
+        const kw = base?.kind === 'coll' ? this.kwargNodes.get(base) : undefined;
+        if (kw && valueNode && key !== undefined && /^[A-Za-z_]\w*$/.test(key)) kw.set(key, valueNode);
         if (base?.kind === 'data') {
           const sub = target.childrenForFieldName('subscript').filter((c): c is Node => !!c);
           // df["ratio"] = …, df.loc[:, "ratio"] = …, df[["a", "b"]] = …: columns of the frame and what they come from.
@@ -1907,6 +1911,17 @@ class Interpreter {
       if (obj?.kind === 'splitter') return this.splitterMethod(obj, method, args, n, scope);
       if (obj?.kind === 'group') return this.groupMethod(obj, method, args, n, scope);
       if (obj?.kind === 'coll' && (method === 'items' || method === 'values')) return obj;
+      const kwargs = obj?.kind === 'coll' && method === 'update' ? this.kwargNodes.get(obj) : undefined;
+      if (kwargs) {
+        // params.update(early_stopping_rounds=50), params.update({"eval_set": …}): more keyword arguments it gives.
+        const lit = args.pos[0]?.type === 'dictionary' ? args.pos[0] : undefined;
+        for (const p of lit?.namedChildren ?? []) {
+          const k = p?.type === 'pair' ? stringValue(p.childForFieldName('key')) : undefined;
+          const v = p?.childForFieldName('value');
+          if (k !== undefined && v && /^[A-Za-z_]\w*$/.test(k)) kwargs.set(k, v);
+        }
+        for (const [k, node] of args.kw) kwargs.set(k, node);
+      }
       if (obj?.kind === 'stat') return obj;
       if (obj?.kind === 'pred') return obj;
       if (method === 'gradient' && !obj && args.pos.length > 0) {
@@ -3736,6 +3751,8 @@ class Interpreter {
       case 'set_params':
         // model.set_params(warm_start=True): later fits continue from the last one.
         if (args.kw.get('warm_start')?.text === 'True') e.restarts = false;
+        // set_params(early_stopping_rounds=50): as if given when made.
+        if (args.kw.has('early_stopping_rounds')) e.earlyStopping = true;
         return e;
       case 'compile':
         return e;
