@@ -344,3 +344,40 @@ print(clf.score(encoder.predict(X_te), y_te))
 
   it('fit on the training meters: nothing', () => check(prog('X_tr', '')));
 });
+
+describe('word vectors trained after the model is made', () => {
+  const w2v = (docs: string, mark: string) => `
+import numpy as np
+import pandas as pd
+from gensim.models import Word2Vec
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+notes = pd.read_csv("notes.csv")
+tr, te = train_test_split(notes, random_state=0)
+wv_model = Word2Vec(vector_size=32, min_count=1)
+wv_model.build_vocab(${docs})
+wv_model.train(${docs}, total_examples=len(${docs}), epochs=5)${mark}
+emb = lambda toks: np.mean([wv_model.wv[w] for w in toks if w in wv_model.wv], axis=0)
+clf = LogisticRegression().fit(np.vstack([emb(t) for t in tr["toks"]]), tr["flag"])
+print(clf.score(np.vstack([emb(t) for t in te["toks"]]), te["flag"]))
+`;
+  it('Word2Vec.build_vocab / train on every note', () =>
+    check(w2v('notes["toks"].tolist()', '  # <- leak-preprocessing')));
+
+  it('on the training notes: nothing', () => check(w2v('tr["toks"].tolist()', '')));
+
+  it("Doc2Vec's vector of each document trained on, before the split", () =>
+    check(`
+import numpy as np
+import pandas as pd
+from gensim.models.doc2vec import Doc2Vec, TaggedDocument
+from sklearn.svm import LinearSVC
+from sklearn.model_selection import train_test_split
+notes = pd.read_csv("notes.csv")
+docs = [TaggedDocument(t.split(), [k]) for k, t in enumerate(notes["text"])]
+d2v = Doc2Vec(docs, vector_size=32, epochs=10)  # <- leak-preprocessing
+X = np.vstack([d2v.dv[k] for k in range(len(notes))])
+X_tr, X_te, y_tr, y_te = train_test_split(X, notes["flag"], random_state=0)
+print(LinearSVC().fit(X_tr, y_tr).score(X_te, y_te))
+`));
+});

@@ -3573,6 +3573,17 @@ class Interpreter {
       return undefined;
     }
     if (/^get_best_(models|model|estimator)$/.test(method)) return e;
+    if ((method === 'build_vocab' || method === 'train') && /^(Word2Vec|FastText|Doc2Vec)$/.test(e.cls)) {
+      // w2v = Word2Vec(vector_size=100); w2v.build_vocab(docs); w2v.train(docs, …): learnt from those texts.
+      const node =
+        args.pos[0] ?? args.kw.get('corpus_iterable') ?? args.kw.get('sentences') ?? args.kw.get('documents');
+      const d = node === xNode ? x : node ? this.dataOf(this.expr(node, scope))[0] : undefined;
+      if (d) {
+        e.fits.push({ rows: new Set(d.rows), at });
+        this.facts.transformerFits.push({ est: e, data: d, at });
+      }
+      return undefined;
+    }
     if (/^(get_vector|infer_vector|get_mean_vector|get_sentence_vector)$/.test(method) && e.fits.length > 0) {
       // w2v.wv.get_vector(word), d2v.infer_vector(tokens): vectors learnt from the model's texts.
       const fit = e.fits.at(-1)!;
@@ -4337,6 +4348,15 @@ class Interpreter {
     if (base.kind === 'est' && base.role === 'transformer' && base.fits.length > 0 && first) {
       const fit = base.fits.at(-1)!;
       const idx = this.dataOf(this.expr(first, scope))[0];
+      // d2v.dv[i]: the vector learnt for document i, one per document trained on (a row of those texts).
+      if (!idx && valueNode?.type === 'attribute' && /\.(dv|docvecs)$/.test(valueNode.text))
+        return {
+          kind: 'data',
+          rows: new Set(fit.rows),
+          taints: [{ by: base.cls, fitRows: fit.rows, at: fit.at }],
+          frame: this.nextId++,
+          at,
+        };
       if (!idx) return { kind: 'stat', rows: new Set(fit.rows), by: base.cls, at: fit.at };
       const out = this.derive([idx], at);
       out.taints = [...out.taints, { by: base.cls, fitRows: fit.rows, at: fit.at }];
