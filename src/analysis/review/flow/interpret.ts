@@ -2923,7 +2923,12 @@ class Interpreter {
       // SGDClassifier(warm_start=True): each fit() continues from the last one.
       e.restarts = restartsOnFit(name) && args.kw.get('warm_start')?.text !== 'True';
       for (const [k, v] of args.kw) {
-        if (k === 'early_stopping_rounds' || (k === 'early_stopping' && v.text === 'True'))
+        // early_stopping_round: LightGBM's parameter, passed on by its scikit-learn wrappers.
+        if (
+          k === 'early_stopping_rounds' ||
+          (k === 'early_stopping_round' && /^LGBM/.test(name)) ||
+          (k === 'early_stopping' && v.text === 'True')
+        )
           e.earlyStopping = true;
         if (k === 'callbacks' && /early_stopping|EarlyStopping/.test(v.text)) e.earlyStopping = true;
         if (k === 'use_best_model' && v.text === 'True') e.earlyStopping = true;
@@ -3387,8 +3392,21 @@ class Interpreter {
     const model = this.est(qname.startsWith('lightgbm') ? 'lightgbm.train' : 'xgboost.train', 'model', at);
     const dtrain = args.pos[1] ?? args.kw.get('train_set') ?? args.kw.get('dtrain');
     const x = dtrain ? this.dataOf(this.expr(dtrain, scope))[0] : undefined;
+    // lgb.train({"early_stopping_round": 50, …}, …): LightGBM also reads it (and its aliases) from the parameters.
+    const paramsNode = args.pos[0] ?? args.kw.get('params');
+    const params =
+      paramsNode && qname.startsWith('lightgbm')
+        ? paramsNode.type === 'identifier'
+          ? scope.get(paramsNode.text)
+          : paramsNode.type === 'dictionary'
+            ? this.expr(paramsNode, scope)
+            : undefined
+        : undefined;
+    const keys = params?.kind === 'coll' ? [...(this.kwargNodes.get(params)?.keys() ?? [])] : [];
     const early =
-      args.kw.has('early_stopping_rounds') || /early_stopping/.test(args.kw.get('callbacks')?.text ?? '');
+      args.kw.has('early_stopping_rounds') ||
+      /early_stopping/.test(args.kw.get('callbacks')?.text ?? '') ||
+      keys.some((k) => /^(early_stopping_rounds?|early_stopping|n_iter_no_change)$/.test(k));
     if (x) this.train(model, x, undefined, at);
     const evals = args.kw.get('valid_sets') ?? args.kw.get('evals');
     if (evals && early) {

@@ -1,0 +1,56 @@
+/**
+ * Continuation of flow-v8-prep.test.ts (kept under the 400-line limit): early stopping that LightGBM reads from its
+ * parameters. Programs written for these tests, not copied from the corpus.
+ */
+import { describe, expect, it } from 'vitest';
+import { reviewSources } from '../../../src/analysis/review/index.js';
+
+/** `# <- rule` at the end of a line marks where `rule` must be reported. */
+async function check(source: string): Promise<void> {
+  const text = source.replace(/^\n/, '');
+  const expected = text
+    .split('\n')
+    .flatMap((l, i) => [...l.matchAll(/# <- (leak-[a-z-]+)/g)].map((m) => `${m[1]}@${i + 1}`));
+  const r = await reviewSources([{ path: 'prog.py', text }], { families: ['leakage'] });
+  expect(r.problems).toEqual([]);
+  const got = r.findings.map((f) => `${f.ruleId}@${f.location.line}`);
+  expect(got.sort()).toEqual(expected.sort());
+}
+
+describe("LightGBM's early stopping given among its parameters", () => {
+  const booster = (param: string, valid: string, mark: string) => `
+import lightgbm as lgb
+import pandas as pd
+from sklearn.metrics import mean_absolute_error
+from sklearn.model_selection import train_test_split
+rides = pd.read_parquet("rides.parquet")
+X_tr, X_te, y_tr, y_te = train_test_split(rides.drop(columns="minutes"), rides["minutes"], random_state=7)
+X_fit, X_es, y_fit, y_es = train_test_split(X_tr, y_tr, random_state=7)
+cfg = {"objective": "l1", "learning_rate": 0.03, ${param}}
+booster = lgb.train(cfg, lgb.Dataset(X_fit, y_fit), num_boost_round=4000, valid_sets=[lgb.Dataset(${valid})])${mark}
+print(mean_absolute_error(y_te, booster.predict(X_te)))
+`;
+  it('lgb.train with "early_stopping_round" in the params and the test set among valid_sets', () =>
+    check(booster('"early_stopping_round": 80', 'X_te, y_te', '  # <- leak-selection')));
+
+  it('the alias "n_iter_no_change" likewise', () =>
+    check(booster('"n_iter_no_change": 80', 'X_te, y_te', '  # <- leak-selection')));
+
+  it('stopping on a part of the training rows: nothing', () =>
+    check(booster('"early_stopping_round": 80', 'X_es, y_es', '')));
+
+  it('no early stopping in the params: the test set is only watched', () =>
+    check(booster('"num_leaves": 63', 'X_te, y_te', '')));
+
+  it('LGBMRegressor(early_stopping_round=…) with the test set as eval_set', () =>
+    check(`
+import lightgbm as lgb
+import pandas as pd
+from sklearn.model_selection import train_test_split
+rides = pd.read_parquet("rides.parquet")
+X_tr, X_te, y_tr, y_te = train_test_split(rides.drop(columns="minutes"), rides["minutes"], random_state=7)
+reg = lgb.LGBMRegressor(n_estimators=4000, early_stopping_round=80)
+reg.fit(X_tr, y_tr, eval_set=[(X_te, y_te)])  # <- leak-selection
+print(reg.score(X_te, y_te))
+`));
+});
