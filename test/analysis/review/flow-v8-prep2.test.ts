@@ -54,3 +54,23 @@ reg.fit(X_tr, y_tr, eval_set=[(X_te, y_te)])  # <- leak-selection
 print(reg.score(X_te, y_te))
 `));
 });
+
+describe("a search's fit keywords reach its candidates' early stopping", () => {
+  const prog = (fitOn: string, stopOn: string, mark: string) => `
+import xgboost as xgb
+import pandas as pd
+from sklearn.model_selection import RandomizedSearchCV, train_test_split
+churn = pd.read_csv("churn.csv")
+X_tr, X_te, y_tr, y_te = train_test_split(churn.drop(columns="left"), churn["left"], random_state=1)
+X_fit, X_es, y_fit, y_es = train_test_split(X_tr, y_tr, random_state=1)
+base = xgb.XGBClassifier(n_estimators=3000, early_stopping_rounds=40)
+search = RandomizedSearchCV(base, {"max_depth": [2, 4, 6], "subsample": [0.6, 0.8, 1.0]}, n_iter=5, cv=3)
+search.fit(${fitOn}, eval_set=[(${stopOn})], verbose=False)${mark}
+print(search.score(X_te, y_te))
+`;
+  it('every candidate stopped on the test set, which then gives the score', () =>
+    check(prog('X_tr, y_tr', 'X_te, y_te', '  # <- leak-selection')));
+
+  it('stopped on a part cut from the training rows: nothing', () =>
+    check(prog('X_fit, y_fit', 'X_es, y_es', '')));
+});

@@ -3837,6 +3837,9 @@ class Interpreter {
       if (file !== undefined) this.saved.set(file, e);
     const early =
       e.earlyStopping ||
+      // GridSearchCV(XGBClassifier(early_stopping_rounds=50), …).fit(X, y, eval_set=…): fit keywords reach every
+      // candidate, each stopped on that set.
+      (e.role === 'search' && e.steps.some((s) => s.earlyStopping)) ||
       args.kw.has('early_stopping_rounds') ||
       STOPPING.test(callbacks) ||
       names.some((n) => this.stoppers.has(n));
