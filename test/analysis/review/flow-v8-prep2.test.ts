@@ -74,3 +74,40 @@ print(search.score(X_te, y_te))
   it('stopped on a part cut from the training rows: nothing', () =>
     check(prog('X_fit, y_fit', 'X_es, y_es', '')));
 });
+
+describe('a trend or season taken out of the whole series', () => {
+  const prog = (trend: string, mark: string) => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LinearRegression, Ridge
+from statsmodels.tsa.seasonal import seasonal_decompose
+visits = pd.read_csv("visits.csv", parse_dates=["day"], index_col="day")
+step = np.arange(len(visits)).reshape(-1, 1)
+${trend}${mark}
+visits["lag7"] = visits["rest"].shift(7)
+visits = visits.dropna()
+fit_part, hold_part = visits.iloc[:-28], visits.iloc[-28:]
+model = Ridge().fit(fit_part[["lag7"]], fit_part["rest"])
+print(model.score(hold_part[["lag7"]], hold_part["rest"]))
+`;
+  it('in-sample residuals of a line fit to every day', () =>
+    check(
+      prog(
+        'visits["rest"] = visits["n"] - LinearRegression().fit(step, visits["n"]).predict(step)',
+        '  # <- leak-preprocessing',
+      ),
+    ));
+
+  it('the line fit to the days before the hold-out: nothing', () =>
+    check(
+      prog(
+        'line = LinearRegression().fit(step[:-28], visits["n"].iloc[:-28])\nvisits["rest"] = visits["n"] - line.predict(step)',
+        '',
+      ),
+    ));
+
+  it('seasonal_decompose over every day', () =>
+    check(
+      prog('visits["rest"] = seasonal_decompose(visits["n"], period=7).resid', '  # <- leak-preprocessing'),
+    ));
+});

@@ -1209,7 +1209,10 @@ class Interpreter {
             // df["segment"] = KMeans(5).fit_predict(df[num]): a column of what a model learnt from its fit rows.
             for (const p of d.preds ?? []) {
               const fit = p.model.fits.at(-1);
-              if (fit && !d.evals && !base.taints.some((t) => t.at === fit.at))
+              // df["detr"] = df.y - trend.predict(t) on the rows the trend was fit on: in-sample residuals, a
+              // transform of those rows (detrending), not a held-out error.
+              const inSample = fit && [...p.data.rows].every((r) => fit.rows.has(r));
+              if (fit && (!d.evals || inSample) && !base.taints.some((t) => t.at === fit.at))
                 base.taints.push(tag({ by: `${p.model.cls} predictions`, fitRows: fit.rows, at: fit.at }));
             }
             base.time = strongest(base.time, d.time);
@@ -2253,10 +2256,13 @@ class Interpreter {
       return this.score([this.evaluate(model, x, at, 'score')], at);
     }
     if (
-      /^(zscore|winsorize|detrend)$/.test(name) &&
-      /(^|\.)(scipy|stats|mstats|signal)\./.test(qname) &&
+      ((/^(zscore|winsorize|detrend)$/.test(name) && /(^|\.)(scipy|stats|mstats|signal)\./.test(qname)) ||
+        (/^(seasonal_decompose|hpfilter|bkfilter|cffilter)$/.test(name) &&
+          /statsmodels|\btsa\b/.test(qname))) &&
       args.pos.length > 0
     ) {
+      // (statsmodels' seasonal_decompose(y), hpfilter(y): trend and seasonal parts smoothed over the whole series,
+      // the later periods included.)
       // stats.zscore(X), mstats.winsorize(x, limits=…), signal.detrend(y): standardised by the mean and std of x, cut
       // at its quantiles, a line fit to the series removed — learnt from the rows given, applied to them.
       const x = this.dataOf(this.expr(args.pos[0]!, scope))[0];
