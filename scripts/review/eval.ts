@@ -26,8 +26,8 @@
  *   outside the repository until its reporting run (then heldout-v9.txt and the files, hash checked). `--tuning`
  *   leaves this part out entirely (nothing is run on it): use it while changing the rules.
  *
- * A pair is `files/<pair>__leaky.py` and `__fixed.py`, or `.ipynb` for a notebook (its label is the first line of its
- * first code cell; it is reviewed as a notebook, and the regex baseline and pylint read its code cells joined).
+ * A pair is `files/<pair>__leaky.py` and `__fixed.py`, or `.ipynb` for a notebook (its label, `# label: leakage/<kind>`
+ * or `# label: leaky <kind>` / `# label: fixed`, is the first line of the file or of its first code cell; it is reviewed as a notebook, and the regex baseline and pylint read its code cells joined).
  *
  * Anchors in the same run: a regex baseline (the textual order of calls, what a grep-based check can do), ruff (npm's
  * WebAssembly build, @astral-sh/ruff-wasm-nodejs, with its NumPy and pandas rules: any message counted as a flag) and
@@ -108,7 +108,11 @@ function load(): {
   const items = files.map((f) => {
     const text = readFileSync(join(corpus, 'files', f), 'utf8');
     const code = f.endsWith('.ipynb') ? notebookCode(text) : text;
-    const label = /^# label: leakage\/(\w+)/.exec(code)?.[1] as Item['label'];
+    // `# label: leakage/<kind>` (`leakage/none` for a fixed twin), or as held-out v9's writer put it,
+    // `# label: leaky <kind>` / `# label: fixed` (the files are hashed as written, so both are read).
+    const m = /^# label: (?:leakage\/(\w+)|leaky (\w+)|(fixed))\b/.exec(code);
+    const label = (m?.[1] ?? m?.[2] ?? (m?.[3] ? 'none' : undefined)) as Item['label'];
+    if (!label) throw new Error(`data/review-corpus/files/${f}: no "# label:" line first`);
     return { file: f, pair: f.split('__')[0]!, label, text, code };
   });
   return {
