@@ -22,8 +22,10 @@
  *   the sixth round went on; its figures were reported in the sixth round's run, so it is tuning data since v8;
  * - held-out v8 (reported, tuning): 24 pairs written blind and frozen by their hash alone (heldout-v8.sha256) while
  *   the seventh round went on; its figures were reported in the seventh round's run, so it is tuning data since v9;
- * - held-out v9: pairs frozen by their hash alone (heldout-v9.sha256) while the eighth round goes on, the files kept
- *   outside the repository until its reporting run (then heldout-v9.txt and the files, hash checked). `--tuning`
+ * - held-out v9 (reported, tuning): 24 pairs written blind and frozen by their hash alone (heldout-v9.sha256) while
+ *   the eighth round went on; its figures were reported in the eighth round's run, so it is tuning data since v10;
+ * - held-out v10: pairs frozen by their hash alone (heldout-v10.sha256) while the ninth round goes on, the files kept
+ *   outside the repository until its reporting run (then heldout-v10.txt and the files, hash checked). `--tuning`
  *   leaves this part out entirely (nothing is run on it): use it while changing the rules.
  *
  * A pair is `files/<pair>__leaky.py` and `__fixed.py`, or `.ipynb` for a notebook (its label, `# label: leakage/<kind>`
@@ -101,6 +103,7 @@ function load(): {
   v7: Set<string>;
   v8: Set<string>;
   v9: Set<string>;
+  v10: Set<string>;
 } {
   const files = readdirSync(join(corpus, 'files'))
     .filter((f) => f.endsWith('.py') || f.endsWith('.ipynb'))
@@ -125,8 +128,9 @@ function load(): {
     v6: heldOut('heldout-v6'),
     v7: heldOut('heldout-v7'),
     v8: heldOut('heldout-v8'),
-    // Until its reporting run only the hash of v9 is here (its files are kept outside while the rules change).
-    v9: existsSync(join(corpus, 'heldout-v9.txt')) ? heldOut('heldout-v9') : new Set<string>(),
+    v9: heldOut('heldout-v9'),
+    // Until its reporting run only the hash of v10 is here (its files are kept outside while the rules change).
+    v10: existsSync(join(corpus, 'heldout-v10.txt')) ? heldOut('heldout-v10') : new Set<string>(),
   };
 }
 
@@ -260,10 +264,10 @@ function score(
   return { ...s, twinsWithFinding };
 }
 
-const { items: all, v1, v2, v3, v4, v5, v6, v7, v8, v9 } = load();
+const { items: all, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 } = load();
 const tuningOnly = process.argv.includes('--tuning');
-// With --tuning nothing of held-out v9 is loaded into any part (its hash was checked by load()).
-const items = tuningOnly ? all.filter((i) => !v9.has(i.pair)) : all;
+// With --tuning nothing of held-out v10 is loaded into any part (its hash was checked by load()).
+const items = tuningOnly ? all.filter((i) => !v10.has(i.pair)) : all;
 const parts: Record<string, Item[]> = {
   tuning: items.filter(
     (i) =>
@@ -275,7 +279,8 @@ const parts: Record<string, Item[]> = {
       !v6.has(i.pair) &&
       !v7.has(i.pair) &&
       !v8.has(i.pair) &&
-      !v9.has(i.pair),
+      !v9.has(i.pair) &&
+      !v10.has(i.pair),
   ),
   'held-out v1 (reported, tuning)': items.filter((i) => v1.has(i.pair)),
   'held-out v2 (reported, tuning)': items.filter((i) => v2.has(i.pair)),
@@ -285,8 +290,9 @@ const parts: Record<string, Item[]> = {
   'held-out v6 (reported, tuning)': items.filter((i) => v6.has(i.pair)),
   'held-out v7 (reported, tuning)': items.filter((i) => v7.has(i.pair)),
   'held-out v8 (reported, tuning)': items.filter((i) => v8.has(i.pair)),
+  'held-out v9 (reported, tuning)': items.filter((i) => v9.has(i.pair)),
 };
-if (!tuningOnly && v9.size > 0) parts['held-out v9'] = items.filter((i) => v9.has(i.pair));
+if (!tuningOnly && v10.size > 0) parts['held-out v10'] = items.filter((i) => v10.has(i.pair));
 const detectors: [string, Detector][] = [
   ['ai-ci review', aiCi],
   ['regex baseline', regexBaseline],
@@ -297,7 +303,7 @@ if (pylint) detectors.push(['pylint (any message)', pylint]);
 
 const json: Record<string, unknown> = {};
 const lines: string[] = [
-  `eval:review — ${all.length} files (${all.length / 2} leaky/fixed pairs): held-out v1 ${v1.size}, v2 ${v2.size}, v3 ${v3.size}, v4 ${v4.size}, v5 ${v5.size}, v6 ${v6.size}, v7 ${v7.size} and v8 ${v8.size} pairs (reported, tuning), held-out v9 ${v9.size > 0 ? `${v9.size} pairs` : 'frozen by its hash, files not here yet'}${tuningOnly ? ' (left out: --tuning)' : ''}; hashes checked`,
+  `eval:review — ${all.length} files (${all.length / 2} leaky/fixed pairs): held-out v1 ${v1.size}, v2 ${v2.size}, v3 ${v3.size}, v4 ${v4.size}, v5 ${v5.size}, v6 ${v6.size}, v7 ${v7.size}, v8 ${v8.size} and v9 ${v9.size} pairs (reported, tuning), held-out v10 ${v10.size > 0 ? `${v10.size} pairs` : 'frozen by its hash, files not here yet'}${tuningOnly ? ' (left out: --tuning)' : ''}; hashes checked`,
   '',
 ];
 for (const [partName, part] of Object.entries(parts)) {
