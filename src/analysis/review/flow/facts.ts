@@ -112,6 +112,8 @@ export interface DataVal {
   preds?: PredRef[];
   /** Evaluations this value is a score of (a metric, a loss or an accuracy count on held-out data). */
   evals?: EvalFact[];
+  /** For a loss or a metric of predictions: the labels they were compared with (`loss_fn(net(X), y)`: `y`). */
+  against?: DataVal;
   /** Cross-validation or search scores this value is (or is computed from). */
   internal?: InternalScoreFact[];
   /** Columns this value is computed from row by row (see ColDep). */

@@ -94,6 +94,12 @@ function dictKeys(v: CollVal): string[] | undefined {
 }
 
 const stringValue = (n: Node | null | undefined): string | undefined => {
+  // ("y ~ a" " + b"): adjacent literals are one string.
+  if (n?.type === 'parenthesized_expression') return stringValue(n.namedChildren[0]);
+  if (n?.type === 'concatenated_string') {
+    const parts = n.namedChildren.map((c) => stringValue(c));
+    return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+  }
   if (n?.type !== 'string') return undefined;
   if (n.namedChildren.some((c) => c?.type === 'interpolation')) return undefined;
   const content = n.namedChildren.filter((c) => c?.type === 'string_content');
@@ -139,6 +145,10 @@ const STOPPING =
 const STOPPER_CALL = /early_?stop|stopper/i;
 /** The file a checkpoint callback writes: `ModelCheckpoint("best.keras")`, `ModelCheckpoint(filepath="m.h5")`. */
 const CHECKPOINT = /ModelCheckpoint\(\s*(?:[^()]*?\bfilepath\s*=\s*)?["']([^"']+)["']/;
+
+/** Columns naming a person (or animal) of a study, by themselves: `subject`, `patient`, `participant_id`. */
+const PERSON_KEY =
+  /^(subject|patient|participant|speaker|person|individual|donor|animal|mouse|volunteer)s?(_?(id|no|num|number|code|key|name))?$/i;
 
 /** Keywords of a supervised dataset's constructor that hold one value per row (DMatrix, lgb.Dataset, Pool). */
 const ROW_KEYWORDS =
@@ -790,7 +800,8 @@ class Interpreter {
       for (const p of d.preds ?? []) {
         if (this.trainedPreds.has(p.id)) continue;
         this.trainedPreds.add(p.id);
-        this.train(p.model, p.data, undefined, at);
+        // The labels the loss compared the predictions with, unless the batch is a supervised dataset's (its own).
+        this.train(p.model, p.data, p.data.xy ? undefined : d.against, at);
       }
     }
   }
@@ -1368,6 +1379,13 @@ class Interpreter {
       case 'true':
       case 'false':
         return { kind: 'const', value: n.type === 'true' };
+      case 'concatenated_string': {
+        // "y ~ a" " + b": one string when every part is a literal; otherwise its parts are evaluated (f-strings).
+        const v = stringValue(n);
+        if (v !== undefined) return { kind: 'strs', values: [v], list: false };
+        for (const c of n.namedChildren) if (c) this.expr(c, scope);
+        return undefined;
+      }
       case 'string': {
         // f"{evaluate(model, X_test):.3f}": the expressions inside are evaluated like any other; f"lag_{k}" with k
         // known (a string, or one of a few numbers) is those names.
@@ -2169,6 +2187,10 @@ class Interpreter {
         out.taints = [...out.taints, { by: v.by, fitRows: v.rows, at: v.at }];
     const evals = scores ? this.scoreAgainst(data, at) : [];
     if (evals.length) out.evals = [...(out.evals ?? []), ...evals];
+    // loss_fn(net(X), y): the values the predictions are compared with are the labels (a backward pass through this
+    // loss trains the model on them).
+    const labels = scores ? data.filter((d) => !d.preds?.length && !d.evals && !d.internal) : [];
+    if (labels.length === 1 && data.some((d) => d.preds?.length)) out.against = labels[0];
     return out;
   }
 
@@ -2291,6 +2313,18 @@ class Interpreter {
       const by = `${name} (lambda)`;
       out.taints = [...out.taints, { by, fitRows: new Set(x.rows), at }];
       return { kind: 'tuple', items: [out, { kind: 'stat', rows: new Set(x.rows), by, at }] };
+    }
+    const inner = args.pos[0];
+    if (
+      qname === 'next' &&
+      inner?.type === 'call' &&
+      inner.childForFieldName('function')?.type === 'attribute' &&
+      inner.childForFieldName('function')?.childForFieldName('attribute')?.text === 'split'
+    ) {
+      // train_idx, test_idx = next(GroupShuffleSplit(…).split(X, y, groups)): the first fold's indices.
+      const v = this.expr(inner, scope);
+      if (v?.kind === 'coll' && v.items[0]?.kind === 'tuple') return v.items[0];
+      return v;
     }
     if (qname === 'next' && args.pos[0]?.type === 'identifier') {
       // next(doc_stream) of an iterator kept in a variable: each call reads the items after the last one read, so two
@@ -3979,6 +4013,15 @@ class Interpreter {
     if (method === 'groupby') {
       const keyNode = args.pos[0] ?? args.kw.get('by');
       const keys = keyNode ? (stringList(keyNode) ?? this.named(keyNode, scope)?.values) : undefined;
+      // voice.groupby("subject").size(): the program itself treats the rows as several per subject (a person of a
+      // study), so a row-by-row split puts the same person on both sides (see Facts.groupKeys).
+      if (keys?.length === 1 && PERSON_KEY.test(keys[0]!)) {
+        const frame = d.cols?.frame ?? d.frame;
+        this.facts.groupKeys ??= new Map();
+        const known = this.facts.groupKeys.get(frame) ?? new Set<string>();
+        known.add(keys[0]!);
+        this.facts.groupKeys.set(frame, known);
+      }
       return { kind: 'group', data: d, ...(keys ? { keys } : {}) };
     }
     if (method === 'pop') {
@@ -4085,6 +4128,14 @@ class Interpreter {
       }
       return out;
     }
+    if ((method === 'head' || method === 'tail') && (args.pos.length === 1 || args.kw.has('n'))) {
+      // train, test = df.head(n_train), df.tail(len(df) - n_train): the first and the last rows, two parts of df
+      // (as df.iloc[:n] and df.iloc[n:] are).
+      for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
+      const o = this.origin('part', d.rows, at);
+      o.how = method;
+      return this.withRows(d, o, at);
+    }
     if ((method === 'rename' || method === 'to_frame') && args.pos.length + args.kw.size === 1) {
       // s.rename("spend_next_12m"), s.to_frame("spend"): a series (one column) under a new name.
       const name = stringValue(args.pos[0] ?? args.kw.get('name'));
@@ -4150,8 +4201,13 @@ class Interpreter {
       const polars = this.polarsColumns(d, args, argVals, n, scope);
       if (polars) return polars;
       // Polars / Spark df.select(["a", "b"]) or select("a", "b"): those columns.
+      // select(NUMERIC) with NUMERIC a list of names bound earlier: those names too.
+      const bound = (a: Node) => {
+        const v = this.named(a, scope);
+        return v && !v.partial ? v.values : undefined;
+      };
       const named = (a: Node) =>
-        stringList(a) ?? (stringValue(a) !== undefined ? [stringValue(a)!] : undefined);
+        stringList(a) ?? (stringValue(a) !== undefined ? [stringValue(a)!] : bound(a));
       const names = args.pos.flatMap((a) => named(a) ?? []);
       if (method === 'select' && args.pos.length > 0 && args.pos.every((a) => named(a) !== undefined)) {
         this.useColumns(d.frame, names);
@@ -4513,6 +4569,10 @@ class Interpreter {
       out.whole = false;
       return out;
     }
+    // X.iloc[train_idx] / X.loc[idx] with positions the analysis does not follow: rows of X, all of its columns.
+    const indexer = valueNode?.type === 'attribute' ? valueNode.childForFieldName('attribute')?.text : undefined;
+    if ((indexer === 'iloc' || indexer === 'loc') && colPart === undefined && idx?.kind === 'data')
+      return this.derive([base], at, true);
     // df[cols] with cols not known (a list the program builds from what it cannot follow): some columns, maybe not
     // the target; the frame's rows.
     const allColumns = /(^|\.)columns(\.(tolist|to_list)\(\)|\.values)?$|^list\([\w.]+\.columns\)$/.test(
