@@ -1412,9 +1412,6 @@ class Interpreter {
         if (v !== undefined) return { kind: 'strs', values: [v], list: false };
         return texts && texts.length > 0 ? { kind: 'strs', values: texts, list: false } : undefined;
       }
-      case 'concatenated_string':
-        for (const c of n.namedChildren) if (c) this.expr(c, scope);
-        return undefined;
       case 'integer':
       case 'float':
         // A number is a number, not unknown rows (num_classes = 10, later to_categorical(y, num_classes)).
@@ -4570,7 +4567,8 @@ class Interpreter {
       return out;
     }
     // X.iloc[train_idx] / X.loc[idx] with positions the analysis does not follow: rows of X, all of its columns.
-    const indexer = valueNode?.type === 'attribute' ? valueNode.childForFieldName('attribute')?.text : undefined;
+    const indexer =
+      valueNode?.type === 'attribute' ? valueNode.childForFieldName('attribute')?.text : undefined;
     if ((indexer === 'iloc' || indexer === 'loc') && colPart === undefined && idx?.kind === 'data')
       return this.derive([base], at, true);
     // df[cols] with cols not known (a list the program builds from what it cannot follow): some columns, maybe not
