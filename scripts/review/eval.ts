@@ -24,9 +24,10 @@
  *   the seventh round went on; its figures were reported in the seventh round's run, so it is tuning data since v9;
  * - held-out v9 (reported, tuning): 24 pairs written blind and frozen by their hash alone (heldout-v9.sha256) while
  *   the eighth round went on; its figures were reported in the eighth round's run, so it is tuning data since v10;
- * - held-out v10: pairs frozen by their hash alone (heldout-v10.sha256) while the ninth round goes on, the files kept
- *   outside the repository until its reporting run (then heldout-v10.txt and the files, hash checked). `--tuning`
- *   leaves this part out entirely (nothing is run on it): use it while changing the rules.
+ * - held-out v10 (reported, tuning): 24 pairs written blind (the writer reported only the hash and counts) and frozen
+ *   by their hash alone while the ninth round went on; reported in the ninth round's run, tuning data since;
+ * - held-out v11: the next blind part, to be frozen by its hash (heldout-v11.sha256) before the next round of changes,
+ *   its files kept outside the repository until its reporting run. `--tuning` leaves it out entirely.
  *
  * A pair is `files/<pair>__leaky.py` and `__fixed.py`, or `.ipynb` for a notebook (its label, `# label: leakage/<kind>`
  * or `# label: leaky <kind>` / `# label: fixed`, is the first line of the file or of its first code cell; it is reviewed as a notebook, and the regex baseline and pylint read its code cells joined).
@@ -104,6 +105,7 @@ function load(): {
   v8: Set<string>;
   v9: Set<string>;
   v10: Set<string>;
+  v11: Set<string>;
 } {
   const files = readdirSync(join(corpus, 'files'))
     .filter((f) => f.endsWith('.py') || f.endsWith('.ipynb'))
@@ -129,8 +131,9 @@ function load(): {
     v7: heldOut('heldout-v7'),
     v8: heldOut('heldout-v8'),
     v9: heldOut('heldout-v9'),
-    // Until its reporting run only the hash of v10 is here (its files are kept outside while the rules change).
-    v10: existsSync(join(corpus, 'heldout-v10.txt')) ? heldOut('heldout-v10') : new Set<string>(),
+    v10: heldOut('heldout-v10'),
+    // Until its reporting run at most the hash of v11 is here (its files are kept outside while the rules change).
+    v11: existsSync(join(corpus, 'heldout-v11.txt')) ? heldOut('heldout-v11') : new Set<string>(),
   };
 }
 
@@ -264,10 +267,10 @@ function score(
   return { ...s, twinsWithFinding };
 }
 
-const { items: all, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 } = load();
+const { items: all, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 } = load();
 const tuningOnly = process.argv.includes('--tuning');
-// With --tuning nothing of held-out v10 is loaded into any part (its hash was checked by load()).
-const items = tuningOnly ? all.filter((i) => !v10.has(i.pair)) : all;
+// With --tuning nothing of held-out v11 is loaded into any part (its hash was checked by load()).
+const items = tuningOnly ? all.filter((i) => !v11.has(i.pair)) : all;
 const parts: Record<string, Item[]> = {
   tuning: items.filter(
     (i) =>
@@ -280,7 +283,8 @@ const parts: Record<string, Item[]> = {
       !v7.has(i.pair) &&
       !v8.has(i.pair) &&
       !v9.has(i.pair) &&
-      !v10.has(i.pair),
+      !v10.has(i.pair) &&
+      !v11.has(i.pair),
   ),
   'held-out v1 (reported, tuning)': items.filter((i) => v1.has(i.pair)),
   'held-out v2 (reported, tuning)': items.filter((i) => v2.has(i.pair)),
@@ -291,8 +295,15 @@ const parts: Record<string, Item[]> = {
   'held-out v7 (reported, tuning)': items.filter((i) => v7.has(i.pair)),
   'held-out v8 (reported, tuning)': items.filter((i) => v8.has(i.pair)),
   'held-out v9 (reported, tuning)': items.filter((i) => v9.has(i.pair)),
+  'held-out v10 (reported, tuning)': items.filter((i) => v10.has(i.pair)),
 };
-if (!tuningOnly && v10.size > 0) parts['held-out v10'] = items.filter((i) => v10.has(i.pair));
+if (!tuningOnly && v11.size > 0) parts['held-out v11'] = items.filter((i) => v11.has(i.pair));
+const v11State =
+  v11.size > 0
+    ? `${v11.size} pairs`
+    : existsSync(join(corpus, 'heldout-v11.sha256'))
+      ? 'frozen by its hash, files not here yet'
+      : 'not frozen yet (freeze one before the next round of changes)';
 const detectors: [string, Detector][] = [
   ['ai-ci review', aiCi],
   ['regex baseline', regexBaseline],
@@ -303,7 +314,7 @@ if (pylint) detectors.push(['pylint (any message)', pylint]);
 
 const json: Record<string, unknown> = {};
 const lines: string[] = [
-  `eval:review — ${all.length} files (${all.length / 2} leaky/fixed pairs): held-out v1 ${v1.size}, v2 ${v2.size}, v3 ${v3.size}, v4 ${v4.size}, v5 ${v5.size}, v6 ${v6.size}, v7 ${v7.size}, v8 ${v8.size} and v9 ${v9.size} pairs (reported, tuning), held-out v10 ${v10.size > 0 ? `${v10.size} pairs` : 'frozen by its hash, files not here yet'}${tuningOnly ? ' (left out: --tuning)' : ''}; hashes checked`,
+  `eval:review — ${all.length} files (${all.length / 2} leaky/fixed pairs): held-out v1 ${v1.size}, v2 ${v2.size}, v3 ${v3.size}, v4 ${v4.size}, v5 ${v5.size}, v6 ${v6.size}, v7 ${v7.size}, v8 ${v8.size}, v9 ${v9.size} and v10 ${v10.size} pairs (reported, tuning), held-out v11 ${v11State}${tuningOnly ? ' (left out: --tuning)' : ''}; hashes checked`,
   '',
 ];
 for (const [partName, part] of Object.entries(parts)) {

@@ -1,8 +1,8 @@
 /**
  * `npx tsx scripts/review/show.ts FILE…`: the leakage findings `ai-ci review` reports on each file, one line each
- * (rule, line, message, why) — for looking at one program while changing the rules. It refuses the held-out v10 pairs
- * (data/review-corpus/heldout-v10.txt, once its reporting run adds it) unless given --heldout: they are scored once, by
- * eval:review. (Held-out v1 to v9 are reported, tuning data.)
+ * (rule, line, message, why) — for looking at one program while changing the rules. It refuses the held-out v11 pairs
+ * (data/review-corpus/heldout-v11.txt, once its reporting run adds it) unless given --heldout: they are scored once, by
+ * eval:review. (Held-out v1 to v10 are reported, tuning data.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -11,7 +11,7 @@ import { reviewSources } from '../../src/analysis/review/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const heldOut = new Set(
-  ['heldout-v10.txt']
+  ['heldout-v11.txt']
     .map((l) => join(root, 'data/review-corpus', l))
     .filter((p) => existsSync(p))
     .flatMap((p) => readFileSync(p, 'utf8').split('\n').filter(Boolean)),
@@ -20,7 +20,7 @@ const files = process.argv.slice(2).filter((f) => !f.startsWith('--'));
 const frozen = files.filter((f) => heldOut.has(basename(f).split('__')[0]!));
 if (frozen.length > 0 && !process.argv.includes('--heldout')) {
   process.stderr.write(
-    `held-out v10 pairs are scored once by eval:review, not looked at: ${frozen.join(', ')}\n`,
+    `held-out v11 pairs are scored once by eval:review, not looked at: ${frozen.join(', ')}\n`,
   );
   process.exit(2);
 }
