@@ -181,3 +181,93 @@ MultinomialNB().fit(vec.transform(X_tr), y_tr)
 `);
   });
 });
+
+describe('held-out v10’s false findings and misses (tuning data since its reporting run)', () => {
+  it('rows sorted by a date to keep each patient’s first stay, then split at random: not a time series', async () => {
+    await check(`
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+adm = pd.read_csv("admissions.csv", parse_dates=["admit_date"])
+adm = adm.sort_values("admit_date").drop_duplicates("patient_id", keep="first")
+is_test = np.random.default_rng(1).random(len(adm)) < 0.25
+train, test = adm[~is_test], adm[is_test]
+clf = LogisticRegression().fit(train[["age", "n_meds"]], train["readmitted"])
+print(clf.score(test[["age", "n_meds"]], test["readmitted"]))
+`);
+  });
+
+  it('the best of several records chosen on a validation part, then scored once on the test part: nothing', async () => {
+    const prog = (fit: string, score: string, mark: string) => `
+from sklearn.datasets import load_breast_cancer
+from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import train_test_split
+X, y = load_breast_cancer(return_X_y=True)
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, random_state=1)
+results = []
+for depth in [2, 3, 4]:
+    model = GradientBoostingClassifier(max_depth=depth).fit(${fit})
+    results.append({"depth": depth, "auc": roc_auc_score(${score}), "model": model})${mark}
+best = max(results, key=lambda r: r["auc"])
+print(roc_auc_score(y_test, best["model"].predict_proba(X_test)[:, 1]))
+`;
+    await check(prog('X_fit, y_fit', 'y_val, model.predict_proba(X_val)[:, 1]', ''));
+    await check(
+      prog('X_train, y_train', 'y_test, model.predict_proba(X_test)[:, 1]', '  # <- leak-selection'),
+    );
+  });
+
+  it('Polars medians of every column filled in before the split (a comprehension of pl.col(c))', async () => {
+    const prog = (fill: string) => `
+import polars as pl
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import train_test_split
+NUMERIC = ["area", "rooms"]
+homes = pl.read_csv("homes.csv")
+${fill}
+X_tr, X_te, y_tr, y_te = train_test_split(homes.select(NUMERIC).to_numpy(), homes["kwh"].to_numpy(), random_state=0)
+print(Ridge().fit(X_tr, y_tr).score(X_te, y_te))
+`;
+    await check(
+      prog(
+        'homes = homes.with_columns([pl.col(c).fill_null(pl.col(c).median()) for c in NUMERIC])  # <- leak-preprocessing',
+      ),
+    );
+    await check(prog('homes = homes.with_columns([pl.col(c).fill_null(0) for c in NUMERIC])'));
+  });
+
+  it('a ColumnTransformer’s output keeps the columns it names: a post-outcome column among them is found', async () => {
+    const prog = (extra: string, mark: string) => `
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+orders = pd.read_parquet("orders.parquet")
+numeric = ["amount", "account_age_days"${extra}]
+prep = ColumnTransformer([("num", StandardScaler(), numeric), ("cat", OneHotEncoder(), ["device"])])
+cut = len(orders) * 4 // 5
+train, test = orders.iloc[:cut], orders.iloc[cut:]
+X_train = prep.fit_transform(train[numeric + ["device"]])
+LogisticRegression().fit(X_train, train["is_fraud"])${mark}
+`;
+    await check(prog(', "chargeback_amount"', '  # <- leak-target'));
+    await check(prog('', ''));
+  });
+
+  it('fit_transform of a ColumnTransformer on the whole frame outputs only the columns it names', async () => {
+    await check(`
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.preprocessing import StandardScaler
+homes = pd.read_csv("homes.csv")
+prep = ColumnTransformer([("num", StandardScaler(), ["area", "rooms"])])
+X = prep.fit_transform(homes)  # <- leak-preprocessing
+y = homes["price"].to_numpy()
+n = len(homes) * 4 // 5
+RandomForestRegressor().fit(X[:n], y[:n])
+`);
+  });
+});

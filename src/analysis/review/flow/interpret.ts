@@ -132,9 +132,12 @@ const OUTLIER_DETECTORS = new Set([
 const LEARNT_ATTRS =
   /^(coef_|feature_importances_|support_|ranking_|scores_|pvalues_|components_|params|pvalues)$/;
 
-/** Transformers whose output has the columns of their input, one for one (scalers, imputers): which stay known. */
+/**
+ * Transformers whose output has the columns of their input (scalers, imputers one for one; encoders and a
+ * ColumnTransformer column by column, one-hot widening each): which stay known.
+ */
 const COLUMNWISE =
-  /^(StandardScaler|MinMaxScaler|RobustScaler|MaxAbsScaler|SimpleImputer|KNNImputer|IterativeImputer|PowerTransformer|QuantileTransformer)$/;
+  /^(StandardScaler|MinMaxScaler|RobustScaler|MaxAbsScaler|SimpleImputer|KNNImputer|IterativeImputer|PowerTransformer|QuantileTransformer|OneHotEncoder|OrdinalEncoder|ColumnTransformer|make_column_transformer)$/;
 
 /** KerasTuner's tuners (keras_tuner.RandomSearch, …): .search() trains candidates and scores them on validation_data. */
 const TUNERS = new Set(['RandomSearch', 'Hyperband', 'BayesianOptimization', 'GridSearch', 'SklearnTuner']);
@@ -571,10 +574,12 @@ class Interpreter {
       .map((a) => (a!.namedChildren[0] ? this.expr(a!.namedChildren[0], scope) : undefined));
     const kwNames = [...args.kw.keys()];
     const named: [string | undefined, Val | undefined][] = [
-      ...argVals.map((v, i): [string | undefined, Val | undefined] => [
-        i >= args.pos.length ? kwNames[i - args.pos.length] : undefined,
-        v,
-      ]),
+      ...argVals.flatMap((v, i): [string | undefined, Val | undefined][] =>
+        // with_columns([pl.col(c).fill_null(…) for c in NUMERIC]): the expressions of the list.
+        v?.kind === 'coll' && i < args.pos.length
+          ? v.items.map((x): [string | undefined, Val | undefined] => [undefined, x])
+          : [[i >= args.pos.length ? kwNames[i - args.pos.length] : undefined, v]],
+      ),
       ...spread.flatMap((v): [undefined, Val | undefined][] =>
         v?.kind === 'coll' || v?.kind === 'tuple' ? v.items.map((x) => [undefined, x]) : [[undefined, v]],
       ),
@@ -585,6 +590,16 @@ class Interpreter {
     for (const [kw, v] of exprs) {
       const e = v as DataVal;
       const name = kw ?? e.alias;
+      // pl.col(c).fill_null(pl.col(c).median()): a statistic of the expression's column is one of this frame's rows.
+      for (const t of e.taints) {
+        const fitRows = t.fitRows.size === 0 ? new Set(d.rows) : t.fitRows;
+        const learnt: Taint = {
+          ...t,
+          fitRows,
+          ...(name ? { assigned: { frame: d.frame, names: [name] } } : {}),
+        };
+        if (!out.taints.some((x) => x.at === t.at && x.by === t.by)) out.taints.push(learnt);
+      }
       const deps = (e.deps ?? []).map((c) => (c.frame === POLARS_FRAME ? { ...c, frame: d.frame } : c));
       for (const c of deps) this.useColumns(d.frame, [c.name]);
       if (name === undefined) continue; // pl.col("count") as it is
@@ -2212,7 +2227,9 @@ class Interpreter {
     if (name === 'train_test_split') return this.trainTestSplit(args, n, scope);
     if (name === 'col' && /^(polars|pl)\./.test(qname) && args.pos.length === 1) {
       // pl.col("count"): a column of the frame the expression is given to (select, with_columns), not known yet.
-      const col = stringValue(args.pos[0]);
+      // pl.col(c) for c in NUMERIC: the name c is bound to.
+      const bound = this.named(args.pos[0], scope);
+      const col = stringValue(args.pos[0]) ?? (bound && !bound.list ? bound.values[0] : undefined);
       if (col === undefined) return undefined;
       return {
         kind: 'data',
@@ -2672,6 +2689,26 @@ class Interpreter {
           items: tuples[0]!.items.map((x, i) => {
             if (x?.kind === 'est') return x;
             const d = tuples.flatMap((t) => this.dataOf(t.items[i]));
+            return d.length ? this.derive(d, at) : x;
+          }),
+        };
+      }
+      if (
+        (qname === 'min' || qname === 'max') &&
+        first?.kind === 'coll' &&
+        first.items.length > 0 &&
+        first.items.every((i) => i.kind === 'coll' && !!i.keys)
+      ) {
+        // max(results, key=lambda r: r["auc"]) over {"auc": …, "model": model} records: one of them, key by key
+        // (best["model"] stays the model; its scores stay scores).
+        const records = first.items as CollVal[];
+        const head = records[0]!;
+        return {
+          kind: 'coll',
+          keys: head.keys,
+          items: head.items.map((x, i) => {
+            if (x.kind === 'est') return x;
+            const d = records.flatMap((r) => this.dataOf(r.items[i]));
             return d.length ? this.derive(d, at) : x;
           }),
         };
@@ -3689,7 +3726,12 @@ class Interpreter {
           e.fits.push({ rows: new Set(x.rows), at });
           this.facts.transformerFits.push({ est: e, data: x, at });
           if (method === 'fit_transform') {
-            const out = this.derive([x], at, COLUMNWISE.test(e.cls));
+            // A ColumnTransformer outputs the columns it names (and the rest only with remainder=).
+            const out = this.derive(
+              [COLUMNWISE.test(e.cls) ? this.columnsUsed(e, x, at) : x],
+              at,
+              COLUMNWISE.test(e.cls),
+            );
             out.taints = [...out.taints, { by: e.cls, fitRows: new Set(x.rows), at }];
             return out;
           }
@@ -3747,7 +3789,11 @@ class Interpreter {
       case 'flow':
       case 'standardize': {
         if (!x) return undefined;
-        const out = this.derive([x], at, COLUMNWISE.test(e.cls));
+        const out = this.derive(
+          [COLUMNWISE.test(e.cls) ? this.columnsUsed(e, x, at) : x],
+          at,
+          COLUMNWISE.test(e.cls),
+        );
         const fit = e.fits.at(-1);
         if (fit && e.role !== 'model')
           out.taints = [...out.taints, { by: e.cls, fitRows: fit.rows, at: fit.at }];
@@ -4104,6 +4150,8 @@ class Interpreter {
     }
     if (
       method === 'fillna' ||
+      method === 'fill_null' ||
+      method === 'fill_nan' ||
       method === 'replace' ||
       method === 'clip' ||
       method === 'where' ||
@@ -4168,7 +4216,13 @@ class Interpreter {
         keys?.some((k) => DATEISH.test(k)) &&
         (d.time || method === 'set_index' || /date|time/i.test(keys.join()))
       )
-        out.time = strongest(out.time, { at, evidence: `.${method}(${JSON.stringify(keys[0])})` });
+        // Rows sorted by a date (to keep each patient's first admission, say) are not yet a series: weak evidence
+        // alone; a date index, lags or windows make it one.
+        out.time = strongest(out.time, {
+          at,
+          evidence: `.${method}(${JSON.stringify(keys[0])})`,
+          ...(method === 'sort_values' ? { weak: true } : {}),
+        });
       return out;
     }
     if (method === 'train_test_split') {
