@@ -4,30 +4,15 @@
  * file: a leaky file counts as found when a finding of its kind is reported; a finding of a kind on a file not
  * labelled with it is a false positive. Every fixed twin must have no leakage finding.
  *
- * Nine parts, scored separately:
+ * Parts, scored separately:
  * - tuning: the pairs the rules may be tuned on;
- * - held-out v1 (reported, tuning): the first held-out (heldout-v1.txt, hash checked); its figures were reported,
- *   so it judges no later change and is tuning data since v2;
- * - held-out v2 (reported, tuning): the pairs frozen before the second round of rule changes (heldout-v2.txt, hash
- *   checked); its figures were reported, so it is tuning data since v3;
- * - held-out v3 (reported, tuning): the pairs frozen before the third round of rule changes (heldout-v3.txt, hash
- *   checked); its figures were reported, so it is tuning data since v4;
- * - held-out v4 (reported, tuning): the pairs frozen before the fourth round of rule changes (heldout-v4.txt, hash
- *   checked); its figures were reported, so it is tuning data since v5;
- * - held-out v5 (reported, tuning): the pairs frozen before the fifth round of rule changes (heldout-v5.txt, hash
- *   checked); its figures were reported in the fifth round's run, so it is tuning data since v6;
- * - held-out v6 (reported, tuning): 24 pairs written blind and frozen by their hash alone (heldout-v6.sha256) while
- *   the fifth round went on; its figures were reported in the fifth round's run, so it is tuning data since v7;
- * - held-out v7 (reported, tuning): 24 pairs written blind and frozen by their hash alone (heldout-v7.sha256) while
- *   the sixth round went on; its figures were reported in the sixth round's run, so it is tuning data since v8;
- * - held-out v8 (reported, tuning): 24 pairs written blind and frozen by their hash alone (heldout-v8.sha256) while
- *   the seventh round went on; its figures were reported in the seventh round's run, so it is tuning data since v9;
- * - held-out v9 (reported, tuning): 24 pairs written blind and frozen by their hash alone (heldout-v9.sha256) while
- *   the eighth round went on; its figures were reported in the eighth round's run, so it is tuning data since v10;
- * - held-out v10 (reported, tuning): 24 pairs written blind (the writer reported only the hash and counts) and frozen
- *   by their hash alone while the ninth round went on; reported in the ninth round's run, tuning data since;
- * - held-out v11: the next blind part, to be frozen by its hash (heldout-v11.sha256) before the next round of changes,
- *   its files kept outside the repository until its reporting run. `--tuning` leaves it out entirely.
+ * - held-out vN (reported, tuning), for every `heldout-vN.txt` here: the pairs frozen before a round of rule changes
+ *   (v1–v5 by their list, v6 onwards written blind and frozen by their hash alone, `heldout-vN.sha256`, the files kept
+ *   outside the repository until their one reporting run, then added with the list and checked against the hash).
+ *   Once reported, a part judges no later change: it is tuning data (data/review-corpus/README.md says which
+ *   round each one measured);
+ * - the part being held out: a `heldout-vN.sha256` without its list — nothing of it is here, so nothing is run on it
+ *   (the first line says which, or that none is frozen: freeze the next one before changing the rules).
  *
  * A pair is `files/<pair>__leaky.py` and `__fixed.py`, or `.ipynb` for a notebook (its label, `# label: leakage/<kind>`
  * or `# label: leaky <kind>` / `# label: fixed`, is the first line of the file or of its first code cell; it is reviewed as a notebook, and the regex baseline and pylint read its code cells joined).
@@ -38,7 +23,7 @@
  * — leakage-analysis (Yang et al.) needs souffle and a patched pyright, neither installable here, and dslinter is a
  * PyPI-only pylint plugin (PyPI is not reachable here).
  *
- *   npm run eval:review [-- --json] [-- --tuning]
+ *   npm run eval:review [-- --json]   (`-- --tuning` is accepted and changes nothing: a part held out is never here)
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -93,20 +78,15 @@ function heldOut(name: string): Set<string> {
   return new Set(pairs);
 }
 
-function load(): {
-  items: Item[];
-  v1: Set<string>;
-  v2: Set<string>;
-  v3: Set<string>;
-  v4: Set<string>;
-  v5: Set<string>;
-  v6: Set<string>;
-  v7: Set<string>;
-  v8: Set<string>;
-  v9: Set<string>;
-  v10: Set<string>;
-  v11: Set<string>;
-} {
+/** The held-out parts, by version: their pairs when their list is here (hash checked), else frozen by hash alone. */
+interface HeldOut {
+  version: number;
+  pairs: Set<string>;
+  /** Frozen by its hash, files and list kept outside the repository until its reporting run. */
+  pending: boolean;
+}
+
+function load(): { items: Item[]; heldOuts: HeldOut[] } {
   const files = readdirSync(join(corpus, 'files'))
     .filter((f) => f.endsWith('.py') || f.endsWith('.ipynb'))
     .sort();
@@ -120,21 +100,22 @@ function load(): {
     if (!label) throw new Error(`data/review-corpus/files/${f}: no "# label:" line first`);
     return { file: f, pair: f.split('__')[0]!, label, text, code };
   });
-  return {
-    items,
-    v1: heldOut('heldout-v1'),
-    v2: heldOut('heldout-v2'),
-    v3: heldOut('heldout-v3'),
-    v4: heldOut('heldout-v4'),
-    v5: heldOut('heldout-v5'),
-    v6: heldOut('heldout-v6'),
-    v7: heldOut('heldout-v7'),
-    v8: heldOut('heldout-v8'),
-    v9: heldOut('heldout-v9'),
-    v10: heldOut('heldout-v10'),
-    // Until its reporting run at most the hash of v11 is here (its files are kept outside while the rules change).
-    v11: existsSync(join(corpus, 'heldout-v11.txt')) ? heldOut('heldout-v11') : new Set<string>(),
-  };
+  // Every heldout-vN.sha256: reported (its list and files here, hash checked) or still pending (hash only).
+  const heldOuts = readdirSync(corpus)
+    .flatMap((f) => {
+      const m = /^heldout-v(\d+)\.sha256$/.exec(f);
+      return m ? [Number(m[1])] : [];
+    })
+    .sort((a, b) => a - b)
+    .map((version) => {
+      const listed = existsSync(join(corpus, `heldout-v${version}.txt`));
+      return {
+        version,
+        pairs: listed ? heldOut(`heldout-v${version}`) : new Set<string>(),
+        pending: !listed,
+      };
+    });
+  return { items, heldOuts };
 }
 
 type Detector = (items: Item[]) => Promise<Map<string, Set<Kind>>>;
@@ -267,43 +248,20 @@ function score(
   return { ...s, twinsWithFinding };
 }
 
-const { items: all, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 } = load();
-const tuningOnly = process.argv.includes('--tuning');
-// With --tuning nothing of held-out v11 is loaded into any part (its hash was checked by load()).
-const items = tuningOnly ? all.filter((i) => !v11.has(i.pair)) : all;
+const { items: all, heldOuts } = load();
+// The part being held out: the last version while only its hash is here (nothing of it can be run). A version whose
+// list and files are here has had (or is having) its one reporting run: scored as its own part, tuning data after.
+const current = heldOuts.at(-1)?.pending ? heldOuts.at(-1) : undefined;
+const reported = heldOuts.filter((h) => !h.pending);
+const items = all;
 const parts: Record<string, Item[]> = {
-  tuning: items.filter(
-    (i) =>
-      !v1.has(i.pair) &&
-      !v2.has(i.pair) &&
-      !v3.has(i.pair) &&
-      !v4.has(i.pair) &&
-      !v5.has(i.pair) &&
-      !v6.has(i.pair) &&
-      !v7.has(i.pair) &&
-      !v8.has(i.pair) &&
-      !v9.has(i.pair) &&
-      !v10.has(i.pair) &&
-      !v11.has(i.pair),
-  ),
-  'held-out v1 (reported, tuning)': items.filter((i) => v1.has(i.pair)),
-  'held-out v2 (reported, tuning)': items.filter((i) => v2.has(i.pair)),
-  'held-out v3 (reported, tuning)': items.filter((i) => v3.has(i.pair)),
-  'held-out v4 (reported, tuning)': items.filter((i) => v4.has(i.pair)),
-  'held-out v5 (reported, tuning)': items.filter((i) => v5.has(i.pair)),
-  'held-out v6 (reported, tuning)': items.filter((i) => v6.has(i.pair)),
-  'held-out v7 (reported, tuning)': items.filter((i) => v7.has(i.pair)),
-  'held-out v8 (reported, tuning)': items.filter((i) => v8.has(i.pair)),
-  'held-out v9 (reported, tuning)': items.filter((i) => v9.has(i.pair)),
-  'held-out v10 (reported, tuning)': items.filter((i) => v10.has(i.pair)),
+  tuning: items.filter((i) => !heldOuts.some((h) => h.pairs.has(i.pair))),
 };
-if (!tuningOnly && v11.size > 0) parts['held-out v11'] = items.filter((i) => v11.has(i.pair));
-const v11State =
-  v11.size > 0
-    ? `${v11.size} pairs`
-    : existsSync(join(corpus, 'heldout-v11.sha256'))
-      ? 'frozen by its hash, files not here yet'
-      : 'not frozen yet (freeze one before the next round of changes)';
+for (const h of reported)
+  parts[`held-out v${h.version} (reported, tuning)`] = items.filter((i) => h.pairs.has(i.pair));
+const currentState = current
+  ? `v${current.version}, frozen by its hash (files not here)`
+  : 'none frozen (freeze the next part before changing the rules)';
 const detectors: [string, Detector][] = [
   ['ai-ci review', aiCi],
   ['regex baseline', regexBaseline],
@@ -314,7 +272,7 @@ if (pylint) detectors.push(['pylint (any message)', pylint]);
 
 const json: Record<string, unknown> = {};
 const lines: string[] = [
-  `eval:review — ${all.length} files (${all.length / 2} leaky/fixed pairs): held-out v1 ${v1.size}, v2 ${v2.size}, v3 ${v3.size}, v4 ${v4.size}, v5 ${v5.size}, v6 ${v6.size}, v7 ${v7.size}, v8 ${v8.size}, v9 ${v9.size} and v10 ${v10.size} pairs (reported, tuning), held-out v11 ${v11State}${tuningOnly ? ' (left out: --tuning)' : ''}; hashes checked`,
+  `eval:review — ${all.length} files (${all.length / 2} leaky/fixed pairs): held-out ${reported.map((h) => `v${h.version} ${h.pairs.size}`).join(', ')} pairs (reported, tuning); being held out: ${currentState}; hashes checked`,
   '',
 ];
 for (const [partName, part] of Object.entries(parts)) {
