@@ -271,3 +271,60 @@ RandomForestRegressor().fit(X[:n], y[:n])
 `);
   });
 });
+
+describe('held-out v11’s false findings and misses (tuning data since its reporting run)', () => {
+  it('a per-entity series split by entity (GroupShuffleSplit by turbine) is not a time series split at random', async () => {
+    const prog = (split: string, mark: string) => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import GroupShuffleSplit, train_test_split
+daily = pd.read_csv("pumps_daily.csv", parse_dates=["date"]).sort_values(["pump_id", "date"])
+daily["temp_mean7"] = daily.groupby("pump_id")["temp"].transform(lambda s: s.rolling(7, min_periods=1).mean())
+${split}${mark}
+RandomForestClassifier().fit(train[["temp", "temp_mean7"]], train["fails_14d"])
+`;
+    await check(
+      prog(
+        'tr, te = next(GroupShuffleSplit(n_splits=1, test_size=0.2).split(daily, groups=daily["pump_id"]))\ntrain, test = daily.iloc[tr], daily.iloc[te]',
+        '',
+      ),
+    );
+    await check(
+      prog('train, test = train_test_split(daily, test_size=0.2, random_state=0)', '  # <- leak-time-split'),
+    );
+  });
+
+  it('Polars select of columns named by exclusion keeps the exclusions out', async () => {
+    await check(`
+import polars as pl
+from sklearn.ensemble import GradientBoostingRegressor
+from sklearn.model_selection import TimeSeriesSplit, cross_val_score
+g = pl.read_csv("gauge.csv").sort("date").with_columns(
+    [pl.col("level").shift(1).alias("level_lag1"), pl.col("level").shift(-1).alias("level_next")]
+).drop_nulls()
+cols = [c for c in g.columns if c not in ("date", "level_next")]
+print(cross_val_score(GradientBoostingRegressor(), g.select(cols).to_numpy(), g["level_next"].to_numpy(), cv=TimeSeriesSplit(5)))
+`);
+  });
+
+  it('a total of which the target is a part', async () => {
+    const prog = (extra: string, mark: string) => `
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingRegressor
+trips = pd.read_parquet("trips.parquet")
+X = trips[["trip_distance", "fare_amount"${extra}]]
+HistGradientBoostingRegressor().fit(X, trips["tip_amount"])${mark}
+`;
+    await check(prog(', "total_amount"', '  # <- leak-target'));
+    await check(prog(', "tolls_amount"', ''));
+  });
+
+  it('MIMIC’s hospital_expire_flag is a death: the stay’s length is known after it', async () => {
+    await check(`
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+stays = pd.read_csv("icu_first24h.csv")
+LogisticRegression().fit(stays[["age", "lactate_max", "los_icu_days"]], stays["hospital_expire_flag"])  # <- leak-target
+`);
+  });
+});

@@ -4259,6 +4259,9 @@ class Interpreter {
       };
       const named = (a: Node) =>
         stringList(a) ?? (stringValue(a) !== undefined ? [stringValue(a)!] : bound(a));
+      // select(feature_cols) with feature_cols = [c for c in df.columns if c not in (…)]: every column but those.
+      const partial = args.pos.length === 1 ? this.named(args.pos[0], scope)?.partial : undefined;
+      if (method === 'select' && partial) return this.partialColumns(d, partial, at);
       const names = args.pos.flatMap((a) => named(a) ?? []);
       if (method === 'select' && args.pos.length > 0 && args.pos.every((a) => named(a) !== undefined)) {
         this.useColumns(d.frame, names);

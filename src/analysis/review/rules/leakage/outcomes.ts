@@ -49,7 +49,8 @@ export const OUTCOMES: Outcome[] = [
   },
   {
     event: 'a death or the end of a stay',
-    target: /(^|_)(mortality|death|died|dead|deceased|surviv\w*|los|length_of_stay|expired|in_hospital)($|_)/,
+    target:
+      /(^|_)(mortality|death|died|dead|deceased|surviv\w*|los|length_of_stay|expire\w*|in_hospital)($|_)/,
     after:
       /(^|_)(discharge\w*|autopsy|death\w*|hospice|disposition|total_charges|total_cost|los|length_of_stay|days_in_hospital)($|_)/,
     follows: 'the discharge, its disposition and the stay’s total cost are known when the stay ends',
@@ -234,5 +235,27 @@ export function postOutcome(column: string, target: string, dataset: string): bo
     POST_OUTCOME.test(column) ||
     consequence(column, target) ||
     POST_OUTCOME_BY_DATASET.some(([set, col]) => set.test(dataset) && col.test(column))
+  );
+}
+
+/**
+ * A total of which the target is a part (`total_amount` beside the target `tip_amount`: the trip's total includes the
+ * tip, as the NYC taxi data dictionary says): the feature is the target plus other columns. Matched by the unit word
+ * the two share (`amount`, `cost`, `count`), a feature named `total_<unit>` or `<unit>_total`.
+ */
+export function totalOf(feature: string, target: string): boolean {
+  const f = snake(feature).split('_');
+  const t = snake(target).split('_');
+  const unit = t.at(-1);
+  if (
+    !unit ||
+    t.length < 2 ||
+    t.includes('total') ||
+    !/^(amount|amt|cost|costs|count|sum|paid|price|fee|fees|minutes|hours|kwh)$/.test(unit)
+  )
+    return false;
+  return (
+    (f.length === 2 && f[0] === 'total' && f[1] === unit) ||
+    (f.length === 2 && f[0] === unit && f[1] === 'total')
   );
 }

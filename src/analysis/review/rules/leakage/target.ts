@@ -9,7 +9,7 @@ import type { ColDep, DataVal, Facts, TrainFact } from '../../flow/facts.js';
 import type { Position, RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { labelFromFeatures, laterRead, lineRef, sources, targetLag } from './common.js';
-import { actualTime, postOutcome, recordedAfter } from './outcomes.js';
+import { actualTime, postOutcome, recordedAfter, totalOf } from './outcomes.js';
 import { windowLeak } from './window.js';
 
 export const rule: Rule = {
@@ -314,6 +314,13 @@ function inspect(
       return finding(
         `feature ${JSON.stringify(c)} is the actual time of the delayed event`,
         `${actual === c ? JSON.stringify(c) : `${JSON.stringify(c)}, computed from ${JSON.stringify(actual)},`} is when the event happened; ${shown} is made from its delay, that time less the planned one, so it is known only once the outcome has happened.`,
+        true,
+      );
+    const total = from.find((s) => totalOf(s, target.name));
+    if (total)
+      return finding(
+        `feature ${JSON.stringify(c)} is a total that includes the target`,
+        `${total === c ? JSON.stringify(c) : `${JSON.stringify(c)}, computed from ${JSON.stringify(total)},`} is by its name the total of which ${shown} is a part: the model is given the answer plus other columns.`,
         true,
       );
     const post = from.find((s) => postOutcome(s, target.name, dataset));

@@ -23,6 +23,9 @@ export const rule: Rule = {
       const time = s.source.time;
       // A parsed date column alone does not make the rows a series to forecast (see DataVal.time).
       if (!s.shuffled || !time || time.weak || s.fn === 'load_data') continue;
+      // Whole entities to each side (GroupShuffleSplit by turbine, GroupKFold by store): each entity's series stays
+      // in one part, the usual way to evaluate on unseen entities.
+      if (/Group/.test(s.fn)) continue;
       out.push({
         ruleId: rule.id,
         kind: rule.kind,
