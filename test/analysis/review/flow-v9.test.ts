@@ -328,3 +328,22 @@ LogisticRegression().fit(stays[["age", "lactate_max", "los_icu_days"]], stays["h
 `);
   });
 });
+
+describe('held-out v12’s false findings and misses (tuning data since its reporting run)', () => {
+  const prog = (extra: string, target: string, mark: string) => `
+import pandas as pd
+import xgboost as xgb
+stays = pd.read_csv("stays.csv")
+X = stays[["age", "n_meds"${extra}]]
+xgb.XGBClassifier().fit(X, stays["${target}"])${mark}
+`;
+  it('a lab result is a feature, not the outcome', async () => {
+    await check(prog(', "hba1c_result"', 'readmit_30d', ''));
+  });
+  it('the days to the next admission exist once the patient is readmitted', async () => {
+    await check(prog(', "days_to_next_admission"', 'readmit_30d', '  # <- leak-target'));
+  });
+  it('the channel a customer signed up through is known before a purchase', async () => {
+    await check(prog(', "signup_channel"', 'purchased', ''));
+  });
+});

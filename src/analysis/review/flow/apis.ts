@@ -276,7 +276,8 @@ export function leakyName(name: string): boolean {
   // An outcome or result (of an investigation, a review) comes after the event. A label or target: "label",
   // "final_label", "true_target" are the outcome itself; "energy_label" (a rating on a certificate) or
   // "shipping_label" are things of their own that a label names (a feature sharing the target's words is judged apart).
-  if (/^(outcome|result|results)$/.test(last)) return true;
+  // (A measurement's result, `hba1c_result` or `lab_result`, is a feature like any other.)
+  if (/^(outcome|result|results)$/.test(last) && w.slice(0, -1).every((x) => QUALIFIERS.test(x))) return true;
   if (/^(target|label)$/.test(last) && w.slice(0, -1).every((x) => QUALIFIERS.test(x))) return true;
   if (w.some((x) => /^(future|leak|leaked|leakage)$/.test(x))) return true;
   const i = w.findIndex((x) => x === 'post' || x === 'after');

@@ -60,7 +60,8 @@ export const OUTCOMES: Outcome[] = [
     // records come after it.
     event: 'a readmission',
     target: /(^|_)(readmi\w*)($|_)/,
-    after: /(^|_)(readmi\w*)($|_)/,
+    // The readmission's own records, or the time to it (`days_to_next_admission`).
+    after: /(^|_)(readmi\w*|next_admission\w*|next_visit\w*)($|_)/,
     follows: 'the readmission’s own records exist once the patient is readmitted',
   },
   {
@@ -68,7 +69,7 @@ export const OUTCOMES: Outcome[] = [
     target:
       /(^|_)(clicks?|clicked|ctr|convert\w*|conversions?|purchase[ds]?|bought|buy|orders?|ordered)($|_)/,
     after:
-      /(^|_)(conversions?|converted|conversion_value|purchase[ds]?|revenue|order_value|orders?|checkout|basket_value|cart_value|spend|installs?|signups?|dwell_time|time_on_page)($|_)/,
+      /(^|_)(conversions?|converted|conversion_value|purchase[ds]?|revenue|order_value|orders?|checkout|basket_value|cart_value|spend|installs?|dwell_time|time_on_page)($|_)/,
     follows: 'conversions, revenue and time on the page are recorded after the click',
   },
   {
