@@ -772,6 +772,8 @@ class Interpreter {
     if (v.kind === 'coll') return v.items.flatMap((i) => this.dataOf(i));
     if (v.kind === 'pred') return [{ ...v.data, preds: [...(v.data.preds ?? []), v] }];
     if (v.kind === 'group') return [v.data];
+    // train_test_split(df.index): the frame's row labels are its rows (df.loc[train_idx] then selects that part).
+    if (v.kind === 'indexof') return [{ ...v.data, cols: undefined, column: undefined, deps: undefined }];
     // len(X) given where positions are made (range(len(X)), randperm(len(X))): X's rows.
     if (v.kind === 'num') return v.of ? [v.of] : [];
     if (v.kind === 'obj') {

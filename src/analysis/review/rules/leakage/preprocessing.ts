@@ -29,6 +29,22 @@ function leftOut(t: Taint, x: DataVal): boolean {
   return false;
 }
 
+/**
+ * Every evaluation of the model is of rows cut from `fitRows` (a part carved from the rows a transform was learnt
+ * on): no score of the program is of rows the transform never saw.
+ */
+function scoredOnlyInside(
+  facts: ProgramContext['facts'],
+  model: number,
+  fitRows: ReadonlySet<number>,
+): boolean {
+  const evals = facts.evals.filter((e) => e.model.id === model && e.how !== 'early-stopping');
+  return (
+    evals.length > 0 &&
+    evals.every((e) => [...e.data.rows].every((r) => [...chain(facts, r)].some((id) => fitRows.has(id))))
+  );
+}
+
 const TRAIN_NAME = /(^|_)(train|training|trn|tr)($|_|\d)/i;
 
 /** Whether every fit row lies inside the training side of a split (a split's train part, a part named as training). */
@@ -88,8 +104,10 @@ export const rule: Rule = {
           const c = chain(facts, o);
           if (!wasSplit(facts, c)) continue;
           // Learnt on the training part of an earlier split, then a validation part carved from it (Keras'
-          // validation_split does the same): the test set stays unseen.
-          if (onTrainingPart(facts, t.fitRows)) continue;
+          // validation_split does the same): the test set stays unseen — when the program has one. A predefined
+          // training part (load_dataset(..., split="train")) transformed whole, then cut into the parts the model is
+          // trained and scored on, has its statistics in the part scored.
+          if (onTrainingPart(facts, t.fitRows) && !scoredOnlyInside(facts, tr.model.id, t.fitRows)) continue;
           // The rows above the division (what was split), not filters applied after it: an outlier detector fit on
           // the training part and used to filter it learnt from training rows only.
           const anc = above(facts, c);
