@@ -98,3 +98,68 @@ ${report}
     );
   });
 });
+
+describe('augmented copies appended from a loop inside the pass over the rows', () => {
+  const prog = (build: string) => `
+import torch
+from torch.utils.data import DataLoader, TensorDataset, random_split
+from torchvision import datasets, models, transforms
+base = datasets.ImageFolder("petals", transform=transforms.ToTensor())
+jitter = transforms.Compose([transforms.RandomHorizontalFlip(), transforms.RandomRotation(20)])
+
+def grow(samples, copies):
+    images, labels = [], []
+    for img, label in samples:
+        images.append(img)
+        labels.append(label)
+        for _ in range(copies):
+            images.append(jitter(img))MARK1
+            labels.append(label)MARK2
+    return TensorDataset(torch.stack(images), torch.tensor(labels))
+
+${build}
+net = models.resnet18(num_classes=5)
+opt = torch.optim.SGD(net.parameters(), lr=0.01)
+for xb, yb in DataLoader(train_ds, batch_size=32, shuffle=True):
+    opt.zero_grad()
+    torch.nn.functional.cross_entropy(net(xb), yb).backward()
+    opt.step()
+hits = sum((net(xb).argmax(1) == yb).sum().item() for xb, yb in DataLoader(test_ds, batch_size=128))
+print(hits / len(test_ds))
+`;
+
+  it('copies made before random_split: reported', async () => {
+    await check(
+      prog('train_ds, test_ds = random_split(grow(base, copies=4), [0.8, 0.2])')
+        .replace('MARK1', '  # <- leak-overlap')
+        .replace('MARK2', '  # <- leak-overlap'),
+    );
+  });
+
+  it('split first, copies of the training part only: nothing', async () => {
+    await check(
+      prog(`train_raw, test_raw = random_split(base, [0.8, 0.2])
+train_ds, test_ds = grow(train_raw, copies=4), grow(test_raw, copies=0)`)
+        .replace('MARK1', '')
+        .replace('MARK2', ''),
+    );
+  });
+
+  it('one value per column appended in an inner loop over the columns (features, not copies): nothing', async () => {
+    await check(`
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+raw = np.load("sensors.npy")
+y = np.load("labels.npy")
+rows = []
+for r in raw:
+    feats = []
+    for j in range(6):
+        feats.append(r[j] - r[j + 6])
+    rows.append(feats)
+Xtr, Xte, ytr, yte = train_test_split(np.array(rows), y, random_state=0)
+print(LogisticRegression().fit(Xtr, ytr).score(Xte, yte))
+`);
+  });
+});

@@ -1892,15 +1892,9 @@ class Interpreter {
         for (const a of args.pos) {
           let v = this.expr(a, scope);
           // for x in X: out.append(x); out.append(flip(x)): two values of the same row in one pass over the rows,
-          // a copy of it (augmentation).
-          const loop = this.loops.at(-1);
-          if (
-            v?.kind === 'data' &&
-            loop !== undefined &&
-            this.facts.batchLoops.has(loop) &&
-            !v.preds &&
-            !v.evals
-          ) {
+          // a copy of it (augmentation) — also from a loop inside that pass (for _ in range(copies): …).
+          const loop = this.loops.findLast((l) => this.facts.batchLoops.has(l));
+          if (v?.kind === 'data' && loop !== undefined && !v.preds && !v.evals) {
             const key = `${loop}`;
             const before = (this.appended.get(obj) ?? new Map<string, DataVal[]>()).get(key) ?? [];
             const d = v;
