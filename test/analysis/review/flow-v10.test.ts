@@ -163,3 +163,39 @@ print(LogisticRegression().fit(Xtr, ytr).score(Xte, yte))
 `);
   });
 });
+
+describe('a Hugging Face label made by ds.map from a column the model inputs are also made of', () => {
+  const prog = (text: string, mark = '') => `
+import numpy as np
+from datasets import load_dataset
+from transformers import AutoModelForSequenceClassification, AutoTokenizer, Trainer, TrainingArguments
+ds = load_dataset("csv", data_files="app_feedback.csv")["train"]
+ds = ds.map(lambda ex: {"label": int(ex["score"] <= 2)})
+parts = ds.train_test_split(test_size=0.25, seed=1)
+tok = AutoTokenizer.from_pretrained("bert-base-uncased")
+
+def encode(batch):
+    texts = ${text}
+    return tok(texts, truncation=True, padding="max_length", max_length=128)
+
+encoded = parts.map(encode, batched=True)
+model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased", num_labels=2)
+trainer = Trainer(model=model, args=TrainingArguments(output_dir="out"), train_dataset=encoded["train"])
+trainer.train()${mark}
+print(trainer.evaluate(encoded["test"]))
+`;
+
+  it('the score the label is made from written into the text: reported', async () => {
+    await check(
+      prog('[f"{s} stars: {c}" for s, c in zip(batch["score"], batch["comment"])]', '  # <- leak-target'),
+    );
+  });
+
+  it('the text alone: nothing', async () => {
+    await check(prog('batch["comment"]'));
+  });
+
+  it('the text and another column (the app version): nothing', async () => {
+    await check(prog('[f"v{v}: {c}" for v, c in zip(batch["app_version"], batch["comment"])]'));
+  });
+});

@@ -118,6 +118,11 @@ export interface DataVal {
   internal?: InternalScoreFact[];
   /** Columns this value is computed from row by row (see ColDep). */
   deps?: ColDep[];
+  /**
+   * `deps` are exactly what a function mapped over the rows read to make these values (ds.map(encode) of a Hugging
+   * Face dataset), not columns the frame was once built from.
+   */
+  mappedFrom?: true;
   /** A supervised dataset (`tf.data.Dataset.from_tensor_slices((X, y))`, `TensorDataset(X, y)`, `DMatrix(X, label=y)`). */
   xy?: { x: DataVal; y: DataVal };
   /** A single column of a frame, e.g. `y = df['price']`. */

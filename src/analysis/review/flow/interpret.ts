@@ -146,6 +146,11 @@ const STOPPING =
   /early_stopping|EarlyStopping|ModelCheckpoint|ReduceLROnPlateau|load_best_model_at_end\s*=\s*True/;
 /** Early-stopping helpers by name (`early_stopping(val_loss, model)`, `stopper.early_stop(loss)`). */
 const STOPPER_CALL = /early_?stop|stopper/i;
+/** Methods of a Hugging Face DatasetDict that apply to each of its parts. */
+const HF_DICT_METHOD =
+  /^(map|filter|remove_columns|rename_column|rename_columns|select_columns|cast_column|with_format|set_format|shuffle|flatten)$/;
+/** The keys of a DatasetDict's parts. */
+const HF_PART = /^(train|test|validation|valid|dev|eval|unsupervised)$/i;
 /** The file a checkpoint callback writes: `ModelCheckpoint("best.keras")`, `ModelCheckpoint(filepath="m.h5")`. */
 const CHECKPOINT = /ModelCheckpoint\(\s*(?:[^()]*?\bfilepath\s*=\s*)?["']([^"']+)["']/;
 
@@ -702,6 +707,7 @@ class Interpreter {
       ...(keepCols && first?.splits ? { splits: first.splits } : {}),
       ...(keepCols && first?.joined ? { joined: first.joined } : {}),
       ...(keepCols && first?.crops ? { crops: first.crops } : {}),
+      ...(from.length === 1 && first?.mappedFrom ? { mappedFrom: true as const } : {}),
       at,
     };
   }
@@ -1407,11 +1413,15 @@ class Interpreter {
         // f"{evaluate(model, X_test):.3f}": the expressions inside are evaluated like any other; f"lag_{k}" with k
         // known (a string, or one of a few numbers) is those names.
         let texts: string[] | undefined = [''];
+        // f"rating {s}/5. {t}" of values of rows (not scores): a text made of them, row by row.
+        const rowValues: DataVal[] = [];
         for (const c of n.namedChildren) {
           if (c?.type === 'string_content') texts = texts?.map((t) => t + c.text);
           else if (c?.type === 'interpolation') {
             const e = c.childForFieldName('expression');
             const v = e ? this.expr(e, scope) : undefined;
+            if (v?.kind === 'data' && !v.preds && !v.evals && !v.internal && v.deps?.length)
+              rowValues.push(v);
             const parts = c.namedChildren.some(
               (x) => x?.type === 'format_specifier' || x?.type === 'type_conversion',
             )
@@ -1427,7 +1437,8 @@ class Interpreter {
         }
         const v = stringValue(n);
         if (v !== undefined) return { kind: 'strs', values: [v], list: false };
-        return texts && texts.length > 0 ? { kind: 'strs', values: texts, list: false } : undefined;
+        if (texts && texts.length > 0) return { kind: 'strs', values: texts, list: false };
+        return rowValues.length > 0 ? this.derive(rowValues, posOf(n), true) : undefined;
       }
       case 'integer':
       case 'float':
@@ -1915,6 +1926,17 @@ class Interpreter {
         // the scheduler's constructor gave here (none, or data made of its arguments).
         for (const a of args.pos) this.decide(this.expr(a, scope), at);
         return undefined;
+      }
+      if (
+        obj?.kind === 'coll' &&
+        HF_DICT_METHOD.test(method) &&
+        obj.keys?.length === obj.items.length &&
+        obj.keys.every((k) => k !== undefined && HF_PART.test(k)) &&
+        obj.items.every((i) => i.kind === 'data')
+      ) {
+        // splits.map(encode, batched=True) of a Hugging Face DatasetDict ({"train": …, "test": …}): each part.
+        const items = obj.items.map((d) => this.dataMethod(d as DataVal, method, args, n, scope) ?? d);
+        return { kind: 'coll', items, keys: [...obj.keys] };
       }
       if (obj?.kind === 'data') {
         const r = this.dataMethod(obj, method, args, n, scope);
@@ -3149,6 +3171,23 @@ class Interpreter {
     };
   }
 
+  /**
+   * The labels a Hugging Face Trainer reads from its train_dataset: the `label` / `labels` column, when the program
+   * made it (ds.map(lambda ex: {"label": …})), so what it is computed from is known.
+   */
+  private hfLabels(d: DataVal): DataVal | undefined {
+    const defs = this.facts.columnDefs.get(d.frame);
+    const name = ['label', 'labels'].find((c) => defs?.has(c));
+    if (!name) return undefined;
+    return {
+      ...d,
+      column: { frame: d.frame, name },
+      deps: [{ frame: d.frame, name, lag: 0 }],
+      cols: undefined,
+      whole: false,
+    };
+  }
+
   /** trainer.fit(model, train_dl, val_dl) / .train(); .test / .validate / .evaluate / .predict score. */
   private trainerMethod(t: TrainerVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
@@ -3162,7 +3201,7 @@ class Interpreter {
     if (method === 'fit' || method === 'train') {
       const train = method === 'fit' ? dataAt(1, 'train_dataloaders', 'datamodule') : t.train;
       const val = method === 'fit' ? dataAt(2, 'val_dataloaders') : t.eval;
-      if (train) this.train(model, train, undefined, at);
+      if (train) this.train(model, train, method === 'train' ? this.hfLabels(train) : undefined, at);
       if (val && t.stopping && ![...val.rows].every((r) => train?.rows.has(r)))
         this.evaluate(model, val, at, 'early-stopping');
       return undefined;
@@ -4338,12 +4377,29 @@ class Interpreter {
       // ds.map(vectorize_text), def vectorize_text(text, label): return vectorize_layer(text), label: the function runs
       // on the items (each argument one of them), so what it applies (an adapted layer, a fitted scaler) is in the result.
       const fn = argVals[0];
+      let result: Val | undefined = args.pos[0]?.type === 'lambda' ? fn : undefined;
       if (fn?.kind === 'func' && this.canInline(fn)) {
         const item = this.derive([d], at, true);
         // Parameters with a default keep it (def doc_vector(tokens, kv=w2v.wv) mapped over texts).
         const items = this.requiredParams(fn) === 1 ? [item] : [item, item];
-        for (const r of this.dataOf(this.inlineWith(fn, items, new Map())))
+        result = this.inlineWith(fn, items, new Map());
+        for (const r of this.dataOf(result))
           for (const t of r.taints) if (!out.taints.includes(t)) out.taints.push(t);
+      }
+      if (method === 'map' && result?.kind === 'coll' && result.keys?.some((k) => k !== undefined)) {
+        // Hugging Face ds.map(lambda ex: {"label": int(ex["stars"] >= 4)}): each key of the returned dict is a
+        // column of the result, computed from what its value reads; the rest of the dataset is as it was.
+        result.keys.forEach((k, i) => {
+          if (k !== undefined) this.defineColumn(d, k, result.items[i], at);
+        });
+        out.deps = d.deps;
+      } else if (method === 'map' && fn?.kind === 'func' && result) {
+        // ds.map(encode, batched=True), encode returning tok(texts): the model inputs are what it reads.
+        const deps = this.dataOf(result).flatMap((r) => r.deps ?? []);
+        if (deps.length > 0) {
+          out.deps = deps;
+          out.mappedFrom = true;
+        }
       }
       return out;
     }

@@ -243,8 +243,12 @@ function inspect(
     const made = new Set(labelDef.deps.filter((d) => d.frame === target.frame).map((d) => d.name));
     // Among the features: selected by name, or not dropped from the frame they come from.
     // (Under select_dtypes a column not dropped may still be left out: the label's source is often text it encodes.)
+    // Or read row by row by the function mapped over the rows to make the inputs (a text made of several columns,
+    // f"rating {stars}. {text}", tokenized by ds.map(encode)).
     const kept = (n: string) =>
       columns.includes(n) ||
+      (!!x.mappedFrom &&
+        !!x.deps?.some((d) => d.frame === target.frame && d.name === n && d.lag === 0 && !d.pos)) ||
       (x.cols?.frame === target.frame && x.cols.mode === 'drop' && !x.cols.typed && !x.cols.names.has(n)) ||
       (!!x.whole && x.frame === target.frame);
     const c = [...made].find((n) => n !== target.name && kept(n));
