@@ -142,6 +142,12 @@ for (const [rule, r] of [...rows].sort()) {
 console.log(
   `| all | ${total.findings} | ${total.true} | ${total.false} | ${total.borderline} | ${total.unlabelled.length} | ${pct(total.true, total.true + total.false)} |`,
 );
+const stillFalse = labels.findings.filter((l) => matched.has(l) && l.verdict === 'false');
+if (stillFalse.length > 0) {
+  console.log(`\nFalse findings still reported: ${stillFalse.length}`);
+  for (const l of stillFalse)
+    console.log(`  ${l.repo} ${l.path} cell ${l.cell ?? '-'} line ${l.line} ${l.rule} — ${l.note}`);
+}
 const gone = labels.findings.filter((l) => repos.has(l.repo) && !matched.has(l));
 if (gone.length > 0) {
   console.log(
