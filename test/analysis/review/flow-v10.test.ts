@@ -199,3 +199,61 @@ print(trainer.evaluate(encoded["test"]))
     await check(prog('[f"v{v}: {c}" for v, c in zip(batch["app_version"], batch["comment"])]'));
   });
 });
+
+describe('a prediction and its label compared row by row in a loop over them', () => {
+  const head = `
+from sklearn.datasets import load_breast_cancer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+X, y = load_breast_cancer(return_X_y=True)
+x_train, x_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0)
+model = LogisticRegression(max_iter=1000).fit(x_train, y_train)
+`;
+  it('the misclassified rows collected to show them: nothing', async () => {
+    await check(`${head}predictions = model.predict(x_test)
+print(model.score(x_test, y_test))
+wrong = []
+for i, (pred, actual) in enumerate(zip(predictions, y_test)):
+    if pred != actual:
+        wrong.append(i)
+print(wrong[:5])
+`);
+  });
+
+  it('a threshold kept by the hits counted that way on the test part: reported', async () => {
+    await check(`${head}proba = model.predict_proba(x_test)[:, 1]
+best_t, best_hits = 0.5, 0
+for t in [0.3, 0.4, 0.5, 0.6]:
+    hits = 0
+    for p, a in zip(proba, y_test):
+        if (p >= t) == a:  # <- leak-selection
+            hits += 1
+    if hits > best_hits:
+        best_t, best_hits = t, hits
+print(best_t, best_hits / len(y_test))
+`);
+  });
+});
+
+describe('drop_duplicates of a part after the split', () => {
+  const prog = (dedup: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("deliveries.csv")
+FEATURES = ["distance_km", "parcels", "hour"]
+train, test = train_test_split(df, test_size=0.2, random_state=0)
+${dedup}${mark}
+model = RandomForestRegressor(random_state=0).fit(train[FEATURES], train["minutes_late"])
+print(model.score(test[FEATURES], test["minutes_late"]))
+`;
+  it('the training part deduplicated after the split, never before: reported', async () => {
+    await check(prog('train = train.drop_duplicates()', '  # <- leak-overlap'));
+  });
+
+  it('the distinct depots of the test part listed (a lookup, not its rows): nothing', async () => {
+    await check(
+      prog('depots = test[["depot_id"]].drop_duplicates().reset_index(drop=True)\nprint(len(depots))'),
+    );
+  });
+});

@@ -1339,12 +1339,15 @@ class Interpreter {
       return;
     }
     if (it.kind === 'tuple') {
-      // enumerate()/zip() results and splitter folds come as tuples of items; zip(X, y) goes over rows.
+      // enumerate()/zip() results and splitter folds come as tuples of items; zip(X, y) goes over rows, and so does
+      // zip(predictions, y_test) (a prediction and its label, row by row).
       const loop = this.loops.at(-1);
+      const rowwise = (i: Val | undefined) => i?.kind === 'data' && !i.preds && !i.evals && !i.internal;
       if (
         loop !== undefined &&
         it.items.length > 0 &&
-        it.items.every((i) => i?.kind === 'data' && !i.preds && !i.evals && !i.internal)
+        it.items.some(rowwise) &&
+        it.items.every((i) => rowwise(i) || i?.kind === 'pred')
       )
         this.facts.batchLoops.add(loop);
       this.bind(target, it, scope);
@@ -4329,7 +4332,10 @@ class Interpreter {
       return out;
     }
     if (method === 'drop_duplicates') {
-      this.facts.dedups.push({ rows: new Set(d.rows), at });
+      // df[["query"]].drop_duplicates(), s.drop_duplicates(): the distinct values of one or two columns (a lookup of
+      // queries, products, ids), not the part's rows deduplicated.
+      const values = d.cols?.mode === 'only' ? d.cols.names.size <= 2 : !!d.column && !d.cols;
+      if (!values) this.facts.dedups.push({ rows: new Set(d.rows), at });
       return this.derive([d], at, true);
     }
     if (method === 'reindex' || (method === 'take' && argVals[0]?.kind === 'data')) {
