@@ -257,3 +257,37 @@ print(model.score(test[FEATURES], test["minutes_late"]))
     );
   });
 });
+
+describe('a table whose columns summarise each user over several rows, split row by row', () => {
+  const prog = (split: string, cols = '"minutes", "tracks", "avg_minutes_user", "sessions_last_30d"') => `
+import numpy as np
+import pandas as pd
+from lightgbm import LGBMClassifier
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import GroupKFold, KFold
+plays = pd.read_parquet("listening_sessions.parquet")
+X = plays[[${cols}]]
+y = plays["upgraded"]
+aucs = []
+${split}
+    model = LGBMClassifier(n_estimators=200).fit(X.iloc[tr], y.iloc[tr])
+    aucs.append(roc_auc_score(y.iloc[te], model.predict_proba(X.iloc[te])[:, 1]))
+print(np.mean(aucs))
+`;
+  it('shuffled KFold over the sessions: reported', async () => {
+    await check(prog('for tr, te in KFold(5, shuffle=True, random_state=0).split(X):  # <- leak-overlap'));
+  });
+
+  it('GroupKFold by the user: nothing', async () => {
+    await check(prog('for tr, te in GroupKFold(5).split(X, y, groups=plays["user_id"]):'));
+  });
+
+  it('no column summarising a user (one row per subscriber, say): nothing', async () => {
+    await check(
+      prog(
+        'for tr, te in KFold(5, shuffle=True, random_state=0).split(X):',
+        '"minutes", "tracks", "tenure_days"',
+      ),
+    );
+  });
+});

@@ -20,6 +20,33 @@ const PART_ROWS =
 const ID_COLUMN = /^(.*[a-z])_?(id|no|num|number|code|key)$/i;
 const NOT_ENTITY = /^(class|label|target|type|category|symbol|cluster|fold|split|set|batch|row|index|part)$/i;
 
+/** Whom a per-entity aggregate of other rows describes: `avg_session_len_user`, `customer_total_orders`. */
+const ENTITY = '(user|customer|client|player|member|account|visitor|subscriber|driver|rider|shopper|buyer)';
+const STAT = '(avg|mean|median|total|sum|count|n|num|max|min|std)';
+const ENTITY_AGGREGATE = new RegExp(
+  `^(${STAT}_.+_${ENTITY}|${ENTITY}_${STAT}_.+|${STAT}_.+_per_${ENTITY})$`,
+  'i',
+);
+
+/**
+ * A column summarising an entity's rows (`avg_session_len_user`) among a table's columns: the table has several rows
+ * per user, and the summary is taken over all of them. Returns the entity's name.
+ */
+function aggregatedEntity(facts: ProgramContext['facts'], frame: number): string | undefined {
+  for (const c of facts.frameColumns.get(frame) ?? []) {
+    const m = ENTITY_AGGREGATE.exec(c);
+    if (m) return c;
+  }
+  return undefined;
+}
+
+/** What a group column names: `patient` of `patient_id`, `user` of `avg_session_len_user`. */
+function entityOf(column: string): string {
+  const m = ENTITY_AGGREGATE.exec(column);
+  if (m) return (m[3] ?? m[4] ?? m[7] ?? column).toLowerCase();
+  return column.replace(/_?(id|no|num|number|code|key|name)$/i, '');
+}
+
 /** The id column of what a table of parts (by the names its rows were bound to) is made of. */
 function partsOf(facts: ProgramContext['facts'], frame: number, rows: Iterable<number>): string | undefined {
   const names = [...rows].flatMap((r) =>
@@ -142,7 +169,8 @@ export const rule: Rule = {
         [...(facts.frameColumns.get(frame) ?? [])].find((c) => GROUP_ID.test(c)) ??
         [...(facts.groupKeys?.get(frame) ?? [])][0] ??
         foreign(frame) ??
-        partsOf(facts, frame, rows);
+        partsOf(facts, frame, rows) ??
+        aggregatedEntity(facts, frame);
       const divided = [
         ...facts.splits
           .filter((s) => s.fn !== 'load_data' && s.fn !== 'predefined split')
@@ -162,8 +190,10 @@ export const rule: Rule = {
           kind: rule.kind,
           confidence: 'medium',
           at: d.at,
-          message: `rows of the same ${g.replace(/_?(id|no|num|number|code|key|name)$/i, '')} on both sides of the split`,
-          why: `The data has a ${JSON.stringify(g)} column (several rows each) but is ${d.what} at ${lineRef(d.at)} row by row, so rows of one ${JSON.stringify(g)} are in training and test; split by group (GroupShuffleSplit, GroupKFold with groups=).`,
+          message: `rows of the same ${entityOf(g)} on both sides of the split`,
+          why: ENTITY_AGGREGATE.test(g)
+            ? `${JSON.stringify(g)} summarises each ${entityOf(g)}'s rows, so the data has several rows per ${entityOf(g)}, but it is ${d.what} at ${lineRef(d.at)} row by row: rows of one ${entityOf(g)} (and summaries that include the test rows) are in training and test; split by group (GroupShuffleSplit, GroupKFold with groups= the ${entityOf(g)}'s id).`
+            : `The data has a ${JSON.stringify(g)} column (several rows each) but is ${d.what} at ${lineRef(d.at)} row by row, so rows of one ${JSON.stringify(g)} are in training and test; split by group (GroupShuffleSplit, GroupKFold with groups=).`,
         });
       }
     }
