@@ -291,3 +291,38 @@ print(np.mean(aucs))
     );
   });
 });
+
+describe('models iterated from a tuple literal', () => {
+  const prog = (scale: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import Lasso, Ridge
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+df = pd.read_csv("wafers.csv")
+X, y = df[["temp", "pressure", "dose"]], df["yield_pct"]
+${scale}
+for model in (Ridge(alpha=1.0), Lasso(alpha=0.1)):
+    model.fit(X_tr, y_tr)
+    print(type(model).__name__, model.score(X_te, y_te))${mark}
+`;
+  it('each is trained and scored: the scaler fit on all rows and the comparison on the test part are reported', async () => {
+    await check(
+      prog(
+        `X = StandardScaler().fit_transform(X)  # <- leak-preprocessing
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)`,
+        '  # <- leak-selection',
+      ),
+    );
+  });
+
+  it('one model scored on the test part, the scaler fit on the training part: nothing', async () => {
+    await check(
+      prog(`X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+sc = StandardScaler().fit(X_tr)
+X_tr, X_te = sc.transform(X_tr), sc.transform(X_te)`).replace(
+        '(Ridge(alpha=1.0), Lasso(alpha=0.1))',
+        '(Ridge(alpha=1.0),)',
+      ),
+    );
+  });
+});

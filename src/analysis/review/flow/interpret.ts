@@ -1293,11 +1293,19 @@ class Interpreter {
       this.unbind(target, scope);
       return;
     }
+    // for model in (HuberRegressor(), HistGradientBoostingRegressor()): a tuple of models, as a list of them.
+    if (it.kind === 'tuple' && it.items.length > 0 && it.items.every((i) => i?.kind === 'est'))
+      it = { kind: 'coll', items: it.items as Val[] };
     if (it.kind === 'coll') {
       const ests = it.items.filter((i): i is EstVal => i.kind === 'est');
       const data = it.items.filter((i): i is DataVal => i.kind === 'data');
       let item: Val | undefined;
-      if (ests.length > 0) {
+      if (ests.length === 1 && it.items.length === 1) {
+        // for model in [Ridge()]: that one model, the same every iteration (made in the for statement or not).
+        const one = ests[0]!;
+        if (one.loop !== undefined && one.loop === this.loops.at(-1)) one.loop = undefined;
+        item = one;
+      } else if (ests.length > 0) {
         // One of several models, different each iteration.
         item = {
           ...this.est(ests.map((e) => e.cls).join(' | '), ests[0]!.role, at),
