@@ -326,3 +326,99 @@ X_tr, X_te = sc.transform(X_tr), sc.transform(X_te)`).replace(
     );
   });
 });
+
+describe('a dict of parts transformed by a comprehension over its items', () => {
+  const prog = (fit: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+notes = pd.read_csv("inspections.csv", parse_dates=["visited"])
+frames = {"train": notes[notes["visited"] < "2024-01-01"], "test": notes[notes["visited"] >= "2024-01-01"]}
+vec = TfidfVectorizer(min_df=2)
+${fit}${mark}
+feats = {name: vec.transform(frame["text"]) for name, frame in frames.items()}
+labels = {name: frame["failed"].to_numpy() for name, frame in frames.items()}
+clf = LogisticRegression(max_iter=1000).fit(feats["train"], labels["train"])
+print(clf.score(feats["test"], labels["test"]))
+`;
+  it('the vectorizer fit on every note: reported', async () => {
+    await check(prog('vec.fit(notes["text"])', '  # <- leak-preprocessing'));
+  });
+
+  it('fit on the training part only: nothing', async () => {
+    await check(prog('vec.fit(frames["train"]["text"])'));
+  });
+});
+
+describe('a DatasetDict made of parts of two splits', () => {
+  it('trained on the inner training part, early stopping on the validation part, the test part scored: nothing', async () => {
+    await check(`
+from datasets import DatasetDict, load_dataset
+from transformers import AutoModelForSequenceClassification, AutoTokenizer, Trainer, TrainingArguments
+cases = load_dataset("csv", data_files="claims.csv")["train"]
+outer = cases.train_test_split(test_size=0.2, seed=1)
+inner = outer["train"].train_test_split(test_size=0.15, seed=1)
+splits = DatasetDict(train=inner["train"], valid=inner["test"], test=outer["test"])
+tok = AutoTokenizer.from_pretrained("bert-base-uncased")
+encoded = splits.map(lambda b: tok(b["text"], truncation=True), batched=True)
+args = TrainingArguments(output_dir="out", eval_strategy="epoch", save_strategy="epoch", load_best_model_at_end=True)
+model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased", num_labels=2)
+trainer = Trainer(model=model, args=args, train_dataset=encoded["train"], eval_dataset=encoded["valid"])
+trainer.train()
+print(trainer.evaluate(encoded["test"]))
+`);
+  });
+});
+
+describe('what follows a purchase, and what comes before it', () => {
+  const prog = (col: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.model_selection import train_test_split
+players = pd.read_parquet("players.parquet")
+FEATURES = ["sessions_7d", "levels_7d", "${col}"]
+tr, te = train_test_split(players, test_size=0.2, random_state=0)
+clf = HistGradientBoostingClassifier().fit(tr[FEATURES], tr["purchased_30d"])${mark}
+print(clf.score(te[FEATURES], te["purchased_30d"]))
+`;
+  it('the hour of the install (before the purchase): nothing', async () => {
+    await check(prog('install_hour'));
+  });
+
+  it('the value of the order: reported', async () => {
+    await check(prog('order_value', '  # <- leak-target'));
+  });
+});
+
+describe('one window of a signal normalised by its own statistics', () => {
+  it('in a Dataset __getitem__, after astype: no preprocessing finding (a per-sample statistic)', async () => {
+    await check(`
+import numpy as np
+import torch
+from torch.utils.data import DataLoader, Dataset
+
+class Windows(Dataset):
+    def __init__(self, signals, labels, win=256):
+        self.signals, self.labels, self.win = signals, labels, win
+    def __len__(self):
+        return len(self.signals)
+    def __getitem__(self, k):
+        x = self.signals[k][0:self.win].astype(np.float32)
+        x = (x - x.mean()) / (x.std() + 1e-6)
+        return torch.from_numpy(x), int(self.labels[k])
+
+sig = np.load("sig.npy")
+lab = np.load("lab.npy")
+n = int(0.8 * len(sig))
+train_ds, test_ds = Windows(sig[:n], lab[:n]), Windows(sig[n:], lab[n:])
+net = torch.nn.Linear(256, 2)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+for xb, yb in DataLoader(train_ds, batch_size=32):
+    opt.zero_grad()
+    torch.nn.functional.cross_entropy(net(xb), yb).backward()
+    opt.step()
+print(sum((net(xb).argmax(1) == yb).sum().item() for xb, yb in DataLoader(test_ds, batch_size=64)))
+`);
+  });
+});

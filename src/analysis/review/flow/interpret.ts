@@ -146,6 +146,9 @@ const STOPPING =
   /early_stopping|EarlyStopping|ModelCheckpoint|ReduceLROnPlateau|load_best_model_at_end\s*=\s*True/;
 /** Early-stopping helpers by name (`early_stopping(val_loss, model)`, `stopper.early_stop(loss)`). */
 const STOPPER_CALL = /early_?stop|stopper/i;
+/** Methods that give the same values in another type or shape (a window stays that window). */
+const SAME_VALUES =
+  /^(astype|copy|to_numpy|numpy|reshape|squeeze|unsqueeze|flatten|ravel|float|double|clone|detach|cpu|transpose)$/;
 /** Methods of a Hugging Face DatasetDict that apply to each of its parts. */
 const HF_DICT_METHOD =
   /^(map|filter|remove_columns|rename_column|rename_columns|select_columns|cast_column|with_format|set_format|shuffle|flatten)$/;
@@ -1603,6 +1606,39 @@ class Interpreter {
         }
         if (out.length >= numbers.length) return { kind: 'strs', values: out, list: true };
       }
+      // {name: embed(frame) for name, frame in frames.items()} of a dict of parts ({"train": …, "test": …}): one item
+      // per key, each made of its own part.
+      const pairs =
+        clauses.length === 1 &&
+        conds.length === 0 &&
+        (left?.type === 'pattern_list' || left?.type === 'tuple_pattern') &&
+        left.namedChildren.length === 2 &&
+        left.namedChildren.every((c) => c?.type === 'identifier') &&
+        right?.type === 'call' &&
+        right.childForFieldName('function')?.childForFieldName('attribute')?.text === 'items' &&
+        first?.kind === 'coll' &&
+        first.keys?.length === first.items.length &&
+        first.items.length >= 2 &&
+        first.items.length <= 8 &&
+        first.keys.every((k) => k !== undefined) &&
+        first.items.some((i) => i.kind === 'data')
+          ? first
+          : undefined;
+      if (pairs && left && body) {
+        const [kNode, vNode] = left.namedChildren as Node[];
+        const items: Val[] = [];
+        const keys: (string | undefined)[] = [];
+        pairs.items.forEach((item, i) => {
+          inner.set(kNode!.text, { kind: 'strs', values: [pairs.keys![i]!], list: false });
+          inner.set(vNode!.text, item);
+          const valueNode = body.type === 'pair' ? body.childForFieldName('value') : body;
+          const val = valueNode ? this.expr(valueNode, inner) : undefined;
+          if (!val) return;
+          items.push(val);
+          keys.push(body.type === 'pair' ? this.key(body.childForFieldName('key'), inner) : undefined);
+        });
+        return { kind: 'coll', items, keys };
+      }
       if (names && left && body) {
         // {x: DataLoader(parts[x]) for x in ["train", "test"]}: one item per name, keyed by it.
         const items: Val[] = [];
@@ -2384,6 +2420,18 @@ class Interpreter {
         return d ? this.withRows(d, o, at) : i;
       };
       return v?.kind === 'tuple' ? { kind: 'tuple', items: v.items.map(read) } : read(v);
+    }
+    if (last(qname) === 'DatasetDict' && (args.kw.size > 0 || args.pos.length === 1)) {
+      // DatasetDict(train=inner["train"], valid=inner["test"], test=outer["test"]) / DatasetDict({"train": …}): the
+      // parts as given, each keyed.
+      if (args.pos.length === 1) {
+        const v = this.expr(args.pos[0]!, scope);
+        if (v?.kind === 'coll' && v.keys?.length === v.items.length) return v;
+      } else {
+        const keys = [...args.kw.keys()];
+        const items = [...args.kw.values()].map((a) => this.expr(a, scope));
+        if (items.every((i) => i !== undefined)) return { kind: 'coll', items: items as Val[], keys };
+      }
     }
     if (qname === 'zip' && args.pos.length >= 2 && !args.splat) {
       // zip(X, y): pairs of the same row of each; a loop `for x, label in zip(X, y)` takes each part apart (merged
@@ -4062,7 +4110,8 @@ class Interpreter {
     const argVals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
     if (d.windowed) {
       const out = this.derive([d], at, true);
-      out.windowed = false;
+      // w.astype(np.float32), w.copy(), w.reshape(-1): still the one window, whose statistics are its own features.
+      out.windowed = SAME_VALUES.test(method);
       if (STATISTICS.has(method)) out.windowStat = true;
       return out;
     }

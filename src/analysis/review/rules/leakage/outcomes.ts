@@ -65,12 +65,20 @@ export const OUTCOMES: Outcome[] = [
     follows: 'the readmission’s own records exist once the patient is readmitted',
   },
   {
-    event: 'a click or conversion',
-    target:
-      /(^|_)(clicks?|clicked|ctr|convert\w*|conversions?|purchase[ds]?|bought|buy|orders?|ordered)($|_)/,
+    event: 'a click',
+    target: /(^|_)(clicks?|clicked|ctr)($|_)/,
     after:
       /(^|_)(conversions?|converted|conversion_value|purchase[ds]?|revenue|order_value|orders?|checkout|basket_value|cart_value|spend|installs?|dwell_time|time_on_page)($|_)/,
-    follows: 'conversions, revenue and time on the page are recorded after the click',
+    follows: 'conversions, installs, revenue and time on the page are recorded after the click',
+  },
+  {
+    // An app's install, a visit's time on the page come before a purchase (a game's first-week play predicting its
+    // payers): only what the purchase itself records follows it.
+    event: 'a conversion or purchase',
+    target: /(^|_)(convert\w*|conversions?|purchase[ds]?|bought|buy|orders?|ordered)($|_)/,
+    after:
+      /(^|_)(conversions?|converted|conversion_value|purchase[ds]?|revenue|order_value|orders?|checkout|basket_value|cart_value|spend)($|_)/,
+    follows: 'conversion values, revenue and the order are recorded with the purchase',
   },
   {
     event: 'an escalation or resolution',
