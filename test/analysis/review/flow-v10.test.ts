@@ -422,3 +422,54 @@ print(sum((net(xb).argmax(1) == yb).sum().item() for xb, yb in DataLoader(test_d
 `);
   });
 });
+
+describe('a helper that trains when given an optimizer and only evaluates when given None', () => {
+  const prog = (loop: string) => `
+import copy
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+X, y = torch.load("fares.pt")
+n = int(0.8 * len(X))
+train_loader = DataLoader(TensorDataset(X[:n], y[:n]), batch_size=256, shuffle=True)
+test_loader = DataLoader(TensorDataset(X[n:], y[n:]), batch_size=1024)
+
+def run_epoch(model, loader, opt=None):
+    total = 0.0
+    for xb, yb in loader:
+        loss = nn.functional.l1_loss(model(xb), yb)
+        if opt is not None:
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        total += loss.item()
+    return total
+
+model = nn.Linear(8, 1)
+opt = torch.optim.SGD(model.parameters(), lr=0.01)
+${loop}
+`;
+  it('the epoch kept by the loss on the test loader: reported', async () => {
+    await check(
+      prog(`best, best_state = float("inf"), None
+for epoch in range(30):
+    run_epoch(model, train_loader, opt)
+    te = run_epoch(model, test_loader)
+    if te < best:
+        best, best_state = te, copy.deepcopy(model.state_dict())
+model.load_state_dict(best_state)
+print(run_epoch(model, test_loader))`).replace(
+        '        loss = nn.functional.l1_loss(model(xb), yb)\n',
+        '        loss = nn.functional.l1_loss(model(xb), yb)  # <- leak-selection\n',
+      ),
+    );
+  });
+
+  it('a fixed number of epochs, the test loader scored once: nothing', async () => {
+    await check(
+      prog(`for epoch in range(30):
+    run_epoch(model, train_loader, opt)
+print(run_epoch(model, test_loader))`),
+    );
+  });
+});

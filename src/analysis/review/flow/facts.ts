@@ -310,6 +310,8 @@ export interface NumVal {
 export interface ConstVal {
   kind: 'const';
   value: boolean;
+  /** `None` given to a function's parameter (by default or by the caller): `opt is None` is then known. */
+  none?: true;
 }
 
 export type Val =

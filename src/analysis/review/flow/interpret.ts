@@ -50,6 +50,7 @@ import type {
   Affine,
   ColDep,
   CollVal,
+  ConstVal,
   DataVal,
   EstVal,
   EvalFact,
@@ -146,6 +147,8 @@ const STOPPING =
   /early_stopping|EarlyStopping|ModelCheckpoint|ReduceLROnPlateau|load_best_model_at_end\s*=\s*True/;
 /** Early-stopping helpers by name (`early_stopping(val_loss, model)`, `stopper.early_stop(loss)`). */
 const STOPPER_CALL = /early_?stop|stopper/i;
+/** `None` given to a parameter (see ConstVal.none). */
+const NONE: ConstVal = { kind: 'const', value: false, none: true };
 /** Methods that give the same values in another type or shape (a window stays that window). */
 const SAME_VALUES =
   /^(astype|copy|to_numpy|numpy|reshape|squeeze|unsqueeze|flatten|ravel|float|double|clone|detach|cpu|transpose)$/;
@@ -2179,8 +2182,10 @@ class Interpreter {
    */
   private inline(f: FuncVal, args: Args, n: Node, scope: Scope): Val | undefined {
     if (!this.canInline(f)) return this.callFunction(f.name, args, n, scope);
-    const pos = args.pos.map((a) => this.expr(a, scope));
-    const kw = new Map([...args.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
+    // run_epoch(model, test_loader, opt=None): the parameter is None in this call (see ConstVal.none).
+    const arg = (a: Node) => (a.type === 'none' ? NONE : this.expr(a, scope));
+    const pos = args.pos.map(arg);
+    const kw = new Map([...args.kw].map(([k, v]) => [k, arg(v)] as const));
     return this.inlineWith(f, pos, kw);
   }
 
@@ -2236,7 +2241,7 @@ class Interpreter {
       let v: Val | undefined;
       if (!keywordOnly && i < pos.length) v = pos[i++];
       else if (kw.has(name)) v = kw.get(name);
-      else if (fallback) v = this.expr(fallback, def.scope);
+      else if (fallback) v = fallback.type === 'none' ? NONE : this.expr(fallback, def.scope);
       if (v) inner.set(name, v);
     }
     this.active.push(f.id);
@@ -4780,6 +4785,12 @@ class Interpreter {
     const op = n.children.find((c) => c && !c.isNamed)?.type;
     if (n.type === 'comparison_operator') {
       const [a, b] = vals;
+      // opt is None / opt is not None, with opt a parameter given None (or a model, a frame, a name: not None).
+      if ((op === 'is' || op === 'is not') && vals.length === 2 && n.namedChildren[1]?.type === 'none') {
+        const none = a?.kind === 'const' && a.none;
+        const some = !!a && !none && /^(est|obj|func|coll|strs|module|const|trainer)$/.test(a.kind);
+        if (none || some) return { kind: 'const', value: op === 'is' ? !!none : !none };
+      }
       // len(x) < 0, len(x) <= -1: a size is never below zero.
       const size = (v: Val | undefined) => v?.kind === 'num' && !!v.of;
       const known = (v: Val | undefined) =>
