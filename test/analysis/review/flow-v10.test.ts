@@ -473,3 +473,42 @@ print(run_epoch(model, test_loader))`),
     );
   });
 });
+
+describe('earlier and later rows by two cutoffs, a gap between them', () => {
+  const prog = (enc: string, mark = '') => `
+import category_encoders as ce
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+loans = pd.read_csv("library_loans.csv", parse_dates=["borrowed"])
+CATS = ["branch", "genre"]
+${enc}${mark}
+train = loans[loans["borrowed"] < "2024-05-01"]
+test = loans[loans["borrowed"] >= "2024-06-01"]
+ENC
+clf = LogisticRegression().fit(train[CATS], train["late"])
+print(clf.score(test[CATS], test["late"]))
+`;
+  it('a target encoder fit on every loan before the cut: reported', async () => {
+    await check(
+      prog(
+        'loans[CATS] = ce.TargetEncoder(cols=CATS).fit_transform(loans[CATS], loans["late"])',
+        '  # <- leak-preprocessing',
+      ).replace('ENC\n', ''),
+    );
+  });
+
+  it('fit on the earlier part only: nothing', async () => {
+    await check(`
+import category_encoders as ce
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import make_pipeline
+loans = pd.read_csv("library_loans.csv", parse_dates=["borrowed"])
+CATS = ["branch", "genre"]
+train = loans[loans["borrowed"] < "2024-05-01"]
+test = loans[loans["borrowed"] >= "2024-06-01"]
+clf = make_pipeline(ce.TargetEncoder(cols=CATS), LogisticRegression()).fit(train[CATS], train["late"])
+print(clf.score(test[CATS], test["late"]))
+`);
+  });
+});

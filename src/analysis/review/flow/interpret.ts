@@ -3486,7 +3486,43 @@ class Interpreter {
       link(o, entry.fact);
       return o;
     }
-    const [first, second] = [entry.parts.get(false)![0], entry.parts.get(true)![0]];
+    let [first, second] = [entry.parts.get(false)![0], entry.parts.get(true)![0]];
+    const [left, op] = mask.key.split('|');
+    if ((!first || !second) && (op === '<' || op === '<=')) {
+      // df[df.applied < TRAIN_END] and df[df.applied >= TEST_START]: earlier and later rows by two cutoffs (a gap
+      // between them, for the labels to land), the parts of one split in time all the same.
+      const ordered = `${left}|ordered@${[...base.rows].sort().join(',')}`;
+      const o2 = this.masks.get(ordered) ?? {
+        parts: new Map<boolean, Origin[]>([
+          [false, []],
+          [true, []],
+        ]),
+      };
+      this.masks.set(ordered, o2);
+      o2.parts.get(mask.neg)!.push(o);
+      if (o2.fact) {
+        link(o, o2.fact);
+        entry.fact = o2.fact;
+        return o;
+      }
+      [first, second] = [o2.parts.get(false)![0], o2.parts.get(true)![0]];
+      if (!first || !second) return o;
+      const fact: SplitFact = {
+        id: this.nextId++,
+        fn: 'mask/~mask',
+        at: (first.at.line <= second.at.line ? first : second).at,
+        source: this.derive([base], at),
+        train: first.id,
+        test: second.id,
+        shuffled: false,
+        ...(mask.column ? { by: mask.column } : {}),
+      };
+      o2.fact = fact;
+      entry.fact = fact;
+      for (const x of [...o2.parts.get(false)!, ...o2.parts.get(true)!]) link(x, fact);
+      this.facts.splits.push(fact);
+      return o;
+    }
     if (!first || !second) return o;
     // `==` keeps the one part (a fold, a flag) and `!=` the rest; `<` keeps the earlier rows.
     const eq = mask.key.includes('|==|');
