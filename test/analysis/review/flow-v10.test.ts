@@ -512,3 +512,39 @@ print(clf.score(test[CATS], test["late"]))
 `);
   });
 });
+
+describe('Polars: filter by a date, group_by statistics joined back', () => {
+  const prog = (body: string, mark = '') => `
+import polars as pl
+from sklearn.linear_model import LogisticRegression
+CUT = pl.date(2023, 1, 1)
+FEATS = ["turbidity", "st_mean"]
+
+def station_means(frame):
+    return frame.group_by("station").agg(pl.col("turbidity").mean().alias("st_mean"))${mark}
+
+samples = pl.read_csv("samples.csv", try_parse_dates=True)
+${body}
+clf = LogisticRegression().fit(train.select(FEATS).to_numpy(), train["bad"].to_numpy())
+print(clf.score(test.select(FEATS).to_numpy(), test["bad"].to_numpy()))
+`;
+  it('the station means of every sample, then the cut: reported', async () => {
+    await check(
+      prog(
+        `samples = samples.join(station_means(samples), on="station")
+train = samples.filter(pl.col("date") < CUT)
+test = samples.filter(pl.col("date") >= CUT)`,
+        '  # <- leak-preprocessing',
+      ),
+    );
+  });
+
+  it('the cut first, the means of the earlier samples joined to both parts: nothing', async () => {
+    await check(
+      prog(`train = samples.filter(pl.col("date") < CUT)
+test = samples.filter(pl.col("date") >= CUT)
+means = station_means(train)
+train, test = train.join(means, on="station"), test.join(means, on="station")`),
+    );
+  });
+});

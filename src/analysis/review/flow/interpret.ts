@@ -4189,7 +4189,19 @@ class Interpreter {
       if (STATISTICS.has(method) || axis === 'rows')
         return { kind: 'stat', rows: new Set(d.rows), by: `statistics (${method})`, at };
     }
-    if (method === 'groupby') {
+    if (
+      method === 'filter' &&
+      args.pos.length === 1 &&
+      argVals[0]?.kind === 'data' &&
+      argVals[0].frame === POLARS_FRAME &&
+      argVals[0].mask
+    ) {
+      // Polars df.filter(pl.col("sample_date") < CUTOFF): the rows the mask keeps, as df[mask] (see select).
+      const kept = this.select(d, { ...argVals[0], rows: new Set(d.rows), frame: d.frame }, at);
+      if (kept) return kept;
+    }
+    if (method === 'groupby' || method === 'group_by') {
+      // pandas groupby, Polars group_by.
       const keyNode = args.pos[0] ?? args.kw.get('by');
       const keys = keyNode ? (stringList(keyNode) ?? this.named(keyNode, scope)?.values) : undefined;
       // voice.groupby("subject").size(): the program itself treats the rows as several per subject (a person of a
