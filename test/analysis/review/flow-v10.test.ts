@@ -548,3 +548,46 @@ train, test = train.join(means, on="station"), test.join(means, on="station")`),
     );
   });
 });
+
+describe('a batched ds.map returning each row and paraphrased copies of it', () => {
+  const prog = (body: string) => `
+import random
+import pandas as pd
+from datasets import Dataset
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import make_pipeline
+
+def paraphrase(batch, copies=2):
+    rng = random.Random(0)
+    out = {"text": [], "label": []}
+    for text, label in zip(batch["text"], batch["label"]):
+        out["text"].append(text)
+        out["label"].append(label)
+        for _ in range(copies):
+            out["text"].append(" ".join(rng.sample(text.split(), len(text.split()))))MARK
+            out["label"].append(label)
+    return out
+
+ds = Dataset.from_pandas(pd.read_csv("complaints.csv")[["text", "label"]])
+${body}
+clf = make_pipeline(TfidfVectorizer(), LogisticRegression()).fit(parts["train"]["text"], parts["train"]["label"])
+print(clf.score(parts["test"]["text"], parts["test"]["label"]))
+`;
+  it('copies made before train_test_split: reported', async () => {
+    await check(
+      prog(`ds = ds.map(paraphrase, batched=True, remove_columns=ds.column_names)
+parts = ds.train_test_split(test_size=0.2, seed=0)`).replace('MARK', '  # <- leak-overlap'),
+    );
+  });
+
+  it('split first, copies of the training part only: nothing', async () => {
+    await check(
+      prog(`parts = ds.train_test_split(test_size=0.2, seed=0)
+parts["train"] = parts["train"].map(paraphrase, batched=True, remove_columns=parts["train"].column_names)`).replace(
+        'MARK',
+        '',
+      ),
+    );
+  });
+});

@@ -4502,6 +4502,15 @@ class Interpreter {
         for (const r of this.dataOf(result))
           for (const t of r.taints) if (!out.taints.includes(t)) out.taints.push(t);
       }
+      // ds.map(augment_batch, batched=True), augment_batch appending each note and paraphrased copies of it: the
+      // result's rows are those copies.
+      const copies = this.dataOf(result)
+        .flatMap((r) => [...r.rows])
+        .map((r) => this.facts.origins.get(r))
+        .find(
+          (o) => o?.kind === 'oversampled' && [...d.rows].some((b) => ancestors(this.facts, o.id).has(b)),
+        );
+      if (method === 'map' && copies) out.rows = new Set([copies.id]);
       if (method === 'map' && result?.kind === 'coll' && result.keys?.some((k) => k !== undefined)) {
         // Hugging Face ds.map(lambda ex: {"label": int(ex["stars"] >= 4)}): each key of the returned dict is a
         // column of the result, computed from what its value reads; the rest of the dataset is as it was.
