@@ -591,3 +591,30 @@ parts["train"] = parts["train"].map(paraphrase, batched=True, remove_columns=par
     );
   });
 });
+
+describe('what follows a late return, a trip and an order’s return (the outcomes table)', () => {
+  const prog = (target: string, cols: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("rows.csv")
+FEATURES = [${cols}]
+tr, te = train_test_split(df, test_size=0.2, random_state=0)
+clf = RandomForestClassifier(random_state=0).fit(tr[FEATURES], tr["${target}"])${mark}
+print(clf.score(te[FEATURES], te["${target}"]))
+`;
+  it('the fine of a late loan: reported; the loan period: nothing', async () => {
+    await check(prog('late', '"loan_period_days", "fine_amount_usd"', '  # <- leak-target'));
+    await check(prog('late', '"loan_period_days", "items_on_card"'));
+  });
+
+  it('the final fare of a trip whose duration is predicted: reported; the drop-off zone and the quote: nothing', async () => {
+    await check(prog('duration_min', '"distance_km", "final_fare"', '  # <- leak-target'));
+    await check(prog('duration_min', '"distance_km", "dropoff_zone", "quoted_fare"'));
+  });
+
+  it('the return label of an order whose return is predicted: reported; the basket: nothing', async () => {
+    await check(prog('returned', '"basket_value_prior", "return_label_printed"', '  # <- leak-target'));
+    await check(prog('returned', '"n_items", "discount_pct"'));
+  });
+});

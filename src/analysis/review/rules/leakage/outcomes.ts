@@ -120,9 +120,27 @@ export const OUTCOMES: Outcome[] = [
   {
     event: 'a late arrival',
     target: /(^|_)(late|lateness|delay\w*|on_time|ontime|transit_days|delivery_days|eta_error)($|_)/,
+    // A late return (a library loan, a rental): fines and late fees accrue once the item is overdue.
     after:
-      /(^|_)(actual\w*|delivered\w*|delivery_date|delivery_time|arriv\w*|received\w*|complaints?|compensation|refunds?|claims?)($|_)/,
-    follows: 'the actual arrival and any compensation are known once the parcel or trip has arrived',
+      /(^|_)(actual\w*|delivered\w*|delivery_date|delivery_time|arriv\w*|received\w*|complaints?|compensation|refunds?|claims?|fines?|fine_amount\w*|late_fees?|penalt\w*|days_overdue|overdue_days)($|_)/,
+    follows: 'the actual arrival, fines and any compensation are known once the parcel, trip or loan is late',
+  },
+  {
+    // The NYC taxi trip-duration task: fare, tip and total are metered over the trip (TLC data dictionary); the
+    // drop-off place is known when the trip is requested, its time only at the end.
+    event: 'a trip’s duration',
+    target: /(^|_)(duration\w*|trip_time|travel_time|ride_time|trip_minutes|journey_time)($|_)/,
+    after:
+      /(^|_)(final_fare|fare_amount|metered_fare|total_amount|tip_amount|tips?|tolls_amount|(dropoff|drop_off|arrival)_(time|datetime|at|ts|timestamp)|arrived_at|end_time|ended_at|completed_at)($|_)/,
+    follows: 'the metered fare, the tip and the drop-off are known once the trip has ended',
+  },
+  {
+    // An online order's return (retail return prediction at checkout).
+    event: 'a return',
+    target: /(^|_)(returned|is_return|return_flag|will_return|items_returned)($|_)/,
+    after:
+      /(^|_)(return_label\w*|refunds?|refunded|restock\w*|rma|return_reason\w*|return_shipping\w*|support_contacts?|days_to_first_contact)($|_)/,
+    follows: 'return labels, refunds and the contacts about them come after the order',
   },
   {
     event: 'a pass, fail or dropout',
