@@ -618,3 +618,57 @@ print(clf.score(te[FEATURES], te["${target}"]))
     await check(prog('returned', '"n_items", "discount_pct"'));
   });
 });
+
+describe('feature names from a config dict, columns defined in a loop over its items', () => {
+  const prog = (window: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingRegressor
+CONFIG = {"lags": {"visits_lag1": 1, "visits_lag7": 7}, "rolling": {"visits_roll7": 7}, "calendar": ["weekday"]}
+df = pd.read_csv("museum_daily.csv", parse_dates=["day"]).sort_values("day")
+df["weekday"] = df["day"].dt.weekday
+for name, k in CONFIG["lags"].items():
+    df[name] = df["visits"].shift(k)
+for name, w in CONFIG["rolling"].items():
+    df[name] = ${window}
+features = [f for group in CONFIG.values() for f in group]
+df = df.dropna(subset=features)
+train, test = df[df["day"] < "2024-01-01"], df[df["day"] >= "2024-01-01"]
+model = HistGradientBoostingRegressor().fit(train[features], train["visits"])${mark}
+print(model.score(test[features], test["visits"]))
+`;
+  it('a rolling mean that includes the current day: reported', async () => {
+    await check(prog('df["visits"].rolling(w).mean()', '  # <- leak-target'));
+  });
+
+  it('shifted first: nothing', async () => {
+    await check(prog('df["visits"].shift(1).rolling(w).mean()'));
+  });
+});
+
+describe('features made by df.apply(f, axis=1), f returning a Series of some values', () => {
+  const prog = (extra: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingClassifier
+games = pd.read_csv("games.csv").sort_values("played_at")
+
+def feats(row):
+    return pd.Series({
+        "elo_diff": row["white_elo_pre"] - row["black_elo_pre"],${extra}
+    })
+
+X = games.apply(feats, axis=1)
+y = (games["result"] == "1-0").astype(int)
+cut = int(0.8 * len(games))
+clf = HistGradientBoostingClassifier().fit(X.iloc[:cut], y.iloc[:cut])${mark}
+print(clf.score(X.iloc[cut:], y.iloc[cut:]))
+`;
+  it('the features are those values, not the whole frame (the result column is not among them): nothing', async () => {
+    await check(prog(''));
+  });
+
+  it('a rating after the game (white_elo_post beside white_elo_pre): reported', async () => {
+    await check(
+      prog('\n        "delta": row["white_elo_post"] - row["white_elo_pre"],', '  # <- leak-target'),
+    );
+  });
+});

@@ -941,6 +941,26 @@ class Interpreter {
               }
               if (body) this.block(body, scope);
             });
+          } else if (
+            left?.type === 'pattern_list' &&
+            left.namedChildren.length === 2 &&
+            left.namedChildren.every((c) => c?.type === 'identifier') &&
+            /\.items\(\)$/.test(right?.text ?? '') &&
+            it?.kind === 'coll' &&
+            it.keys?.length === it.items.length &&
+            it.items.length > 0 &&
+            it.items.length <= 8 &&
+            it.keys.every((k) => k !== undefined) &&
+            it.items.every((i) => i.kind === 'num' || i.kind === 'strs' || i.kind === 'const')
+          ) {
+            // for name, w in {"roll_3h": 3, "roll_24h": 24}.items(): the body once per entry, the name known (the
+            // column it defines) and its value (a window, a lag).
+            const [kVar, vVar] = left.namedChildren as Node[];
+            it.items.forEach((item, i) => {
+              scope.set(kVar!.text, { kind: 'strs', values: [it.keys![i]!], list: false });
+              scope.set(vVar!.text, item);
+              if (body) this.block(body, scope);
+            });
           } else if (numbers && left) {
             // for lag in (1, 7, 28): the body once per number (f"lag_{lag}" names, shift(lag) reads that far back);
             // with many, once with the number one of them.
@@ -1609,6 +1629,10 @@ class Interpreter {
         }
         if (out.length >= numbers.length) return { kind: 'strs', values: out, list: true };
       }
+      // [f for group in CONFIG.values() for f in group] with CONFIG a dict of lists of names (or of dicts keyed by
+      // names): every name, in order.
+      const flat = this.flatNames(clauses, body, scope);
+      if (flat) return flat;
       // {name: embed(frame) for name, frame in frames.items()} of a dict of parts ({"train": …, "test": …}): one item
       // per key, each made of its own part.
       const pairs =
@@ -1675,6 +1699,38 @@ class Interpreter {
     } finally {
       this.loops.pop();
     }
+  }
+
+  /** The names of `[f for g in CONFIG.values() for f in g]` (see comprehension), when every group is known. */
+  private flatNames(
+    clauses: (Node | null)[],
+    body: Node | null | undefined,
+    scope: Scope,
+  ): StrsVal | undefined {
+    if (clauses.length !== 2 || body?.type !== 'identifier') return undefined;
+    const [outer, inner] = clauses as Node[];
+    const g = outer!.childForFieldName('left');
+    const src = outer!.childForFieldName('right');
+    const f = inner!.childForFieldName('left');
+    const of = inner!.childForFieldName('right');
+    if (g?.type !== 'identifier' || f?.text !== body.text || of?.text !== g.text || src?.type !== 'call')
+      return undefined;
+    const fn = src.childForFieldName('function');
+    if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'values') return undefined;
+    const dict = this.expr(fn.childForFieldName('object')!, scope);
+    if (dict?.kind !== 'coll' || !dict.keys || dict.items.length === 0) return undefined;
+    const names: string[] = [];
+    for (const item of dict.items) {
+      if (item.kind === 'strs' && item.list && !item.partial) names.push(...item.values);
+      else if (
+        item.kind === 'coll' &&
+        item.keys?.length === item.items.length &&
+        item.keys.every((k) => k !== undefined)
+      )
+        names.push(...(item.keys as string[]));
+      else return undefined;
+    }
+    return { kind: 'strs', values: names, list: true };
   }
 
   private binary(a: Val | undefined, b: Val | undefined, at: Position, op?: string): Val | undefined {
@@ -4518,6 +4574,20 @@ class Interpreter {
           if (k !== undefined) this.defineColumn(d, k, result.items[i], at);
         });
         out.deps = d.deps;
+      } else if (
+        method === 'apply' &&
+        fn?.kind === 'func' &&
+        result &&
+        /^(1|'columns'|"columns")$/.test(args.kw.get('axis')?.text ?? '')
+      ) {
+        // X = df.apply(game_features, axis=1), game_features returning pd.Series({...}) of some columns: a frame of
+        // those values only, computed row by row from what the function reads (not the whole frame).
+        const deps = this.dataOf(result).flatMap((r) => r.deps ?? []);
+        out.deps = deps;
+        out.mappedFrom = true;
+        out.whole = false;
+        out.cols = undefined;
+        out.column = undefined;
       } else if (method === 'map' && fn?.kind === 'func' && result) {
         // ds.map(encode, batched=True), encode returning tok(texts): the model inputs are what it reads.
         const deps = this.dataOf(result).flatMap((r) => r.deps ?? []);

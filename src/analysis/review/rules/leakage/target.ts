@@ -327,6 +327,19 @@ function inspect(
         `${total === c ? JSON.stringify(c) : `${JSON.stringify(c)}, computed from ${JSON.stringify(total)},`} is by its name the total of which ${shown} is a part: the model is given the answer plus other columns.`,
         true,
       );
+    // white_elo_post beside white_elo_pre: the value after the event the target records (a rating after the game,
+    // a weight after the treatment), by the program's own pair of names.
+    const known = new Set([...(facts.frameColumns.get(target.frame) ?? []), ...read]);
+    const paired = from.find((s) => {
+      const m = /^(.*_)?post(_.*)?$/.exec(s);
+      return !!m && known.has(`${m[1] ?? ''}pre${m[2] ?? ''}`);
+    });
+    if (paired)
+      return finding(
+        `feature ${JSON.stringify(c)} is recorded after the outcome`,
+        `${paired === c ? JSON.stringify(c) : `${JSON.stringify(c)}, computed from ${JSON.stringify(paired)},`} is the "post" value beside a "pre" one: it is measured after the event whose outcome ${shown} records, unknown at prediction time.`,
+        true,
+      );
     const post = from.find((s) => postOutcome(s, target.name, dataset));
     const after = post
       ? undefined
