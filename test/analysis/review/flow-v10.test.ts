@@ -672,3 +672,30 @@ print(clf.score(X.iloc[cut:], y.iloc[cut:]))
     );
   });
 });
+
+describe('pd.concat([train, test], keys=[…]) preprocessed together, taken apart by .loc[key]', () => {
+  const head = `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+COLS = ["km", "age"]
+train = pd.read_csv("policies_2022.csv")
+test = pd.read_csv("policies_2023.csv")
+`;
+  const tail = `clf = LogisticRegression().fit(X_train, train["claim"])
+print(clf.score(X_test, test["claim"]))
+`;
+  it('standardised with the statistics of both years: reported', async () => {
+    await check(`${head}both = pd.concat([train, test], keys=["train", "test"])
+z = (both[COLS] - both[COLS].mean()) / both[COLS].std()  # <- leak-preprocessing # <- leak-preprocessing
+X_train, X_test = z.loc["train"], z.loc["test"]
+${tail}`);
+  });
+
+  it('with the statistics of the first year: nothing', async () => {
+    await check(`${head}mu, sd = train[COLS].mean(), train[COLS].std()
+both = pd.concat([train, test], keys=["train", "test"])
+z = (both[COLS] - mu) / sd
+X_train, X_test = z.loc["train"], z.loc["test"]
+${tail}`);
+  });
+});

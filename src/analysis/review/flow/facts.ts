@@ -123,6 +123,11 @@ export interface DataVal {
    * Face dataset), not columns the frame was once built from.
    */
   mappedFrom?: true;
+  /**
+   * pd.concat([train, test], keys=["train", "test"]): the rows of each key, so `.loc["test"]` of it (or of a frame
+   * computed from it row by row) is that part again.
+   */
+  keyedParts?: Record<string, number[]>;
   /** A supervised dataset (`tf.data.Dataset.from_tensor_slices((X, y))`, `TensorDataset(X, y)`, `DMatrix(X, label=y)`). */
   xy?: { x: DataVal; y: DataVal };
   /** A single column of a frame, e.g. `y = df['price']`. */

@@ -714,6 +714,9 @@ class Interpreter {
       ...(keepCols && first?.joined ? { joined: first.joined } : {}),
       ...(keepCols && first?.crops ? { crops: first.crops } : {}),
       ...(from.length === 1 && first?.mappedFrom ? { mappedFrom: true as const } : {}),
+      ...(from.filter((f) => f.keyedParts).length === 1
+        ? { keyedParts: from.find((f) => f.keyedParts)!.keyedParts }
+        : {}),
       at,
     };
   }
@@ -2996,7 +2999,21 @@ class Interpreter {
       const items = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
       for (const v of args.kw.values()) this.expr(v, scope);
       const columnWise = axis !== undefined && !/^(0|'index'|"index"|None)$/.test(axis.text);
-      return this.concatRows(items, at, `${name}()`, columnWise);
+      const out = this.concatRows(items, at, `${name}()`, columnWise);
+      // pd.concat([train, test], keys=["train", "test"]): each key names its part's rows (see DataVal.keyedParts).
+      const keys = stringList(args.kw.get('keys') ?? null);
+      const parts = args.pos.length === 1 ? this.expr(args.pos[0]!, scope) : undefined;
+      const partItems = parts?.kind === 'coll' || parts?.kind === 'tuple' ? parts.items : [];
+      if (
+        out?.kind === 'data' &&
+        !columnWise &&
+        keys &&
+        keys.length === partItems.length &&
+        partItems.every((i) => i?.kind === 'data') &&
+        [...out.rows].every((r) => partItems.some((i) => (i as DataVal).rows.has(r)))
+      )
+        out.keyedParts = Object.fromEntries(keys.map((k, i) => [k, [...(partItems[i] as DataVal).rows]]));
+      return out;
     }
     // tf.reduce_mean(x, axis=0), tf.math.reduce_std(x): TensorFlow's statistics.
     const tfStat = /^(tf|tensorflow)\b/.test(qname) && /^reduce_(mean|std|variance|max|min)$/.test(name);
@@ -4765,6 +4782,14 @@ class Interpreter {
       // thresholds[np.argmax(f1s)]: the index is evaluated (it may pick by scores).
       if (base.kind !== 'data') for (const s of subs) this.expr(s, scope);
       return base.kind === 'data' ? base : undefined;
+    }
+    // both.loc["test"] of pd.concat([train, test], keys=["train", "test"]): that part's rows again.
+    const keyed = base.keyedParts && subs.length === 1 ? stringValue(first) : undefined;
+    if (keyed !== undefined && base.keyedParts![keyed]) {
+      const out = this.derive([base], at, true);
+      out.rows = new Set(base.keyedParts![keyed]);
+      out.keyedParts = undefined;
+      return out;
     }
     // ds["test"] of a Hugging Face DatasetDict: that predefined part (with what was mapped over the dict).
     const partName = base.splits && subs.length === 1 ? stringValue(first) : undefined;
