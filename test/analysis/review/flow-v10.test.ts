@@ -699,3 +699,28 @@ X_train, X_test = z.loc["train"], z.loc["test"]
 ${tail}`);
   });
 });
+
+describe('feature names made from names ([c + "_prev" for c in SENSORS] + [...])', () => {
+  const prog = (window: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingClassifier
+SENSORS = ["vibration", "oil_temp"]
+daily = pd.read_csv("turbines.csv", parse_dates=["date"]).sort_values(["turbine", "date"])
+by_turbine = daily.groupby("turbine")
+for c in SENSORS:
+    daily[c + "_prev"] = by_turbine[c].shift(1)
+faults = daily.groupby("turbine")["fault"]
+daily["fault_rate"] = faults.transform(lambda s: ${window})
+FEATURES = [c + "_prev" for c in SENSORS] + ["fault_rate"]
+train, test = daily[daily["date"] < "2024-01-01"], daily[daily["date"] >= "2024-01-01"]
+clf = HistGradientBoostingClassifier().fit(train[FEATURES], train["fault"])${mark}
+print(clf.score(test[FEATURES], test["fault"]))
+`;
+  it('an expanding mean of the fault that includes the day itself: reported', async () => {
+    await check(prog('s.expanding().mean()', '  # <- leak-target'));
+  });
+
+  it('shifted first: nothing', async () => {
+    await check(prog('s.shift(1).expanding().mean()'));
+  });
+});

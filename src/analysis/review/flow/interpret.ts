@@ -1681,6 +1681,14 @@ class Interpreter {
           items.push(val);
           keys.push(body.type === 'pair' ? this.key(body.childForFieldName('key'), inner) : undefined);
         }
+        // [c + "_prev" for c in SCADA]: names made from names, a list of names.
+        if (
+          body.type !== 'pair' &&
+          n.type === 'list_comprehension' &&
+          items.length === names.length &&
+          items.every((i) => i.kind === 'strs' && !i.list && !i.partial && i.values.length === 1)
+        )
+          return { kind: 'strs', values: items.map((i) => (i as StrsVal).values[0]!), list: true };
         return { kind: 'coll', items, keys };
       }
       for (const clause of n.namedChildren) {
@@ -1750,6 +1758,18 @@ class Interpreter {
         return { kind: 'coll', items: a.items.map((i) => (i.kind === 'data' ? this.withRows(i, o, at) : i)) };
       }
     }
+    // c + "_prev" with c one known name: that name with the suffix.
+    if (
+      op === '+' &&
+      a?.kind === 'strs' &&
+      b?.kind === 'strs' &&
+      !a.list &&
+      !b.list &&
+      !a.partial &&
+      !b.partial &&
+      a.values.length * b.values.length <= 16
+    )
+      return { kind: 'strs', values: a.values.flatMap((x) => b.values.map((y) => x + y)), list: false };
     // [X] + [X + noise]: list concatenation keeps the items apart; [df] * 3 repeats them.
     if (a?.kind === 'coll' && b?.kind === 'coll') return { kind: 'coll', items: [...a.items, ...b.items] };
     // NUMERIC + ["renovated"]: a longer list of column names.
