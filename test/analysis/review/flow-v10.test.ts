@@ -724,3 +724,26 @@ print(clf.score(test[FEATURES], test["fault"]))
     await check(prog('s.shift(1).expanding().mean()'));
   });
 });
+
+describe('a mask turned into an array, (df["date"] < cutoff).to_numpy(), and its complement', () => {
+  const prog = (fit: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.decomposition import PCA
+from sklearn.linear_model import Ridge
+runs = pd.read_csv("runs.csv", parse_dates=["departed"])
+COLS = ["seg_1", "seg_2", "seg_3"]
+is_train = (runs["departed"] < "2024-06-01").to_numpy()
+${fit}${mark}
+y = runs["delay"].to_numpy()
+model = Ridge().fit(X[is_train], y[is_train])
+print(model.score(X[~is_train], y[~is_train]))
+`;
+  it('PCA fit on every run, then the two parts: reported', async () => {
+    await check(prog('X = PCA(n_components=2).fit_transform(runs[COLS])', '  # <- leak-preprocessing'));
+  });
+
+  it('PCA fit on the earlier runs: nothing', async () => {
+    await check(prog('X = PCA(n_components=2).fit(runs[COLS][is_train]).transform(runs[COLS])'));
+  });
+});

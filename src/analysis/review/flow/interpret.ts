@@ -4242,6 +4242,8 @@ class Interpreter {
   private dataMethod(d: DataVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
     const argVals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
+    // (df["date"] < cutoff).to_numpy(): the same mask as an array.
+    if (d.mask && SAME_VALUES.test(method)) return { ...this.derive([d], at, true), mask: d.mask };
     if (d.windowed) {
       const out = this.derive([d], at, true);
       // w.astype(np.float32), w.copy(), w.reshape(-1): still the one window, whose statistics are its own features.
