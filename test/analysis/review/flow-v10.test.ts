@@ -747,3 +747,36 @@ print(model.score(X[~is_train], y[~is_train]))
     await check(prog('X = PCA(n_components=2).fit(runs[COLS][is_train]).transform(runs[COLS])'));
   });
 });
+
+describe('a tf.data dataset shuffled with reshuffling, then cut by take/skip', () => {
+  const prog = (shuffle: string, mark = '') => `
+import numpy as np
+import tensorflow as tf
+X = np.load("learners.npy")
+y = np.load("retained.npy")
+n_test = int(0.2 * len(X))
+ds = tf.data.Dataset.from_tensor_slices((X, y)).${shuffle}${mark}
+test_ds = ds.take(n_test).batch(256)
+train_ds = ds.skip(n_test).batch(256)
+model = tf.keras.Sequential([tf.keras.layers.Dense(16, activation="relu"), tf.keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+model.fit(train_ds, epochs=10)
+print(model.evaluate(test_ds))
+`;
+  it('reshuffled every epoch (the default): reported', async () => {
+    await check(prog('shuffle(len(X), seed=4)', '  # <- leak-overlap'));
+  });
+
+  it('reshuffle_each_iteration=False: nothing', async () => {
+    await check(prog('shuffle(len(X), seed=4, reshuffle_each_iteration=False)'));
+  });
+
+  it('shuffled after the cut, the training part only: nothing', async () => {
+    await check(
+      prog('batch(1)').replace(
+        'train_ds = ds.skip(n_test).batch(256)',
+        'train_ds = ds.skip(n_test).shuffle(1024).batch(256)',
+      ),
+    );
+  });
+});

@@ -1003,7 +1003,9 @@ model.compile("adam", "mse")
 model.fit(train, epochs=5)
 print(model.evaluate(test))
 `;
+  // Since the thirteenth round the same line also reports leak-overlap: tf.data reshuffles on every pass by default,
+  // so the take/skip parts are redrawn each epoch (a second, separate problem of this line).
   it('windows shuffled, then cut', () =>
-    check(prog('ds = ds.shuffle(10000, seed=0)', '  # <- leak-time-split')));
+    check(prog('ds = ds.shuffle(10000, seed=0)', '  # <- leak-time-split # <- leak-overlap')));
   it('windows in time order: nothing', () => check(prog('ds = ds.prefetch(1)')));
 });

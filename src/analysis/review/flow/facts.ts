@@ -128,6 +128,8 @@ export interface DataVal {
    * computed from it row by row) is that part again.
    */
   keyedParts?: Record<string, number[]>;
+  /** A tf.data ds.shuffle(n) that reshuffles on every pass (reshuffle_each_iteration not False): where. */
+  reshuffled?: Position;
   /** A supervised dataset (`tf.data.Dataset.from_tensor_slices((X, y))`, `TensorDataset(X, y)`, `DMatrix(X, label=y)`). */
   xy?: { x: DataVal; y: DataVal };
   /** A single column of a frame, e.g. `y = df['price']`. */

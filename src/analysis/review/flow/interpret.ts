@@ -371,6 +371,8 @@ class Interpreter {
   private readonly appended = new WeakMap<CollVal, Map<string, DataVal[]>>();
   /** Masks used to select rows, by comparison and rows (see maskedPart). */
   private readonly masks = new Map<string, { parts: Map<boolean, Origin[]>; fact?: SplitFact }>();
+  /** The origin of the rows of each reshuffling tf.data shuffle that take/skip cut (see DataVal.reshuffled). */
+  private readonly reshuffles = new Map<string, Origin>();
   /** Values returned by the function bodies being interpreted, innermost last. */
   private readonly returns: (Val | undefined)[][] = [];
   /** How many fits its model had when each evaluation was made (see loop: a loss taken before the training step). */
@@ -714,6 +716,7 @@ class Interpreter {
       ...(keepCols && first?.joined ? { joined: first.joined } : {}),
       ...(keepCols && first?.crops ? { crops: first.crops } : {}),
       ...(from.length === 1 && first?.mappedFrom ? { mappedFrom: true as const } : {}),
+      ...(from.length === 1 && first?.reshuffled ? { reshuffled: first.reshuffled } : {}),
       ...(from.filter((f) => f.keyedParts).length === 1
         ? { keyedParts: from.find((f) => f.keyedParts)!.keyedParts }
         : {}),
@@ -4551,10 +4554,39 @@ class Interpreter {
       if (method === 'reindex') return this.derive([d], at, true);
     }
     // ds.shuffle(buffer_size) of a tf.data pipeline: its elements in random order (take/skip cut it afterwards).
+    // tf.data reshuffles on every pass unless reshuffle_each_iteration=False: parts cut from it by take/skip are
+    // drawn afresh each epoch, so the rows evaluated were trained on in other epochs (TensorFlow's tf.data guide).
+    // (Hugging Face's ds.shuffle(seed=…), one permutation, has no buffer size.)
+    if (
+      method === 'shuffle' &&
+      !d.preds &&
+      !d.evals &&
+      (args.pos.length > 0 || args.kw.has('buffer_size')) &&
+      args.kw.get('reshuffle_each_iteration')?.text !== 'False'
+    ) {
+      return { ...this.shuffled(d, at, 'shuffle()'), reshuffled: at };
+    }
     if (method === 'shuffle' && !d.preds && !d.evals) return this.shuffled(d, at, 'shuffle()');
     if (method === 'take' || method === 'skip') {
-      const o = this.origin('part', d.rows, at);
-      return this.withRows(d, o, at);
+      // ds.take(n) / ds.skip(n) of a dataset reshuffled every pass: parts drawn afresh each epoch, of rows that are
+      // on both sides over the epochs (as copies of rows would be).
+      let from = d;
+      if (d.reshuffled) {
+        const key = `${d.reshuffled.line}:${d.reshuffled.column}`;
+        let r = this.reshuffles.get(key);
+        if (!r) {
+          r = this.origin(
+            'oversampled',
+            d.rows,
+            d.reshuffled,
+            'a tf.data shuffle() redrawn every epoch (reshuffle_each_iteration)',
+          );
+          this.reshuffles.set(key, r);
+        }
+        from = this.withRows(d, r, at);
+      }
+      const o = this.origin('part', from.rows, at);
+      return this.withRows(from, o, at);
     }
     // Lambdas given to pandas / tf.data methods run on the receiver's rows: df.assign(x=lambda d: …),
     // df.pipe(lambda d: …), ds.map(lambda x, y: (feature_space(x), y)).

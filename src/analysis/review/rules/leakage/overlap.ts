@@ -142,7 +142,9 @@ export const rule: Rule = {
             confidence: 'high',
             at: o.at,
             message: `${o.how ?? 'oversampling'} before the data is divided`,
-            why: `The data is oversampled at ${lineRef(o.at)}; the model trained at ${lineRef(f.at)} and the data evaluated at ${lineRef(e.at)} are both parts of it, so copies of the same rows are on both sides.`,
+            why: o.how?.includes('reshuffle')
+              ? `The dataset is shuffled at ${lineRef(o.at)} anew on every pass (tf.data's reshuffle_each_iteration defaults to True), and the parts trained at ${lineRef(f.at)} and evaluated at ${lineRef(e.at)} are cut from it afterwards (take/skip): each epoch draws other rows into the training part, test rows among them. Shuffle with reshuffle_each_iteration=False before cutting, or split first.`
+              : `The data is oversampled at ${lineRef(o.at)}; the model trained at ${lineRef(f.at)} and the data evaluated at ${lineRef(e.at)} are both parts of it, so copies of the same rows are on both sides.`,
             related: [{ at: e.at, message: 'evaluated here' }],
           });
         }
