@@ -780,3 +780,30 @@ print(model.evaluate(test_ds))
     );
   });
 });
+
+describe('thresholds from np.round(np.arange(…)), predictions by np.where', () => {
+  const prog = (scored: string) => `
+import numpy as np
+from sklearn.datasets import load_breast_cancer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import train_test_split
+X, y = load_breast_cancer(return_X_y=True)
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+clf = LogisticRegression(max_iter=1000).fit(X_tr, y_tr)
+proba = clf.predict_proba(${scored})[:, 1]
+best_t, best_f1 = 0.5, -1.0
+for t in np.round(np.arange(0.1, 0.91, 0.05), 2):
+    f1 = f1_score(${scored === 'X_te' ? 'y_te' : 'y_tr'}, np.where(proba >= t, 1, 0))MARK
+    if f1 > best_f1:
+        best_t, best_f1 = t, f1
+print(best_t, f1_score(y_te, np.where(clf.predict_proba(X_te)[:, 1] >= best_t, 1, 0)))
+`;
+  it('chosen on the test part: reported', async () => {
+    await check(prog('X_te').replace('MARK', '  # <- leak-selection'));
+  });
+
+  it('chosen on the training part (a stand-in for out-of-fold scores), the test part scored once: nothing', async () => {
+    await check(prog('X_tr').replace('MARK', ''));
+  });
+});

@@ -59,6 +59,7 @@ import type {
   GroupVal,
   IndexOfVal,
   InternalScoreFact,
+  NumVal,
   ObjVal,
   Origin,
   OriginKind,
@@ -2554,6 +2555,28 @@ class Interpreter {
       const v = this.expr(args.pos[0]!, scope);
       const d = this.dataOf(v)[0];
       return d && !d.evals && !d.internal && !d.preds ? { kind: 'num', value: Number.NaN, of: d } : undefined;
+    }
+    if (
+      /^(numpy|np)\.(round|around|rint|abs|absolute|sort|unique|clip|flip|asarray|array|floor|ceil)$/.test(
+        qname,
+      ) &&
+      args.pos.length >= 1
+    ) {
+      // np.round(np.arange(0.1, 0.91, 0.05), 2): settings to try, still numbers (not rows). Only numbers are taken
+      // here (a name bound to numbers, a range of them, a list literal); data goes on below.
+      const a = args.pos[0]!;
+      const numeric =
+        (a.type === 'identifier' && scope.get(a.text)?.kind === 'num' && !(scope.get(a.text) as NumVal).of) ||
+        (a.type === 'call' &&
+          /(arange|linspace|logspace|geomspace)$/.test(a.childForFieldName('function')?.text ?? '')) ||
+        ((a.type === 'list' || a.type === 'tuple') &&
+          a.namedChildren.every((c) => c?.type === 'integer' || c?.type === 'float'));
+      if (numeric) {
+        const v = this.expr(a, scope);
+        for (const x of [...args.pos.slice(1), ...args.kw.values()]) this.expr(x, scope);
+        if (v?.kind === 'num') return numOf(nums(v)) ?? v;
+        return v;
+      }
     }
     if (/^(int|float|round|abs)$/.test(qname) && args.pos.length >= 1) {
       // int(0.8 * n): still a number.
