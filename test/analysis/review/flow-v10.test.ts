@@ -807,3 +807,42 @@ print(best_t, f1_score(y_te, np.where(clf.predict_proba(X_te)[:, 1] >= best_t, 1
     await check(prog('X_tr').replace('MARK', ''));
   });
 });
+
+describe('columns added to a selection of columns, inside a model class', () => {
+  const prog = (extra: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingClassifier
+COLS = ["party_size", "lead_days"]
+
+class NoShowModel:
+    def __init__(self, visits):
+        self.visits = visits.set_index("booking_id")
+        self.clf = HistGradientBoostingClassifier()
+
+    def features(self, bookings):
+        X = bookings[COLS].copy()
+        X["hour"] = bookings["slot"].dt.hour${extra}
+        return X
+
+    def fit(self, bookings, y):
+        self.clf.fit(self.features(bookings), y)${mark}
+        return self
+
+bookings = pd.read_csv("bookings.csv", parse_dates=["slot"])
+visits = pd.read_csv("visits.csv")
+train, test = bookings[bookings["slot"] < "2024-06-01"], bookings[bookings["slot"] >= "2024-06-01"]
+model = NoShowModel(visits).fit(train, train["no_show"])
+`;
+  it('the deposit forfeited (known once the guest did not come): reported', async () => {
+    await check(
+      prog(
+        '\n        X["deposit_forfeited"] = self.visits.reindex(bookings["booking_id"])["deposit_forfeited"].to_numpy()',
+        '  # <- leak-target',
+      ),
+    );
+  });
+
+  it('booking-time columns only: nothing', async () => {
+    await check(prog(''));
+  });
+});

@@ -1254,6 +1254,9 @@ class Interpreter {
               (fstr?.kind === 'strs' ? fstr.values : undefined))
             : undefined;
           for (const c of named ?? []) this.defineColumn(base, c, v, posOf(target));
+          // X = df[COLS].copy(); X["lead_days"] = …: the selection now has that column too.
+          if (named?.length && base.cols?.mode === 'only' && base.cols.frame === base.frame)
+            for (const c of named) base.cols.names.add(c);
           // What is learnt is written to these columns (see Taint.assigned).
           const tag = (t: Taint): Taint =>
             named?.length ? { ...t, assigned: { frame: base.frame, names: [...named] } } : t;

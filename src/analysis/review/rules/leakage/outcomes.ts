@@ -135,6 +135,16 @@ export const OUTCOMES: Outcome[] = [
     follows: 'the metered fare, the tip and the drop-off are known once the trip has ended',
   },
   {
+    // A reservation's or an appointment's no-show: a forfeited deposit, a check-in, the time at the table or in the
+    // clinic exist once the guest or patient did (not) come.
+    event: 'a no-show',
+    target: /(^|_)(no_?shows?|noshow|did_not_attend|dna|missed_appointment|showed_up)($|_)/,
+    after:
+      /(^|_)(deposit_forfeited|forfeit\w*|table_minutes|table_occupied\w*|seated\w*|checked_in|check_in_time|arrival_time|arrived\w*|visit_duration|bill_amount|final_bill)($|_)/,
+    follows:
+      'a forfeited deposit, the check-in and the time spent there exist once the guest came or did not',
+  },
+  {
     // An online order's return (retail return prediction at checkout).
     event: 'a return',
     target: /(^|_)(returned|is_return|return_flag|will_return|items_returned)($|_)/,
