@@ -846,3 +846,26 @@ model = NoShowModel(visits).fit(train, train["no_show"])
     await check(prog(''));
   });
 });
+
+describe('entries of a dict of parts replaced in a loop over its items', () => {
+  const prog = (fill: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+NUM = ["age", "income"]
+df = pd.read_csv("people.csv")
+train, test = train_test_split(df, test_size=0.2, random_state=0)
+parts = {"train": train, "test": test}
+for name, part in parts.items():
+    parts[name] = part.fillna(${fill})${mark}
+clf = LogisticRegression().fit(parts["train"][NUM], parts["train"]["y"])
+print(clf.score(parts["test"][NUM], parts["test"]["y"]))
+`;
+  it('filled with the medians of every row: reported', async () => {
+    await check(prog('df[NUM].median()', '  # <- leak-preprocessing'));
+  });
+
+  it('filled with the medians of the training part: nothing', async () => {
+    await check(prog('train[NUM].median()'));
+  });
+});

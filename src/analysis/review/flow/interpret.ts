@@ -1233,8 +1233,16 @@ class Interpreter {
         // df['col'] = expr: the frame now carries what expr carries (taints, time evidence).
         const obj = target.childForFieldName('value');
         const base = obj ? this.expr(obj, scope) : undefined;
-        // results[name] = score: the collection holds it (picking its best later chooses by it).
-        if (base?.kind === 'coll' && base.items.length < 64) base.items.push(v);
+        // parts[name] = part.fillna(…) of a dict keyed by names ({"train": …, "test": …}), name known: that entry
+        // is replaced. results[name] = score: the collection holds it (picking its best later chooses by it).
+        const subNode = target.childrenForFieldName('subscript')[0];
+        const entry = base?.kind === 'coll' && base.keys && subNode ? this.key(subNode, scope) : undefined;
+        const at = entry !== undefined && base?.kind === 'coll' ? base.keys!.indexOf(entry) : -1;
+        if (base?.kind === 'coll' && at >= 0 && v) base.items[at] = v;
+        else if (base?.kind === 'coll' && base.items.length < 64) {
+          base.items.push(v);
+          if (base.keys) base.keys.push(entry);
+        }
         // params["early_stopping_rounds"] = 50 of a dict written out: one more keyword argument it gives (**params).
         const key = stringValue(target.childrenForFieldName('subscript')[0]);
         const kw = base?.kind === 'coll' ? this.kwargNodes.get(base) : undefined;
