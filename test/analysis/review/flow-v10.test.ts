@@ -869,3 +869,33 @@ print(clf.score(parts["test"][NUM], parts["test"]["y"]))
     await check(prog('train[NUM].median()'));
   });
 });
+
+describe('a statistic of the target within groups the split keeps whole', () => {
+  const prog = (feature: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingRegressor
+orders = pd.read_csv("orders.csv", parse_dates=["ordered"])
+orders["date"] = orders["ordered"].dt.normalize()
+${feature}
+FEATS = ["distance_km", "store_day_avg"]
+train, test = orders[orders["date"] < "2024-09-01"], orders[orders["date"] >= "2024-09-01"]
+model = HistGradientBoostingRegressor().fit(train[FEATS], train["minutes"])${mark}
+print(model.score(test[FEATS], test["minutes"]))
+`;
+  it('the same day’s mean of the minutes at the store (the row itself included): reported', async () => {
+    await check(
+      prog(
+        'orders["store_day_avg"] = orders.groupby(["store", "date"])["minutes"].transform("mean")',
+        '  # <- leak-target',
+      ),
+    );
+  });
+
+  it('the previous day’s mean, merged back: nothing', async () => {
+    await check(
+      prog(`daily = orders.groupby(["store", "date"])["minutes"].mean().rename("store_day_avg")
+daily = daily.groupby(level="store").shift(1).reset_index()
+orders = orders.merge(daily, on=["store", "date"], how="left")`),
+    );
+  });
+});
