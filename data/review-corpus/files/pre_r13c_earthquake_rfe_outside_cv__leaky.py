@@ -1,0 +1,32 @@
+# label: leakage/preprocessing
+# twin: pre_r13c_earthquake_rfe_outside_cv__fixed.py
+# source: hand-written for ai-ci, tuning part of round 13 (Apache-2.0)
+import pandas as pd
+from sklearn.feature_selection import RFE, VarianceThreshold
+from sklearn.ensemble import ExtraTreesClassifier, RandomForestClassifier
+from sklearn.model_selection import StratifiedKFold, cross_val_score
+
+values = pd.read_csv("train_values.csv")
+labels = pd.read_csv("train_labels.csv")
+buildings = values.merge(labels, on="building_id")
+
+X = buildings.drop(columns=["building_id", "damage_grade"]).select_dtypes("number")
+y = buildings["damage_grade"]
+print(X.shape, y.value_counts().sort_index().to_dict())
+
+# drop near-constant superstructure / secondary-use flags
+vt = VarianceThreshold(threshold=0.01)
+X_var = vt.fit_transform(X)
+kept_cols = X.columns[vt.get_support()]
+
+# keep the 15 most useful columns
+rfe = RFE(ExtraTreesClassifier(n_estimators=100, random_state=0, n_jobs=-1),
+          n_features_to_select=15, step=3)
+X_sel = rfe.fit_transform(X_var, y)
+print("selected:", list(kept_cols[rfe.support_]))
+
+forest = RandomForestClassifier(n_estimators=300, min_samples_leaf=5, n_jobs=-1, random_state=0)
+cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+scores = cross_val_score(forest, X_sel, y, cv=cv, scoring="f1_micro")
+print("fold micro-F1:", scores.round(4))
+print("mean micro-F1: %.4f" % scores.mean())
