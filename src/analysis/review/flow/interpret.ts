@@ -153,6 +153,9 @@ const NONE: ConstVal = { kind: 'const', value: false, none: true };
 /** Methods that give the same values in another type or shape (a window stays that window). */
 const SAME_VALUES =
   /^(astype|copy|to_numpy|numpy|reshape|squeeze|unsqueeze|flatten|ravel|float|double|clone|detach|cpu|transpose)$/;
+/** Keywords of Hugging Face's Dataset.map that configure it and carry no rows. */
+const HF_MAP_KEYWORD =
+  /^(remove_columns|input_columns|batched|batch_size|num_proc|desc|load_from_cache_file|keep_in_memory|with_indices|with_rank|drop_last_batch|writer_batch_size|features|disable_nullable|fn_kwargs|new_fingerprint)$/;
 /** Methods of a Hugging Face DatasetDict that apply to each of its parts. */
 const HF_DICT_METHOD =
   /^(map|filter|remove_columns|rename_column|rename_columns|select_columns|cast_column|with_format|set_format|shuffle|flatten)$/;
@@ -442,6 +445,21 @@ class Interpreter {
     };
     this.facts.origins.set(o.id, o);
     return o;
+  }
+
+  /**
+   * The columns a comment on the loading line lists (`# clip_path, speaker_id, emotion; about 60 clips per speaker`):
+   * three or more names separated by commas, up to the first `;`, ` - ` or `(`.
+   */
+  private commentedColumns(call: Node): string[] | undefined {
+    let stmt: Node | null = call;
+    while (stmt?.parent && stmt.parent.type !== 'block' && stmt.parent.type !== 'module') stmt = stmt.parent;
+    const next = stmt?.nextSibling;
+    if (!stmt || next?.type !== 'comment' || next.startPosition.row !== stmt.endPosition.row)
+      return undefined;
+    const text = next.text.replace(/^#\s*/, '').split(/;|\s-\s|\(|:/)[0] ?? '';
+    const names = text.split(',').map((x) => x.trim());
+    return names.length >= 3 && names.every((x) => /^[A-Za-z_]\w*$/.test(x)) ? names : undefined;
   }
 
   /** A load; `key` (what was loaded, when it is a literal) makes loading the same thing twice the same rows. */
@@ -1825,6 +1843,9 @@ class Interpreter {
         return { kind: 'module', name: `${obj.name}.${attr}` };
       case 'data':
         if (attr === 'index') return { kind: 'indexof', data: obj };
+        // Polars df.height: the number of its rows, as len(df).
+        if (attr === 'height' && !obj.preds && !obj.evals && !obj.internal)
+          return { kind: 'num', value: Number.NaN, of: obj };
         if (attr === 'endog' || attr === 'exog') {
           // A statsmodels data set's endog / exog: frames of their own (the outcomes, the regressors), same rows.
           const key = `${obj.frame}.${attr}`;
@@ -2520,6 +2541,30 @@ class Interpreter {
       };
       return v?.kind === 'tuple' ? { kind: 'tuple', items: v.items.map(read) } : read(v);
     }
+    if (
+      /^(pd|pandas)\.DataFrame$/.test(qname) &&
+      args.pos.length === 0 &&
+      args.kw.size === 1 &&
+      args.kw.has('index')
+    ) {
+      // out = pd.DataFrame(index=df.index): an empty frame of df's rows; the columns assigned to it are its columns.
+      const idx = this.expr(args.kw.get('index')!, scope);
+      const base = idx?.kind === 'indexof' ? idx.data : undefined;
+      if (base) {
+        const out = this.derive([base], at);
+        out.frame = base.cols?.frame ?? base.frame;
+        out.cols = { frame: out.frame, mode: 'only', names: new Set() };
+        out.whole = false;
+        out.deps = undefined;
+        return out;
+      }
+    }
+    if (/^(pl|polars)\.Series$/.test(qname) && args.pos.length === 2) {
+      // pl.Series("is_test", rng.random(df.height) < 0.2): the values, named (a mask stays that mask).
+      this.expr(args.pos[0]!, scope);
+      const v = this.expr(args.pos[1]!, scope);
+      if (v?.kind === 'data') return v;
+    }
     if (last(qname) === 'DatasetDict' && (args.kw.size > 0 || args.pos.length === 1)) {
       // DatasetDict(train=inner["train"], valid=inner["test"], test=outer["test"]) / DatasetDict({"train": …}): the
       // parts as given, each keyed.
@@ -2716,6 +2761,9 @@ class Interpreter {
       if (args.kw.has('split') || args.kw.has('train') || args.kw.has('subset'))
         return this.datasetLoad(qname, args, n, scope);
       const d = this.load(at, path === undefined ? undefined : `${name}:${path}`);
+      // meta = pd.read_csv(PATH)  # image_id, patient_id, lesion_id, age: the file's columns, as the comment lists them.
+      const listed = this.commentedColumns(n);
+      if (listed) this.useColumns(d.frame, listed);
       // Hugging Face's load_dataset("imdb") without split=: a DatasetDict, ds["train"] / ds["test"] its parts.
       if ((name === 'load_dataset' || name === 'load_from_disk') && !/seaborn|sns/.test(qname))
         d.splits = `${name}:${path ?? args.pos[0]?.text ?? ''}`;
@@ -4268,7 +4316,10 @@ class Interpreter {
       // keys.groupby(["user", "session"]).agg(hold_mean=…): one row per group, new rows; the statistic of a group is
       // that row's own feature (a split of these rows is no leak). Mapped or merged back onto the rows it was taken
       // from (df["k"].map(means), df.merge(stats, on="k")), it still carries their rows and the taint.
-      if (method !== 'transform') out.rows = new Set([this.origin('load', [], at, 'groupby reduction').id]);
+      if (method !== 'transform')
+        out.rows = new Set([
+          this.origin('load', [], at, `groupby reduction${g.keys ? ` by ${g.keys.join(',')}` : ''}`).id,
+        ]);
     } else if (method === 'shift' && out.deps) {
       const k = this.shiftBy(args, scope);
       if (k !== undefined) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
@@ -4321,15 +4372,15 @@ class Interpreter {
       if (STATISTICS.has(method) || axis === 'rows')
         return { kind: 'stat', rows: new Set(d.rows), by: `statistics (${method})`, at };
     }
-    if (
-      method === 'filter' &&
-      args.pos.length === 1 &&
-      argVals[0]?.kind === 'data' &&
-      argVals[0].frame === POLARS_FRAME &&
-      argVals[0].mask
-    ) {
-      // Polars df.filter(pl.col("sample_date") < CUTOFF): the rows the mask keeps, as df[mask] (see select).
-      const kept = this.select(d, { ...argVals[0], rows: new Set(d.rows), frame: d.frame }, at);
+    if (method === 'filter' && args.pos.length === 1 && argVals[0]?.kind === 'data' && argVals[0].mask) {
+      // Polars df.filter(pl.col("sample_date") < CUTOFF), df.filter(~is_test): the rows the mask keeps, as df[mask]
+      // (see select); a mask of the frame's own rows (rng.random(df.height) < 0.2) keeps its own rows.
+      const m = argVals[0];
+      const kept = this.select(
+        d,
+        m.frame === POLARS_FRAME ? { ...m, rows: new Set(d.rows), frame: d.frame } : m,
+        at,
+      );
       if (kept) return kept;
     }
     if (method === 'groupby' || method === 'group_by') {
@@ -4646,7 +4697,14 @@ class Interpreter {
       return out;
     }
     if (method === 'apply' || method === 'map' || method === 'pipe') {
-      const data = argVals.flatMap((v) => this.dataOf(v));
+      // What is mapped (a function, a lookup table, df.pipe's arguments), not the keywords that configure it
+      // (ds.map(tokenize, remove_columns=train.column_names): the names of another part's columns are no rows).
+      const data = argVals
+        .filter(
+          (_, i) =>
+            i < args.pos.length || !HF_MAP_KEYWORD.test([...args.kw.keys()][i - args.pos.length] ?? ''),
+        )
+        .flatMap((v) => this.dataOf(v));
       const out = this.derive([d, ...data], at, true);
       // s.map(s.value_counts(normalize=True)), s.map(df.groupby(k)["y"].mean()): a lookup table learnt from rows.
       for (const v of argVals)
@@ -4735,6 +4793,12 @@ class Interpreter {
         for (const t of o.taints)
           if (!out.taints.includes(t))
             out.taints.push(name !== undefined ? { ...t, assigned: { frame: out.frame, names: [name] } } : t);
+      }
+      // X = df[COLS].copy(); X = X.join(pd.get_dummies(df["station"])): COLS are still among its columns (with the
+      // dummies, whose names are not known).
+      if (method === 'join' && d.cols?.mode === 'only' && !args.kw.has('on')) {
+        out.cols = { ...d.cols, names: new Set(d.cols.names) };
+        out.whole = false;
       }
       // validate="many_to_one": the left frame has several rows per key (persons of one household).
       const validate = stringValue(args.kw.get('validate'));

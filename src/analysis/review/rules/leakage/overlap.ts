@@ -184,9 +184,18 @@ export const rule: Rule = {
           what: `cross-validated by ${c.fn}`,
         })),
       ];
+      // rfm = history.groupby("donor_id").agg(…): one row per donor, whatever the columns say
+      const onePerGroup = (rows: Iterable<number>, g: string) =>
+        [...rows].some((r) =>
+          [...chain(facts, r)].some((id) => {
+            const how = facts.origins.get(id)?.how ?? '';
+            // by that key alone: groupby(["participant", "session"]) leaves several rows per participant.
+            return how === `groupby reduction by ${g}`;
+          }),
+        );
       for (const d of divided) {
         const g = grouped(d.frame, d.rows);
-        if (!g) continue;
+        if (!g || onePerGroup(d.rows, g)) continue;
         push(`g${d.at.line}:${d.at.column}`, {
           ruleId: rule.id,
           kind: rule.kind,

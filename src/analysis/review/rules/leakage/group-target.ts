@@ -1,0 +1,42 @@
+/**
+ * leak-target's check of a statistic of the target within groups the split keeps whole (see groupTargetStatistic).
+ */
+import type { Facts, TrainFact } from '../../flow/facts.js';
+import type { RawFinding } from '../../types.js';
+import type { Rule } from '../rule.js';
+import { chain, lineRef } from './common.js';
+
+/**
+ * A statistic of the target within groups the split keeps whole (`groupby(["store", "date"])["minutes"]
+ * .transform("mean")` with the rows split by date): leak-preprocessing is silent — no group is on both sides — but
+ * each row's feature holds its own label and those of its group's other rows, later ones included.
+ */
+export function groupTargetStatistic(
+  facts: Facts,
+  t: TrainFact,
+  target: { frame: number; name: string },
+  rule: Pick<Rule, 'id' | 'kind'>,
+): RawFinding | undefined {
+  for (const taint of t.x.taints) {
+    if (taint.col?.frame !== target.frame || taint.col.name !== target.name) continue;
+    // Only a statistic written back to the group's rows (transform); a reduction merged back may be shifted first.
+    if (taint.by !== 'group statistics (transform)' || !taint.groupBy?.length) continue;
+    const a = taint.assigned;
+    if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => t.x.cols!.names.has(n))) continue;
+    const split = [...t.x.rows]
+      .flatMap((r) => [...chain(facts, r)])
+      .map((id) => facts.origins.get(id)?.split)
+      .find((x) => x);
+    if (!split?.by || !taint.groupBy.includes(split.by)) continue;
+    const name = a?.names[0];
+    return {
+      ruleId: rule.id,
+      kind: rule.kind,
+      confidence: 'medium',
+      at: t.at,
+      message: `feature ${name ? JSON.stringify(name) : 'a group statistic'} is a statistic of the target within its own group`,
+      why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) is computed over each ${taint.groupBy.map((g) => JSON.stringify(g)).join(' × ')} group's values of the target ${JSON.stringify(target.name)}, the row's own label and the group's later ones included, so the model at ${lineRef(t.at)} is given the answer. Use the groups' earlier values only (a shifted, expanding statistic, or the previous period's).`,
+    };
+  }
+  return undefined;
+}
