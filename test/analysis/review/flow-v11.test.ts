@@ -178,3 +178,28 @@ print(glm.predict(sm.add_constant(X[test])))
     await check(rain('s.shift(1).rolling(3, min_periods=1).mean()'));
   });
 });
+
+describe('X = df.iloc[:, :-1] beside y = df.iloc[:, k] (the width unknown)', () => {
+  const prog = (y: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("salary.csv")
+X = df.iloc[:, :-1].values
+y = df.iloc[:, ${y}].values
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+reg = LinearRegression().fit(X_tr, y_tr)${mark}
+print(reg.score(X_te, y_te))
+`;
+  it('y the last column by a positive index (often so): nothing', async () => {
+    await check(prog('1'));
+  });
+
+  it('y the last column by -1: nothing', async () => {
+    await check(prog('-1'));
+  });
+
+  it('y a column inside the features by a negative index: reported', async () => {
+    await check(prog('-2', '  # <- leak-target'));
+  });
+});

@@ -177,7 +177,9 @@ function inspect(
     const { start, stop } = x.cols;
     // Positions: without the array's width, a negative index is only compared with negative bounds.
     const afterStart = start === undefined || (k >= 0 ? start >= 0 && start <= k : start >= 0 || start <= k);
-    const beforeStop = stop === undefined || (k >= 0 ? stop < 0 || k < stop : stop < 0 && k < stop);
+    // (A positive index against a negative stop, X = df.iloc[:, :-1] beside y = df.iloc[:, 1], depends on the width,
+    // which is not known: the last column is often the one y names. Not reported.)
+    const beforeStop = stop === undefined || (k >= 0 ? stop >= 0 && k < stop : stop < 0 && k < stop);
     if (afterStart && beforeStop)
       included = `column ${k} is inside the slice [${start ?? ''}:${stop ?? ''}] of the features`;
   }
