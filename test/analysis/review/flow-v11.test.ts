@@ -203,3 +203,47 @@ print(reg.score(X_te, y_te))
     await check(prog('-2', '  # <- leak-target'));
   });
 });
+
+describe('features kept by [f for f, keep in zip(FEATURES, selector.get_support()) if keep]', () => {
+  const prog = (fit: string, mark = '') => `
+import pandas as pd
+from sklearn.feature_selection import SelectKBest, f_classif
+from sklearn.linear_model import LogisticRegression
+FEATURES = ["price", "capacity", "weekend", "spend"]
+df = pd.read_csv("concerts.csv")
+is_test = df["season"] == "2023-24"
+train, test = df[~is_test & (df["season"] < "2023-24")], df[is_test]
+selector = SelectKBest(f_classif, k=2)
+selector.fit(${fit})${mark}
+kept = [f for f, keep in zip(FEATURES, selector.get_support()) if keep]
+model = LogisticRegression().fit(train[kept], train["sold_out"])
+print(model.score(test[kept], test["sold_out"]))
+`;
+  it('the selector fit on every season (the test season included): reported', async () => {
+    await check(prog('df[FEATURES], df["sold_out"]', '  # <- leak-preprocessing'));
+  });
+
+  it('fit on the earlier seasons: nothing (the kept names are features, not the whole frame)', async () => {
+    await check(prog('train[FEATURES], train["sold_out"]'));
+  });
+});
+
+describe('a container’s dwell and the storage fee billed at gate-out', () => {
+  const prog = (cols: string, mark = '') => `
+import pandas as pd
+from catboost import CatBoostRegressor
+df = pd.read_csv("moves.csv", parse_dates=["discharge_time", "gate_out_time"])
+df["dwell_days"] = (df["gate_out_time"] - df["discharge_time"]).dt.total_seconds() / 86400
+COLS = [${cols}]
+train, test = df[df["discharge_time"] < "2024-01-01"], df[df["discharge_time"] >= "2024-01-01"]
+model = CatBoostRegressor(verbose=0).fit(train[COLS], train["dwell_days"])${mark}
+print(model.score(test[COLS], test["dwell_days"]))
+`;
+  it('the storage fee among the features: reported', async () => {
+    await check(prog('"teu", "reefer", "storage_fee_usd"', '  # <- leak-target'));
+  });
+
+  it('known at discharge only: nothing', async () => {
+    await check(prog('"teu", "reefer"'));
+  });
+});

@@ -1665,6 +1665,10 @@ class Interpreter {
         }
         if (out.length >= numbers.length) return { kind: 'strs', values: out, list: true };
       }
+      // [f for f, keep in zip(FEATURES, selector.get_support()) if keep]: some of FEATURES, chosen by what the
+      // selector learnt (a statistic of its fit rows), or by something else — never columns beyond FEATURES.
+      const zipped = this.zipFilteredNames(clauses, conds, body, scope);
+      if (zipped) return zipped;
       // [f for group in CONFIG.values() for f in group] with CONFIG a dict of lists of names (or of dicts keyed by
       // names): every name, in order.
       const flat = this.flatNames(clauses, body, scope);
@@ -1745,6 +1749,29 @@ class Interpreter {
     }
   }
 
+  /** `[f for f, keep in zip(NAMES, mask) if keep]` (see comprehension): the statistic choosing, or NAMES. */
+  private zipFilteredNames(
+    clauses: (Node | null)[],
+    conds: Node[],
+    body: Node | null | undefined,
+    scope: Scope,
+  ): Val | undefined {
+    if (clauses.length !== 1 || conds.length === 0 || body?.type !== 'identifier') return undefined;
+    const left = clauses[0]!.childForFieldName('left');
+    const right = clauses[0]!.childForFieldName('right');
+    if (left?.type !== 'pattern_list' || left.namedChildren.length !== 2 || right?.type !== 'call')
+      return undefined;
+    if (right.childForFieldName('function')?.text !== 'zip' || left.namedChildren[0]?.text !== body.text)
+      return undefined;
+    const zargs = right.childForFieldName('arguments')?.namedChildren ?? [];
+    if (zargs.length !== 2) return undefined;
+    const names = this.named(zargs[0]!, scope);
+    if (!names?.list || names.partial || names.values.length === 0) return undefined;
+    const chooser = this.expr(zargs[1]!, scope);
+    if (chooser?.kind === 'stat') return chooser;
+    return { kind: 'strs', values: [...names.values], list: true };
+  }
+
   /** The names of `[f for g in CONFIG.values() for f in g]` (see comprehension), when every group is known. */
   private flatNames(
     clauses: (Node | null)[],
@@ -1818,6 +1845,9 @@ class Interpreter {
     }
     if (a?.kind === 'coll' && b === undefined && a.items.length > 0)
       return { kind: 'coll', items: [...a.items, ...a.items] };
+    // ~is_test & (df["season"] < TEST): rows on the first mask's side, narrowed — still that side of its split.
+    if (op === '&' && a?.kind === 'data' && b?.kind === 'data' && a.mask && b.mask)
+      return { ...this.derive([a, b], at, true), mask: a.mask };
     const data = [...this.dataOf(a), ...this.dataOf(b)];
     const stats = [a, b].filter((v): v is StatVal => v?.kind === 'stat');
     if (data.length === 0) return stats[0];

@@ -128,11 +128,14 @@ export const OUTCOMES: Outcome[] = [
   {
     // The NYC taxi trip-duration task: fare, tip and total are metered over the trip (TLC data dictionary); the
     // drop-off place is known when the trip is requested, its time only at the end.
-    event: 'a trip’s duration',
-    target: /(^|_)(duration\w*|trip_time|travel_time|ride_time|trip_minutes|journey_time)($|_)/,
+    // A container's (a car's, a parcel's) dwell at a terminal: storage and demurrage are billed at gate-out.
+    event: 'a trip’s or a stay’s duration',
+    target:
+      /(^|_)(duration\w*|trip_time|travel_time|ride_time|trip_minutes|journey_time|dwell\w*|parking_time|time_in_yard)($|_)/,
     after:
-      /(^|_)(final_fare|fare_amount|metered_fare|total_amount|tip_amount|tips?|tolls_amount|(dropoff|drop_off|arrival)_(time|datetime|at|ts|timestamp)|arrived_at|end_time|ended_at|completed_at)($|_)/,
-    follows: 'the metered fare, the tip and the drop-off are known once the trip has ended',
+      /(^|_)(final_fare|fare_amount|metered_fare|total_amount|tip_amount|tips?|tolls_amount|(dropoff|drop_off|arrival)_(time|datetime|at|ts|timestamp)|arrived_at|end_time|ended_at|completed_at|storage_fees?\w*|demurrage\w*|detention_fees?\w*|parking_fees?\w*|gate_out\w*)($|_)/,
+    follows:
+      'the metered fare, the drop-off, storage and demurrage fees are known once the trip or the stay has ended',
   },
   {
     // A reservation's or an appointment's no-show: a forfeited deposit, a check-in, the time at the table or in the
