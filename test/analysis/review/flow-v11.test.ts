@@ -247,3 +247,40 @@ print(model.score(test[COLS], test["dwell_days"]))
     await check(prog('"teu", "reefer"'));
   });
 });
+
+describe('Polars statistics of ten columns, by comprehensions in helpers', () => {
+  const prog = (body: string, mark = '') => `
+import polars as pl
+from sklearn.linear_model import Ridge
+NUMERIC = ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10"]
+
+def column_stats(frame):
+    return frame.select([pl.col(c).mean().alias(f"{c}_mean") for c in NUMERIC]).row(0, named=True)${mark}
+
+def centred(stats):
+    return [(pl.col(c) - stats[f"{c}_mean"]).alias(c) for c in NUMERIC]
+
+df = pl.read_parquet("batches.parquet").sample(fraction=1.0, shuffle=True, seed=8)
+n = int(0.2 * df.height)
+${body}
+model = Ridge().fit(train.select(NUMERIC).to_numpy(), train.get_column("weight").to_numpy())
+print(model.score(test.select(NUMERIC).to_numpy(), test.get_column("weight").to_numpy()))
+`;
+  it('means of every batch, then the cut: reported', async () => {
+    await check(
+      prog(
+        `df = df.with_columns(centred(column_stats(df)))
+test, train = df.head(n), df.tail(df.height - n)`,
+        '  # <- leak-preprocessing',
+      ),
+    );
+  });
+
+  it('the cut first, the training part’s means: nothing', async () => {
+    await check(
+      prog(`test, train = df.head(n), df.tail(df.height - n)
+stats = column_stats(train)
+train, test = train.with_columns(centred(stats)), test.with_columns(centred(stats))`),
+    );
+  });
+});

@@ -5277,14 +5277,17 @@ class Interpreter {
     return { kind: 'strs', values: [], list: true, partial: { drop } };
   }
 
-  /** A literal list of a few names iterated by a plain name: a loop worth running once per name. */
+  /**
+   * A literal list of names iterated by a plain name: a loop worth running once per name — up to 24, the size of a
+   * feature list (`[pl.col(c).mean() for c in NUMERIC]` with ten numeric columns).
+   */
   private unrollable(it: Val | undefined, left: Node | null | undefined): string[] | undefined {
     // (Names the program computes without naming them, `[c for c in df.columns if …]`, are not unrolled: the body
     // runs once with the name unknown.)
     return it?.kind === 'strs' &&
       it.list &&
       it.values.length > 0 &&
-      it.values.length <= 8 &&
+      it.values.length <= 24 &&
       left?.type === 'identifier'
       ? it.values
       : undefined;
