@@ -284,3 +284,24 @@ train, test = train.with_columns(centred(stats)), test.with_columns(centred(stat
     );
   });
 });
+
+describe('a centred rolling window beside a label of the next hour', () => {
+  const prog = (window: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+df = pd.read_csv("load.csv", parse_dates=["t"]).set_index("t")
+df["next_load"] = df["load"].shift(-1)
+df["load_smooth"] = df["load"].${window}.mean()
+df = df.dropna()
+train, test = df[df.index < "2024-01-01"], df[df.index >= "2024-01-01"]
+m = Ridge().fit(train[["temp", "load_smooth"]], train["next_load"])${mark}
+print(m.score(test[["temp", "load_smooth"]], test["next_load"]))
+`;
+  it('rolling(24, center=True) reaches 12 hours ahead, past the label’s hour: reported', async () => {
+    await check(prog('rolling(24, center=True)', '  # <- leak-target'));
+  });
+
+  it('a trailing window: nothing', async () => {
+    await check(prog('rolling(24)'));
+  });
+});

@@ -4566,6 +4566,12 @@ class Interpreter {
         const k = this.shiftBy(args, scope);
         if (k !== undefined) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
       }
+      // rolling(24, center=True): the window reaches half its width ahead of the row.
+      if (method === 'rolling' && args.kw.get('center')?.text === 'True' && out.deps) {
+        const w = nums(this.expr(args.pos[0] ?? args.kw.get('window')!, scope))?.[0];
+        if (w !== undefined && Number.isFinite(w) && w >= 2)
+          out.deps = out.deps.map((c) => ({ ...c, lag: c.lag - Math.floor(w / 2) }));
+      }
       out.time = strongest(out.time, { at, evidence: `.${method}() lag features` });
       out.windowed = /^(rolling|expanding|ewm|resample)$/.test(method);
       return out;
