@@ -1255,14 +1255,14 @@ class Interpreter {
         // is replaced. results[name] = score: the collection holds it (picking its best later chooses by it).
         const subNode = target.childrenForFieldName('subscript')[0];
         const entry = base?.kind === 'coll' && base.keys && subNode ? this.key(subNode, scope) : undefined;
-        const at = entry !== undefined && base?.kind === 'coll' ? base.keys!.indexOf(entry) : -1;
-        if (base?.kind === 'coll' && at >= 0 && v) base.items[at] = v;
+        const slot = entry !== undefined && base?.kind === 'coll' ? base.keys!.indexOf(entry) : -1;
+        if (base?.kind === 'coll' && slot >= 0 && v) base.items[slot] = v;
         else if (base?.kind === 'coll' && base.items.length < 64) {
           base.items.push(v);
           if (base.keys) base.keys.push(entry);
         }
         // params["early_stopping_rounds"] = 50 of a dict written out: one more keyword argument it gives (**params).
-        const key = stringValue(target.childrenForFieldName('subscript')[0]);
+        const key = stringValue(subNode);
         const kw = base?.kind === 'coll' ? this.kwargNodes.get(base) : undefined;
         if (kw && valueNode && key !== undefined && /^[A-Za-z_]\w*$/.test(key)) kw.set(key, valueNode);
         if (base?.kind === 'data') {
