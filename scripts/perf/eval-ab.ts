@@ -160,8 +160,22 @@ function main(): void {
       ],
       { cwd: root, encoding: 'utf8', env: { ...process.env, AI_CI_MODE: 'enforce' } },
     );
-    if (r.status !== 0 && r.status !== 1) throw new Error(`perf ab failed (exit ${r.status}): ${r.stderr}`);
-    const doc = JSON.parse(r.stdout) as {
+    if (r.status !== 0 && r.status !== 1)
+      throw new Error(
+        `perf ab failed (exit ${r.status}, signal ${r.signal}, ${r.error ?? 'no spawn error'}): ${r.stderr}`,
+      );
+    // One earlier run stopped here on "Unexpected end of JSON input" (pair 16 of 50, a loaded machine), not seen
+    // since: say what came back, so that a next occurrence tells a CLI bug from the harness.
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(r.stdout);
+    } catch (err) {
+      throw new Error(
+        `pair ${i + 1}: perf ab exited ${r.status} with ${r.stdout.length} bytes of stdout that are not JSON ` +
+          `(${(err as Error).message}); stdout ends ${JSON.stringify(r.stdout.slice(-200))}; stderr: ${r.stderr}`,
+      );
+    }
+    const doc = parsed as {
       roundsRun: number;
       benchmarks: {
         name: string;
