@@ -441,6 +441,14 @@ export interface Facts {
    */
   groupKeys?: Map<number, Set<string>>;
   /**
+   * Id columns of a frame whose distinct values the program counts, lists or groups by (`df["pack_id"].nunique()`,
+   * `len(set(ds["pet_id"]))`, `df.groupby("student_id").size()`), by frame: it treats the rows as several per id.
+   * Weaker than groupKeys (a panel of stores split by date is right): only a shuffled split is judged by them.
+   */
+  countedKeys?: Map<number, Set<string>>;
+  /** Id columns the program drops from a frame (`df.drop(columns=["student_id", "y"])`), by frame: not features. */
+  droppedIds?: Map<number, Set<string>>;
+  /**
    * Foreign keys of a frame, by frame: the key of a merge that names the other table's entity, not this one's
    * (`lines.merge(claims[["claim_id", "is_fraud"]], on="claim_id")`: several lines per claim), with the columns
    * that table brings (its selected columns, else its frame's). A label among them is the entity's, repeated on its

@@ -168,6 +168,13 @@ const CHECKPOINT = /ModelCheckpoint\(\s*(?:[^()]*?\bfilepath\s*=\s*)?["']([^"']+
 const PERSON_KEY =
   /^(subject|patient|participant|speaker|person|individual|donor|animal|mouse|volunteer)s?(_?(id|no|num|number|code|key|name))?$/i;
 
+/**
+ * An id column (`pack_id`, `runner_id`, `pet_id`): what several rows may belong to. Not the label's own codes nor a
+ * row's own number (`class_id`, `row_id`, `sample_id`).
+ */
+const ENTITY_ID =
+  /^(?!(class|label|target|type|category|cluster|fold|split|set|batch|row|index|part|sample|line)_?id$)[a-z][a-z0-9_]*?_?id$/i;
+
 /** Keywords of a supervised dataset's constructor that hold one value per row (DMatrix, lgb.Dataset, Pool). */
 const ROW_KEYWORDS =
   /^(data|label|labels|weight|weights|base_margin|init_score|baseline|group|qid|label_lower_bound|label_upper_bound|pairs|pairs_weight|timestamp|subgroup_id|group_id|group_weight)$/;
@@ -558,7 +565,12 @@ class Interpreter {
         /^-\s*\d+$/.test(pos[0]!.text) ||
         (/^(identifier|unary_operator|binary_operator)$/.test(pos[0]!.type) &&
           this.expr(pos[0]!, scope)?.kind === 'num'));
-    if (!c || !constant(right) || (right.type === 'subscript' && !element)) return undefined;
+    // years < cfg["test_from"]: a value looked up in a config dict (not data) is a constant too.
+    const configValue =
+      right.type === 'subscript' && !element
+        ? ((v) => v !== undefined && !/^(data|pred|est|indexof|group)$/.test(v.kind))(this.expr(right, scope))
+        : false;
+    if (!c || !constant(right) || (right.type === 'subscript' && !element && !configValue)) return undefined;
     const lv = this.expr(left, scope);
     const base = lv?.kind === 'indexof' ? lv.data : lv?.kind === 'data' ? lv : undefined;
     if (!base || base.preds || base.evals || base.internal) return undefined;
@@ -2636,6 +2648,16 @@ class Interpreter {
       this.expr(args.pos[0]!, scope);
       return { kind: 'strs', values: [], list: true, partial: { drop: [] } };
     }
+    if (
+      /^(set|(numpy|np|pd|pandas)\.unique)$/.test(qname) &&
+      args.pos.length === 1 &&
+      /^(identifier|subscript|attribute)$/.test(args.pos[0]!.type)
+    ) {
+      // len(set(ds["pet_id"])), np.unique(runners): distinct ids counted (see noteEntity). A plain read, looked at
+      // before the call is evaluated as usual below.
+      const v = this.expr(args.pos[0]!, scope);
+      if (v?.kind === 'data') this.noteEntityColumn(v);
+    }
     if (qname === 'len' && args.pos.length === 1) {
       // len(X): a number, the size of X (see NumVal.of).
       const v = this.expr(args.pos[0]!, scope);
@@ -4301,6 +4323,11 @@ class Interpreter {
 
   private groupMethod(g: GroupVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
+    // df.groupby("student_id").size(): rows counted per id (see noteEntity). Not any groupby of an id: a target or
+    // mean encoding (`groupby("site_id")["click"].agg(["mean", "count"])`) or one row kept per id (`.tail(1)`) is
+    // no statement that the rows split are several per id.
+    if (method === 'size' && g.keys?.length === 1 && ENTITY_ID.test(g.keys[0]!))
+      this.noteEntity(g.data.cols?.frame ?? g.data.frame, g.keys[0]!);
     const out = this.derive([g.data], at);
     const fnNode = args.pos[0] ?? args.kw.get('func');
     if (/^(transform|apply)$/.test(method) && fnNode?.type === 'lambda') {
@@ -4359,6 +4386,9 @@ class Interpreter {
 
   private dataMethod(d: DataVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
+    // df["pack_id"].nunique(), logs.runner_id.unique(): distinct ids counted (see noteEntity). Not value_counts: a
+    // frequency encoding of a categorical id (`tx["merchant_id"].value_counts(normalize=True)`) reads it so too.
+    if (/^(nunique|unique)$/.test(method)) this.noteEntityColumn(d);
     const argVals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
     // (df["date"] < cutoff).to_numpy(): the same mask as an array.
     if (d.mask && SAME_VALUES.test(method)) return { ...this.derive([d], at, true), mask: d.mask };
@@ -4495,6 +4525,13 @@ class Interpreter {
         // Polars' drop("y") drops columns (a program importing polars).
         ([...this.facts.imports.values()].includes('polars') && !args.kw.has('index'));
       if (cols && axisCols) this.useColumns(d.frame, cols);
+      // df.drop(columns=["enrolment_id", "student_id", …]): ids kept out of the features (see Facts.droppedIds).
+      if (cols && axisCols)
+        for (const c of cols.filter((c) => ENTITY_ID.test(c))) {
+          const frame = d.cols?.frame ?? d.frame;
+          this.facts.droppedIds ??= new Map();
+          this.facts.droppedIds.set(frame, new Set([...(this.facts.droppedIds.get(frame) ?? []), c]));
+        }
       if (cols && axisCols && (d.whole || d.cols?.mode === 'drop')) {
         const prev = d.cols?.mode === 'drop' ? d.cols.names : new Set<string>();
         out.cols = { frame: d.cols?.frame ?? d.frame, mode: 'drop', names: new Set([...prev, ...cols]) };
@@ -4958,11 +4995,15 @@ class Interpreter {
     }
     // df.groupby("city")["clicked"]: still the groups, of that column.
     if (base.kind === 'group') {
-      const col = first ? (stringValue(first) ?? this.named(first, scope)?.values[0]) : undefined;
-      if (col !== undefined && first?.type !== 'list' && !this.named(first, scope)?.list)
+      // df.groupby("tire_id")[cfg["target"]]: a name looked up in a config dict names the column as a string does.
+      const looked =
+        first && /^(subscript|attribute)$/.test(first.type) ? this.expr(first, scope) : undefined;
+      const named = this.named(first, scope) ?? (looked?.kind === 'strs' ? looked : undefined);
+      const col = first ? (stringValue(first) ?? named?.values[0]) : undefined;
+      if (col !== undefined && first?.type !== 'list' && !named?.list)
         return { kind: 'group', data: this.colOf(base.data, col, at), keys: base.keys };
       // df.groupby("y")[["a", "b"]]: columns of the frame, named.
-      const cols = first ? (stringList(first) ?? this.named(first, scope)?.values) : undefined;
+      const cols = first ? (stringList(first) ?? named?.values) : undefined;
       if (cols) this.useColumns(base.data.frame, cols);
       return base;
     }
@@ -5339,6 +5380,26 @@ class Interpreter {
   }
 
   /** The strings a name is bound to (`TARGET = "price"`, `NUMERIC = ["a", "b"]`). */
+  /**
+   * The program treats the rows of `frame` as several per `key`: it groups them by that id, or counts or lists the id's
+   * distinct values (`df["pack_id"].nunique()` beside `len(df)`, `len(set(ds["pet_id"]))`) — a pack's charge cycles,
+   * an animal's re-listings, a runner's weeks. A row-by-row split then puts one id on both sides (see
+   * Facts.countedKeys; a table reduced to one row per key by groupby is told apart by the overlap rule).
+   */
+  private noteEntity(frame: number, key: string): void {
+    this.facts.countedKeys ??= new Map();
+    const known = this.facts.countedKeys.get(frame) ?? new Set<string>();
+    known.add(key);
+    this.facts.countedKeys.set(frame, known);
+  }
+
+  /** An id column's values, read as they are (a copy, an array of them): see noteEntity. */
+  private noteEntityColumn(d: DataVal): void {
+    const dep = d.deps?.length === 1 ? d.deps[0] : undefined;
+    if (dep && dep.lag === 0 && !dep.pos && !d.preds && ENTITY_ID.test(dep.name))
+      this.noteEntity(dep.frame, dep.name);
+  }
+
   private named(n: Node | undefined, scope: Scope) {
     const v = n?.type === 'identifier' ? scope.get(n.text) : undefined;
     return v?.kind === 'strs' ? v : undefined;

@@ -176,14 +176,38 @@ export const rule: Rule = {
       const divided = [
         ...facts.splits
           .filter((s) => s.fn !== 'load_data' && s.fn !== 'predefined split')
-          .map((s) => ({ frame: s.source.frame, rows: s.source.rows, at: s.at, what: `split by ${s.fn}` })),
+          .map((s) => ({
+            frame: s.source.frame,
+            rows: s.source.rows,
+            at: s.at,
+            what: `split by ${s.fn}`,
+            shuffled: s.shuffled && !s.by,
+          })),
         ...facts.cvs.map((c) => ({
           frame: c.data.frame,
           rows: c.data.rows,
           at: c.at,
           what: `cross-validated by ${c.fn}`,
+          shuffled: /shuffle\s*=\s*True/.test(c.cvText ?? ''),
         })),
       ];
+      // Ids the program counts or groups by (Facts.countedKeys) speak only against a shuffled split: a panel of
+      // stores or packs split by date keeps each row's past in training, as it should.
+      // And only an id a model is seen not to learn from (its features named without it, or with it dropped, or
+      // one other column, or the id dropped from the frame): an id that is itself a feature (`site_id` hashed into the features of a click model,
+      // `prop_country_id`) is a category the rows share, counted in an exploration cell, not an entity per row.
+      const notFeature = (frame: number, id: string) =>
+        !!facts.droppedIds?.get(frame)?.has(id) ||
+        facts.trainings.some(({ x }) =>
+          x.cols?.frame === frame
+            ? (x.cols.mode === 'only' && ![...x.cols.names].some((n) => n.includes(id))) ||
+              (x.cols.mode === 'drop' && x.cols.names.has(id))
+            : !x.cols && x.column?.frame === frame && x.column.name !== id,
+        );
+      const counted = (frame: number) =>
+        [...(facts.countedKeys?.get(frame) ?? [])].find(
+          (c) => !NOT_ENTITY.test(entityOf(c)) && notFeature(frame, c),
+        );
       // rfm = history.groupby("donor_id").agg(…): one row per donor, whatever the columns say
       const onePerGroup = (rows: Iterable<number>, g: string) =>
         [...rows].some((r) =>
@@ -194,7 +218,7 @@ export const rule: Rule = {
           }),
         );
       for (const d of divided) {
-        const g = grouped(d.frame, d.rows);
+        const g = grouped(d.frame, d.rows) ?? (d.shuffled ? counted(d.frame) : undefined);
         if (!g || onePerGroup(d.rows, g)) continue;
         push(`g${d.at.line}:${d.at.column}`, {
           ruleId: rule.id,
