@@ -125,3 +125,34 @@ print(cross_val_score(LogisticRegression(), X, y, cv=KFold(5, shuffle=True, rand
     );
   });
 });
+
+describe("positions of one array's split selecting another array's rows (one row of each per sample)", () => {
+  const prog = (split: string, fit: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.decomposition import TruncatedSVD
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import GroupShuffleSplit, train_test_split
+signals = np.load("ecg_windows.npy")
+info = pd.read_csv("ecg_windows.csv")
+y = info["arrhythmia"].to_numpy()
+${split}
+${fit}${mark}
+clf = LogisticRegression(max_iter=500).fit(svd.transform(signals[tr]), y[tr])
+print(f1_score(y[te], clf.predict(svd.transform(signals[te]))))
+`;
+  const grouped =
+    'tr, te = next(GroupShuffleSplit(test_size=0.2, random_state=0).split(info, groups=info["patient"]))';
+  const positions = 'tr, te = train_test_split(np.arange(len(info)), test_size=0.2, random_state=0)';
+  it('a reduction fit on every signal, positions from a grouped split of the table: reported', async () => {
+    await check(prog(grouped, 'svd = TruncatedSVD(8).fit(signals)', '  # <- leak-preprocessing'));
+  });
+  it('positions split by train_test_split(np.arange(n)): reported as well', async () => {
+    await check(prog(positions, 'svd = TruncatedSVD(8).fit(signals)', '  # <- leak-preprocessing'));
+  });
+  it('fit on the training signals only (nothing)', async () => {
+    await check(prog(grouped, 'svd = TruncatedSVD(8).fit(signals[tr])'));
+    await check(prog(positions, 'svd = TruncatedSVD(8).fit(signals[tr])'));
+  });
+});

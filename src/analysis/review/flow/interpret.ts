@@ -382,6 +382,8 @@ class Interpreter {
   private readonly appended = new WeakMap<CollVal, Map<string, DataVal[]>>();
   /** Masks used to select rows, by comparison and rows (see maskedPart). */
   private readonly masks = new Map<string, { parts: Map<boolean, Origin[]>; fact?: SplitFact }>();
+  /** Parts of another array selected by a split's positions (see alignedPart), by part and rows. */
+  private readonly aligned = new Map<string, Origin>();
   /** The origin of the rows of each reshuffling tf.data shuffle that take/skip cut (see DataVal.reshuffled). */
   private readonly reshuffles = new Map<string, Origin>();
   /** Values returned by the function bodies being interpreted, innermost last. */
@@ -794,6 +796,26 @@ class Interpreter {
     }
     const deps = this.dataOf(v).flatMap((d) => d.deps ?? []);
     defs.set(name, { deps, at });
+  }
+
+  /**
+   * The part of `base` that positions of a split of another array select: `spectra[tr]` with `tr, te` from a split of
+   * `meta` (one row of each per inspection) is that part of the spectra's rows, on the same side of the same split.
+   * The split's own part when `base` is (or comes from) what was split.
+   */
+  private alignedPart(base: DataVal, part: Origin): Origin {
+    if (!part.split || base.rows.size === 0) return part;
+    const from = ancestors(this.facts, part.id);
+    if ([...base.rows].some((r) => r === part.id || from.has(r) || ancestors(this.facts, r).has(part.id)))
+      return part;
+    const key = `${part.id}:${[...base.rows].sort((a, b) => a - b).join(',')}`;
+    const known = this.aligned.get(key);
+    if (known) return known;
+    const o = this.origin(part.kind, base.rows, part.at, part.how);
+    o.split = part.split;
+    for (const n of part.names) o.names.add(n);
+    this.aligned.set(key, o);
+    return o;
   }
 
   private withRows(d: DataVal, origin: Origin, at: Position): DataVal {
@@ -3676,6 +3698,21 @@ class Interpreter {
       return [...base.rows].some((b) => up.has(b));
     });
     if (descends) return { ...this.derive([base], at, true), rows: new Set(idx.rows) };
+    // spectra[tr_idx] with tr_idx, te_idx = train_test_split(np.arange(len(meta))): positions of a split of another
+    // array, the same part of this one (see alignedPart).
+    const parts = [...idx.rows].map((r) => this.facts.origins.get(r));
+    if (
+      !idx.preds &&
+      !idx.evals &&
+      !idx.mask &&
+      parts.every(
+        (o) =>
+          o?.split && !base.rows.has(o.id) && ![...base.rows].some((b) => ancestors(this.facts, b).has(o.id)),
+      )
+    ) {
+      const aligned = parts.map((o) => this.alignedPart(base, o!));
+      return { ...this.derive([base], at, true), rows: new Set(aligned.map((o) => o.id)) };
+    }
     if ([...idx.rows].some((r) => base.rows.has(r)) && !idx.preds && !idx.evals) {
       // The same mask of the same rows keeps the same rows (ind[early] twice is one part).
       const same = idx.mask && this.maskedPart(base, idx.mask, undefined, at);
@@ -5092,7 +5129,7 @@ class Interpreter {
     }
     if (idx?.kind === 'index') {
       const o = this.facts.origins.get(idx.origin)!;
-      return this.columns(this.withRows(base, o, at), colPart, at, scope);
+      return this.columns(this.withRows(base, this.alignedPart(base, o), at), colPart, at, scope);
     }
     if (
       idx?.kind === 'indexof' &&

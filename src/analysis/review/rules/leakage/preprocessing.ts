@@ -14,7 +14,8 @@ function above(facts: ProgramContext['facts'], c: ReadonlySet<number>): Set<numb
   const out = new Set<number>();
   for (const id of c) {
     const o = facts.origins.get(id);
-    const from = o?.split ? [...o.split.source.rows] : o?.kind === 'part' ? o.parents : [];
+    // A split's part, or the aligned part of another array its positions select (spectra[tr]): its own parents too.
+    const from = o?.split ? [...o.split.source.rows, ...o.parents] : o?.kind === 'part' ? o.parents : [];
     for (const r of from) for (const x of chain(facts, r)) out.add(x);
   }
   return out;
