@@ -156,3 +156,26 @@ print(f1_score(y[te], clf.predict(svd.transform(signals[te]))))
     await check(prog(positions, 'svd = TruncatedSVD(8).fit(signals[tr])'));
   });
 });
+
+describe('a feature computed from a measurement of the same row the label is computed from', () => {
+  const prog = (load: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+wards = pd.read_csv("ward_days.csv", parse_dates=["day"]).sort_values(["ward", "day"])
+wards["occupancy"] = wards["patients"] / wards["beds"]
+wards["overfull"] = (wards["occupancy"] > 0.95).astype(int)
+wards["occupancy_prev"] = wards.groupby("ward")["occupancy"].shift(1)
+wards["load"] = ${load} / wards["nurses"]
+wards = wards.dropna()
+cols = ["occupancy_prev", "load", "beds"]
+train, test = wards[wards["day"] < "2024-07-01"], wards[wards["day"] >= "2024-07-01"]
+clf = LogisticRegression().fit(train[cols], train["overfull"])${mark}
+print(clf.score(test[cols], test["overfull"]))
+`;
+  it("the same day's patient count beside yesterday's occupancy: reported", async () => {
+    await check(prog('wards["patients"]', '  # <- leak-target'));
+  });
+  it("yesterday's patient count, as the program treats occupancy (nothing)", async () => {
+    await check(prog('wards.groupby("ward")["patients"].shift(1)'));
+  });
+});

@@ -164,9 +164,12 @@ const HF_PART = /^(train|test|validation|valid|dev|eval|unsupervised)$/i;
 /** The file a checkpoint callback writes: `ModelCheckpoint("best.keras")`, `ModelCheckpoint(filepath="m.h5")`. */
 const CHECKPOINT = /ModelCheckpoint\(\s*(?:[^()]*?\bfilepath\s*=\s*)?["']([^"']+)["']/;
 
-/** Columns naming a person (or animal) of a study, by themselves: `subject`, `patient`, `participant_id`. */
+/**
+ * Columns naming a person (or animal) of a study, by themselves: `subject`, `patient`, `participant_id`; not a bare
+ * plural (`patients`, `donors`: a count per row, as in `patients / beds`).
+ */
 const PERSON_KEY =
-  /^(subject|patient|participant|speaker|person|individual|donor|animal|mouse|volunteer)s?(_?(id|no|num|number|code|key|name))?$/i;
+  /^(subject|patient|participant|speaker|person|individual|donor|animal|mouse|volunteer)(s?_?(id|no|num|number|code|key|name))?$/i;
 
 /**
  * An id column (`pack_id`, `runner_id`, `pet_id`): what several rows may belong to. Not the label's own codes nor a

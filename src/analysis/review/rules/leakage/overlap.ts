@@ -6,9 +6,9 @@ import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { chain, intersects, isHeldOut, lineRef } from './common.js';
 
-/** Columns naming whom several rows belong to (images per patient, recordings per speaker). */
+/** Columns naming whom several rows belong to (images per patient, recordings per speaker); a bare plural is a count. */
 const GROUP_ID =
-  /^((patient|participant|speaker|donor|mouse)s?(_?(id|no|num|number|code|key|name))?|(subject|animal|individual)_?(id|no|num|number|code|key))$/i;
+  /^((patient|participant|speaker|donor|mouse)(s?_?(id|no|num|number|code|key|name))?|(subject|animal|individual)_?(id|no|num|number|code|key))$/i;
 
 /**
  * Names of tables whose rows are parts of a longer recording or document (heartbeats, windows, epochs of a signal,

@@ -286,6 +286,12 @@ function inspect(
         `features ${worked.features.map((f) => JSON.stringify(f)).join(', ')} together give the target ${shown}`,
         `${shown} (${lineRef(labelDef.at)}) is computed row by row from ${[...made].map((m) => JSON.stringify(m)).join(', ')}, and the features of the model at ${lineRef(t.at)} are computed from all of them (${worked.reach.map(([m, f]) => `${JSON.stringify(m)} in ${JSON.stringify(f)}`).join(', ')}): the label can be worked out from them.`,
       );
+    const shared = sharedMeasurement(facts, target, columns);
+    if (shared)
+      return finding(
+        `feature ${JSON.stringify(shared.feature)} reads ${JSON.stringify(shared.column)} of the row the target ${shown} is computed from`,
+        `${shown} (${lineRef(labelDef.at)}) is computed row by row from ${JSON.stringify(shared.column)}, and so is ${JSON.stringify(shared.feature)}, while the program gives the model ${JSON.stringify(shared.lagged)} only from earlier rows: the same-row measurement is the outcome itself, another scaling of the label.`,
+      );
   }
   // A feature that reads a later row (groupby(id)["salary"].shift(-1)) in rows the label reads as they are: at
   // prediction time that row is the future, when the outcome has happened (low confidence: the row order is assumed
@@ -366,6 +372,44 @@ function inspect(
       `By its name only, ${suspicious.map((s) => JSON.stringify(s)).join(', ')} looks computed from the target or recorded after the outcome; check that it is known at prediction time.`,
       true,
     );
+  return undefined;
+}
+
+/**
+ * A feature computed row by row from a measurement the label is also computed from (`concentration =
+ * spore_count / air_volume`, label `concentration >= 500`; feature `spore_count / sampling_hours`), in a program that
+ * otherwise gives the model those measurements only from earlier rows (`groupby(station)["concentration"].shift(1)`):
+ * the program itself treats them as known only afterwards. Not a date or a key (`doy = date.dt.dayofyear` shares
+ * `date` with any label read on the same row), and not a measurement that is itself a feature (the label is then
+ * computed from a feature, judged above).
+ */
+function sharedMeasurement(
+  facts: Facts,
+  target: { frame: number; name: string },
+  columns: readonly string[],
+): { feature: string; column: string; lagged: string } | undefined {
+  const raw = new Set([...sources(facts, target.frame, target.name)].filter((n) => n !== target.name));
+  if (raw.size === 0) return undefined;
+  const defs = facts.columnDefs.get(target.frame);
+  const lagged = columns.find((g) => {
+    const def = g === target.name ? undefined : defs?.get(g);
+    return (
+      !!def && [...raw].some((r) => (targetLag(facts, def.deps, target.frame, r, undefined)?.lag ?? 0) > 0)
+    );
+  });
+  if (!lagged) return undefined;
+  for (const f of columns) {
+    const def = f === target.name || f === lagged ? undefined : defs?.get(f);
+    if (!def || def.deps.length === 0 || !def.deps.every((d) => d.lag === 0 && !d.pos)) continue;
+    const column = [...sources(facts, target.frame, f)].find(
+      (c) =>
+        c !== f &&
+        raw.has(c) &&
+        !columns.includes(c) &&
+        !/(^|_)(date|time|timestamp|day|id|key)s?($|_)/i.test(c),
+    );
+    if (column) return { feature: f, column, lagged };
+  }
   return undefined;
 }
 
