@@ -379,6 +379,11 @@ class Interpreter {
   private readonly kwargNodes = new WeakMap<CollVal, Map<string, Node>>();
   /** Keras functional models by the input tensors they are built on (their origins): models on the same share layers. */
   private readonly graphs = new Map<string, EstVal>();
+  /**
+   * Adapted preprocessing layers called on a symbolic input (`h = norm(inputs)` with `inputs = keras.Input(...)`), by
+   * the input's origin: a functional `keras.Model(inputs, outputs)` built on that input holds them as steps.
+   */
+  private readonly inputLayers = new Map<number, EstVal[]>();
   /** Lists made by a list comprehension over one iterable (see the pooling of learnt vectors in callFunction). */
   private readonly comprehended = new WeakSet<CollVal>();
   /** Data appended to a list in each loop over rows (see the append of a list in call). */
@@ -1424,7 +1429,21 @@ class Interpreter {
       if (item) {
         if (target.type === 'pattern_list' || target.type === 'tuple_pattern') {
           const parts = target.namedChildren.filter((c): c is Node => !!c);
-          if (item.kind === 'tuple') this.bind(target, item, scope);
+          const inner = parts[1];
+          if (
+            parts.length === 2 &&
+            item.kind === 'tuple' &&
+            (inner?.type === 'tuple_pattern' || inner?.type === 'pattern_list') &&
+            inner.namedChildren.length === item.items.length
+          ) {
+            // for c, (lo, hi) in bounds.items() over {c: (lo, hi)}: a dict's items are its own (key, value) pairs;
+            // the key is a name, the value the tuple.
+            const keys = it.keys?.filter((k): k is string => k !== undefined) ?? [];
+            if (keys.length > 0 && keys.length === it.items.length && parts[0]!.type === 'identifier')
+              scope.set(parts[0]!.text, { kind: 'strs', values: keys, list: false });
+            else this.unbind(parts[0]!, scope);
+            this.bind(inner, item, scope);
+          } else if (item.kind === 'tuple') this.bind(target, item, scope);
           else this.bind(parts.at(-1)!, item, scope);
         } else this.bind(target, item, scope);
       } else this.unbind(target, scope);
@@ -2298,6 +2317,11 @@ class Interpreter {
       if (data.length === 0) return undefined;
       const fit = callee.fits.at(-1);
       if (callee.role === 'transformer' && fit) {
+        for (const r of data[0]!.rows)
+          if (this.facts.origins.get(r)?.kind === 'unknown') {
+            const layers = this.inputLayers.get(r) ?? [];
+            if (!layers.includes(callee)) this.inputLayers.set(r, [...layers, callee]);
+          }
         const out = this.derive([data[0]!], at);
         out.taints = [...out.taints, { by: callee.cls, fitRows: fit.rows, at: fit.at }];
         return out;
@@ -3325,6 +3349,9 @@ class Interpreter {
           ? (given[0] ?? (args.kw.get('inputs') && this.expr(args.kw.get('inputs')!, scope)))
           : undefined;
       const tensors = this.dataOf(inputs).flatMap((d) => [...d.rows]);
+      // keras.Model(inputs, outputs) with `h = norm(inputs)` on the way: the adapted layer is one of its steps.
+      for (const r of tensors)
+        for (const l of this.inputLayers.get(r) ?? []) if (!e.steps.includes(l)) e.steps.push(l);
       if (tensors.length > 0 && tensors.every((r) => this.facts.origins.get(r)?.kind === 'unknown')) {
         const key = tensors.sort((a, b) => a - b).join(',');
         const graph = this.graphs.get(key);
@@ -4393,7 +4420,9 @@ class Interpreter {
       }
     }
     if (
-      /^(transform|agg|aggregate|mean|median|sum|std|count|nunique|max|min|size|first|last|prod|var|sem)$/.test(
+      // Not first(): the earliest row of each group (a batch's yeast and pitch time, kept once per batch) is an
+      // attribute recorded at its start, no statistic of the rows after it.
+      /^(transform|agg|aggregate|mean|median|sum|std|count|nunique|max|min|size|last|prod|var|sem)$/.test(
         method,
       )
     ) {
@@ -4420,7 +4449,13 @@ class Interpreter {
     } else if (method === 'shift' && out.deps) {
       const k = this.shiftBy(args, scope);
       if (k !== undefined) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
-    } else if (/^(rolling|expanding|ewm)$/.test(method)) out.windowed = true;
+    } else if (/^(rolling|expanding|ewm|resample)$/.test(method)) {
+      // groupby("batch_id").resample("1h").mean(): each group's readings in periods, a statistic of each period's
+      // own rows (as a rolling window's), in a series.
+      out.windowed = true;
+      if (method === 'resample')
+        out.time = strongest(out.time, { at, evidence: '.resample() of each group' });
+    }
     return out;
   }
 

@@ -190,6 +190,24 @@ export const OUTCOMES: Outcome[] = [
       /(^|_)(repair\w*|replaced|replacement\w*|downtime\w*|work_orders?|failure_mode|root_cause|warranty_claim\w*)($|_)/,
     follows: 'repairs, replacements and the root cause are recorded after the failure',
   },
+  {
+    // An auction's results sheet: the hammer price, the buyer and the commission (charged on the hammer price) exist
+    // only for a lot that sold, once it did.
+    event: 'a sale at auction',
+    target: /(^|_)(sold|unsold|passed_in|sell_through|sale_result)($|_)/,
+    after:
+      /(^|_)(commission\w*|hammer\w*|buyer\w*|winning_bid\w*|final_bid\w*|sale_price|sold_price|price_realised|price_realized|buyers?_premium)($|_)/,
+    follows: 'the hammer price, the buyer and the commission on it are recorded when the lot sells',
+  },
+  {
+    // A complication of a procedure keeps the patient in hospital, brings them back or to theatre again
+    // (length of stay is the usual outcome measure of surgical complications).
+    event: 'a complication',
+    target: /(^|_)(complicat\w*|adverse_events?|morbidity|post_?op_\w+)($|_)/,
+    after:
+      /(^|_)(hospitali[sz]ed_days|hospitali[sz]ation_days|days_(in_)?hospital\w*|length_of_stay|los|icu_days|days_in_icu|reoperat\w*|re_?admi\w*|revision\w*|discharge\w*|transfusions?)($|_)/,
+    follows: 'a longer stay, a return to theatre and a readmission follow a complication',
+  },
 ];
 
 /** Words that say a value is from before the outcome: `prior_collections`, `prev_purchases`. */

@@ -255,7 +255,15 @@ function inspect(
       (x.cols?.frame === target.frame && x.cols.mode === 'drop' && !x.cols.typed && !x.cols.names.has(n)) ||
       (!!x.whole && x.frame === target.frame);
     const c = [...made].find((n) => n !== target.name && kept(n));
-    if (c)
+    // unsold = baked - sold with baked a feature and sold given only as sold.shift(7): the program itself treats the
+    // other part of the label as known afterwards; the feature is an input the outcome is measured against.
+    const laggedOnly = (m: string) =>
+      !kept(m) &&
+      columns.some((g) => {
+        const def = g === target.name ? undefined : facts.columnDefs.get(target.frame)?.get(g);
+        return !!def && (targetLag(facts, def.deps, target.frame, m, undefined)?.lag ?? 0) > 0;
+      });
+    if (c && ![...made].some((m) => m !== target.name && m !== c && laggedOnly(m)))
       return finding(
         `the target ${shown} is computed from feature ${JSON.stringify(c)}`,
         `${shown} (${lineRef(labelDef.at)}) is computed row by row from ${JSON.stringify(c)}, which the model at ${lineRef(t.at)} is also given: it learns the label's definition, not a prediction.`,

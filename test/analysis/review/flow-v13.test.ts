@@ -1,0 +1,154 @@
+/**
+ * The seventeenth round of data-flow capabilities (issue 16; held-out v17's misses, tuning data since its report; v18
+ * frozen first): each behaviour with a leaky program (the line that must be reported marked `# <- rule`) and programs
+ * that must report nothing. Written for these tests, not copied from the corpus.
+ */
+import { describe, expect, it } from 'vitest';
+import { reviewSources } from '../../../src/analysis/review/index.js';
+
+async function check(source: string, path = 'prog.py'): Promise<void> {
+  const text = source.replace(/^\n/, '');
+  const expected = text
+    .split('\n')
+    .flatMap((l, i) => [...l.matchAll(/# <- (leak-[a-z-]+)/g)].map((m) => `${m[1]}@${i + 1}`));
+  const r = await reviewSources([{ path, text }], { families: ['leakage'] });
+  expect(r.problems).toEqual([]);
+  const got = r.findings.map((f) => `${f.ruleId}@${f.location.line}`);
+  expect(got.sort()).toEqual(expected.sort());
+}
+
+describe('each group resampled into periods: groupby(k)[cols].resample("1h").mean()', () => {
+  const prog = (cv: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.model_selection import KFold, TimeSeriesSplit, cross_val_score
+log = pd.read_csv("kiln_log.csv", parse_dates=["ts"]).sort_values(["kiln_id", "ts"])
+hourly = (
+    log.set_index("ts")
+    .groupby("kiln_id")[["temp_c", "humidity"]]
+    .resample("1h")
+    .mean()
+    .reset_index()
+)
+setup = log.groupby("kiln_id")[["wood_species", "load_m3"]].first()
+hourly = hourly.merge(setup, left_on="kiln_id", right_index=True)
+per_kiln = hourly.groupby("kiln_id")["humidity"]
+hourly["hum_lag_1"] = per_kiln.shift(1)
+hourly["hum_lag_6"] = per_kiln.shift(6)
+hourly["target"] = per_kiln.shift(-3)
+hourly = hourly.dropna()
+X, y = hourly[["hum_lag_1", "hum_lag_6", "temp_c", "load_m3"]], hourly["target"]
+print(cross_val_score(RandomForestRegressor(), X, y, cv=${cv}))${mark}
+`;
+  it('shuffled K-fold over the hourly lags: reported', async () => {
+    await check(prog('KFold(5, shuffle=True, random_state=0)', '  # <- leak-time-split'));
+  });
+  it("TimeSeriesSplit, and first() of each kiln's set-up merged back (nothing)", async () => {
+    await check(prog('TimeSeriesSplit(5)'));
+  });
+});
+
+describe('bounds kept in a dict of (low, high) pairs: for c, (lo, hi) in bounds.items()', () => {
+  const prog = (fitOn: string, scaled: string) => `
+import polars as pl
+from sklearn.svm import SVC
+COLS = ["pressure_hpa", "wind_ms", "swell_m"]
+days = pl.read_parquet("harbour_days.parquet").sort("day")
+train_raw = days.filter(pl.col("day") < 2000)
+ref = ${fitOn}.select([pl.col(c).min().alias(f"{c}_lo") for c in COLS] + [pl.col(c).max().alias(f"{c}_hi") for c in COLS]).row(0, named=True)
+bounds = {c: (ref[f"{c}_lo"], ref[f"{c}_hi"]) for c in COLS}
+def rescale(frame):
+    return frame.with_columns([((pl.col(c) - lo) / (hi - lo)).alias(c) for c, (lo, hi) in bounds.items()])
+${scaled}
+clf = SVC().fit(train.select(COLS).to_numpy(), train["closed"].to_numpy())
+print(clf.score(test.select(COLS).to_numpy(), test["closed"].to_numpy()))
+`;
+  it('bounds over every day, then the date split: reported at the statistics', async () => {
+    const text = prog(
+      'days',
+      'days = rescale(days)\ntrain = days.filter(pl.col("day") < 2000)\ntest = days.filter(pl.col("day") >= 2000)',
+    ).replace('.row(0, named=True)', '.row(0, named=True)  # <- leak-preprocessing');
+    // both statistics (min and max) are on the marked line
+    const r = await reviewSources([{ path: 'p.py', text }], { families: ['leakage'] });
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['leak-preprocessing', 'leak-preprocessing']);
+    expect(new Set(r.findings.map((f) => f.location.line)).size).toBe(1);
+  });
+  it('bounds over the training days only (nothing)', async () => {
+    await check(
+      prog('train_raw', 'train = rescale(train_raw)\ntest = rescale(days.filter(pl.col("day") >= 2000))'),
+    );
+  });
+});
+
+describe('an adapted Keras layer inside a functional model: h = norm(inputs), keras.Model(inputs, outputs)', () => {
+  const prog = (adapt: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+rows = pd.read_csv("pump_vibration.csv")
+X = rows[["rms", "kurtosis", "crest", "peak_hz"]].to_numpy("float32")
+y = rows["worn"].to_numpy()
+norm = keras.layers.Normalization()
+order = np.random.default_rng(1).permutation(len(X))
+tr, te = order[:800], order[800:]
+norm.adapt(${adapt})${mark}
+inputs = keras.Input(shape=(4,))
+h = norm(inputs)
+h = keras.layers.Dense(16, activation="relu")(h)
+outputs = keras.layers.Dense(1, activation="sigmoid")(h)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+model.fit(X[tr], y[tr], epochs=20)
+print(model.evaluate(X[te], y[te]))
+`;
+  it('adapted to every row: reported', async () => {
+    await check(prog('X', '  # <- leak-preprocessing'));
+  });
+  it('adapted to the training rows (nothing)', async () => {
+    await check(prog('X[tr]'));
+  });
+});
+
+describe('a label measured against an input: unsold = baked - sold', () => {
+  const prog = (sold: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import GradientBoostingRegressor
+d = pd.read_csv("canteen_days.csv", parse_dates=["day"]).sort_values(["site", "day"])
+d["leftover"] = d["portions_cooked"] - d["portions_served"]
+d["served_prev"] = ${sold}
+d = d.dropna()
+cols = ["portions_cooked", "served_prev", "weekday"]
+train, test = d[d["day"] < "2024-06-01"], d[d["day"] >= "2024-06-01"]
+m = GradientBoostingRegressor().fit(train[cols], train["leftover"])${mark}
+print(m.score(test[cols], test["leftover"]))
+`;
+  it('the served portions given only from the day before: the cooked ones are an input (nothing)', async () => {
+    await check(prog('d.groupby("site")["portions_served"].shift(1)'));
+  });
+  it("the same day's served portions as well: both parts of the label are features, reported", async () => {
+    await check(prog('d["portions_served"]', '  # <- leak-target'));
+  });
+});
+
+describe('what an outcome brings: an auction sale, a complication', () => {
+  const prog = (label: string, extra: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("records.csv")
+cols = ["age", "weight_kg"${extra}]
+X_tr, X_te, y_tr, y_te = train_test_split(df[cols], df["${label}"], random_state=0)
+clf = LogisticRegression().fit(X_tr, y_tr)${mark}
+print(clf.score(X_te, y_te))
+`;
+  it('the hammer price beside "sold": reported', async () => {
+    await check(prog('sold', ', "hammer_price"', '  # <- leak-target'));
+  });
+  it('the length of stay beside a complication: reported', async () => {
+    await check(prog('complication', ', "length_of_stay"', '  # <- leak-target'));
+  });
+  it('a reserve price and the operating time are known before (nothing)', async () => {
+    await check(prog('sold', ', "reserve_price"'));
+    await check(prog('complication', ', "operating_minutes"'));
+  });
+});
