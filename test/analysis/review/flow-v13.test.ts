@@ -152,3 +152,28 @@ print(clf.score(X_te, y_te))
     await check(prog('complication', ', "operating_minutes"'));
   });
 });
+
+describe('a feature that comes with the label from a table of results merged in on a key', () => {
+  const prog = (file: string, cols: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+SETTINGS = {"entries": "data/show_entries.csv", "judging": "${file}"}
+entries = pd.read_csv(SETTINGS["entries"])
+scored = pd.read_csv(SETTINGS["judging"])[${cols}]
+dogs = entries.merge(scored, on="entry_id")
+X = dogs[["age_months", "weight_kg", "handler_years", "ring_minutes"]]
+y = dogs["placed"]
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=3)
+clf = RandomForestClassifier().fit(X_tr, y_tr)${mark}
+print(clf.score(X_te, y_te))
+`;
+  it("the judging results' ring time beside the placing: reported", async () => {
+    await check(
+      prog('data/judging_results_2023.csv', '["entry_id", "placed", "ring_minutes"]', '  # <- leak-target'),
+    );
+  });
+  it('the same columns from a table that is no results file (nothing)', async () => {
+    await check(prog('data/ring_schedule_2023.csv', '["entry_id", "placed", "ring_minutes"]'));
+  });
+});

@@ -456,6 +456,11 @@ export interface Facts {
    */
   foreignKeys?: Map<number, { key: string; frame: number; names?: Set<string> }[]>;
   /**
+   * Tables merged into a frame on a key (`lots.merge(ring[["lot_id", "sold", "commission_paid"]], on="lot_id")`), by
+   * frame: the other table's frame and the columns it brings (its selected columns, else its frame's).
+   */
+  merges?: Map<number, { key: string; frame: number; names?: Set<string> }[]>;
+  /**
    * The rows put in random order (`df.sample(frac=1)`, `sklearn.utils.shuffle`, `rng.permutation(len(df))`), with
    * the time-order evidence of the data at that point: cut into parts afterwards, they are split at random.
    */

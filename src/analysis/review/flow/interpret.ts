@@ -4975,6 +4975,13 @@ class Interpreter {
         keys.push({ key, frame: right.cols?.frame ?? right.frame, names });
         this.facts.foreignKeys.set(out.frame, keys);
       }
+      if (key !== undefined && right?.kind === 'data') {
+        this.facts.merges ??= new Map();
+        const merged = this.facts.merges.get(out.frame) ?? [];
+        const names = right.cols?.mode === 'only' ? new Set(right.cols.names) : undefined;
+        merged.push({ key, frame: right.cols?.frame ?? right.frame, names });
+        this.facts.merges.set(out.frame, merged);
+      }
       if (key !== undefined && (validate === 'many_to_one' || validate === 'm:1')) {
         this.facts.groupKeys ??= new Map();
         const keys = this.facts.groupKeys.get(out.frame) ?? new Set<string>();
@@ -5476,7 +5483,14 @@ class Interpreter {
   }
 
   private named(n: Node | undefined, scope: Scope) {
-    const v = n?.type === 'identifier' ? scope.get(n.text) : undefined;
+    // CONFIG["sale_sheet"], cfg["path"]: an entry of a dict of settings, looked up by a literal key.
+    const entry =
+      n?.type === 'subscript' &&
+      n.childForFieldName('value')?.type === 'identifier' &&
+      stringValue(n.childForFieldName('subscript')) !== undefined
+        ? this.expr(n, scope)
+        : undefined;
+    const v = n?.type === 'identifier' ? scope.get(n.text) : entry;
     return v?.kind === 'strs' ? v : undefined;
   }
 

@@ -301,6 +301,12 @@ function inspect(
         `${shown} (${lineRef(labelDef.at)}) is computed row by row from ${JSON.stringify(shared.column)}, and so is ${JSON.stringify(shared.feature)}, while the program gives the model ${JSON.stringify(shared.lagged)} only from earlier rows: the same-row measurement is the outcome itself, another scaling of the label.`,
       );
   }
+  const sheet = resultsSheet(facts, target, columns);
+  if (sheet)
+    return finding(
+      `feature ${JSON.stringify(sheet.feature)} comes with the target ${shown} from ${JSON.stringify(sheet.source)}`,
+      `${shown} and ${JSON.stringify(sheet.feature)} are both columns of ${JSON.stringify(sheet.source)}, a table of results merged in on ${JSON.stringify(sheet.key)}: what is recorded with the outcome is known once it happened, not when the model predicts it.`,
+    );
   // A feature that reads a later row (groupby(id)["salary"].shift(-1)) in rows the label reads as they are: at
   // prediction time that row is the future, when the outcome has happened (low confidence: the row order is assumed
   // to be time, as a negative shift means).
@@ -380,6 +386,32 @@ function inspect(
       `By its name only, ${suspicious.map((s) => JSON.stringify(s)).join(', ')} looks computed from the target or recorded after the outcome; check that it is known at prediction time.`,
       true,
     );
+  return undefined;
+}
+
+/** A file of results or outcomes by its name (`ring_results_2018.csv`, `trial_outcomes.parquet`, `labels.csv`). */
+const RESULTS_FILE =
+  /(^|[^a-z])(results?|outcomes?|labels?|targets?|answers?|verdicts?|decisions?)([^a-z]|$)/i;
+
+/**
+ * A feature that comes with the label from a table of results merged in on a key (`ring = read_csv("ring_results.csv")
+ * [["lot_id", "sold", "commission_paid"]]`, `lots.merge(ring, on="lot_id")`): the other columns of an outcome's record
+ * are recorded with it. Only a file named as results, and only columns that table brings (not its key).
+ */
+function resultsSheet(
+  facts: Facts,
+  target: { frame: number; name: string },
+  columns: readonly string[],
+): { feature: string; source: string; key: string } | undefined {
+  for (const m of facts.merges?.get(target.frame) ?? []) {
+    const source = facts.frameSources.get(m.frame);
+    const base = source?.replace(/^.*[\\/]/, '');
+    if (!source || !base || !RESULTS_FILE.test(base)) continue;
+    const names = m.names ?? facts.frameColumns.get(m.frame);
+    if (!names?.has(target.name)) continue;
+    const feature = columns.find((c) => c !== target.name && c !== m.key && names.has(c));
+    if (feature) return { feature, source, key: m.key };
+  }
   return undefined;
 }
 
