@@ -177,3 +177,32 @@ print(clf.score(X_te, y_te))
     await check(prog('data/ring_schedule_2023.csv', '["entry_id", "placed", "ring_minutes"]'));
   });
 });
+
+describe('an event window with a lower bound only: visit_date >= as_of - Timedelta(days=60)', () => {
+  const prog = (window: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+members = pd.read_csv("gym_members.csv", parse_dates=["as_of"])
+visits = pd.read_csv("gym_visits.csv", parse_dates=["visit_date"])
+m = members[["member_id", "as_of"]].merge(visits, on="member_id")
+keep = ${window}${mark}
+counts = m[keep].groupby(["member_id", "as_of"]).size().rename("visits_60d").reset_index()
+members = members.merge(counts, on=["member_id", "as_of"], how="left").fillna({"visits_60d": 0})
+cols = ["visits_60d", "age", "tenure_months"]
+train, test = members[members["as_of"] < "2024-01-01"], members[members["as_of"] >= "2024-01-01"]
+clf = LogisticRegression().fit(train[cols], train["cancelled_next_30d"])
+print(clf.score(test[cols], test["cancelled_next_30d"]))
+`;
+  it('no upper bound: the visits after as_of are counted, reported at the window', async () => {
+    await check(prog('m["visit_date"] >= m["as_of"] - pd.Timedelta(days=60)', '  # <- leak-target'));
+  });
+  it('bounded above by as_of (nothing)', async () => {
+    await check(
+      prog('(m["visit_date"] >= m["as_of"] - pd.Timedelta(days=60)) & (m["visit_date"] < m["as_of"])'),
+    );
+  });
+  it('a chained comparison or between() bounds both sides (nothing)', async () => {
+    await check(prog('(m["as_of"] - pd.Timedelta(days=60) <= m["visit_date"]) & (m.visit_date < m.as_of)'));
+    await check(prog('m["visit_date"].between(m["as_of"] - pd.Timedelta(days=60), m["as_of"])'));
+  });
+});

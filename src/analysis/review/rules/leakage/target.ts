@@ -9,6 +9,7 @@ import type { ColDep, DataVal, Facts, TrainFact } from '../../flow/facts.js';
 import type { Position, RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { labelFromFeatures, laterRead, lineRef, sources, targetLag } from './common.js';
+import { openEventWindows } from './event-window.js';
 import { groupTargetStatistic } from './group-target.js';
 import { actualTime, postOutcome, recordedAfter, totalOf } from './outcomes.js';
 import { windowLeak } from './window.js';
@@ -53,6 +54,24 @@ export const rule: Rule = {
       if (!f) continue;
       seen.add(key);
       out.push(f);
+    }
+    // Events kept from a lower bound only (opened_at >= snapshot_date - 90 days), then aggregated, in a program that
+    // trains a model: counts that include the events after the snapshot.
+    const trains = ctx.facts.trainings.length + cvTrainings.length > 0;
+    for (const w of trains ? openEventWindows(ctx.root) : []) {
+      const aggregated = ctx.calls.some(
+        (c) => /\.(groupby|resample|pivot_table)$/.test(c.name) && c.at.line >= w.at.line,
+      );
+      if (!aggregated) continue;
+      out.push({
+        ruleId: rule.id,
+        kind: rule.kind,
+        severity: 'note',
+        confidence: 'low',
+        at: w.at,
+        message: `the window of ${JSON.stringify(w.event)} has no upper bound at ${JSON.stringify(w.anchor)}`,
+        why: `Rows are kept where ${JSON.stringify(w.event)} is at most a span before ${JSON.stringify(w.anchor)}, but nothing in the program keeps them before it: the events after ${JSON.stringify(w.anchor)}, the period the label is about, are counted in the features made from them. Add ${JSON.stringify(w.event)} < ${JSON.stringify(w.anchor)} to the window.`,
+      });
     }
     return out;
   },

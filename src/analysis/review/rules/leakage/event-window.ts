@@ -1,0 +1,88 @@
+/**
+ * Event windows open at the top: rows of an event table (tickets, transactions, visits) merged onto snapshots and kept
+ * when `event_date >= snapshot_date - Timedelta(days=90)`, with no `event_date < snapshot_date` anywhere in the
+ * program. The "last 90 days" then also holds every event after the snapshot — the period the label is about — and
+ * a count or sum of them is a feature from the future (Kapoor & Narayanan 2023, L3.1; Kaufman et al. 2012). Read from
+ * the syntax: the two columns compared, the lower bound made by subtracting a time span from the other column.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Position } from '../../types.js';
+import { posOf } from '../syntax.js';
+
+/** A time span: pd.Timedelta(days=90), timedelta(days=7), pd.DateOffset(months=3), np.timedelta64(30, "D"). */
+const SPAN = /\b(Timedelta|timedelta|DateOffset|timedelta64|to_timedelta|offsets\.\w+)\s*\(/;
+
+/** The column a node reads: `df["opened_at"]`, `df.opened_at`; undefined otherwise. */
+function columnOf(n: Node | null | undefined): string | undefined {
+  if (!n) return undefined;
+  if (n.type === 'subscript') {
+    const key = n.childForFieldName('subscript');
+    const m = key && /^["']([^"']+)["']$/.exec(key.text);
+    return m?.[1];
+  }
+  if (n.type === 'attribute' && n.childForFieldName('object')?.type === 'identifier')
+    return n.childForFieldName('attribute')?.text;
+  return undefined;
+}
+
+const operatorOf = (n: Node): string | undefined =>
+  n.children.find((c) => c && !c.isNamed && /^[<>]=?$/.test(c.type))?.type;
+
+export interface OpenWindow {
+  at: Position;
+  /** The event's date column. */
+  event: string;
+  /** The snapshot's date column the window is anchored on. */
+  anchor: string;
+}
+
+/** Lower-bounded windows (`event >= anchor - span`) whose event column is never bounded above by the anchor. */
+export function openEventWindows(root: Node): OpenWindow[] {
+  const lower: (OpenWindow & { node: Node })[] = [];
+  const upper = new Set<string>();
+  for (const n of root.descendantsOfType('comparison_operator')) {
+    if (!n) continue;
+    const ops = n.namedChildren.filter((c): c is Node => !!c);
+    // A chained comparison (anchor - span <= event < anchor) bounds both sides.
+    if (ops.length !== 2) {
+      const cols = ops.map(columnOf);
+      for (const c of cols) if (c) upper.add(`any:${c}`);
+      continue;
+    }
+    const op = operatorOf(n);
+    if (!op) continue;
+    const [a, b] = ops as [Node, Node];
+    // event >= anchor - span, or anchor - span <= event.
+    const [event, bound] = op.startsWith('>') ? [a, b] : [b, a];
+    const ev = columnOf(event);
+    if (
+      ev &&
+      bound.type === 'binary_operator' &&
+      bound.children.some((c) => c?.type === '-') &&
+      SPAN.test(bound.childForFieldName('right')?.text ?? '')
+    ) {
+      const anchor = columnOf(bound.childForFieldName('left'));
+      if (anchor && anchor !== ev) lower.push({ at: posOf(n), event: ev, anchor, node: n });
+      continue;
+    }
+    // event < anchor (or anchor > event, or event <= anchor + …): bounded above.
+    const [small, big] = op.startsWith('<') ? [a, b] : [b, a];
+    const s = columnOf(small);
+    if (s) upper.add(`${s}<${big.text}`);
+  }
+  // .between(lo, hi) on the event column bounds it both ways.
+  for (const c of root.descendantsOfType('call')) {
+    const f = c?.childForFieldName('function');
+    if (f?.type === 'attribute' && f.childForFieldName('attribute')?.text === 'between') {
+      const col = columnOf(f.childForFieldName('object'));
+      if (col) upper.add(`any:${col}`);
+    }
+  }
+  return lower
+    .filter(
+      (w) =>
+        !upper.has(`any:${w.event}`) &&
+        ![...upper].some((u) => u.startsWith(`${w.event}<`) && u.includes(w.anchor)),
+    )
+    .map(({ at, event, anchor }) => ({ at, event, anchor }));
+}
