@@ -206,3 +206,52 @@ print(clf.score(test[cols], test["cancelled_next_30d"]))
     await check(prog('m["visit_date"].between(m["as_of"] - pd.Timedelta(days=60), m["as_of"])'));
   });
 });
+
+describe('a Dataset that standardises what it is given, cut by Subset(full, range(cut))', () => {
+  const prog = (make: string, mark = '') => `
+import numpy as np
+import pandas as pd
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, Dataset, Subset
+COLS = ["flow_lpm", "pressure_bar", "temp_c"]
+class Meter(Dataset):
+    def __init__(self, frame, stats=None):
+        x = frame[COLS].to_numpy(np.float32)
+        if stats is None:
+            stats = (x.mean(axis=0), x.std(axis=0))${mark}
+        self.stats = stats
+        self.x = torch.from_numpy((x - stats[0]) / stats[1])
+        self.y = torch.from_numpy(frame["leak_lpm"].to_numpy(np.float32))
+    def __len__(self):
+        return len(self.y)
+    def __getitem__(self, i):
+        return self.x[i], self.y[i]
+log = pd.read_csv("meters.csv").sort_values("ts").reset_index(drop=True)
+cut = int(0.8 * len(log))
+${make}
+net = nn.Linear(3, 1)
+opt = torch.optim.SGD(net.parameters(), lr=0.01)
+for xb, yb in DataLoader(train_ds, batch_size=256, shuffle=True):
+    opt.zero_grad()
+    loss = nn.functional.mse_loss(net(xb).squeeze(1), yb)
+    loss.backward()
+    opt.step()
+with torch.no_grad():
+    for xb, yb in DataLoader(test_ds, batch_size=1024):
+        print(nn.functional.l1_loss(net(xb).squeeze(1), yb).item())
+`;
+  it('statistics of every row, then Subset(full, range(cut)) and range(cut, len(full)): reported', async () => {
+    await check(
+      prog(
+        'full = Meter(log)\ntrain_ds = Subset(full, range(cut))\ntest_ds = Subset(full, range(cut, len(full)))',
+        '  # <- leak-preprocessing (the mean) # <- leak-preprocessing (and the std)',
+      ),
+    );
+  });
+  it("the training part's statistics given to the test part (nothing)", async () => {
+    await check(
+      prog('train_ds = Meter(log.iloc[:cut])\ntest_ds = Meter(log.iloc[cut:], stats=train_ds.stats)'),
+    );
+  });
+});

@@ -3122,6 +3122,15 @@ class Interpreter {
     }
     if (name === 'Subset' && args.pos.length >= 2) {
       const ds = this.dataOf(this.expr(args.pos[0]!, scope))[0];
+      // Subset(full, range(cut)), Subset(full, range(cut, len(full))): the first and the last rows, as full[:cut] and
+      // full[cut:] are (also np.arange, list(range(…))).
+      const r = rangeArgs(args.pos[1]!);
+      if (ds && r) {
+        for (const x of r) this.expr(x, scope);
+        const o = this.origin('part', ds.rows, at);
+        o.how = r.length === 1 || r[0]!.text === '0' ? 'head' : 'tail';
+        return this.withRows(ds, o, at);
+      }
       const idx = this.dataOf(this.expr(args.pos[1]!, scope))[0];
       if (ds && idx) return this.select(ds, idx, at) ?? this.derive([ds], at, true);
       return ds;
@@ -5552,4 +5561,18 @@ class Interpreter {
     out.whole = false;
     return out;
   }
+}
+
+/** The bounds of `range(a[, b])`, `np.arange(a[, b])` or `list(range(…))` given as positions (no step). */
+function rangeArgs(n: Node): Node[] | undefined {
+  let call: Node | null = n;
+  if (call.type === 'call' && call.childForFieldName('function')?.text === 'list')
+    call = call.childForFieldName('arguments')?.namedChildren[0] ?? null;
+  if (call?.type !== 'call') return undefined;
+  const fn = call.childForFieldName('function')?.text ?? '';
+  if (!/^(range|np\.arange|numpy\.arange)$/.test(fn)) return undefined;
+  const bounds = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => !!c);
+  if (bounds.length < 1 || bounds.length > 2 || bounds.some((b) => b.type === 'keyword_argument'))
+    return undefined;
+  return bounds;
 }
