@@ -255,3 +255,82 @@ with torch.no_grad():
     );
   });
 });
+
+describe('rows of the source table picked by a split part\'s index: boards.loc[X_train.index, "species"]', () => {
+  const prog = (fill: string, mark = '') => `
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.ensemble import RandomForestRegressor
+COLS = ["depth_m", "temp_c"]
+casts = pd.read_csv("ctd_casts.csv")
+def fill_temp(frame, medians=None):
+    if medians is None:
+        medians = frame.groupby("vessel")["temp_c"].median()${mark}
+    frame = frame.copy()
+    frame["temp_c"] = frame["temp_c"].fillna(frame["vessel"].map(medians))
+    return frame, medians
+X, y = casts[COLS], casts["salinity"]
+${fill}
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+X_tr, med = fill_temp(X_tr.assign(vessel=casts.loc[X_tr.index, "vessel"]))
+X_te, _ = fill_temp(X_te.assign(vessel=casts.loc[X_te.index, "vessel"]), med)
+reg = RandomForestRegressor().fit(X_tr[COLS], y_tr)
+print(reg.score(X_te[COLS], y_te))
+`;
+  it('medians of every cast filled in before the split: reported', async () => {
+    await check(prog('casts, _ = fill_temp(casts)\nX = casts[COLS]', '  # <- leak-preprocessing'));
+  });
+  it("each part takes its own rows' vessel; medians of the training part (nothing)", async () => {
+    await check(prog(''));
+  });
+});
+
+describe('a statistic of what the label is computed from, within groups a split by season keeps whole', () => {
+  const prog = (stat: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+runs = pd.read_csv("orienteering_results.csv").sort_values(["season", "event_date"])
+by_runner = runs.groupby(["runner_id", "season"])["minutes_behind"]
+runs["form"] = by_runner.transform(${stat})
+runs["form_per_km"] = runs["form"] / runs["course_km"]
+runs["top_ten"] = (runs["minutes_behind"] <= 5).astype(int)
+cols = ["form_per_km", "course_km", "climb_m"]
+train = runs[runs["season"] < 2024]
+test = runs[runs["season"] == 2024]
+clf = LogisticRegression().fit(train[cols], train["top_ten"])${mark}
+print(clf.score(test[cols], test["top_ten"]))
+`;
+  it("the season's mean including the row's own result: reported", async () => {
+    await check(prog('"mean"', '  # <- leak-target'));
+  });
+  it('the mean of the earlier races only, scaled per km (nothing)', async () => {
+    await check(prog('lambda s: s.shift(1).expanding().mean()'));
+  });
+});
+
+describe("a loan's performance file or a follow-up file merged in with the label", () => {
+  const prog = (file: string, keep: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.model_selection import train_test_split
+apps = pd.read_csv("data/originations.csv")
+perf = pd.read_parquet("${file}")
+data = apps.merge(perf[${keep}], on="loan_id")
+cols = ["ltv", "dti", "fico"${keep.includes('months') ? ', "months_on_file"' : ''}]
+X_tr, X_te, y_tr, y_te = train_test_split(data[cols], data["defaulted_12m"], random_state=1)
+clf = GradientBoostingClassifier().fit(X_tr, y_tr)${mark}
+print(clf.score(X_te, y_te))
+`;
+  it('months on file taken from the performance file with the label: reported', async () => {
+    await check(
+      prog(
+        'data/monthly_performance.parquet',
+        '["loan_id", "defaulted_12m", "months_on_file"]',
+        '  # <- leak-target',
+      ),
+    );
+  });
+  it('only the label from it (nothing)', async () => {
+    await check(prog('data/monthly_performance.parquet', '["loan_id", "defaulted_12m"]'));
+  });
+});

@@ -3794,7 +3794,9 @@ class Interpreter {
     }
     let [first, second] = [entry.parts.get(false)![0], entry.parts.get(true)![0]];
     const [left, op] = mask.key.split('|');
-    if ((!first || !second) && (op === '<' || op === '<=')) {
+    // df[df.season < TEST_SEASON] and df[df.season == TEST_SEASON]: the earlier rows and the last value's, as well.
+    const equal = op === '==' && !mask.neg;
+    if ((!first || !second) && (op === '<' || op === '<=' || equal)) {
       // df[df.applied < TRAIN_END] and df[df.applied >= TEST_START]: earlier and later rows by two cutoffs (a gap
       // between them, for the labels to land), the parts of one split in time all the same.
       const ordered = `${left}|ordered@${[...base.rows].sort().join(',')}`;
@@ -3805,7 +3807,7 @@ class Interpreter {
         ]),
       };
       this.masks.set(ordered, o2);
-      o2.parts.get(mask.neg)!.push(o);
+      o2.parts.get(equal ? true : mask.neg)!.push(o);
       if (o2.fact) {
         link(o, o2.fact);
         entry.fact = o2.fact;
@@ -5188,10 +5190,13 @@ class Interpreter {
     if (
       idx?.kind === 'indexof' &&
       idx.data.rows.size > 0 &&
-      [...idx.data.rows].every((r) => base.rows.has(r)) &&
-      idx.data.rows.size < base.rows.size
+      (([...idx.data.rows].every((r) => base.rows.has(r)) && idx.data.rows.size < base.rows.size) ||
+        [...idx.data.rows].every(
+          (r) => !base.rows.has(r) && [...base.rows].some((b) => ancestors(this.facts, r).has(b)),
+        ))
     ) {
       // df.loc[df_train.index] after df = pd.concat([df_train, df_test]): the rows df_train brought, not all of them.
+      // boards.loc[X_train.index, "species"] with X_train a part of boards' rows: that part.
       return this.columns(
         { ...this.derive([base], at, true), rows: new Set(idx.data.rows) },
         colPart,

@@ -64,10 +64,18 @@ export function scoredOnUnseen(facts: Facts, related?: ReadonlySet<number>): boo
 }
 
 /** The columns a frame's column is computed from, itself included (through the columns added to the frame). */
-export function sources(facts: Facts, frame: number, name: string, seen = new Set<string>()): Set<string> {
+export function sources(
+  facts: Facts,
+  frame: number,
+  name: string,
+  seen = new Set<string>(),
+  sameRow = false,
+): Set<string> {
   seen.add(name);
   for (const d of facts.columnDefs.get(frame)?.get(name)?.deps ?? []) {
-    if (d.frame === frame && !seen.has(d.name)) sources(facts, frame, d.name, seen);
+    // sameRow: only what is read on the row itself (not an earlier row's value, shift(1).expanding().mean()).
+    if (sameRow && (d.lag !== 0 || d.pos)) continue;
+    if (d.frame === frame && !seen.has(d.name)) sources(facts, frame, d.name, seen, sameRow);
   }
   return seen;
 }

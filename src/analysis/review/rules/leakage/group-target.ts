@@ -4,7 +4,7 @@
 import type { Facts, TrainFact } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { Rule } from '../rule.js';
-import { chain, lineRef } from './common.js';
+import { chain, lineRef, sources } from './common.js';
 
 /**
  * A statistic of the target within groups the split keeps whole (`groupby(["store", "date"])["minutes"]
@@ -17,8 +17,10 @@ export function groupTargetStatistic(
   target: { frame: number; name: string },
   rule: Pick<Rule, 'id' | 'kind'>,
 ): RawFinding | undefined {
+  // The target, or a column it is computed from row by row (podium = finish_position <= 3).
+  const label = sources(facts, target.frame, target.name, new Set(), true);
   for (const taint of t.x.taints) {
-    if (taint.col?.frame !== target.frame || taint.col.name !== target.name) continue;
+    if (taint.col?.frame !== target.frame || !label.has(taint.col.name)) continue;
     // Only a statistic written back to the group's rows (transform); a reduction merged back may be shifted first.
     if (taint.by !== 'group statistics (transform)' || !taint.groupBy?.length) continue;
     const a = taint.assigned;
@@ -35,7 +37,7 @@ export function groupTargetStatistic(
       confidence: 'medium',
       at: t.at,
       message: `feature ${name ? JSON.stringify(name) : 'a group statistic'} is a statistic of the target within its own group`,
-      why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) is computed over each ${taint.groupBy.map((g) => JSON.stringify(g)).join(' × ')} group's values of the target ${JSON.stringify(target.name)}, the row's own label and the group's later ones included, so the model at ${lineRef(t.at)} is given the answer. Use the groups' earlier values only (a shifted, expanding statistic, or the previous period's).`,
+      why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) is computed over each ${taint.groupBy.map((g) => JSON.stringify(g)).join(' × ')} group's values of ${taint.col.name === target.name ? `the target ${JSON.stringify(target.name)}` : `${JSON.stringify(taint.col.name)}, which the target ${JSON.stringify(target.name)} is computed from`}, the row's own label and the group's later ones included, so the model at ${lineRef(t.at)} is given the answer. Use the groups' earlier values only (a shifted, expanding statistic, or the previous period's).`,
     };
   }
   return undefined;

@@ -298,7 +298,7 @@ function inspect(
               !!def &&
               def.deps.length > 0 &&
               def.deps.every((d) => d.lag === 0 && !d.pos) &&
-              sources(facts, target.frame, f).has(source)
+              sources(facts, target.frame, f, new Set(), true).has(source)
             );
           })
         : undefined;
@@ -408,9 +408,13 @@ function inspect(
   return undefined;
 }
 
-/** A file of results or outcomes by its name (`ring_results_2018.csv`, `trial_outcomes.parquet`, `labels.csv`). */
+/**
+ * A file of results or outcomes by its name (`ring_results_2018.csv`, `trial_outcomes.parquet`, `labels.csv`), or of
+ * what is recorded after the start it follows: a follow-up (`followup_1y.csv`), a loan's servicing or performance
+ * file (Fannie Mae's and Freddie Mac's monthly performance data, recorded after origination).
+ */
 const RESULTS_FILE =
-  /(^|[^a-z])(results?|outcomes?|labels?|targets?|answers?|verdicts?|decisions?)([^a-z]|$)/i;
+  /(^|[^a-z])(results?|outcomes?|labels?|targets?|answers?|verdicts?|decisions?|follow_?ups?|performance|perf|servicing)([^a-z]|$)/i;
 
 /**
  * A feature that comes with the label from a table of results merged in on a key (`ring = read_csv("ring_results.csv")
@@ -447,7 +451,9 @@ function sharedMeasurement(
   target: { frame: number; name: string },
   columns: readonly string[],
 ): { feature: string; column: string; lagged: string } | undefined {
-  const raw = new Set([...sources(facts, target.frame, target.name)].filter((n) => n !== target.name));
+  const raw = new Set(
+    [...sources(facts, target.frame, target.name, new Set(), true)].filter((n) => n !== target.name),
+  );
   if (raw.size === 0) return undefined;
   const defs = facts.columnDefs.get(target.frame);
   const lagged = columns.find((g) => {
@@ -460,7 +466,7 @@ function sharedMeasurement(
   for (const f of columns) {
     const def = f === target.name || f === lagged ? undefined : defs?.get(f);
     if (!def || def.deps.length === 0 || !def.deps.every((d) => d.lag === 0 && !d.pos)) continue;
-    const column = [...sources(facts, target.frame, f)].find(
+    const column = [...sources(facts, target.frame, f, new Set(), true)].find(
       (c) =>
         c !== f &&
         raw.has(c) &&
