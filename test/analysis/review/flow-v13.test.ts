@@ -334,3 +334,31 @@ print(clf.score(X_te, y_te))
     await check(prog('data/monthly_performance.parquet', '["loan_id", "defaulted_12m"]'));
   });
 });
+
+describe("a day's total of the target merged back onto the day's rows; groups by the calendar day of the split column", () => {
+  const prog = (after: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingRegressor
+rides = pd.read_csv("bike_hires.csv", parse_dates=["undocked_at"])
+rides["day"] = rides["undocked_at"].dt.normalize()
+rides["first_hire"] = rides.groupby(["dock_id", rides["undocked_at"].dt.date])["undocked_at"].transform("min")
+rides["mins_since_first"] = (rides["undocked_at"] - rides["first_hire"]).dt.total_seconds() / 60
+daily = rides.groupby(["dock_id", "day"], as_index=False).agg(dock_day_load=("minutes", "sum"))
+${after}
+rides = rides.merge(daily, on=["dock_id", "day"], how="left")
+cols = ["mins_since_first", "dock_day_load", "temp_c"]
+train = rides[rides["undocked_at"] < "2024-06-01"]
+test = rides[rides["undocked_at"] >= "2024-06-01"]
+reg = HistGradientBoostingRegressor().fit(train[cols], train["minutes"])${mark}
+print(reg.score(test[cols], test["minutes"]))
+`;
+  it("the dock's total minutes of the same day, the hire's own included: reported", async () => {
+    await check(prog('', '  # <- leak-target'));
+  });
+  it("the previous day's total, its day moved on by one (nothing)", async () => {
+    await check(prog('daily["day"] = daily["day"] + pd.Timedelta(days=1)'));
+  });
+  it("the previous trading day's total, shifted within each dock (nothing)", async () => {
+    await check(prog('daily["dock_day_load"] = daily.groupby("dock_id")["dock_day_load"].shift(1)'));
+  });
+});

@@ -53,6 +53,12 @@ export interface Taint {
    * that leave them out do not carry it, though the frame does.
    */
   assigned?: { frame: number; names: string[] };
+  /**
+   * A reduction by group merged back onto the rows on its own keys, unshifted (`daily = s.groupby(["station", "day"])
+   * .agg(kwh=("kwh", "sum"))`, `s.merge(daily, on=["station", "day"])`): each row gets its own group's statistic, as
+   * with `transform`.
+   */
+  mergedBack?: boolean;
 }
 
 export interface ColsView {
@@ -460,6 +466,12 @@ export interface Facts {
    * frame: the other table's frame and the columns it brings (its selected columns, else its frame's).
    */
   merges?: Map<number, { key: string; frame: number; names?: Set<string> }[]>;
+  /**
+   * Columns that are the calendar day of a time column (`s["day"] = s["plug_in_time"].dt.normalize()`, `.dt.date`,
+   * `.dt.floor("D")`), by frame: column → the time column. Groups by the day are whole on one side of a split of that
+   * time column at a day's start.
+   */
+  dayKeys?: Map<number, Map<string, string>>;
   /**
    * The rows put in random order (`df.sample(frac=1)`, `sklearn.utils.shuffle`, `rng.permutation(len(df))`), with
    * the time-order evidence of the data at that point: cut into parts afterwards, they are split at random.

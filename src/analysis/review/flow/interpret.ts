@@ -384,6 +384,8 @@ class Interpreter {
    * the input's origin: a functional `keras.Model(inputs, outputs)` built on that input holds them as steps.
    */
   private readonly inputLayers = new Map<number, EstVal[]>();
+  /** Reductions by group whose key columns the program changed afterwards (see Taint.mergedBack). */
+  private readonly movedKeys = new Set<number>();
   /** Lists made by a list comprehension over one iterable (see the pooling of learnt vectors in callFunction). */
   private readonly comprehended = new WeakSet<CollVal>();
   /** Data appended to a list in each loop over rows (see the append of a list in call). */
@@ -1322,6 +1324,21 @@ class Interpreter {
               (fstr?.kind === 'strs' ? fstr.values : undefined))
             : undefined;
           for (const c of named ?? []) this.defineColumn(base, c, v, posOf(target));
+          // daily["day"] = daily["day"] + pd.Timedelta(days=1) on a reduction by day: its statistics move to another
+          // day's rows when merged back (see Taint.mergedBack).
+          for (const r of base.rows) {
+            const how = this.facts.origins.get(r)?.how ?? '';
+            const by = /^groupby reduction by (.+)$/.exec(how)?.[1]?.split(',') ?? [];
+            if (named?.some((c) => by.includes(c))) this.movedKeys.add(r);
+          }
+          // s["day"] = s["plug_in_time"].dt.normalize(): the day of a time column (see Facts.dayKeys).
+          const day = valueNode ? dayOf(valueNode.text) : undefined;
+          if (day && named?.length === 1) {
+            this.facts.dayKeys ??= new Map();
+            const m = this.facts.dayKeys.get(base.frame) ?? new Map<string, string>();
+            m.set(named[0]!, day);
+            this.facts.dayKeys.set(base.frame, m);
+          }
           // X = df[COLS].copy(); X["lead_days"] = …: the selection now has that column too.
           if (named?.length && base.cols?.mode === 'only' && base.cols.frame === base.frame)
             for (const c of named) base.cols.names.add(c);
@@ -4399,6 +4416,12 @@ class Interpreter {
     };
   }
 
+  /** A reduction by group whose values move to other keys' rows (shifted): not merged back onto its own rows. */
+  private moveReduction(d: DataVal): void {
+    for (const r of d.rows)
+      if (/^groupby reduction by /.test(this.facts.origins.get(r)?.how ?? '')) this.movedKeys.add(r);
+  }
+
   private groupMethod(g: GroupVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
     // df.groupby("student_id").size(): rows counted per id (see noteEntity). Not any groupby of an id: a target or
@@ -4437,15 +4460,28 @@ class Interpreter {
         method,
       )
     ) {
+      // agg(kwh=("kwh_delivered", "sum"), n=("session_id", "count")): a statistic of each named column.
+      const named = /^(agg|aggregate)$/.test(method) && !g.data.column ? namedAggregations(args) : [];
       out.taints = [
         ...out.taints,
-        {
-          by: `group statistics (${method})`,
-          fitRows: new Set(g.data.rows),
-          at,
-          col: g.data.column,
-          ...(g.keys ? { groupBy: g.keys } : {}),
-        },
+        ...(named.length > 0
+          ? named.map(([name, src]) => ({
+              by: `group statistics (${method})`,
+              fitRows: new Set(g.data.rows),
+              at,
+              col: { frame: g.data.frame, name: src },
+              assigned: { frame: g.data.frame, names: [name] },
+              ...(g.keys ? { groupBy: g.keys } : {}),
+            }))
+          : [
+              {
+                by: `group statistics (${method})`,
+                fitRows: new Set(g.data.rows),
+                at,
+                col: g.data.column,
+                ...(g.keys ? { groupBy: g.keys } : {}),
+              },
+            ]),
       ];
       // A statistic of each group, not a row's own value.
       out.deps = undefined;
@@ -4457,9 +4493,12 @@ class Interpreter {
         out.rows = new Set([
           this.origin('load', [], at, `groupby reduction${g.keys ? ` by ${g.keys.join(',')}` : ''}`).id,
         ]);
-    } else if (method === 'shift' && out.deps) {
-      const k = this.shiftBy(args, scope);
-      if (k !== undefined) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
+    } else if (method === 'shift') {
+      // daily.groupby(level="store_id").shift(1) of a reduction by (store, date): each row takes its group's previous
+      // statistic, moved off its own key (see Taint.mergedBack).
+      this.moveReduction(g.data);
+      const k = out.deps ? this.shiftBy(args, scope) : undefined;
+      if (k !== undefined && out.deps) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
     } else if (/^(rolling|expanding|ewm|resample)$/.test(method)) {
       // groupby("batch_id").resample("1h").mean(): each group's readings in periods, a statistic of each period's
       // own rows (as a rolling window's), in a series.
@@ -4532,7 +4571,16 @@ class Interpreter {
     if (method === 'groupby' || method === 'group_by') {
       // pandas groupby, Polars group_by.
       const keyNode = args.pos[0] ?? args.kw.get('by');
-      const keys = keyNode ? (stringList(keyNode) ?? this.named(keyNode, scope)?.values) : undefined;
+      // groupby(["ride_id", q["slot_start"].dt.date]): a key that is the day of a time column is named `<column>@day`.
+      const dayKeys =
+        keyNode?.type === 'list' && keyNode.namedChildren.length > 0
+          ? keyNode.namedChildren.map((c) => (c ? (stringValue(c) ?? dayOf(c.text, '@day')) : undefined))
+          : undefined;
+      const keys = keyNode
+        ? (stringList(keyNode) ??
+          this.named(keyNode, scope)?.values ??
+          (dayKeys?.every((k) => k !== undefined) ? (dayKeys as string[]) : undefined))
+        : undefined;
       // voice.groupby("subject").size(): the program itself treats the rows as several per subject (a person of a
       // study), so a row-by-row split puts the same person on both sides (see Facts.groupKeys).
       if (keys?.length === 1 && PERSON_KEY.test(keys[0]!)) {
@@ -4683,6 +4731,7 @@ class Interpreter {
       if (others.length > 0) return this.derive([d, ...others], at);
     }
     if (TIME_OPS.has(method)) {
+      if (method === 'shift') this.moveReduction(d);
       const out = this.derive([d], at, true);
       if (method === 'shift' && out.deps) {
         // shift(k) reads k rows back (k < 0: ahead); a later window of it starts there.
@@ -4944,14 +4993,31 @@ class Interpreter {
       const others = argVals.flatMap((v) => this.dataOf(v));
       const out = this.derive([d, ...others], at);
       out.rows = new Set(d.rows);
+      // s.merge(daily, on=["station_id", "day"]) of a reduction by those keys, its keys unchanged: each row gets its
+      // own group's statistics (see Taint.mergedBack).
+      const onNode = args.kw.get('on');
+      const onKeys = onNode ? (stringList(onNode) ?? this.named(onNode, scope)?.values) : undefined;
+      const back = (o: DataVal, t: Taint) =>
+        method === 'merge' &&
+        !!onKeys &&
+        !!t.groupBy?.length &&
+        t.by.startsWith('group statistics') &&
+        t.groupBy.every((k) => onKeys.includes(k)) &&
+        o.rows.size > 0 &&
+        [...o.rows].every(
+          (r) =>
+            /^groupby reduction by /.test(this.facts.origins.get(r)?.how ?? '') && !this.movedKeys.has(r),
+        );
       // A named series joined in (`rfm.join(clv.rename("spend"))`) is that column of the result: what was learnt to
       // make it is written there (see Taint.assigned), so features that leave the column out do not carry it.
       out.taints = [...d.taints];
       for (const o of others) {
         const name = o.column?.name;
-        for (const t of o.taints)
-          if (!out.taints.includes(t))
+        for (const t0 of o.taints) {
+          const t = back(o, t0) ? { ...t0, mergedBack: true } : t0;
+          if (!out.taints.includes(t0))
             out.taints.push(name !== undefined ? { ...t, assigned: { frame: out.frame, names: [name] } } : t);
+        }
       }
       // X = df[COLS].copy(); X = X.join(pd.get_dummies(df["station"])): COLS are still among its columns (with the
       // dummies, whose names are not known).
@@ -5580,4 +5646,28 @@ function rangeArgs(n: Node): Node[] | undefined {
   if (bounds.length < 1 || bounds.length > 2 || bounds.some((b) => b.type === 'keyword_argument'))
     return undefined;
   return bounds;
+}
+
+/**
+ * The time column whose calendar day an expression is (`df["ts"].dt.date`, `df.ts.dt.normalize()`,
+ * `df["ts"].dt.floor("D")`), with `suffix` appended; undefined otherwise.
+ */
+function dayOf(text: string, suffix = ''): string | undefined {
+  const m =
+    /^[\w.]+(?:\[\s*["'](\w+)["']\s*\]|\.(\w+))\.dt\.(?:date|normalize\(\s*\)|floor\(\s*["']1?[dD]["']\s*\))$/.exec(
+      text.replace(/\s+/g, ''),
+    );
+  const col = m?.[1] ?? m?.[2];
+  return col ? `${col}${suffix}` : undefined;
+}
+
+/** Named aggregations of `agg(out=("column", "sum"), …)`: [output name, column] pairs. */
+function namedAggregations(args: Args): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of args.kw) {
+    const first = v.type === 'tuple' ? v.namedChildren[0] : undefined;
+    const col = first ? stringValue(first) : undefined;
+    if (col !== undefined) out.push([k, col]);
+  }
+  return out;
 }

@@ -164,3 +164,15 @@ export function relative(d: ColDep, label: ColDep | undefined): number | undefin
   if (ka.length !== kb.length || ka.some(([k, v]) => label.pos!.terms[k] !== v)) return undefined;
   return lag + (label.pos.c - d.pos.c);
 }
+
+/**
+ * Whether groups by `groupBy` are each on one side of a split by column `by`: grouped by that column, or by its
+ * calendar day (`groupby(["ride_id", q["slot_start"].dt.date])`, `s["day"] = s["plug_in_time"].dt.normalize()`), which a
+ * cutoff at a day's start does not divide.
+ */
+export function keptWhole(facts: Facts, groupBy: readonly string[] | undefined, by: string): boolean {
+  if (!groupBy) return false;
+  return groupBy.some(
+    (g) => g === by || g === `${by}@day` || [...(facts.dayKeys?.values() ?? [])].some((m) => m.get(g) === by),
+  );
+}

@@ -4,7 +4,7 @@
 import type { Facts, TrainFact } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { Rule } from '../rule.js';
-import { chain, lineRef, sources } from './common.js';
+import { chain, keptWhole, lineRef, sources } from './common.js';
 
 /**
  * A statistic of the target within groups the split keeps whole (`groupby(["store", "date"])["minutes"]
@@ -22,14 +22,15 @@ export function groupTargetStatistic(
   for (const taint of t.x.taints) {
     if (taint.col?.frame !== target.frame || !label.has(taint.col.name)) continue;
     // Only a statistic written back to the group's rows (transform); a reduction merged back may be shifted first.
-    if (taint.by !== 'group statistics (transform)' || !taint.groupBy?.length) continue;
+    if ((taint.by !== 'group statistics (transform)' && !taint.mergedBack) || !taint.groupBy?.length)
+      continue;
     const a = taint.assigned;
     if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => t.x.cols!.names.has(n))) continue;
     const split = [...t.x.rows]
       .flatMap((r) => [...chain(facts, r)])
       .map((id) => facts.origins.get(id)?.split)
       .find((x) => x);
-    if (!split?.by || !taint.groupBy.includes(split.by)) continue;
+    if (!split?.by || !keptWhole(facts, taint.groupBy, split.by)) continue;
     const name = a?.names[0];
     return {
       ruleId: rule.id,

@@ -6,7 +6,16 @@
 import type { DataVal, Taint } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
-import { chain, intersects, isHeldOut, lineRef, scoredOnUnseen, siblings, wasSplit } from './common.js';
+import {
+  chain,
+  intersects,
+  isHeldOut,
+  keptWhole,
+  lineRef,
+  scoredOnUnseen,
+  siblings,
+  wasSplit,
+} from './common.js';
 import { readsTargetRowwise } from './target.js';
 
 /** Rows the divisions in chain `c` were made from: a split's source, the rows a hand-made part was cut from. */
@@ -116,7 +125,7 @@ export const rule: Rule = {
           if (intersects(t.fitRows, anc) || intersects(t.fitRows, sib)) {
             const split = [...c].map((id) => facts.origins.get(id)?.split).find((s) => s);
             // Statistics within groups of the column the rows are split by: every group is on one side.
-            if (split?.by && t.groupBy?.includes(split.by)) continue;
+            if (split?.by && keptWhole(facts, t.groupBy, split.by)) continue;
             report(
               t,
               'test set',
