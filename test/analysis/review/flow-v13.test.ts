@@ -362,3 +362,22 @@ print(reg.score(test[cols], test["minutes"]))
     await check(prog('daily["dock_day_load"] = daily.groupby("dock_id")["dock_day_load"].shift(1)'));
   });
 });
+
+describe('two independent random samples of the same rows as training and test parts', () => {
+  const prog = (test: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+laps = pd.read_csv("karting_laps.csv")
+cols = ["kart_age", "track_temp", "tyre_laps"]
+train = laps.sample(frac=0.75, random_state=1)
+test = ${test}${mark}
+clf = LogisticRegression().fit(train[cols], train["spun_out"])
+print(clf.score(test[cols], test["spun_out"]))
+`;
+  it('df.sample twice: reported at the test sample', async () => {
+    await check(prog('laps.sample(frac=0.25, random_state=2)', '  # <- leak-overlap'));
+  });
+  it('what the training sample leaves out (nothing)', async () => {
+    await check(prog('laps.drop(index=train.index)'));
+  });
+});

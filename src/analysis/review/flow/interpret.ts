@@ -4610,11 +4610,12 @@ class Interpreter {
         return this.shuffled(d, at, 'sample(frac=1)', () =>
           this.withRows(d, this.origin('part', d.rows, at), at),
         );
+      // A part drawn at random (how 'sample()'): two of them of the same rows are independent draws, which share rows.
       const o = this.origin(
         over ? 'oversampled' : 'part',
         d.rows,
         at,
-        over ? 'sample(replace=True)' : undefined,
+        over ? 'sample(replace=True)' : 'sample()',
       );
       return this.withRows(d, o, at);
     }

@@ -270,6 +270,32 @@ export const rule: Rule = {
           }
         }
       }
+      // df_train = df.sample(frac=0.8), df_test = df.sample(frac=0.2): two independent random draws of the same rows
+      // (not a sample and what it leaves out, df.drop(df_train.index)): about frac of the test rows are training rows.
+      for (const r of e.data.rows) {
+        const drawn = (id: number) =>
+          [...chain(facts, id)]
+            .map((x) => facts.origins.get(x))
+            .find((o) => o?.kind === 'part' && o.how === 'sample()' && !o.split);
+        const test = drawn(r);
+        if (!test) continue;
+        for (const f of e.fitsBefore) {
+          const train = [...f.rows].map(drawn).find((o) => o && o.id !== test.id);
+          if (!train || train.parents.join() !== test.parents.join()) continue;
+          push(`s${f.at.line}:${f.at.column}`, {
+            ruleId: rule.id,
+            kind: rule.kind,
+            confidence: 'medium',
+            at: test.at,
+            message: 'the test rows are drawn independently of the training rows',
+            why: `The training rows (${lineRef(train.at)}) and the evaluated rows (${lineRef(test.at)}) are two separate random samples of the same data, so rows of one are in the other; take the test part as what the training sample leaves out (df.drop(train.index)) or use train_test_split.`,
+            related: [
+              { at: train.at, message: 'training sample' },
+              { at: e.at, message: 'evaluated here' },
+            ],
+          });
+        }
+      }
     }
     return out;
   },
