@@ -381,3 +381,22 @@ print(clf.score(test[cols], test["spun_out"]))
     await check(prog('laps.drop(index=train.index)'));
   });
 });
+
+describe('a shuffled splitter made beforehand (cv = KFold(..., shuffle=True)) over several rows per counted id', () => {
+  const prog = (cv: string, groups = '', mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold, StratifiedKFold, cross_val_score
+stays = pd.read_csv("campsite_stays.csv")
+print(stays["guest_id"].nunique(), "guests over", len(stays), "stays")
+X, y = stays[["nights", "party_size", "pitch_type"]], stays["returned"]
+cv = ${cv}
+print(cross_val_score(LogisticRegression(), X, y, cv=cv${groups}))${mark}
+`;
+  it('StratifiedKFold(shuffle=True) given by name: reported', async () => {
+    await check(prog('StratifiedKFold(5, shuffle=True, random_state=0)', '', '  # <- leak-overlap'));
+  });
+  it('GroupKFold by guest (nothing)', async () => {
+    await check(prog('GroupKFold(5)', ', groups=stays["guest_id"]'));
+  });
+});

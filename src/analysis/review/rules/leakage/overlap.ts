@@ -188,7 +188,7 @@ export const rule: Rule = {
           rows: c.data.rows,
           at: c.at,
           what: `cross-validated by ${c.fn}`,
-          shuffled: /shuffle\s*=\s*True/.test(c.cvText ?? ''),
+          shuffled: (c.cv?.kind === 'splitter' && c.cv.shuffle) || /shuffle\s*=\s*True/.test(c.cvText ?? ''),
         })),
       ];
       // Ids the program counts or groups by (Facts.countedKeys) speak only against a shuffled split: a panel of
@@ -198,7 +198,7 @@ export const rule: Rule = {
       // `prop_country_id`) is a category the rows share, counted in an exploration cell, not an entity per row.
       const notFeature = (frame: number, id: string) =>
         !!facts.droppedIds?.get(frame)?.has(id) ||
-        facts.trainings.some(({ x }) =>
+        [...facts.trainings, ...facts.cvs.map((c) => ({ x: c.data }))].some(({ x }) =>
           x.cols?.frame === frame
             ? (x.cols.mode === 'only' && ![...x.cols.names].some((n) => n.includes(id))) ||
               (x.cols.mode === 'drop' && x.cols.names.has(id))
