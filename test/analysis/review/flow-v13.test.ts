@@ -400,3 +400,27 @@ print(cross_val_score(LogisticRegression(), X, y, cv=cv${groups}))${mark}
     await check(prog('GroupKFold(5)', ', groups=stays["guest_id"]'));
   });
 });
+
+describe('drop_duplicates(subset=id): one row per id from there on', () => {
+  const prog = (dedup: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+a = pd.read_csv("inspections_old_system.csv")
+b = pd.read_csv("inspections_new_system.csv")
+boilers = pd.concat([a, b], ignore_index=True)
+${dedup}
+print(boilers["boiler_id"].nunique(), len(boilers))
+X, y = boilers[["age_years", "pressure_bar", "scale_mm"]], boilers["failed_next_year"]
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)${mark}
+print(RandomForestClassifier().fit(X_tr, y_tr).score(X_te, y_te))
+`;
+  it('two systems stacked, several inspections per boiler: reported', async () => {
+    await check(prog('', '  # <- leak-overlap'));
+  });
+  it('the last inspection per boiler kept (nothing)', async () => {
+    await check(
+      prog('boilers = boilers.sort_values("inspected_at").drop_duplicates(subset="boiler_id", keep="last")'),
+    );
+  });
+});

@@ -4838,6 +4838,13 @@ class Interpreter {
       // queries, products, ids), not the part's rows deduplicated.
       const values = d.cols?.mode === 'only' ? d.cols.names.size <= 2 : !!d.column && !d.cols;
       if (!values) this.facts.dedups.push({ rows: new Set(d.rows), at });
+      // drop_duplicates(subset="unit_id", keep="last"): one row per unit from here on, as a reduction by it is.
+      const subset = args.kw.get('subset') ?? args.pos[0];
+      const keys = subset ? (stringList(subset) ?? this.named(subset, scope)?.values) : undefined;
+      if (keys?.length === 1 && !values) {
+        const o = this.origin('subset', d.rows, at, `groupby reduction by ${keys[0]}`);
+        return this.withRows(d, o, at);
+      }
       return this.derive([d], at, true);
     }
     if (method === 'reindex' || (method === 'take' && argVals[0]?.kind === 'data')) {

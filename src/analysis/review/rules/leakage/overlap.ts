@@ -15,7 +15,7 @@ const GROUP_ID =
  * sentences of a text): with the id of what they are parts of (`record_id`), several rows per id.
  */
 const PART_ROWS =
-  /^(beat|heartbeat|window|segment|epoch|clip|chunk|snippet|patch|tile|crop|sentence|utterance|cycle)s$/i;
+  /^(beat|heartbeat|window|segment|epoch|clip|chunk|snippet|patch|tile|crop|sentence|utterance|cycle|stanza|paragraph|passage)s$/i;
 /** An id column (`record_id`) and what it names; not the label's own codes (`class_id`, `label_code`). */
 const ID_COLUMN = /^(.*[a-z])_?(id|no|num|number|code|key)$/i;
 const NOT_ENTITY = /^(class|label|target|type|category|symbol|cluster|fold|split|set|batch|row|index|part)$/i;
@@ -209,17 +209,19 @@ export const rule: Rule = {
           (c) => !NOT_ENTITY.test(entityOf(c)) && notFeature(frame, c),
         );
       // rfm = history.groupby("donor_id").agg(…): one row per donor, whatever the columns say
-      const onePerGroup = (rows: Iterable<number>, g: string) =>
+      // (Rows named as parts of a document, `stanzas` made from poems deduplicated by poem_id, are several per poem
+      // again: only a reduction, not a deduplication before the parts were cut, makes them one per group.)
+      const onePerGroup = (rows: Iterable<number>, g: string, parts: boolean) =>
         [...rows].some((r) =>
           [...chain(facts, r)].some((id) => {
-            const how = facts.origins.get(id)?.how ?? '';
+            const o = facts.origins.get(id);
             // by that key alone: groupby(["participant", "session"]) leaves several rows per participant.
-            return how === `groupby reduction by ${g}`;
+            return o?.how === `groupby reduction by ${g}` && !(parts && o.kind === 'subset');
           }),
         );
       for (const d of divided) {
         const g = grouped(d.frame, d.rows) ?? (d.shuffled ? counted(d.frame) : undefined);
-        if (!g || onePerGroup(d.rows, g)) continue;
+        if (!g || onePerGroup(d.rows, g, partsOf(facts, d.frame, d.rows) !== undefined)) continue;
         push(`g${d.at.line}:${d.at.column}`, {
           ruleId: rule.id,
           kind: rule.kind,
