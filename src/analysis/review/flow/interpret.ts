@@ -286,6 +286,12 @@ function reduceAxis(n: Node | undefined): 'rows' | 'row-wise' | undefined {
   const t = n?.text.replace(/\s/g, '');
   if (t === '0' || t === "'index'" || t === '"index"') return 'rows';
   if (t === '1' || t === '-1' || t === "'columns'" || t === '"columns"') return 'row-wise';
+  // axis=(1,), axis=(1, 2): over each sample's own axes (a window's time steps), never the rows'. (A negative axis
+  // depends on the array's rank: not judged.)
+  const axes =
+    t && /^\((-?\d+)(,-?\d+)*,?\)$/.test(t) ? t.slice(1, -1).split(',').filter(Boolean) : undefined;
+  if (axes?.includes('0')) return 'rows';
+  if (axes?.length && axes.every((a) => /^[1-9]\d*$/.test(a))) return 'row-wise';
   return undefined;
 }
 
