@@ -445,3 +445,25 @@ print(LogisticRegression().fit(x_tr, y_tr).score(x_te, y_te))
     await check(prog('(0, 1)', '  # <- leak-preprocessing'));
   });
 });
+
+describe("a week's mean of the target by pitch, the week a calendar period of the split's date", () => {
+  const prog = (shift: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+d = pd.read_csv("market_stalls.csv", parse_dates=["trade_date"])
+d["week"] = d["trade_date"].dt.to_period("W").dt.start_time
+wk = d.groupby(["pitch_id", "week"], as_index=False)["takings"].mean().rename(columns={"takings": "pitch_week"})
+${shift}
+d = d.merge(wk, on=["pitch_id", "week"], how="left").dropna()
+cols = ["pitch_week", "rain_mm"]
+train, test = d[d["trade_date"] < "2024-07-01"], d[d["trade_date"] >= "2024-07-01"]
+m = Ridge().fit(train[cols], train["takings"])${mark}
+print(m.score(test[cols], test["takings"]))
+`;
+  it("the same week's mean, the row's own takings included: reported", async () => {
+    await check(prog('', '  # <- leak-target'));
+  });
+  it("the previous week's mean (nothing)", async () => {
+    await check(prog('wk["pitch_week"] = wk.groupby("pitch_id")["pitch_week"].shift(1)'));
+  });
+});

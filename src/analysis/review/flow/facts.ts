@@ -467,7 +467,7 @@ export interface Facts {
    */
   merges?: Map<number, { key: string; frame: number; names?: Set<string> }[]>;
   /**
-   * Columns that are the calendar day of a time column (`s["day"] = s["plug_in_time"].dt.normalize()`, `.dt.date`,
+   * Columns that are the calendar day (or week, month) of a time column (`s["day"] = s["plug_in_time"].dt.normalize()`, `.dt.date`,
    * `.dt.floor("D")`), by frame: column → the time column. Groups by the day are whole on one side of a split of that
    * time column at a day's start.
    */

@@ -5663,12 +5663,13 @@ function rangeArgs(n: Node): Node[] | undefined {
 }
 
 /**
- * The time column whose calendar day an expression is (`df["ts"].dt.date`, `df.ts.dt.normalize()`,
- * `df["ts"].dt.floor("D")`), with `suffix` appended; undefined otherwise.
+ * The time column whose calendar day (or week, month: a calendar period) an expression is (`df["ts"].dt.date`,
+ * `df.ts.dt.normalize()`, `df["ts"].dt.floor("D")`, `df["ts"].dt.to_period("W").dt.start_time`), with `suffix`
+ * appended; undefined otherwise.
  */
 function dayOf(text: string, suffix = ''): string | undefined {
   const m =
-    /^[\w.]+(?:\[\s*["'](\w+)["']\s*\]|\.(\w+))\.dt\.(?:date|normalize\(\s*\)|floor\(\s*["']1?[dD]["']\s*\))$/.exec(
+    /^[\w.]+(?:\[\s*["'](\w+)["']\s*\]|\.(\w+))\.dt\.(?:date|normalize\(\s*\)|floor\(\s*["']1?[dDwW]["']\s*\)|to_period\(\s*["'][DWMQYdwmqy][-\w]*["']\s*\)(?:\.dt\.start_time|\.dt\.to_timestamp\(\s*\))?)$/.exec(
       text.replace(/\s+/g, ''),
     );
   const col = m?.[1] ?? m?.[2];

@@ -167,7 +167,7 @@ export function relative(d: ColDep, label: ColDep | undefined): number | undefin
 
 /**
  * Whether groups by `groupBy` are each on one side of a split by column `by`: grouped by that column, or by its
- * calendar day (`groupby(["ride_id", q["slot_start"].dt.date])`, `s["day"] = s["plug_in_time"].dt.normalize()`), which a
+ * calendar day or week (`groupby(["ride_id", q["slot_start"].dt.date])`, `s["day"] = s["plug_in_time"].dt.normalize()`), which a
  * cutoff at a day's start does not divide.
  */
 export function keptWhole(facts: Facts, groupBy: readonly string[] | undefined, by: string): boolean {
