@@ -147,6 +147,15 @@ print(clf.score(X_te, y_te))
   it('the length of stay beside a complication: reported', async () => {
     await check(prog('complication', ', "length_of_stay"', '  # <- leak-target'));
   });
+  it('a beta-hCG result beside a clinical pregnancy: reported', async () => {
+    await check(prog('clinical_pregnancy', ', "beta_hcg_d14"', '  # <- leak-target'));
+  });
+  it("the animals slaughtered at the cycle's end beside its mortality: reported", async () => {
+    await check(prog('mortality_pct', ', "slaughtered"', '  # <- leak-target'));
+  });
+  it('the interest paid beside a pawn redeemed: reported', async () => {
+    await check(prog('redeemed', ', "interest_paid"', '  # <- leak-target'));
+  });
   it('a reserve price and the operating time are known before (nothing)', async () => {
     await check(prog('sold', ', "reserve_price"'));
     await check(prog('complication', ', "operating_minutes"'));

@@ -41,10 +41,11 @@ export const OUTCOMES: Outcome[] = [
   {
     event: 'a diagnosis',
     target:
-      /(^|_)(diabet\w*|t[12]d|cancer|tumou?r|malignan\w*|disease|diagnos\w*|sepsis(_\d+)?|septic|infect\w*|stroke|pneumonia|covid\w*|dementia|alzheimer\w*|hypertens\w*|chd|cad|mi|heart_disease|ckd|copd|asthma|depress\w*|positive|case)($|_)/,
+      /(^|_)(diabet\w*|t[12]d|cancer|tumou?r|malignan\w*|disease|diagnos\w*|sepsis(_\d+)?|septic|infect\w*|stroke|pneumonia|covid\w*|dementia|alzheimer\w*|hypertens\w*|hypotens\w*|chd|cad|mi|heart_disease|ckd|copd|asthma|depress\w*|positive|case)($|_)/,
     // A treatment is given once the disease is diagnosed: drugs, orders, procedures and referrals for it.
     after:
-      /(^|_)(treat\w*|therap\w*|medicat\w*|prescri\w*|rx|drugs?|doses?|dosage|metformin|statins?|antibiotics?|abx|antiviral\w*|chemo\w*|radiotherap\w*|radiation|surgery|surgical|procedure|biopsy|referr\w*|referred|icu|ventilat\w*|vasopressors?|carbapenem\w*|vancomycin|oncolog\w*|dialysis|stent\w*|discharge\w*)($|_)/,
+      /(^|_)(treat\w*|therap\w*|medicat\w*|prescri\w*|rx|drugs?|doses?|dosage|metformin|statins?|antibiotics?|abx|antiviral\w*|chemo\w*|radiotherap\w*|radiation|surgery|surgical|procedure|biopsy|referr\w*|referred|icu|ventilat\w*|vasopressors?|carbapenem\w*|vancomycin|oncolog\w*|dialysis|stent\w*|discharge\w*|bolus\w*|saline\w*|fluid_challenge)($|_)/,
+    // (An intradialytic hypotension is treated with a saline bolus: the fluid given answers the event.)
     follows: 'treatment, prescriptions and procedures follow the diagnosis',
   },
   {
@@ -52,7 +53,8 @@ export const OUTCOMES: Outcome[] = [
     target:
       /(^|_)(mortality|death|died|dead|deceased|surviv\w*|los|length_of_stay|expire\w*|in_hospital)($|_)/,
     after:
-      /(^|_)(discharge\w*|autopsy|death\w*|hospice|disposition|total_charges|total_cost|los|length_of_stay|days_in_hospital)($|_)/,
+      /(^|_)(discharge\w*|autopsy|death\w*|hospice|disposition|total_charges|total_cost|los|length_of_stay|days_in_hospital|processed|slaughter\w*|harvested)($|_)/,
+    // (A flock's or herd's mortality over a cycle: the animals processed or slaughtered at its end are the survivors.)
     follows: 'the discharge, its disposition and the stay’s total cost are known when the stay ends',
   },
   {
@@ -189,6 +191,25 @@ export const OUTCOMES: Outcome[] = [
     after:
       /(^|_)(repair\w*|replaced|replacement\w*|downtime\w*|work_orders?|failure_mode|root_cause|warranty_claim\w*)($|_)/,
     follows: 'repairs, replacements and the root cause are recorded after the failure',
+  },
+  {
+    // A pawn or a loan is redeemed or repaid, or forfeited: what was paid on it (the interest, the total) is known once
+    // it was.
+    event: 'a redemption or repayment',
+    target:
+      /(^|_)(redeem\w*|redemption\w*|forfeit\w*|repaid|repay\w*|prepaid|prepay\w*|paid_off|payoff)($|_)/,
+    after:
+      /(^|_)(interest_paid|total_paid|amount_paid|paid_amount|amount_repaid|repaid_amount|payoff_\w+|last_payment\w*|months_reported|redeemed_on|redemption_date)($|_)/,
+    follows: 'the interest and the total paid, and the last payment, are recorded as the loan is repaid',
+  },
+  {
+    // A pregnancy test (serum beta-hCG around day 14 after transfer) and the scans after it tell the outcome of an
+    // embryo transfer or a conception.
+    event: 'a pregnancy',
+    target: /(^|_)(pregnan\w*|clinical_preg\w*|live_birth\w*|conceiv\w*|conception|implant\w*)($|_)/,
+    after:
+      /(^|_)(b_?hcg\w*|beta_hcg\w*|hcg\w*|serum_b|fetal_\w+|heartbeat|gestation\w*|birth_weight|delivery\w*)($|_)/,
+    follows: 'the hCG test, the scans and the delivery follow the transfer that leads to a pregnancy',
   },
   {
     // An auction's results sheet: the hammer price, the buyer and the commission (charged on the hammer price) exist
