@@ -476,3 +476,26 @@ print(m.score(test[cols], test["takings"]))
     await check(prog('wk["pitch_week"] = wk.groupby("pitch_id")["pitch_week"].shift(1)'));
   });
 });
+
+describe('a split by a set of values and its complement: isin(TEST_YEARS), ~isin(TEST_YEARS)', () => {
+  const prog = (order: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import PoissonRegressor
+TEST_YEARS = [2022, 2023]
+df = pd.read_csv("tick_drags.csv")
+${order}
+cols = ["temp_c", "humidity", "leaf_litter_cm"]
+m = PoissonRegressor().fit(train[cols], train["ticks"])
+print(m.score(test[cols], test["ticks"]))
+`;
+  it('standardised over every year, then divided by the years: reported', async () => {
+    await check(
+      prog(
+        'df[["temp_c", "humidity"]] = (df[["temp_c", "humidity"]] - df[["temp_c", "humidity"]].mean()) / df[["temp_c", "humidity"]].std()  # <- leak-preprocessing # <- leak-preprocessing\ntrain = df[~df["year"].isin(TEST_YEARS)]\ntest = df[df["year"].isin(TEST_YEARS)]',
+      ),
+    );
+  });
+  it('divided first (nothing)', async () => {
+    await check(prog('train = df[~df["year"].isin(TEST_YEARS)]\ntest = df[df["year"].isin(TEST_YEARS)]'));
+  });
+});

@@ -4521,6 +4521,25 @@ class Interpreter {
     // frequency encoding of a categorical id (`tx["merchant_id"].value_counts(normalize=True)`) reads it so too.
     if (/^(nunique|unique)$/.test(method)) this.noteEntityColumn(d);
     const argVals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
+    // df.year.isin(TEST_YEARS), pl.col("year").is_in(TEST_YEARS): a mask by a set of values; with its complement
+    // (~…) it divides the rows, as a comparison with a constant does.
+    if (
+      (method === 'isin' || method === 'is_in') &&
+      args.pos.length === 1 &&
+      d.column &&
+      !d.preds &&
+      !d.evals &&
+      // (a set of constants, not values learnt from rows: s.isin(frequent) with frequent from value_counts)
+      (argVals[0] === undefined || /^(strs|num|coll|tuple|const)$/.test(argVals[0].kind))
+    ) {
+      const out = this.derive([d], at, true);
+      out.mask = {
+        key: `${d.column.name}|in|${args.pos[0]!.text.replace(/\s/g, '')}`,
+        neg: false,
+        column: d.column.name,
+      };
+      return out;
+    }
     // (df["date"] < cutoff).to_numpy(): the same mask as an array.
     if (d.mask && SAME_VALUES.test(method)) return { ...this.derive([d], at, true), mask: d.mask };
     if (d.windowed) {
