@@ -478,7 +478,7 @@ print(m.score(test[cols], test["takings"]))
 });
 
 describe('a split by a set of values and its complement: isin(TEST_YEARS), ~isin(TEST_YEARS)', () => {
-  const prog = (order: string, mark = '') => `
+  const prog = (order: string) => `
 import pandas as pd
 from sklearn.linear_model import PoissonRegressor
 TEST_YEARS = [2022, 2023]
