@@ -499,3 +499,24 @@ print(m.score(test[cols], test["ticks"]))
     await check(prog('train = df[~df["year"].isin(TEST_YEARS)]\ntest = df[df["year"].isin(TEST_YEARS)]'));
   });
 });
+
+describe('an entity\'s own mean of the target, written back to its rows: groupby("player_id")["won"].transform("mean")', () => {
+  const prog = (stat: string) => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+games = pd.read_csv("chess_games.csv").sort_values("played_at")
+games["player_rate"] = games.groupby("player_id")["won"].transform(${stat})
+cols = ["player_rate", "rating_diff", "white"]
+X_tr, X_te, y_tr, y_te = train_test_split(games[cols], games["won"], shuffle=False)
+print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))
+`;
+  it("the mean over all the player's games: reported as target and as preprocessing", async () => {
+    const text = prog('"mean"').replace(/^\n/, '');
+    const r = await reviewSources([{ path: 'p.py', text }], { families: ['leakage'] });
+    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['leak-preprocessing', 'leak-target']);
+  });
+  it('the mean of the earlier games only (nothing)', async () => {
+    await check(prog('lambda s: s.shift(1).expanding().mean()'));
+  });
+});

@@ -1,7 +1,8 @@
 /**
- * leak-target's check of a statistic of the target within groups the split keeps whole (see groupTargetStatistic).
+ * leak-target's check of a statistic of the target within groups the split keeps whole, or by an entity's id (see
+ * groupTargetStatistic, entityMean).
  */
-import type { Facts, TrainFact } from '../../flow/facts.js';
+import type { Facts, Taint, TrainFact } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { Rule } from '../rule.js';
 import { chain, keptWhole, lineRef, sources } from './common.js';
@@ -9,7 +10,8 @@ import { chain, keptWhole, lineRef, sources } from './common.js';
 /**
  * A statistic of the target within groups the split keeps whole (`groupby(["store", "date"])["minutes"]
  * .transform("mean")` with the rows split by date): leak-preprocessing is silent — no group is on both sides — but
- * each row's feature holds its own label and those of its group's other rows, later ones included.
+ * each row's feature holds its own label and those of its group's other rows, later ones included. Or one by an
+ * entity's id, whatever the split (see entityMean).
  */
 export function groupTargetStatistic(
   facts: Facts,
@@ -30,7 +32,7 @@ export function groupTargetStatistic(
       .flatMap((r) => [...chain(facts, r)])
       .map((id) => facts.origins.get(id)?.split)
       .find((x) => x);
-    if (!split?.by || !keptWhole(facts, taint.groupBy, split.by)) continue;
+    if (!entityMean(taint) && (!split?.by || !keptWhole(facts, taint.groupBy, split.by))) continue;
     const name = a?.names[0];
     return {
       ruleId: rule.id,
@@ -42,4 +44,20 @@ export function groupTargetStatistic(
     };
   }
   return undefined;
+}
+
+/** Ids of entities whose own record a mean of the target is (`player_id`, `author_id`, `show_id`). */
+const ENTITY_KEY = /^[a-z][a-z0-9]*_id$/i;
+
+/**
+ * A statistic of the target by an entity's id, written back to its rows (`groupby("player_id")["won"]
+ * .transform("mean")`): the entity's record with this row's own outcome in it, whatever the split (a random split
+ * also carries test labels into training rows: leak-preprocessing reports that side).
+ */
+export function entityMean(t: Taint): boolean {
+  return (
+    t.groupBy?.length === 1 &&
+    ENTITY_KEY.test(t.groupBy[0]!) &&
+    (t.by === 'group statistics (transform)' || !!t.mergedBack)
+  );
 }
