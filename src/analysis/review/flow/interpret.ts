@@ -1845,9 +1845,12 @@ class Interpreter {
     const zargs = right.childForFieldName('arguments')?.namedChildren ?? [];
     if (zargs.length !== 2) return undefined;
     const names = this.named(zargs[0]!, scope);
-    if (!names?.list || names.partial || names.values.length === 0) return undefined;
+    if (!names?.list || (!names.partial && names.values.length === 0)) return undefined;
     const chooser = this.expr(zargs[1]!, scope);
     if (chooser?.kind === 'stat') return chooser;
+    // Some of columns the program computed without naming them ([c for c in df.columns if c.startswith("nm_")]):
+    // as unknown as they were, and no column beyond them.
+    if (names.partial) return { ...names, partial: { ...names.partial } };
     return { kind: 'strs', values: [...names.values], list: true };
   }
 
@@ -3142,6 +3145,21 @@ class Interpreter {
         `${name}()`,
       );
       return this.withRows(data[0]!, o, at);
+    }
+    if (
+      ((name === 'clone' && /sklearn/.test(qname)) || (name === 'deepcopy' && /copy/.test(qname))) &&
+      args.pos.length === 1
+    ) {
+      // clone(search.best_estimator_), copy.deepcopy(model): a model of the same kind and settings, not fitted
+      // (deepcopy keeps what was learnt; its refit replaces it all the same).
+      const v = this.expr(args.pos[0]!, scope);
+      if (v?.kind === 'est') {
+        const e = this.est(v.cls, v.role, at, v.steps);
+        e.earlyStopping = v.earlyStopping;
+        if (name === 'deepcopy') e.fits = [...v.fits];
+        return e;
+      }
+      return v;
     }
     if (name === 'Subset' && args.pos.length >= 2) {
       const ds = this.dataOf(this.expr(args.pos[0]!, scope))[0];

@@ -167,11 +167,13 @@ export const rule: Rule = {
               (c) => c !== k.key && labels.has(`${frame}:${c}`),
             ),
           )?.key;
-      const grouped = (frame: number, rows: Iterable<number>) =>
+      // (A table of parts split in time order, by a date: only the part cut at the boundary is on both sides, and the
+      // name is weak evidence — `cycles` counts a laundromat's washes as well as a gait's strides.)
+      const grouped = (frame: number, rows: Iterable<number>, shuffled: boolean) =>
         [...(facts.frameColumns.get(frame) ?? [])].find((c) => GROUP_ID.test(c)) ??
         [...(facts.groupKeys?.get(frame) ?? [])][0] ??
         foreign(frame) ??
-        partsOf(facts, frame, rows) ??
+        (shuffled ? partsOf(facts, frame, rows) : undefined) ??
         aggregatedEntity(facts, frame);
       const divided = [
         ...facts.splits
@@ -220,7 +222,7 @@ export const rule: Rule = {
           }),
         );
       for (const d of divided) {
-        const g = grouped(d.frame, d.rows) ?? (d.shuffled ? counted(d.frame) : undefined);
+        const g = grouped(d.frame, d.rows, d.shuffled) ?? (d.shuffled ? counted(d.frame) : undefined);
         if (!g || onePerGroup(d.rows, g, partsOf(facts, d.frame, d.rows) !== undefined)) continue;
         push(`g${d.at.line}:${d.at.column}`, {
           ruleId: rule.id,

@@ -1,0 +1,78 @@
+/**
+ * The eighteenth round of data-flow capabilities (issue 16; held-out v18's failures, tuning data since its report; v19
+ * frozen first): each behaviour with a leaky program (the line that must be reported marked `# <- rule`) and programs
+ * that must report nothing. Written for these tests, not copied from the corpus.
+ */
+import { describe, expect, it } from 'vitest';
+import { reviewSources } from '../../../src/analysis/review/index.js';
+
+async function check(source: string, path = 'prog.py'): Promise<void> {
+  const text = source.replace(/^\n/, '');
+  const expected = text
+    .split('\n')
+    .flatMap((l, i) => [...l.matchAll(/# <- (leak-[a-z-]+)/g)].map((m) => `${m[1]}@${i + 1}`));
+  const r = await reviewSources([{ path, text }], { families: ['leakage'] });
+  expect(r.problems).toEqual([]);
+  const got = r.findings.map((f) => `${f.ruleId}@${f.location.line}`);
+  expect(got.sort()).toEqual(expected.sort());
+}
+
+describe('a table named like parts (cycles, windows) split in time order by a date', () => {
+  const prog = (split: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.model_selection import train_test_split
+cycles = pd.read_csv("dishwasher_cycles.csv", parse_dates=["date"]).sort_values(["machine_id", "date"])
+cycles = cycles[cycles["machine_id"] != "demo"]
+cols = ["load_kg", "temp_c", "rinse_ml"]
+${split}${mark}
+print(RandomForestRegressor().fit(train[cols], train["kwh"]).score(test[cols], test["kwh"]))
+`;
+  it('split by date: each machine keeps its past in training (nothing)', async () => {
+    await check(
+      prog('train, test = cycles[cycles["date"] < "2024-01-01"], cycles[cycles["date"] >= "2024-01-01"]'),
+    );
+  });
+  it('split at random: cycles of one machine on both sides, reported', async () => {
+    await check(prog('train, test = train_test_split(cycles, random_state=0)', '  # <- leak-overlap'));
+  });
+});
+
+describe('columns kept by a zip over names the program computed: [c for c, w in zip(bands, wl) if lo <= w <= hi]', () => {
+  const prog = (keep: string) => `
+import numpy as np
+import pandas as pd
+from sklearn.svm import SVC
+from sklearn.model_selection import train_test_split
+df = pd.read_parquet("nir_scans.parquet")
+bands = [c for c in df.columns if c.startswith("nm_")]
+wl = np.array([float(c[3:]) for c in bands])
+keep = ${keep}
+X_tr, X_te, y_tr, y_te = train_test_split(df[keep].to_numpy(), df["resin"].to_numpy(), random_state=0)
+print(SVC().fit(X_tr, y_tr).score(X_te, y_te))
+`;
+  it('some of the nm_ bands: the label is not among them (nothing)', async () => {
+    await check(prog('[c for c, w in zip(bands, wl) if 1000 <= w <= 1650]'));
+  });
+});
+
+describe('clone(search.best_estimator_).fit(X, y) on every row, then scored on the test part', () => {
+  const prog = (fit: string, mark = '') => `
+import pandas as pd
+from sklearn.base import clone
+from sklearn.model_selection import GridSearchCV, train_test_split
+from sklearn.neighbors import KNeighborsClassifier
+df = pd.read_csv("seed_lots.csv")
+X, y = df[["mass_g", "moisture", "purity"]], df["germinates"]
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+search = GridSearchCV(KNeighborsClassifier(), {"n_neighbors": [3, 5, 9]}, cv=5).fit(X_tr, y_tr)
+final = clone(search.best_estimator_).fit(${fit})${mark}
+print(final.score(X_te, y_te))
+`;
+  it('refit on every row: reported', async () => {
+    await check(prog('X, y', '  # <- leak-overlap'));
+  });
+  it('refit on the training part (nothing)', async () => {
+    await check(prog('X_tr, y_tr'));
+  });
+});
