@@ -76,3 +76,46 @@ print(final.score(X_te, y_te))
     await check(prog('X_tr, y_tr'));
   });
 });
+
+describe('a Nystroem kernel map fit on every sample before the split', () => {
+  const prog = (fitOn: string, mark = '') => `
+import pandas as pd
+from sklearn.kernel_approximation import Nystroem
+from sklearn.linear_model import SGDClassifier
+from sklearn.model_selection import train_test_split
+beans = pd.read_csv("coffee_cupping.csv")
+X, y = beans[["acidity", "body", "moisture"]].to_numpy(), beans["specialty"].to_numpy()
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+fmap = Nystroem(gamma=0.2, n_components=100, random_state=0).fit(${fitOn})${mark}
+clf = SGDClassifier().fit(fmap.transform(X_tr), y_tr)
+print(clf.score(fmap.transform(X_te), y_te))
+`;
+  it('fit on every sample: reported', async () => {
+    await check(prog('X', '  # <- leak-preprocessing'));
+  });
+  it('fit on the training part (nothing)', async () => {
+    await check(prog('X_tr'));
+  });
+});
+
+describe('what follows a grade or a hire', () => {
+  const prog = (label: string, extra: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("records.csv")
+cols = ["width_cm", "picks_per_cm"${extra}]
+X_tr, X_te, y_tr, y_te = train_test_split(df[cols], df["${label}"], random_state=0)
+clf = RandomForestClassifier().fit(X_tr, y_tr)${mark}
+print(clf.score(X_te, y_te))
+`;
+  it("minutes spent mending beside a roll's grade: reported", async () => {
+    await check(prog('grade', ', "mending_minutes"', '  # <- leak-target'));
+  });
+  it('a background check beside a hire: reported', async () => {
+    await check(prog('hired', ', "background_check_vendor"', '  # <- leak-target'));
+  });
+  it('the loom speed is known before the grade (nothing)', async () => {
+    await check(prog('grade', ', "loom_rpm"'));
+  });
+});

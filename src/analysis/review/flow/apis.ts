@@ -23,6 +23,15 @@ export const LEARNING_TRANSFORMERS = new Set([
   'PCA',
   'KernelPCA',
   'IncrementalPCA',
+  'SparsePCA',
+  'MiniBatchSparsePCA',
+  'DictionaryLearning',
+  'MiniBatchDictionaryLearning',
+  'MiniBatchNMF',
+  'FeatureAgglomeration',
+  // Nystroem's components are rows of the data it is fit on (RBFSampler and the random projections learn nothing
+  // but the number of columns).
+  'Nystroem',
   'TruncatedSVD',
   'FactorAnalysis',
   'FastICA',

@@ -182,7 +182,8 @@ export const OUTCOMES: Outcome[] = [
     event: 'a hire or admission',
     target: /(^|_)(hired|hire|admit\w*|accepted|offer\w*|enrol\w*|placed|placement)($|_)/,
     after:
-      /(^|_)(start_date|salary_offered|offer_salary|onboard\w*|enrolled|enrollment_date|joined|joining_date|signed)($|_)/,
+      /(^|_)(start_date|salary_offered|offer_salary|onboard\w*|enrolled|enrollment_date|joined|joining_date|signed|background_check\w*|reference_check\w*|drug_test\w*)($|_)/,
+    // (Background and reference checks are run on the candidates an offer is made to.)
     follows: 'a start date and an offered salary exist once the offer was made',
   },
   {
@@ -191,6 +192,15 @@ export const OUTCOMES: Outcome[] = [
     after:
       /(^|_)(repair\w*|replaced|replacement\w*|downtime\w*|work_orders?|failure_mode|root_cause|warranty_claim\w*)($|_)/,
     follows: 'repairs, replacements and the root cause are recorded after the failure',
+  },
+  {
+    // A graded or inspected item (a fabric roll, a board, a batch) is mended, reworked or scrapped after the grade,
+    // because of it.
+    event: 'a quality grade or inspection result',
+    target:
+      /(^|_)(grade[sd]?|grading|defects?|defective|rejects?|rejected|qc_\w+|pass_fail|first_quality)($|_)/,
+    after: /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*)($|_)/,
+    follows: 'mending, rework and scrapping are done after an item is graded, because of its grade',
   },
   {
     // A pawn or a loan is redeemed or repaid, or forfeited: what was paid on it (the interest, the total) is known once
