@@ -6,7 +6,8 @@
  * the syntax: the two columns compared, the lower bound made by subtracting a time span from the other column.
  */
 import type { Node } from 'web-tree-sitter';
-import type { Position } from '../../types.js';
+import type { Position, RawFinding } from '../../types.js';
+import type { ProgramContext, RuleMeta } from '../rule.js';
 import { posOf } from '../syntax.js';
 
 /** A time span: pd.Timedelta(days=90), timedelta(days=7), pd.DateOffset(months=3), np.timedelta64(30, "D"). */
@@ -85,4 +86,21 @@ export function openEventWindows(root: Node): OpenWindow[] {
         ![...upper].some((u) => u.startsWith(`${w.event}<`) && u.includes(w.anchor)),
     )
     .map(({ at, event, anchor }) => ({ at, event, anchor }));
+}
+
+/** Low-confidence findings for the open windows of a program, when what they keep is aggregated afterwards. */
+export function openWindowFindings(ctx: ProgramContext, rule: Pick<RuleMeta, 'id' | 'kind'>): RawFinding[] {
+  return openEventWindows(ctx.root)
+    .filter((w) =>
+      ctx.calls.some((c) => /\.(groupby|resample|pivot_table)$/.test(c.name) && c.at.line >= w.at.line),
+    )
+    .map((w) => ({
+      ruleId: rule.id,
+      kind: rule.kind,
+      severity: 'note' as const,
+      confidence: 'low' as const,
+      at: w.at,
+      message: `the window of ${JSON.stringify(w.event)} has no upper bound at ${JSON.stringify(w.anchor)}`,
+      why: `Rows are kept where ${JSON.stringify(w.event)} is at most a span before ${JSON.stringify(w.anchor)}, but nothing in the program keeps them before it: the events after ${JSON.stringify(w.anchor)}, the period the label is about, are counted in the features made from them. Add ${JSON.stringify(w.event)} < ${JSON.stringify(w.anchor)} to the window.`,
+    }));
 }
