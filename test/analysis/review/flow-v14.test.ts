@@ -119,3 +119,26 @@ print(clf.score(X_te, y_te))
     await check(prog('grade', ', "loom_rpm"'));
   });
 });
+
+describe('an event window on a constant snapshot: ts > SNAPSHOT - LOOKBACK', () => {
+  const prog = (window: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+SNAPSHOT = pd.Timestamp("2024-05-01")
+LOOKBACK = pd.Timedelta(days=60)
+plays = pd.read_csv("game_sessions.csv", parse_dates=["ts"])
+users = pd.read_csv("players.csv")
+later = plays[plays["ts"] > SNAPSHOT]
+users["churned"] = (~users["player_id"].isin(later["player_id"])).astype(int)
+recent = plays[${window}]${mark}
+counts = recent.groupby("player_id").size().rename("sessions_60d")
+users = users.join(counts, on="player_id").fillna({"sessions_60d": 0})
+print(LogisticRegression().fit(users[["sessions_60d", "age"]], users["churned"]).score(users[["sessions_60d", "age"]], users["churned"]))
+`;
+  it('no upper bound: the sessions after the snapshot are counted, reported', async () => {
+    await check(prog('plays["ts"] > SNAPSHOT - LOOKBACK', '  # <- leak-target'));
+  });
+  it('bounded by the snapshot (nothing)', async () => {
+    await check(prog('(plays["ts"] > SNAPSHOT - LOOKBACK) & (plays["ts"] <= SNAPSHOT)'));
+  });
+});

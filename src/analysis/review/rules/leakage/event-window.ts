@@ -3,7 +3,9 @@
  * when `event_date >= snapshot_date - Timedelta(days=90)`, with no `event_date < snapshot_date` anywhere in the
  * program. The "last 90 days" then also holds every event after the snapshot — the period the label is about — and
  * a count or sum of them is a feature from the future (Kapoor & Narayanan 2023, L3.1; Kaufman et al. 2012). Read from
- * the syntax: the two columns compared, the lower bound made by subtracting a time span from the other column.
+ * the syntax: the two columns compared, the lower bound made by subtracting a time span from the other column — or
+ * from a constant snapshot (`ts > SNAPSHOT - LOOKBACK`) when the program also reads the events after it (`ts >
+ * SNAPSHOT`, the label's period) and never bounds the window by it.
  */
 import type { Node } from 'web-tree-sitter';
 import type { Position, RawFinding } from '../../types.js';
@@ -39,8 +41,19 @@ export interface OpenWindow {
 
 /** Lower-bounded windows (`event >= anchor - span`) whose event column is never bounded above by the anchor. */
 export function openEventWindows(root: Node): OpenWindow[] {
-  const lower: (OpenWindow & { node: Node })[] = [];
+  const lower: (OpenWindow & { node: Node; constant?: boolean })[] = [];
   const upper = new Set<string>();
+  // Events read after a constant anchor (`events["ts"] > SNAPSHOT`, the label's period): event column → anchors.
+  const after = new Set<string>();
+  // Names bound to a time span: LOOKBACK = pd.Timedelta(days=90).
+  const spans = new Set<string>();
+  for (const a of root.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (left?.type === 'identifier' && right && SPAN.test(right.text)) spans.add(left.text);
+  }
+  const isSpan = (n: Node | null | undefined) =>
+    !!n && (SPAN.test(n.text) || (n.type === 'identifier' && spans.has(n.text)));
   for (const n of root.descendantsOfType('comparison_operator')) {
     if (!n) continue;
     const ops = n.namedChildren.filter((c): c is Node => !!c);
@@ -60,16 +73,23 @@ export function openEventWindows(root: Node): OpenWindow[] {
       ev &&
       bound.type === 'binary_operator' &&
       bound.children.some((c) => c?.type === '-') &&
-      SPAN.test(bound.childForFieldName('right')?.text ?? '')
+      isSpan(bound.childForFieldName('right'))
     ) {
-      const anchor = columnOf(bound.childForFieldName('left'));
+      const left = bound.childForFieldName('left');
+      const anchor = columnOf(left);
       if (anchor && anchor !== ev) lower.push({ at: posOf(n), event: ev, anchor, node: n });
+      // ts > SNAPSHOT - LOOKBACK: a constant snapshot (a name), judged when the program reads events after it.
+      else if (left?.type === 'identifier')
+        lower.push({ at: posOf(n), event: ev, anchor: left.text, node: n, constant: true });
       continue;
     }
     // event < anchor (or anchor > event, or event <= anchor + …): bounded above.
     const [small, big] = op.startsWith('<') ? [a, b] : [b, a];
     const s = columnOf(small);
     if (s) upper.add(`${s}<${big.text}`);
+    // event > SNAPSHOT: events after a constant anchor are read.
+    const later = columnOf(big);
+    if (later && small.type === 'identifier') after.add(`${later}>${small.text}`);
   }
   // .between(lo, hi) on the event column bounds it both ways.
   for (const c of root.descendantsOfType('call')) {
@@ -80,10 +100,13 @@ export function openEventWindows(root: Node): OpenWindow[] {
     }
   }
   return lower
-    .filter(
-      (w) =>
-        !upper.has(`any:${w.event}`) &&
-        ![...upper].some((u) => u.startsWith(`${w.event}<`) && u.includes(w.anchor)),
+    .filter((w) =>
+      w.constant
+        ? after.has(`${w.event}>${w.anchor}`) &&
+          !upper.has(`${w.event}<${w.anchor}`) &&
+          !upper.has(`any:${w.event}`)
+        : !upper.has(`any:${w.event}`) &&
+          ![...upper].some((u) => u.startsWith(`${w.event}<`) && u.includes(w.anchor)),
     )
     .map(({ at, event, anchor }) => ({ at, event, anchor }));
 }
