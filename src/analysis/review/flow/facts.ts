@@ -467,11 +467,11 @@ export interface Facts {
    */
   merges?: Map<number, { key: string; frame: number; names?: Set<string> }[]>;
   /**
-   * Columns that are the calendar day (or week, month) of a time column (`s["day"] = s["plug_in_time"].dt.normalize()`, `.dt.date`,
-   * `.dt.floor("D")`), by frame: column → the time column. Groups by the day are whole on one side of a split of that
-   * time column at a day's start.
+   * Columns that are a calendar period (day, week, month) of a time column (`s["day"] = s["ts"].dt.normalize()`,
+   * `.dt.date`, `.dt.to_period("W").dt.start_time`), by frame: column → the time column. Groups by the period are
+   * whole on one side of a split of that time column at a period's start.
    */
-  dayKeys?: Map<number, Map<string, string>>;
+  periodKeys?: Map<number, Map<string, string>>;
   /**
    * The rows put in random order (`df.sample(frac=1)`, `sklearn.utils.shuffle`, `rng.permutation(len(df))`), with
    * the time-order evidence of the data at that point: cut into parts afterwards, they are split at random.

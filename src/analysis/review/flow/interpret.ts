@@ -1332,18 +1332,15 @@ class Interpreter {
           for (const c of named ?? []) this.defineColumn(base, c, v, posOf(target));
           // daily["day"] = daily["day"] + pd.Timedelta(days=1) on a reduction by day: its statistics move to another
           // day's rows when merged back (see Taint.mergedBack).
-          for (const r of base.rows) {
-            const how = this.facts.origins.get(r)?.how ?? '';
-            const by = /^groupby reduction by (.+)$/.exec(how)?.[1]?.split(',') ?? [];
-            if (named?.some((c) => by.includes(c))) this.movedKeys.add(r);
-          }
-          // s["day"] = s["plug_in_time"].dt.normalize(): the day of a time column (see Facts.dayKeys).
-          const day = valueNode ? dayOf(valueNode.text) : undefined;
-          if (day && named?.length === 1) {
-            this.facts.dayKeys ??= new Map();
-            const m = this.facts.dayKeys.get(base.frame) ?? new Map<string, string>();
-            m.set(named[0]!, day);
-            this.facts.dayKeys.set(base.frame, m);
+          for (const r of base.rows)
+            if (named?.some((c) => this.reductionKeys(r)?.includes(c))) this.movedKeys.add(r);
+          // s["day"] = s["plug_in_time"].dt.normalize(): a calendar period of a time column (see Facts.periodKeys).
+          const period = valueNode ? periodOf(valueNode.text) : undefined;
+          if (period && named?.length === 1) {
+            this.facts.periodKeys ??= new Map();
+            const m = this.facts.periodKeys.get(base.frame) ?? new Map<string, string>();
+            m.set(named[0]!, period);
+            this.facts.periodKeys.set(base.frame, m);
           }
           // X = df[COLS].copy(); X["lead_days"] = …: the selection now has that column too.
           if (named?.length && base.cols?.mode === 'only' && base.cols.frame === base.frame)
@@ -4440,10 +4437,14 @@ class Interpreter {
     };
   }
 
+  /** The keys of the reduction by group an origin is (`how` "groupby reduction by k1,k2"), if it is one. */
+  private reductionKeys(r: number): string[] | undefined {
+    return /^groupby reduction by (.+)$/.exec(this.facts.origins.get(r)?.how ?? '')?.[1]?.split(',');
+  }
+
   /** A reduction by group whose values move to other keys' rows (shifted): not merged back onto its own rows. */
   private moveReduction(d: DataVal): void {
-    for (const r of d.rows)
-      if (/^groupby reduction by /.test(this.facts.origins.get(r)?.how ?? '')) this.movedKeys.add(r);
+    for (const r of d.rows) if (this.reductionKeys(r)) this.movedKeys.add(r);
   }
 
   private groupMethod(g: GroupVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
@@ -4486,26 +4487,21 @@ class Interpreter {
     ) {
       // agg(kwh=("kwh_delivered", "sum"), n=("session_id", "count")): a statistic of each named column.
       const named = /^(agg|aggregate)$/.test(method) && !g.data.column ? namedAggregations(args) : [];
+      const stat = (col: Taint['col'], assigned?: Taint['assigned']): Taint => ({
+        by: `group statistics (${method})`,
+        fitRows: new Set(g.data.rows),
+        at,
+        col,
+        ...(assigned ? { assigned } : {}),
+        ...(g.keys ? { groupBy: g.keys } : {}),
+      });
       out.taints = [
         ...out.taints,
         ...(named.length > 0
-          ? named.map(([name, src]) => ({
-              by: `group statistics (${method})`,
-              fitRows: new Set(g.data.rows),
-              at,
-              col: { frame: g.data.frame, name: src },
-              assigned: { frame: g.data.frame, names: [name] },
-              ...(g.keys ? { groupBy: g.keys } : {}),
-            }))
-          : [
-              {
-                by: `group statistics (${method})`,
-                fitRows: new Set(g.data.rows),
-                at,
-                col: g.data.column,
-                ...(g.keys ? { groupBy: g.keys } : {}),
-              },
-            ]),
+          ? named.map(([name, src]) =>
+              stat({ frame: g.data.frame, name: src }, { frame: g.data.frame, names: [name] }),
+            )
+          : [stat(g.data.column)]),
       ];
       // A statistic of each group, not a row's own value.
       out.deps = undefined;
@@ -4614,15 +4610,18 @@ class Interpreter {
     if (method === 'groupby' || method === 'group_by') {
       // pandas groupby, Polars group_by.
       const keyNode = args.pos[0] ?? args.kw.get('by');
-      // groupby(["ride_id", q["slot_start"].dt.date]): a key that is the day of a time column is named `<column>@day`.
-      const dayKeys =
+      // groupby(["ride_id", q["slot_start"].dt.date]): a key that is a calendar period of a time column is named
+      // `<column>@period`.
+      const listed =
         keyNode?.type === 'list' && keyNode.namedChildren.length > 0
-          ? keyNode.namedChildren.map((c) => (c ? (stringValue(c) ?? dayOf(c.text, '@day')) : undefined))
+          ? keyNode.namedChildren.map((c) =>
+              c ? (stringValue(c) ?? periodOf(c.text, '@period')) : undefined,
+            )
           : undefined;
       const keys = keyNode
         ? (stringList(keyNode) ??
           this.named(keyNode, scope)?.values ??
-          (dayKeys?.every((k) => k !== undefined) ? (dayKeys as string[]) : undefined))
+          (listed?.every((k) => k !== undefined) ? (listed as string[]) : undefined))
         : undefined;
       // voice.groupby("subject").size(): the program itself treats the rows as several per subject (a person of a
       // study), so a row-by-row split puts the same person on both sides (see Facts.groupKeys).
@@ -5055,10 +5054,7 @@ class Interpreter {
         t.by.startsWith('group statistics') &&
         t.groupBy.every((k) => onKeys.includes(k)) &&
         o.rows.size > 0 &&
-        [...o.rows].every(
-          (r) =>
-            /^groupby reduction by /.test(this.facts.origins.get(r)?.how ?? '') && !this.movedKeys.has(r),
-        );
+        [...o.rows].every((r) => !!this.reductionKeys(r) && !this.movedKeys.has(r));
       // A named series joined in (`rfm.join(clv.rename("spend"))`) is that column of the result: what was learnt to
       // make it is written there (see Taint.assigned), so features that leave the column out do not carry it.
       out.taints = [...d.taints];
@@ -5096,19 +5092,19 @@ class Interpreter {
         out.joined = { rows: new Set(right.rows), key };
       // lines.merge(claims[["claim_id", …]], on="claim_id"): the key names the right table's entity, not the left's —
       // a foreign key, several left rows per value (see Facts.foreignKeys).
-      if (key !== undefined && right?.kind === 'data' && this.foreignKey(d, right, key)) {
-        this.facts.foreignKeys ??= new Map();
-        const keys = this.facts.foreignKeys.get(out.frame) ?? [];
-        const names = right.cols?.mode === 'only' ? new Set(right.cols.names) : undefined;
-        keys.push({ key, frame: right.cols?.frame ?? right.frame, names });
-        this.facts.foreignKeys.set(out.frame, keys);
-      }
+      // Every merge on a key (Facts.merges); those on another entity's key are foreign keys too.
       if (key !== undefined && right?.kind === 'data') {
+        const table = {
+          key,
+          frame: right.cols?.frame ?? right.frame,
+          names: right.cols?.mode === 'only' ? new Set(right.cols.names) : undefined,
+        };
         this.facts.merges ??= new Map();
-        const merged = this.facts.merges.get(out.frame) ?? [];
-        const names = right.cols?.mode === 'only' ? new Set(right.cols.names) : undefined;
-        merged.push({ key, frame: right.cols?.frame ?? right.frame, names });
-        this.facts.merges.set(out.frame, merged);
+        this.facts.merges.set(out.frame, [...(this.facts.merges.get(out.frame) ?? []), table]);
+        if (this.foreignKey(d, right, key)) {
+          this.facts.foreignKeys ??= new Map();
+          this.facts.foreignKeys.set(out.frame, [...(this.facts.foreignKeys.get(out.frame) ?? []), table]);
+        }
       }
       if (key !== undefined && (validate === 'many_to_one' || validate === 'm:1')) {
         this.facts.groupKeys ??= new Map();
@@ -5614,12 +5610,14 @@ class Interpreter {
   }
 
   private named(n: Node | undefined, scope: Scope) {
-    // CONFIG["sale_sheet"], cfg["path"]: an entry of a dict of settings, looked up by a literal key.
+    // CONFIG["sale_sheet"], cfg["path"]: an entry of a dict of settings, looked up by a literal key (not a frame's
+    // column, which is not evaluated here).
+    const dict = n?.type === 'subscript' ? n.childForFieldName('value') : undefined;
     const entry =
-      n?.type === 'subscript' &&
-      n.childForFieldName('value')?.type === 'identifier' &&
-      stringValue(n.childForFieldName('subscript')) !== undefined
-        ? this.expr(n, scope)
+      dict?.type === 'identifier' &&
+      scope.get(dict.text)?.kind === 'coll' &&
+      stringValue(n!.childForFieldName('subscript')) !== undefined
+        ? this.expr(n!, scope)
         : undefined;
     const v = n?.type === 'identifier' ? scope.get(n.text) : entry;
     return v?.kind === 'strs' ? v : undefined;
@@ -5704,7 +5702,7 @@ function rangeArgs(n: Node): Node[] | undefined {
  * `df.ts.dt.normalize()`, `df["ts"].dt.floor("D")`, `df["ts"].dt.to_period("W").dt.start_time`), with `suffix`
  * appended; undefined otherwise.
  */
-function dayOf(text: string, suffix = ''): string | undefined {
+function periodOf(text: string, suffix = ''): string | undefined {
   const m =
     /^[\w.]+(?:\[\s*["'](\w+)["']\s*\]|\.(\w+))\.dt\.(?:date|normalize\(\s*\)|floor\(\s*["']1?[dDwW]["']\s*\)|to_period\(\s*["'][DWMQYdwmqy][-\w]*["']\s*\)(?:\.dt\.start_time|\.dt\.to_timestamp\(\s*\))?)$/.exec(
       text.replace(/\s+/g, ''),

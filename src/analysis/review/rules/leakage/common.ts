@@ -64,18 +64,20 @@ export function scoredOnUnseen(facts: Facts, related?: ReadonlySet<number>): boo
 }
 
 /** The columns a frame's column is computed from, itself included (through the columns added to the frame). */
-export function sources(
-  facts: Facts,
-  frame: number,
-  name: string,
-  seen = new Set<string>(),
-  sameRow = false,
-): Set<string> {
+export function sources(facts: Facts, frame: number, name: string): Set<string> {
+  return reach(facts, frame, name, new Set(), false);
+}
+
+/** As sources, through what is read on the row itself only (not an earlier row's, shift(1).expanding().mean()). */
+export function sameRowSources(facts: Facts, frame: number, name: string): Set<string> {
+  return reach(facts, frame, name, new Set(), true);
+}
+
+function reach(facts: Facts, frame: number, name: string, seen: Set<string>, sameRow: boolean): Set<string> {
   seen.add(name);
   for (const d of facts.columnDefs.get(frame)?.get(name)?.deps ?? []) {
-    // sameRow: only what is read on the row itself (not an earlier row's value, shift(1).expanding().mean()).
     if (sameRow && (d.lag !== 0 || d.pos)) continue;
-    if (d.frame === frame && !seen.has(d.name)) sources(facts, frame, d.name, seen, sameRow);
+    if (d.frame === frame && !seen.has(d.name)) reach(facts, frame, d.name, seen, sameRow);
   }
   return seen;
 }
@@ -166,13 +168,16 @@ export function relative(d: ColDep, label: ColDep | undefined): number | undefin
 }
 
 /**
- * Whether groups by `groupBy` are each on one side of a split by column `by`: grouped by that column, or by its
- * calendar day or week (`groupby(["ride_id", q["slot_start"].dt.date])`, `s["day"] = s["plug_in_time"].dt.normalize()`), which a
- * cutoff at a day's start does not divide.
+ * Whether groups by `groupBy` are each on one side of a split by column `by`: grouped by that column, or by a calendar
+ * period of it (`groupby(["ride_id", q["slot_start"].dt.date])`, `s["week"] = s["ts"].dt.to_period("W").dt.start_time`),
+ * which a cutoff at the start of a period does not divide (one inside a period divides that period alone).
  */
 export function keptWhole(facts: Facts, groupBy: readonly string[] | undefined, by: string): boolean {
   if (!groupBy) return false;
   return groupBy.some(
-    (g) => g === by || g === `${by}@day` || [...(facts.dayKeys?.values() ?? [])].some((m) => m.get(g) === by),
+    (g) =>
+      g === by ||
+      g === `${by}@period` ||
+      [...(facts.periodKeys?.values() ?? [])].some((m) => m.get(g) === by),
   );
 }

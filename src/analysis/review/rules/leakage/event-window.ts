@@ -41,7 +41,7 @@ export interface OpenWindow {
 
 /** Lower-bounded windows (`event >= anchor - span`) whose event column is never bounded above by the anchor. */
 export function openEventWindows(root: Node): OpenWindow[] {
-  const lower: (OpenWindow & { node: Node; constant?: boolean })[] = [];
+  const lower: (OpenWindow & { constant?: boolean })[] = [];
   const upper = new Set<string>();
   // Events read after a constant anchor (`events["ts"] > SNAPSHOT`, the label's period): event column → anchors.
   const after = new Set<string>();
@@ -77,10 +77,10 @@ export function openEventWindows(root: Node): OpenWindow[] {
     ) {
       const left = bound.childForFieldName('left');
       const anchor = columnOf(left);
-      if (anchor && anchor !== ev) lower.push({ at: posOf(n), event: ev, anchor, node: n });
+      if (anchor && anchor !== ev) lower.push({ at: posOf(n), event: ev, anchor });
       // ts > SNAPSHOT - LOOKBACK: a constant snapshot (a name), judged when the program reads events after it.
       else if (left?.type === 'identifier')
-        lower.push({ at: posOf(n), event: ev, anchor: left.text, node: n, constant: true });
+        lower.push({ at: posOf(n), event: ev, anchor: left.text, constant: true });
       continue;
     }
     // event < anchor (or anchor > event, or event <= anchor + …): bounded above.

@@ -5,7 +5,7 @@
 import type { Facts, Taint, TrainFact } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { Rule } from '../rule.js';
-import { chain, keptWhole, lineRef, sources } from './common.js';
+import { chain, keptWhole, lineRef, sameRowSources } from './common.js';
 
 /**
  * A statistic of the target within groups the split keeps whole (`groupby(["store", "date"])["minutes"]
@@ -20,7 +20,7 @@ export function groupTargetStatistic(
   rule: Pick<Rule, 'id' | 'kind'>,
 ): RawFinding | undefined {
   // The target, or a column it is computed from row by row (podium = finish_position <= 3).
-  const label = sources(facts, target.frame, target.name, new Set(), true);
+  const label = sameRowSources(facts, target.frame, target.name);
   for (const taint of t.x.taints) {
     if (taint.col?.frame !== target.frame || !label.has(taint.col.name)) continue;
     // Only a statistic written back to the group's rows (transform); a reduction merged back may be shifted first.

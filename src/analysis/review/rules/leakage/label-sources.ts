@@ -3,7 +3,7 @@
  * same measurement of the row (sharedMeasurement), the label's own name (namesTarget).
  */
 import type { Facts } from '../../flow/facts.js';
-import { sources, targetLag } from './common.js';
+import { sameRowSources, targetLag } from './common.js';
 
 /**
  * A file of results or outcomes by its name (`ring_results_2018.csv`, `trial_outcomes.parquet`, `labels.csv`), or of
@@ -48,22 +48,15 @@ export function sharedMeasurement(
   target: { frame: number; name: string },
   columns: readonly string[],
 ): { feature: string; column: string; lagged: string } | undefined {
-  const raw = new Set(
-    [...sources(facts, target.frame, target.name, new Set(), true)].filter((n) => n !== target.name),
-  );
+  const raw = new Set([...sameRowSources(facts, target.frame, target.name)].filter((n) => n !== target.name));
   if (raw.size === 0) return undefined;
   const defs = facts.columnDefs.get(target.frame);
-  const lagged = columns.find((g) => {
-    const def = g === target.name ? undefined : defs?.get(g);
-    return (
-      !!def && [...raw].some((r) => (targetLag(facts, def.deps, target.frame, r, undefined)?.lag ?? 0) > 0)
-    );
-  });
+  const lagged = laggedFeature(facts, target, columns, raw);
   if (!lagged) return undefined;
   for (const f of columns) {
     const def = f === target.name || f === lagged ? undefined : defs?.get(f);
     if (!def || def.deps.length === 0 || !def.deps.every((d) => d.lag === 0 && !d.pos)) continue;
-    const column = [...sources(facts, target.frame, f, new Set(), true)].find(
+    const column = [...sameRowSources(facts, target.frame, f)].find(
       (c) =>
         c !== f &&
         raw.has(c) &&
@@ -73,6 +66,26 @@ export function sharedMeasurement(
     if (column) return { feature: f, column, lagged };
   }
   return undefined;
+}
+
+/**
+ * A feature that reads one of `measured` only from earlier rows (`groupby(station)["concentration"].shift(1)`,
+ * `groupby(site)["portions_served"].shift(1)`): the program treats that measurement as known only afterwards.
+ */
+export function laggedFeature(
+  facts: Facts,
+  target: { frame: number; name: string },
+  columns: readonly string[],
+  measured: Iterable<string>,
+): string | undefined {
+  const defs = facts.columnDefs.get(target.frame);
+  return columns.find((g) => {
+    const def = g === target.name ? undefined : defs?.get(g);
+    return (
+      !!def &&
+      [...measured].some((m) => (targetLag(facts, def.deps, target.frame, m, undefined)?.lag ?? 0) > 0)
+    );
+  });
 }
 
 /** The words of a column name: `SalePrice_log2` → sale, price, log, 2. */

@@ -276,11 +276,11 @@ export const rule: Rule = {
       }
       // df_train = df.sample(frac=0.8), df_test = df.sample(frac=0.2): two independent random draws of the same rows
       // (not a sample and what it leaves out, df.drop(df_train.index)): about frac of the test rows are training rows.
+      const drawn = (id: number) =>
+        [...chain(facts, id)]
+          .map((x) => facts.origins.get(x))
+          .find((o) => o?.kind === 'part' && o.how === 'sample()' && !o.split);
       for (const r of e.data.rows) {
-        const drawn = (id: number) =>
-          [...chain(facts, id)]
-            .map((x) => facts.origins.get(x))
-            .find((o) => o?.kind === 'part' && o.how === 'sample()' && !o.split);
         const test = drawn(r);
         if (!test) continue;
         for (const f of e.fitsBefore) {

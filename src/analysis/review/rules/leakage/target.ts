@@ -8,10 +8,10 @@ import { leakyName } from '../../flow/apis.js';
 import type { ColDep, DataVal, Facts, TrainFact } from '../../flow/facts.js';
 import type { Position, RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
-import { labelFromFeatures, laterRead, lineRef, sources, targetLag } from './common.js';
+import { labelFromFeatures, laterRead, lineRef, sameRowSources, sources, targetLag } from './common.js';
 import { openWindowFindings } from './event-window.js';
 import { groupTargetStatistic } from './group-target.js';
-import { namesTarget, resultsSheet, sharedMeasurement } from './label-sources.js';
+import { laggedFeature, namesTarget, resultsSheet, sharedMeasurement } from './label-sources.js';
 import { actualTime, postOutcome, recordedAfter, totalOf } from './outcomes.js';
 import { windowLeak } from './window.js';
 
@@ -262,12 +262,7 @@ function inspect(
     const c = [...made].find((n) => n !== target.name && kept(n));
     // unsold = baked - sold with baked a feature and sold given only as sold.shift(7): the program itself treats the
     // other part of the label as known afterwards; the feature is an input the outcome is measured against.
-    const laggedOnly = (m: string) =>
-      !kept(m) &&
-      columns.some((g) => {
-        const def = g === target.name ? undefined : facts.columnDefs.get(target.frame)?.get(g);
-        return !!def && (targetLag(facts, def.deps, target.frame, m, undefined)?.lag ?? 0) > 0;
-      });
+    const laggedOnly = (m: string) => !kept(m) && laggedFeature(facts, target, columns, [m]) !== undefined;
     if (c && ![...made].some((m) => m !== target.name && m !== c && laggedOnly(m)))
       return finding(
         `the target ${shown} is computed from feature ${JSON.stringify(c)}`,
@@ -284,7 +279,7 @@ function inspect(
               !!def &&
               def.deps.length > 0 &&
               def.deps.every((d) => d.lag === 0 && !d.pos) &&
-              sources(facts, target.frame, f, new Set(), true).has(source)
+              sameRowSources(facts, target.frame, f).has(source)
             );
           })
         : undefined;
