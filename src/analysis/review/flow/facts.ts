@@ -37,6 +37,22 @@ export interface Origin {
   split?: SplitFact;
   /** For oversampled origins: the resampling call. */
   how?: string;
+  /**
+   * Rows kept by a mask on one column (`df[df.season.between(2016, 2022)]`): the column, and the bounds when they
+   * are constants the analysis knows (absent: some values of the column, which ones not known).
+   */
+  range?: { column: string; range?: Range };
+}
+
+/**
+ * The values a mask of constants keeps on one column, as numbers (dates as milliseconds): `lo`/`hi` absent when
+ * unbounded on that side, `loIn`/`hiIn` whether the bound itself is kept.
+ */
+export interface Range {
+  lo?: number;
+  hi?: number;
+  loIn: boolean;
+  hiIn: boolean;
 }
 
 export interface Taint {
@@ -151,7 +167,7 @@ export interface DataVal {
    * A boolean mask comparing rows with a constant (`df.index < "2016"`, `df["fold"] == k`): which comparison, and
    * whether negated (`~mask`, `>=` for `<`). The rows a mask and its complement keep are two parts of a split.
    */
-  mask?: { key: string; neg: boolean; column?: string };
+  mask?: { key: string; neg: boolean; column?: string; range?: Range };
   /** A Hugging Face DatasetDict (`load_dataset("imdb")`): the key of its predefined split (see Interpreter.predefinedPart). */
   splits?: string;
   /**
@@ -358,6 +374,8 @@ export interface SplitFact {
   shuffled: boolean;
   /** For a split by a mask on one column (`df[df.week <= 120]`, `df[df.week > 120]`): that column. */
   by?: string;
+  /** The column a group splitter keeps whole (`GroupShuffleSplit(…).split(X, y, groups=df["match_id"])`). */
+  groups?: string;
 }
 
 export interface TrainFact {
@@ -398,6 +416,8 @@ export interface CvFact {
   at: Position;
   cv: Val | undefined;
   cvText: string | undefined;
+  /** The column given as `groups=` (each group kept in one fold by a group splitter). */
+  groups?: string;
   /** The column definitions when it ran (see TrainFact.columnDefs). */
   columnDefs?: Facts['columnDefs'];
 }
@@ -484,6 +504,8 @@ export interface Facts {
   loaders?: { data: DataVal; at: Position }[];
   /** drop_duplicates() calls, with the rows they deduplicate. */
   dedups: { rows: Set<number>; at: Position }[];
+  /** Every prediction (`model.predict(test)`, a forward pass), scored or not, and where it was made. */
+  predictions?: { pred: PredVal; at: Position }[];
   /** Columns assigned to each frame (`df["ratio"] = …`, `assign(ratio=…)`), with what they are computed from. */
   columnDefs: Map<number, Map<string, { deps: ColDep[]; at: Position }>>;
   /** The data set a frame was loaded from, when named (`fetch_openml("titanic")`, `read_csv("titanic.csv")`). */

@@ -75,6 +75,7 @@ import type {
   Val,
 } from './facts.js';
 import { ancestors } from './facts.js';
+import { intersectRanges, rangeOf } from './range.js';
 import { comprehensionNames, functionNames, Scope, type ScopeNames } from './scopes.js';
 
 const posOf = (n: Node): Position => ({
@@ -548,7 +549,10 @@ class Interpreter {
   }
 
   private pred(model: EstVal, data: DataVal): PredVal {
-    return { kind: 'pred', id: this.nextId++, model, data, fits: model.fits.length };
+    const p: PredVal = { kind: 'pred', id: this.nextId++, model, data, fits: model.fits.length };
+    this.facts.predictions ??= [];
+    this.facts.predictions.push({ pred: p, at: data.at });
+    return p;
   }
 
   private unknownData(at: Position): DataVal {
@@ -609,10 +613,15 @@ class Interpreter {
     const column =
       (sub && stringValue(sub)) ??
       (left.type === 'attribute' ? left.childForFieldName('attribute')?.text : undefined);
+    // season <= CONFIG["last_train_season"], date >= start (a parameter given "2023-10-01"): the bound's value
+    // when known, in the key too (two calls of one helper with other bounds are other masks).
+    const value = element ? undefined : constantValue(rv, right);
+    const range = value === undefined ? undefined : rangeOf(c[0], c[1], value);
     out.mask = {
-      key: `${left.text.replace(/\s/g, '')}|${c[0]}|${right.text.replace(/\s/g, '')}`,
+      key: `${left.text.replace(/\s/g, '')}|${c[0]}|${right.text.replace(/\s/g, '')}${value === undefined ? '' : `=${value}`}`,
       neg: c[1],
       ...(column && column !== 'index' ? { column } : {}),
+      ...(range && column && column !== 'index' ? { range } : {}),
     };
     return out;
   }
@@ -861,8 +870,10 @@ class Interpreter {
     if (v.kind === 'group') return [v.data];
     // train_test_split(df.index): the frame's row labels are its rows (df.loc[train_idx] then selects that part).
     if (v.kind === 'indexof') return [{ ...v.data, cols: undefined, column: undefined, deps: undefined }];
-    // len(X) given where positions are made (range(len(X)), randperm(len(X))): X's rows.
-    if (v.kind === 'num') return v.of ? [v.of] : [];
+    // len(X) given where positions are made (range(len(X)), randperm(len(X)), rng.integers(1, 4, size=len(X))): X's
+    // rows, none of its values.
+    if (v.kind === 'num')
+      return v.of ? [{ ...v.of, cols: undefined, column: undefined, deps: undefined }] : [];
     if (v.kind === 'obj') {
       const items = this.objItems(v);
       return items ? [items] : [];
@@ -1546,7 +1557,14 @@ class Interpreter {
         const b = r ? this.expr(r, scope) : undefined;
         // 0.8 * len(X), LOOKBACK + 1: numbers (a size times a fraction is no longer the rows).
         if (a?.kind === 'num' && b?.kind === 'num') return arithmetic(op, nums(a), nums(b));
-        return this.binary(a, b, posOf(n), op);
+        const v = this.binary(a, b, posOf(n), op);
+        // g["won"].cumsum() - df["won"]: the sum of each group's earlier rows, the row's own value taken out again
+        // (as shift(1) and an expanding sum); a reduction's rows so moved off their own keys (see moveReduction).
+        if (op === '-' && l && r && v?.kind === 'data' && a?.kind === 'data' && cumulativeLessOwn(l, r)) {
+          this.moveReduction(a);
+          if (v.deps) v.deps = v.deps.map((c) => (c.lag === 0 && !c.pos ? { ...c, lag: 1 } : c));
+        }
+        return v;
       }
       case 'true':
       case 'false':
@@ -1925,8 +1943,17 @@ class Interpreter {
     if (a?.kind === 'coll' && b === undefined && a.items.length > 0)
       return { kind: 'coll', items: [...a.items, ...a.items] };
     // ~is_test & (df["season"] < TEST): rows on the first mask's side, narrowed — still that side of its split.
-    if (op === '&' && a?.kind === 'data' && b?.kind === 'data' && a.mask && b.mask)
-      return { ...this.derive([a, b], at, true), mask: a.mask };
+    if (op === '&' && a?.kind === 'data' && b?.kind === 'data' && a.mask && b.mask) {
+      // (df.date >= start) & (df.date <= end): the values between both bounds.
+      const both =
+        a.mask.range && b.mask.range && a.mask.column === b.mask.column
+          ? intersectRanges(a.mask.range, b.mask.range)
+          : undefined;
+      const mask = both
+        ? { ...a.mask, key: `${a.mask.key}&${b.mask.key}`, neg: false, range: both }
+        : { ...a.mask, range: undefined };
+      return { ...this.derive([a, b], at, true), mask };
+    }
     const data = [...this.dataOf(a), ...this.dataOf(b)];
     const stats = [a, b].filter((v): v is StatVal => v?.kind === 'stat');
     if (data.length === 0) return stats[0];
@@ -2817,7 +2844,12 @@ class Interpreter {
       const y = yNode ? this.dataOf(this.expr(yNode, scope))[0] : undefined;
       const cvNode = args.kw.get('cv');
       const cv = cvNode ? this.expr(cvNode, scope) : undefined;
-      for (const [k, v] of args.kw) if (k !== 'cv' && k !== 'X' && k !== 'y') this.expr(v, scope);
+      let groups: string | undefined;
+      for (const [k, v] of args.kw) {
+        if (k === 'cv' || k === 'X' || k === 'y') continue;
+        const g = this.expr(v, scope);
+        if (k === 'groups' && g?.kind === 'data') groups = g.column?.name;
+      }
       if (x) {
         this.facts.cvs.push({
           fn: name,
@@ -2827,6 +2859,7 @@ class Interpreter {
           at,
           cv,
           cvText: cvNode?.text,
+          ...(groups !== undefined && cv?.kind === 'splitter' && /Group/.test(cv.cls) ? { groups } : {}),
           columnDefs: this.columnDefsNow(),
         });
       }
@@ -3793,8 +3826,15 @@ class Interpreter {
     if ([...idx.rows].some((r) => base.rows.has(r)) && !idx.preds && !idx.evals) {
       // The same mask of the same rows keeps the same rows (ind[early] twice is one part).
       const same = idx.mask && this.maskedPart(base, idx.mask, undefined, at);
-      if (same) return this.withRows(base, same, at);
+      if (same) {
+        // train_mask & ~tune_fit keeps train_mask's part (narrowed): which values it keeps is no longer known.
+        if (same.range && JSON.stringify(same.range.range) !== JSON.stringify(idx.mask?.range))
+          same.range = { column: same.range.column };
+        return this.withRows(base, same, at);
+      }
       const o = this.origin('subset', base.rows, at);
+      if (idx.mask?.column)
+        o.range = { column: idx.mask.column, ...(idx.mask.range ? { range: idx.mask.range } : {}) };
       if (idx.mask) this.maskedPart(base, idx.mask, o, at);
       return this.withRows(base, o, at);
     }
@@ -4422,6 +4462,10 @@ class Interpreter {
     const x = args.pos[0] ? this.dataOf(this.expr(args.pos[0], scope))[0] : undefined;
     if (!x) return undefined;
     const fact = this.registerSplit(`${s.cls}.split`, at, x, s.shuffle);
+    // sgk.split(X, y, groups=frames["sequence_id"]): each sequence kept on one side.
+    const groupsNode = args.kw.get('groups') ?? args.pos[2];
+    const groups = groupsNode ? this.expr(groupsNode, scope) : undefined;
+    if (/Group/.test(s.cls) && groups?.kind === 'data' && groups.column) fact.groups = groups.column.name;
     // for train_idx, test_idx in kf.split(X): one fold's indices.
     return {
       kind: 'coll',
@@ -4466,6 +4510,26 @@ class Interpreter {
         return row;
       }
     }
+    const fnName = /^(transform|agg|aggregate)$/.test(method) ? stringValue(args.pos[0]) : undefined;
+    // groupby(k)["won"].transform("cumsum"), .transform("shift"): the group method by its name, a value per row.
+    if (method === 'transform' && fnName && ROW_GROUP_METHODS.test(fnName))
+      return this.groupMethod(g, fnName, { pos: [], kw: new Map() }, n, scope);
+    // groupby("session_id")["logged_at"].transform("min"), .transform("first"), groupby("booking_ref")["bag_tag"]
+    // .transform("size"): an attribute of each entity (its start, its first reading, its number of rows), not a
+    // statistic learnt from the values of other rows (see entityAttribute).
+    const attr = fnName ?? method;
+    if (entityAttribute(attr, g.data.column?.name, g.keys, method === 'transform')) {
+      const row = this.derive([g.data], at);
+      if (/^(size|count)$/.test(attr)) {
+        row.deps = undefined;
+        row.column = undefined;
+      }
+      if (method !== 'transform')
+        row.rows = new Set([
+          this.origin('load', [], at, `groupby reduction${g.keys ? ` by ${g.keys.join(',')}` : ''}`).id,
+        ]);
+      return row;
+    }
     const fnVal = fnNode && fnNode.type === 'identifier' ? scope.get(fnNode.text) : undefined;
     if (/^(transform|apply)$/.test(method) && fnVal?.kind === 'func' && this.canInline(fnVal)) {
       // groupby("category").transform(time_since_last_project), def …: return series.diff() …: the function runs
@@ -4486,7 +4550,10 @@ class Interpreter {
       )
     ) {
       // agg(kwh=("kwh_delivered", "sum"), n=("session_id", "count")): a statistic of each named column.
-      const named = /^(agg|aggregate)$/.test(method) && !g.data.column ? namedAggregations(args) : [];
+      const allNamed = /^(agg|aggregate)$/.test(method) && !g.data.column ? namedAggregations(args) : [];
+      // agg(quoted=("quoted_eur", "first"), start=("logged_at", "min")): a first value is no statistic of the
+      // column named (see entityAttribute).
+      const named = allNamed.filter(([, src, fn]) => !(fn && entityAttribute(fn, src, g.keys, false)));
       const stat = (col: Taint['col'], assigned?: Taint['assigned']): Taint => ({
         by: `group statistics (${method})`,
         fitRows: new Set(g.data.rows),
@@ -4497,9 +4564,13 @@ class Interpreter {
       });
       out.taints = [
         ...out.taints,
-        ...(named.length > 0
-          ? named.map(([name, src]) =>
-              stat({ frame: g.data.frame, name: src }, { frame: g.data.frame, names: [name] }),
+        ...(allNamed.length > 0
+          ? named.map(([name, src, fn]) =>
+              // agg(runs=("late", "size")): the rows of each group counted, none of the column's values read.
+              stat(/^(size|count)$/.test(fn ?? '') ? undefined : { frame: g.data.frame, name: src }, {
+                frame: g.data.frame,
+                names: [name],
+              }),
             )
           : [stat(g.data.column)]),
       ];
@@ -4551,6 +4622,30 @@ class Interpreter {
         key: `${d.column.name}|in|${args.pos[0]!.text.replace(/\s/g, '')}`,
         neg: false,
         column: d.column.name,
+      };
+      return out;
+    }
+    // df["season"].between(CONFIG["first"], CONFIG["last"]): a mask of the values between two constants (both kept
+    // unless inclusive= says otherwise).
+    if (method === 'between' && args.pos.length >= 2 && d.column && !d.preds && !d.evals) {
+      const lo = constantValue(argVals[0], args.pos[0]!);
+      const hi = constantValue(argVals[1], args.pos[1]!);
+      const inclusive = stringValue(args.kw.get('inclusive') ?? args.pos[2]) ?? 'both';
+      const out = this.derive([d], at, true);
+      out.mask = {
+        key: `${d.column.name}|between|${lo ?? args.pos[0]!.text},${hi ?? args.pos[1]!.text}`,
+        neg: false,
+        column: d.column.name,
+        ...(lo !== undefined && hi !== undefined
+          ? {
+              range: {
+                lo,
+                hi,
+                loIn: inclusive === 'both' || inclusive === 'left',
+                hiIn: inclusive === 'both' || inclusive === 'right',
+              },
+            }
+          : {}),
       };
       return out;
     }
@@ -5712,12 +5807,76 @@ function periodOf(text: string, suffix = ''): string | undefined {
 }
 
 /** Named aggregations of `agg(out=("column", "sum"), …)`: [output name, column] pairs. */
-function namedAggregations(args: Args): [string, string][] {
-  const out: [string, string][] = [];
+function namedAggregations(args: Args): [string, string, string | undefined][] {
+  const out: [string, string, string | undefined][] = [];
   for (const [k, v] of args.kw) {
     const first = v.type === 'tuple' ? v.namedChildren[0] : undefined;
     const col = first ? stringValue(first) : undefined;
-    if (col !== undefined) out.push([k, col]);
+    if (col !== undefined) out.push([k, col, stringValue(v.namedChildren[1])]);
   }
   return out;
+}
+
+/** The column a node reads by name: `df["won"]`, `df.won`, `long["won"]`. */
+function columnRead(n: Node): string | undefined {
+  if (n.type === 'subscript') return stringValue(n.childForFieldName('subscript'));
+  if (n.type === 'attribute') return n.childForFieldName('attribute')?.text;
+  return undefined;
+}
+
+/** `<…>["c"].cumsum() - <…>["c"]`: a cumulative sum of a column less the row's own value of it. */
+function cumulativeLessOwn(l: Node, r: Node): boolean {
+  const fn = l.type === 'call' ? l.childForFieldName('function') : undefined;
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'cumsum') return false;
+  if ((l.childForFieldName('arguments')?.namedChildren.length ?? 0) > 0) return false;
+  const obj = fn.childForFieldName('object');
+  const c = obj ? columnRead(obj) : undefined;
+  return c !== undefined && c === columnRead(r);
+}
+
+/** Group methods by name (`transform("cumsum")`) that give each row a value of its own and the group's earlier rows. */
+const ROW_GROUP_METHODS = /^(cumsum|cumcount|cummax|cummin|cumprod|shift|diff|pct_change|ffill|rank)$/;
+
+/**
+ * An aggregation that is an attribute of each group rather than a statistic learnt from its rows' values: its first
+ * value (a batch's first reading), the earliest of a date or time column (when a session or a customer started:
+ * that row is at or before every row of the group, so nothing later is read), or the number of rows of an entity
+ * keyed by its id, given to each of them (bags per booking, items per order). A count of rows per category over the whole file
+ * (`groupby("app")["app"].transform("count")`, a frequency encoding) is learnt from every row, the test rows too.
+ */
+function entityAttribute(
+  fn: string,
+  column: string | undefined,
+  keys: string[] | undefined,
+  broadcast: boolean,
+): boolean {
+  if (fn === 'first') return true;
+  if (fn === 'min') return !!column && (DATEISH.test(column) || /(^|_)(at|on|ts)$/i.test(column));
+  // Only broadcast onto the entity's own rows (transform): a count reduced per donor over a whole history, a later
+  // period included, is a statistic of those periods (see the target rule's windows).
+  if (broadcast && (fn === 'size' || fn === 'count'))
+    return !!keys?.length && keys.some((k) => ENTITY_ID.test(k) || /(^|_)(ref|reference)$/i.test(k));
+  return false;
+}
+
+/**
+ * A mask's bound as a number: a number, a numeric or ISO date string ("2023-10-01" as milliseconds), or
+ * `pd.Timestamp("2023-10-01")` / `pd.to_datetime(…)` of one.
+ */
+function constantValue(v: Val | undefined, n: Node): number | undefined {
+  if (v?.kind === 'num' && !v.of && Number.isFinite(v.value)) return v.value;
+  let text: string | undefined;
+  if (v?.kind === 'strs' && !v.list && v.values.length === 1) text = v.values[0];
+  else if (
+    n.type === 'call' &&
+    /(^|\.)(Timestamp|to_datetime|datetime64)$/.test(n.childForFieldName('function')?.text ?? '')
+  )
+    text = stringValue(n.childForFieldName('arguments')?.namedChildren[0]);
+  if (text === undefined) return undefined;
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^\d{4}-\d{2}(-\d{2})?([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(text)) {
+    const t = Date.parse(text.length === 7 ? `${text}-01` : text.replace(' ', 'T'));
+    return Number.isNaN(t) ? undefined : t;
+  }
+  return undefined;
 }

@@ -32,7 +32,8 @@ export function groupTargetStatistic(
       .flatMap((r) => [...chain(facts, r)])
       .map((id) => facts.origins.get(id)?.split)
       .find((x) => x);
-    if (!entityMean(taint) && (!split?.by || !keptWhole(facts, taint.groupBy, split.by))) continue;
+    const by = split?.by ?? split?.groups;
+    if (!entityMean(taint) && (!by || !keptWhole(facts, taint.groupBy, by))) continue;
     const name = a?.names[0];
     return {
       ruleId: rule.id,

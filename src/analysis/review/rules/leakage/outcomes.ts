@@ -304,8 +304,17 @@ const CONSEQUENCE =
  * `cancellation_fee_charged` for `churned`.
  */
 function consequence(feature: string, target: string): boolean {
-  const snake = feature.replace(/([a-z])([A-Z])/g, '$1_$2');
-  return EVENTS.some((e) => e.test(target) && e.test(snake)) && CONSEQUENCE.test(snake);
+  let f = feature.replace(/([a-z])([A-Z])/g, '$1_$2').split('_');
+  let t = target.replace(/([a-z])([A-Z])/g, '$1_$2').split('_');
+  // left_birth_date beside left_won (one row per bout, a side's columns): the words both names begin with name the
+  // side, not the event; `churn_date` beside `churn` keeps them (the target would be left without a word).
+  while (f.length > 1 && t.length > 1 && f[0]!.toLowerCase() === t[0]!.toLowerCase()) {
+    f = f.slice(1);
+    t = t.slice(1);
+  }
+  const snake = f.join('_');
+  const rest = t.join('_');
+  return EVENTS.some((e) => e.test(rest) && e.test(snake)) && CONSEQUENCE.test(snake);
 }
 
 /** Columns recorded only after the outcome in well-known data sets (documented leaks). */

@@ -5,6 +5,7 @@
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { chain, intersects, isHeldOut, lineRef } from './common.js';
+import { periodOverlaps } from './period-overlap.js';
 
 /** Columns naming whom several rows belong to (images per patient, recordings per speaker); a bare plural is a count. */
 const GROUP_ID =
@@ -101,17 +102,23 @@ export const rule: Rule = {
         at: s.at,
         what: 'the train/test split',
         by: `split at ${lineRef(s.at)}`,
+        groups: s.groups,
       })),
       ...facts.cvs.map((c) => ({
         rows: c.data.rows,
         at: c.at,
         what: 'cross-validation',
         by: `split into folds by ${c.fn} at ${lineRef(c.at)}`,
+        groups: c.groups,
       })),
     ];
     for (const d of divisions) {
       const o = resampledIn(d.rows);
       if (!o) continue;
+      // Copies of rows (a frame stacked with a copy of itself, both teams' views of each match; rows drawn with
+      // replacement) keep every column, the groups' too: a split by groups puts all copies of a row on one side.
+      // Rows made by a resampler (SMOTE's new points) or other rows of another key are not such copies.
+      if (d.groups && copiesOfRows(o.how, d.groups)) continue;
       const under = o.kind === 'undersampled';
       push(`r${o.at.line}`, {
         ruleId: rule.id,
@@ -136,6 +143,8 @@ export const rule: Rule = {
             .map((id) => facts.origins.get(id))
             .find((x) => x?.kind === 'oversampled' && fitChain.has(x.id));
           if (!o) continue;
+          const split = [...c].map((id) => facts.origins.get(id)?.split).find((x) => x);
+          if (split?.groups && copiesOfRows(o.how, split.groups)) continue;
           push(`r${o.at.line}`, {
             ruleId: rule.id,
             kind: rule.kind,
@@ -301,6 +310,17 @@ export const rule: Rule = {
         }
       }
     }
+    for (const f of periodOverlaps(facts, rule)) push(`p${f.at.line}:${f.at.column}`, f);
     return out;
   },
 };
+
+/** An oversampling that copies whole rows, or adds other rows of the same `groups` key (see the division above). */
+function copiesOfRows(how: string | undefined, groups: string): boolean {
+  return (
+    !!how &&
+    (how.includes('a copy of itself') ||
+      how.includes('replace=True') ||
+      how.includes(`other rows of the same ${JSON.stringify(groups)}`))
+  );
+}

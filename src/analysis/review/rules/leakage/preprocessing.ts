@@ -125,7 +125,8 @@ export const rule: Rule = {
           if (intersects(t.fitRows, anc) || intersects(t.fitRows, sib)) {
             const split = [...c].map((id) => facts.origins.get(id)?.split).find((s) => s);
             // Statistics within groups of the column the rows are split by: every group is on one side.
-            if (split?.by && keptWhole(facts, t.groupBy, split.by)) continue;
+            const by = split?.by ?? split?.groups;
+            if (by && keptWhole(facts, t.groupBy, by)) continue;
             report(
               t,
               'test set',
@@ -164,7 +165,8 @@ export const rule: Rule = {
           if (!wasSplit(facts, c)) continue;
           if (!intersects(t.fitRows, above(facts, c)) && !intersects(t.fitRows, siblings(facts, c))) continue;
           const split = [...c].map((id) => facts.origins.get(id)?.split).find((s) => s);
-          if (split?.by && t.groupBy?.includes(split.by)) continue;
+          const by = split?.by ?? split?.groups;
+          if (by && t.groupBy?.includes(by)) continue;
           report(
             t,
             'test set',
