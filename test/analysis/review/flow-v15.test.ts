@@ -210,3 +210,151 @@ print(m.score(val[["temp"]], val["sap"]))
 `);
   });
 });
+
+describe('the same transform fit again on the test part', () => {
+  const helper = (call: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.preprocessing import StandardScaler
+from sklearn.model_selection import train_test_split
+NUM = ["water_l", "soap_ml", "minutes"]
+df = pd.read_csv("cycles.csv")
+train, test = train_test_split(df, test_size=0.25, random_state=3)
+def scale_block(frame, scaler=None):
+    if scaler is None:
+        scaler = StandardScaler().fit(frame[NUM])${mark}
+    return scaler.transform(frame[NUM])
+${call}
+model = Ridge().fit(X_train, train["kwh"])
+print(model.score(X_test, test["kwh"]))
+`;
+  it('a helper making a new scaler for whatever part it is given, reported', async () => {
+    await check(
+      helper('X_train = scale_block(train)\nX_test = scale_block(test)', '  # <- leak-preprocessing'),
+    );
+  });
+  it("the training part's scaler passed for the test part (nothing)", async () => {
+    await check(
+      helper(
+        'sc = StandardScaler().fit(train[NUM])\nX_train = scale_block(train, sc)\nX_test = scale_block(test, sc)',
+      ),
+    );
+  });
+  const cls = (second: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import train_test_split
+class Prep:
+    def __init__(self, cols):
+        self.cols = cols
+    def fit(self, df):
+        self.mean_ = df[self.cols].mean()
+        self.std_ = df[self.cols].std()
+        return self
+    def transform(self, df):
+        return ((df[self.cols] - self.mean_) / self.std_).to_numpy()
+    def fit_transform(self, df):
+        return self.fit(df).transform(df)
+tests = pd.read_csv("fleece.csv")
+train_df, test_df = train_test_split(tests, test_size=0.2, random_state=21)
+prep = Prep(["age", "weight"])
+X_train = prep.fit_transform(train_df)
+X_test = ${second}${mark}
+model = Ridge().fit(X_train, train_df["micron"])
+print(model.score(X_test, test_df["micron"]))
+`;
+  it("the program's own preprocessor refit on the test frame, reported", async () => {
+    await check(cls('prep.fit_transform(test_df)', '  # <- leak-preprocessing'));
+  });
+  it('the test frame only transformed (nothing)', async () => {
+    await check(cls('prep.transform(test_df)'));
+  });
+});
+
+describe('percentile ranks against reference rows (np.searchsorted of the sorted reference)', () => {
+  const prog = (ref: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import train_test_split
+def pct(values, reference):
+    ref = np.sort(np.asarray(reference, dtype=float))
+    ref = ref[~np.isnan(ref)]
+    return np.searchsorted(ref, np.asarray(values, dtype=float), side="right") / len(ref)${mark}
+def add_pct(frame, reference):
+    frame = frame.copy()
+    for key, idx in frame.groupby("make").groups.items():
+        frame.loc[idx, "hours_pct"] = pct(frame.loc[idx, "hours"], reference.loc[reference["make"] == key, "hours"])
+    return frame
+lots = pd.read_csv("lots.csv")
+${ref}
+reg = Ridge().fit(train[["hours_pct", "age"]], train["price"])
+print(reg.score(test[["hours_pct", "age"]], test["price"]))
+`;
+  it('ranked against every lot before the split, reported', async () => {
+    await check(
+      prog(
+        'lots = add_pct(lots, reference=lots)\ntrain, test = train_test_split(lots, test_size=0.2, random_state=1)',
+        '  # <- leak-preprocessing',
+      ),
+    );
+  });
+  it('ranked against the training lots only (nothing)', async () => {
+    await check(
+      prog(
+        'train, test = train_test_split(lots, test_size=0.2, random_state=1)\ntest = add_pct(test, reference=train)\ntrain = add_pct(train, reference=train)',
+      ),
+    );
+  });
+});
+
+describe("a model's fit_transform (an LDA projection) is features learnt from the rows", () => {
+  const prog = (body: string) => `
+import numpy as np
+from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
+from sklearn.model_selection import cross_val_score
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.pipeline import make_pipeline
+X, y = np.load("X.npy"), np.load("y.npy")
+${body}
+`;
+  it('projected on every sample, then cross-validated, reported', async () => {
+    await check(
+      prog(
+        'Z = LinearDiscriminantAnalysis(n_components=3).fit_transform(X, y)  # <- leak-preprocessing\nprint(cross_val_score(KNeighborsClassifier(), Z, y, cv=5).mean())',
+      ),
+    );
+  });
+  it('the projection inside the pipeline (nothing)', async () => {
+    await check(
+      prog(
+        'pipe = make_pipeline(LinearDiscriminantAnalysis(n_components=3), KNeighborsClassifier())\nprint(cross_val_score(pipe, X, y, cv=5).mean())',
+      ),
+    );
+  });
+});
+
+describe('a slice of the training period named by a Timestamp constant', () => {
+  const prog = (slice: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import GradientBoostingRegressor
+CUTOFF = pd.Timestamp("2019-01-01")
+df = pd.read_parquet("gauges.parquet")
+def climatology(frame):
+    doy = frame["date"].dt.dayofyear
+    return frame[["rain"]].groupby(doy).mean()${mark}
+clim = climatology(${slice})
+df["rain_clim"] = df["date"].dt.dayofyear.map(clim["rain"])
+train = df[df["date"] < CUTOFF]
+test = df[df["date"] >= CUTOFF]
+m = GradientBoostingRegressor().fit(train[["rain_clim", "temp"]], train["inflow"])
+print(m.score(test[["rain_clim", "temp"]], test["inflow"]))
+`;
+  it('climatology of the days before the cutoff (nothing)', async () => {
+    await check(prog('df[df["date"] < CUTOFF]'));
+  });
+  it('climatology of every day, the test years included, reported', async () => {
+    await check(prog('df', '  # <- leak-preprocessing'));
+  });
+});

@@ -504,6 +504,8 @@ export interface Facts {
   loaders?: { data: DataVal; at: Position }[];
   /** drop_duplicates() calls, with the rows they deduplicate. */
   dedups: { rows: Set<number>; at: Position }[];
+  /** `fit`/`fit_transform` calls of the program's own classes (`prep.fit_transform(test_df)`), with the rows given. */
+  userFits?: { cls: string; rows: Set<number>; at: Position }[];
   /** Every prediction (`model.predict(test)`, a forward pass), scored or not, and where it was made. */
   predictions?: { pred: PredVal; at: Position }[];
   /** Columns assigned to each frame (`df["ratio"] = …`, `assign(ratio=…)`), with what they are computed from. */

@@ -399,6 +399,8 @@ class Interpreter {
   private readonly appended = new WeakMap<CollVal, Map<string, DataVal[]>>();
   /** Masks used to select rows, by comparison and rows (see maskedPart). */
   private readonly masks = new Map<string, { parts: Map<boolean, Origin[]>; fact?: SplitFact }>();
+  /** Frames (ids) of `pd.Timestamp("2019-01-01")` values: their time in milliseconds (see maskOf). */
+  private readonly timeConstants = new Map<number, number>();
   /** Parts of another array selected by a split's positions (see alignedPart), by part and rows. */
   private readonly aligned = new Map<string, Origin>();
   /** The origin of the rows of each reshuffling tf.data shuffle that take/skip cut (see DataVal.reshuffled). */
@@ -615,7 +617,11 @@ class Interpreter {
       (left.type === 'attribute' ? left.childForFieldName('attribute')?.text : undefined);
     // season <= CONFIG["last_train_season"], date >= start (a parameter given "2023-10-01"): the bound's value
     // when known, in the key too (two calls of one helper with other bounds are other masks).
-    const value = element ? undefined : constantValue(rv, right);
+    const value = element
+      ? undefined
+      : rv?.kind === 'data' && this.timeConstants.has(rv.frame)
+        ? this.timeConstants.get(rv.frame)
+        : constantValue(rv, right);
     const range = value === undefined ? undefined : rangeOf(c[0], c[1], value);
     out.mask = {
       key: `${left.text.replace(/\s/g, '')}|${c[0]}|${right.text.replace(/\s/g, '')}${value === undefined ? '' : `=${value}`}`,
@@ -1545,8 +1551,16 @@ class Interpreter {
         return n.namedChildren[0] ? this.expr(n.namedChildren[0], scope) : undefined;
       case 'attribute':
         return this.attribute(n, scope);
-      case 'call':
-        return this.call(n, scope);
+      case 'call': {
+        const v = this.call(n, scope);
+        // CUTOFF = pd.Timestamp("2019-01-01"): unknown data as before (a constant to masks, as a name bound to nothing
+        // is when used), its value noted for the ranges masks keep (see constantValue).
+        const t = v === undefined || (v.kind === 'data' && !v.deps) ? constantValue(undefined, n) : undefined;
+        if (t === undefined) return v;
+        const d = v?.kind === 'data' ? v : this.unknownData(posOf(n));
+        this.timeConstants.set(d.frame, t);
+        return d;
+      }
       case 'subscript':
         return this.subscript(n, scope);
       case 'binary_operator': {
@@ -2397,6 +2411,10 @@ class Interpreter {
     const f: FuncVal | undefined = id === undefined ? undefined : { kind: 'func', name: method, id };
     const pos = args.pos.map((a) => this.expr(a, scope));
     const kw = new Map([...args.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
+    if (/^(fit|fit_transform|partial_fit)$/.test(method) && pos[0]?.kind === 'data') {
+      this.facts.userFits ??= [];
+      this.facts.userFits.push({ cls: obj.cls.name, rows: new Set(pos[0].rows), at: posOf(n) });
+    }
     if (f && this.canInline(f)) return this.inlineWith(f, [obj, ...pos], kw);
     // early_stopping(val_loss, model) of a class whose call is not in the program: a stopper fed a score decides.
     if (STOPPER_CALL.test(obj.cls.name) || STOPPER_CALL.test(method))
@@ -2632,6 +2650,25 @@ class Interpreter {
       if (!x) return undefined;
       const out = this.derive([x], at, true);
       out.taints = [...out.taints, { by: `${name}()`, fitRows: new Set(x.rows), at }];
+      return out;
+    }
+    if (
+      ((name === 'searchsorted' && /(^|\.)(np|numpy)\./.test(qname)) ||
+        (name === 'percentileofscore' && /(^|\.)(scipy|stats)\./.test(qname))) &&
+      args.pos.length >= 2
+    ) {
+      // np.searchsorted(np.sort(ref), values) / len(ref), stats.percentileofscore(ref, v): where each value sits
+      // among the reference rows (their empirical distribution), learnt from those rows.
+      const ref = this.dataOf(this.expr(args.pos[0]!, scope))[0];
+      const v = this.expr(args.pos[1]!, scope);
+      for (const a of [...args.pos.slice(2), ...args.kw.values()]) this.expr(a, scope);
+      const x = this.dataOf(v)[0];
+      if (!x) return v;
+      const out = this.derive([x], at, true);
+      if (ref) {
+        for (const t of ref.taints) if (!out.taints.includes(t)) out.taints.push(t);
+        out.taints = [...out.taints, { by: `percentile ranks (${name})`, fitRows: new Set(ref.rows), at }];
+      }
       return out;
     }
     if (/^(boxcox|yeojohnson)$/.test(name) && /(^|\.)(scipy|stats)\./.test(qname) && args.pos.length > 0) {
@@ -4300,6 +4337,14 @@ class Interpreter {
         this.train(e, x, y, at, fresh);
         this.earlyStopping(e, args, scope, at, x);
         this.userCallbacks(e, args, scope, at, x, y);
+        if (method === 'fit_transform' && e.role === 'model') {
+          // LinearDiscriminantAnalysis(n_components=4).fit_transform(X, y): the rows projected by what the model
+          // learnt from them (and their labels), new features, not its predictions.
+          const out = this.derive([x], at);
+          out.taints = [...out.taints, { by: e.cls, fitRows: new Set(x.rows), at }];
+          this.facts.transformerFits.push({ est: e, data: x, at });
+          return out;
+        }
         if (method === 'fit_predict' || method === 'fit_transform') return this.pred(e, x);
         return e;
       }
@@ -5473,7 +5518,17 @@ class Interpreter {
       // opt is None / opt is not None, with opt a parameter given None (or a model, a frame, a name: not None).
       if ((op === 'is' || op === 'is not') && vals.length === 2 && n.namedChildren[1]?.type === 'none') {
         const none = a?.kind === 'const' && a.none;
-        const some = !!a && !none && /^(est|obj|func|coll|strs|module|const|trainer)$/.test(a.kind);
+        // (A frame or statistics the program made are not None either; data of unknown origin may be.)
+        const known =
+          (a?.kind === 'data' &&
+            a.rows.size > 0 &&
+            [...a.rows].every((r) => {
+              const k = this.facts.origins.get(r)?.kind;
+              return k !== undefined && k !== 'unknown';
+            })) ||
+          a?.kind === 'stat';
+        const some =
+          !!a && !none && (known || /^(est|obj|func|coll|strs|module|const|trainer)$/.test(a.kind));
         if (none || some) return { kind: 'const', value: op === 'is' ? !!none : !none };
       }
       // len(x) < 0, len(x) <= -1: a size is never below zero.

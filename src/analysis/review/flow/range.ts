@@ -38,3 +38,16 @@ export function emptyRange(r: Range): boolean {
   if (r.lo === undefined || r.hi === undefined) return false;
   return r.lo > r.hi || (r.lo === r.hi && !(r.loIn && r.hiIn));
 }
+
+/** Whether every value `inner` keeps is kept by `outer`. */
+export function withinRange(inner: Range, outer: Range): boolean {
+  const lo =
+    outer.lo === undefined ||
+    (inner.lo !== undefined &&
+      (inner.lo > outer.lo || (inner.lo === outer.lo && (!inner.loIn || outer.loIn))));
+  const hi =
+    outer.hi === undefined ||
+    (inner.hi !== undefined &&
+      (inner.hi < outer.hi || (inner.hi === outer.hi && (!inner.hiIn || outer.hiIn))));
+  return lo && hi;
+}

@@ -4,6 +4,7 @@
  * data cross-validation splits) — the evaluation then sees test information through the training features.
  */
 import type { DataVal, Taint } from '../../flow/facts.js';
+import { withinRange } from '../../flow/range.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import {
@@ -122,7 +123,27 @@ export const rule: Rule = {
           // the training part and used to filter it learnt from training rows only.
           const anc = above(facts, c);
           const sib = siblings(facts, c);
-          if (intersects(t.fitRows, anc) || intersects(t.fitRows, sib)) {
+          // Fit on a slice of the rows before they are split (`reference.loc[reference.make == key]` of the whole
+          // table, then the table split at random): the slice's rows are on both sides too.
+          // (Not a slice of the training part's own values, `df[df.date < CUTOFF]` beside a training part
+          // `feat[feat.date < CUTOFF]` of a frame made from it.)
+          const trainRanges = [...c].flatMap((id) => {
+            const r = facts.origins.get(id)?.range;
+            return r?.range ? [{ column: r.column, range: r.range }] : [];
+          });
+          const slice = [...t.fitRows].some((r) => {
+            // (Slices of slices: ref[~np.isnan(ref)] of reference.loc[reference.make == key].)
+            for (let o = facts.origins.get(r), depth = 0; o && depth < 8; depth++) {
+              if (o.kind !== 'subset' || o.split) return false;
+              const own = o.range?.range;
+              if (own && trainRanges.some((x) => x.column === o!.range!.column && withinRange(own, x.range)))
+                return false;
+              if (o.parents.some((p) => anc.has(p))) return true;
+              o = o.parents.length === 1 ? facts.origins.get(o.parents[0]!) : undefined;
+            }
+            return false;
+          });
+          if (intersects(t.fitRows, anc) || intersects(t.fitRows, sib) || slice) {
             const split = [...c].map((id) => facts.origins.get(id)?.split).find((s) => s);
             // Statistics within groups of the column the rows are split by: every group is on one side.
             const by = split?.by ?? split?.groups;
@@ -151,6 +172,41 @@ export const rule: Rule = {
               `includes the held-out rows the model trained at ${lineRef(tr.at)} is evaluated on at ${lineRef(e.at)}`,
             );
         }
+      }
+    }
+    // The same transform fit again on the evaluated rows (`prep.fit_transform(test_df)` after
+    // `prep.fit_transform(train_df)`, a helper that makes a new scaler for whatever part it is given): the test set is
+    // scaled by its own statistics, not the training part's the model learnt with.
+    for (const e of facts.evals) {
+      if (e.how === 'early-stopping') continue;
+      const trained = facts.trainings.filter((tr) => tr.model.id === e.model.id).flatMap((tr) => tr.x.taints);
+      const fitRows = new Set(e.fitsBefore.flatMap((f) => [...f.rows].flatMap((r) => [...chain(facts, r)])));
+      for (const t of e.data.taints) {
+        if (trained.includes(t) || !intersects(t.fitRows, e.data.rows)) continue;
+        if ([...t.fitRows].some((r) => fitRows.has(r))) continue;
+        const twin = trained.find(
+          (x) => x.by === t.by && x.at.line === t.at.line && x.at.column === t.at.column,
+        );
+        if (!twin) continue;
+        // A fit call given those rows: a transformer's (`StandardScaler().fit_transform(frame)`) or the program's own
+        // class's (`prep.fit_transform(test_df)`).
+        const fits = [
+          ...facts.transformerFits.map((f) => ({ rows: f.data.rows, at: f.at })),
+          ...(facts.userFits ?? []),
+        ];
+        const refit = fits.find(
+          (f) => intersects(f.rows, t.fitRows) && ![...f.rows].some((r) => fitRows.has(r)),
+        );
+        if (!refit || out.has(t) || [...out.values()].some((f) => f.at === refit.at)) continue;
+        out.set(t, {
+          ruleId: rule.id,
+          kind: rule.kind,
+          confidence: rule.confidence,
+          at: refit.at,
+          message: `${t.by} is fit again on the test rows`,
+          why: `The rows evaluated at ${lineRef(e.at)} are transformed by a fit on those rows themselves (${lineRef(refit.at)}; ${t.by} at ${lineRef(t.at)}), while the model was trained on the training part's own fit (${lineRef(twin.at)}): the test set is scaled by its own statistics, which the model never saw and a deployed model cannot have. Fit on the training part once and only transform the test part.`,
+          related: [{ at: e.at, message: 'test set used here' }],
+        });
       }
     }
     // DataLoader(trainset) of a training part made with a transform learnt from rows of the whole split (channel
