@@ -358,3 +358,93 @@ print(m.score(test[["rain_clim", "temp"]], test["inflow"]))
     await check(prog('df', '  # <- leak-preprocessing'));
   });
 });
+
+describe('features that read the next row: diff(-1)', () => {
+  const prog = (feature: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+df = pd.read_csv("checks.csv").sort_values(["bus_id", "check_date"])
+g = df.groupby("bus_id")
+df["wear"] = ${feature}
+train, test = df[df["check_date"] < "2024-01-01"], df[df["check_date"] >= "2024-01-01"]
+m = LogisticRegression().fit(train[["wear", "pad_mm"]], train["job_next_4w"])${mark}
+print(m.score(test[["wear", "pad_mm"]], test["job_next_4w"]))
+`;
+  it('the wear since the previous check (nothing)', async () => {
+    await check(prog('-g["pad_mm"].diff()'));
+  });
+  it('the wear until the next check, reported', async () => {
+    await check(prog('g["pad_mm"].diff(-1)', '  # <- leak-target'));
+  });
+});
+
+describe('columns recorded with or after the outcome, whatever the domain', () => {
+  const prog = (cols: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("cases.csv", parse_dates=["admit_date", "disposition_date", "last_modified_at"])
+df["released"] = (df["disposition"] == "released").astype(int)
+df["days_in_care"] = (df["disposition_date"] - df["admit_date"]).dt.days
+df["days_open_at_update"] = (df["last_modified_at"] - df["admit_date"]).dt.days
+df["over_quote"] = df["final_eur"] / df["quoted_eur"] - 1
+cols = ${cols}
+tr, te = train_test_split(df, test_size=0.2, random_state=0)
+m = RandomForestClassifier().fit(tr[cols], tr["released"])${mark}
+print(m.score(te[cols], te["released"]))
+`;
+  it('what is known at admission (nothing)', async () => {
+    await check(prog('["weight_g", "species_code", "quoted_eur"]'));
+  });
+  it('days until the disposition the label is made from, reported', async () => {
+    await check(prog('["weight_g", "days_in_care"]', '  # <- leak-target'));
+  });
+  it('days until the record was last modified, reported', async () => {
+    await check(prog('["weight_g", "days_open_at_update"]', '  # <- leak-target'));
+  });
+  it('the final amount against the quote, reported', async () => {
+    await check(prog('["weight_g", "over_quote"]', '  # <- leak-target'));
+  });
+});
+
+describe('columns selected and joined side by side (pd.concat(axis=1)) are read as they are', () => {
+  const prog = (numeric: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import train_test_split
+NUMERIC = ${numeric}
+jobs = pd.read_csv("callouts.csv")
+X = pd.concat([jobs[NUMERIC], pd.get_dummies(jobs["job_type"])], axis=1)
+X_tr, X_te, y_tr, y_te = train_test_split(X, jobs["onsite_minutes"], random_state=4)
+print(Ridge().fit(X_tr, y_tr).score(X_te, y_te))${mark}
+`;
+  it('travel and the quote (nothing)', async () => {
+    await check(prog('["travel_km", "quoted_price_eur"]'));
+  });
+  it('the invoice total, issued after the job, reported', async () => {
+    await check(prog('["travel_km", "invoice_total_eur"]', '  # <- leak-target'));
+  });
+});
+
+describe('a column copied as it is under a branch that is not followed keeps its definition', () => {
+  const prog = `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+NUM = ["aadt", "days_open_at_update"]
+def features(df):
+    out = pd.DataFrame(index=df.index)
+    out["days_open_at_update"] = (df["last_modified_at"] - df["reported_at"]).dt.days
+    for c in NUM:
+        if c not in out:
+            out[c] = df[c]
+    return out[NUM]
+orders = pd.read_parquet("orders.parquet")
+orders["in_sla"] = ((orders["closed_at"] - orders["reported_at"]).dt.days <= 7).astype(int)
+train, test = orders[orders["reported_at"] < "2024-01-01"], orders[orders["reported_at"] >= "2024-01-01"]
+m = LogisticRegression().fit(features(train), train["in_sla"])  # <- leak-target
+print(m.score(features(test), test["in_sla"]))
+`;
+  it('days until the last modification, reported', async () => {
+    await check(prog);
+  });
+});

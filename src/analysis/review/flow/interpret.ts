@@ -826,6 +826,15 @@ class Interpreter {
       this.facts.columnDefs.set(frame.frame, defs);
     }
     const deps = this.dataOf(v).flatMap((d) => d.deps ?? []);
+    // out[c] = df[c] for c in NUMERIC after out["days_open"] = …, under `if c not in out` (branches are not
+    // followed): the column copied as it is, the same-named column of the same frame, is no new definition.
+    const prior = defs.get(name);
+    if (
+      prior &&
+      deps.length > 0 &&
+      deps.every((d) => d.frame === frame.frame && d.name === name && d.lag === 0 && !d.pos)
+    )
+      return;
     defs.set(name, { deps, at });
   }
 
@@ -3777,7 +3786,21 @@ class Interpreter {
   private concatRows(items: DataVal[], at: Position, how: string, columnWise = false): Val | undefined {
     if (items.length === 0) return undefined;
     const out = this.derive(items, at);
-    if (columnWise || items.every((d) => d.windowStat)) return out;
+    if (columnWise) {
+      // pd.concat([frame[NUMERIC], dummies], axis=1): the columns selected are read as they are, beside the others.
+      const selected = items.flatMap((d) =>
+        d.cols?.mode === 'only'
+          ? [...d.cols.names].map((name) => ({ frame: d.cols!.frame, name, lag: 0 }))
+          : [],
+      );
+      const deps = [...(out.deps ?? [])];
+      for (const c of selected)
+        if (!deps.some((x) => x.frame === c.frame && x.name === c.name && x.lag === 0 && !x.pos))
+          deps.push(c);
+      if (deps.length > 0) out.deps = deps;
+      return out;
+    }
+    if (items.every((d) => d.windowStat)) return out;
     // The same rows twice, or rows with a part of themselves (pd.concat([df, df[df.y == 1]]): the minority twice).
     const within = (a: DataVal, b: DataVal) =>
       [...b.rows].some((r) => {
@@ -4629,6 +4652,8 @@ class Interpreter {
         out.rows = new Set([
           this.origin('load', [], at, `groupby reduction${g.keys ? ` by ${g.keys.join(',')}` : ''}`).id,
         ]);
+    } else if ((method === 'diff' || method === 'pct_change') && out.deps) {
+      out.deps = this.diffDeps(out.deps, args, scope);
     } else if (method === 'shift') {
       // daily.groupby(level="store_id").shift(1) of a reduction by (store, date): each row takes its group's previous
       // statistic, moved off its own key (see Taint.mergedBack).
@@ -4921,6 +4946,8 @@ class Interpreter {
         const k = this.shiftBy(args, scope);
         if (k !== undefined) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
       }
+      if ((method === 'diff' || method === 'pct_change') && out.deps)
+        out.deps = this.diffDeps(out.deps, args, scope);
       // rolling(24, center=True): the window reaches half its width ahead of the row.
       if (method === 'rolling' && args.kw.get('center')?.text === 'True' && out.deps) {
         const w = nums(this.expr(args.pos[0] ?? args.kw.get('window')!, scope))?.[0];
@@ -5555,6 +5582,13 @@ class Interpreter {
    * How far `shift(k)` moves: k, or the smallest of the values it may take (`shift(lag)` for lag in (1, 7): at least
    * 1 row back); undefined when not known.
    */
+  /** x.diff(k), x.pct_change(k): the row's own value and the one k rows back (k < 0: ahead). */
+  private diffDeps(deps: ColDep[], args: Args, scope: Scope): ColDep[] {
+    const k = this.shiftBy(args, scope);
+    if (k === undefined || k === 0) return deps;
+    return [...deps, ...deps.map((c) => ({ ...c, lag: c.lag + k }))];
+  }
+
   private shiftBy(args: Args, scope: Scope): number | undefined {
     const a = args.pos[0] ?? args.kw.get('periods');
     if (!a) return 1;

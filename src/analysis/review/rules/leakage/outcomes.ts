@@ -269,8 +269,39 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
   const f = snake(feature);
   if (BEFORE.test(f) || (PERIOD.test(f) && !FROM_START.test(f))) return [];
   const t = targetNames.map(snake);
-  return OUTCOMES.filter((o) => o.after.test(f) && t.some((n) => o.target.test(n)));
+  const found = OUTCOMES.filter((o) => o.after.test(f) && t.some((n) => o.target.test(n)));
+  // disposition_date beside a label made from `disposition`, status_changed_at beside one made from `status`: when
+  // the label's own column was recorded, the outcome's time.
+  const own = t.find(
+    (n) => n.length >= 3 && new RegExp(`^(${n}_(${TIME_WORDS})|(${TIME_WORDS})_of_${n})$`).test(f),
+  );
+  if (own)
+    found.push({
+      event: `the "${own}" outcome`,
+      target: /./,
+      after: /./,
+      follows: `it is the time "${own}", which the label is made from, was recorded`,
+    });
+  if (COMPLETION.test(f))
+    found.push({
+      event: 'the completion of the job or case',
+      target: /./,
+      after: COMPLETION,
+      follows:
+        'final amounts, the invoice and the time a record was last modified exist once the job or case is over',
+    });
+  return found;
 }
+
+const TIME_WORDS = 'date|time|at|on|ts|timestamp|datetime|day|changed_at|updated_at|recorded_at';
+
+/**
+ * What exists once a job, order or case is over, whatever the outcome: its final amounts (`final_eur`, `final_price`),
+ * its invoice's totals, and when its record was last modified (`last_modified_at`, `updated_at`: after every event of
+ * the record, the outcome included).
+ */
+const COMPLETION =
+  /(^|_)(final_(amount|price|cost|bill|invoice|total|charges?|fees?|payment|paid|value|eur|usd|gbp)|invoice(d)?_(total|amount|sum|value|eur|usd|gbp)|invoice_total\w*|total_invoiced|last_modified\w*|last_updated\w*|modified_at|updated_at|last_update\w*)($|_)/;
 
 /** Whether a column names the actual time of event `p` (dep_time, actual_arr_time), not its planned time. */
 export function actualTime(column: string, p: string): boolean {
