@@ -448,3 +448,49 @@ print(m.score(features(test), test["in_sla"]))
     await check(prog);
   });
 });
+
+describe('a count of every row of an entity beside a label that reads its later rows', () => {
+  const prog = (feature: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupShuffleSplit
+orders = pd.read_csv("orders.csv", parse_dates=["order_date"]).sort_values(["customer_id", "order_date"])
+g = orders.groupby("customer_id")
+gap = (g["order_date"].shift(-1) - orders["order_date"]).dt.days
+orders["repurchase"] = (gap <= 730).astype(int)
+orders["customer_orders"] = ${feature}
+orders["age_band"] = pd.cut(orders["age_at_order"], [0, 40, 65, 120])
+cols = ["customer_orders", "order_value"]
+tr, te = next(GroupShuffleSplit(test_size=0.25, random_state=4).split(orders, groups=orders["customer_id"]))
+train, test = orders.iloc[tr], orders.iloc[te]
+m = LogisticRegression().fit(train[cols], train["repurchase"])${mark}
+print(m.score(test[cols], test["repurchase"]))
+`;
+  it('the orders before this one (cumcount) (nothing)', async () => {
+    await check(prog('g.cumcount()'));
+  });
+  it("all of the customer's orders, the next one included, reported", async () => {
+    await check(prog('g["order_id"].transform("count")', '  # <- leak-target'));
+  });
+});
+
+describe('rows per booking given to each row, with a random split by row', () => {
+  const prog = (feature: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+bags = pd.read_csv("bags.csv")
+bags["booking_load"] = ${feature}${mark}
+cols = ["booking_load", "route_km"]
+tr, te = train_test_split(bags, test_size=0.2, random_state=0)
+print(RandomForestClassifier().fit(tr[cols], tr["overweight"]).score(te[cols], te["overweight"]))
+`;
+  it('bags in the booking: an attribute of the booking (nothing)', async () => {
+    await check(prog('bags.groupby("booking_ref")["bag_tag"].transform("size")'));
+  });
+  it('a mean of a column per booking, learnt over all rows, reported', async () => {
+    await check(
+      prog('bags.groupby("booking_ref")["route_km"].transform("mean")', '  # <- leak-preprocessing'),
+    );
+  });
+});

@@ -65,6 +65,12 @@ export interface Taint {
   /** For statistics by group: the grouping columns (a split by one of them keeps each group on one side). */
   groupBy?: string[];
   /**
+   * For the rows of each entity counted and given to each of them (`groupby("booking_ref")["bag"].transform("size")`):
+   * an attribute of the entity (bags per booking), no statistic learnt across entities — but over all of its rows,
+   * later ones included.
+   */
+  entityCount?: boolean;
+  /**
    * The columns of a frame the learnt values were written to (`df["age_z"] = (df.age - df.age.mean()) / …`): features
    * that leave them out do not carry it, though the frame does.
    */

@@ -4586,16 +4586,34 @@ class Interpreter {
     // .transform("size"): an attribute of each entity (its start, its first reading, its number of rows), not a
     // statistic learnt from the values of other rows (see entityAttribute).
     const attr = fnName ?? method;
-    if (entityAttribute(attr, g.data.column?.name, g.keys, method === 'transform')) {
+    if (entityAttribute(attr, g.data.column?.name)) {
       const row = this.derive([g.data], at);
-      if (/^(size|count)$/.test(attr)) {
-        row.deps = undefined;
-        row.column = undefined;
-      }
       if (method !== 'transform')
         row.rows = new Set([
           this.origin('load', [], at, `groupby reduction${g.keys ? ` by ${g.keys.join(',')}` : ''}`).id,
         ]);
+      return row;
+    }
+    // groupby("booking_ref")["bag_tag"].transform("size"): the rows of each entity counted (see Taint.entityCount).
+    if (
+      method === 'transform' &&
+      /^(size|count)$/.test(attr) &&
+      g.keys?.length &&
+      g.keys.some((k) => ENTITY_ID.test(k) || /(^|_)(ref|reference)$/i.test(k))
+    ) {
+      const row = this.derive([g.data], at);
+      row.deps = undefined;
+      row.column = undefined;
+      row.taints = [
+        ...row.taints,
+        {
+          by: 'group statistics (transform)',
+          fitRows: new Set(g.data.rows),
+          at,
+          groupBy: g.keys,
+          entityCount: true,
+        },
+      ];
       return row;
     }
     const fnVal = fnNode && fnNode.type === 'identifier' ? scope.get(fnNode.text) : undefined;
@@ -4621,7 +4639,7 @@ class Interpreter {
       const allNamed = /^(agg|aggregate)$/.test(method) && !g.data.column ? namedAggregations(args) : [];
       // agg(quoted=("quoted_eur", "first"), start=("logged_at", "min")): a first value is no statistic of the
       // column named (see entityAttribute).
-      const named = allNamed.filter(([, src, fn]) => !(fn && entityAttribute(fn, src, g.keys, false)));
+      const named = allNamed.filter(([, src, fn]) => !(fn && entityAttribute(fn, src)));
       const stat = (col: Taint['col'], assigned?: Taint['assigned']): Taint => ({
         by: `group statistics (${method})`,
         fitRows: new Set(g.data.rows),
@@ -5928,24 +5946,13 @@ const ROW_GROUP_METHODS = /^(cumsum|cumcount|cummax|cummin|cumprod|shift|diff|pc
 
 /**
  * An aggregation that is an attribute of each group rather than a statistic learnt from its rows' values: its first
- * value (a batch's first reading), the earliest of a date or time column (when a session or a customer started:
- * that row is at or before every row of the group, so nothing later is read), or the number of rows of an entity
- * keyed by its id, given to each of them (bags per booking, items per order). A count of rows per category over the whole file
- * (`groupby("app")["app"].transform("count")`, a frequency encoding) is learnt from every row, the test rows too.
+ * value (a batch's first reading), or the earliest of a date or time column (when a session or a customer started:
+ * that row is at or before every row of the group, so nothing later is read). (The number of rows of an entity is
+ * one too, but over all of them, later ones included: see Taint.entityCount.)
  */
-function entityAttribute(
-  fn: string,
-  column: string | undefined,
-  keys: string[] | undefined,
-  broadcast: boolean,
-): boolean {
+function entityAttribute(fn: string, column: string | undefined): boolean {
   if (fn === 'first') return true;
-  if (fn === 'min') return !!column && (DATEISH.test(column) || /(^|_)(at|on|ts)$/i.test(column));
-  // Only broadcast onto the entity's own rows (transform): a count reduced per donor over a whole history, a later
-  // period included, is a statistic of those periods (see the target rule's windows).
-  if (broadcast && (fn === 'size' || fn === 'count'))
-    return !!keys?.length && keys.some((k) => ENTITY_ID.test(k) || /(^|_)(ref|reference)$/i.test(k));
-  return false;
+  return fn === 'min' && !!column && (DATEISH.test(column) || /(^|_)(at|on|ts)$/i.test(column));
 }
 
 /**

@@ -44,6 +44,43 @@ export function groupTargetStatistic(
       why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) is computed over each ${taint.groupBy.map((g) => JSON.stringify(g)).join(' × ')} group's values of ${taint.col.name === target.name ? `the target ${JSON.stringify(target.name)}` : `${JSON.stringify(taint.col.name)}, which the target ${JSON.stringify(target.name)} is computed from`}, the row's own label and the group's later ones included, so the model at ${lineRef(t.at)} is given the answer. Use the groups' earlier values only (a shifted, expanding statistic, or the previous period's).`,
     };
   }
+  return laterRowsSummarised(facts, t, target, rule);
+}
+
+/**
+ * A label that reads an entity's later rows (repurchase: the customer's next order within two years, from
+ * `groupby("customer_id")["order_date"].shift(-1)`) beside a feature that summarises all of the entity's rows
+ * (`groupby("customer_id")["order_id"].transform("count")`): the summary includes the rows the label looks at — a
+ * customer with more orders has a next one.
+ */
+function laterRowsSummarised(
+  facts: Facts,
+  t: TrainFact,
+  target: { frame: number; name: string },
+  rule: Pick<Rule, 'id' | 'kind'>,
+): RawFinding | undefined {
+  const readsLater = (name: string, seen: Set<string>): boolean => {
+    seen.add(name);
+    return (facts.columnDefs.get(target.frame)?.get(name)?.deps ?? []).some(
+      (d) => d.frame === target.frame && (d.lag < 0 || (!seen.has(d.name) && readsLater(d.name, seen))),
+    );
+  };
+  if (!readsLater(target.name, new Set())) return undefined;
+  for (const taint of t.x.taints) {
+    if (taint.by !== 'group statistics (transform)' || taint.groupBy?.length !== 1) continue;
+    if (!ENTITY_KEY.test(taint.groupBy[0]!)) continue;
+    const a = taint.assigned;
+    if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => t.x.cols!.names.has(n))) continue;
+    const name = a?.names[0];
+    return {
+      ruleId: rule.id,
+      kind: rule.kind,
+      confidence: 'medium',
+      at: t.at,
+      message: `feature ${name ? JSON.stringify(name) : 'a group statistic'} summarises every row of its ${JSON.stringify(taint.groupBy[0])}, the later ones the target reads included`,
+      why: `The target ${JSON.stringify(target.name)} is computed from later rows of the data (a negative shift), and ${name ? JSON.stringify(name) : 'the feature'} (${lineRef(taint.at)}) is a statistic of all the rows of each ${JSON.stringify(taint.groupBy[0])}, those later rows included: the model at ${lineRef(t.at)} is told about the very rows its label is made from. Summarise the earlier rows only (cumcount(), a shifted expanding statistic).`,
+    };
+  }
   return undefined;
 }
 

@@ -269,7 +269,12 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
   const f = snake(feature);
   if (BEFORE.test(f) || (PERIOD.test(f) && !FROM_START.test(f))) return [];
   const t = targetNames.map(snake);
-  const found = OUTCOMES.filter((o) => o.after.test(f) && t.some((n) => o.target.test(n)));
+  // order_date beside a label made from the next order's order_date: the column the label itself reads (at another
+  // row) is the row's own record, not one named after the outcome.
+  if (t.includes(f)) return [];
+  // (A date or time the label is computed from, order_date of the next order, names when, not which outcome.)
+  const events = t.filter((n) => !/(^|_)(date|time|timestamp|datetime|day|at|on|ts)$/.test(n));
+  const found = OUTCOMES.filter((o) => o.after.test(f) && events.some((n) => o.target.test(n)));
   // disposition_date beside a label made from `disposition`, status_changed_at beside one made from `status`: when
   // the label's own column was recorded, the outcome's time.
   const own = t.find(

@@ -110,6 +110,8 @@ export const rule: Rule = {
       for (const t of tr.x.taints) {
         if (rowwise && t.col && t.col.frame === tr.y?.column?.frame && t.col.name === tr.y.column.name)
           continue;
+        // Bags per booking: an attribute of each entity, nothing learnt across them (see Taint.entityCount).
+        if (t.entityCount) continue;
         if (leftOut(t, tr.x)) continue;
         for (const o of tr.x.rows) {
           const c = chain(facts, o);
@@ -236,7 +238,7 @@ export const rule: Rule = {
     for (const cv of facts.cvs) {
       if (/(SearchCV|BayesSearchCV)\.fit$/.test(cv.fn) && scoredOnUnseen(facts, cv.data.rows)) continue;
       for (const t of cv.data.taints) {
-        if (leftOut(t, cv.data)) continue;
+        if (leftOut(t, cv.data) || t.entityCount) continue;
         for (const o of cv.data.rows) {
           if (intersects(t.fitRows, chain(facts, o))) {
             report(

@@ -333,7 +333,11 @@ function inspect(
   // Columns the features are computed from directly (a text made of several columns: subject + notes).
   const read = (x.deps ?? []).filter((d) => d.frame === target.frame && d.lag === 0).map((d) => d.name);
   for (const c of new Set([...named, ...read])) {
-    const from = [...sources(facts, target.frame, c)];
+    // (A column the program computes from no column, g.cumcount() as "customer_orders", is no record of that name.)
+    const from =
+      facts.columnDefs.get(target.frame)?.get(c)?.deps.length === 0
+        ? []
+        : [...sources(facts, target.frame, c)];
     // A delay is the actual time less the planned one: the actual time of that event (dep_time for dep_delay, not
     // crs_dep_time or sched_dep_time) exists once it has happened (low confidence, by name).
     const actual = from.find((s) => delays.some((p) => p !== '' && actualTime(s, p)));
