@@ -21,12 +21,13 @@ describe('attributes of each entity by group: its start, its first reading, its 
   const prog = (feature: string, mark = '') => `
 import pandas as pd
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.model_selection import train_test_split
+from sklearn.model_selection import GroupShuffleSplit
 visits = pd.read_csv("gym_visits.csv", parse_dates=["checked_in_at"])
 g = visits.groupby("member_id")
 visits["f"] = ${feature}${mark}
 cols = ["f", "minutes", "classes"]
-tr, te = train_test_split(visits, test_size=0.2, random_state=0)
+tr_i, te_i = next(GroupShuffleSplit(test_size=0.2, random_state=0).split(visits, groups=visits["member_id"]))
+tr, te = visits.iloc[tr_i], visits.iloc[te_i]
 print(HistGradientBoostingClassifier().fit(tr[cols], tr["renewed"]).score(te[cols], te["renewed"]))
 `;
   it("days since the member's first visit (min of a date) is no learnt statistic (nothing)", async () => {
@@ -38,8 +39,8 @@ print(HistGradientBoostingClassifier().fit(tr[cols], tr["renewed"]).score(te[col
   it('the number of visits of the member (transform("size") by an id) (nothing)', async () => {
     await check(prog('g["minutes"].transform("size")'));
   });
-  it('the mean minutes of every member, test rows included, is still reported', async () => {
-    await check(prog('g["minutes"].transform("mean")', '  # <- leak-preprocessing'));
+  it('the mean minutes of every club, test members included, is still reported', async () => {
+    await check(prog('visits.groupby("club")["minutes"].transform("mean")', '  # <- leak-preprocessing'));
   });
   it('a count per category over the whole file (a frequency encoding) is still reported', async () => {
     await check(prog('visits.groupby("club")["club"].transform("count")', '  # <- leak-preprocessing'));
@@ -491,6 +492,40 @@ print(RandomForestClassifier().fit(tr[cols], tr["overweight"]).score(te[cols], t
   it('a mean of a column per booking, learnt over all rows, reported', async () => {
     await check(
       prog('bags.groupby("booking_ref")["route_km"].transform("mean")', '  # <- leak-preprocessing'),
+    );
+  });
+});
+
+describe('ids whose rows the program treats as a series (diff, first per id) in a shuffled split', () => {
+  const prog = (cv: string, call: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, cross_validate
+readings = pd.read_parquet("readings.parquet").sort_values(["batch_id", "reading_day"])
+qc = pd.read_csv("qc.csv")[["batch_id", "rejected"]]
+g = readings.groupby("batch_id")
+readings["ph_delta0"] = readings["ph"] - g["ph"].transform("first")
+readings["ph_slope"] = g["ph"].diff()
+data = readings.merge(qc, on="batch_id", how="inner")
+X, y = data[["ph", "ph_delta0", "ph_slope"]], data["rejected"]
+cv = ${cv}
+print(${call}["test_score"].mean())${mark}
+`;
+  it('daily readings of each batch in shuffled folds, reported', async () => {
+    await check(
+      prog(
+        'StratifiedKFold(n_splits=5, shuffle=True, random_state=0)',
+        'cross_validate(RandomForestClassifier(), X, y, cv=cv)',
+        '  # <- leak-overlap',
+      ).replace('print(cross_validate', 'print(cross_validate'),
+    );
+  });
+  it('folds grouped by batch (nothing)', async () => {
+    await check(
+      prog(
+        'StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0)',
+        'cross_validate(RandomForestClassifier(), X, y, cv=cv, groups=data["batch_id"])',
+      ),
     );
   });
 });

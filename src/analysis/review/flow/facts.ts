@@ -478,6 +478,12 @@ export interface Facts {
    * Weaker than groupKeys (a panel of stores split by date is right): only a shuffled split is judged by them.
    */
   countedKeys?: Map<number, Set<string>>;
+  /**
+   * Id columns each of whose values the program treats as a series of rows (`g = df.groupby("batch_id")`,
+   * `g["ph"].diff()`, `g["ph"].transform("first")`), by frame: several ordered rows per id, whatever the id's name
+   * (`batch_id` here is a production batch, not a minibatch). Judged as countedKeys.
+   */
+  seriesKeys?: Map<number, Set<string>>;
   /** Id columns the program drops from a frame (`df.drop(columns=["student_id", "y"])`), by frame: not features. */
   droppedIds?: Map<number, Set<string>>;
   /**

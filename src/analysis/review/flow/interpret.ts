@@ -4564,8 +4564,19 @@ class Interpreter {
     // df.groupby("student_id").size(): rows counted per id (see noteEntity). Not any groupby of an id: a target or
     // mean encoding (`groupby("site_id")["click"].agg(["mean", "count"])`) or one row kept per id (`.tail(1)`) is
     // no statement that the rows split are several per id.
+    // g = df.groupby("batch_id"); g["ph"].diff(), g["ph"].transform("first"), g.cumcount(): each id's rows as a
+    // series, several rows per id.
+    const series =
+      /^(shift|diff|pct_change|cumcount|cumsum|rolling|expanding|ewm)$/.test(method) ||
+      (method === 'transform' &&
+        /^(first|shift|diff|pct_change|cumcount|cumsum)$/.test(stringValue(args.pos[0]) ?? ''));
     if (method === 'size' && g.keys?.length === 1 && ENTITY_ID.test(g.keys[0]!))
       this.noteEntity(g.data.cols?.frame ?? g.data.frame, g.keys[0]!);
+    if (series && g.keys?.length === 1 && /^[a-z][a-z0-9_]*?_?id$/i.test(g.keys[0]!)) {
+      const frame = g.data.cols?.frame ?? g.data.frame;
+      this.facts.seriesKeys ??= new Map();
+      this.facts.seriesKeys.set(frame, new Set([...(this.facts.seriesKeys.get(frame) ?? []), g.keys[0]!]));
+    }
     const out = this.derive([g.data], at);
     const fnNode = args.pos[0] ?? args.kw.get('func');
     if (/^(transform|apply)$/.test(method) && fnNode?.type === 'lambda') {

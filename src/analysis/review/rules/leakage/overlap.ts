@@ -218,7 +218,7 @@ export const rule: Rule = {
       const counted = (frame: number) =>
         [...(facts.countedKeys?.get(frame) ?? [])].find(
           (c) => !NOT_ENTITY.test(entityOf(c)) && notFeature(frame, c),
-        );
+        ) ?? [...(facts.seriesKeys?.get(frame) ?? [])].find((c) => notFeature(frame, c));
       // rfm = history.groupby("donor_id").agg(…): one row per donor, whatever the columns say
       // (Rows named as parts of a document, `stanzas` made from poems deduplicated by poem_id, are several per poem
       // again: only a reduction, not a deduplication before the parts were cut, makes them one per group.)
