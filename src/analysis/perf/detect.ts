@@ -38,6 +38,7 @@ import { mannWhitneyFromU, mannWhitneyUSorted } from './stats/mann-whitney.js';
 import { logMedianStandardErrorOfSorted } from './stats/median-interval.js';
 import { roundsNeeded } from './stats/power.js';
 import { median, quantileSorted, robustScale } from './stats/robust.js';
+import { walshInterval, wilcoxonSignedRank } from './stats/signed-rank.js';
 import { medianOfSorted, robustScaleOfSorted, sortedCopy } from './stats/sorted.js';
 
 export type { CommonMode } from './common-mode.js';
@@ -77,6 +78,16 @@ export interface DetectOptions {
    */
   sameJob?: boolean;
   /**
+   * With `sameJob`: baseline[k] and candidate[k] were measured next to each other (the k-th round of each side of
+   * a same-job A/B run, adjacent in its ABBA order), so a load or clock drift of the machine slower than a pair
+   * of rounds is common to both and cancels in their ratio. The decision is then made on the paired log ratios
+   * log(candidate[k] / baseline[k]) (differences relative to the baseline's median where a value is not
+   * positive): a one-sided Wilcoxon signed-rank test for the change and the Hodges-Lehmann interval of the
+   * Walsh averages (the one the test inverts, stats/signed-rank.ts) for the equivalence side, instead of the
+   * rank-sum test and bootstrap of two independent samples. Both sides must have as many rounds. Default false.
+   */
+  paired?: boolean;
+  /**
    * Run-to-run noise assumed when there is no history (relative standard deviation of one run's location
    * across jobs on one machine class): the stated prior a pairwise comparison is judged against. Default
    * PRIOR_RUN_NOISE (0.03).
@@ -88,7 +99,7 @@ export interface DetectOptions {
 export interface NoiseEstimate {
   /**
    * 'history': the run-to-run spread of earlier runs; 'prior': no history, the stated prior run-to-run noise
-   * plus the location estimates' standard errors; 'rounds': same job, the rounds alone.
+   * plus the location estimates' standard errors; 'rounds': same job, the rounds alone (paired or not).
    */
   source: 'history' | 'prior' | 'rounds';
   /** Relative standard deviation the change was measured against. */
@@ -124,6 +135,8 @@ export interface Detection {
   noise: NoiseEstimate;
   evidence: {
     mannWhitney: { u: number; p: number; z: number };
+    /** The paired decision's signed-rank test of the paired log ratios (DetectOptions.paired). */
+    signedRank?: { wPlus: number; pairs: number; p: number; z: number; method: 'exact' | 'asymptotic' };
     /** Candidate against the history's current regime; absent without enough history. */
     history?: {
       runs: number;
@@ -142,6 +155,7 @@ export interface Detection {
 const DEFAULTS: Required<DetectOptions> = {
   commonMode: true,
   sameJob: false,
+  paired: false,
   priorNoise: 0.03,
   confidence: 0.95,
   minRelativeChange: 0.01,
@@ -280,8 +294,10 @@ function statisticalPart(
   const locationError = Math.hypot(seB, seC);
   const zq = normalQuantile(1 - (1 - o.confidence) / 2);
   const big = baseline.length > BOOTSTRAP_MAX_ROUNDS || candidate.length > BOOTSTRAP_MAX_ROUNDS;
+  const paired =
+    o.sameJob && o.paired && rankTest ? pairedPart(baseline, candidate, medB, o.confidence) : undefined;
   const boot =
-    rankTest && !big
+    rankTest && !big && !paired
       ? bootstrapRelativeChange(baseline, candidate, {
           resamples: o.resamples,
           confidence: o.confidence,
@@ -299,7 +315,21 @@ function statisticalPart(
   };
   let noise = withinNoise;
   let noiseEstimate: NoiseEstimate;
-  if (o.sameJob && rankTest) {
+  if (paired) {
+    // Same job, rounds paired in time: the paired ratios decide (DetectOptions.paired, pairedPart).
+    confWorse = 1 - (sign > 0 ? paired.pLarger : paired.pSmaller);
+    confBetter = 1 - (sign > 0 ? paired.pSmaller : paired.pLarger);
+    change = { ...paired.change, reference: 'baseline' };
+    noise = paired.noise;
+    evidence.signedRank = paired.evidence;
+    noiseEstimate = {
+      source: 'rounds',
+      relative: paired.noise,
+      description:
+        `${baseline.length} pairs of rounds measured next to each other in one job (${pct(paired.noise)} ` +
+        'spread of single rounds from the paired ratios)',
+    };
+  } else if (o.sameJob && rankTest) {
     // Same job, same machine state: the rounds' own spread is the noise (DetectOptions.sameJob).
     noiseEstimate = {
       source: 'rounds',
@@ -437,6 +467,55 @@ function statisticalPart(
     history,
     rankTest,
     sorted,
+  };
+}
+
+/**
+ * The paired decision's statistics (DetectOptions.paired): pair k is baseline[k] and candidate[k]. The paired
+ * log ratios d_k = log(candidate[k] / baseline[k]) (or, where a value is not positive, the differences over the
+ * baseline's median) are tested by the one-sided signed-rank test each way, and the change's interval is the
+ * Hodges-Lehmann interval of their Walsh averages at `confidence` (exact, distribution-free; unbounded while too
+ * few pairs can rule nothing out at that level, e.g. under 10 pairs at 0.9967), mapped back to a relative change.
+ * The noise is the robust scale of the d_k over √2: the spread of one round that an unpaired comparison with
+ * this power would have (stats/power.ts sizes rounds from it).
+ */
+function pairedPart(
+  baseline: readonly number[],
+  candidate: readonly number[],
+  medB: number,
+  confidence: number,
+): {
+  pLarger: number;
+  pSmaller: number;
+  change: Omit<ChangeEstimate, 'reference'>;
+  noise: number;
+  evidence: NonNullable<Detection['evidence']['signedRank']>;
+} {
+  const n = baseline.length;
+  if (candidate.length !== n)
+    throw new RangeError(
+      `paired decision needs as many candidate as baseline rounds, got ${candidate.length} and ${n}`,
+    );
+  const logs = baseline.every((v) => v > 0) && candidate.every((v) => v > 0);
+  const scale = Math.abs(medB) || 1;
+  const d = baseline.map((b, k) => (logs ? Math.log(candidate[k]! / b) : (candidate[k]! - b) / scale));
+  const larger = wilcoxonSignedRank(d, { alternative: 'greater' });
+  const smaller = wilcoxonSignedRank(d, { alternative: 'less' });
+  const w = walshInterval(d, confidence);
+  const back = (x: number) => (logs ? Math.expm1(x) : x);
+  const spread = n > 1 ? robustScale(d) / Math.SQRT2 : 0;
+  return {
+    pLarger: larger.p,
+    pSmaller: smaller.p,
+    change: { estimate: back(w.estimate), low: back(w.low), high: back(w.high), confidence },
+    noise: logs ? Math.expm1(spread) : spread,
+    evidence: {
+      wPlus: larger.wPlus,
+      pairs: larger.n,
+      p: Math.min(1, 2 * Math.min(larger.p, smaller.p)),
+      z: larger.z,
+      method: larger.method,
+    },
   };
 }
 
