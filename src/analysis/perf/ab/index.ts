@@ -20,6 +20,17 @@ export type Side = 'base' | 'head';
 export const AB_FORMATS = ['auto', 'wall', 'gbench', 'pytest', 'hyperfine'] as const;
 export type AbFormat = (typeof AB_FORMATS)[number];
 export type AbOrder = 'abba' | 'random';
+/**
+ * How a benchmark's rounds are compared. `adjacent`: pair k is the k-th measured round of each side, which run
+ * next to each other (each pair of the schedule holds one of each, abSchedule), and the decision is made on the
+ * paired ratios (detect.ts, DetectOptions.paired: signed-rank test and Walsh-average interval), so a drift of the
+ * machine slower than a pair cancels. `none`: the two sides' rounds are two independent samples (rank-sum test and
+ * bootstrap interval).
+ */
+export const AB_PAIRINGS = ['adjacent', 'none'] as const;
+export type AbPairing = (typeof AB_PAIRINGS)[number];
+/** The default pairing of runAb and `ai-ci perf ab --pairing`. */
+export const AB_PAIRING: AbPairing = 'none';
 /** Which time of a Google Benchmark result a round gives: `real_time` (default) or `cpu_time`. */
 export const AB_TIMES = ['real', 'cpu'] as const;
 export type AbTime = (typeof AB_TIMES)[number];
@@ -55,12 +66,14 @@ export interface AbOptions {
    * formats have no CPU time: a round without one is an error naming it. Default `real`.
    */
   time?: AbTime;
+  /** How the rounds are compared (AbPairing). Default AB_PAIRING. */
+  pairing?: AbPairing;
   /**
    * Passed to the decision (minRelativeChange, targetChange, …); sameJob is always on. `confidence` is the
    * family-wise confidence over all looks (default AB_CONFIDENCE, 0.99): each look decides at
    * 1 − (1 − confidence) / looks (abLooks).
    */
-  detect?: Omit<DetectOptions, 'sameJob'>;
+  detect?: Omit<DetectOptions, 'sameJob' | 'paired'>;
   /** Called after each round and each look, for progress lines (the library prints nothing). */
   onProgress?: (event: AbProgress) => void;
 }
@@ -111,6 +124,8 @@ export interface AbResult {
   confidencePerLook: number;
   /** Family-wise confidence over the looks (the decision's `confidence`). */
   confidence: number;
+  /** How the rounds were compared. */
+  pairing: AbPairing;
   /** Measured rounds per side actually run (the last look reached). */
   roundsRun: number;
   benchmarks: AbBenchmark[];
@@ -225,6 +240,9 @@ export async function runAb(
   const warmup = options.warmup ?? 1;
   const format = options.format ?? 'auto';
   const time = options.time ?? 'real';
+  const pairing = options.pairing ?? AB_PAIRING;
+  if (!AB_PAIRINGS.includes(pairing))
+    throw new RangeError(`pairing must be one of ${AB_PAIRINGS.join(', ')}, got ${pairing}`);
   if (time === 'cpu' && format !== 'auto' && format !== 'gbench')
     throw new RangeError(
       `time 'cpu' reads Google Benchmark's cpu_time: format must be gbench or auto, got ${format}`,
@@ -246,6 +264,7 @@ export async function runAb(
     confidence: confidencePerLook,
     resamples: options.detect?.resamples ?? Math.max(DEFAULT_RESAMPLES, Math.ceil(TAIL_RESAMPLES / tail)),
     sameJob: true,
+    paired: pairing === 'adjacent',
   };
   const plan = abSchedule(maxRounds, warmup, options.order ?? 'abba', options.seed ?? 1);
   const collected = new Map<string, Collected>();
@@ -319,6 +338,7 @@ export async function runAb(
     looks,
     confidencePerLook,
     confidence,
+    pairing,
     roundsRun,
     benchmarks,
     warnings,

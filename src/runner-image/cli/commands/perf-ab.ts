@@ -7,11 +7,14 @@ import {
   AB_CONFIDENCE,
   AB_FORMATS,
   AB_MAX_ROUNDS,
+  AB_PAIRING,
+  AB_PAIRINGS,
   AB_TIMES,
   AbError,
   type AbExec,
   type AbFormat,
   type AbOrder,
+  type AbPairing,
   type AbProgress,
   type AbTime,
   runAb,
@@ -43,6 +46,7 @@ interface AbFlags {
   order: AbOrder;
   format: AbFormat;
   time: AbTime;
+  pairing: AbPairing;
   threshold?: number;
   json?: boolean;
 }
@@ -171,6 +175,16 @@ export function registerPerfAb(perf: Command): void {
         .choices([...AB_TIMES])
         .default('real'),
     )
+    .addOption(
+      new Option(
+        '--pairing <pairing>',
+        'adjacent: decide on the ratios of the k-th base and head rounds, which run next to each other (signed-rank ' +
+          'test; a drift of the machine common to both cancels); none: the two sides’ rounds as independent ' +
+          'samples (rank-sum test, bootstrap interval)',
+      )
+        .choices([...AB_PAIRINGS])
+        .default(AB_PAIRING),
+    )
     .option(
       '--threshold <p>',
       `probability needed to call a regression, over all looks together: 1 − P bounds the false-alarm rate ` +
@@ -193,6 +207,7 @@ export function registerPerfAb(perf: Command): void {
           order: flags.order,
           format: flags.format,
           time: flags.time,
+          pairing: flags.pairing,
           onProgress: progressLines((line) => process.stderr.write(`${line}\n`)),
           ...(flags.threshold !== undefined ? { detect: { confidence: flags.threshold } } : {}),
         });
@@ -213,6 +228,7 @@ export function registerPerfAb(perf: Command): void {
           roundsRun: result.roundsRun,
           confidence: result.confidence,
           confidencePerLook: result.confidencePerLook,
+          pairing: result.pairing,
           benchmarks: result.benchmarks.map((b) => ({
             name: b.name,
             unit: b.unit,
