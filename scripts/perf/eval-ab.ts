@@ -9,7 +9,18 @@
  * - "fixed 5%": the ratio of the two sides' medians over the first 10 rounds beyond ±5% (github-action-benchmark's
  *   rule with a 5% threshold instead of its 200% default);
  * - "U test": a two-sided Mann-Whitney U test at p < 0.05 over the first 10 rounds, direction from the medians
- *   (Google Benchmark's compare.py --utest).
+ *   (Google Benchmark's compare.py --utest);
+ * - "paired 10 @0.99/3": detect.ts's paired same-job decision (DetectOptions.paired: signed-rank test of the ratios
+ *   of the k-th base and head rounds, which ran next to each other, and the Walsh-average interval) on the first 10
+ *   rounds at the level of one of perf ab's three looks, 1 − 0.01/3;
+ * - "adaptive replay" of the pairing the run did not use (paired when perf ab ran unpaired, its default, and
+ *   unpaired when it ran with --pairing adjacent): perf ab's looks (10, 20, 40 rounds, each at 1 − 0.01/3, the same
+ *   options as runAb: abLookDetectOptions) replayed on the rounds the run recorded. Honest caveat: the replay can only
+ *   use the rounds the run chose to run for that benchmark — its --json lists the rounds its own decision used, so a
+ *   benchmark the run decided at the first look has only 10 rounds, and where the replayed decision wants more it
+ *   stops there as inconclusive ("cut short", counted in the report). Cut-short comparisons count against the
+ *   replay; its figure is a lower bound of what a run with that pairing would reach on these rounds. The replay of
+ *   the run's own pairing is computed too and must agree with the run's verdicts (a check of the replay, printed).
  *
  * The builds: scripts/perf/ab/workload.cc compiled with -O2 and -DWORK_PCT=P, each benchmark linear in P; two
  * separate builds at 100 form the unchanged pairs, builds at 90/95/105/110/120 pairs with a known change of −10…+20%.
@@ -24,13 +35,22 @@
  * ≤ 1 % false alarms. Options: --scale K (run K× the pairs, default 1), --changes 0,0.05 (only the pairs of these
  * expected changes, e.g. `--changes 0` for the unchanged pairs alone, to bound the false alarms), --json (also written to
  * .cache/eval-ab/last.json), --time cpu (`perf ab --time cpu`, Google Benchmark's cpu_time: a special setting, printed
- * in the report's first line; the default figures are of real_time).
+ * in the report's first line; the default figures are of real_time), --pairing adjacent|none (`perf ab --pairing`;
+ * default: perf ab's own default).
  * Needs g++ and Debian's libbenchmark-dev.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  AB_CONFIDENCE,
+  AB_MAX_ROUNDS,
+  AB_PAIRINGS,
+  type AbPairing,
+  abLookDetectOptions,
+  abLooks,
+} from '../../src/analysis/perf/ab/index.js';
 import { detectRegression } from '../../src/analysis/perf/detect.js';
 import type { Direction } from '../../src/analysis/perf/features.js';
 import { mannWhitneyU } from '../../src/analysis/perf/stats/mann-whitney.js';
@@ -43,10 +63,13 @@ const { values } = parseArgs({
     changes: { type: 'string' },
     json: { type: 'boolean' },
     time: { type: 'string', default: 'real' },
+    pairing: { type: 'string' },
   },
 });
 const scale = Number(values.scale);
 if (values.time !== 'real' && values.time !== 'cpu') throw new Error(`--time ${values.time}: real or cpu`);
+if (values.pairing !== undefined && !AB_PAIRINGS.includes(values.pairing as AbPairing))
+  throw new Error(`--pairing ${values.pairing}: one of ${AB_PAIRINGS.join(', ')}`);
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
 /** Builds one binary per label; `100b` is a second, separate build of the same source as `100`. */
@@ -87,11 +110,50 @@ interface Outcome {
   fixed99: Call;
   fixed: Call;
   utest: Call;
+  /** Paired decision on the first 10 rounds at one look's level (1 − 0.01/3). */
+  paired10: Call;
+  /** perf ab's looks replayed on the recorded rounds with the pairing the run did not use. */
+  replay: Call;
+  replayRounds: number;
+  /** The replay wanted more rounds than the run recorded for this benchmark (counted as inconclusive). */
+  replayCutShort: boolean;
+  /** The looks replayed with the run's own pairing: must give the run's verdict. */
+  selfReplay: Call;
   estimate: number;
+}
+
+/** perf ab's default looks (10, 20, 40) and each look's decision, for the replays. */
+const LOOKS = abLooks(10, AB_MAX_ROUNDS);
+
+/**
+ * perf ab's adaptive decision replayed on recorded rounds: at each look the decision runAb makes (same options),
+ * stopping at the first look that decides; when the rounds end before a look that is needed, inconclusive and cut
+ * short.
+ */
+function replayLooks(
+  base: number[],
+  head: number[],
+  direction: Direction,
+  pairing: AbPairing,
+): { verdict: Call; rounds: number; cutShort: boolean } {
+  const options = abLookDetectOptions(LOOKS.length, pairing);
+  for (const [k, n] of LOOKS.entries()) {
+    if (base.length < n) return { verdict: 'inconclusive', rounds: base.length, cutShort: true };
+    const d = detectRegression(
+      { baseline: base.slice(0, n), candidate: head.slice(0, n) },
+      direction,
+      options,
+    );
+    if (d.verdict !== 'inconclusive' || k === LOOKS.length - 1)
+      return { verdict: d.verdict, rounds: n, cutShort: false };
+  }
+  throw new Error('unreachable');
 }
 
 /** The rounds of the first look: the fixed-round decisions use these. */
 const FIRST_LOOK = 10;
+/** The level of one of perf ab's three looks. */
+const LOOK_CONFIDENCE = 1 - (1 - AB_CONFIDENCE) / 3;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -139,6 +201,7 @@ function main(): void {
   const outcomes: Outcome[] = [];
   const pairs: { roundsRun: number; seconds: number }[] = [];
   const started = Date.now();
+  let runPairing = 'none' as AbPairing;
   const cmd = (bin: string) =>
     `${bin} --benchmark_min_time=0.05 --benchmark_out={out} --benchmark_out_format=json >/dev/null`;
   cases.forEach((c, i) => {
@@ -157,6 +220,7 @@ function main(): void {
         cmd(c.head),
         '--json',
         ...(values.time === 'cpu' ? ['--time', 'cpu'] : []),
+        ...(values.pairing ? ['--pairing', values.pairing] : []),
       ],
       { cwd: root, encoding: 'utf8', env: { ...process.env, AI_CI_MODE: 'enforce' } },
     );
@@ -177,6 +241,7 @@ function main(): void {
     }
     const doc = parsed as {
       roundsRun: number;
+      pairing?: AbPairing;
       benchmarks: {
         name: string;
         direction: Direction;
@@ -188,6 +253,8 @@ function main(): void {
       }[];
     };
     pairs.push({ roundsRun: doc.roundsRun, seconds: (Date.now() - t0) / 1000 });
+    runPairing = doc.pairing ?? 'none';
+    const other: AbPairing = runPairing === 'adjacent' ? 'none' : 'adjacent';
     for (const b of doc.benchmarks) {
       const base = b.base.slice(0, FIRST_LOOK);
       const head = b.head.slice(0, FIRST_LOOK);
@@ -197,6 +264,8 @@ function main(): void {
         detectRegression({ baseline: base, candidate: head }, b.direction, { sameJob: true, confidence })
           .verdict;
       const ratio = median(head) / median(base) - 1;
+      const replayed = replayLooks(b.base, b.head, b.direction, other);
+      const self = replayLooks(b.base, b.head, b.direction, runPairing);
       const p = mannWhitneyU(head, base).p;
       outcomes.push({
         change: c.change,
@@ -207,6 +276,15 @@ function main(): void {
         fixed99: fixedAt(0.99),
         fixed: ratio > 0.05 ? 'regression' : ratio < -0.05 ? 'improvement' : 'no-change',
         utest: p < 0.05 ? (ratio > 0 ? 'regression' : 'improvement') : 'no-change',
+        paired10: detectRegression({ baseline: base, candidate: head }, b.direction, {
+          sameJob: true,
+          paired: true,
+          confidence: LOOK_CONFIDENCE,
+        }).verdict,
+        replay: replayed.verdict,
+        replayRounds: replayed.rounds,
+        replayCutShort: replayed.cutShort,
+        selfReplay: self.verdict,
         estimate: b.change.estimate,
       });
     }
@@ -217,7 +295,7 @@ function main(): void {
   });
   const seconds = Math.round((Date.now() - started) / 1000);
 
-  const methods = ['aici', 'fixed95', 'fixed99', 'fixed', 'utest'] as const;
+  const methods = ['aici', 'fixed95', 'fixed99', 'fixed', 'utest', 'paired10', 'replay'] as const;
   type Method = (typeof methods)[number];
   const right = (o: Outcome, m: Method) =>
     o.change > 0 ? o[m] === 'regression' : o.change < 0 ? o[m] === 'improvement' : o[m] !== 'regression';
@@ -231,11 +309,17 @@ function main(): void {
       comparisons: os.length,
       ...Object.fromEntries(methods.map((m) => [m, share(m)])),
       aiciMeanRounds: mean(os.map((o) => o.rounds)),
+      replayMeanRounds: mean(os.map((o) => o.replayRounds)),
+      replayCutShort: os.filter((o) => o.replayCutShort).length,
       aiciMedianEstimate: median(os.map((o) => o.estimate)),
-    } as { change: number; comparisons: number; aiciMeanRounds: number; aiciMedianEstimate: number } & Record<
-      Method,
-      number
-    >;
+    } as {
+      change: number;
+      comparisons: number;
+      aiciMeanRounds: number;
+      replayMeanRounds: number;
+      replayCutShort: number;
+      aiciMedianEstimate: number;
+    } & Record<Method, number>;
   });
   const big = outcomes.filter((o) => Math.abs(o.change) >= 0.05);
   const none = outcomes.filter((o) => o.change === 0);
@@ -262,8 +346,12 @@ function main(): void {
     meanRoundsRunPerPair: mean(pairs.map((p) => p.roundsRun)),
     meanSecondsPerPair: mean(pairs.map((p) => p.seconds)),
     stoppedAtFirstLook: outcomes.filter((o) => o.rounds === FIRST_LOOK).length / outcomes.length,
+    replayMeanRounds: mean(outcomes.map((o) => o.replayRounds)),
+    replayCutShort: outcomes.filter((o) => o.replayCutShort).length,
+    replayCutShortChanged: outcomes.filter((o) => o.replayCutShort && o.change !== 0).length,
+    selfReplayAgrees: outcomes.filter((o) => o.selfReplay === o.aici).length,
   };
-  const json = `${JSON.stringify({ table, summary, cost, outcomes }, null, 2)}\n`;
+  const json = `${JSON.stringify({ pairing: runPairing, table, summary, cost, outcomes }, null, 2)}\n`;
   // Kept for a later look at the rounds' outcomes whichever way the run printed.
   writeFileSync(path.join(out, 'last.json'), json);
   if (values.json) {
@@ -271,24 +359,27 @@ function main(): void {
     return;
   }
   const pct = (x: number) => (Number.isNaN(x) ? 'n/a (no such pairs run)' : `${(100 * x).toFixed(1)}%`);
+  const otherName = runPairing === 'adjacent' ? 'unpaired' : 'paired';
   const name: Record<Method, string> = {
-    aici: 'ai-ci perf ab (defaults: adaptive 10→40 rounds, 0.99 over the looks)',
+    aici: `ai-ci perf ab (adaptive 10→40 rounds, 0.99 over the looks, pairing ${runPairing}${values.pairing ? ', asked' : ', its default'})`,
     fixed95: 'fixed 10 rounds @0.95 (ai-ci before, same rounds)',
     fixed99: 'fixed 10 rounds @0.99 (same rounds)',
     fixed: 'fixed 5% on medians (10 rounds)',
     utest: 'U test p < 0.05 (10 rounds)',
+    paired10: 'paired 10 rounds @0.99/3 (same rounds)',
+    replay: `${otherName} adaptive, replayed on the run's rounds (cut short where the run recorded too few)`,
   };
   console.log(
     `same-job A/B on real builds: ${cases.length} pairs × 3 benchmarks, ${seconds} s` +
       (values.time === 'cpu' ? ' — special setting: perf ab --time cpu (cpu_time), not the default' : ''),
   );
   console.log(
-    '| expected change | comparisons | ai-ci adaptive right | its mean rounds | fixed 10 @0.95 right | fixed 10 @0.99 right | fixed 5% right | U test right | ai-ci median estimate |',
+    `| expected change | comparisons | ai-ci adaptive right | its mean rounds | fixed 10 @0.95 right | fixed 10 @0.99 right | fixed 5% right | U test right | paired 10 @0.99/3 right | ${otherName} adaptive replay right | its mean rounds | replays cut short | ai-ci median estimate |`,
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of table) {
     console.log(
-      `| ${r.change > 0 ? '+' : ''}${pct(r.change)} | ${r.comparisons} | ${pct(r.aici)} | ${r.aiciMeanRounds.toFixed(1)} | ${pct(r.fixed95)} | ${pct(r.fixed99)} | ${pct(r.fixed)} | ${pct(r.utest)} | ${r.aiciMedianEstimate >= 0 ? '+' : ''}${pct(r.aiciMedianEstimate)} |`,
+      `| ${r.change > 0 ? '+' : ''}${pct(r.change)} | ${r.comparisons} | ${pct(r.aici)} | ${r.aiciMeanRounds.toFixed(1)} | ${pct(r.fixed95)} | ${pct(r.fixed99)} | ${pct(r.fixed)} | ${pct(r.utest)} | ${pct(r.paired10)} | ${pct(r.replay)} | ${r.replayMeanRounds.toFixed(1)} | ${r.replayCutShort} | ${r.aiciMedianEstimate >= 0 ? '+' : ''}${pct(r.aiciMedianEstimate)} |`,
     );
   }
   for (const m of methods) {
@@ -305,6 +396,12 @@ function main(): void {
       `mean ${cost.meanRoundsRunPerPair.toFixed(1)}; wall time per pair ${cost.meanSecondsPerPair.toFixed(1)} s ` +
       `(adaptive, measured; a fixed ${FIRST_LOOK}-round run is about ` +
       `${((cost.meanSecondsPerPair * (FIRST_LOOK + 1)) / (cost.meanRoundsRunPerPair + 1)).toFixed(1)} s by proportion of rounds, warm-up included)`,
+  );
+  console.log(
+    `${otherName} adaptive replay: rounds per side its decisions used: mean ${cost.replayMeanRounds.toFixed(1)}; ` +
+      `cut short (wanted more rounds than the run recorded for the benchmark; counted inconclusive): ` +
+      `${cost.replayCutShort} of ${outcomes.length} comparisons, ${cost.replayCutShortChanged} of them with a change. ` +
+      `Check: the looks replayed with the run's own pairing give its verdict in ${cost.selfReplayAgrees} of ${outcomes.length}.`,
   );
 }
 

@@ -176,6 +176,29 @@ export function abLooks(rounds: number, maxRounds: number): number[] {
 }
 
 /**
+ * The decision each look of runAb makes (detect.ts's same-job decision, paired or not) for a run of `looks` planned
+ * looks: the family-wise confidence (detect.confidence, default AB_CONFIDENCE) split over the looks (Bonferroni),
+ * with enough bootstrap resamples for the look's tails. Exported so that a replay of runAb's looks on recorded
+ * rounds (scripts/perf/eval-ab.ts) decides exactly as it does.
+ */
+export function abLookDetectOptions(
+  looks: number,
+  pairing: AbPairing,
+  detect: AbOptions['detect'] = {},
+): DetectOptions {
+  const confidence = detect.confidence ?? AB_CONFIDENCE;
+  const confidencePerLook = 1 - (1 - confidence) / looks;
+  const tail = (1 - confidencePerLook) / 2;
+  return {
+    ...detect,
+    confidence: confidencePerLook,
+    resamples: detect.resamples ?? Math.max(DEFAULT_RESAMPLES, Math.ceil(TAIL_RESAMPLES / tail)),
+    sameJob: true,
+    paired: pairing === 'adjacent',
+  };
+}
+
+/**
  * The order of rounds: `warmup` pairs, then `rounds` pairs. ABBA alternates which side leads each pair
  * (AB BA AB …); random draws it per pair. Each side runs warmup + rounds times. A run that stops at an earlier
  * look runs a prefix of it.
@@ -257,15 +280,8 @@ export async function runAb(
   if (!(confidence > 0.5 && confidence < 1))
     throw new RangeError(`confidence must be in (0.5, 1), got ${confidence}`);
   const looks = abLooks(rounds, maxRounds);
-  const confidencePerLook = 1 - (1 - confidence) / looks.length;
-  const tail = (1 - confidencePerLook) / 2;
-  const detect: DetectOptions = {
-    ...options.detect,
-    confidence: confidencePerLook,
-    resamples: options.detect?.resamples ?? Math.max(DEFAULT_RESAMPLES, Math.ceil(TAIL_RESAMPLES / tail)),
-    sameJob: true,
-    paired: pairing === 'adjacent',
-  };
+  const detect = abLookDetectOptions(looks.length, pairing, options.detect);
+  const confidencePerLook = detect.confidence!;
   const plan = abSchedule(maxRounds, warmup, options.order ?? 'abba', options.seed ?? 1);
   const collected = new Map<string, Collected>();
   const seen: Record<Side, number> = { base: 0, head: 0 };
