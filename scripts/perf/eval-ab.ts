@@ -120,6 +120,9 @@ interface Outcome {
   /** The looks replayed with the run's own pairing: must give the run's verdict. */
   selfReplay: Call;
   estimate: number;
+  /** The rounds the run recorded for the benchmark (its decision's), kept in the JSON for later looks. */
+  base: number[];
+  head: number[];
 }
 
 /** perf ab's default looks (10, 20, 40) and each look's decision, for the replays. */
@@ -286,6 +289,8 @@ function main(): void {
         replayCutShort: replayed.cutShort,
         selfReplay: self.verdict,
         estimate: b.change.estimate,
+        base: b.base,
+        head: b.head,
       });
     }
     log(
