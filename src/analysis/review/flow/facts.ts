@@ -81,6 +81,11 @@ export interface Taint {
    * with `transform`.
    */
   mergedBack?: boolean;
+  /**
+   * A reduction by the id of the rows it is merged onto (`bookings.merge(pairs.groupby("booking_id").agg(…),
+   * on="booking_id")`): each row's statistic is of its own group only, one group per row — nothing crosses rows.
+   */
+  ownGroup?: boolean;
 }
 
 export interface ColsView {
@@ -140,6 +145,13 @@ export interface DataVal {
   preds?: PredRef[];
   /** Evaluations this value is a score of (a metric, a loss or an accuracy count on held-out data). */
   evals?: EvalFact[];
+  /**
+   * A table of results (`pd.DataFrame([{"fold": k, "val_auc": v, "test_auc": t}, …])`): the evaluations behind each
+   * of its columns, so that sorting or picking by one column decides by those scores only.
+   */
+  scoreCols?: Map<string, EvalFact[]>;
+  /** A table of results sorted by a column of scores: cutting its top rows (`head(k)`, `iloc[0]`) picks by them. */
+  pickBy?: EvalFact[];
   /** For a loss or a metric of predictions: the labels they were compared with (`loss_fn(net(X), y)`: `y`). */
   against?: DataVal;
   /** Cross-validation or search scores this value is (or is computed from). */

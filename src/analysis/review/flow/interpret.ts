@@ -1672,6 +1672,14 @@ class Interpreter {
         const items = n.namedChildren
           .map((c) => (c ? this.expr(c, scope) : undefined))
           .filter((v): v is Val => !!v);
+        // ["beach", TARGET] with TARGET = "rescue_logged": names, as a list of literals is.
+        if (
+          n.type === 'list' &&
+          items.length > 0 &&
+          items.length === n.namedChildren.length &&
+          items.every((v) => v.kind === 'strs' && !v.list && !v.partial && v.values.length === 1)
+        )
+          return { kind: 'strs', values: items.map((v) => (v as StrsVal).values[0]!), list: true };
         return { kind: 'coll', items };
       }
       case 'dictionary': {
@@ -2727,6 +2735,32 @@ class Interpreter {
         return d ? this.withRows(d, o, at) : i;
       };
       return v?.kind === 'tuple' ? { kind: 'tuple', items: v.items.map(read) } : read(v);
+    }
+    const recordsNode = args.pos[0];
+    if (
+      /^(pd|pandas)\.DataFrame(\.from_records)?$/.test(qname) &&
+      args.pos.length === 1 &&
+      recordsNode &&
+      ((recordsNode.type === 'identifier' && scope.get(recordsNode.text)?.kind === 'coll') ||
+        (recordsNode.type === 'list' && recordsNode.namedChildren.every((c) => c?.type === 'dictionary')))
+    ) {
+      // pd.DataFrame(rows) of dicts of scores ({"fold": k, "test_auc": auc}): a table of results, each column's scores
+      // kept apart (see DataVal.scoreCols). (The list is only read here: evaluating it twice makes nothing twice.)
+      const v = this.expr(recordsNode, scope);
+      const cols = new Map<string, EvalFact[]>();
+      const records = v?.kind === 'coll' ? v.items : [];
+      for (const r of records) {
+        if (r.kind !== 'coll' || !r.keys) continue;
+        r.items.forEach((item, i) => {
+          const key = r.keys![i];
+          const evals = this.dataOf(item).flatMap((d) => d.evals ?? []);
+          if (key !== undefined && evals.length > 0) cols.set(key, [...(cols.get(key) ?? []), ...evals]);
+        });
+      }
+      if (cols.size > 0) {
+        for (const a of args.kw.values()) this.expr(a, scope);
+        return { ...this.score([], at), evals: undefined, scoreCols: cols };
+      }
     }
     if (
       /^(pd|pandas)\.DataFrame$/.test(qname) &&
@@ -4683,6 +4717,9 @@ class Interpreter {
         ]);
     } else if ((method === 'diff' || method === 'pct_change') && out.deps) {
       out.deps = this.diffDeps(out.deps, args, scope);
+    } else if ((method === 'bfill' || method === 'backfill') && out.deps) {
+      // groupby("plot_id")["score"].bfill(): a gap takes the group's next value.
+      out.deps = [...out.deps, ...out.deps.map((c) => ({ ...c, lag: c.lag - 1 }))];
     } else if (method === 'shift') {
       // daily.groupby(level="store_id").shift(1) of a reduction by (store, date): each row takes its group's previous
       // statistic, moved off its own key (see Taint.mergedBack).
@@ -4771,6 +4808,29 @@ class Interpreter {
         ],
       };
     }
+    if (d.scoreCols) {
+      // scores.sort_values("test_auc"), scores.nlargest(3, "val_auc"), scores.loc[scores["f1"].idxmax()]: a table of
+      // results sorted or cut by one column decides by that column's scores.
+      const byNode =
+        method === 'sort_values'
+          ? (args.kw.get('by') ?? args.pos[0])
+          : /^(nlargest|nsmallest)$/.test(method)
+            ? (args.kw.get('columns') ?? args.pos[1])
+            : undefined;
+      const by = byNode ? (stringValue(byNode) ?? stringList(byNode)?.[0]) : undefined;
+      const evals = by !== undefined ? d.scoreCols.get(by) : undefined;
+      // (Sorted only to be shown, the table picks nothing: its top rows taken do, see pickBy.)
+      if (evals && method !== 'sort_values') this.decide(this.score(evals, at), at);
+      return {
+        ...this.derive([d], at, true),
+        scoreCols: d.scoreCols,
+        ...(evals && method === 'sort_values' ? { pickBy: evals } : d.pickBy ? { pickBy: d.pickBy } : {}),
+      };
+    }
+    if (d.pickBy && /^(head|first|nth)$/.test(method)) this.decide(this.score(d.pickBy, at), at);
+    if ((d.evals || d.internal) && /^(idxmax|idxmin|nlargest|nsmallest|argmax|argmin)$/.test(method))
+      // by_fold["test_auc"].idxmax(): the best of several scores picks.
+      this.decide(d, at);
     if (d.preds || d.evals || d.internal) {
       // Predictions and scores: .item(), .mean(), .argmax(1) keep what they are.
       if (/^(item|tolist)$/.test(method))
@@ -4967,6 +5027,24 @@ class Interpreter {
         .filter((x) => !x.preds && !x.evals && !x.internal);
       if (others.length > 0) return this.derive([d, ...others], at);
     }
+    // res["nights"].rank(pct=True): each value's place among every row's, learnt from all the rows ranked (a
+    // quantile transform by hand).
+    if (method === 'rank' && args.kw.get('pct')?.text === 'True' && !d.preds && !d.evals) {
+      const out = this.derive([d], at, true);
+      out.taints = [...out.taints, { by: 'percent ranks (rank)', fitRows: new Set(d.rows), at }];
+      return out;
+    }
+    // df["score"].bfill(), fillna(method="bfill"): a gap takes the next row's value.
+    if (
+      (method === 'bfill' ||
+        method === 'backfill' ||
+        (method === 'fillna' && /^["']b(ack)?fill["']$/.test(args.kw.get('method')?.text ?? ''))) &&
+      d.deps
+    ) {
+      const out = this.derive([d], at, true);
+      out.deps = [...(out.deps ?? []), ...(d.deps ?? []).map((c) => ({ ...c, lag: c.lag - 1 }))];
+      return out;
+    }
     if (TIME_OPS.has(method)) {
       if (method === 'shift') this.moveReduction(d);
       const out = this.derive([d], at, true);
@@ -4977,6 +5055,19 @@ class Interpreter {
       }
       if ((method === 'diff' || method === 'pct_change') && out.deps)
         out.deps = this.diffDeps(out.deps, args, scope);
+      // rolling("7D", closed="left"): the window ends before the row (its own value out); "right" (the default)
+      // and "both" keep it.
+      const closed = args.kw.get('closed');
+      const closedValue = closed ? this.expr(closed, scope) : undefined;
+      if (
+        method === 'rolling' &&
+        out.deps &&
+        closedValue?.kind === 'strs' &&
+        !closedValue.list &&
+        closedValue.values.length === 1 &&
+        /^(left|neither)$/.test(closedValue.values[0]!)
+      )
+        out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + 1 }));
       // rolling(24, center=True): the window reaches half its width ahead of the row.
       if (method === 'rolling' && args.kw.get('center')?.text === 'True' && out.deps) {
         const w = nums(this.expr(args.pos[0] ?? args.kw.get('window')!, scope))?.[0];
@@ -5243,8 +5334,9 @@ class Interpreter {
       // own group's statistics (see Taint.mergedBack).
       const onNode = args.kw.get('on');
       const onKeys = onNode ? (stringList(onNode) ?? this.named(onNode, scope)?.values) : undefined;
+      // (df[keys].join(table, on=keys) looks the table up by the same keys.)
       const back = (o: DataVal, t: Taint) =>
-        method === 'merge' &&
+        (method === 'merge' || method === 'join') &&
         !!onKeys &&
         !!t.groupBy?.length &&
         t.by.startsWith('group statistics') &&
@@ -5254,10 +5346,22 @@ class Interpreter {
       // A named series joined in (`rfm.join(clv.rename("spend"))`) is that column of the result: what was learnt to
       // make it is written there (see Taint.assigned), so features that leave the column out do not carry it.
       out.taints = [...d.taints];
+      // (On the left table's own id, bookings on booking_id: one group per row, see Taint.ownGroup.)
+      const own = (k: string) => {
+        const entity = /^(.*[a-z])_?(id|no|num|number|code|key|ref)$/i.exec(k)?.[1]?.toLowerCase();
+        const names = [...d.rows].flatMap((r) => [...(this.facts.origins.get(r)?.names ?? [])]);
+        return !!entity && entity.length >= 3 && names.some((x) => x.toLowerCase().includes(entity));
+      };
       for (const o of others) {
         const name = o.column?.name;
         for (const t0 of o.taints) {
-          const t = back(o, t0) ? { ...t0, mergedBack: true } : t0;
+          const t = back(o, t0)
+            ? {
+                ...t0,
+                mergedBack: true,
+                ...(t0.groupBy?.length === 1 && own(t0.groupBy[0]!) ? { ownGroup: true } : {}),
+              }
+            : t0;
           if (!out.taints.includes(t0))
             out.taints.push(name !== undefined ? { ...t, assigned: { frame: out.frame, names: [name] } } : t);
         }
@@ -5396,6 +5500,26 @@ class Interpreter {
       return base;
     }
     // df.groupby("city")["clicked"]: still the groups, of that column.
+    if (base.kind === 'data' && base.scoreCols && first) {
+      // scores["test_auc"] of a table of results: that column's scores (see DataVal.scoreCols).
+      const col = stringValue(first);
+      const evals = col !== undefined ? base.scoreCols.get(col) : undefined;
+      if (evals) return this.score(evals, at);
+      if (col !== undefined)
+        return {
+          ...this.derive([base], at, true),
+          scoreCols: undefined,
+          ...(base.pickBy ? { pickBy: base.pickBy } : {}),
+        };
+    }
+    // ranked.iloc[0], ranked.iloc[:3] of a table sorted by scores: its top rows, picked by them.
+    if (
+      base.kind === 'data' &&
+      base.pickBy &&
+      valueNode?.type === 'attribute' &&
+      valueNode.childForFieldName('attribute')?.text === 'iloc'
+    )
+      this.decide(this.score(base.pickBy, at), at);
     if (base.kind === 'group') {
       // df.groupby("tire_id")[cfg["target"]]: a name looked up in a config dict names the column as a string does.
       const looked =

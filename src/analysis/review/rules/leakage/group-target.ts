@@ -44,7 +44,38 @@ export function groupTargetStatistic(
       why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) is computed over each ${taint.groupBy.map((g) => JSON.stringify(g)).join(' × ')} group's values of ${taint.col.name === target.name ? `the target ${JSON.stringify(target.name)}` : `${JSON.stringify(taint.col.name)}, which the target ${JSON.stringify(target.name)} is computed from`}, the row's own label and the group's later ones included, so the model at ${lineRef(t.at)} is given the answer. Use the groups' earlier values only (a shifted, expanding statistic, or the previous period's).`,
     };
   }
-  return laterRowsSummarised(facts, t, target, rule);
+  return byTargetGroup(t, target, label, rule) ?? laterRowsSummarised(facts, t, target, rule);
+}
+
+/**
+ * A statistic of a feature computed per value of the target and given back to the rows by it (gaps filled with
+ * `groupby(["beach", "rescue_logged"])[cols].median()` looked up on both keys, `groupby("y")["x"].transform("mean")`):
+ * each row's feature is chosen by its own label, the test rows' too.
+ */
+function byTargetGroup(
+  t: TrainFact,
+  target: { frame: number; name: string },
+  label: Set<string>,
+  rule: Pick<Rule, 'id' | 'kind'>,
+): RawFinding | undefined {
+  for (const taint of t.x.taints) {
+    if ((taint.by !== 'group statistics (transform)' && !taint.mergedBack) || !taint.groupBy?.length)
+      continue;
+    // (An id the label looks up, churned = ~player_id.isin(later.player_id), is whose label it is, not its value.)
+    const key = taint.groupBy.find((k) => k === target.name || (label.has(k) && !/(^|_)id$/i.test(k)));
+    if (!key) continue;
+    const a = taint.assigned;
+    if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => t.x.cols!.names.has(n))) continue;
+    return {
+      ruleId: rule.id,
+      kind: rule.kind,
+      confidence: 'medium',
+      at: t.at,
+      message: `features are computed per value of the target ${JSON.stringify(target.name)}`,
+      why: `A statistic at ${lineRef(taint.at)} is taken within groups keyed by ${JSON.stringify(key)}${key === target.name ? ', the target itself,' : `, which the target ${JSON.stringify(target.name)} is computed from,`} and given back to each row by that key: the feature of every row, a test row's too, is chosen by its own label, so the model at ${lineRef(t.at)} reads the answer. Group by columns known before the outcome.`,
+    };
+  }
+  return undefined;
 }
 
 /**

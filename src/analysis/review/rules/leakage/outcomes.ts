@@ -333,7 +333,7 @@ const EVENTS: RegExp[] = [
   /(^|_)(los|stays?|length_of_stay)($|_)|discharg/i,
 ];
 const CONSEQUENCE =
-  /(^|_)(fee|fees|charge|charged|penalty|reason|date|amount|refund|status|code|disposition|destination|interview)($|_)/i;
+  /(^|_)(fee|fees|charge|charged|penalty|reason|date|amount|refund|status|code|disposition|destination|interview|courier|pickup|label|tracking|shipment)($|_)/i;
 
 /**
  * A feature naming a consequence of the target's own event: `cancellation_fee` for `is_canceled`,

@@ -110,8 +110,9 @@ export const rule: Rule = {
       for (const t of tr.x.taints) {
         if (rowwise && t.col && t.col.frame === tr.y?.column?.frame && t.col.name === tr.y.column.name)
           continue;
-        // Bags per booking: an attribute of each entity, nothing learnt across them (see Taint.entityCount).
-        if (t.entityCount) continue;
+        // Bags per booking: an attribute of each entity, nothing learnt across them (see Taint.entityCount); a
+        // booking's own swipes summarised onto it (see Taint.ownGroup).
+        if (t.entityCount || t.ownGroup) continue;
         if (leftOut(t, tr.x)) continue;
         for (const o of tr.x.rows) {
           const c = chain(facts, o);

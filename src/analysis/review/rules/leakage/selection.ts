@@ -115,15 +115,21 @@ export const rule: Rule = {
     for (const [origin, s] of selecting) {
       const c = chain(facts, origin);
       // An untouched hold-out: another evaluated origin, not used to select, not related to this one.
+      // (Not the validation folds of a loop over a splitter's folds, `X_dev.iloc[va]` for each fold, when the test
+      // scores themselves pick: those folds were scored before the choice, and leave no hold-out for the result.)
       const scope = facts.origins.get(origin)?.scope;
-      const holdout = [...byOrigin.keys()].some(
-        (other) =>
+      const testPicks = s.evals.some((e) => e.decides !== undefined);
+      const holdout = [...byOrigin.keys()].some((other) => {
+        const o = facts.origins.get(other);
+        return (
           other !== origin &&
-          facts.origins.get(other)?.scope === scope &&
+          o?.scope === scope &&
           !selecting.has(other) &&
           !c.has(other) &&
-          !chain(facts, other).has(origin),
-      );
+          !chain(facts, other).has(origin) &&
+          !(testPicks && o?.loop !== undefined && o.split !== undefined && /\.split$/.test(o.split.fn))
+        );
+      });
       if (holdout) continue;
       const names = [...(facts.origins.get(origin)?.names ?? [])];
       const name =
