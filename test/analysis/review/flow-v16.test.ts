@@ -195,3 +195,31 @@ print(m.score(te[cols], te["returned"]))
     await check(prog('["firmness_code", "return_courier"]', '  # <- leak-target'));
   });
 });
+
+describe('an id counted beside features joined side by side (pd.concat(axis=1)) without it', () => {
+  const prog = (split: string) => `
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.model_selection import GroupShuffleSplit, train_test_split
+iv = pd.read_parquet("intervals.parquet")
+print(iv["hole_id"].nunique(), "holes", len(iv), "intervals")
+X = pd.concat([iv[["mag_susc", "density"]], pd.get_dummies(iv["lith_code"])], axis=1)
+y = iv["log_cu"]
+${split}
+print(RandomForestRegressor().fit(X_tr, y_tr).score(X_te, y_te))
+`;
+  it('intervals split at random, reported', async () => {
+    await check(
+      prog(
+        'X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=5)  # <- leak-overlap',
+      ),
+    );
+  });
+  it('intervals split by hole (nothing)', async () => {
+    await check(
+      prog(
+        'tr, te = next(GroupShuffleSplit(test_size=0.2, random_state=5).split(X, y, groups=iv["hole_id"]))\nX_tr, X_te, y_tr, y_te = X.iloc[tr], X.iloc[te], y.iloc[tr], y.iloc[te]',
+      ),
+    );
+  });
+});

@@ -213,12 +213,31 @@ export const rule: Rule = {
           x.cols?.frame === frame
             ? (x.cols.mode === 'only' && ![...x.cols.names].some((n) => n.includes(id))) ||
               (x.cols.mode === 'drop' && x.cols.names.has(id))
-            : !x.cols && x.column?.frame === frame && x.column.name !== id,
+            : !x.cols &&
+              ((x.column?.frame === frame && x.column.name !== id) ||
+                // pd.concat([frame[GEOPHYS], dummies], axis=1): the columns read, the id not among them.
+                (!x.column &&
+                  !x.whole &&
+                  !!x.deps?.length &&
+                  x.deps.some((d) => d.frame === frame) &&
+                  !x.deps.some((d) => d.name.includes(id)))),
         );
       const counted = (frame: number) =>
         [...(facts.countedKeys?.get(frame) ?? [])].find(
           (c) => !NOT_ENTITY.test(entityOf(c)) && notFeature(frame, c),
-        ) ?? [...(facts.seriesKeys?.get(frame) ?? [])].find((c) => notFeature(frame, c));
+        ) ??
+        // (An id treated as a series counts when the label comes with it, merged on it: one label per batch on its
+        // daily readings.)
+        [...(facts.seriesKeys?.get(frame) ?? [])].find(
+          (c) =>
+            notFeature(frame, c) &&
+            !!facts.merges
+              ?.get(frame)
+              ?.some(
+                (m) =>
+                  m.key === c && [...(m.names ?? [])].some((n) => n !== c && labels.has(`${frame}:${n}`)),
+              ),
+        );
       // rfm = history.groupby("donor_id").agg(…): one row per donor, whatever the columns say
       // (Rows named as parts of a document, `stanzas` made from poems deduplicated by poem_id, are several per poem
       // again: only a reduction, not a deduplication before the parts were cut, makes them one per group.)
