@@ -223,3 +223,34 @@ print(RandomForestRegressor().fit(X_tr, y_tr).score(X_te, y_te))
     );
   });
 });
+
+describe('rows exploded into one per item of a list before the split', () => {
+  const prog = (body: string) => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import train_test_split
+recipes = pd.read_csv("recipes.csv")
+def per_tag(df):
+    return df.assign(tag=df["tags"].str.split("|")).explode("tag").reset_index(drop=True)
+${body}
+cols = ["n_ingredients", "n_steps"]
+print(Ridge().fit(train[cols], train["minutes"]).score(test[cols], test["minutes"]))
+`;
+  it('exploded, then split: copies of a recipe on both sides, reported', async () => {
+    await check(
+      prog(
+        'rows = per_tag(recipes)\ntrain, test = train_test_split(rows, test_size=0.2, random_state=0)',
+      ).replace(
+        '.explode("tag").reset_index(drop=True)',
+        '.explode("tag").reset_index(drop=True)  # <- leak-overlap',
+      ),
+    );
+  });
+  it('split by recipe, then exploded (nothing)', async () => {
+    await check(
+      prog(
+        'tr, te = train_test_split(recipes, test_size=0.2, random_state=0)\ntrain, test = per_tag(tr), per_tag(te)',
+      ),
+    );
+  });
+});

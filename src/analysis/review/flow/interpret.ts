@@ -5306,6 +5306,18 @@ class Interpreter {
       }
       return out;
     }
+    if (method === 'explode' && (args.pos.length > 0 || args.kw.has('column')) && !d.column) {
+      // recipes.assign(tag=tags.str.split("|")).explode("tag"): each row once per item of its list, the rest of the
+      // row copied — copies of one recipe, one per tag.
+      for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
+      const o = this.origin(
+        'oversampled',
+        d.rows,
+        at,
+        '.explode() (a copy of each row per item of its list)',
+      );
+      return this.withRows(d, o, at);
+    }
     if (method === 'repeat' && args.pos.length > 0) {
       // X.repeat(3, axis=0), ds.repeat(2): every row several times.
       const o = this.origin('oversampled', d.rows, at, `.repeat()`);
