@@ -2,7 +2,8 @@
  * Same-job A/B: the base and head builds are run alternately in one job, on one machine, so both sides share
  * its state (clock, cache, neighbours); warm-up rounds are discarded; each round's results are read (any format
  * of ../parse, or the command's wall time as hyperfine measures it), and each benchmark is decided by the
- * same-job decision of ../detect.ts (rank test of the rounds with a Hodges-Lehmann/bootstrap interval). Rounds are
+ * same-job decision of ../detect.ts (rank test of the rounds with a Hodges-Lehmann/bootstrap interval; with
+ * `pairing: 'adjacent'` the signed-rank test of the ratios of rounds run next to each other). Rounds are
  * adaptive: benchmarks still undecided after the first `rounds` get more, up to `maxRounds`, with the repeated
  * looks corrected so the false-alarm rate stays at its level (runAb).
  *
@@ -29,7 +30,14 @@ export type AbOrder = 'abba' | 'random';
  */
 export const AB_PAIRINGS = ['adjacent', 'none'] as const;
 export type AbPairing = (typeof AB_PAIRINGS)[number];
-/** The default pairing of runAb and `ai-ci perf ab --pairing`. */
+/**
+ * The default pairing of runAb and `ai-ci perf ab --pairing`: none. Paired was measured against it by `npm run
+ * eval:ab` (two runs on a 2-core VM under changing load, README "Paired against unpaired") and was not better: 82.1%
+ * right on changes ≥ 5% run paired against 82.1% for the unpaired looks replayed on its rounds, and 78.2% replayed
+ * paired against 82.1% in a run unpaired; 2 of 144 unchanged comparisons called regressions paired, 1 unpaired. The
+ * ratios spread less than the rounds (a median 25% per round) but 10 pairs reach a look's level (0.01/3) only with
+ * W+ ≥ 53 of 55, a coarser step than the rank-sum test of 10 + 10 rounds.
+ */
 export const AB_PAIRING: AbPairing = 'none';
 /** Which time of a Google Benchmark result a round gives: `real_time` (default) or `cpu_time`. */
 export const AB_TIMES = ['real', 'cpu'] as const;

@@ -132,7 +132,7 @@ export function registerPerfAb(perf: Command): void {
     .description(
       'same-job A/B: run the base and head commands alternately in this job (warm-up discarded), read each ' +
         'round’s results (or time the commands), and decide per benchmark with the rank test and a bootstrap ' +
-        'interval; undecided benchmarks get more rounds (up to --max-rounds)',
+        'interval (or, --pairing adjacent, the signed-rank test of paired rounds); undecided benchmarks get more rounds (up to --max-rounds)',
     )
     .requiredOption(
       '--base <command>',

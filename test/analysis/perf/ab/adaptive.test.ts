@@ -240,8 +240,6 @@ describe('adaptive rounds of same-job A/B', () => {
       );
       if (naive) uncorrected++;
     }
-    console.log('DBG', corrected, uncorrected);
-    console.log('DBG', corrected, uncorrected);
     expect(corrected / runs).toBeLessThanOrEqual(1 - confidence);
     expect(uncorrected / runs).toBeGreaterThan(1 - confidence);
   });
