@@ -10,6 +10,9 @@
  * The order is ABBA by default (base, head, head, base, …: a linear drift of the machine hits both sides
  * equally) or randomised per pair (seeded). The commands are run by an injected `exec`, so the library has no
  * process I/O and is tested with a fake; the CLI (`ai-ci perf ab`) passes one that spawns a shell.
+ *
+ * Size: one sequential procedure (schedule, rounds, looks and the per-look decision with its pairing) whose parts share
+ * the run's state and the design note of runAb; split, they would pass that state around for no reader's gain.
  */
 import { type Detection, type DetectOptions, detectRegression } from '../detect.js';
 import type { Direction } from '../features.js';
