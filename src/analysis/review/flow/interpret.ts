@@ -114,7 +114,8 @@ const stringList = (n: Node | null | undefined): string[] | undefined => {
   const one = stringValue(n);
   if (one !== undefined) return [one];
   if (n.type === 'list' || n.type === 'tuple') {
-    const out = n.namedChildren.map((c) => stringValue(c));
+    // (Comments between the items, `# build record`, are no items.)
+    const out = n.namedChildren.filter((c) => c?.type !== 'comment').map((c) => stringValue(c));
     return out.every((s) => s !== undefined) ? (out as string[]) : undefined;
   }
   return undefined;
@@ -1670,13 +1671,13 @@ class Interpreter {
         if (names && names.length > 0 && n.type === 'list')
           return { kind: 'strs', values: names, list: true };
         const items = n.namedChildren
-          .map((c) => (c ? this.expr(c, scope) : undefined))
+          .map((c) => (c && c.type !== 'comment' ? this.expr(c, scope) : undefined))
           .filter((v): v is Val => !!v);
         // ["beach", TARGET] with TARGET = "rescue_logged": names, as a list of literals is.
         if (
           n.type === 'list' &&
           items.length > 0 &&
-          items.length === n.namedChildren.length &&
+          items.length === n.namedChildren.filter((c) => c?.type !== 'comment').length &&
           items.every((v) => v.kind === 'strs' && !v.list && !v.partial && v.values.length === 1)
         )
           return { kind: 'strs', values: items.map((v) => (v as StrsVal).values[0]!), list: true };

@@ -1,0 +1,278 @@
+/**
+ * What is recorded only once an outcome has happened, by domain: the words that name an outcome a model is trained to
+ * predict (a loan's default, a diagnosis, a ticket's escalation) and the words of what follows it (collection calls,
+ * the treatment prescribed, the agent's notes). A feature named after what follows its target's outcome is not known
+ * at prediction time (Kaufman et al. 2012, "Leakage in data mining": "leaking features … recorded after the target";
+ * Kapoor & Narayanan 2023, "Leakage and the reproducibility crisis in ML-based science", L3.1 "temporal leakage").
+ *
+ * Hand-written: no library ships such a table. Each entry names the published or documented leak it encodes; the
+ * check stays a low-confidence note (names can mislead: `prior_collections` is the past).
+ */
+
+export interface Outcome {
+  /** The outcome, as the finding words it ("a default"). */
+  event: string;
+  /** Words in the target's name (or the columns it is made from). */
+  target: RegExp;
+  /** Words in a feature's name that only exist once that outcome happened. */
+  after: RegExp;
+  /** What follows the outcome, for the finding's explanation. */
+  follows: string;
+}
+
+/** Matched against snake_case names, lower-cased: `(^|_)word` anchors a word's start. */
+export const OUTCOMES: Outcome[] = [
+  {
+    event: 'a default',
+    target: /(^|_)(default\w*|delinquen\w*|bad_loan|charged?_?off|loan_status|npl|non_?performing)($|_)/,
+    // Lending Club's documented post-origination columns (recoveries, total_pymnt, last_pymnt_*), collection and
+    // days-past-due counts of the loan itself.
+    after:
+      /(^|_)(collections?|collect(ed|or|ors)|recover(y|ies|ed)|dpd|days_past_due|past_due|arrears|overdue|late_fees?|missed_payments?|write_?offs?|written_?off|charge_?offs?|hardship|restructur\w*|forbearance|foreclos\w*|repossess\w*|total_pymnt|total_rec_\w+|last_pymnt\w*|out_prncp\w*)($|_)/,
+    follows: 'collection, arrears and recovery come after a loan goes bad',
+  },
+  {
+    event: 'a fraud',
+    target: /(^|_)(fraud\w*|scam|chargebacks?)($|_)/,
+    after:
+      /(^|_)(chargebacks?|disputes?|disputed|refunds?|refunded|reversals?|reversed|payouts?|paid_out|settle\w*|investigat\w*|blocked|frozen|confirmed|reported)($|_)/,
+    follows: 'investigations, chargebacks and settlements follow a fraud',
+  },
+  {
+    event: 'a diagnosis',
+    target:
+      /(^|_)(diabet\w*|t[12]d|cancer|tumou?r|malignan\w*|disease|diagnos\w*|sepsis(_\d+)?|septic|infect\w*|stroke|pneumonia|covid\w*|dementia|alzheimer\w*|hypertens\w*|hypotens\w*|chd|cad|mi|heart_disease|ckd|copd|asthma|depress\w*|positive|case)($|_)/,
+    // A treatment is given once the disease is diagnosed: drugs, orders, procedures and referrals for it.
+    after:
+      /(^|_)(treat\w*|therap\w*|medicat\w*|prescri\w*|rx|drugs?|doses?|dosage|metformin|statins?|antibiotics?|abx|antiviral\w*|chemo\w*|radiotherap\w*|radiation|surgery|surgical|procedure|biopsy|referr\w*|referred|icu|ventilat\w*|vasopressors?|carbapenem\w*|vancomycin|oncolog\w*|dialysis|stent\w*|discharge\w*|bolus\w*|saline\w*|fluid_challenge)($|_)/,
+    // (An intradialytic hypotension is treated with a saline bolus: the fluid given answers the event.)
+    follows: 'treatment, prescriptions and procedures follow the diagnosis',
+  },
+  {
+    event: 'a death or the end of a stay',
+    target:
+      /(^|_)(mortality|death|died|dead|deceased|surviv\w*|los|length_of_stay|expire\w*|in_hospital)($|_)/,
+    after:
+      /(^|_)(discharge\w*|autopsy|death\w*|hospice|disposition|total_charges|total_cost|los|length_of_stay|days_in_hospital|processed|slaughter\w*|harvested)($|_)/,
+    // (A flock's or herd's mortality over a cycle: the animals processed or slaughtered at its end are the survivors.)
+    follows: 'the discharge, its disposition and the stay’s total cost are known when the stay ends',
+  },
+  {
+    // The index stay's length is known at discharge, when a readmission is predicted: only the readmission's own
+    // records come after it.
+    event: 'a readmission',
+    target: /(^|_)(readmi\w*)($|_)/,
+    // The readmission's own records, or the time to it (`days_to_next_admission`).
+    after: /(^|_)(readmi\w*|next_admission\w*|next_visit\w*)($|_)/,
+    follows: 'the readmission’s own records exist once the patient is readmitted',
+  },
+  {
+    event: 'a click',
+    target: /(^|_)(clicks?|clicked|ctr)($|_)/,
+    after:
+      /(^|_)(conversions?|converted|conversion_value|purchase[ds]?|revenue|order_value|orders?|checkout|basket_value|cart_value|spend|installs?|dwell_time|time_on_page)($|_)/,
+    follows: 'conversions, installs, revenue and time on the page are recorded after the click',
+  },
+  {
+    // An app's install, a visit's time on the page come before a purchase (a game's first-week play predicting its
+    // payers): only what the purchase itself records follows it.
+    event: 'a conversion or purchase',
+    target: /(^|_)(convert\w*|conversions?|purchase[ds]?|bought|buy|orders?|ordered)($|_)/,
+    after:
+      /(^|_)(conversions?|converted|conversion_value|purchase[ds]?|revenue|order_value|orders?|checkout|basket_value|cart_value|spend)($|_)/,
+    follows: 'conversion values, revenue and the order are recorded with the purchase',
+  },
+  {
+    event: 'an escalation or resolution',
+    target:
+      /(^|_)(escalat\w*|resolution\w*|resolved|reopen\w*|csat|satisf\w*|sla|breach\w*|complaint\w*|handle_time|time_to_resolve)($|_)/,
+    after:
+      /(^|_)(agent_notes?|notes|transfers?|transferred|reassign\w*|resolution\w*|resolved|closed|closure|reopen\w*|surveys?|csat|handle_time|replies|escalat\w*)($|_)/,
+    follows: 'notes, transfers and the resolution are written while the ticket is handled',
+  },
+  {
+    event: 'a cancellation or churn',
+    target:
+      /(^|_)(churn\w*|cancel\w*|attrit\w*|unsubscri\w*|terminat\w*|closure|closed|retain\w*|retention|renew\w*|lapsed?)($|_)/,
+    after:
+      /(^|_)(cancel\w*|terminat\w*|exit\w*|win_?back|retention_offer|final_bill|closing|closure|refunds?|deactivat\w*|port_out|ported)($|_)/,
+    follows: 'cancellation fees, exit surveys and win-back offers exist once the customer has left',
+  },
+  {
+    event: 'an energy use',
+    target: /(^|_)(kwh|consumption|energy_use|usage|demand|load|mwh|therms?)($|_)/,
+    // A bill is the use times the tariff.
+    after: /(^|_)(bills?|billed|invoice\w*|amount_due|energy_cost|electricity_cost)($|_)/,
+    follows: 'the bill is the consumption times the tariff',
+  },
+  {
+    event: 'an employee leaving or being promoted',
+    target: /(^|_)(attrition|left|leaver|quit|resign\w*|turnover|promot\w*|terminat\w*)($|_)/,
+    after:
+      /(^|_)(exit\w*|severance|notice_period|last_day|final_pay\w*|next_salary|new_salary|new_title|new_grade|raise|promotion_date|replacement|offboard\w*)($|_)/,
+    follows: 'exit interviews, severance and a new salary come with the change itself',
+  },
+  {
+    event: 'a claim',
+    target: /(^|_)(claims?|claimed|loss|losses)($|_)/,
+    after:
+      /(^|_)(payouts?|paid|paid_amount|settle\w*|reserves?|adjuster\w*|litigat\w*|lawyer|subrogation|salvage)($|_)/,
+    follows: 'payouts, reserves and settlements are set while a claim is handled',
+  },
+  {
+    event: 'a late arrival',
+    target: /(^|_)(late|lateness|delay\w*|on_time|ontime|transit_days|delivery_days|eta_error)($|_)/,
+    // A late return (a library loan, a rental): fines and late fees accrue once the item is overdue.
+    after:
+      /(^|_)(actual\w*|delivered\w*|delivery_date|delivery_time|arriv\w*|received\w*|complaints?|compensation|refunds?|claims?|fines?|fine_amount\w*|late_fees?|penalt\w*|days_overdue|overdue_days)($|_)/,
+    follows: 'the actual arrival, fines and any compensation are known once the parcel, trip or loan is late',
+  },
+  {
+    // The NYC taxi trip-duration task: fare, tip and total are metered over the trip (TLC data dictionary); the
+    // drop-off place is known when the trip is requested, its time only at the end.
+    // A container's (a car's, a parcel's) dwell at a terminal: storage and demurrage are billed at gate-out.
+    event: 'a trip’s or a stay’s duration',
+    target:
+      /(^|_)(duration\w*|trip_time|travel_time|ride_time|trip_minutes|journey_time|dwell\w*|parking_time|time_in_yard)($|_)/,
+    after:
+      /(^|_)(final_fare|fare_amount|metered_fare|total_amount|tip_amount|tips?|tolls_amount|(dropoff|drop_off|arrival)_(time|datetime|at|ts|timestamp)|arrived_at|end_time|ended_at|completed_at|storage_fees?\w*|demurrage\w*|detention_fees?\w*|parking_fees?\w*|gate_out\w*)($|_)/,
+    follows:
+      'the metered fare, the drop-off, storage and demurrage fees are known once the trip or the stay has ended',
+  },
+  {
+    // A reservation's or an appointment's no-show: a forfeited deposit, a check-in, the time at the table or in the
+    // clinic exist once the guest or patient did (not) come.
+    event: 'a no-show',
+    target: /(^|_)(no_?shows?|noshow|did_not_attend|dna|missed_appointment|showed_up)($|_)/,
+    after:
+      /(^|_)(deposit_forfeited|forfeit\w*|table_minutes|table_occupied\w*|seated\w*|checked_in|check_in_time|arrival_time|arrived\w*|visit_duration|bill_amount|final_bill)($|_)/,
+    follows:
+      'a forfeited deposit, the check-in and the time spent there exist once the guest came or did not',
+  },
+  {
+    // An online order's return (retail return prediction at checkout).
+    event: 'a return',
+    target: /(^|_)(returned|is_return|return_flag|will_return|items_returned)($|_)/,
+    after:
+      /(^|_)(return_label\w*|refunds?|refunded|restock\w*|rma|return_reason\w*|return_shipping\w*|support_contacts?|days_to_first_contact)($|_)/,
+    follows: 'return labels, refunds and the contacts about them come after the order',
+  },
+  {
+    event: 'a pass, fail or dropout',
+    target:
+      /(^|_)(pass|passed|fail|failed|dropout|dropped_out|graduat\w*|grade|grades|g3|final_grade|exam_result)($|_)/,
+    after:
+      /(^|_)(final\w*|g3|exam_score|final_exam|certificate|diploma|graduat\w*|withdraw\w*|resit|retake|transcript)($|_)/,
+    follows: 'the final exam and its consequences come after the course',
+  },
+  {
+    event: 'a match result',
+    target: /(^|_)(win|wins|won|winner|result|outcome|home_win|victory|lost)($|_)/,
+    after: /(^|_)(final_score|full_time\w*|fthg|ftag|points_scored|margin|runs_scored|sets_won)($|_)/,
+    follows: 'the final score decides the result',
+  },
+  {
+    event: 'a campaign’s success',
+    target: /(^|_)(success\w*|funded|state)($|_)/,
+    after:
+      /(^|_)(pledged|usd_pledged\w*|backers|pct_funded|percent_funded|raised|amount_raised|funded_amount)($|_)/,
+    follows: 'the amount pledged at the deadline decides whether the campaign succeeded',
+  },
+  {
+    event: 'a hire or admission',
+    target: /(^|_)(hired|hire|admit\w*|accepted|offer\w*|enrol\w*|placed|placement)($|_)/,
+    after:
+      /(^|_)(start_date|salary_offered|offer_salary|onboard\w*|enrolled|enrollment_date|joined|joining_date|signed|background_check\w*|reference_check\w*|drug_test\w*)($|_)/,
+    // (Background and reference checks are run on the candidates an offer is made to.)
+    follows: 'a start date and an offered salary exist once the offer was made',
+  },
+  {
+    event: 'a machine failure',
+    target: /(^|_)(fail\w*|breakdown|fault\w*|broken|downtime|rul)($|_)/,
+    after:
+      /(^|_)(repair\w*|replaced|replacement\w*|downtime\w*|work_orders?|failure_mode|root_cause|warranty_claim\w*)($|_)/,
+    follows: 'repairs, replacements and the root cause are recorded after the failure',
+  },
+  {
+    // A graded or inspected item (a fabric roll, a board, a batch) is mended, reworked or scrapped after the grade,
+    // because of it.
+    event: 'a quality grade or inspection result',
+    target:
+      /(^|_)(grade[sd]?|grading|defects?|defective|rejects?|rejected|qc_\w+|pass_fail|first_quality)($|_)/,
+    after: /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*)($|_)/,
+    follows: 'mending, rework and scrapping are done after an item is graded, because of its grade',
+  },
+  {
+    // A pawn or a loan is redeemed or repaid, or forfeited: what was paid on it (the interest, the total) is known once
+    // it was.
+    event: 'a redemption or repayment',
+    target:
+      /(^|_)(redeem\w*|redemption\w*|forfeit\w*|repaid|repay\w*|prepaid|prepay\w*|paid_off|payoff)($|_)/,
+    after:
+      /(^|_)(interest_paid|total_paid|amount_paid|paid_amount|amount_repaid|repaid_amount|payoff_\w+|last_payment\w*|months_reported|redeemed_on|redemption_date)($|_)/,
+    follows: 'the interest and the total paid, and the last payment, are recorded as the loan is repaid',
+  },
+  {
+    // A pregnancy test (serum beta-hCG around day 14 after transfer) and the scans after it tell the outcome of an
+    // embryo transfer or a conception.
+    event: 'a pregnancy',
+    target: /(^|_)(pregnan\w*|clinical_preg\w*|live_birth\w*|conceiv\w*|conception|implant\w*)($|_)/,
+    after:
+      /(^|_)(b_?hcg\w*|beta_hcg\w*|hcg\w*|serum_b|fetal_\w+|heartbeat|gestation\w*|birth_weight|delivery\w*)($|_)/,
+    follows: 'the hCG test, the scans and the delivery follow the transfer that leads to a pregnancy',
+  },
+  {
+    // An auction's results sheet: the hammer price, the buyer and the commission (charged on the hammer price) exist
+    // only for a lot that sold, once it did.
+    event: 'a sale at auction',
+    target: /(^|_)(sold|unsold|passed_in|sell_through|sale_result)($|_)/,
+    after:
+      /(^|_)(commission\w*|hammer\w*|buyer\w*|winning_bid\w*|final_bid\w*|sale_price|sold_price|price_realised|price_realized|buyers?_premium)($|_)/,
+    follows: 'the hammer price, the buyer and the commission on it are recorded when the lot sells',
+  },
+  {
+    // A complication of a procedure keeps the patient in hospital, brings them back or to theatre again
+    // (length of stay is the usual outcome measure of surgical complications).
+    event: 'a complication',
+    target: /(^|_)(complicat\w*|adverse_events?|morbidity|post_?op_\w+)($|_)/,
+    after:
+      /(^|_)(hospitali[sz]ed_days|hospitali[sz]ation_days|days_(in_)?hospital\w*|length_of_stay|los|icu_days|days_in_icu|reoperat\w*|re_?admi\w*|revision\w*|discharge\w*|transfusions?)($|_)/,
+    follows: 'a longer stay, a return to theatre and a readmission follow a complication',
+  },
+  {
+    // A skin reaction to radiotherapy, a rash, an ulcer: dressings and creams are issued once it has appeared.
+    event: 'a skin reaction',
+    target: /(^|_)(dermatitis|rash|ulcer\w*|mucositis|skin_toxicit\w*|desquamation)($|_)/,
+    after: /(^|_)(dressings?\w*|hydrogel\w*|ointments?|creams?|steroid_cream\w*|wound_care\w*)($|_)/,
+    follows: 'dressings and creams are issued for the reaction',
+  },
+  {
+    // A tornado's Enhanced Fujita rating is assigned from the damage survey, with the path's measured length and width.
+    event: "a storm's damage rating",
+    target: /(^|_)(ef|ef_rating|ef_scale|f_scale|fujita\w*|damage_rating|tornado_rating)($|_)/,
+    after: /(^|_)(path_(width|length)\w*|damage\w*|fatalit\w*|injur\w*|deaths?|survey\w*)($|_)/,
+    follows: 'the rating comes from the damage survey, which measures the path',
+  },
+  {
+    // Items left at a repair shop, a missed pickup: reminders and storage fees are sent because it was not collected.
+    event: 'a collection missed',
+    target: /(^|_)(uncollected|not_collected|unclaimed|abandon\w*|no_?show\w*|missed_pickup)($|_)/,
+    after: /(^|_)(reminders?\w*|chasers?|chase\w*|follow_?ups?|notices?|storage_fees?)($|_)/,
+    follows: 'reminders and notices are sent once the item is not collected',
+  },
+  {
+    // An overrun, a delay: the actual duration or cost is what the overrun is measured from, known at the end.
+    event: 'an overrun',
+    target: /(^|_)(overrun\w*|over_budget|overbudget|slippage|exceed\w*|late_finish|finished_late)($|_)/,
+    after: /(^|_)actual(_\w+)?($|_)/,
+    follows: 'the actual duration and cost exist once the job is done',
+  },
+  {
+    // A race not finished: timing mats, splits and checkpoints passed are recorded during the race.
+    event: 'a race not finished',
+    target: /(^|_)(dnf|did_not_finish|dns|finished|finish_status)($|_)/,
+    after:
+      /(^|_)(timing_mats?\w*|mats_crossed|splits?\w*|checkpoints?\w*|laps_completed|distance_covered\w*|finish_time\w*)($|_)/,
+    follows: 'the splits and checkpoints are recorded during the race',
+  },
+];
