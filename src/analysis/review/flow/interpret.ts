@@ -4720,7 +4720,7 @@ class Interpreter {
       out.deps = this.diffDeps(out.deps, args, scope);
     } else if ((method === 'bfill' || method === 'backfill') && out.deps) {
       // groupby("plot_id")["score"].bfill(): a gap takes the group's next value.
-      out.deps = [...out.deps, ...out.deps.map((c) => ({ ...c, lag: c.lag - 1 }))];
+      out.deps = alsoRowsBack(out.deps, -1);
     } else if (method === 'shift') {
       // daily.groupby(level="store_id").shift(1) of a reduction by (store, date): each row takes its group's previous
       // statistic, moved off its own key (see Taint.mergedBack).
@@ -5043,7 +5043,7 @@ class Interpreter {
       d.deps
     ) {
       const out = this.derive([d], at, true);
-      out.deps = [...(out.deps ?? []), ...(d.deps ?? []).map((c) => ({ ...c, lag: c.lag - 1 }))];
+      out.deps = alsoRowsBack(d.deps, -1);
       return out;
     }
     if (TIME_OPS.has(method)) {
@@ -5751,8 +5751,7 @@ class Interpreter {
   /** x.diff(k), x.pct_change(k): the row's own value and the one k rows back (k < 0: ahead). */
   private diffDeps(deps: ColDep[], args: Args, scope: Scope): ColDep[] {
     const k = this.shiftBy(args, scope);
-    if (k === undefined || k === 0) return deps;
-    return [...deps, ...deps.map((c) => ({ ...c, lag: c.lag + k }))];
+    return k === undefined || k === 0 ? deps : alsoRowsBack(deps, k);
   }
 
   private shiftBy(args: Args, scope: Scope): number | undefined {
@@ -6123,4 +6122,9 @@ function constantValue(v: Val | undefined, n: Node): number | undefined {
     return Number.isNaN(t) ? undefined : t;
   }
   return undefined;
+}
+
+/** The columns read on the row itself and `k` rows back (k < 0: ahead), as x.diff(k) and bfill() (k = -1) read them. */
+function alsoRowsBack(deps: ColDep[], k: number): ColDep[] {
+  return [...deps, ...deps.map((c) => ({ ...c, lag: c.lag + k }))];
 }
