@@ -331,7 +331,8 @@ export interface StrsVal {
    * Column names the program computes from a frame's columns without naming them all (`[c for c in df.columns if
    * c.startswith("px_")]`, `df.columns.drop("y")`): `drop` when it is every column but those, else an unknown subset.
    */
-  partial?: { drop?: string[]; typed?: boolean };
+  /** `frame`: the frame whose columns they are (`wfeat.columns` applied to `df` after a merge is a subset of df's). */
+  partial?: { drop?: string[]; typed?: boolean; frame?: number };
 }
 /**
  * A training loop a library runs (Lightning's or Hugging Face's Trainer): what it trains on, what it validates on,
@@ -423,6 +424,8 @@ export interface EvalFact {
   pred?: number;
   /** One score of several models' predictions together (a blend scored by one metric call): the call's id. */
   joint?: number;
+  /** A score at every threshold (`precision_recall_curve`, `roc_curve`): picking from it chooses a setting. */
+  sweep?: boolean;
 }
 
 export interface CvFact {
@@ -507,9 +510,10 @@ export interface Facts {
   foreignKeys?: Map<number, { key: string; frame: number; names?: Set<string> }[]>;
   /**
    * Tables merged into a frame on a key (`lots.merge(ring[["lot_id", "sold", "commission_paid"]], on="lot_id")`), by
-   * frame: the other table's frame and the columns it brings (its selected columns, else its frame's).
+   * frame: the other table's frame and the columns it brings (its selected columns, else its frame's); `keys` when
+   * merged on several (`on=["race_id", "bib"]`, `key` the first).
    */
-  merges?: Map<number, { key: string; frame: number; names?: Set<string> }[]>;
+  merges?: Map<number, { key: string; keys?: string[]; frame: number; names?: Set<string> }[]>;
   /**
    * Columns that are a calendar period (day, week, month) of a time column (`s["day"] = s["ts"].dt.normalize()`,
    * `.dt.date`, `.dt.to_period("W").dt.start_time`), by frame: column → the time column. Groups by the period are

@@ -1356,7 +1356,16 @@ class Interpreter {
               this.named(colNode, scope)?.values ??
               (fstr?.kind === 'strs' ? fstr.values : undefined))
             : undefined;
-          for (const c of named ?? []) this.defineColumn(base, c, v, posOf(target));
+          // df[cols] = df[cols].fillna(0): each column computed from itself (the selection carries no names row by row).
+          const own = (c: string): Val | undefined =>
+            v?.kind === 'data' &&
+            !v.deps &&
+            v.cols?.mode === 'only' &&
+            v.cols.frame === base.frame &&
+            v.cols.names.has(c)
+              ? { ...v, deps: [{ frame: base.frame, name: c, lag: 0 }] }
+              : v;
+          for (const c of named ?? []) this.defineColumn(base, c, own(c), posOf(target));
           // daily["day"] = daily["day"] + pd.Timedelta(days=1) on a reduction by day: its statistics move to another
           // day's rows when merged back (see Taint.mergedBack).
           for (const r of base.rows)
@@ -1969,7 +1978,11 @@ class Interpreter {
       const p = (a.partial ?? b.partial)!;
       const other = a.partial ? b : a;
       const drop = a.partial && b.partial ? undefined : p.drop?.filter((n) => !other.values.includes(n));
-      const partial = { ...(drop ? { drop } : {}), ...(p.typed ? { typed: true } : {}) };
+      const partial = {
+        ...(drop ? { drop } : {}),
+        ...(p.typed ? { typed: true } : {}),
+        ...(p.frame !== undefined ? { frame: p.frame } : {}),
+      };
       return { kind: 'strs', values: [], list: true, partial };
     }
     if (a?.kind === 'coll' && b === undefined && a.items.length > 0)
@@ -2186,7 +2199,10 @@ class Interpreter {
         const a = args.pos[0] ?? args.kw.get('labels');
         const names = a ? (stringList(a) ?? this.named(a, scope)?.values) : undefined;
         // df.select_dtypes("number").columns.drop("id"): the numeric columns but those.
-        const typed = /\bselect_dtypes\s*\(/.test(objNode.text) ? { typed: true } : {};
+        const typed = {
+          ...(/\bselect_dtypes\s*\(/.test(objNode.text) ? { typed: true } : {}),
+          ...this.columnsFrame(objNode, scope),
+        };
         return { kind: 'strs', values: [], list: true, partial: names ? { drop: names, ...typed } : typed };
       }
       const obj = this.receiver(objNode, scope);
@@ -2826,7 +2842,12 @@ class Interpreter {
     ) {
       // list(df.columns): every column of the frame, by name (like df.columns.drop([])).
       this.expr(args.pos[0]!, scope);
-      return { kind: 'strs', values: [], list: true, partial: { drop: [] } };
+      return {
+        kind: 'strs',
+        values: [],
+        list: true,
+        partial: { drop: [], ...this.columnsFrame(args.pos[0]!, scope) },
+      };
     }
     if (
       /^(set|(numpy|np|pd|pandas)\.unique)$/.test(qname) &&
@@ -3127,6 +3148,8 @@ class Interpreter {
         for (const d of this.dataOf(this.expr(a, scope)))
           for (const p of d.preds ?? []) if (!refs.includes(p)) refs.push(p);
       const evals = outputs(refs).map((p) => this.evaluate(p.model, p.data, at, 'metric', p.id, p.fits));
+      // precision_recall_curve(y_test, proba): a score at every threshold, a sweep of settings in one call.
+      if (/_curve$/.test(name)) for (const e of evals) e.sweep = true;
       // rmse(y_test, w * p_xgb + (1 - w) * p_lgb): one score of a blend of the models, not one score each.
       if (new Set(evals.map((e) => e.model.id)).size > 1) {
         const joint = this.nextId++;
@@ -5343,6 +5366,8 @@ class Interpreter {
       const others = argVals.flatMap((v) => this.dataOf(v));
       const out = this.derive([d, ...others], at);
       out.rows = new Set(d.rows);
+      // A whole frame with another's columns merged in is a whole frame again (its columns, every one of them).
+      if (d.whole) out.whole = true;
       // s.merge(daily, on=["station_id", "day"]) of a reduction by those keys, its keys unchanged: each row gets its
       // own group's statistics (see Taint.mergedBack).
       const onNode = args.kw.get('on');
@@ -5418,6 +5443,16 @@ class Interpreter {
           this.facts.foreignKeys ??= new Map();
           this.facts.foreignKeys.set(out.frame, [...(this.facts.foreignKeys.get(out.frame) ?? []), table]);
         }
+      } else if (key === undefined && onKeys && onKeys.length > 1 && right?.kind === 'data') {
+        // on=["race_id", "bib"]: a merge on several keys, recorded with them all (no foreign key of one entity).
+        const table = {
+          key: onKeys[0]!,
+          keys: onKeys,
+          frame: right.cols?.frame ?? right.frame,
+          names: right.cols?.mode === 'only' ? new Set(right.cols.names) : undefined,
+        };
+        this.facts.merges ??= new Map();
+        this.facts.merges.set(out.frame, [...(this.facts.merges.get(out.frame) ?? []), table]);
       }
       if (key !== undefined && (validate === 'many_to_one' || validate === 'm:1')) {
         this.facts.groupKeys ??= new Map();
@@ -5868,6 +5903,10 @@ class Interpreter {
     )
       return undefined;
     this.expr(right, scope);
+    const owner = {
+      ...(/\bselect_dtypes\s*\(/.test(right.text) ? { typed: true } : {}),
+      ...this.columnsFrame(right, scope),
+    };
     const drop: string[] = [];
     for (const c of conds) {
       const cmp = c.namedChildren[0];
@@ -5877,9 +5916,30 @@ class Interpreter {
       const names = other ? (stringList(other) ?? this.named(other, scope)?.values) : undefined;
       if (cmp?.type === 'comparison_operator' && names && (op === '!=' || op === 'not in'))
         drop.push(...names);
-      else return { kind: 'strs', values: [], list: true, partial: {} };
+      else return { kind: 'strs', values: [], list: true, partial: { ...owner } };
     }
-    return { kind: 'strs', values: [], list: true, partial: { drop } };
+    return { kind: 'strs', values: [], list: true, partial: { drop, ...owner } };
+  }
+
+  /**
+   * The frame whose `.columns` an expression lists (`df.columns`, `df.select_dtypes("number").columns.tolist()`,
+   * `list(df.columns)`), as `{ frame }`, or nothing when it is not known.
+   */
+  private columnsFrame(n: Node, scope: Scope): { frame?: number } {
+    let cur: Node | null = n;
+    while (cur && !(cur.type === 'attribute' && cur.childForFieldName('attribute')?.text === 'columns')) {
+      if (cur.type === 'call') {
+        const f = cur.childForFieldName('function');
+        cur =
+          f?.type === 'attribute'
+            ? f.childForFieldName('object')
+            : (cur.childForFieldName('arguments')?.namedChildren[0] ?? null);
+      } else if (cur.type === 'attribute') cur = cur.childForFieldName('object');
+      else return {};
+    }
+    const obj = cur?.childForFieldName('object');
+    const v = obj ? this.receiver(obj, scope) : undefined;
+    return v?.kind === 'data' ? { frame: v.cols?.frame ?? v.frame } : {};
   }
 
   /**
@@ -5969,14 +6029,23 @@ class Interpreter {
         ? this.expr(n!, scope)
         : undefined;
     const v = n?.type === 'identifier' ? scope.get(n.text) : entry;
+    // DROP = ("athlete_id", "bib", "dnf"): a tuple of names is a list of them.
+    if (
+      v?.kind === 'tuple' &&
+      v.items.length > 0 &&
+      v.items.every((i) => i?.kind === 'strs' && !i.list && !i.partial && i.values.length === 1)
+    )
+      return { kind: 'strs' as const, values: v.items.map((i) => (i as StrsVal).values[0]!), list: true };
     return v?.kind === 'strs' ? v : undefined;
   }
 
   /** Columns the program computed without naming them all (see StrsVal.partial). */
-  private partialColumns(d: DataVal, partial: { drop?: string[]; typed?: boolean }, at: Position): DataVal {
+  private partialColumns(d: DataVal, partial: NonNullable<StrsVal['partial']>, at: Position): DataVal {
     const out = this.derive([d], at);
     out.whole = false;
-    if (partial.drop && (d.whole || d.cols?.mode === 'drop')) {
+    // (Another frame's columns, wfeat's picked from df after a merge: some of df's, which are not known.)
+    const own = partial.frame === undefined || partial.frame === (d.cols?.frame ?? d.frame);
+    if (own && partial.drop && (d.whole || d.cols?.mode === 'drop')) {
       const prev = d.cols?.mode === 'drop' ? d.cols.names : new Set<string>();
       this.useColumns(d.frame, partial.drop);
       out.cols = {

@@ -99,7 +99,8 @@ export function labelFromFeatures(
   for (const f of columns) {
     const def = f === target.name ? undefined : facts.columnDefs.get(target.frame)?.get(f);
     if (!def || def.deps.length === 0 || !def.deps.every((d) => d.lag === 0 && !d.pos)) continue;
-    for (const src of sources(facts, target.frame, f))
+    // (Through reads of the row itself only: a column of the label read from an earlier row is the past.)
+    for (const src of sameRowSources(facts, target.frame, f))
       if (made.has(src) && !reach.has(src)) reach.set(src, f);
   }
   if (![...made].every((m) => reach.has(m))) return undefined;

@@ -4,6 +4,7 @@
  */
 import type { Facts } from '../../flow/facts.js';
 import { sameRowSources, targetLag } from './common.js';
+import { namesPlan } from './outcomes.js';
 
 /**
  * A file of results or outcomes by its name (`ring_results_2018.csv`, `trial_outcomes.parquet`, `labels.csv`), or of
@@ -29,7 +30,9 @@ export function resultsSheet(
     if (!source || !base || !RESULTS_FILE.test(base)) continue;
     const names = m.names ?? facts.frameColumns.get(m.frame);
     if (!names?.has(target.name)) continue;
-    const feature = columns.find((c) => c !== target.name && c !== m.key && names.has(c));
+    const feature = columns.find(
+      (c) => c !== target.name && c !== m.key && !m.keys?.includes(c) && names.has(c),
+    );
     if (feature) return { feature, source, key: m.key };
   }
   return undefined;
@@ -47,6 +50,8 @@ export function sharedMeasurement(
   facts: Facts,
   target: { frame: number; name: string },
   columns: readonly string[],
+  /** Whether a column of the frame is itself among the features (one the program did not add, not dropped). */
+  isFeature: (c: string) => boolean = () => false,
 ): { feature: string; column: string; lagged: string } | undefined {
   const raw = new Set([...sameRowSources(facts, target.frame, target.name)].filter((n) => n !== target.name));
   if (raw.size === 0) return undefined;
@@ -61,6 +66,9 @@ export function sharedMeasurement(
         c !== f &&
         raw.has(c) &&
         !columns.includes(c) &&
+        !isFeature(c) &&
+        // (Not the plan the outcome is measured against: hours_to_deadline beside late = delivered_at > deadline_at.)
+        !namesPlan(c) &&
         !/(^|_)(date|time|timestamp|day|id|key)s?($|_)/i.test(c),
     );
     if (column) return { feature: f, column, lagged };

@@ -43,8 +43,9 @@ export const OUTCOMES: Outcome[] = [
     target:
       /(^|_)(diabet\w*|t[12]d|cancer|tumou?r|malignan\w*|disease|diagnos\w*|sepsis(_\d+)?|septic|infect\w*|stroke|pneumonia|covid\w*|dementia|alzheimer\w*|hypertens\w*|hypotens\w*|chd|cad|mi|heart_disease|ckd|copd|asthma|depress\w*|positive|case)($|_)/,
     // A treatment is given once the disease is diagnosed: drugs, orders, procedures and referrals for it.
+    // (Not any dose: a routine one, a probiotic every hatchery batch is given, treats no diagnosis.)
     after:
-      /(^|_)(treat\w*|therap\w*|medicat\w*|prescri\w*|rx|drugs?|doses?|dosage|metformin|statins?|antibiotics?|abx|antiviral\w*|chemo\w*|radiotherap\w*|radiation|surgery|surgical|procedure|biopsy|referr\w*|referred|icu|ventilat\w*|vasopressors?|carbapenem\w*|vancomycin|oncolog\w*|dialysis|stent\w*|discharge\w*|bolus\w*|saline\w*|fluid_challenge)($|_)/,
+      /(^|_)(treat\w*|therap\w*|medicat\w*|prescri\w*|rx|drugs?|metformin|statins?|antibiotics?|abx|antiviral\w*|chemo\w*|radiotherap\w*|radiation|surgery|surgical|procedure|biopsy|referr\w*|referred|icu|ventilat\w*|vasopressors?|carbapenem\w*|vancomycin|oncolog\w*|dialysis|stent\w*|discharge\w*|bolus\w*|saline\w*|fluid_challenge)($|_)/,
     // (An intradialytic hypotension is treated with a saline bolus: the fluid given answers the event.)
     follows: 'treatment, prescriptions and procedures follow the diagnosis',
   },
@@ -240,9 +241,10 @@ export const OUTCOMES: Outcome[] = [
     follows: 'a longer stay, a return to theatre and a readmission follow a complication',
   },
   {
-    // A skin reaction to radiotherapy, a rash, an ulcer: dressings and creams are issued once it has appeared.
+    // A skin reaction to radiotherapy, a rash, an ulcer: dressings and creams are issued once it has appeared
+    // (`derm_g2` from the CTCAE grade of radiation dermatitis, abbreviated as oncology data sets do).
     event: 'a skin reaction',
-    target: /(^|_)(dermatitis|rash|ulcer\w*|mucositis|skin_toxicit\w*|desquamation)($|_)/,
+    target: /(^|_)(derm|dermatitis|rash|ulcer\w*|mucositis|skin_toxicit\w*|desquamation)($|_)/,
     after: /(^|_)(dressings?\w*|hydrogel\w*|ointments?|creams?|steroid_cream\w*|wound_care\w*)($|_)/,
     follows: 'dressings and creams are issued for the reaction',
   },
@@ -274,5 +276,15 @@ export const OUTCOMES: Outcome[] = [
     after:
       /(^|_)(timing_mats?\w*|mats_crossed|splits?\w*|checkpoints?\w*|laps_completed|distance_covered\w*|finish_time\w*)($|_)/,
     follows: 'the splits and checkpoints are recorded during the race',
+  },
+  {
+    // A water-quality excursion (a nitrate or ammonia spike, an algal bloom, low oxygen): the keeper changes water,
+    // doses or flushes the system because of the reading, the same day.
+    event: 'a water-quality excursion',
+    target:
+      /(^|_)(nitrate\w*|nitrite\w*|ammonia\w*|algal_bloom|bloom|hypoxi\w*|low_do|do_crash|fish_kill)($|_)/,
+    after:
+      /(^|_)(water_changes?\w*|water_changed|flush\w*|dosed|dosing\w*|aerat\w*_added|emergency_\w+)($|_)/,
+    follows: 'water changes, dosing and flushes answer the reading',
   },
 ];

@@ -16,6 +16,11 @@ const BEFORE =
 const PERIOD = /(^|_)\d+_?(d|w|m|y|mths?|months?|days?|weeks?|yrs?|years?)($|_)/;
 const FROM_START = /(^|_)(first|next|after|since|post|following)($|_)/;
 
+/** Whether a name says its value is from before the outcome (`days_since_change`, `prev_visits`). */
+export function fromBefore(name: string): boolean {
+  return BEFORE.test(snake(name));
+}
+
 /** snake_case, lower-cased: `collectionCallsMade` → `collection_calls_made`. */
 export function snake(name: string): string {
   return name
@@ -72,6 +77,24 @@ const TIME_WORDS = 'date|time|at|on|ts|timestamp|datetime|day|changed_at|updated
  */
 const COMPLETION =
   /(^|_)(final_(amount|price|cost|bill|invoice|total|charges?|fees?|payment|paid|value|eur|usd|gbp)|invoice(d)?_(total|amount|sum|value|eur|usd|gbp)|invoice_total\w*|total_invoiced|last_modified\w*|last_updated\w*|modified_at|updated_at|last_update\w*)($|_)/;
+
+const PLAN =
+  /(^|_)(quoted?|plan|planned|estimated?|budget|budgeted|scheduled|expected|promised|target|forecast|contracted|booked|crs|deadline|due)($|_)/;
+
+/** Whether a column is named as a plan (`deadline_at`, `quoted_days`, `promised_by`): known before the outcome. */
+export function namesPlan(name: string): boolean {
+  return PLAN.test(snake(name));
+}
+const ACTUAL = /(^|_)(actual|actually|realised|realized|measured|observed|outturn)($|_)/;
+
+/**
+ * Of the columns a label is made from (`overran = actual_days > 1.15 * quoted_days`), the one named as what actually
+ * happened, when another is named as the plan it is measured against: the outcome's own measurement.
+ */
+export function actualOfPlan(names: readonly string[]): string | undefined {
+  if (!names.some((n) => PLAN.test(snake(n)))) return undefined;
+  return names.find((n) => ACTUAL.test(snake(n)) && !PLAN.test(snake(n)));
+}
 
 /** Whether a column names the actual time of event `p` (dep_time, actual_arr_time), not its planned time. */
 export function actualTime(column: string, p: string): boolean {

@@ -62,6 +62,13 @@ export const rule: Rule = {
           e.decides !== undefined &&
           e.loops.some((l) => !facts.batchLoops.has(l) && l !== o?.loop && l !== e.model.loop),
       );
+      // thr[np.argmax(f1)] over precision_recall_curve(y_test, proba), then the model scored there at that threshold.
+      const swept = evals.find(
+        (e) =>
+          e.sweep &&
+          e.decides !== undefined &&
+          evals.some((f) => f !== e && f.how !== 'early-stopping' && f.at.line > e.decides!.line),
+      );
       const early = evals.find((e) => e.how === 'early-stopping');
       const scored = evals.filter((e) => e.how !== 'early-stopping');
       // for epoch in ...: train(model); acc = test(model, test_loader); if acc > best: keep / else: stop.
@@ -103,6 +110,12 @@ export const rule: Rule = {
           reason: `it is scored at ${lineRef(setting.at)} once per setting tried in a loop, and the score picks the setting at ${lineRef(setting.decides!)}`,
           at: setting,
         });
+      } else if (swept) {
+        selecting.set(origin, {
+          evals,
+          reason: `its scores at every threshold (${lineRef(swept.at)}) pick the threshold at ${lineRef(swept.decides!)}, and it then scores the model at that threshold`,
+          at: swept,
+        });
       } else if (early && scored.length > 0) {
         selecting.set(origin, {
           evals,
@@ -110,6 +123,23 @@ export const rule: Rule = {
           at: early,
         });
       }
+    }
+    // A validation set the code chooses on (a blend's weight, a threshold, kept epochs) and a test set where a blend
+    // of the candidates and the candidates are only reported side by side: the test set is the untouched hold-out of
+    // that choice, and the report of the parts beside the whole is no second choice.
+    for (const [origin, s] of [...selecting]) {
+      if (!s.compared || !s.evals.some((e) => e.joint !== undefined)) continue;
+      const scope = facts.origins.get(origin)?.scope;
+      const c = chain(facts, origin);
+      const chose = [...selecting].some(
+        ([other, o]) =>
+          other !== origin &&
+          !o.compared &&
+          facts.origins.get(other)?.scope === scope &&
+          !c.has(other) &&
+          !chain(facts, other).has(origin),
+      );
+      if (chose) selecting.delete(origin);
     }
     const out: RawFinding[] = [];
     for (const [origin, s] of selecting) {

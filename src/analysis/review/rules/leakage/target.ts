@@ -3,16 +3,20 @@
  * columns a positional slice keeps), a feature is computed row by row from the target (`df["y"] / df["x"]`, a window
  * of it that includes the current row, `shift(-k)` into the future), or, at low confidence, a feature's name says it
  * derives from the target or is only known after the outcome.
+ *
+ * Size: over 400 lines because `inspect` is one ordered list of checks (the first that holds is the finding, the
+ * strongest evidence first); each check's own logic lives in the modules imported below.
  */
 import { leakyName } from '../../flow/apis.js';
 import type { ColDep, DataVal, Facts, TrainFact } from '../../flow/facts.js';
 import type { Position, RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
+import { columnLists, keptFromOutcomeGroup } from './column-groups.js';
 import { labelFromFeatures, laterRead, lineRef, sameRowSources, sources, targetLag } from './common.js';
 import { openWindowFindings } from './event-window.js';
 import { groupTargetStatistic } from './group-target.js';
 import { laggedFeature, namesTarget, resultsSheet, sharedMeasurement } from './label-sources.js';
-import { actualTime, postOutcome, recordedAfter, totalOf } from './outcomes.js';
+import { actualOfPlan, actualTime, fromBefore, postOutcome, recordedAfter, totalOf } from './outcomes.js';
 import { windowLeak } from './window.js';
 
 export const rule: Rule = {
@@ -31,6 +35,7 @@ export const rule: Rule = {
   check(ctx: ProgramContext): RawFinding[] {
     const out: RawFinding[] = [];
     const seen = new Set<string>();
+    const lists = columnLists(ctx.root);
     // Models trained, and models cross-validated (cross_val_score trains one per fold on the same features).
     const cvTrainings: TrainFact[] = ctx.facts.cvs.flatMap((c) =>
       c.est && c.y
@@ -51,7 +56,7 @@ export const rule: Rule = {
       }
       const key = `${t.at.line}`;
       if (seen.has(key)) continue;
-      const f = inspect(facts, t, target) ?? groupTargetStatistic(facts, t, target, rule);
+      const f = inspect(facts, t, target, lists) ?? groupTargetStatistic(facts, t, target, rule);
       if (!f) continue;
       seen.add(key);
       out.push(f);
@@ -122,6 +127,11 @@ function namedColumns(facts: Facts, x: DataVal, frame: number): string[] {
   const dropped = x.cols?.frame === frame && x.cols.mode === 'drop' ? x.cols.names : undefined;
   if (wholeFrame || dropped)
     for (const c of facts.frameColumns.get(frame) ?? []) if (!dropped?.has(c)) cols.add(c);
+  // And the columns of the tables merged into the frame (`reg.merge(res[["bib", "dnf", "timing_mats_crossed"]])`).
+  if (wholeFrame || dropped)
+    for (const m of facts.merges?.get(frame) ?? [])
+      for (const c of m.names ?? facts.frameColumns.get(m.frame) ?? [])
+        if (!dropped?.has(c) && c !== m.key && !m.keys?.includes(c)) cols.add(c);
   return [...cols];
 }
 
@@ -152,6 +162,7 @@ function inspect(
   facts: Facts,
   t: TrainFact,
   target: { frame: number; name: string },
+  lists: Map<string, string[]>,
 ): RawFinding | undefined {
   const x = t.x;
   const at: Position = t.at;
@@ -294,7 +305,24 @@ function inspect(
         `features ${worked.features.map((f) => JSON.stringify(f)).join(', ')} together give the target ${shown}`,
         `${shown} (${lineRef(labelDef.at)}) is computed row by row from ${[...made].map((m) => JSON.stringify(m)).join(', ')}, and the features of the model at ${lineRef(t.at)} are computed from all of them (${worked.reach.map(([m, f]) => `${JSON.stringify(m)} in ${JSON.stringify(f)}`).join(', ')}): the label can be worked out from them.`,
       );
-    const shared = sharedMeasurement(facts, target, columns);
+    // overran = actual_days > 1.15 * quoted_days, and days_per_m2 = actual_days / roof_area_m2: the feature reads
+    // what actually happened, the measurement the label compares with the plan.
+    const actual = actualOfPlan([...made]);
+    const reads = actual
+      ? columns.find(
+          (f) =>
+            f !== target.name &&
+            f !== actual &&
+            !!facts.columnDefs.get(target.frame)?.get(f) &&
+            sameRowSources(facts, target.frame, f).has(actual),
+        )
+      : undefined;
+    if (reads)
+      return finding(
+        `feature ${JSON.stringify(reads)} reads ${JSON.stringify(actual)}, the outcome measured for the target ${shown}`,
+        `${shown} (${lineRef(labelDef.at)}) compares ${JSON.stringify(actual)} with the plan; ${JSON.stringify(reads)} is computed from ${JSON.stringify(actual)} on the same row, so the model at ${lineRef(t.at)} is given what actually happened.`,
+      );
+    const shared = sharedMeasurement(facts, target, columns, kept);
     if (shared)
       return finding(
         `feature ${JSON.stringify(shared.feature)} reads ${JSON.stringify(shared.column)} of the row the target ${shown} is computed from`,
@@ -332,6 +360,13 @@ function inspect(
   const outcomeNames = [target.name, ...sources(facts, target.frame, target.name)];
   // Columns the features are computed from directly (a text made of several columns: subject + notes).
   const read = (x.deps ?? []).filter((d) => d.frame === target.frame && d.lag === 0).map((d) => d.name);
+  // A label that is a later row (`spike.shift(-1)`, directly or in its column's definition): a forecast.
+  const forecast =
+    (label?.lag ?? 0) < 0 ||
+    !!facts.columnDefs
+      .get(target.frame)
+      ?.get(target.name)
+      ?.deps.some((d) => d.lag < 0);
   for (const c of new Set([...named, ...read])) {
     // (A column the program computes from no column, g.cumcount() as "customer_orders", is no record of that name.)
     const from =
@@ -357,20 +392,27 @@ function inspect(
     // white_elo_post beside white_elo_pre: the value after the event the target records (a rating after the game,
     // a weight after the treatment), by the program's own pair of names.
     const known = new Set([...(facts.frameColumns.get(target.frame) ?? []), ...read]);
-    const paired = from.find((s) => {
-      const m = /^(.*_)?post(_.*)?$/.exec(s);
-      return !!m && known.has(`${m[1] ?? ''}pre${m[2] ?? ''}`);
-    });
+    // (Also eot_ecsa beside bol_ecsa, the end of a test beside the beginning of life; final_ beside baseline_.)
+    const paired = from.find((s) =>
+      AFTER_BEFORE.some(([after, before]) => {
+        const m = new RegExp(`^(.*_)?${after}(_.*)?$`).exec(s);
+        return !!m && before.some((b) => known.has(`${m[1] ?? ''}${b}${m[2] ?? ''}`));
+      }),
+    );
     if (paired)
       return finding(
         `feature ${JSON.stringify(c)} is recorded after the outcome`,
         `${paired === c ? JSON.stringify(c) : `${JSON.stringify(c)}, computed from ${JSON.stringify(paired)},`} is the "post" value beside a "pre" one: it is measured after the event whose outcome ${shown} records, unknown at prediction time.`,
         true,
       );
-    const post = from.find((s) => postOutcome(s, target.name, dataset));
-    const after = post
-      ? undefined
-      : from.flatMap((s) => recordedAfter(s, outcomeNames).map((o) => [s, o] as const))[0];
+    // (What follows an outcome read from an earlier row, shift(1), is the last outcome's: known by now. So is a
+    // feature named as from before, days_since_change, and any same-day record beside a label of a later row.)
+    const now = from.length === 0 || forecast ? [] : [...sameRowSources(facts, target.frame, c)];
+    const post = now.find((s) => postOutcome(s, target.name, dataset));
+    const after =
+      post || fromBefore(c)
+        ? undefined
+        : now.flatMap((s) => recordedAfter(s, outcomeNames).map((o) => [s, o] as const))[0];
     if (post || after)
       return finding(
         `feature ${JSON.stringify(c)} is recorded after the outcome`,
@@ -378,6 +420,14 @@ function inspect(
         true,
       );
   }
+  // The rest of the group of columns the label comes from, in the program's own lists of names.
+  const kept = keptFromOutcomeGroup(facts, lists, x, target, new Set(outcomeNames));
+  if (kept)
+    return finding(
+      `feature ${JSON.stringify(kept.feature)} is recorded with the outcome ${shown}`,
+      `${JSON.stringify(kept.feature)} is listed in ${kept.group} with ${kept.source === target.name ? `the target ${shown}` : `${JSON.stringify(kept.source)}, what ${shown} is made from`}; the features leave out ${kept.left.map((n) => JSON.stringify(n)).join(', ')} of that list but keep it, though it is part of the same record, known only once the outcome is.`,
+      true,
+    );
   // By name only: columns named after the target, or after what happens later.
   // Columns the program computes are judged by how (above), not by their names (Sales_lag7 from shift(7) is fine).
   const defined = facts.columnDefs.get(target.frame);
@@ -392,6 +442,14 @@ function inspect(
     );
   return undefined;
 }
+
+/** Name parts of a measurement after an event, each with those of the same measurement before it. */
+const AFTER_BEFORE: [string, string[]][] = [
+  ['post', ['pre']],
+  ['eot', ['bol', 'bot', 'sot']],
+  ['eol', ['bol']],
+  ['final', ['baseline', 'initial']],
+];
 
 function lagText(lag: number): string {
   if (lag < 0) return `shifted ${-lag} row${lag === -1 ? '' : 's'} into the future (shift(${lag}))`;
