@@ -3,19 +3,8 @@
  * frozen first): each behaviour with a leaky program (the line that must be reported marked `# <- rule`) and programs
  * that must report nothing. Written for these tests, not copied from the corpus.
  */
-import { describe, expect, it } from 'vitest';
-import { reviewSources } from '../../../src/analysis/review/index.js';
-
-async function check(source: string, path = 'prog.py'): Promise<void> {
-  const text = source.replace(/^\n/, '');
-  const expected = text
-    .split('\n')
-    .flatMap((l, i) => [...l.matchAll(/# <- (leak-[a-z-]+)/g)].map((m) => `${m[1]}@${i + 1}`));
-  const r = await reviewSources([{ path, text }], { families: ['leakage'] });
-  expect(r.problems).toEqual([]);
-  const got = r.findings.map((f) => `${f.ruleId}@${f.location.line}`);
-  expect(got.sort()).toEqual(expected.sort());
-}
+import { describe, it } from 'vitest';
+import { check } from './check-leakage.js';
 
 describe('a table named like parts (cycles, windows) split in time order by a date', () => {
   const prog = (split: string, mark = '') => `

@@ -3,20 +3,10 @@
  * with a leaky program (the lines that must be reported marked `# <- rule`) and its fixed twin, which must report
  * nothing. The programs are written for these tests, not copied from the corpus.
  */
-import { describe, expect, it } from 'vitest';
-import { reviewSources } from '../../../src/analysis/review/index.js';
+import { describe, it } from 'vitest';
+import { check } from './check-leakage.js';
 
 /** `# <- rule` at the end of a line marks where `rule` must be reported. */
-async function check(source: string): Promise<void> {
-  const text = source.replace(/^\n/, '');
-  const expected = text
-    .split('\n')
-    .flatMap((l, i) => [...l.matchAll(/# <- (leak-[a-z-]+)/g)].map((m) => `${m[1]}@${i + 1}`));
-  const r = await reviewSources([{ path: 'prog.py', text }], { families: ['leakage'] });
-  expect(r.problems).toEqual([]);
-  const got = r.findings.map((f) => `${f.ruleId}@${f.location.line}`);
-  expect(got.sort()).toEqual(expected.sort());
-}
 
 describe("LightGBM's reference= dataset lends bin edges, not rows", () => {
   it('a validation Dataset made with reference=train_set is no overlap with training', () =>

@@ -5,17 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reviewSources } from '../../../src/analysis/review/index.js';
-
-async function check(source: string): Promise<void> {
-  const text = source.replace(/^\n/, '');
-  const expected = text
-    .split('\n')
-    .flatMap((l, i) => [...l.matchAll(/# <- (leak-[a-z-]+)/g)].map((m) => `${m[1]}@${i + 1}`));
-  const r = await reviewSources([{ path: 'prog.py', text }], { families: ['leakage'] });
-  expect(r.problems).toEqual([]);
-  const got = r.findings.map((f) => `${f.ruleId}@${f.location.line}`);
-  expect(got.sort()).toEqual(expected.sort());
-}
+import { check } from './check-leakage.js';
 
 const churn = (features: string, mark: string) => `
 import pandas as pd

@@ -6,18 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { reviewSources } from '../../../src/analysis/review/index.js';
 import { OUTCOMES, recordedAfter } from '../../../src/analysis/review/rules/leakage/outcomes.js';
+import { check } from './check-leakage.js';
 
 /** `# <- rule` at the end of a line marks where `rule` must be reported. */
-async function check(source: string): Promise<void> {
-  const text = source.replace(/^\n/, '');
-  const expected = text
-    .split('\n')
-    .flatMap((l, i) => [...l.matchAll(/# <- (leak-[a-z-]+)/g)].map((m) => `${m[1]}@${i + 1}`));
-  const r = await reviewSources([{ path: 'prog.py', text }], { families: ['leakage'] });
-  expect(r.problems).toEqual([]);
-  const got = r.findings.map((f) => `${f.ruleId}@${f.location.line}`);
-  expect(got.sort()).toEqual(expected.sort());
-}
 
 describe('a list of column names edited in place', () => {
   const prog = (edit: string, mark = '  # <- leak-target') => `

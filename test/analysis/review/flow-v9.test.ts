@@ -3,19 +3,8 @@
  * reporting run): each behaviour with a leaky program (the line that must be reported marked `# <- rule`) and
  * programs that must report nothing. Written for these tests, not copied from the corpus.
  */
-import { describe, expect, it } from 'vitest';
-import { reviewSources } from '../../../src/analysis/review/index.js';
-
-async function check(source: string): Promise<void> {
-  const text = source.replace(/^\n/, '');
-  const expected = text
-    .split('\n')
-    .flatMap((l, i) => [...l.matchAll(/# <- (leak-[a-z-]+)/g)].map((m) => `${m[1]}@${i + 1}`));
-  const r = await reviewSources([{ path: 'prog.py', text }], { families: ['leakage'] });
-  expect(r.problems).toEqual([]);
-  const got = r.findings.map((f) => `${f.ruleId}@${f.location.line}`);
-  expect(got.sort()).toEqual(expected.sort());
-}
+import { describe, it } from 'vitest';
+import { check } from './check-leakage.js';
 
 describe('head(n) and tail(m) are the first and the last rows, two parts', () => {
   const prog = (prep: string, mark: string) => `

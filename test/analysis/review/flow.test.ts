@@ -2,20 +2,10 @@
  * The data-flow analysis behind the leakage rules, one capability at a time: each program is reviewed for leakage and
  * the findings (rule and line) compared with the lines that must be reported, and its fixed form must report none.
  */
-import { describe, expect, it } from 'vitest';
-import { reviewSources } from '../../../src/analysis/review/index.js';
+import { describe, it } from 'vitest';
+import { check } from './check-leakage.js';
 
 /** `# <- rule` at the end of a line marks where `rule` must be reported. */
-async function check(source: string): Promise<void> {
-  const text = source.replace(/^\n/, '');
-  const expected = text
-    .split('\n')
-    .flatMap((l, i) => [...l.matchAll(/# <- (leak-[a-z-]+)/g)].map((m) => `${m[1]}@${i + 1}`));
-  const r = await reviewSources([{ path: 'prog.py', text }], { families: ['leakage'] });
-  expect(r.problems).toEqual([]);
-  const got = r.findings.map((f) => `${f.ruleId}@${f.location.line}`);
-  expect(got.sort()).toEqual(expected.sort());
-}
 
 describe('function summaries: a helper is interpreted with the caller’s data', () => {
   it('a helper that fits a scaler on the data it is given, called before the split', () =>
