@@ -249,9 +249,10 @@ function score(
 }
 
 const { items: all, heldOuts } = load();
-// The part being held out: the last version while only its hash is here (nothing of it can be run). A version whose
-// list and files are here has had (or is having) its one reporting run: scored as its own part, tuning data after.
-const current = heldOuts.at(-1)?.pending ? heldOuts.at(-1) : undefined;
+// The parts being held out: every version while only its hash is here (nothing of it can be run; a later one may be
+// frozen for the round after the next report). A version whose list and files are here has had (or is having) its one
+// reporting run: scored as its own part, tuning data after.
+const pending = heldOuts.filter((h) => h.pending);
 const reported = heldOuts.filter((h) => !h.pending);
 const items = all;
 const parts: Record<string, Item[]> = {
@@ -259,9 +260,10 @@ const parts: Record<string, Item[]> = {
 };
 for (const h of reported)
   parts[`held-out v${h.version} (reported, tuning)`] = items.filter((i) => h.pairs.has(i.pair));
-const currentState = current
-  ? `v${current.version}, frozen by its hash (files not here)`
-  : 'none frozen (freeze the next part before changing the rules)';
+const currentState =
+  pending.length > 0
+    ? `${pending.map((h) => `v${h.version}`).join(' and ')}, frozen by ${pending.length > 1 ? 'their hashes' : 'its hash'} (files not here)`
+    : 'none frozen (freeze the next part before changing the rules)';
 const detectors: [string, Detector][] = [
   ['ai-ci review', aiCi],
   ['regex baseline', regexBaseline],

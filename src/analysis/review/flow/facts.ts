@@ -238,6 +238,11 @@ export interface EstVal {
   monitored?: DataVal[];
   /** Data given when the model is made (statsmodels' `OLS(y, X)`, `ols("y ~ a", data=df)`): `.fit()` trains on it. */
   data?: { x: DataVal; y?: DataVal };
+  /**
+   * A setting learnt from rows before the estimator was made (`TfidfVectorizer(vocabulary=terms)` with the terms
+   * chosen by chi² over every labelled text): refitting it in each fold keeps that setting.
+   */
+  learnt?: { by: string; rows: Set<number>; at: Position };
 }
 
 export interface PredVal {
@@ -393,6 +398,8 @@ export interface SplitFact {
   shuffled: boolean;
   /** For a split by a mask on one column (`df[df.week <= 120]`, `df[df.week > 120]`): that column. */
   by?: string;
+  /** `kf.split(X, y, groups)` with a splitter that ignores groups (see CvFact.ignoredGroups): its name. */
+  ignoredGroups?: string;
   /** The column a group splitter keeps whole (`GroupShuffleSplit(…).split(X, y, groups=df["match_id"])`). */
   groups?: string;
 }
@@ -439,6 +446,12 @@ export interface CvFact {
   cvText: string | undefined;
   /** The column given as `groups=` (each group kept in one fold by a group splitter). */
   groups?: string;
+  /**
+   * `groups=` given to a split that ignores it (KFold, StratifiedKFold, ShuffleSplit, or `cv=5` and the default
+   * folds): the splitter's name. scikit-learn uses groups only with a Group* splitter, so each group's rows still
+   * fall on both sides of every fold.
+   */
+  ignoredGroups?: string;
   /** The column definitions when it ran (see TrainFact.columnDefs). */
   columnDefs?: Facts['columnDefs'];
 }

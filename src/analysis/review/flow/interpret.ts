@@ -1788,7 +1788,10 @@ class Interpreter {
         return items.length > 0 ? { kind: 'coll', items } : undefined;
       }
       const names = this.unrollable(first, left);
-      const numbers = left?.type === 'identifier' && !conds.length ? this.numbers(first) : undefined;
+      // (Iterating a dict gives its keys, not the numbers it maps them to.)
+      const keyed = first?.kind === 'coll' && !!first.keys?.some((k) => k !== undefined);
+      const numbers =
+        left?.type === 'identifier' && !conds.length && !keyed ? this.numbers(first) : undefined;
       if (numbers && left && body && body.type !== 'pair') {
         // [f"lag_{k}" for k in LAGS]: the names, when every item is a known name.
         const out: string[] = [];
@@ -1799,6 +1802,29 @@ class Interpreter {
           out.push(...v.values);
         }
         if (out.length >= numbers.length) return { kind: 'strs', values: out, list: true };
+      }
+      // [f"{c}_bin" for c in BIN_COLS] over a dict's keys or a list of names: the names made from each.
+      const keyNames =
+        first?.kind === 'coll' && first.keys?.length && first.keys.every((k) => k !== undefined)
+          ? (first.keys as string[])
+          : first?.kind === 'strs' && first.list && !first.partial
+            ? first.values
+            : undefined;
+      if (
+        keyNames &&
+        keyNames.length <= 32 &&
+        left?.type === 'identifier' &&
+        !conds.length &&
+        body?.type === 'string'
+      ) {
+        const out: string[] = [];
+        for (const k of keyNames) {
+          inner.set(left.text, { kind: 'strs', values: [k], list: false });
+          const v = this.expr(body, inner);
+          if (v?.kind !== 'strs' || v.list || v.partial || v.values.length !== 1) break;
+          out.push(v.values[0]!);
+        }
+        if (out.length === keyNames.length) return { kind: 'strs', values: out, list: true };
       }
       // [f for f, keep in zip(FEATURES, selector.get_support()) if keep]: some of FEATURES, chosen by what the
       // selector learnt (a statistic of its fit rows), or by something else — never columns beyond FEATURES.
@@ -1968,6 +1994,9 @@ class Interpreter {
       a.values.length * b.values.length <= 16
     )
       return { kind: 'strs', values: a.values.flatMap((x) => b.values.map((y) => x + y)), list: false };
+    // num = []; num += ["ask_price"]: an empty list and a list of names make that list of names.
+    if (op !== '*' && a?.kind === 'coll' && a.items.length === 0 && b?.kind === 'strs' && b.list) return b;
+    if (op !== '*' && b?.kind === 'coll' && b.items.length === 0 && a?.kind === 'strs' && a.list) return a;
     // [X] + [X + noise]: list concatenation keeps the items apart; [df] * 3 repeats them.
     if (a?.kind === 'coll' && b?.kind === 'coll') return { kind: 'coll', items: [...a.items, ...b.items] };
     // NUMERIC + ["renovated"]: a longer list of column names.
@@ -2471,8 +2500,26 @@ class Interpreter {
     const f: FuncVal | undefined = id === undefined ? undefined : { kind: 'func', name: '__getitem__', id };
     let v: Val | undefined;
     if (f && this.canInline(f)) v = this.inlineWith(f, [obj, { kind: 'num', value: Number.NaN }], new Map());
-    const from = v ? this.dataOf(v) : [...obj.attrs.values()].flatMap((a) => this.dataOf(a));
+    let from = v ? this.dataOf(v) : [...obj.attrs.values()].flatMap((a) => this.dataOf(a));
     if (from.length === 0) return undefined;
+    // (patch - patch.mean()) / patch.std() inside __getitem__: statistics of the one item it returns, nothing
+    // learnt across items.
+    const def = id === undefined ? undefined : this.funcDefs.get(id)?.node;
+    if (def) {
+      // (Not self.X.mean(0): a statistic of the whole dataset the instance holds.)
+      const lines = def.text.split('\n');
+      const textAt = (p: Position) =>
+        p.line === p.endLine
+          ? (lines[p.line - def.startPosition.row - 1] ?? '').slice(p.column - 1, p.endColumn - 1)
+          : 'self.';
+      const inside = (p: Position) =>
+        p.line >= def.startPosition.row + 1 &&
+        p.endLine <= def.endPosition.row + 1 &&
+        !textAt(p).includes('self.');
+      from = from.map((d) =>
+        d.taints.some((t) => inside(t.at)) ? { ...d, taints: d.taints.filter((t) => !inside(t.at)) } : d,
+      );
+    }
     const at = from[0]!.at;
     const out = this.derive(from, at);
     if (v?.kind === 'tuple' && v.items.length === 2) {
@@ -2659,6 +2706,24 @@ class Interpreter {
       const d = this.dataOf(this.expr(args.pos[0]!, scope))[0];
       for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
       return d ? this.derive([d], at, true) : undefined;
+    }
+    if (name === 'qcut' && /(^|\.)(pd|pandas)\.qcut$/.test(qname) && args.pos.length > 0) {
+      // pd.qcut(df["grain_density"], q=5): bins cut at the quantiles of the rows given (KBinsDiscretizer's
+      // "quantile" strategy by hand), learnt from them.
+      const x = this.dataOf(this.expr(args.pos[0]!, scope))[0];
+      for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
+      if (!x) return undefined;
+      const out = this.derive([x], at, true);
+      out.taints = [
+        ...out.taints,
+        {
+          by: 'quantile bins (pd.qcut)',
+          fitRows: new Set(x.rows),
+          at,
+          ...(x.column ? { col: { frame: x.column.frame, name: x.column.name } } : {}),
+        },
+      ];
+      return out;
     }
     if (/^(permutation_importance|partial_dependence)$/.test(name) && args.pos.length >= 2) {
       // permutation_importance(model, X_test, y_test): the model scored on that data once per shuffled feature.
@@ -2947,21 +3012,27 @@ class Interpreter {
       const cvNode = args.kw.get('cv');
       const cv = cvNode ? this.expr(cvNode, scope) : undefined;
       let groups: string | undefined;
+      let groupsGiven = false;
       for (const [k, v] of args.kw) {
         if (k === 'cv' || k === 'X' || k === 'y') continue;
         const g = this.expr(v, scope);
-        if (k === 'groups' && g?.kind === 'data') groups = g.column?.name;
+        if (k === 'groups' && g?.kind === 'data') {
+          groups = g.column?.name;
+          groupsGiven = true;
+        }
       }
+      const ignoredGroups = groupsGiven ? groupsIgnoredBy(cvNode, cv) : undefined;
       if (x) {
         this.facts.cvs.push({
           fn: name,
           est: est?.kind === 'est' ? est : undefined,
-          data: this.columnsUsed(est?.kind === 'est' ? est : undefined, x, at),
+          data: withPreset(this.columnsUsed(est?.kind === 'est' ? est : undefined, x, at), est),
           y,
           at,
           cv,
           cvText: cvNode?.text,
           ...(groups !== undefined && cv?.kind === 'splitter' && /Group/.test(cv.cls) ? { groups } : {}),
+          ...(ignoredGroups ? { ignoredGroups } : {}),
           columnDefs: this.columnDefsNow(),
         });
       }
@@ -3502,7 +3573,20 @@ class Interpreter {
     }
     if (OVERSAMPLERS.has(name) || UNDERSAMPLERS.has(name)) return this.est(name, 'resampler', at);
     if (LEARNING_TRANSFORMERS.has(name)) {
-      return this.est(name, 'transformer', at);
+      const e = this.est(name, 'transformer', at);
+      // TfidfVectorizer(vocabulary=terms), OneHotEncoder(categories=cats): a fixed setting, learnt where it was made.
+      for (const k of ['vocabulary', 'categories']) {
+        const node = args.kw.get(k);
+        const v = node ? this.expr(node, scope) : undefined;
+        const from =
+          v?.kind === 'stat'
+            ? { rows: v.rows, at: v.at, by: v.by }
+            : this.dataOf(v).flatMap((d) =>
+                d.taints.map((t) => ({ rows: t.fitRows, at: t.at, by: t.by })),
+              )[0];
+        if (from) e.learnt = { by: `${name}(${k}=…) from ${from.by}`, rows: new Set(from.rows), at: from.at };
+      }
+      return e;
     }
     if (
       name === 'ImageDataGenerator' &&
@@ -4087,8 +4171,22 @@ class Interpreter {
 
   private randomSplit(args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
-    const ds = args.pos[0] ? this.dataOf(this.expr(args.pos[0], scope))[0] : undefined;
+    const dsVal = args.pos[0] ? this.expr(args.pos[0], scope) : undefined;
+    let ds = this.dataOf(dsVal)[0];
     if (!ds) return undefined;
+    // class Crops(Dataset): __len__ = len(self.paths) * self.views, __getitem__ idx % len(self.paths): several items
+    // per recording, each a view of the same one; a random split of the items puts views of one recording on both sides.
+    if (dsVal?.kind === 'obj' && this.itemsPerRow(dsVal))
+      ds = this.withRows(
+        ds,
+        this.origin(
+          'oversampled',
+          ds.rows,
+          at,
+          'several items per row of the dataset (its __len__ multiplies)',
+        ),
+        at,
+      );
     const parts = args.pos[1]?.type === 'list' ? args.pos[1].namedChildren.length : 2;
     const fact = this.registerSplit('random_split', at, ds, true);
     const items: Val[] = [this.withRows(ds, this.facts.origins.get(fact.train)!, at)];
@@ -4098,6 +4196,17 @@ class Interpreter {
       items.push(this.withRows(ds, o, at));
     }
     return { kind: 'tuple', items };
+  }
+
+  /** A Dataset class whose __len__ is a multiple of its rows (`return len(self.paths) * self.views`). */
+  private itemsPerRow(obj: ObjVal): boolean {
+    const id = obj.cls.methods.get('__len__');
+    const body = id === undefined ? undefined : this.funcDefs.get(id)?.node.childForFieldName('body');
+    const ret = body?.namedChildren.find((c) => c?.type === 'return_statement')?.namedChildren[0];
+    if (ret?.type !== 'binary_operator' || ret.childForFieldName('operator')?.text !== '*') return false;
+    return [ret.childForFieldName('left'), ret.childForFieldName('right')].some(
+      (c) => c?.type === 'call' && c.childForFieldName('function')?.text === 'len',
+    );
   }
 
   private boosterTrain(qname: string, args: Args, n: Node, scope: Scope): Val | undefined {
@@ -4227,6 +4336,8 @@ class Interpreter {
         : [];
     });
     if (learnt.length > 0) features = { ...features, taints: [...features.taints, ...learnt] };
+    const preset = presetTaints(model).filter((t) => !features.taints.some((u) => u.at === t.at));
+    if (preset.length > 0) features = { ...features, taints: [...features.taints, ...preset] };
     model.fits.push(fresh ? { rows: new Set(x.rows), at, fresh } : { rows: new Set(x.rows), at });
     // keras.Sequential([encoder, decoder]).fit(X, X): the models it is made of are trained with it.
     if (!PIPELINES.has(model.cls))
@@ -4592,6 +4703,8 @@ class Interpreter {
     const groupsNode = args.kw.get('groups') ?? args.pos[2];
     const groups = groupsNode ? this.expr(groupsNode, scope) : undefined;
     if (/Group/.test(s.cls) && groups?.kind === 'data' && groups.column) fact.groups = groups.column.name;
+    else if (groups?.kind === 'data' && !/Group|TimeSeries|Predefined/.test(s.cls) && SPLITTERS.has(s.cls))
+      fact.ignoredGroups = s.cls;
     // for train_idx, test_idx in kf.split(X): one fold's indices.
     return {
       kind: 'coll',
@@ -4641,6 +4754,13 @@ class Interpreter {
       // groupby(k)["y"].transform(lambda s: s.shift(1).rolling(7).mean()): the lambda runs on each group's rows;
       // a value per row (a lag, a window) is that, with what it reads; a statistic of the group is one per group.
       const v = this.lambda(fnNode, [this.derive([g.data], at, true)], scope);
+      // groupby("material").apply(lambda g: g.sample(n, replace=len(g) < n)): each group drawn with replacement,
+      // copies of its rows in the result.
+      const copies =
+        v?.kind === 'data'
+          ? [...v.rows].map((r) => this.facts.origins.get(r)).find((o) => o?.kind === 'oversampled')
+          : undefined;
+      if (copies) return this.withRows(this.derive([g.data], at, true), copies, at);
       if (v?.kind === 'data' && !v.windowed && v.deps) {
         const row = this.derive([v], at);
         row.rows = new Set(g.data.rows);
@@ -4922,7 +5042,14 @@ class Interpreter {
       return this.colOf(d, name, at);
     }
     if (method === 'sample') {
-      const replace = this.kwBool(args, 'replace') === true;
+      // replace=len(g) < n, replace=cfg["with_replacement"]: copies wherever it holds (only False draws none).
+      const replaceNode = args.kw.get('replace');
+      const replaceVal = replaceNode ? this.expr(replaceNode, scope) : undefined;
+      const maybe =
+        !!replaceNode &&
+        this.kwBool(args, 'replace') === undefined &&
+        !(replaceVal?.kind === 'const' && replaceVal.value === false);
+      const replace = this.kwBool(args, 'replace') === true || maybe;
       const frac = Number(args.kw.get('frac')?.text ?? 'NaN');
       const over = replace || frac > 1;
       // df.sample(frac=1): every row, in random order.
@@ -4935,7 +5062,7 @@ class Interpreter {
         over ? 'oversampled' : 'part',
         d.rows,
         at,
-        over ? 'sample(replace=True)' : 'sample()',
+        over ? `sample(replace=${maybe ? replaceNode!.text.slice(0, 40) : 'True'})` : 'sample()',
       );
       return this.withRows(d, o, at);
     }
@@ -5428,6 +5555,16 @@ class Interpreter {
         !this.sameRows(d, right)
       )
         out.joined = { rows: new Set(right.rows), key };
+      // eval_rows = crm.merge(panel[["subscriber_id", "season"]], on=[…], how="inner"): only the rows the other table
+      // names, a part of these rows (named as held out, the model trained on them all is scored on its own rows).
+      if (
+        stringValue(args.kw.get('how')) === 'inner' &&
+        right?.kind === 'data' &&
+        !lookup &&
+        !this.sameRows(d, right) &&
+        [...right.rows].every((r) => !d.rows.has(r))
+      )
+        out.rows = new Set([this.origin('part', d.rows, at, 'an inner merge').id]);
       // lines.merge(claims[["claim_id", …]], on="claim_id"): the key names the right table's entity, not the left's —
       // a foreign key, several left rows per value (see Facts.foreignKeys).
       // Every merge on a key (Facts.merges); those on another entity's key are foreign keys too.
@@ -5498,6 +5635,11 @@ class Interpreter {
       const k = this.key(first, scope);
       const i = k === undefined ? -1 : base.keys.indexOf(k);
       if (i >= 0) return base.items[i];
+      // GROUPS[g]["num"] with g a loop's name: the names any group may give.
+      if (k === undefined) {
+        const any = unionOfNames(base.items);
+        if (any) return any;
+      }
     }
     if ((base.kind === 'tuple' || base.kind === 'coll') && first?.type === 'slice' && subs.length === 1) {
       // parts[1:]: the items between the bounds (integer literals; a missing or other bound is the end).
@@ -6196,4 +6338,57 @@ function constantValue(v: Val | undefined, n: Node): number | undefined {
 /** The columns read on the row itself and `k` rows back (k < 0: ahead), as x.diff(k) and bfill() (k = -1) read them. */
 function alsoRowsBack(deps: ColDep[], k: number): ColDep[] {
   return [...deps, ...deps.map((c) => ({ ...c, lag: c.lag + k }))];
+}
+
+/**
+ * The split a cross-validation call uses ignores its `groups=`: a row-wise splitter (KFold, StratifiedKFold,
+ * ShuffleSplit, …) or no splitter at all (`cv=5`, the default), which scikit-learn runs as (Stratified)KFold. Its
+ * name, or undefined where the split is a Group* splitter, keeps time order, or is not known here (a list of folds,
+ * a parameter).
+ */
+function groupsIgnoredBy(cvNode: Node | undefined, cv: Val | undefined): string | undefined {
+  if (!cvNode) return 'the default 5-fold split';
+  if (cv?.kind === 'splitter')
+    return /Group|TimeSeries|Predefined/.test(cv.cls) || !SPLITTERS.has(cv.cls) ? undefined : cv.cls;
+  if (cvNode.type === 'integer' || cv?.kind === 'num') return `cv=${cvNode.text} (plain k-fold)`;
+  return undefined;
+}
+
+/**
+ * The names a dict of name lists gives under any key (`{"base": ["price"], "listing": ["n_photos"]}`), or of a dict
+ * of such dicts key by key (`{"base": {"num": […], "cat": […]}, …}`); undefined when the items are anything else.
+ */
+function unionOfNames(items: Val[]): Val | undefined {
+  if (items.length === 0) return undefined;
+  if (items.every((v) => v.kind === 'strs' && v.list && !v.partial))
+    return {
+      kind: 'strs',
+      values: [...new Set(items.flatMap((v) => (v as StrsVal).values))],
+      list: true,
+    };
+  if (items.every((v) => v.kind === 'coll' && !!v.keys && v.keys.every((k) => k !== undefined))) {
+    const colls = items as CollVal[];
+    const keys = [...new Set(colls.flatMap((c) => c.keys as string[]))];
+    const merged = keys.map((k) =>
+      unionOfNames(colls.flatMap((c) => (c.keys!.includes(k) ? [c.items[c.keys!.indexOf(k)]!] : []))),
+    );
+    if (merged.every((v) => v !== undefined)) return { kind: 'coll', items: merged as Val[], keys };
+  }
+  return undefined;
+}
+
+/** Taints for the settings the estimator or its steps were made with, learnt from rows (see EstVal.learnt). */
+function presetTaints(e: EstVal, seen = new Set<number>()): Taint[] {
+  if (seen.has(e.id)) return [];
+  seen.add(e.id);
+  return [
+    ...(e.learnt ? [{ by: e.learnt.by, fitRows: e.learnt.rows, at: e.learnt.at }] : []),
+    ...e.steps.flatMap((s) => presetTaints(s, seen)),
+  ];
+}
+
+function withPreset(d: DataVal, est: Val | undefined): DataVal {
+  const extra =
+    est?.kind === 'est' ? presetTaints(est).filter((t) => !d.taints.some((u) => u.at === t.at)) : [];
+  return extra.length > 0 ? { ...d, taints: [...d.taints, ...extra] } : d;
 }

@@ -44,7 +44,46 @@ export function groupTargetStatistic(
       why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) is computed over each ${taint.groupBy.map((g) => JSON.stringify(g)).join(' × ')} group's values of ${taint.col.name === target.name ? `the target ${JSON.stringify(target.name)}` : `${JSON.stringify(taint.col.name)}, which the target ${JSON.stringify(target.name)} is computed from`}, the row's own label and the group's later ones included, so the model at ${lineRef(t.at)} is given the answer. Use the groups' earlier values only (a shifted, expanding statistic, or the previous period's).`,
     };
   }
-  return byTargetGroup(t, target, label, rule) ?? laterRowsSummarised(facts, t, target, rule);
+  return (
+    byTargetGroup(t, target, label, rule) ??
+    laterRowsSummarised(facts, t, target, rule) ??
+    countsLaterRows(facts, t, rule)
+  );
+}
+
+/** A column naming a date or a period: a split by it is a split in time. */
+const TIME_BY = /(^|_)(date|day|time|at|season|year|month|week|quarter|period)s?($|_)/i;
+
+/**
+ * The rows of each entity counted over the whole table (`groupby(["planter_id", "grade"])["lot_id"]
+ * .transform("count")`: how often a lot was listed) when the rows are split in time: each row's count includes the
+ * entity's later rows — a lot listed again because it did not sell.
+ */
+function countsLaterRows(
+  facts: Facts,
+  t: TrainFact,
+  rule: Pick<Rule, 'id' | 'kind'>,
+): RawFinding | undefined {
+  const split = [...t.x.rows]
+    .flatMap((r) => [...chain(facts, r)])
+    .map((id) => facts.origins.get(id)?.split)
+    .find((x) => x);
+  if (!split?.by || !TIME_BY.test(split.by)) return undefined;
+  for (const taint of t.x.taints) {
+    if (!taint.entityCount || !taint.groupBy?.length) continue;
+    const a = taint.assigned;
+    if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => t.x.cols!.names.has(n))) continue;
+    const name = a?.names[0];
+    return {
+      ruleId: rule.id,
+      kind: rule.kind,
+      confidence: 'medium',
+      at: t.at,
+      message: `feature ${name ? JSON.stringify(name) : 'a row count'} counts every row of its ${taint.groupBy.map((g) => JSON.stringify(g)).join(' × ')}, the later ones included`,
+      why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) counts each entity's rows over the whole table, while the rows are split in time by ${JSON.stringify(split.by)}: a row's count includes what happened to the entity afterwards (a lot listed again because it did not sell), so the model at ${lineRef(t.at)} is told about its future. Count the earlier rows only (cumcount() in time order).`,
+    };
+  }
+  return undefined;
 }
 
 /**

@@ -199,8 +199,10 @@ export const OUTCOMES: Outcome[] = [
     // because of it.
     event: 'a quality grade or inspection result',
     target:
-      /(^|_)(grade[sd]?|grading|defects?|defective|rejects?|rejected|qc_\w+|pass_fail|first_quality)($|_)/,
-    after: /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*)($|_)/,
+      /(^|_)(grade[sd]?|grading|defects?|defective|rejects?|rejected|qc_\w+|pass_fail|first_quality|hardness\w*|off_spec|out_of_spec|in_spec|spec_\w+|non_?conform\w*)($|_)/,
+    // (A piece that misses its hardness spec is reground or re-tempered: the rework time is that answer.)
+    after:
+      /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|concession\w*)($|_)/,
     follows: 'mending, rework and scrapping are done after an item is graded, because of its grade',
   },
   {
@@ -286,5 +288,25 @@ export const OUTCOMES: Outcome[] = [
     after:
       /(^|_)(water_changes?\w*|water_changed|flush\w*|dosed|dosing\w*|aerat\w*_added|emergency_\w+)($|_)/,
     follows: 'water changes, dosing and flushes answer the reading',
+  },
+  {
+    // An item listed for sale: the price it finally fetched is known with the markdowns taken while it waited and the
+    // days it took (a house's days on market, a consigned piece's price cuts).
+    event: 'a final sale price',
+    target:
+      /(^|_)(sale_price\w*|sold_price\w*|final_price\w*|selling_price\w*|realised_price|realized_price)($|_)/,
+    after:
+      /(^|_)(n_markdowns|markdowns?|marked_down|price_cuts?|price_drops?|price_reductions?|days_on_market|days_to_sell|days_to_sale|time_to_sale|sold_date|sale_date|date_sold)($|_)/,
+    follows: 'the markdowns taken and the time the item took to sell are known once it sold',
+  },
+  {
+    // Food or stock thrown away after a freshness window: the laps a plate went round, the hours on the shelf, count
+    // up to the moment it was taken or binned.
+    event: 'a discard or spoilage',
+    target: /(^|_)(discard\w*|spoil\w*|spoilt|wasted|waste_flag|binned|expired)($|_)/,
+    after:
+      /(^|_)(laps\w*|minutes_on_belt|time_on_belt|hours_on_shelf|shelf_hours|time_on_display|display_minutes|disposed\w*|disposal\w*|write_?offs?|written_?off)($|_)/,
+    follows:
+      'the laps, the time on display and the write-off are counted until the item is taken or thrown away',
   },
 ];

@@ -57,7 +57,19 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
       after: /./,
       follows: `it is the time "${own}", which the label is made from, was recorded`,
     });
-  if (COMPLETION.test(f))
+  // rebooked_365 from next_job_date - job_date: an outcome after the job is over, so the job's own invoice and final
+  // amounts are known when it is predicted — but a lifetime total of the customer (a CRM export's lifetime_jobs)
+  // counts the next job the label looks for.
+  const next = t.some((n) => /(^|_)(next|following|subsequent)($|_)/.test(n));
+  if (next && LIFETIME.test(f))
+    found.push({
+      event: 'the later events the label looks for',
+      target: /./,
+      after: LIFETIME,
+      follows:
+        'a lifetime or all-time total counts every event of the entity, the next one the label is made from included',
+    });
+  if (COMPLETION.test(f) && !next)
     found.push({
       event: 'the completion of the job or case',
       target: /./,
@@ -77,6 +89,9 @@ const TIME_WORDS = 'date|time|at|on|ts|timestamp|datetime|day|changed_at|updated
  */
 const COMPLETION =
   /(^|_)(final_(amount|price|cost|bill|invoice|total|charges?|fees?|payment|paid|value|eur|usd|gbp)|invoice(d)?_(total|amount|sum|value|eur|usd|gbp)|invoice_total\w*|total_invoiced|last_modified\w*|last_updated\w*|modified_at|updated_at|last_update\w*)($|_)/;
+
+/** Totals over an entity's whole history, later events included (`lifetime_jobs`, `all_time_orders`). */
+const LIFETIME = /(^|_)(lifetime|all_time|alltime|career|total_ever|ever)($|_)/;
 
 const PLAN =
   /(^|_)(quoted?|plan|planned|estimated?|budget|budgeted|scheduled|expected|promised|target|forecast|contracted|booked|crs|deadline|due)($|_)/;

@@ -19,6 +19,9 @@ const PART_ROWS =
   /^(beat|heartbeat|window|segment|epoch|clip|chunk|snippet|patch|tile|crop|sentence|utterance|cycle|stanza|paragraph|passage)s$/i;
 /** An id column (`record_id`) and what it names; not the label's own codes (`class_id`, `label_code`). */
 const ID_COLUMN = /^(.*[a-z])_?(id|no|num|number|code|key)$/i;
+/** A column naming a period: a split by it is a split in time. */
+const TIME_UNIT = /(^|_)(season|year|yr|month|week|quarter|date|day|period|fiscal_year|cohort_year)s?($|_)/i;
+
 const NOT_ENTITY = /^(class|label|target|type|category|symbol|cluster|fold|split|set|batch|row|index|part)$/i;
 
 /** Whom a per-entity aggregate of other rows describes: `avg_session_len_user`, `customer_total_orders`. */
@@ -159,6 +162,19 @@ export const rule: Rule = {
         }
       }
     }
+    // cross_validate(model, X, y, groups=chicks, cv=StratifiedKFold(…)): the author meant each chick's rows to stay in
+    // one fold, but only a Group* splitter reads groups=; the folds are cut row by row.
+    for (const c of [...facts.cvs, ...facts.splits]) {
+      if (!c.ignoredGroups) continue;
+      push(`ig${c.at.line}:${c.at.column}`, {
+        ruleId: rule.id,
+        kind: rule.kind,
+        confidence: 'high',
+        at: c.at,
+        message: `groups= is given, but ${c.ignoredGroups} ignores it: rows of one group on both sides of each fold`,
+        why: `${c.fn} at ${lineRef(c.at)} is given groups=, so the rows come several per group, but its split (${c.ignoredGroups}) cuts the folds row by row and never reads the groups: rows of the same group are in the training and the validation folds. Use a group splitter (GroupKFold, StratifiedGroupKFold, GroupShuffleSplit) as cv=.`,
+      });
+    }
     // Several rows per patient (subject, speaker, …) split row by row: the same person on both sides. Only when the
     // program groups nowhere (no groups=, no Group* splitter).
     if (!facts.usesGroups) {
@@ -186,21 +202,25 @@ export const rule: Rule = {
         aggregatedEntity(facts, frame);
       const divided = [
         ...facts.splits
-          .filter((s) => s.fn !== 'load_data' && s.fn !== 'predefined split')
+          .filter((s) => s.fn !== 'load_data' && s.fn !== 'predefined split' && !s.ignoredGroups)
           .map((s) => ({
             frame: s.source.frame,
             rows: s.source.rows,
             at: s.at,
             what: `split by ${s.fn}`,
             shuffled: s.shuffled && !s.by,
+            by: s.by,
           })),
-        ...facts.cvs.map((c) => ({
-          frame: c.data.frame,
-          rows: c.data.rows,
-          at: c.at,
-          what: `cross-validated by ${c.fn}`,
-          shuffled: (c.cv?.kind === 'splitter' && c.cv.shuffle) || /shuffle\s*=\s*True/.test(c.cvText ?? ''),
-        })),
+        ...facts.cvs
+          .filter((c) => !c.ignoredGroups)
+          .map((c) => ({
+            frame: c.data.frame,
+            rows: c.data.rows,
+            at: c.at,
+            what: `cross-validated by ${c.fn}`,
+            shuffled:
+              (c.cv?.kind === 'splitter' && c.cv.shuffle) || /shuffle\s*=\s*True/.test(c.cvText ?? ''),
+          })),
       ];
       // Ids the program counts or groups by (Facts.countedKeys) speak only against a shuffled split: a panel of
       // stores or packs split by date keeps each row's past in training, as it should.
@@ -251,6 +271,10 @@ export const rule: Rule = {
         );
       for (const d of divided) {
         const g = grouped(d.frame, d.rows, d.shuffled) ?? (d.shuffled ? counted(d.frame) : undefined);
+        // perf[perf.season.isin(HOLDOUT)]: a split by a period keeps each period's rows together; an entity seen in
+        // earlier periods and predicted in later ones (a production revived, a store's next season) is forecasting,
+        // not a copy — unless the entity is a person measured again (GROUP_ID).
+        if (g && 'by' in d && typeof d.by === 'string' && TIME_UNIT.test(d.by) && !GROUP_ID.test(g)) continue;
         if (!g || onePerGroup(d.rows, g, partsOf(facts, d.frame, d.rows) !== undefined)) continue;
         push(`g${d.at.line}:${d.at.column}`, {
           ruleId: rule.id,
@@ -329,6 +353,30 @@ export const rule: Rule = {
         }
       }
     }
+    // for day in days: batch = shots[shots.day == day]; model.partial_fit(Xb, yb); p = model.predict_proba(Xb) …
+    // then one score over the collected predictions: each batch predicted right after the model learnt it (the
+    // test-then-train order of a stream evaluation reversed).
+    for (const e of facts.evals) {
+      if (e.pred === undefined || e.how === 'early-stopping') continue;
+      const p = facts.predictions?.find((x) => x.pred.id === e.pred)?.pred;
+      if (!p?.fits) continue;
+      const last = p.model.fits[p.fits - 1];
+      if (!last || p.model.fits.slice(0, p.fits - 1).length === 0) continue;
+      const rows = [...p.data.rows];
+      if (rows.length === 0 || rows.length !== last.rows.size || !rows.every((r) => last.rows.has(r)))
+        continue;
+      const loop = rows.map((r) => facts.origins.get(r)?.loop).find((l) => l !== undefined);
+      if (loop === undefined || e.loops.includes(loop)) continue;
+      push(`q${last.at.line}:${last.at.column}`, {
+        ruleId: rule.id,
+        kind: rule.kind,
+        confidence: 'medium',
+        at: last.at,
+        message: `${p.model.cls} learns each batch before it predicts that batch`,
+        why: `In the loop, the model is updated on a batch at ${lineRef(last.at)} and then predicts the same batch; the predictions gathered over the loop are scored at ${lineRef(e.at)}, so every scored row was trained on first. Predict each batch before the update (test, then train).`,
+        related: [{ at: e.at, message: 'scored here' }],
+      });
+    }
     for (const f of periodOverlaps(facts, rule)) push(`p${f.at.line}:${f.at.column}`, f);
     return out;
   },
@@ -339,7 +387,9 @@ function copiesOfRows(how: string | undefined, groups: string): boolean {
   return (
     !!how &&
     (how.includes('a copy of itself') ||
-      how.includes('replace=True') ||
+      how.includes('replace=') ||
+      // df.explode("language"): one row per item of a booking's list, every other column (booking_id) copied.
+      how.includes('.explode()') ||
       how.includes(`other rows of the same ${JSON.stringify(groups)}`))
   );
 }

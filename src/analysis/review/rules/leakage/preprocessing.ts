@@ -110,6 +110,17 @@ export const rule: Rule = {
       for (const t of tr.x.taints) {
         if (rowwise && t.col && t.col.frame === tr.y?.column?.frame && t.col.name === tr.y.column.name)
           continue;
+        // census["income_decile"] = pd.qcut(census["household_income"], 10) beside high_income = household_income >
+        // 75_000: the bins of the label's own column are the label in disguise (leak-target's), not a statistic's leak.
+        if (
+          t.by === 'quantile bins (pd.qcut)' &&
+          t.col &&
+          tr.y?.column &&
+          (facts.columnDefs.get(tr.y.column.frame)?.get(tr.y.column.name)?.deps ?? []).some(
+            (d) => d.name === t.col!.name,
+          )
+        )
+          continue;
         // Bags per booking: an attribute of each entity, nothing learnt across them (see Taint.entityCount); a
         // booking's own swipes summarised onto it (see Taint.ownGroup).
         if (t.entityCount || t.ownGroup) continue;

@@ -178,10 +178,47 @@ export const rule: Rule = {
           .map((e) => ({ at: e.at, message: 'also evaluated here' })),
       });
     }
-    out.push(...internalSelection(ctx));
+    out.push(...internalSelection(ctx), ...searchOverTest(ctx));
     return out;
   },
 };
+
+/**
+ * A search fit on the training and the test rows joined (`GridSearchCV(…, cv=[(train_idx, test_idx)])` over
+ * `pd.concat([X_train, X_test])`, or plain folds over both): its folds score the candidates on test rows, and the
+ * test rows then give the reported score. (PredefinedSplit is followed where it is made, as candidates scored on
+ * the test rows.)
+ */
+function searchOverTest(ctx: ProgramContext): RawFinding[] {
+  const { facts } = ctx;
+  const out: RawFinding[] = [];
+  for (const c of facts.cvs) {
+    if (!/Search\w*\.fit$/.test(c.fn)) continue;
+    const held = [...c.data.rows].flatMap((r) =>
+      [...chain(facts, r)].filter((id) => isHeldOut(facts.origins.get(id))),
+    );
+    if (held.length === 0) continue;
+    const heldIds = new Set(held);
+    const isHeld = (r: number) => [...chain(facts, r)].some((id) => heldIds.has(id));
+    // Training rows beside them: the search's data is both parts, not a test set searched on its own.
+    if ([...c.data.rows].every(isHeld)) continue;
+    const later = facts.evals.find(
+      (e) => e.at.line > c.at.line && e.how !== 'early-stopping' && [...e.data.rows].some(isHeld),
+    );
+    if (!later) continue;
+    out.push({
+      ruleId: rule.id,
+      kind: rule.kind,
+      confidence: 'high',
+      at: c.at,
+      message:
+        'the search is fit on the training and the test rows together, and the test rows give the reported score',
+      why: `${c.fn} at ${lineRef(c.at)} cross-validates the candidates over data that includes the held-out rows, so they are scored (and chosen) on test rows; the score at ${lineRef(later.at)} is then measured on the same rows. Search on the training rows only (cv= folds of X_train).`,
+      related: [{ at: later.at, message: 'evaluated here' }],
+    });
+  }
+  return out;
+}
 
 /**
  * Choosing by cross-validation (a search's best_score_, the best of several models' cross-validated scores) is
