@@ -1,0 +1,42 @@
+# label: leakage/preprocessing
+"""Predict whether an independent bookshop's author event sells out from pre-event booking signals."""
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import log_loss, roc_auc_score
+from sklearn.model_selection import train_test_split
+
+events = pd.read_csv("author_events.csv", parse_dates=["event_date", "announced_date"])
+authors = pd.read_csv("author_profiles.csv")
+df = events.merge(authors, on="author_id", how="left")
+df = df[df["status"] != "cancelled"].copy()
+
+df["lead_days"] = (df["event_date"] - df["announced_date"]).dt.days
+df["weekend"] = (df["event_date"].dt.dayofweek >= 5).astype(int)
+df["ticket_price"] = df["ticket_price"].fillna(0)
+df["first_week_share"] = df["tickets_first_week"] / df["capacity"]
+df["follower_k"] = df["social_followers"].fillna(0) / 1000
+
+binned = ["lead_days", "ticket_price", "first_week_share", "follower_k", "capacity"]
+for col in binned:
+    df[col + "_bin"] = pd.qcut(df[col], q=5, labels=False, duplicates="drop")
+
+X = pd.get_dummies(df[[c + "_bin" for c in binned]].astype(str), dtype=float)
+X["weekend"] = df["weekend"].values
+X["debut_book"] = df["debut_book"].astype(int).values
+X["with_signing"] = df["with_signing"].astype(int).values
+y = df["sold_out"].astype(int)
+
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.25, stratify=y, random_state=9
+)
+
+clf = LogisticRegression(C=0.5, max_iter=1000)
+clf.fit(X_train, y_train)
+p = clf.predict_proba(X_test)[:, 1]
+
+print(f"events: {len(df)}  sell-out rate: {y.mean():.2f}")
+print(f"test ROC AUC: {roc_auc_score(y_test, p):.4f}")
+print(f"test log loss: {log_loss(y_test, p):.4f}")
+coef = pd.Series(clf.coef_[0], index=X.columns).sort_values()
+print(coef.tail(8).round(3))
