@@ -2124,6 +2124,21 @@ class Interpreter {
           fact.rows = obj.fits.at(-1)?.rows;
           return s;
         }
+        // lof.negative_outlier_factor_, kmeans.labels_, tsne.embedding_: one value per row it was fit on, each learnt
+        // from all of them (a density among the neighbours, a cluster, a position).
+        if (
+          /^(negative_outlier_factor_|labels_|embedding_|outlier_scores_|probabilities_)$/.test(attr) &&
+          obj.fits.length > 0
+        ) {
+          const fit = obj.fits.at(-1)!;
+          return {
+            kind: 'data',
+            rows: new Set(fit.rows),
+            taints: [{ by: `${obj.cls}.${attr}`, fitRows: new Set(fit.rows), at: fit.at }],
+            frame: this.nextId++,
+            at: posOf(n),
+          };
+        }
         // lasso.coef_, forest.feature_importances_: learnt from the rows the model was fit on.
         if (LEARNT_ATTRS.test(attr) && obj.fits.length > 0)
           return {
@@ -3482,7 +3497,9 @@ class Interpreter {
       const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
       if (data.length === 0) return undefined;
       // np.mean(X, axis=1): per row.
-      if (reduceAxis(args.pos[1] ?? args.kw.get('axis') ?? args.kw.get('dim')) === 'row-wise')
+      // (np.percentile(x, 5, axis=1), np.quantile(x, q, 1): the axis after the q.)
+      const axisPos = /^(nan)?(percentile|quantile)$/.test(name) ? args.pos[2] : args.pos[1];
+      if (reduceAxis(args.kw.get('axis') ?? args.kw.get('dim') ?? axisPos) === 'row-wise')
         return this.derive(data, at);
       // torch.max(outputs, 1) of predictions: still predictions, not a statistic of the rows; np.mean(window, 0) of a
       // moving window: that window's feature.
@@ -5666,6 +5683,20 @@ class Interpreter {
     }
     // tuner.get_best_models()[0]: the search's best model.
     if (base.kind === 'pred' || (base.kind === 'est' && base.role === 'search')) return base;
+    // pipe[-1], pipe[0]: a step of a fitted pipeline, fit with it.
+    if (
+      base.kind === 'est' &&
+      PIPELINES.has(base.cls) &&
+      base.steps.length > 0 &&
+      first &&
+      subs.length === 1
+    ) {
+      const i = /^-?\d+$/.test(first.text.replace(/\s/g, ''))
+        ? Number(first.text.replace(/\s/g, ''))
+        : Number.NaN;
+      const step = Number.isInteger(i) ? base.steps.at(i) : undefined;
+      if (step) return step.fits.length > 0 ? step : { ...step, fits: base.fits.map((f) => ({ ...f })) };
+    }
     // w2v.wv[word]: a vector learnt from the texts the model was made with.
     if (base.kind === 'est' && base.role === 'transformer' && base.fits.length > 0 && first) {
       const fit = base.fits.at(-1)!;

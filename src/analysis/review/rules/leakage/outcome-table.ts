@@ -268,8 +268,10 @@ export const OUTCOMES: Outcome[] = [
     // An overrun, a delay: the actual duration or cost is what the overrun is measured from, known at the end.
     event: 'an overrun',
     target: /(^|_)(overrun\w*|over_budget|overbudget|slippage|exceed\w*|late_finish|finished_late)($|_)/,
-    after: /(^|_)actual(_\w+)?($|_)/,
-    follows: 'the actual duration and cost exist once the job is done',
+    // (What the run consumed, read from the vehicle's or machine's log: fuel used, idle time, the hours it ran.)
+    after:
+      /(^|_)(actual(_\w+)?|fuel_(used|consumed|burn\w*|per_\w+)|(energy|material|labou?r)_used|idle_(minutes|time|hours)|elapsed\w*)($|_)/,
+    follows: 'the actual duration and cost, and what the job consumed, exist once the job is done',
   },
   {
     // A race not finished: timing mats, splits and checkpoints passed are recorded during the race.

@@ -16,7 +16,15 @@ import { labelFromFeatures, laterRead, lineRef, sameRowSources, sources, targetL
 import { openWindowFindings } from './event-window.js';
 import { groupTargetStatistic } from './group-target.js';
 import { laggedFeature, namesTarget, resultsSheet, sharedMeasurement } from './label-sources.js';
-import { actualOfPlan, actualTime, fromBefore, postOutcome, recordedAfter, totalOf } from './outcomes.js';
+import {
+  actualOfPlan,
+  actualTime,
+  fromBefore,
+  namesPlan,
+  postOutcome,
+  recordedAfter,
+  totalOf,
+} from './outcomes.js';
 import { windowLeak } from './window.js';
 
 export const rule: Rule = {
@@ -270,7 +278,11 @@ function inspect(
         !!x.deps?.some((d) => d.frame === target.frame && d.name === n && d.lag === 0 && !d.pos)) ||
       (x.cols?.frame === target.frame && x.cols.mode === 'drop' && !x.cols.typed && !x.cols.names.has(n)) ||
       (!!x.whole && x.frame === target.frame);
-    const c = [...made].find((n) => n !== target.name && kept(n));
+    // overrun = actual_min > 1.1 * scheduled_min with scheduled_min a feature and actual_min not: the plan is known
+    // before the run, the outcome is measured against it (the actual is what the model must not see).
+    const plan = (n: string) =>
+      namesPlan(n) && [...made].some((m) => m !== n && m !== target.name && !kept(m) && !namesPlan(m));
+    const c = [...made].find((n) => n !== target.name && kept(n) && !plan(n));
     // unsold = baked - sold with baked a feature and sold given only as sold.shift(7): the program itself treats the
     // other part of the label as known afterwards; the feature is an input the outcome is measured against.
     const laggedOnly = (m: string) => !kept(m) && laggedFeature(facts, target, columns, [m]) !== undefined;
