@@ -87,3 +87,93 @@ test["bench_lof"] = -lof.score_samples(test[BENCH])`),
     );
   });
 });
+
+describe('a feature vector made of parts with np.concatenate', () => {
+  it('a list of values and an array of one segment, per segment (nothing)', async () => {
+    await check(`
+import numpy as np
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import GroupShuffleSplit
+def features(seg):
+    spec = np.abs(np.fft.rfft(seg))
+    return np.concatenate([[seg.mean(), seg.std(), np.percentile(seg, 95)], np.log1p(spec[:8])])
+echoes = pd.read_parquet("echoes.parquet")
+X = np.stack([features(s) for s in echoes["samples"]])
+y = echoes["meteor"].to_numpy()
+tr, te = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0).split(X, y, echoes["night"]))
+print(RandomForestClassifier().fit(X[tr], y[tr]).score(X[te], y[te]))
+`);
+  });
+  it('the rows stacked on a copy of themselves, reported', async () => {
+    await check(`
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+X = np.load("X.npy")
+y = np.load("y.npy")
+X2, y2 = np.concatenate([X, X]), np.concatenate([y, y])  # <- leak-overlap
+X_tr, X_te, y_tr, y_te = train_test_split(X2, y2, test_size=0.2, random_state=0)
+print(LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te))
+`);
+  });
+});
+
+describe("a machine's whole history merged back beside a label about its next visit", () => {
+  const prog = (history: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.model_selection import GroupShuffleSplit
+df = pd.read_csv("visits.csv", parse_dates=["visit_date"]).sort_values(["machine_id", "visit_date"])
+df["next_visit"] = df.groupby("machine_id")["visit_date"].shift(-1)
+df["revisit_90d"] = ((df["next_visit"] - df["visit_date"]).dt.days <= 90).astype(int)
+${history}
+FEATS = ["shots_per_day", "visits_so_far"]
+tr, te = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0).split(df, groups=df["machine_id"]))
+m = GradientBoostingClassifier().fit(df.iloc[tr][FEATS], df.iloc[tr]["revisit_90d"])${mark}
+print(m.score(df.iloc[te][FEATS], df.iloc[te]["revisit_90d"]))
+`;
+  it('counted over all its visits and merged back, reported', async () => {
+    await check(
+      prog(
+        `history = df.groupby("machine_id").agg(visits_so_far=("visit_id", "count")).reset_index()
+df = df.merge(history, on="machine_id", how="left")`,
+        '  # <- leak-target',
+      ),
+    );
+  });
+  it('counted over the earlier visits (nothing)', async () => {
+    await check(prog('df["visits_so_far"] = df.groupby("machine_id").cumcount()'));
+  });
+});
+
+describe("Polars: a member's rate of the label over all loans", () => {
+  const prog = (stat: string, mark = '') => `
+import polars as pl
+from sklearn.linear_model import LogisticRegression
+df = pl.read_parquet("loans.parquet").sort("checked_out_on")
+${stat}
+FEATS = ["loan_days", "member_late_rate"]
+train = df.filter(pl.col("checked_out_on") < pl.date(2024, 1, 1))
+test = df.filter(pl.col("checked_out_on") >= pl.date(2024, 1, 1))
+m = LogisticRegression().fit(train.select(FEATS).to_numpy(), train["late"].to_numpy())${mark}
+print(m.score(test.select(FEATS).to_numpy(), test["late"].to_numpy()))
+`;
+  it('group_by().agg(pl.col("late").mean().alias(...)) joined back, reported', async () => {
+    await check(
+      prog(
+        `stats = df.group_by("member_id").agg(pl.col("late").mean().alias("member_late_rate"))  # <- leak-preprocessing
+df = df.join(stats, on="member_id", how="left")`,
+        '  # <- leak-target',
+      ),
+    );
+  });
+  it('pl.col("late").mean().over("member_id"), reported', async () => {
+    await check(
+      prog(
+        'df = df.with_columns(pl.col("late").mean().over("member_id").alias("member_late_rate"))  # <- leak-preprocessing',
+        '  # <- leak-target',
+      ),
+    );
+  });
+});

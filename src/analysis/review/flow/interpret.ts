@@ -674,6 +674,7 @@ class Interpreter {
         const learnt: Taint = {
           ...t,
           fitRows,
+          ...(t.col?.frame === POLARS_FRAME ? { col: { frame: d.frame, name: t.col.name } } : {}),
           ...(name ? { assigned: { frame: d.frame, names: [name] } } : {}),
         };
         if (!out.taints.some((x) => x.at === t.at && x.by === t.by)) out.taints.push(learnt);
@@ -2331,6 +2332,31 @@ class Interpreter {
         const items = obj.items.map((d) => this.dataMethod(d as DataVal, method, args, n, scope) ?? d);
         return { kind: 'coll', items, keys: [...obj.keys] };
       }
+      // Polars pl.col("won_prize").mean().over("mentor_id"): a statistic of each group given back to its rows (pandas'
+      // groupby(k)[c].transform("mean")), in an expression a frame's with_columns() evaluates.
+      const over =
+        method === 'over' && obj?.kind === 'stat'
+          ? /^pl\.col\(["'](\w+)["']\)\.(\w+)\(\)$/.exec(objNode.text.replace(/\s/g, ''))
+          : null;
+      const overKey = over ? (stringValue(args.pos[0]) ?? stringList(args.pos[0] ?? null)?.[0]) : undefined;
+      if (over && overKey !== undefined) {
+        const keys = stringList(args.pos[0] ?? null) ?? [overKey];
+        return {
+          kind: 'data',
+          rows: new Set(),
+          taints: [
+            {
+              by: 'group statistics (transform)',
+              fitRows: new Set(),
+              at,
+              col: { frame: POLARS_FRAME, name: over[1]! },
+              groupBy: keys,
+            },
+          ],
+          frame: POLARS_FRAME,
+          at,
+        };
+      }
       if (obj?.kind === 'data') {
         const r = this.dataMethod(obj, method, args, n, scope);
         if (r?.kind === 'data' && this.kwBool(args, 'inplace') === true) {
@@ -3474,7 +3500,13 @@ class Interpreter {
       const axis = args.kw.get('axis') ?? args.kw.get('dim');
       const items = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
       for (const v of args.kw.values()) this.expr(v, scope);
-      const columnWise = axis !== undefined && !/^(0|'index'|"index"|None)$/.test(axis.text);
+      // np.concatenate([[seg.mean(), seg.std()], np.log1p(bands)]): one feature vector made of parts (a list of
+      // values among them), not rows stacked on rows.
+      const vector =
+        name === 'concatenate' &&
+        args.pos[0]?.type === 'list' &&
+        args.pos[0].namedChildren.some((c) => c?.type === 'list');
+      const columnWise = vector || (axis !== undefined && !/^(0|'index'|"index"|None)$/.test(axis.text));
       const out = this.concatRows(items, at, `${name}()`, columnWise);
       // pd.concat([train, test], keys=["train", "test"]): each key names its part's rows (see DataVal.keyedParts).
       const keys = stringList(args.kw.get('keys') ?? null);
@@ -6309,8 +6341,30 @@ function namedAggregations(args: Args): [string, string, string | undefined][] {
     const first = v.type === 'tuple' ? v.namedChildren[0] : undefined;
     const col = first ? stringValue(first) : undefined;
     if (col !== undefined) out.push([k, col, stringValue(v.namedChildren[1])]);
+    // Polars: agg(rate=pl.col("late").mean())
+    const p = polarsAggregation(v);
+    if (col === undefined && p) out.push([k, p[1], p[2]]);
+  }
+  // Polars: agg(pl.col("late").mean().alias("member_late_rate"), pl.len().alias("n")), or a list of them.
+  const items = args.pos.flatMap((a) => (a.type === 'list' ? a.namedChildren : [a]));
+  for (const a of items) {
+    const p = a ? polarsAggregation(a) : undefined;
+    if (p) out.push(p);
   }
   return out;
+}
+
+/**
+ * A Polars aggregation written out: `pl.col("late").mean().alias("rate")` is [rate, late, mean], `pl.len().alias("n")`
+ * [n, "", len] (the rows counted); its name the alias, else the column's.
+ */
+function polarsAggregation(n: Node): [string, string, string] | undefined {
+  const t = n.text.replace(/\s/g, '');
+  const alias = /\.alias\(["'](\w+)["']\)$/.exec(t)?.[1];
+  const col = /^pl\.col\(["'](\w+)["']\)\.(\w+)\(\)(\.alias\(["']\w+["']\))?$/.exec(t);
+  if (col) return [alias ?? col[1]!, col[1]!, col[2]!];
+  if (/^pl\.(len|count)\(\)(\.alias\(["']\w+["']\))?$/.test(t) && alias) return [alias, '', 'size'];
+  return undefined;
 }
 
 /** The column a node reads by name: `df["won"]`, `df.won`, `long["won"]`. */

@@ -137,7 +137,9 @@ function laterRowsSummarised(
   };
   if (!readsLater(target.name, new Set())) return undefined;
   for (const taint of t.x.taints) {
-    if (taint.by !== 'group statistics (transform)' || taint.groupBy?.length !== 1) continue;
+    // (Or a reduction by the key merged back: history = df.groupby("machine_id").agg(…); df.merge(history, …).)
+    if ((taint.by !== 'group statistics (transform)' && !taint.mergedBack) || taint.groupBy?.length !== 1)
+      continue;
     if (!ENTITY_KEY.test(taint.groupBy[0]!)) continue;
     const a = taint.assigned;
     if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => t.x.cols!.names.has(n))) continue;
