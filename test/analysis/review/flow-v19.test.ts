@@ -177,3 +177,49 @@ df = df.join(stats, on="member_id", how="left")`,
     );
   });
 });
+
+describe('df.loc[mask, NUM + CAT]: the names of both lists', () => {
+  const prog = (num: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+df = pd.read_csv("bookings.csv")
+NUM = ${num}
+CAT = ["launch_site"]
+y = df["cancelled_weather"].astype(int)
+train_mask = df["flight_date"] < "2024-01-01"
+X_train, X_test = df.loc[train_mask, NUM + CAT], df.loc[~train_mask, NUM + CAT]
+m = LogisticRegression().fit(X_train, y[train_mask])${mark}
+print(m.score(X_test, y[~train_mask]))
+`;
+  it('refunds beside a cancellation, reported', async () => {
+    await check(prog('["fc_wind_kt", "refund_gbp"]', '  # <- leak-target'));
+  });
+  it('the forecast only (nothing)', async () => {
+    await check(prog('["fc_wind_kt", "party_size"]'));
+  });
+});
+
+describe('outcomes by domain: damage at a return, a dry hole, a quality defect', () => {
+  const prog = (cols: string, target: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("records.csv")
+cols = ${cols}
+tr, te = train_test_split(df, test_size=0.2, random_state=0)
+m = RandomForestClassifier().fit(tr[cols], tr["${target}"])${mark}
+print(m.score(te[cols], te["${target}"]))
+`;
+  it('check-in minutes beside a damage claim, reported', async () => {
+    await check(prog('["driver_age", "checkin_minutes"]', 'damage_claim', '  # <- leak-target'));
+  });
+  it('the pump-test yield beside a dry hole, reported', async () => {
+    await check(prog('["overburden_m", "pump_test_yield_lpm"]', 'dry_hole', '  # <- leak-target'));
+  });
+  it('the class II share beside blossom-end rot, reported', async () => {
+    await check(prog('["ec_ms_cm", "class_ii_share"]', 'ber', '  # <- leak-target'));
+  });
+  it('what is known before (nothing)', async () => {
+    await check(prog('["overburden_m", "slope_deg"]', 'dry_hole'));
+  });
+});

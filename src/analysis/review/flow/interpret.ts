@@ -6286,7 +6286,12 @@ class Interpreter {
     }
     const strs = stringList(colPart);
     if (!strs) {
-      const named = scope ? this.named(colPart, scope) : undefined;
+      // df.loc[mask, NUM + CAT]: names the program computes (lists joined) as well as names it binds.
+      const computed = () => {
+        const v = scope && colPart.type === 'binary_operator' ? this.expr(colPart, scope) : undefined;
+        return v?.kind === 'strs' ? v : undefined;
+      };
+      const named = scope ? (this.named(colPart, scope) ?? computed()) : undefined;
       if (named?.partial) return this.partialColumns(d, named.partial, at);
       if (named && !named.list) return this.colOf(d, named.values[0]!, at);
       if (named?.list) {

@@ -199,10 +199,10 @@ export const OUTCOMES: Outcome[] = [
     // because of it.
     event: 'a quality grade or inspection result',
     target:
-      /(^|_)(grade[sd]?|grading|defects?|defective|rejects?|rejected|qc_\w+|pass_fail|first_quality|hardness\w*|off_spec|out_of_spec|in_spec|spec_\w+|non_?conform\w*)($|_)/,
+      /(^|_)(grade[sd]?|grading|defects?|defective|rejects?|rejected|qc_\w+|pass_fail|first_quality|hardness\w*|off_spec|out_of_spec|in_spec|spec_\w+|non_?conform\w*|ber|blossom_end_rot)($|_)/,
     // (A piece that misses its hardness spec is reground or re-tempered: the rework time is that answer.)
     after:
-      /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|concession\w*)($|_)/,
+      /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|concession\w*|class_ii\w*|second_class\w*)($|_)/,
     follows: 'mending, rework and scrapping are done after an item is graded, because of its grade',
   },
   {
@@ -290,6 +290,23 @@ export const OUTCOMES: Outcome[] = [
     after:
       /(^|_)(water_changes?\w*|water_changed|flush\w*|dosed|dosing\w*|aerat\w*_added|emergency_\w+)($|_)/,
     follows: 'water changes, dosing and flushes answer the reading',
+  },
+  {
+    // A rental returned damaged: the check-in inspection (its length, photos, the repair quote) is made at the return,
+    // and the longer it takes the more it found.
+    event: 'damage found at a return',
+    target: /(^|_)(damage\w*|damaged)($|_)/,
+    after:
+      /(^|_)(check_?in_\w+|return_inspection\w*|inspection_minutes|repair_(cost|estimate|quote)\w*|claim_amount\w*|excess_charged\w*)($|_)/,
+    follows: 'the check-in inspection and the repair quote are made when the vehicle comes back',
+  },
+  {
+    // A borehole drilled dry or productive: the pump test and the water level are measured once it is drilled.
+    event: 'a dry hole',
+    target: /(^|_)(dry_hole|dry_well|dry_borehole|borehole_fail\w*|productive)($|_)/,
+    after:
+      /(^|_)(pump_test\w*|tested_yield\w*|yield_lpm|static_water_level\w*|swl|drawdown\w*|water_struck\w*)($|_)/,
+    follows: 'the pump test and the water levels are measured in the drilled hole',
   },
   {
     // An item listed for sale: the price it finally fetched is known with the markdowns taken while it waited and the
