@@ -223,3 +223,46 @@ print(m.score(te[cols], te["${target}"]))
     await check(prog('["overburden_m", "slope_deg"]', 'dry_hole'));
   });
 });
+
+describe('several rows per entity, split row by row', () => {
+  it('pixels of each specimen, the ids split beside them, reported', async () => {
+    await check(`
+import pandas as pd
+from sklearn.ensemble import ExtraTreesClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_parquet("pixels.parquet")
+print(df["specimen_id"].nunique(), "specimens")
+X = df[["r_900", "r_1400", "r_2200"]].to_numpy()
+y = df["mineral"].to_numpy()
+specimen = df["specimen_id"].to_numpy()
+X_tr, X_te, y_tr, y_te, s_tr, s_te = train_test_split(X, y, specimen, test_size=0.25, random_state=5)  # <- leak-overlap
+print(ExtraTreesClassifier().fit(X_tr, y_tr).score(X_te, y_te))
+`);
+  });
+  it('Polars: inspection runs of each joint counted with n_unique(), reported', async () => {
+    await check(`
+import polars as pl
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+frame = pl.read_parquet("runs.parquet")
+print(frame["joint_id"].n_unique(), "joints")
+X = frame.select(["depth_pct", "length_mm"]).to_numpy()
+y = frame["repair_required"].to_numpy()
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0)  # <- leak-overlap
+print(RandomForestClassifier().fit(X_tr, y_tr).score(X_te, y_te))
+`);
+  });
+  it('the same, split by joint (nothing)', async () => {
+    await check(`
+import polars as pl
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import GroupShuffleSplit
+frame = pl.read_parquet("runs.parquet")
+print(frame["joint_id"].n_unique(), "joints")
+X = frame.select(["depth_pct", "length_mm"]).to_numpy()
+y = frame["repair_required"].to_numpy()
+tr, te = next(GroupShuffleSplit(n_splits=1, test_size=0.25).split(X, y, groups=frame["joint_id"].to_numpy()))
+print(RandomForestClassifier().fit(X[tr], y[tr]).score(X[te], y[te]))
+`);
+  });
+});

@@ -398,6 +398,11 @@ export interface SplitFact {
   shuffled: boolean;
   /** For a split by a mask on one column (`df[df.week <= 120]`, `df[df.week > 120]`): that column. */
   by?: string;
+  /**
+   * train_test_split(X, y, specimen) with an array of the rows' entity ids split beside them (a column the program
+   * counts as ids, `df["specimen_id"].nunique()`): that id, the rows being several per entity and split row by row.
+   */
+  ids?: string;
   /** `kf.split(X, y, groups)` with a splitter that ignores groups (see CvFact.ignoredGroups): its name. */
   ignoredGroups?: string;
   /** The column a group splitter keeps whole (`GroupShuffleSplit(…).split(X, y, groups=df["match_id"])`). */

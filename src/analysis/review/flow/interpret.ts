@@ -4210,6 +4210,11 @@ class Interpreter {
     const shuffled = this.kwBool(args, 'shuffle') !== false;
     const source = this.derive(arrays, at);
     const fact = this.registerSplit('train_test_split', at, source, shuffled);
+    const ids = arrays
+      .slice(1)
+      .map((a) => a.column)
+      .find((c) => c && /(^|_)id$/i.test(c.name) && this.facts.countedKeys?.get(c.frame)?.has(c.name));
+    if (ids && shuffled) fact.ids = ids.name;
     const items: Val[] = [];
     for (const a of arrays) {
       items.push(this.withRows(a, this.facts.origins.get(fact.train)!, at));
@@ -4931,9 +4936,9 @@ class Interpreter {
 
   private dataMethod(d: DataVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
-    // df["pack_id"].nunique(), logs.runner_id.unique(): distinct ids counted (see noteEntity). Not value_counts: a
+    // df["pack_id"].nunique(), Polars frame["joint_id"].n_unique(), logs.runner_id.unique(): distinct ids counted (see noteEntity). Not value_counts: a
     // frequency encoding of a categorical id (`tx["merchant_id"].value_counts(normalize=True)`) reads it so too.
-    if (/^(nunique|unique)$/.test(method)) this.noteEntityColumn(d);
+    if (/^(nunique|unique|n_unique)$/.test(method)) this.noteEntityColumn(d);
     const argVals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
     // df.year.isin(TEST_YEARS), pl.col("year").is_in(TEST_YEARS): a mask by a set of values; with its complement
     // (~…) it divides the rows, as a comparison with a constant does.

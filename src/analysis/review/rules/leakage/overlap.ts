@@ -210,6 +210,7 @@ export const rule: Rule = {
             what: `split by ${s.fn}`,
             shuffled: s.shuffled && !s.by,
             by: s.by,
+            ids: s.ids,
           })),
         ...facts.cvs
           .filter((c) => !c.ignoredGroups)
@@ -270,7 +271,10 @@ export const rule: Rule = {
           }),
         );
       for (const d of divided) {
-        const g = grouped(d.frame, d.rows, d.shuffled) ?? (d.shuffled ? counted(d.frame) : undefined);
+        const g =
+          grouped(d.frame, d.rows, d.shuffled) ??
+          (d.shuffled ? counted(d.frame) : undefined) ??
+          ('ids' in d && typeof d.ids === 'string' ? d.ids : undefined);
         // perf[perf.season.isin(HOLDOUT)]: a split by a period keeps each period's rows together; an entity seen in
         // earlier periods and predicted in later ones (a production revived, a store's next season) is forecasting,
         // not a copy — unless the entity is a person measured again (GROUP_ID).
