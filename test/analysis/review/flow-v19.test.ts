@@ -266,3 +266,35 @@ print(RandomForestClassifier().fit(X[tr], y[tr]).score(X[te], y[te]))
 `);
   });
 });
+
+describe('predictions written to a column, read back per group', () => {
+  const prog = (tuneOn: string, mark = '') => `
+import lightgbm as lgb
+import numpy as np
+import pandas as pd
+from sklearn.metrics import f1_score
+bins = pd.read_csv("bins.csv")
+FEATURES = ["temp_c", "rh_pct"]
+train = bins[bins["season"] <= 2021]
+valid = bins[bins["season"] == 2022]
+test = bins[bins["season"] == 2023]
+clf = lgb.LGBMClassifier().fit(train[FEATURES], train["rot"])
+tuning = valid[["store_id", "rot"]].copy()
+tuning["p_rot"] = clf.predict_proba(valid[FEATURES])[:, 1]
+scored = test[["store_id", "rot"]].copy()
+scored["p_rot"] = clf.predict_proba(test[FEATURES])[:, 1]
+grid = np.arange(0.05, 0.8, 0.05)
+thresholds = {}
+for store, grp in ${tuneOn}.groupby("store_id"):
+    f1s = [f1_score(grp["rot"], grp["p_rot"] >= t) for t in grid]${mark}
+    thresholds[store] = grid[int(np.argmax(f1s))]
+scored["alert"] = scored["p_rot"] >= scored["store_id"].map(thresholds)
+print(f1_score(scored["rot"], scored["alert"]))
+`;
+  it('thresholds per store tuned on the test season, reported', async () => {
+    await check(prog('scored', '  # <- leak-selection'));
+  });
+  it('tuned on the validation season (nothing)', async () => {
+    await check(prog('tuning'));
+  });
+});

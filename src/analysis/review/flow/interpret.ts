@@ -378,6 +378,8 @@ class Interpreter {
   private readonly augmentedDirs = new Map<string, Position>();
   /** Frames of a data set's parts (`data.endog`, `data.exog`), by the data set's frame and the attribute. */
   private readonly subFrames = new Map<string, number>();
+  /** Columns assigned from predictions (`test["pred"] = model.predict(test)`), by frame: read back, those predictions. */
+  private readonly predColumns = new Map<number, Map<string, PredVal[]>>();
   /** Frames that are scikit-learn data set bunches (load_iris(), fetch_openml(…)): .data is their feature matrix. */
   private readonly bunches = new Set<number>();
   /**
@@ -813,10 +815,18 @@ class Interpreter {
       return { ...this.derive([frame], at), frame: sub, whole: true, cols: undefined, column: undefined };
     }
     this.useColumns(frame.frame, [name]);
+    // test["p_fault"] = final.predict(test), then roc_auc_score(test["fault"], test["p_fault"]): the column read back
+    // holds those predictions.
+    // (Parts of one table share its frame: the predictions written to this part's rows, not another part's.)
+    const preds = this.predColumns
+      .get(frame.frame)
+      ?.get(name)
+      ?.filter((p) => this.sameRows(frame, p.data));
     return {
       ...this.derive([frame], at),
       column: { frame: frame.frame, name },
       deps: [{ frame: frame.frame, name, lag: 0 }],
+      ...(preds?.length ? { preds } : {}),
     };
   }
 
@@ -828,6 +838,16 @@ class Interpreter {
       this.facts.columnDefs.set(frame.frame, defs);
     }
     const deps = this.dataOf(v).flatMap((d) => d.deps ?? []);
+    // (Only a model's own output, model.predict(X) or predict_proba(X)[:, 1]: values computed from predictions, a
+    // trend subtracted, are other columns.)
+    const assigned = v?.kind === 'pred' && v.model.cls !== 'polyfit' ? v : undefined;
+    const cols = this.predColumns.get(frame.frame);
+    if (assigned || cols?.has(name)) {
+      const others = (cols?.get(name) ?? []).filter((p) => !this.sameRows(frame, p.data));
+      const next = cols ?? new Map<string, PredVal[]>();
+      next.set(name, assigned ? [...others, assigned] : others);
+      this.predColumns.set(frame.frame, next);
+    }
     // out[c] = df[c] for c in NUMERIC after out["days_open"] = …, under `if c not in out` (branches are not
     // followed): the column copied as it is, the same-named column of the same frame, is no new definition.
     const prior = defs.get(name);
@@ -1535,6 +1555,18 @@ class Interpreter {
         this.facts.batchLoops.add(loop);
       this.bind(target, it, scope);
       return;
+    }
+    if (it.kind === 'group' && (target.type === 'pattern_list' || target.type === 'tuple_pattern')) {
+      // for store, grp in scored.groupby("store_id"): each group's rows, a part of the frame with its columns (and
+      // the predictions written to them); the key unknown.
+      const loop = this.loops.at(-1);
+      if (loop !== undefined) this.facts.batchLoops.add(loop);
+      const parts = target.namedChildren.filter((c): c is Node => !!c);
+      if (parts.length === 2) {
+        this.unbind(parts[0]!, scope);
+        this.bind(parts[1]!, this.derive([it.data], at, true), scope);
+        return;
+      }
     }
     if (it.kind === 'data' && !it.evals && !it.internal) {
       // Iterating a data loader or a frame: batches of the same rows.
