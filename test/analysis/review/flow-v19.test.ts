@@ -298,3 +298,24 @@ print(f1_score(scored["rot"], scored["alert"]))
     await check(prog('tuning'));
   });
 });
+
+describe('a split in time with a bound computed from constants', () => {
+  const prog = (data: string, mark = '') => `
+import pandas as pd
+import statsmodels.formula.api as smf
+from sklearn.metrics import roc_auc_score
+df = pd.read_csv("weeks.csv", parse_dates=["week_start"])
+cutoff = pd.Timestamp("2024-01-01")
+train = df[df["week_start"] < cutoff - pd.Timedelta(weeks=1)].copy()
+test = df[df["week_start"] >= cutoff].copy()
+final = smf.logit("fault_next_week ~ log_tx + age_years", data=${data}).fit(disp=False)${mark}
+test["p_fault"] = final.predict(test)
+print(roc_auc_score(test["fault_next_week"], test["p_fault"]))
+`;
+  it('refit on both parts, then scored on the test weeks, reported', async () => {
+    await check(prog('pd.concat([train, test])', '  # <- leak-overlap'));
+  });
+  it('fit on the training weeks (nothing)', async () => {
+    await check(prog('train'));
+  });
+});

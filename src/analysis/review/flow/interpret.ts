@@ -582,8 +582,14 @@ class Interpreter {
       '!=': ['==', true],
     };
     const c = canon[ops[0]!];
-    const constant = (x: Node) =>
-      /^(string|integer|float|unary_operator|call|attribute|identifier|subscript)$/.test(x.type);
+    // (cutoff - pd.Timedelta(weeks=1), CUTOFF - HORIZON: a bound computed from constants is one too.)
+    const constant = (x: Node): boolean =>
+      /^(string|integer|float|unary_operator|call|attribute|identifier|subscript)$/.test(x.type) ||
+      (x.type === 'binary_operator' &&
+        /^[-+]$/.test(x.childForFieldName('operator')?.text ?? '') &&
+        [x.childForFieldName('left'), x.childForFieldName('right')].every(
+          (y) => !!y && y.type !== 'subscript' && constant(y),
+        ));
     // df.index < df.index[-HOLDOUT]: one element of the data, at a position (a number), is a constant too.
     const pos = right.type === 'subscript' ? right.childrenForFieldName('subscript') : [];
     const element =
