@@ -319,3 +319,32 @@ print(roc_auc_score(test["fault_next_week"], test["p_fault"]))
     await check(prog('train'));
   });
 });
+
+describe('learnt values kept in a dict, applied in a loop over its items', () => {
+  const prog = (fitOn: string, mark = '') => `
+import pandas as pd
+from scipy import stats
+from sklearn.linear_model import LinearRegression
+SKEWED = ["c_n_ratio", "tonnes"]
+piles = pd.read_csv("piles.csv", parse_dates=["built_on"])
+def fit_power(frame):
+    return {col: stats.boxcox(frame[col] + 1.0)[1] for col in SKEWED}${mark}
+def apply_power(frame, params):
+    out = frame.copy()
+    for col, lam in params.items():
+        out[col] = stats.boxcox(out[col] + 1.0, lmbda=lam)
+    return out
+train = piles[piles["built_on"] < "2023-04-01"]
+test = piles[piles["built_on"] >= "2023-04-01"]
+params = fit_power(${fitOn})
+train, test = apply_power(train, params), apply_power(test, params)
+m = LinearRegression().fit(train[SKEWED], train["days_to_mature"])
+print(m.score(test[SKEWED], test["days_to_mature"]))
+`;
+  it('Box-Cox exponents of every pile, reported', async () => {
+    await check(prog('piles', '  # <- leak-preprocessing'));
+  });
+  it('of the training piles (nothing)', async () => {
+    await check(prog('train'));
+  });
+});

@@ -1499,6 +1499,17 @@ class Interpreter {
           loop: this.loops.at(-1),
         };
       } else if (data.length > 0) item = this.derive(data, at);
+      else if (it.items.length > 0 && it.items.every((i) => i.kind === 'stat')) {
+        // for col, lam in params.items() over {col: stats.boxcox(frame[col])[1] …}: one of the learnt values, learnt
+        // from the rows of them all.
+        const stats = it.items as StatVal[];
+        item = {
+          kind: 'stat',
+          rows: new Set(stats.flatMap((x) => [...x.rows])),
+          by: stats[0]!.by,
+          at: stats[0]!.at,
+        };
+      }
       const nested = it.items.find((i) => i.kind === 'tuple');
       if (!item && nested) item = nested;
       // folds = kf.split(X) made before the loop, then `for tr, te in folds`: a different fold each iteration, as
