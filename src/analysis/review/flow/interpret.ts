@@ -3572,6 +3572,45 @@ class Interpreter {
         out.keyedParts = Object.fromEntries(keys.map((k, i) => [k, [...(partItems[i] as DataVal).rows]]));
       return out;
     }
+    // pd.Categorical(frame["centre"], categories=centres): the column's values, coded by a list of categories (its
+    // names, not rows of the data the list was read from).
+    if (name === 'Categorical' && /^(pd|pandas)\./.test(qname) && args.pos.length > 0) {
+      const d = this.dataOf(this.expr(args.pos[0]!, scope))[0];
+      for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
+      return d ? this.derive([d], at, true) : undefined;
+    }
+    // np.cov(X - mean, rowvar=False), np.corrcoef(X.T): a covariance of the rows given, learnt from them; and what
+    // np.linalg makes of learnt values (the eigenvectors of a covariance, an inverse) is learnt from the same rows — a
+    // whitening or a projection matrix, applied to other rows as a taint, not rows of its own.
+    if (/^(cov|corrcoef)$/.test(name) && /^(numpy|np)\./.test(qname) && args.pos.length > 0) {
+      const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
+      for (const v of args.kw.values()) this.expr(v, scope);
+      if (data.length === 0 || data.some((d) => d.preds || d.evals || d.internal))
+        return this.derive(data, at);
+      return {
+        kind: 'stat',
+        rows: new Set(data.flatMap((d) => [...d.rows])),
+        by: `statistics (${name})`,
+        at,
+      };
+    }
+    if (
+      /^(numpy|np)\.linalg\./.test(qname) &&
+      /^(eigh|eig|svd|inv|pinv|cholesky|sqrtm)$/.test(name) &&
+      args.pos.length > 0
+    ) {
+      const v = this.expr(args.pos[0]!, scope);
+      for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
+      if (v?.kind === 'stat') {
+        const learnt: StatVal = { kind: 'stat', rows: new Set(v.rows), by: v.by, at: v.at };
+        return /^(eigh|eig)$/.test(name)
+          ? { kind: 'tuple', items: [learnt, { ...learnt }] }
+          : name === 'svd'
+            ? { kind: 'tuple', items: [learnt, { ...learnt }, { ...learnt }] }
+            : learnt;
+      }
+      return v;
+    }
     // tf.reduce_mean(x, axis=0), tf.math.reduce_std(x): TensorFlow's statistics.
     const tfStat = /^(tf|tensorflow)\b/.test(qname) && /^reduce_(mean|std|variance|max|min)$/.test(name);
     if ((STATISTICS.has(name) && /^(numpy|np|torch)\b/.test(qname)) || tfStat) {
