@@ -54,7 +54,7 @@ print(m.score(te[FEATS], te["overrun"]))
 });
 
 describe("a fitted model's per-row attribute as a feature", () => {
-  const prog = (fit: string, mark = '') => `
+  const prog = (fit: string) => `
 import pandas as pd
 from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.model_selection import train_test_split

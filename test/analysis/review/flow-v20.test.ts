@@ -39,8 +39,7 @@ print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
 });
 
 describe('pd.Categorical with the categories read from the whole table', () => {
-  it('the list of categories is names, not rows (nothing)', async () => {
-    await check(`
+  const prog = (fitOn: string, mark = '') => `
 import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
@@ -51,9 +50,13 @@ test = tests[tests["test_date"] >= "2023-07-01"]
 def design(frame):
     dummies = pd.get_dummies(pd.Categorical(frame["test_centre"], categories=centres), dtype=float)
     return np.hstack([frame[["age", "lessons_taken"]].to_numpy(), dummies.to_numpy()])
-X_train, X_test = design(train), design(test)
-m = LogisticRegression().fit(X_train, train["passed"].to_numpy())
-print(m.score(X_test, test["passed"].to_numpy()))
-`);
+m = LogisticRegression().fit(design(${fitOn}), ${fitOn}["passed"].to_numpy())${mark}
+print(m.score(design(test), test["passed"].to_numpy()))
+`;
+  it('the list of categories is names, not rows: fit on the training part (nothing)', async () => {
+    await check(prog('train'));
+  });
+  it('fit on every row, the test part included, reported', async () => {
+    await check(prog('tests', '  # <- leak-overlap'));
   });
 });

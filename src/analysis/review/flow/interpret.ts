@@ -2383,12 +2383,9 @@ class Interpreter {
       }
       // Polars pl.col("won_prize").mean().over("mentor_id"): a statistic of each group given back to its rows (pandas'
       // groupby(k)[c].transform("mean")), in an expression a frame's with_columns() evaluates.
-      const over =
-        method === 'over' && obj?.kind === 'stat'
-          ? /^pl\.col\(["'](\w+)["']\)\.(\w+)\(\)$/.exec(objNode.text.replace(/\s/g, ''))
-          : null;
+      const over = method === 'over' && obj?.kind === 'stat' ? polarsAggregation(objNode) : undefined;
       const overKey = over ? (stringValue(args.pos[0]) ?? stringList(args.pos[0] ?? null)?.[0]) : undefined;
-      if (over && overKey !== undefined) {
+      if (over?.[1] && overKey !== undefined) {
         const keys = stringList(args.pos[0] ?? null) ?? [overKey];
         return {
           kind: 'data',
@@ -2398,7 +2395,7 @@ class Interpreter {
               by: 'group statistics (transform)',
               fitRows: new Set(),
               at,
-              col: { frame: POLARS_FRAME, name: over[1]! },
+              col: { frame: POLARS_FRAME, name: over[1] },
               groupBy: keys,
             },
           ],
@@ -5024,8 +5021,9 @@ class Interpreter {
 
   private dataMethod(d: DataVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
-    // df["pack_id"].nunique(), Polars frame["joint_id"].n_unique(), logs.runner_id.unique(): distinct ids counted (see noteEntity). Not value_counts: a
-    // frequency encoding of a categorical id (`tx["merchant_id"].value_counts(normalize=True)`) reads it so too.
+    // df["pack_id"].nunique(), Polars frame["joint_id"].n_unique(), logs.runner_id.unique(): distinct ids counted (see
+    // noteEntity). Not value_counts: a frequency encoding of a categorical id (`tx["merchant_id"].value_counts(
+    // normalize=True)`) reads it so too.
     if (/^(nunique|unique|n_unique)$/.test(method)) this.noteEntityColumn(d);
     const argVals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
     // df.year.isin(TEST_YEARS), pl.col("year").is_in(TEST_YEARS): a mask by a set of values; with its complement

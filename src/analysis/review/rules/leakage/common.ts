@@ -3,6 +3,13 @@ import { ancestors, type ColDep, type Facts, type Origin } from '../../flow/fact
 
 const TEST_NAME = /(^|_)(test|tst|val|valid|validation|holdout|hold_out|dev|eval)($|_|\d)/i;
 
+/**
+ * A column naming a date or a period (`season`, `test_date`, `fiscal_year`): a split by it is a split in time — each
+ * period's rows on one side, an entity's earlier periods before its later ones.
+ */
+export const TIME_COLUMN =
+  /(^|_)(date|day|time|at|season|year|yr|month|week|quarter|period|fiscal_year|cohort_year)s?($|_)/i;
+
 /** An origin that is (or a hand-made part named as) held-out data: a split's test part, `X_val = X[n:]`. */
 export function isHeldOut(o: Origin | undefined): boolean {
   if (!o) return false;

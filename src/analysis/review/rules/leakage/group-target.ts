@@ -5,7 +5,7 @@
 import type { Facts, Taint, TrainFact } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { Rule } from '../rule.js';
-import { chain, keptWhole, lineRef, sameRowSources } from './common.js';
+import { chain, keptWhole, lineRef, sameRowSources, TIME_COLUMN } from './common.js';
 
 /**
  * A statistic of the target within groups the split keeps whole (`groupby(["store", "date"])["minutes"]
@@ -51,9 +51,6 @@ export function groupTargetStatistic(
   );
 }
 
-/** A column naming a date or a period: a split by it is a split in time. */
-const TIME_BY = /(^|_)(date|day|time|at|season|year|month|week|quarter|period)s?($|_)/i;
-
 /**
  * The rows of each entity counted over the whole table (`groupby(["planter_id", "grade"])["lot_id"]
  * .transform("count")`: how often a lot was listed) when the rows are split in time: each row's count includes the
@@ -68,7 +65,7 @@ function countsLaterRows(
     .flatMap((r) => [...chain(facts, r)])
     .map((id) => facts.origins.get(id)?.split)
     .find((x) => x);
-  if (!split?.by || !TIME_BY.test(split.by)) return undefined;
+  if (!split?.by || !TIME_COLUMN.test(split.by)) return undefined;
   for (const taint of t.x.taints) {
     if (!taint.entityCount || !taint.groupBy?.length) continue;
     const a = taint.assigned;

@@ -4,7 +4,7 @@
  */
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
-import { chain, intersects, isHeldOut, lineRef } from './common.js';
+import { chain, intersects, isHeldOut, lineRef, TIME_COLUMN } from './common.js';
 import { periodOverlaps } from './period-overlap.js';
 
 /** Columns naming whom several rows belong to (images per patient, recordings per speaker); a bare plural is a count. */
@@ -19,8 +19,6 @@ const PART_ROWS =
   /^(beat|heartbeat|window|segment|epoch|clip|chunk|snippet|patch|tile|crop|sentence|utterance|cycle|stanza|paragraph|passage)s$/i;
 /** An id column (`record_id`) and what it names; not the label's own codes (`class_id`, `label_code`). */
 const ID_COLUMN = /^(.*[a-z])_?(id|no|num|number|code|key)$/i;
-/** A column naming a period: a split by it is a split in time. */
-const TIME_UNIT = /(^|_)(season|year|yr|month|week|quarter|date|day|period|fiscal_year|cohort_year)s?($|_)/i;
 
 const NOT_ENTITY = /^(class|label|target|type|category|symbol|cluster|fold|split|set|batch|row|index|part)$/i;
 
@@ -221,6 +219,8 @@ export const rule: Rule = {
             what: `cross-validated by ${c.fn}`,
             shuffled:
               (c.cv?.kind === 'splitter' && c.cv.shuffle) || /shuffle\s*=\s*True/.test(c.cvText ?? ''),
+            by: undefined,
+            ids: undefined,
           })),
       ];
       // Ids the program counts or groups by (Facts.countedKeys) speak only against a shuffled split: a panel of
@@ -272,13 +272,11 @@ export const rule: Rule = {
         );
       for (const d of divided) {
         const g =
-          grouped(d.frame, d.rows, d.shuffled) ??
-          (d.shuffled ? counted(d.frame) : undefined) ??
-          ('ids' in d && typeof d.ids === 'string' ? d.ids : undefined);
+          grouped(d.frame, d.rows, d.shuffled) ?? (d.shuffled ? counted(d.frame) : undefined) ?? d.ids;
         // perf[perf.season.isin(HOLDOUT)]: a split by a period keeps each period's rows together; an entity seen in
         // earlier periods and predicted in later ones (a production revived, a store's next season) is forecasting,
         // not a copy — unless the entity is a person measured again (GROUP_ID).
-        if (g && 'by' in d && typeof d.by === 'string' && TIME_UNIT.test(d.by) && !GROUP_ID.test(g)) continue;
+        if (g && d.by && TIME_COLUMN.test(d.by) && !GROUP_ID.test(g)) continue;
         if (!g || onePerGroup(d.rows, g, partsOf(facts, d.frame, d.rows) !== undefined)) continue;
         push(`g${d.at.line}:${d.at.column}`, {
           ruleId: rule.id,
@@ -364,8 +362,9 @@ export const rule: Rule = {
       if (e.pred === undefined || e.how === 'early-stopping') continue;
       const p = facts.predictions?.find((x) => x.pred.id === e.pred)?.pred;
       if (!p?.fits) continue;
-      const last = p.model.fits[p.fits - 1];
-      if (!last || p.model.fits.slice(0, p.fits - 1).length === 0) continue;
+      // (A fit before it, the warm start: the model existed before the batch it learns.)
+      const last = p.fits >= 2 ? p.model.fits[p.fits - 1] : undefined;
+      if (!last) continue;
       const rows = [...p.data.rows];
       if (rows.length === 0 || rows.length !== last.rows.size || !rows.every((r) => last.rows.has(r)))
         continue;
