@@ -60,3 +60,74 @@ print(m.score(design(test), test["passed"].to_numpy()))
     await check(prog('tests', '  # <- leak-overlap'));
   });
 });
+
+describe('a helper that returns one (X, y) pair per frame it is given, trained with **settings', () => {
+  const prog = (final: string, mark = '') => `
+import numpy as np
+import pandas as pd
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+from sklearn.preprocessing import StandardScaler
+COLS = ["grit", "load_kg", "wind"]
+runs = pd.read_csv("runs.csv")
+fit_df = runs[runs["year"] <= 2020]
+val_df = runs[runs["year"] == 2021]
+test_df = runs[runs["year"] == 2022]
+def as_tensors(first, *others):
+    scaler = StandardScaler().fit(first[COLS])
+    out = []
+    for f in (first,) + others:
+        X = torch.tensor(scaler.transform(f[COLS]), dtype=torch.float32)
+        y = torch.tensor(f["seconds"].to_numpy(), dtype=torch.float32).unsqueeze(1)
+        out.append((X, y))
+    return out
+def train(X, y, width, rate):
+    net = nn.Sequential(nn.Linear(X.shape[1], width), nn.ReLU(), nn.Linear(width, 1))
+    opt = torch.optim.Adam(net.parameters(), lr=rate)
+    for xb, yb in DataLoader(TensorDataset(X, y), batch_size=64, shuffle=True):
+        opt.zero_grad()
+        nn.functional.mse_loss(net(xb), yb).backward()
+        opt.step()
+    return net
+def rmse(net, X, y):
+    with torch.no_grad():
+        return torch.sqrt(nn.functional.mse_loss(net(X), y)).item()${mark}
+settings = [dict(width=16, rate=1e-3), dict(width=64, rate=3e-4)]
+(X_fit, y_fit), (X_val, y_val) = as_tensors(fit_df, ${final === 'test' ? 'test_df' : 'val_df'})
+scores = [rmse(train(X_fit, y_fit, **s), X_val, y_val) for s in settings]
+best = settings[int(np.argmin(scores))]
+(X_tr, y_tr), (X_te, y_te) = as_tensors(pd.concat([fit_df, val_df]), test_df)
+print(rmse(train(X_tr, y_tr, **best), X_te, y_te))
+`;
+  it('settings chosen on the validation year: nothing (the labels are not features, the parts stay apart)', async () => {
+    await check(prog('val'));
+  });
+  it('settings chosen on the test year, reported as selection', async () => {
+    // The score the settings were chosen by is the final one's too, reported where the helper scores.
+    await check(prog('test', '  # <- leak-selection'));
+  });
+});
+
+describe('the parts of one division joined again for the final fit', () => {
+  const prog = (fitOn: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.preprocessing import StandardScaler
+COLS = ["grit", "load_kg", "wind"]
+runs = pd.read_csv("runs.csv")
+fit_df = runs[runs["year"] <= 2020]
+val_df = runs[runs["year"] == 2021]
+test_df = runs[runs["year"] == 2022]
+train_df = pd.concat([fit_df, val_df])
+scaler = StandardScaler().fit(${fitOn}[COLS])${mark}
+model = Ridge().fit(scaler.transform(train_df[COLS]), train_df["seconds"])
+print(model.score(scaler.transform(test_df[COLS]), test_df["seconds"]))
+`;
+  it('the scaler fit on the training and validation years, both trained on (nothing)', async () => {
+    await check(prog('train_df'));
+  });
+  it('fit on the validation and test years, reported', async () => {
+    await check(prog('pd.concat([val_df, test_df])', '  # <- leak-preprocessing'));
+  });
+});

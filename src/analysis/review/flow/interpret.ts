@@ -1041,8 +1041,10 @@ class Interpreter {
           // A name bound to a few frames made one by one (`out = [f.copy() for f in frames]`) is such a list too.
           const named =
             right?.type === 'identifier' && it?.kind === 'coll' && !it.keys && it.items.length >= 2;
+          // for f in (fit_frame,) + frames: tuples written out or passed, one after the other.
+          const joined = right?.type === 'binary_operator' && it?.kind === 'tuple';
           const frames =
-            (right?.type === 'tuple' || right?.type === 'list' || keyed || named) &&
+            (right?.type === 'tuple' || right?.type === 'list' || keyed || named || joined) &&
             frameVar?.type === 'identifier' &&
             (it?.kind === 'tuple' || it?.kind === 'coll') &&
             it.items.length > 0 &&
@@ -1341,13 +1343,27 @@ class Interpreter {
           (v.kind === 'coll' &&
             targets.length >= 2 &&
             v.items.length === targets.length &&
-            v.items.every((i) => i.kind === 'data'))
+            // (X_tr, y_tr), (X_te, y_te) = pairs, a list of as many (X, y) pairs: one each.
+            v.items.every((i) => i.kind === 'data' || i.kind === 'tuple'))
         ) {
           targets.forEach((t, i) => {
             const item = v.items[i];
             if (item) this.bind(t, item, scope);
             else this.unbind(t, scope);
           });
+        } else if (
+          v.kind === 'coll' &&
+          v.items.length === 1 &&
+          v.items[0]!.kind === 'tuple' &&
+          targets.every(
+            (t) =>
+              (t.type === 'tuple_pattern' || t.type === 'list_pattern' || t.type === 'tuple') &&
+              t.namedChildren.length === (v.items[0] as TupleVal).items.length,
+          )
+        ) {
+          // (X_fit, y_fit), (X_val, y_val) = to_tensors(fit, val), a list built by out.append((X, y)) once per frame
+          // (one item here, the loop read once): each pair is (X, y) position by position, not X and y together.
+          for (const t of targets) this.bind(t, v.items[0]!, scope);
         } else for (const t of targets) this.bind(t, v, scope);
         return;
       }
@@ -2019,6 +2035,9 @@ class Interpreter {
   }
 
   private binary(a: Val | undefined, b: Val | undefined, at: Position, op?: string): Val | undefined {
+    // (fit_frame,) + frames: one tuple after the other, item by item.
+    if (op === '+' && a?.kind === 'tuple' && b?.kind === 'tuple')
+      return { kind: 'tuple', items: [...a.items, ...b.items] };
     // names + names, [x for x in rows] * 3: a list of rows concatenated with itself holds copies of its rows.
     if (a?.kind === 'coll' && (b === a || (op === '*' && b?.kind === 'num'))) {
       const rows = a.items.flatMap((i) => this.dataOf(i)).flatMap((d) => [...d.rows]);
@@ -2628,7 +2647,12 @@ class Interpreter {
     const arg = (a: Node) => (a.type === 'none' ? NONE : this.expr(a, scope));
     const pos = args.pos.map(arg);
     const kw = new Map([...args.kw].map(([k, v]) => [k, arg(v)] as const));
-    return this.inlineWith(f, pos, kw);
+    // train_mlp(X, y, **configs[best]) with a dict not written out here: the parameters it gives are settings
+    // (sizes, rates), not rows; left unbound, each would read as data of its own (see expr's identifier).
+    const spread = n
+      .childForFieldName('arguments')
+      ?.namedChildren.some((a) => a?.type === 'dictionary_splat');
+    return this.inlineWith(f, pos, kw, spread);
   }
 
   /** How many parameters a function has before its first one with a default (or keyword-only, or `*args`). */
@@ -2657,6 +2681,7 @@ class Interpreter {
     f: FuncVal,
     pos: (Val | undefined)[],
     kw: Map<string, Val | undefined>,
+    spread = false,
   ): Val | undefined {
     const def = this.funcDefs.get(f.id)!;
     const body = def.node.childForFieldName('body')!;
@@ -2668,6 +2693,16 @@ class Interpreter {
     for (const p of def.node.childForFieldName('parameters')?.namedChildren ?? []) {
       if (!p) continue;
       if (p.type === 'list_splat_pattern' || p.type === 'keyword_separator') {
+        // def to_tensors(fit_frame, *frames): frames is the tuple of the other positional arguments.
+        const rest = p.type === 'list_splat_pattern' ? p.namedChildren[0] : undefined;
+        if (
+          rest?.type === 'identifier' &&
+          !keywordOnly &&
+          i <= pos.length &&
+          pos.every((v) => v !== undefined)
+        )
+          inner.set(rest.text, { kind: 'tuple', items: pos.slice(i) });
+        i = pos.length;
         keywordOnly = true;
         continue;
       }
@@ -2684,6 +2719,7 @@ class Interpreter {
       if (!keywordOnly && i < pos.length) v = pos[i++];
       else if (kw.has(name)) v = kw.get(name);
       else if (fallback) v = fallback.type === 'none' ? NONE : this.expr(fallback, def.scope);
+      else if (spread) v = { kind: 'num', value: Number.NaN };
       if (v) inner.set(name, v);
     }
     this.active.push(f.id);

@@ -136,7 +136,10 @@ export const rule: Rule = {
           // The rows above the division (what was split), not filters applied after it: an outlier detector fit on
           // the training part and used to filter it learnt from training rows only.
           const anc = above(facts, c);
-          const sib = siblings(facts, c);
+          // Other parts of the same division that are themselves trained on (pd.concat([fit_df, val_df]) refit
+          // after the validation year was used) are training rows, not the test set.
+          const trained = new Set([...tr.x.rows].flatMap((r) => [...chain(facts, r)]));
+          const sib = new Set([...siblings(facts, c)].filter((s) => !trained.has(s)));
           // Fit on a slice of the rows before they are split (`reference.loc[reference.make == key]` of the whole
           // table, then the table split at random): the slice's rows are on both sides too.
           // (Not a slice of the training part's own values, `df[df.date < CUTOFF]` beside a training part
