@@ -131,3 +131,27 @@ print(model.score(scaler.transform(test_df[COLS]), test_df["seconds"]))
     await check(prog('pd.concat([val_df, test_df])', '  # <- leak-preprocessing'));
   });
 });
+
+describe('the time a count was recorded, when the label is made from that count and an outcome', () => {
+  const prog = (label: string, feature: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+rows = pd.read_csv("hedges.csv", parse_dates=["planted_on", "status_on"])
+rows["lost"] = ${label}
+rows["when"] = ${feature}
+train = rows[rows["planted_on"] < "2021-01-01"]
+test = rows[rows["planted_on"] >= "2021-01-01"]
+cols = ["when", "hedge_km", "soil_ph"]
+model = LogisticRegression().fit(train[cols], train["lost"])${mark}
+print(model.score(test[cols], test["lost"]))
+`;
+  const share = '((rows["planted"] - rows["alive_year2"]) > 0.2 * rows["planted"]).astype(int)';
+  it('the planting month, beside a label made from the count planted and the count alive (nothing)', async () => {
+    await check(prog(share, 'rows["planted_on"].dt.month.isin([3, 4, 5]).astype(int)'));
+  });
+  it('the month the status was recorded, beside a label made from that status alone, reported', async () => {
+    await check(
+      prog('(rows["status"] == "lost").astype(int)', 'rows["status_on"].dt.month', '  # <- leak-target'),
+    );
+  });
+});

@@ -47,8 +47,16 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
   const found = OUTCOMES.filter((o) => o.after.test(f) && events.some((n) => o.target.test(n)));
   // disposition_date beside a label made from `disposition`, status_changed_at beside one made from `status`: when
   // the label's own column was recorded, the outcome's time.
+  // (When the label is made from several columns, dead = planted - alive_year1, the time of one of them is no
+  // outcome's: planted_on is when the count the survival is measured against was recorded, before the outcome.)
+  const made = new Set(
+    t.slice(1).filter((n) => n !== t[0] && !/(^|_)(date|time|timestamp|datetime|day|at|on|ts)$/.test(n)),
+  );
   const own = t.find(
-    (n) => n.length >= 3 && new RegExp(`^(${n}_(${TIME_WORDS})|(${TIME_WORDS})_of_${n})$`).test(f),
+    (n, i) =>
+      (i === 0 || made.size <= 1) &&
+      n.length >= 3 &&
+      new RegExp(`^(${n}_(${TIME_WORDS})|(${TIME_WORDS})_of_${n})$`).test(f),
   );
   if (own)
     found.push({
