@@ -155,3 +155,30 @@ print(model.score(test[cols], test["lost"]))
     );
   });
 });
+
+describe('Polars quantile edges read with select(...).item(), kept in a dict of lists, compared in expressions', () => {
+  const prog = (edgesOn: string, mark = '') => `
+import polars as pl
+from sklearn.linear_model import Ridge
+df = pl.read_csv("brews.csv")
+train = df.filter(pl.col("year") < 2024)
+test = df.filter(pl.col("year") >= 2024)
+def steps(frame, edges):
+    exprs = []
+    for c, cuts in edges.items():
+        for i, cut in enumerate(cuts):
+            exprs.append((pl.col(c) > cut).cast(pl.Int8).alias(f"{c}_gt{i}"))
+    return frame.with_columns(exprs)
+edges = {c: [${edgesOn}.select(pl.col(c).quantile(q)).item() for q in (0.25, 0.5, 0.75)] for c in ["hops", "malt"]}${mark}
+train, test = steps(train, edges), steps(test, edges)
+F = ["hops_gt0", "hops_gt1", "malt_gt2", "abv"]
+m = Ridge().fit(train.select(F).to_numpy(), train["bitterness"].to_numpy())
+print(m.score(test.select(F).to_numpy(), test["bitterness"].to_numpy()))
+`;
+  it('edges of the training years (nothing)', async () => {
+    await check(prog('train'));
+  });
+  it('edges of every year, reported', async () => {
+    await check(prog('df', '  # <- leak-preprocessing'));
+  });
+});

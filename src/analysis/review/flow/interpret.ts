@@ -1525,6 +1525,12 @@ class Interpreter {
           by: stats[0]!.by,
           at: stats[0]!.at,
         };
+      } else if (
+        it.items.length > 0 &&
+        it.items.every((i) => i.kind === 'coll' && !i.keys && i.items.length > 0)
+      ) {
+        // for c, cuts in edges.items() over {c: [q25, q50, …]}: one of the lists, its items those of them all.
+        item = { kind: 'coll', items: it.items.flatMap((i) => (i as CollVal).items).slice(0, 64) };
       }
       const nested = it.items.find((i) => i.kind === 'tuple');
       if (!item && nested) item = nested;
@@ -5445,6 +5451,15 @@ class Interpreter {
       return out;
     }
     if (/^(select|with_columns)$/.test(method) && d.frame !== POLARS_FRAME) {
+      // frame.select(pl.col(c).quantile(q)).item(), frame.select(pl.col("a").mean()): a statistic of this frame's rows
+      // (the expression alone has none).
+      const first = argVals[0];
+      if (
+        method === 'select' &&
+        first?.kind === 'stat' &&
+        argVals.every((v) => v?.kind === 'stat' && v.rows.size === 0)
+      )
+        return { kind: 'stat', rows: new Set(d.rows), by: first.by, at: first.at };
       const polars = this.polarsColumns(d, args, argVals, n, scope);
       if (polars) return polars;
       // Polars / Spark df.select(["a", "b"]) or select("a", "b"): those columns.
@@ -5465,6 +5480,21 @@ class Interpreter {
         out.cols = { frame: d.cols?.frame ?? d.frame, mode: 'only', names: new Set(names) };
         out.whole = false;
         out.deps = undefined;
+        return out;
+      }
+      // select(FEATURES) with FEATURES a list the program builds from what it cannot follow (f-strings over edges):
+      // some columns, maybe not the target, as df[cols] is.
+      if (
+        method === 'select' &&
+        args.pos.length === 1 &&
+        args.pos[0]!.type === 'identifier' &&
+        (argVals[0] === undefined ||
+          argVals[0].kind === 'strs' ||
+          (argVals[0].kind === 'data' &&
+            [...argVals[0].rows].every((r) => this.facts.origins.get(r)?.kind === 'unknown')))
+      ) {
+        const out = this.derive([d], at);
+        out.whole = false;
         return out;
       }
     }
