@@ -182,3 +182,28 @@ print(m.score(test.select(F).to_numpy(), test["bitterness"].to_numpy()))
     await check(prog('df', '  # <- leak-preprocessing'));
   });
 });
+
+describe('an inner split drawn in the outer training positions, composed back as tr[fit_pos]', () => {
+  const prog = (fitOn: string, scoreOn: string, mark = '') => `
+import numpy as np
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import GroupShuffleSplit
+X = np.load("kilns.npy")
+y = np.load("cracks.npy")
+kiln = np.load("kiln_ids.npy")
+tr, te = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0).split(X, y, kiln))
+fit_pos, val_pos = next(GroupShuffleSplit(n_splits=1, test_size=0.25, random_state=1).split(X[tr], y[tr], kiln[tr]))
+fit_idx, val_idx = tr[fit_pos], tr[val_pos]
+scores = {}
+for alpha in (0.1, 1.0, 10.0):
+    scores[alpha] = Ridge(alpha=alpha).fit(X[${fitOn}], y[${fitOn}]).score(X[${scoreOn}], y[${scoreOn}])${mark}
+best = max(scores, key=scores.get)
+print(Ridge(alpha=best).fit(X[tr], y[tr]).score(X[te], y[te]))
+`;
+  it('chosen on the validation kilns inside the training ones (nothing)', async () => {
+    await check(prog('fit_idx', 'val_idx'));
+  });
+  it('chosen on the test kilns, reported', async () => {
+    await check(prog('tr', 'te', '  # <- leak-selection'));
+  });
+});

@@ -5870,6 +5870,12 @@ class Interpreter {
         return base.items.at(i);
       return base.items[0];
     }
+    // tr[fit_pos] with fit_pos positions an inner split drew in X[tr]: the rows of that inner part (which descend
+    // from tr's), as indices into the whole.
+    if (base.kind === 'index' && first && subs.length === 1) {
+      const inner = this.expr(first, scope);
+      if (inner?.kind === 'index') return inner;
+    }
     // tuner.get_best_models()[0]: the search's best model.
     if (base.kind === 'pred' || (base.kind === 'est' && base.role === 'search')) return base;
     // pipe[-1], pipe[0]: a step of a fitted pipeline, fit with it.
