@@ -232,3 +232,36 @@ print(rmse(final, X[te], y[te]))
     await check(prog('tr', 'te', '  # <- leak-selection'));
   });
 });
+
+describe('a split by groups made by hand: np.isin over the group ids, np.flatnonzero of the mask and of its complement', () => {
+  const prog = (statsOn: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+meta = pd.read_csv("hives.csv")
+feats, labels, hives = [], [], []
+for row in meta.itertuples():
+    clip = np.load(row.path)
+    for k in range(0, len(clip) - 400, 400):
+        feats.append(np.abs(np.fft.rfft(clip[k:k + 400]))[:32])
+        labels.append(row.queenless)
+        hives.append(row.hive_id)
+X = np.stack(feats)
+y = np.array(labels)
+hives = np.array(hives)
+rng = np.random.default_rng(2)
+ids = rng.permutation(np.unique(hives))
+test_mask = np.isin(hives, ids[: len(ids) // 4])
+test_idx, train_idx = np.flatnonzero(test_mask), np.flatnonzero(~test_mask)
+mu, sd = X[${statsOn}].mean(axis=0), X[${statsOn}].std(axis=0) + 1e-6${mark}
+Xn = (X - mu) / sd
+model = LogisticRegression(max_iter=500).fit(Xn[train_idx], y[train_idx])
+print(model.score(Xn[test_idx], y[test_idx]))
+`;
+  it('statistics of the training hives (nothing)', async () => {
+    await check(prog('train_idx'));
+  });
+  it('statistics of the test hives, reported', async () => {
+    await check(prog('test_idx', '  # <- leak-preprocessing  # <- leak-preprocessing'));
+  });
+});

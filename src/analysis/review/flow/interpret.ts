@@ -2836,6 +2836,27 @@ class Interpreter {
       for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
       return d ? this.derive([d], at, true) : undefined;
     }
+    if (name === 'isin' && /^(np|numpy)\.isin$/.test(qname) && args.pos.length === 2) {
+      // np.isin(bells, test_bells): a mask by a set of values (group ids drawn at random, constants), as s.isin is;
+      // with its complement it divides the rows of any array aligned with it (see select).
+      const a = this.expr(args.pos[0]!, scope);
+      const values = this.expr(args.pos[1]!, scope);
+      if (a?.kind === 'data' && !a.preds && !a.evals && values?.kind !== 'stat') {
+        const out = this.derive([a], at, true);
+        out.mask = { key: `${args.pos[0]!.text}|in|${args.pos[1]!.text.replace(/\s/g, '')}`, neg: false };
+        return out;
+      }
+    }
+    if (
+      /^(flatnonzero|nonzero|where|argwhere)$/.test(name) &&
+      /^(np|numpy)\./.test(qname) &&
+      args.pos.length === 1
+    ) {
+      // np.flatnonzero(test_mask), np.where(~test_mask)[0]: the positions a mask keeps select what the mask does.
+      const m = this.expr(args.pos[0]!, scope);
+      if (m?.kind === 'data' && m.mask)
+        return name === 'flatnonzero' || name === 'argwhere' ? m : { kind: 'tuple', items: [m] };
+    }
     if (name === 'qcut' && /(^|\.)(pd|pandas)\.qcut$/.test(qname) && args.pos.length > 0) {
       // pd.qcut(df["grain_density"], q=5): bins cut at the quantiles of the rows given (KBinsDiscretizer's
       // "quantile" strategy by hand), learnt from them.
@@ -4201,7 +4222,10 @@ class Interpreter {
       const aligned = parts.map((o) => this.alignedPart(base, o!));
       return { ...this.derive([base], at, true), rows: new Set(aligned.map((o) => o.id)) };
     }
-    if ([...idx.rows].some((r) => base.rows.has(r)) && !idx.preds && !idx.evals) {
+    // X[np.isin(bells, test_bells)] with bells built beside X (one entry per row, appended in the same loop): a
+    // boolean mask has the length of the array it selects from, so it divides that array's rows.
+    const aligned = !!idx.mask && idx.mask.column === undefined && /\|in\|/.test(idx.mask.key);
+    if (([...idx.rows].some((r) => base.rows.has(r)) || aligned) && !idx.preds && !idx.evals) {
       // The same mask of the same rows keeps the same rows (ind[early] twice is one part).
       const same = idx.mask && this.maskedPart(base, idx.mask, undefined, at);
       if (same) {
