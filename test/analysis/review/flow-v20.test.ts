@@ -265,3 +265,24 @@ print(model.score(Xn[test_idx], y[test_idx]))
     await check(prog('test_idx', '  # <- leak-preprocessing  # <- leak-preprocessing'));
   });
 });
+
+describe('a many-to-one merge on a catalogue key (the lot each batch was made from) against one on a person', () => {
+  const prog = (table: string, key: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+rows = pd.read_csv("rows.csv")
+info = pd.read_csv("${table}.csv")
+rows = rows.merge(info, on="${key}", how="left", validate="many_to_one")
+X = rows[["a", "b", "c"]]
+y = rows["failed"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)${mark}
+print(RandomForestClassifier().fit(X_train, y_train).score(X_test, y_test))
+`;
+  it('batches with the lot they were made from (nothing)', async () => {
+    await check(prog('lots', 'lot_code'));
+  });
+  it('visits with the patient they belong to, reported', async () => {
+    await check(prog('patients', 'patient_id', '  # <- leak-overlap'));
+  });
+});

@@ -126,6 +126,10 @@ const TIME_SERIES_DATASETS =
   /^(sunspots|co2|elnino|macrodata|nile|Bike_Sharing_Demand|bike_sharing|electricity|flights|AirPassengers|airline_passengers|daily_min_temperatures)$/i;
 
 /** Outlier detectors: rows they keep are chosen by what they learnt from the rows they were fit on. */
+/** Keys of a catalogue of materials or products (a lot, a SKU, a recipe): looked up by many rows, not their entity. */
+const CATALOGUE_KEY =
+  /(^|_)(lot|lots|sku|product|item|supplier|vendor|recipe|brand|material|catalog|catalogue|grade|type|category|model|variety|cultivar)(_?(id|code|no|num|number|key|name))?$/i;
+
 const OUTLIER_DETECTORS = new Set([
   'IsolationForest',
   'LocalOutlierFactor',
@@ -5821,7 +5825,13 @@ class Interpreter {
         this.facts.merges ??= new Map();
         this.facts.merges.set(out.frame, [...(this.facts.merges.get(out.frame) ?? []), table]);
       }
-      if (key !== undefined && (validate === 'many_to_one' || validate === 'm:1')) {
+      // (Not a catalogue's key: batches.merge(lots, on="lot_code", validate="many_to_one") looks up what each batch
+      // was made from — the rows are the batches, not repeated measures of one lot.)
+      if (
+        key !== undefined &&
+        (validate === 'many_to_one' || validate === 'm:1') &&
+        !CATALOGUE_KEY.test(key)
+      ) {
         this.facts.groupKeys ??= new Map();
         const keys = this.facts.groupKeys.get(out.frame) ?? new Set<string>();
         keys.add(key);
