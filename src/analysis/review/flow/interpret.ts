@@ -5380,6 +5380,16 @@ class Interpreter {
         return out;
       }
     }
+    // rides.set_index("hour")["riders"].resample("h").sum().to_frame(): a new table whose one column is the series;
+    // its later columns (lags, calendar) are read by name, not all computed from that column as the series itself
+    // is, and `age.to_frame()` is that one column, not its source frame's other columns.
+    if (method === 'to_frame' && args.pos.length + args.kw.size === 0 && d.column && !d.whole) {
+      const out = this.derive([d], at);
+      out.deps = undefined;
+      out.frame = this.nextId++;
+      out.whole = true;
+      return out;
+    }
     if (method === 'cat' || method === 'combine_first') {
       // s.str.cat([other, more], sep=" "), s.combine_first(other): each row is made of the same row of every part.
       const others = argVals
@@ -6118,6 +6128,9 @@ class Interpreter {
       rowPart.type !== 'string' &&
       !allColumns &&
       (idx === undefined ||
+        // frame[cols] with cols a list of names the program chose by a key not known here (an empty list stands
+        // for it): some columns, not the whole frame.
+        (idx.kind === 'coll' && idx.items.length === 0) ||
         (idx.kind === 'data' && [...idx.rows].every((r) => this.facts.origins.get(r)?.kind === 'unknown')));
     if (unknown) {
       const out = this.derive([base], at);

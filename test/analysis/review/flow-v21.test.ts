@@ -1,0 +1,66 @@
+/**
+ * The twenty-fifth round of data-flow capabilities (issue 16; held-out v25's failures, tuning data since its report;
+ * v26 frozen before this round, v27 written during it): each behaviour with a leaky program (the line that must be
+ * reported marked `# <- rule`) and programs that must report nothing. Written for these tests, not copied from the
+ * corpus.
+ */
+import { describe, it } from 'vitest';
+import { check } from './check-leakage.js';
+
+describe('a series made a frame with to_frame(), then lags of it as features', () => {
+  const prog = (roll: string, mark = '') => `
+import pandas as pd
+import lightgbm as lgb
+counts = pd.read_csv("gate_counts.csv", parse_dates=["hour"])
+hourly = counts.set_index("hour")["visitors"].resample("h").sum().to_frame()
+hourly["hour_of_day"] = hourly.index.hour
+for lag in (1, 2, 24):
+    hourly[f"visitors_lag{lag}"] = hourly["visitors"].shift(lag)
+hourly["visitors_roll24"] = ${roll}
+hourly = hourly.dropna()
+features = [c for c in hourly.columns if c != "visitors"]
+X, y = hourly[features], hourly["visitors"]
+cut = int(len(X) * 0.8)
+model = lgb.LGBMRegressor().fit(X.iloc[:cut], y.iloc[:cut])${mark}
+print(model.score(X.iloc[cut:], y.iloc[cut:]))
+`;
+  it('lags and a window of earlier hours (nothing)', async () => {
+    await check(prog('hourly["visitors"].shift(1).rolling(24).mean()'));
+  });
+  it('a window that includes the hour itself, reported', async () => {
+    await check(prog('hourly["visitors"].rolling(24).mean()', '  # <- leak-target'));
+  });
+});
+
+describe('regressor sets in a dict, the one chosen on a validation part refit with its list of names', () => {
+  const prog = (exog: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from statsmodels.tsa.statespace.sarimax import SARIMAX
+SETS = {"none": [], "holidays": ["school_holidays"], "all": ["school_holidays", "promo_spend"]}
+def weekly_series():
+    daily = pd.read_csv("tickets.csv", parse_dates=["date"])
+    weekly = daily.set_index("date")["visitors"].resample("W-SUN").sum().to_frame()
+    weekly = weekly.join(pd.read_csv("calendar.csv", parse_dates=["week"]).set_index("week"), how="left")
+    weekly["log_visitors"] = np.log1p(weekly["visitors"])
+    return weekly
+def fit(frame, cols):
+    exog = frame[cols] if cols else None
+    return SARIMAX(frame["log_visitors"], exog=exog, order=(1, 0, 1)).fit(disp=False)${mark}
+weekly = weekly_series()
+train, test = weekly.iloc[:-12], weekly.iloc[-12:]
+fit_part, valid = train.iloc[:-12], train.iloc[-12:]
+scores = {}
+for name, cols in SETS.items():
+    res = fit(fit_part, cols)
+    exog = valid[cols] if cols else None
+    scores[name] = float(np.mean(np.abs(res.forecast(steps=12, exog=exog) - valid["log_visitors"])))
+best = min(scores, key=scores.get)
+final = fit(train, ${exog})
+exog = test[SETS[best]] if SETS[best] else None
+print(np.mean(np.abs(final.forecast(steps=12, exog=exog) - test["log_visitors"])))
+`;
+  it('the chosen list of regressors (nothing)', async () => {
+    await check(prog('SETS[best]'));
+  });
+});
