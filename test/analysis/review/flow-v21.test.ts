@@ -64,3 +64,25 @@ print(np.mean(np.abs(final.forecast(steps=12, exog=exog) - test["log_visitors"])
     await check(prog('SETS[best]'));
   });
 });
+
+describe("a count of each dog's earlier runs taken from the grouped label column", () => {
+  const prog = (feature: string, mark = '') => `
+import pandas as pd
+import lightgbm as lgb
+df = pd.read_csv("runs.csv", parse_dates=["trial_date"]).sort_values(["dog_id", "trial_date"])
+g = df.groupby("dog_id")["qualified"]
+df["dog_runs"] = ${feature}
+df["dog_last_q"] = g.shift(1)
+features = ["dog_runs", "dog_last_q", "course_yards", "n_weaves"]
+train = df[df["trial_date"] < "2024-01-01"]
+test = df[df["trial_date"] >= "2024-01-01"]
+model = lgb.LGBMClassifier().fit(train[features], train["qualified"])${mark}
+print(model.score(test[features], test["qualified"]))
+`;
+  it('cumcount() reads no value of the label (nothing)', async () => {
+    await check(prog('g.cumcount()'));
+  });
+  it('cumsum() of the label includes the run itself, reported', async () => {
+    await check(prog('g.cumsum()', '  # <- leak-target'));
+  });
+});

@@ -5068,6 +5068,11 @@ class Interpreter {
         out.rows = new Set([
           this.origin('load', [], at, `groupby reduction${g.keys ? ` by ${g.keys.join(',')}` : ''}`).id,
         ]);
+    } else if (method === 'cumcount' || method === 'ngroup') {
+      // g = df.groupby("dog_id")["qualified"]; g.cumcount(): the number of the group's earlier rows (ngroup: the
+      // group's number), whatever column is selected: none of its values is read (a value per row, from no column).
+      out.deps = [];
+      out.column = undefined;
     } else if ((method === 'diff' || method === 'pct_change') && out.deps) {
       out.deps = this.diffDeps(out.deps, args, scope);
     } else if ((method === 'bfill' || method === 'backfill') && out.deps) {
