@@ -162,7 +162,7 @@ print(m.score(test.select(FEATS).to_numpy(), test["late"].to_numpy()))
   it('group_by().agg(pl.col("late").mean().alias(...)) joined back, reported', async () => {
     await check(
       prog(
-        `stats = df.group_by("member_id").agg(pl.col("late").mean().alias("member_late_rate"))  # <- leak-preprocessing
+        `stats = df.group_by("member_id").agg(pl.col("late").mean().alias("member_late_rate"))
 df = df.join(stats, on="member_id", how="left")`,
         '  # <- leak-target',
       ),
@@ -171,7 +171,7 @@ df = df.join(stats, on="member_id", how="left")`,
   it('pl.col("late").mean().over("member_id"), reported', async () => {
     await check(
       prog(
-        'df = df.with_columns(pl.col("late").mean().over("member_id").alias("member_late_rate"))  # <- leak-preprocessing',
+        'df = df.with_columns(pl.col("late").mean().over("member_id").alias("member_late_rate"))',
         '  # <- leak-target',
       ),
     );

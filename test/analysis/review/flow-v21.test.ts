@@ -86,3 +86,50 @@ print(model.score(test[features], test["qualified"]))
     await check(prog('g.cumsum()', '  # <- leak-target'));
   });
 });
+
+describe("a site's rate of the label over all its plots, the row's own included", () => {
+  const prog = (rate: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+plots = pd.read_csv("plots.csv")
+plots["site_rate"] = ${rate}
+features = ["plot_m2", "rent_gbp", "years_held", "site_rate"]
+X_train, X_test, y_train, y_test = train_test_split(plots[features], plots["gave_up"], test_size=0.25, random_state=4)
+model = LogisticRegression(max_iter=500).fit(X_train, y_train)${mark}
+print(model.score(X_test, y_test))
+`;
+  it('reported once, as target leakage (the preprocessing finding would say the same thing again)', async () => {
+    await check(prog('plots.groupby("site_id")["gave_up"].transform("mean")', '  # <- leak-target'));
+  });
+  it("a site's mean of a feature over every plot stays a preprocessing finding", async () => {
+    await check(prog('plots.groupby("site_id")["rent_gbp"].transform("mean")  # <- leak-preprocessing'));
+  });
+});
+
+describe('a Polars troop completion rate with a cast before the mean', () => {
+  const prog = (expr: string, mark = '') => `
+import polars as pl
+from catboost import CatBoostClassifier
+df = pl.read_csv("signups.csv")
+df = df.with_columns(${expr}.alias("troop_rate"))
+features = ["age", "difficulty", "troop_rate"]
+last = df["season"].max()
+train = df.filter(pl.col("season") < last)
+test = df.filter(pl.col("season") == last)
+model = CatBoostClassifier(verbose=0)
+model.fit(train.select(features).to_pandas(), train["completed"].to_numpy())${mark}
+print(model.score(test.select(features).to_pandas(), test["completed"].to_numpy()))
+`;
+  it('over every camp, the row included: reported', async () => {
+    await check(prog('pl.col("completed").cast(pl.Float64).mean().over("troop_id")', '  # <- leak-target'));
+  });
+  it('a mean of another column over every camp stays a preprocessing finding', async () => {
+    await check(
+      prog('pl.col("nights").cast(pl.Float64).mean().over("troop_id")').replace(
+        '.alias("troop_rate"))',
+        '.alias("troop_rate"))  # <- leak-preprocessing',
+      ),
+    );
+  });
+});

@@ -6579,7 +6579,11 @@ function namedAggregations(args: Args): [string, string, string | undefined][] {
  * [n, "", len] (the rows counted); its name the alias, else the column's.
  */
 function polarsAggregation(n: Node): [string, string, string] | undefined {
-  const t = n.text.replace(/\s/g, '');
+  // pl.col("completed").cast(pl.Float64).mean(): a change of type (or nulls filled with a constant) before the
+  // statistic is the same statistic of the column.
+  const t = n.text
+    .replace(/\s/g, '')
+    .replace(/\.(cast\((pl\.)?\w+\)|fill_null\(-?[\d.]+\)|fill_nan\(-?[\d.]+\))/g, '');
   const alias = /\.alias\(["'](\w+)["']\)$/.exec(t)?.[1];
   const col = /^pl\.col\(["'](\w+)["']\)\.(\w+)\(\)(\.alias\(["']\w+["']\))?$/.exec(t);
   if (col) return [alias ?? col[1]!, col[1]!, col[2]!];

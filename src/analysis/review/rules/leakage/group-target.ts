@@ -13,6 +13,31 @@ import { chain, keptWhole, lineRef, sameRowSources, TIME_COLUMN } from './common
  * each row's feature holds its own label and those of its group's other rows, later ones included. Or one by an
  * entity's id, whatever the split (see entityMean).
  */
+/**
+ * Whether a taint of training `t`'s features is a statistic of its target (or of a column the target is computed from
+ * row by row: podium = finish_position <= 3) written back to the rows of its own group — by an entity's id, or within
+ * groups the split keeps whole — which groupTargetStatistic reports.
+ */
+export function targetWithinGroup(
+  facts: Facts,
+  t: TrainFact,
+  target: { frame: number; name: string },
+  taint: Taint,
+): boolean {
+  const label = sameRowSources(facts, target.frame, target.name);
+  if (taint.col?.frame !== target.frame || !label.has(taint.col.name)) return false;
+  // Only a statistic written back to the group's rows (transform); a reduction merged back may be shifted first.
+  if ((taint.by !== 'group statistics (transform)' && !taint.mergedBack) || !taint.groupBy?.length) return false;
+  const a = taint.assigned;
+  if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => t.x.cols!.names.has(n))) return false;
+  const split = [...t.x.rows]
+    .flatMap((r) => [...chain(facts, r)])
+    .map((id) => facts.origins.get(id)?.split)
+    .find((x) => x);
+  const by = split?.by ?? split?.groups;
+  return entityMean(taint) || (!!by && keptWhole(facts, taint.groupBy, by));
+}
+
 export function groupTargetStatistic(
   facts: Facts,
   t: TrainFact,
@@ -22,19 +47,8 @@ export function groupTargetStatistic(
   // The target, or a column it is computed from row by row (podium = finish_position <= 3).
   const label = sameRowSources(facts, target.frame, target.name);
   for (const taint of t.x.taints) {
-    if (taint.col?.frame !== target.frame || !label.has(taint.col.name)) continue;
-    // Only a statistic written back to the group's rows (transform); a reduction merged back may be shifted first.
-    if ((taint.by !== 'group statistics (transform)' && !taint.mergedBack) || !taint.groupBy?.length)
-      continue;
-    const a = taint.assigned;
-    if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => t.x.cols!.names.has(n))) continue;
-    const split = [...t.x.rows]
-      .flatMap((r) => [...chain(facts, r)])
-      .map((id) => facts.origins.get(id)?.split)
-      .find((x) => x);
-    const by = split?.by ?? split?.groups;
-    if (!entityMean(taint) && (!by || !keptWhole(facts, taint.groupBy, by))) continue;
-    const name = a?.names[0];
+    if (!targetWithinGroup(facts, t, target, taint) || !taint.col || !taint.groupBy) continue;
+    const name = taint.assigned?.names[0];
     return {
       ruleId: rule.id,
       kind: rule.kind,

@@ -17,7 +17,8 @@ import {
   siblings,
   wasSplit,
 } from './common.js';
-import { readsTargetRowwise } from './target.js';
+import { targetWithinGroup } from './group-target.js';
+import { madeFromOneColumn, readsTargetRowwise } from './target.js';
 
 /** Rows the divisions in chain `c` were made from: a split's source, the rows a hand-made part was cut from. */
 function above(facts: ProgramContext['facts'], c: ReadonlySet<number>): Set<number> {
@@ -107,9 +108,14 @@ export const rule: Rule = {
       // sales / groupby(week)["sales"].transform("sum"): a feature that is the target itself, rescaled; leak-target
       // reports it (a group statistic of the target alone, a target encoding, stays preprocessing).
       const rowwise = readsTargetRowwise(facts, tr);
+      // A statistic of the target within each row's own group (a site's give-up rate over all its plots, the row's
+      // own included): leak-target reports that the feature holds the row's label; not a second finding here.
+      const target = tr.y?.column ?? madeFromOneColumn(tr.y);
+      const ownFacts = tr.columnDefs ? { ...facts, columnDefs: tr.columnDefs } : facts;
       for (const t of tr.x.taints) {
         if (rowwise && t.col && t.col.frame === tr.y?.column?.frame && t.col.name === tr.y.column.name)
           continue;
+        if (target && targetWithinGroup(ownFacts, tr, target, t)) continue;
         // census["income_decile"] = pd.qcut(census["household_income"], 10) beside high_income = household_income >
         // 75_000: the bins of the label's own column are the label in disguise (leak-target's), not a statistic's leak.
         if (

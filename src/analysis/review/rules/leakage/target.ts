@@ -80,7 +80,7 @@ export const rule: Rule = {
  * A label computed row by row from one column (`np.log(df["sale_price"])`, `df["G3"] >= 10` passed directly): that
  * column is the target the features are checked against.
  */
-function madeFromOneColumn(y: DataVal | undefined): { frame: number; name: string } | undefined {
+export function madeFromOneColumn(y: DataVal | undefined): { frame: number; name: string } | undefined {
   if (!y || y.whole || y.cols || y.xy) return undefined;
   const deps = y.deps ?? [];
   const first = deps[0];
