@@ -133,3 +133,25 @@ print(model.score(test.select(features).to_pandas(), test["completed"].to_numpy(
     );
   });
 });
+
+describe("a Polars rate of each courier's earlier damaged parcels: cum_sum() less the row's own", () => {
+  const prog = (count: string, mark = '') => `
+import polars as pl
+import lightgbm as lgb
+df = pl.read_parquet("jobs.parquet").sort(["courier_id", "picked_up_at"])
+df = df.with_columns(
+    ((${count} + 1) / (pl.int_range(pl.len()).over("courier_id") + 20)).alias("courier_rate"),
+)
+features = ["route_km", "parcel_kg", "courier_rate"]
+train = df.filter(pl.col("picked_up_at") < pl.date(2024, 6, 1))
+test = df.filter(pl.col("picked_up_at") >= pl.date(2024, 6, 1))
+model = lgb.LGBMClassifier().fit(train.select(features).to_pandas(), train["damaged"].to_numpy())${mark}
+print(model.score(test.select(features).to_pandas(), test["damaged"].to_numpy()))
+`;
+  it('the earlier parcels only (nothing)', async () => {
+    await check(prog('pl.col("damaged").cum_sum().over("courier_id") - pl.col("damaged")'));
+  });
+  it("the running count including the row's own parcel, reported", async () => {
+    await check(prog('pl.col("damaged").cum_sum().over("courier_id")', '  # <- leak-target'));
+  });
+});

@@ -6595,13 +6595,25 @@ function polarsAggregation(n: Node): [string, string, string] | undefined {
 function columnRead(n: Node): string | undefined {
   if (n.type === 'subscript') return stringValue(n.childForFieldName('subscript'));
   if (n.type === 'attribute') return n.childForFieldName('attribute')?.text;
+  // Polars pl.col("won"), one column by name.
+  if (n.type === 'call' && /^(pl|polars)\.col$/.test(n.childForFieldName('function')?.text ?? '')) {
+    const a = n.childForFieldName('arguments')?.namedChildren ?? [];
+    return a.length === 1 ? stringValue(a[0]) : undefined;
+  }
   return undefined;
 }
 
 /** `<…>["c"].cumsum() - <…>["c"]`: a cumulative sum of a column less the row's own value of it. */
 function cumulativeLessOwn(l: Node, r: Node): boolean {
-  const fn = l.type === 'call' ? l.childForFieldName('function') : undefined;
-  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'cumsum') return false;
+  let fn = l.type === 'call' ? l.childForFieldName('function') : undefined;
+  // Polars pl.col("damaged").cum_sum().over("courier_id") - pl.col("damaged"): the same within each group.
+  if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'over') {
+    const inner = fn.childForFieldName('object');
+    fn = inner?.type === 'call' ? inner.childForFieldName('function') : undefined;
+    l = fn?.parent ?? l;
+  }
+  if (fn?.type !== 'attribute' || !/^(cumsum|cum_sum)$/.test(fn.childForFieldName('attribute')?.text ?? ''))
+    return false;
   if ((l.childForFieldName('arguments')?.namedChildren.length ?? 0) > 0) return false;
   const obj = fn.childForFieldName('object');
   const c = obj ? columnRead(obj) : undefined;
