@@ -155,3 +155,23 @@ print(model.score(test.select(features).to_pandas(), test["damaged"].to_numpy())
     await check(prog('pl.col("damaged").cum_sum().over("courier_id")', '  # <- leak-target'));
   });
 });
+
+describe('a label per unit of a feature (pace = time / course length)', () => {
+  const prog = (features: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import GradientBoostingRegressor
+df = pd.read_csv("results.csv", parse_dates=["race_date"])
+df["min_per_km"] = df["finish_seconds"] / 60.0 / df["length_km"]
+features = [${features}]
+train = df[df["race_date"] < "2024-01-01"]
+test = df[df["race_date"] >= "2024-01-01"]
+model = GradientBoostingRegressor().fit(train[features], train["min_per_km"])${mark}
+print(model.score(test[features], test["min_per_km"]))
+`;
+  it('the course length a feature, the time not (nothing)', async () => {
+    await check(prog('"length_km", "climb_m", "age"'));
+  });
+  it('the finishing time a feature, reported', async () => {
+    await check(prog('"length_km", "climb_m", "finish_seconds"', '  # <- leak-target'));
+  });
+});

@@ -118,6 +118,11 @@ export interface ColDep {
    * are the same: the window `s[i : i + k]` ends one step before the label `s[i + k]`.
    */
   pos?: Affine;
+  /**
+   * Read only as a divisor (`finish_seconds / length_km`): the value is a rate per unit of this column, which says
+   * how the other columns are scaled, not what they are.
+   */
+  divisor?: true;
 }
 
 /** `i + k - 1` as `{ terms: { i: 1, k: 1 }, c: -1 }`. */

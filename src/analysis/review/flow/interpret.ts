@@ -758,6 +758,7 @@ class Interpreter {
         );
         if (!same) deps.push(c);
         else if (c.lag < same.lag) deps[deps.indexOf(same)] = c;
+        else if (same.divisor && !c.divisor && c.lag === same.lag) deps[deps.indexOf(same)] = c;
       }
       for (const e of d.internal ?? []) {
         internal ??= [];
@@ -2107,7 +2108,12 @@ class Interpreter {
         : { ...a.mask, range: undefined };
       return { ...this.derive([a, b], at, true), mask };
     }
-    const data = [...this.dataOf(a), ...this.dataOf(b)];
+    // finish_seconds / length_km: the divisor's columns marked as such (see ColDep.divisor), unless also read above.
+    const divisorOf = (v: Val | undefined): Val | undefined =>
+      (op === '/' || op === '//') && v?.kind === 'data' && v.deps?.length
+        ? { ...v, deps: v.deps.map((d) => ({ ...d, divisor: true as const })) }
+        : v;
+    const data = [...this.dataOf(a), ...this.dataOf(divisorOf(b))];
     const stats = [a, b].filter((v): v is StatVal => v?.kind === 'stat');
     if (data.length === 0) return stats[0];
     const out = this.derive(data, at, true);

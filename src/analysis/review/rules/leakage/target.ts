@@ -282,7 +282,13 @@ function inspect(
     // before the run, the outcome is measured against it (the actual is what the model must not see).
     const plan = (n: string) =>
       namesPlan(n) && [...made].some((m) => m !== n && m !== target.name && !kept(m) && !namesPlan(m));
-    const c = [...made].find((n) => n !== target.name && kept(n) && !plan(n));
+    // min_per_km = finish_seconds / 60 / length_km with length_km a feature and finish_seconds not: the label is the
+    // outcome per unit of the feature, which scales it and does not give it.
+    const divisorOnly = (n: string) =>
+      labelDef.deps.filter((d) => d.frame === target.frame && d.name === n).every((d) => d.divisor);
+    const perUnit = (n: string) =>
+      divisorOnly(n) && [...made].some((m) => m !== n && m !== target.name && !kept(m) && !divisorOnly(m));
+    const c = [...made].find((n) => n !== target.name && kept(n) && !plan(n) && !perUnit(n));
     // unsold = baked - sold with baked a feature and sold given only as sold.shift(7): the program itself treats the
     // other part of the label as known afterwards; the feature is an input the outcome is measured against.
     const laggedOnly = (m: string) => !kept(m) && laggedFeature(facts, target, columns, [m]) !== undefined;
