@@ -175,3 +175,51 @@ print(model.score(test[features], test["min_per_km"]))
     await check(prog('"length_km", "climb_m", "finish_seconds"', '  # <- leak-target'));
   });
 });
+
+describe('a random-trees embedding and a kernel density fit before the split', () => {
+  const embed = (fitOn: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.ensemble import RandomTreesEmbedding
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("callouts.csv")
+X_num = df[["wind_kts", "wave_m", "distance_nm", "crew_on_board"]].to_numpy()
+y = df["long_service"].to_numpy()
+idx = np.arange(len(df))
+train_idx, test_idx = train_test_split(idx, test_size=0.25, stratify=y, random_state=3)
+embedder = RandomTreesEmbedding(n_estimators=50, max_depth=4, random_state=0)
+embedder.fit(${fitOn})${mark}
+leaves = embedder.transform(X_num)
+clf = LogisticRegression(max_iter=1000).fit(leaves[train_idx], y[train_idx])
+print(clf.score(leaves[test_idx], y[test_idx]))
+`;
+  it('the embedding fit on the training callouts (nothing)', async () => {
+    await check(embed('X_num[train_idx]'));
+  });
+  it('fit on every callout, reported', async () => {
+    await check(embed('X_num', '  # <- leak-preprocessing'));
+  });
+  const kde = (fitOn: string, mark = '') => `
+import numpy as np
+import pandas as pd
+import xgboost as xgb
+from sklearn.neighbors import KernelDensity
+traps = pd.read_csv("traps.csv", parse_dates=["set_at"])
+cutoff = traps["set_at"].quantile(0.8)
+train = traps[traps["set_at"] < cutoff].copy()
+test = traps[traps["set_at"] >= cutoff].copy()
+kde = KernelDensity(bandwidth=0.01, metric="haversine").fit(np.radians(${fitOn}[["lat", "lon"]].to_numpy()))${mark}
+train["log_density"] = kde.score_samples(np.radians(train[["lat", "lon"]].to_numpy()))
+test["log_density"] = kde.score_samples(np.radians(test[["lat", "lon"]].to_numpy()))
+features = ["log_density", "nights", "bait_tuna"]
+model = xgb.XGBClassifier().fit(train[features], train["caught_unneutered"])
+print(model.score(test[features], test["caught_unneutered"]))
+`;
+  it('the density of the training traps (nothing)', async () => {
+    await check(kde('train'));
+  });
+  it('the density of every trap, later ones included, reported', async () => {
+    await check(kde('traps', '  # <- leak-preprocessing'));
+  });
+});

@@ -72,6 +72,9 @@ export const LEARNING_TRANSFORMERS = new Set([
   'LocallyLinearEmbedding',
   'SpectralEmbedding',
   'MDS',
+  // A forest of random trees whose split points are drawn within the ranges of the rows it is fit on; each row coded
+  // by the leaves it reaches.
+  'RandomTreesEmbedding',
 ]);
 
 /** Oversamplers create copies or synthetic neighbours of rows: done before a split, the test set holds them. */
@@ -170,6 +173,8 @@ const MODEL_NAMES = new Set([
   'KMeans',
   'MiniBatchKMeans',
   'GaussianMixture',
+  // A density estimate kept as its fit rows (score_samples: the log density of each row among them).
+  'KernelDensity',
   'IsolationForest',
   'OneClassSVM',
   'LocalOutlierFactor',

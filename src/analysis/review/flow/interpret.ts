@@ -125,11 +125,11 @@ const stringList = (n: Node | null | undefined): string[] | undefined => {
 const TIME_SERIES_DATASETS =
   /^(sunspots|co2|elnino|macrodata|nile|Bike_Sharing_Demand|bike_sharing|electricity|flights|AirPassengers|airline_passengers|daily_min_temperatures)$/i;
 
-/** Outlier detectors: rows they keep are chosen by what they learnt from the rows they were fit on. */
 /** Keys of a catalogue of materials or products (a lot, a SKU, a recipe): looked up by many rows, not their entity. */
 const CATALOGUE_KEY =
   /(^|_)(lot|lots|sku|product|item|supplier|vendor|recipe|brand|material|catalog|catalogue|grade|type|category|model|variety|cultivar)(_?(id|code|no|num|number|key|name))?$/i;
 
+/** Outlier detectors: rows they keep are chosen by what they learnt from the rows they were fit on. */
 const OUTLIER_DETECTORS = new Set([
   'IsolationForest',
   'LocalOutlierFactor',
