@@ -223,3 +223,29 @@ print(model.score(test[features], test["caught_unneutered"]))
     await check(kde('traps', '  # <- leak-preprocessing'));
   });
 });
+
+describe('each recording centred on its own mean as it is loaded in a loop', () => {
+  const prog = (centre: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.svm import SVC
+from sklearn.model_selection import GroupShuffleSplit
+meta = pd.read_csv("recordings.csv")
+def features(path):
+    audio = np.load(path).astype(np.float32)
+    audio = audio - audio.mean()
+    return np.abs(np.fft.rfft(audio[:4096]))
+rows = [features(f"audio/{rec.recording_id}.npy") for rec in meta.itertuples()]
+X = np.vstack(rows)
+${centre}
+y = meta["species"].to_numpy()
+tr, te = next(GroupShuffleSplit(n_splits=1, test_size=0.25, random_state=1).split(X, y, groups=meta["box_id"]))
+print(SVC().fit(X[tr], y[tr]).score(X[te], y[te]))
+`;
+  it("the recording's own mean (nothing)", async () => {
+    await check(prog(''));
+  });
+  it('then every spectrum centred on the mean of all recordings, reported', async () => {
+    await check(prog(`X = X - X.mean(axis=0)${'  # <- leak-preprocessing'}`));
+  });
+});

@@ -205,6 +205,12 @@ export interface DataVal {
   crops?: string;
   /** A Polars expression's output name (`pl.col("y").shift(1).alias("y_lag1")`). */
   alias?: string;
+  /**
+   * Read from a file named by a value that changes in a loop (`np.load(path)` for each recording, the loop that many
+   * iterations of it): one item's array, while that loop runs. A statistic of it is that item's own (a recording
+   * centred on its own mean), not one learnt across the rows.
+   */
+  perItem?: number;
   frame: number;
   at: Position;
 }

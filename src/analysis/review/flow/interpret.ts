@@ -796,6 +796,7 @@ class Interpreter {
       ...(keepCols && first?.crops ? { crops: first.crops } : {}),
       ...(from.length === 1 && first?.mappedFrom ? { mappedFrom: true as const } : {}),
       ...(from.length === 1 && first?.reshuffled ? { reshuffled: first.reshuffled } : {}),
+      ...(from.length === 1 && first?.perItem !== undefined ? { perItem: first.perItem } : {}),
       ...(from.filter((f) => f.keyedParts).length === 1
         ? { keyedParts: from.find((f) => f.keyedParts)!.keyedParts }
         : {}),
@@ -3251,6 +3252,10 @@ class Interpreter {
       if (args.kw.has('split') || args.kw.has('train') || args.kw.has('subset'))
         return this.datasetLoad(qname, args, n, scope);
       const d = this.load(at, path === undefined ? undefined : `${name}:${path}`);
+      // for rec in meta.itertuples(): audio = np.load(f"audio/{rec.id}.npy"): one array file per item (see
+      // DataVal.perItem). Not tables (read_csv of each part: a part's statistics are learnt across its rows).
+      if (path === undefined && /^(load|loadtxt|fromfile|genfromtxt)$/.test(name) && this.loops.length > 0)
+        d.perItem = this.loops.at(-1)!;
       // meta = pd.read_csv(PATH)  # image_id, patient_id, lesion_id, age: the file's columns, as the comment lists them.
       const listed = this.commentedColumns(n);
       if (listed) this.useColumns(d.frame, listed);
@@ -5212,8 +5217,11 @@ class Interpreter {
       if (axis === 'row-wise') return this.derive([d], at);
       // x.sum(dim=0): totals over the rows (channel statistics summed batch by batch); a bare .sum() may be a
       // count of a mask, one value per column or a scalar, and stays data.
+      // audio - audio.mean() for each recording loaded in a loop: that recording's own statistic (learnt from no
+      // other rows).
+      const own = d.perItem !== undefined && this.loops.includes(d.perItem);
       if (STATISTICS.has(method) || axis === 'rows')
-        return { kind: 'stat', rows: new Set(d.rows), by: `statistics (${method})`, at };
+        return { kind: 'stat', rows: own ? new Set() : new Set(d.rows), by: `statistics (${method})`, at };
     }
     if (method === 'filter' && args.pos.length === 1 && argVals[0]?.kind === 'data' && argVals[0].mask) {
       // Polars df.filter(pl.col("sample_date") < CUTOFF), df.filter(~is_test): the rows the mask keeps, as df[mask]
