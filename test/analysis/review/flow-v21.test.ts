@@ -249,3 +249,38 @@ print(SVC().fit(X[tr], y[tr]).score(X[te], y[te]))
     await check(prog(`X = X - X.mean(axis=0)${'  # <- leak-preprocessing'}`));
   });
 });
+
+describe('records named as following the outcome: an exit test, recheck visits after a surgery', () => {
+  const course = (extra: string, mark = '') => `
+import pandas as pd
+import statsmodels.formula.api as smf
+df = pd.read_csv("enrolments.csv", parse_dates=["start_date"])
+df["passed"] = (df["result"] == "pass").astype(int)
+train = df[df["start_date"] < "2024-01-01"]
+test = df[df["start_date"] >= "2024-01-01"]
+model = smf.logit("passed ~ placement_score + age + ${extra}", data=train).fit(disp=False)${mark}
+print(model.predict(test).mean())
+`;
+  it('the placement test and prior courses (nothing)', async () => {
+    await check(course('prior_courses'));
+  });
+  it('the exit speaking score, reported', async () => {
+    await check(course('speaking_exit_score', '  # <- leak-target'));
+  });
+  const surgery = (extra: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+surg = pd.read_csv("surgeries.csv", parse_dates=["surgery_date"])
+cols = ["age_years", "weight_kg", "asa_grade", "${extra}"]
+train = surg[surg["surgery_date"] < "2024-01-01"]
+test = surg[surg["surgery_date"] >= "2024-01-01"]
+model = LogisticRegression(max_iter=1000).fit(train[cols], train["complication"])${mark}
+print(model.score(test[cols], test["complication"]))
+`;
+  it('visits in the year before (nothing)', async () => {
+    await check(surgery('visits_12m'));
+  });
+  it('recheck visits in the 30 days after, reported', async () => {
+    await check(surgery('recheck_visits_30d', '  # <- leak-target'));
+  });
+});

@@ -162,9 +162,11 @@ export const OUTCOMES: Outcome[] = [
     event: 'a pass, fail or dropout',
     target:
       /(^|_)(pass|passed|fail|failed|dropout|dropped_out|graduat\w*|grade|grades|g3|final_grade|exam_result)($|_)/,
+    // (An exit test's score, like the final exam's, is taken at the end of the course; the end-of-course feedback
+    // form's overall rating too — only those who stayed fill it in.)
     after:
-      /(^|_)(final\w*|g3|exam_score|final_exam|certificate|diploma|graduat\w*|withdraw\w*|resit|retake|transcript)($|_)/,
-    follows: 'the final exam and its consequences come after the course',
+      /(^|_)(final\w*|g3|exam_score|final_exam|exit_\w*|\w*_exit_score|certificate|diploma|graduat\w*|withdraw\w*|resit|retake|transcript|overall_rating|sessions_rated)($|_)/,
+    follows: 'the final exam, the exit test and the end-of-course feedback come after the course',
   },
   {
     event: 'a match result',
@@ -239,8 +241,9 @@ export const OUTCOMES: Outcome[] = [
     event: 'a complication',
     target: /(^|_)(complicat\w*|adverse_events?|morbidity|post_?op_\w+)($|_)/,
     after:
-      /(^|_)(hospitali[sz]ed_days|hospitali[sz]ation_days|days_(in_)?hospital\w*|length_of_stay|los|icu_days|days_in_icu|reoperat\w*|re_?admi\w*|revision\w*|discharge\w*|transfusions?)($|_)/,
-    follows: 'a longer stay, a return to theatre and a readmission follow a complication',
+      /(^|_)(hospitali[sz]ed_days|hospitali[sz]ation_days|days_(in_)?hospital\w*|length_of_stay|los|icu_days|days_in_icu|reoperat\w*|re_?admi\w*|revision\w*|discharge\w*|transfusions?|recheck\w*|revisits?)($|_)/,
+    // (Recheck visits in the weeks after a surgery are booked because something went wrong.)
+    follows: 'a longer stay, a return to theatre, recheck visits and a readmission follow a complication',
   },
   {
     // A skin reaction to radiotherapy, a rash, an ulcer: dressings and creams are issued once it has appeared

@@ -14,7 +14,8 @@ const BEFORE =
  * unless the name counts from the start (`max_dpd_first_6m`, `visits_next_30d`).
  */
 const PERIOD = /(^|_)\d+_?(d|w|m|y|mths?|months?|days?|weeks?|yrs?|years?)($|_)/;
-const FROM_START = /(^|_)(first|next|after|since|post|following)($|_)/;
+// (`recheck_visits_30d`: visits that follow an event by their name, counted over the days after it.)
+const FROM_START = /(^|_)(first|next|after|since|post|following|rechecks?|follow_?ups?|revisits?)($|_)/;
 
 /** Whether a name says its value is from before the outcome (`days_since_change`, `prev_visits`). */
 export function fromBefore(name: string): boolean {
