@@ -284,3 +284,26 @@ print(model.score(test[cols], test["complication"]))
     await check(surgery('recheck_visits_30d', '  # <- leak-target'));
   });
 });
+
+describe('features named in a list joined with columns chosen by a comprehension', () => {
+  const prog = (named: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+df = pd.read_csv("enrolments.csv", parse_dates=["term_start"])
+df = pd.get_dummies(df, columns=["weekday"], dtype=float)
+num_cols = [${named}]
+dummy_cols = [c for c in df.columns if c.startswith("weekday_")]
+cols = num_cols + dummy_cols
+X = df[cols].to_numpy()
+y = df["dropped_out"].to_numpy()
+tr = (df["term_start"] < "2024-01-01").to_numpy()
+model = LogisticRegression().fit(X[tr], y[tr])${mark}
+print(model.score(X[~tr], y[~tr]))
+`;
+  it('known at enrolment (nothing)', async () => {
+    await check(prog('"age", "distance_km"'));
+  });
+  it('with the end-of-course feedback rating among the named ones, reported', async () => {
+    await check(prog('"age", "distance_km", "overall_rating"', '  # <- leak-target'));
+  });
+});

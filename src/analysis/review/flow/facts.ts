@@ -98,6 +98,11 @@ export interface ColsView {
    * which the program does not say.
    */
   typed?: boolean;
+  /**
+   * `only`: these columns and others the program does not name (`NUMERIC + [c for c in df.columns if
+   * c.startswith("weekday_")]`): a named column is among the features, an unnamed one may be.
+   */
+  more?: true;
   start?: number;
   stop?: number;
 }

@@ -2093,7 +2093,9 @@ class Interpreter {
         ...(p.typed ? { typed: true } : {}),
         ...(p.frame !== undefined ? { frame: p.frame } : {}),
       };
-      return { kind: 'strs', values: [], list: true, partial };
+      // (An unknown subset and names: the names are among them — see ColsView.more.)
+      const known = drop ? [] : [...(a.partial ? [] : a.values), ...(b.partial ? [] : b.values)];
+      return { kind: 'strs', values: known, list: true, partial };
     }
     if (a?.kind === 'coll' && b === undefined && a.items.length > 0)
       return { kind: 'coll', items: [...a.items, ...a.items] };
@@ -5529,7 +5531,8 @@ class Interpreter {
         stringList(a) ?? (stringValue(a) !== undefined ? [stringValue(a)!] : bound(a));
       // select(feature_cols) with feature_cols = [c for c in df.columns if c not in (…)]: every column but those.
       const partial = args.pos.length === 1 ? this.named(args.pos[0], scope)?.partial : undefined;
-      if (method === 'select' && partial) return this.partialColumns(d, partial, at);
+      if (method === 'select' && partial)
+        return this.partialColumns(d, partial, at, this.named(args.pos[0], scope)?.values);
       const names = args.pos.flatMap((a) => named(a) ?? []);
       if (method === 'select' && args.pos.length > 0 && args.pos.every((a) => named(a) !== undefined)) {
         this.useColumns(d.frame, names);
@@ -5579,7 +5582,7 @@ class Interpreter {
     if (method === 'drop_duplicates') {
       // df[["query"]].drop_duplicates(), s.drop_duplicates(): the distinct values of one or two columns (a lookup of
       // queries, products, ids), not the part's rows deduplicated.
-      const values = d.cols?.mode === 'only' ? d.cols.names.size <= 2 : !!d.column && !d.cols;
+      const values = d.cols?.mode === 'only' ? d.cols.names.size <= 2 && !d.cols.more : !!d.column && !d.cols;
       if (!values) this.facts.dedups.push({ rows: new Set(d.rows), at });
       // drop_duplicates(subset="unit_id", keep="last"): one row per unit from here on, as a reduction by it is.
       const subset = args.kw.get('subset') ?? args.pos[0];
@@ -6121,7 +6124,8 @@ class Interpreter {
       if (chosen) return this.columns(chosen, colPart, at, scope);
     }
     const named = idx?.kind === 'strs' ? idx : undefined;
-    if (named?.partial && colPart === undefined) return this.partialColumns(base, named.partial, at);
+    if (named?.partial && colPart === undefined)
+      return this.partialColumns(base, named.partial, at, named.values);
     const strs = stringList(rowPart) ?? named?.values;
     if (strs && colPart === undefined) {
       if (rowPart.type === 'string' || named?.list === false) return this.colOf(base, strs[0]!, at);
@@ -6474,7 +6478,12 @@ class Interpreter {
   }
 
   /** Columns the program computed without naming them all (see StrsVal.partial). */
-  private partialColumns(d: DataVal, partial: NonNullable<StrsVal['partial']>, at: Position): DataVal {
+  private partialColumns(
+    d: DataVal,
+    partial: NonNullable<StrsVal['partial']>,
+    at: Position,
+    known: string[] = [],
+  ): DataVal {
     const out = this.derive([d], at);
     out.whole = false;
     // (Another frame's columns, wfeat's picked from df after a merge: some of df's, which are not known.)
@@ -6488,6 +6497,10 @@ class Interpreter {
         names: new Set([...prev, ...partial.drop]),
         ...(partial.typed || d.cols?.typed ? { typed: true } : {}),
       };
+    } else if (own && !partial.drop && known.length > 0) {
+      // NUMERIC + [c for c in df.columns if c.startswith("weekday_")]: the named columns and some others.
+      this.useColumns(d.frame, known);
+      out.cols = { frame: d.cols?.frame ?? d.frame, mode: 'only', names: new Set(known), more: true };
     }
     return out;
   }
@@ -6521,7 +6534,7 @@ class Interpreter {
         return v?.kind === 'strs' ? v : undefined;
       };
       const named = scope ? (this.named(colPart, scope) ?? computed()) : undefined;
-      if (named?.partial) return this.partialColumns(d, named.partial, at);
+      if (named?.partial) return this.partialColumns(d, named.partial, at, named.values);
       if (named && !named.list) return this.colOf(d, named.values[0]!, at);
       if (named?.list) {
         const out = this.derive([d], at);

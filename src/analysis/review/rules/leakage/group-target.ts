@@ -27,9 +27,11 @@ export function targetWithinGroup(
   const label = sameRowSources(facts, target.frame, target.name);
   if (taint.col?.frame !== target.frame || !label.has(taint.col.name)) return false;
   // Only a statistic written back to the group's rows (transform); a reduction merged back may be shifted first.
-  if ((taint.by !== 'group statistics (transform)' && !taint.mergedBack) || !taint.groupBy?.length) return false;
+  if ((taint.by !== 'group statistics (transform)' && !taint.mergedBack) || !taint.groupBy?.length)
+    return false;
   const a = taint.assigned;
-  if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => t.x.cols!.names.has(n))) return false;
+  if (a && t.x.cols?.mode === 'only' && !t.x.cols.more && !a.names.some((n) => t.x.cols!.names.has(n)))
+    return false;
   const split = [...t.x.rows]
     .flatMap((r) => [...chain(facts, r)])
     .map((id) => facts.origins.get(id)?.split)
@@ -83,7 +85,8 @@ function countsLaterRows(
   for (const taint of t.x.taints) {
     if (!taint.entityCount || !taint.groupBy?.length) continue;
     const a = taint.assigned;
-    if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => t.x.cols!.names.has(n))) continue;
+    if (a && t.x.cols?.mode === 'only' && !t.x.cols.more && !a.names.some((n) => t.x.cols!.names.has(n)))
+      continue;
     const name = a?.names[0];
     return {
       ruleId: rule.id,
@@ -115,7 +118,8 @@ function byTargetGroup(
     const key = taint.groupBy.find((k) => k === target.name || (label.has(k) && !/(^|_)id$/i.test(k)));
     if (!key) continue;
     const a = taint.assigned;
-    if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => t.x.cols!.names.has(n))) continue;
+    if (a && t.x.cols?.mode === 'only' && !t.x.cols.more && !a.names.some((n) => t.x.cols!.names.has(n)))
+      continue;
     return {
       ruleId: rule.id,
       kind: rule.kind,
@@ -153,7 +157,8 @@ function laterRowsSummarised(
       continue;
     if (!ENTITY_KEY.test(taint.groupBy[0]!)) continue;
     const a = taint.assigned;
-    if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => t.x.cols!.names.has(n))) continue;
+    if (a && t.x.cols?.mode === 'only' && !t.x.cols.more && !a.names.some((n) => t.x.cols!.names.has(n)))
+      continue;
     const name = a?.names[0];
     return {
       ruleId: rule.id,

@@ -232,7 +232,7 @@ export const rule: Rule = {
         !!facts.droppedIds?.get(frame)?.has(id) ||
         [...facts.trainings, ...facts.cvs.map((c) => ({ x: c.data }))].some(({ x }) =>
           x.cols?.frame === frame
-            ? (x.cols.mode === 'only' && ![...x.cols.names].some((n) => n.includes(id))) ||
+            ? (x.cols.mode === 'only' && !x.cols.more && ![...x.cols.names].some((n) => n.includes(id))) ||
               (x.cols.mode === 'drop' && x.cols.names.has(id))
             : !x.cols &&
               ((x.column?.frame === frame && x.column.name !== id) ||

@@ -15,7 +15,7 @@ const byGroup = (t: Taint) => t.by.startsWith('group statistics');
 function leftOut(t: Taint, x: DataVal): boolean {
   const a = t.assigned;
   if (!a || x.cols?.frame !== a.frame) return false;
-  if (x.cols.mode === 'only') return !a.names.some((n) => x.cols!.names.has(n));
+  if (x.cols.mode === 'only') return !x.cols.more && !a.names.some((n) => x.cols!.names.has(n));
   if (x.cols.mode === 'drop') return a.names.every((n) => x.cols!.names.has(n));
   return false;
 }
