@@ -307,3 +307,44 @@ print(model.score(X[~tr], y[~tr]))
     await check(prog('"age", "distance_km", "overall_rating"', '  # <- leak-target'));
   });
 });
+
+describe('reference equations per lung measure, fit in a dict comprehension, z-scores as features', () => {
+  const prog = (apply: string, mark = '') => `
+import numpy as np
+import pandas as pd
+import statsmodels.formula.api as smf
+visits = pd.read_csv("visits.csv", parse_dates=["visit_date"])
+def reference(frame, col):
+    return smf.ols(f"np.log({col}) ~ age + np.log(height_cm) + male", data=frame).fit()${mark}
+def add_z(frame, models):
+    out = frame.copy()
+    for col, res in models.items():
+        resid = np.log(out[col]) - res.predict(out)
+        out[f"{col}_z"] = resid / np.sqrt(res.scale)
+    return out
+${apply}
+logit = smf.logit("admitted ~ fev1_l_z + fvc_l_z + age", data=train).fit(disp=False)
+print(logit.predict(test).mean())
+`;
+  const split = `train = visits[visits["visit_date"] < "2021-01-01"]
+test = visits[visits["visit_date"] >= "2021-01-01"]`;
+  it('fit on the training visits, applied to both parts (nothing)', async () => {
+    await check(
+      prog(
+        `${split}
+models = {col: reference(train, col) for col in ["fev1_l", "fvc_l"]}
+train, test = add_z(train, models), add_z(test, models)`,
+      ),
+    );
+  });
+  it('fit on every visit before the split, reported', async () => {
+    await check(
+      prog(
+        `models = {col: reference(visits, col) for col in ["fev1_l", "fvc_l"]}
+visits = add_z(visits, models)
+${split}`,
+        '  # <- leak-preprocessing',
+      ),
+    );
+  });
+});

@@ -448,6 +448,11 @@ export interface EvalFact {
   fitsBefore: { rows: Set<number>; at: Position }[];
   /** Where the score decides something: a branch (keep this state, stop now), or picking the best of several. */
   decides?: Position;
+  /**
+   * A residual (`np.log(out[col]) - ref.predict(out)`) written to a named column of a frame of rows: a feature made
+   * of a model's predictions (a z-score against a reference equation), not a score anything is chosen by.
+   */
+  written?: true;
   /** The forward pass evaluated; an evaluation of a pass that is then back-propagated is a training step. */
   pred?: number;
   /** One score of several models' predictions together (a blend scored by one metric call): the call's id. */

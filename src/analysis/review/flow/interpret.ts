@@ -340,6 +340,8 @@ export function interpret(root: Node): Facts {
 class Interpreter {
   private nextId = 1;
   private readonly loops: number[] = [];
+  /** Evaluations made by subtracting predictions from values (residuals, `y - model.predict(X)`). */
+  private readonly residuals = new Set<EvalFact>();
   private readonly facts: Facts = {
     origins: new Map(),
     splits: [],
@@ -1460,7 +1462,11 @@ class Interpreter {
             }
             base.time = strongest(base.time, d.time);
             // scores[i] = mean_squared_error(y_test, pred): an array of scores (picking its best chooses by them).
-            if (d.evals?.length)
+            // (Not out[f"{col}_z"] = resid / sd, a residual written to a named column of a frame of rows: a feature
+            // made of it; the frame stays rows, which a split can still divide.)
+            const feature = colNode?.type === 'string' && base.rows.size > 0 && !base.evals?.length;
+            if (feature) for (const e of d.evals ?? []) if (this.residuals.has(e) && !e.decides) e.written = true;
+            if (d.evals?.length && !feature)
               base.evals = [...(base.evals ?? []), ...d.evals.filter((e) => !base.evals?.includes(e))];
             if (d.internal?.length)
               base.internal = [
@@ -1515,10 +1521,19 @@ class Interpreter {
         if (one.loop !== undefined && one.loop === this.loops.at(-1)) one.loop = undefined;
         item = one;
       } else if (ests.length > 0) {
-        // One of several models, different each iteration.
+        // One of several models, different each iteration: fit as each of them was.
+        // (Models of different targets, {col: ols(f"{col} ~ …") for col in ("fev1", "fvc")}, are no alternatives
+        // to choose between: one per outcome, not made in the loop as candidates.)
+        const targets = ests.map((e) => {
+          const ys = this.facts.trainings.filter((t) => t.model.id === e.id).map((t) => t.y?.column?.name);
+          return ys.length > 0 && ys.every((y) => y !== undefined && y === ys[0]) ? ys[0] : undefined;
+        });
+        const perTarget =
+          ests.length > 1 && targets.every((y) => y !== undefined) && new Set(targets).size === ests.length;
         item = {
           ...this.est(ests.map((e) => e.cls).join(' | '), ests[0]!.role, at),
-          loop: this.loops.at(-1),
+          fits: ests.flatMap((e) => e.fits),
+          loop: perTarget ? undefined : this.loops.at(-1),
         };
       } else if (data.length > 0) item = this.derive(data, at);
       else if (it.items.length > 0 && it.items.every((i) => i.kind === 'stat')) {
@@ -2123,6 +2138,7 @@ class Interpreter {
     // y_test - model.predict(X_test): residuals of predictions against labels, an evaluation (a hand-written error).
     if (op === '-') {
       const evals = this.scoreAgainst(data, at);
+      for (const e of evals) this.residuals.add(e);
       if (evals.length) out.evals = [...(out.evals ?? []), ...evals];
     }
     // (X - X.mean()) / X.std(): the statistics' rows reach the result.
@@ -3935,10 +3951,23 @@ class Interpreter {
       // smf.ols("price ~ area + C(city)", data=df): the formula names the target and the features.
       // The formula as a literal or a name bound to one (formula = "y ~ a + b"; smf.ols(formula, data=train)).
       const formulaNode = args.pos[0] ?? args.kw.get('formula');
-      const formula = stringValue(formulaNode) ?? this.named(formulaNode, scope)?.values[0];
+      // f"np.log({col}) ~ age + height_cm" with col known: that formula.
+      const built = formulaNode?.type === 'string' ? this.expr(formulaNode, scope) : undefined;
+      const formula =
+        stringValue(formulaNode) ??
+        this.named(formulaNode, scope)?.values[0] ??
+        (built?.kind === 'strs' && built.values.length === 1 ? built.values[0] : undefined);
       const dataNode = args.kw.get('data') ?? args.pos[1];
       const data = dataNode ? this.dataOf(this.expr(dataNode, scope))[0] : undefined;
       const e = this.est(name, 'model', at);
+      if (data && !formula?.includes('~')) {
+        // A formula not known here (built from names the program does not follow): a model of some of data's
+        // columns, trained on its rows.
+        const x = this.derive([data], at);
+        x.deps = undefined;
+        x.whole = false;
+        e.data = { x };
+      }
       if (data && formula?.includes('~')) {
         const [lhs, rhs] = formula.split('~') as [string, string];
         const names = (side: string) =>

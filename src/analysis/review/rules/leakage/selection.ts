@@ -30,6 +30,7 @@ export const rule: Rule = {
     // Evaluations on data the model was not trained on, by the origin of the evaluated rows.
     const byOrigin = new Map<number, EvalFact[]>();
     for (const e of facts.evals) {
+      if (e.written) continue;
       for (const r of e.data.rows) {
         const c = chain(facts, r);
         if (e.fitsBefore.some((f) => intersects(f.rows, c))) continue; // a training score (or overlap, elsewhere)
