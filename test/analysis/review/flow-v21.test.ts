@@ -348,3 +348,43 @@ ${split}`,
     );
   });
 });
+
+describe("a dated table's records summarised per key and merged onto dated rows", () => {
+  const prog = (history: string, mark = '') => `
+import pandas as pd
+from catboost import CatBoostClassifier
+checks = pd.read_csv("checks.csv", parse_dates=["check_date"])
+notices = pd.read_csv("notices.csv", parse_dates=["notice_date"])
+${history}
+df = df.fillna({"n_notices": 0})
+FEATURES = ["boiler_age", "n_notices"]
+cutoff = df["check_date"].quantile(0.8)
+train = df[df["check_date"] <= cutoff]
+test = df[df["check_date"] > cutoff]
+model = CatBoostClassifier(verbose=0).fit(train[FEATURES], train["failed"])${mark}
+print(model.score(test[FEATURES], test["failed"]))
+`;
+  it("each check's notices issued before it (nothing)", async () => {
+    await check(
+      prog(`pairs = checks[["check_id", "property_id", "check_date"]].merge(notices, on="property_id")
+pairs = pairs[pairs["notice_date"] < pairs["check_date"]]
+per_check = pairs.groupby("check_id").agg(n_notices=("notice_id", "count")).reset_index()
+df = checks.merge(per_check, on="check_id", how="left")`),
+    );
+  });
+  it('every notice of the property, later ones included, reported', async () => {
+    await check(
+      prog(
+        `per_property = notices.groupby("property_id").agg(n_notices=("notice_id", "count")).reset_index()
+df = checks.merge(per_property, on="property_id", how="left")`,
+        '  # <- leak-target',
+      ),
+    );
+  });
+  it('events counted per day and merged on the day (nothing)', async () => {
+    await check(
+      prog(`per_day = notices.groupby("notice_date").agg(n_notices=("notice_id", "count")).reset_index()
+df = checks.merge(per_day, left_on="check_date", right_on="notice_date", how="left")`),
+    );
+  });
+});

@@ -86,6 +86,11 @@ export interface Taint {
    * on="booking_id")`): each row's statistic is of its own group only, one group per row — nothing crosses rows.
    */
   ownGroup?: boolean;
+  /**
+   * A reduction by key of a dated table (`notices.groupby("property_id").agg(n=("notice_id", "count"))` with
+   * notice_date parsed as a date), not filtered before it: every record of each key, whenever dated.
+   */
+  eventLog?: { frame: number; dates: string[] };
 }
 
 export interface ColsView {
@@ -579,6 +584,8 @@ export interface Facts {
   columnDefs: Map<number, Map<string, { deps: ColDep[]; at: Position }>>;
   /** The data set a frame was loaded from, when named (`fetch_openml("titanic")`, `read_csv("titanic.csv")`). */
   frameSources: Map<number, string>;
+  /** Columns a loader parsed as dates (`read_csv(…, parse_dates=["notice_date"])`), by frame: a dated table. */
+  datedColumns?: Map<number, Set<string>>;
   /** Names of imported modules by alias (`np` → `numpy`), for the syntactic rules. */
   imports: Map<string, string>;
 }

@@ -1465,7 +1465,8 @@ class Interpreter {
             // (Not out[f"{col}_z"] = resid / sd, a residual written to a named column of a frame of rows: a feature
             // made of it; the frame stays rows, which a split can still divide.)
             const feature = colNode?.type === 'string' && base.rows.size > 0 && !base.evals?.length;
-            if (feature) for (const e of d.evals ?? []) if (this.residuals.has(e) && !e.decides) e.written = true;
+            if (feature)
+              for (const e of d.evals ?? []) if (this.residuals.has(e) && !e.decides) e.written = true;
             if (d.evals?.length && !feature)
               base.evals = [...(base.evals ?? []), ...d.evals.filter((e) => !base.evals?.includes(e))];
             if (d.internal?.length)
@@ -3288,6 +3289,11 @@ class Interpreter {
           d.time = { at, evidence: `the ${base} data set is a time series` };
       }
       const parse = args.kw.get('parse_dates');
+      const parsed = parse ? stringList(parse) : undefined;
+      if (parsed?.length) {
+        this.facts.datedColumns ??= new Map();
+        this.facts.datedColumns.set(d.frame, new Set(parsed));
+      }
       const index = stringValue(args.kw.get('index_col'));
       // parse_dates alone only types some columns as dates (a listing's last review): the rows are a time series when
       // a date becomes the index (here, or by set_index/sort_values later) or lag features are built.
@@ -5080,6 +5086,15 @@ class Interpreter {
       // agg(quoted=("quoted_eur", "first"), start=("logged_at", "min")): a first value is no statistic of the
       // column named (see entityAttribute).
       const named = allNamed.filter(([, src, fn]) => !(fn && entityAttribute(fn, src)));
+      // notices.groupby("property_id").agg(…) of a table read with its dates, every row of it (no filter first):
+      // each key's whole record, whenever dated (see Taint.eventLog).
+      const frame = g.data.cols?.frame ?? g.data.frame;
+      const dates = this.facts.datedColumns?.get(frame);
+      const unfiltered = [...g.data.rows].every((r) => this.facts.origins.get(r)?.kind === 'load');
+      const eventLog =
+        method !== 'transform' && dates?.size && unfiltered && g.keys?.length === 1
+          ? { frame, dates: [...dates] }
+          : undefined;
       const stat = (col: Taint['col'], assigned?: Taint['assigned']): Taint => ({
         by: `group statistics (${method})`,
         fitRows: new Set(g.data.rows),
@@ -5087,6 +5102,7 @@ class Interpreter {
         col,
         ...(assigned ? { assigned } : {}),
         ...(g.keys ? { groupBy: g.keys } : {}),
+        ...(eventLog ? { eventLog } : {}),
       });
       out.taints = [
         ...out.taints,

@@ -63,8 +63,54 @@ export function groupTargetStatistic(
   return (
     byTargetGroup(t, target, label, rule) ??
     laterRowsSummarised(facts, t, target, rule) ??
-    countsLaterRows(facts, t, rule)
+    countsLaterRows(facts, t, rule) ??
+    laterEventsMerged(facts, t, rule)
   );
+}
+
+/**
+ * Each entity's whole record in another dated table summarised and merged onto dated rows (`notices.groupby(
+ * "property_id").agg(n_notices=…, last_notice=("notice_date", "max"))` merged onto gas-safety checks that have their
+ * own check_date), with no cut by date before: a row's summary counts the records dated after it — the notice issued
+ * because this very check failed — so the model is told about its future. (Kaufman et al. 2012: features recorded
+ * after the prediction time.)
+ */
+function laterEventsMerged(
+  facts: Facts,
+  t: TrainFact,
+  rule: Pick<Rule, 'id' | 'kind'>,
+): RawFinding | undefined {
+  const frame = t.x.cols?.frame ?? t.x.frame;
+  const own = facts.datedColumns?.get(frame);
+  if (!own?.size) return undefined;
+  const rows = new Set([...t.x.rows].flatMap((r) => [...chain(facts, r)]));
+  for (const taint of t.x.taints) {
+    const log = taint.eventLog;
+    if (!log || log.frame === frame || taint.ownGroup || taint.groupBy?.length !== 1) continue;
+    // (By a date, events.groupby("date").size() merged on date: the records of the row's own day, not of an entity
+    // over time.)
+    if (
+      log.dates.includes(taint.groupBy[0]!) ||
+      own.has(taint.groupBy[0]!) ||
+      TIME_COLUMN.test(taint.groupBy[0]!)
+    )
+      continue;
+    if ([...taint.fitRows].some((r) => rows.has(r))) continue;
+    const a = taint.assigned;
+    if (a && t.x.cols?.mode === 'only' && !t.x.cols.more && !a.names.some((n) => t.x.cols!.names.has(n)))
+      continue;
+    const name = a?.names.find((n) => t.x.cols?.mode !== 'only' || t.x.cols.names.has(n)) ?? a?.names[0];
+    const key = taint.groupBy[0]!;
+    return {
+      ruleId: rule.id,
+      kind: rule.kind,
+      confidence: 'medium',
+      at: t.at,
+      message: `feature ${name ? JSON.stringify(name) : 'a summary'} summarises every dated record of its ${JSON.stringify(key)}, those after the row's own date included`,
+      why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) summarises each ${JSON.stringify(key)}'s records of a table dated by ${log.dates.map((d) => JSON.stringify(d)).join(', ')} over all time, and is merged onto rows that have dates of their own (${[...own].map((d) => JSON.stringify(d)).join(', ')}): a row's summary counts records made after it (a notice issued because of the very outcome), so the model at ${lineRef(t.at)} is told about its future. Summarise only the records dated before each row (merge on the key, keep those earlier than the row's date, then aggregate per row).`,
+    };
+  }
+  return undefined;
 }
 
 /**
