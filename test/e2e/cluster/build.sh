@@ -11,6 +11,11 @@
 # bin/.e2e-jaeger.failed, which those tests report as their skip reason (test/e2e/cluster/jaeger.ts). The failed
 # build is not retried until an input changes or `--force` is given, so each test run does not spend minutes on it.
 # AI_CI_REQUIRE_JAEGER=1 makes a Jaeger build failure fatal instead.
+#
+# Disk: the control plane's build cache is about 3 GiB and Jaeger's as much again (plus Go's temporary link folder),
+# which filled a CI machine's disk during the Jaeger build once. With CI=true (a one-off machine: nothing reuses the
+# caches) or AI_CI_GO_CLEAN=1, Go's build cache is emptied after each stage and its module cache at the end, so the
+# peak is one stage's, not the sum; the binaries and their stamps are kept. Free space is printed before each stage.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
@@ -33,6 +38,16 @@ tools=(helm.sh/helm/v4/cmd/helm github.com/rhysd/actionlint/cmd/actionlint)
 outputs=(etcd kubeharness kube-apiserver kube-controller-manager kube-scheduler kwok helm actionlint)
 
 force="${1:-}"
+clean_go=0
+if [ "${CI:-}" = true ] || [ "${AI_CI_GO_CLEAN:-}" = 1 ]; then clean_go=1; fi
+free_space() { df -h --output=avail "$repo_root" 2>/dev/null | tail -1 | tr -d ' ' || echo '?'; }
+# Empties Go's build cache (and with "mod", its module cache) where clean_go says so; never fails the build.
+clean_caches() {
+  [ "$clean_go" = 1 ] || return 0
+  go clean -cache 2>/dev/null || true
+  if [ "${1:-}" = mod ]; then go clean -modcache 2>/dev/null || true; fi
+  echo "cluster build: Go caches emptied (CI=true or AI_CI_GO_CLEAN=1), $(free_space) free"
+}
 
 # --- control plane and dev tools ------------------------------------------------------------------------------
 build_cluster() {
@@ -52,12 +67,13 @@ build_cluster() {
   ldflags="-s -w -X $version_pkg.gitVersion=$KUBERNETES_VERSION -X $version_pkg.gitMajor=1 -X $version_pkg.gitMinor=$minor"
   ldflags="$ldflags -X $version_pkg.gitTreeState=clean"
 
-  echo "cluster build: control plane (Kubernetes $KUBERNETES_VERSION, kwok $KWOK_VERSION) -> $bin_dir"
+  echo "cluster build: control plane (Kubernetes $KUBERNETES_VERSION, kwok $KWOK_VERSION) -> $bin_dir ($(free_space) free)"
   go build -ldflags="$ldflags" -o "$bin_dir/" "${control_plane[@]}"
   echo "cluster build: tools (helm $HELM_VERSION, actionlint $ACTIONLINT_VERSION) -> $bin_dir"
   (cd tools && go build -ldflags="-s -w" -o "$bin_dir/" "${tools[@]}")
   echo "$stamp" > "$stamp_file"
   echo "cluster build: done in $((SECONDS - start))s"
+  clean_caches
 }
 
 # --- jaeger ---------------------------------------------------------------------------------------------------
@@ -76,7 +92,7 @@ build_jaeger() {
     return 0
   fi
   rm -f "$stamp_file" "$failed_file" "$bin_dir/jaeger"
-  echo "cluster build: jaeger (Jaeger $JAEGER_VERSION) -> $bin_dir"
+  echo "cluster build: jaeger (Jaeger $JAEGER_VERSION) -> $bin_dir ($(free_space) free)"
   local log ldflags="-s -w -X github.com/jaegertracing/jaeger/internal/version.latestVersion=$JAEGER_VERSION"
   log="$(mktemp)"
   # Into a temporary name first, so an interrupted build never leaves a half-written bin/jaeger behind.
@@ -87,7 +103,8 @@ build_jaeger() {
     echo "cluster build: jaeger done in $((SECONDS - start))s"
     return 0
   fi
-  { echo "$stamp"; echo "the Jaeger $JAEGER_VERSION build (test/e2e/cluster/build.sh) failed; last lines:"; tail -20 "$log"; } > "$failed_file"
+  # `|| true`: with the disk full (a cause of such failures) this note cannot be written either, and must not fail the build.
+  { echo "$stamp"; echo "the Jaeger $JAEGER_VERSION build (test/e2e/cluster/build.sh) failed ($(free_space) free); last lines:"; tail -20 "$log"; } > "$failed_file" || true
   rm -f "$log" "$bin_dir/.jaeger.tmp"
   if [ "${AI_CI_REQUIRE_JAEGER:-}" = 1 ]; then
     echo "cluster build: jaeger build FAILED after $((SECONDS - start))s (AI_CI_REQUIRE_JAEGER=1: failing the build)" >&2
@@ -99,3 +116,4 @@ build_jaeger() {
 
 build_cluster
 build_jaeger
+clean_caches mod
