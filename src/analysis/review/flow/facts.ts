@@ -464,6 +464,12 @@ export interface EvalFact {
   joint?: number;
   /** A score at every threshold (`precision_recall_curve`, `roc_curve`): picking from it chooses a setting. */
   sweep?: boolean;
+  /**
+   * The loop (statement id) in which the score, computed once before it, is compared with each setting the loop
+   * tries (`abs_err = np.abs(y_test - pred)`, then `for k in grid: if np.mean(abs_err <= k * mad) >= 0.9: break`):
+   * a score per setting, as if it were recomputed in the loop.
+   */
+  perSetting?: number;
 }
 
 export interface CvFact {

@@ -1763,6 +1763,12 @@ class Interpreter {
         // (model(x).argmax(1) == y): predictions counted against labels, an accuracy.
         const evals = n.type === 'comparison_operator' ? this.scoreAgainst(data, posOf(n)) : [];
         if (evals.length) out.evals = [...(out.evals ?? []), ...evals];
+        // abs_err <= k * mad in a loop over k, abs_err a score computed before the loop: the score of each setting
+        // tried (see EvalFact.perSetting).
+        const loop = this.loops.at(-1);
+        if (n.type === 'comparison_operator' && loop !== undefined && !this.facts.batchLoops.has(loop))
+          for (const d of data)
+            for (const e of d.evals ?? []) if (!e.loops.includes(loop)) e.perSetting ??= loop;
         return out;
       }
       case 'tuple':

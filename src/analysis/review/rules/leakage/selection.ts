@@ -58,10 +58,14 @@ export const rule: Rule = {
           !(o?.loop !== undefined && e.loops.includes(o.loop)),
       );
       // for t in thresholds: f1_score(y_test, proba >= t) … argmax: one model, a setting chosen by its test score.
+      // Or a score computed once and compared with each setting in a loop (abs_err <= k * mad for k in a grid) — an
+      // interval's width or a multiplier sized on the test errors — and the comparison picks the setting.
+      const tried = (l: number) => !facts.batchLoops.has(l) && l !== o?.loop;
       const setting = evals.find(
         (e) =>
           e.decides !== undefined &&
-          e.loops.some((l) => !facts.batchLoops.has(l) && l !== o?.loop && l !== e.model.loop),
+          (e.loops.some((l) => tried(l) && l !== e.model.loop) ||
+            (e.perSetting !== undefined && tried(e.perSetting) && e.perSetting !== e.model.loop)),
       );
       // thr[np.argmax(f1)] over precision_recall_curve(y_test, proba), then the model scored there at that threshold.
       const swept = evals.find(
@@ -108,7 +112,9 @@ export const rule: Rule = {
       } else if (setting) {
         selecting.set(origin, {
           evals,
-          reason: `it is scored at ${lineRef(setting.at)} once per setting tried in a loop, and the score picks the setting at ${lineRef(setting.decides!)}`,
+          reason: setting.loops.some((l) => tried(l) && l !== setting.model.loop)
+            ? `it is scored at ${lineRef(setting.at)} once per setting tried in a loop, and the score picks the setting at ${lineRef(setting.decides!)}`
+            : `its errors (${lineRef(setting.at)}) are compared with each setting tried in a loop, and that picks the setting at ${lineRef(setting.decides!)}`,
           at: setting,
         });
       } else if (swept) {
