@@ -52,3 +52,46 @@ for route in test["route"].unique():
     );
   });
 });
+
+describe('model factories in a dict of lambdas, each called in a loop over its items', () => {
+  const prog = (body: string) => `
+import numpy as np
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.linear_model import Ridge
+from sklearn.metrics import mean_absolute_error
+from sklearn.model_selection import cross_val_score
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+kilns = pd.read_csv("kiln_firings.csv")
+train, test = kilns[kilns["year"] < 2024], kilns[kilns["year"] >= 2024]
+X_tr, y_tr = train[["load_kg", "peak_c"]].to_numpy(), train["gas_m3"].to_numpy()
+X_te, y_te = test[["load_kg", "peak_c"]].to_numpy(), test["gas_m3"].to_numpy()
+MAKERS = {
+    "ridge": lambda: make_pipeline(StandardScaler(), Ridge(alpha=1.0)),
+    "forest": lambda: RandomForestRegressor(n_estimators=300, random_state=0),
+}
+best, best_mae = None, np.inf
+${body}
+`;
+  it('each model scored on the test part and the best kept, reported', async () => {
+    await check(
+      prog(`for name, make in MAKERS.items():
+    pred = make().fit(X_tr, y_tr).predict(X_te)
+    mae = mean_absolute_error(y_te, pred)  # <- leak-selection
+    if mae < best_mae:
+        best, best_mae = name, mae
+print(best, best_mae)`),
+    );
+  });
+  it('each model cross-validated on the training part, the best scored once on the test part (nothing)', async () => {
+    await check(
+      prog(`for name, make in MAKERS.items():
+    mae = -cross_val_score(make(), X_tr, y_tr, cv=5, scoring="neg_mean_absolute_error").mean()
+    if mae < best_mae:
+        best, best_mae = name, mae
+final = MAKERS[best]().fit(X_tr, y_tr)
+print(best, mean_absolute_error(y_te, final.predict(X_te)))`),
+    );
+  });
+});

@@ -346,6 +346,11 @@ export interface FuncVal {
   kind: 'func';
   name: string;
   id: number;
+  /**
+   * One of several model factories iterated (`for name, make in CANDIDATES.items()` over `{"ridge": lambda: Ridge(),
+   * …}`): what a call gives, one of their models, made anew each iteration (see bindIteration).
+   */
+  made?: EstVal;
 }
 /** String literals (`"price"`, `["age", "fare"]`), so that `df[TARGET]` and `df[NUMERIC]` name their columns. */
 export interface StrsVal {

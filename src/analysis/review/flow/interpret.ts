@@ -1537,7 +1537,28 @@ class Interpreter {
           loop: perTarget ? undefined : this.loops.at(-1),
         };
       } else if (data.length > 0) item = this.derive(data, at);
-      else if (it.items.length > 0 && it.items.every((i) => i.kind === 'stat')) {
+      else if (
+        it.items.length > 1 &&
+        it.items.length <= 8 &&
+        it.items.every(
+          (i) =>
+            i.kind === 'func' &&
+            this.canInline(i) &&
+            (this.funcDefs.get(i.id)?.node.childForFieldName('parameters')?.namedChildren.length ?? 0) === 0,
+        )
+      ) {
+        // for name, make in {"ridge": lambda: Ridge(), "forest": lambda: RandomForestRegressor()}.items(): factories
+        // of several models, each called in the loop: one of those models, a different one each iteration.
+        const made = (it.items as FuncVal[]).map((f) => this.inlineWith(f, [], new Map()));
+        const ests = made.filter((m): m is EstVal => m?.kind === 'est');
+        if (ests.length === made.length)
+          item = {
+            kind: 'func',
+            name: '<factory>',
+            id: (it.items[0] as FuncVal).id,
+            made: { ...this.est(ests.map((e) => e.cls).join(' | '), ests[0]!.role, at) },
+          };
+      } else if (it.items.length > 0 && it.items.every((i) => i.kind === 'stat')) {
         // for col, lam in params.items() over {col: stats.boxcox(frame[col])[1] …}: one of the learnt values, learnt
         // from the rows of them all.
         const stats = it.items as StatVal[];
@@ -2544,6 +2565,11 @@ class Interpreter {
       return this.generic(args, scope, at, SCORING_CALL.test(method));
     }
     const callee = fn.type === 'identifier' ? scope.get(fn.text) : this.expr(fn, scope);
+    if (callee?.kind === 'func' && callee.made && args.pos.length === 0 && args.kw.size === 0) {
+      // make() with make one of several factories iterated: one of their models, made in this iteration.
+      const m = callee.made;
+      return this.est(m.cls, m.role, posOf(n));
+    }
     if (callee?.kind === 'func') return this.inline(callee, args, n, scope);
     if (callee?.kind === 'module') return this.callFunction(callee.name, args, n, scope);
     if (callee?.kind === 'class') {
