@@ -95,3 +95,23 @@ print(best, mean_absolute_error(y_te, final.predict(X_te)))`),
     );
   });
 });
+
+describe('a price offered (a ratio or an amount) is no hire or admission offer', () => {
+  const prog = (target: string, feature: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import GradientBoostingRegressor
+from sklearn.model_selection import GroupShuffleSplit
+df = pd.read_csv("buyback_quotes.csv")
+df["offer_ratio"] = df["offer_usd"] / df["list_price_new"]
+FEATURES = ["condition_rank", "edition_age", "${feature}"]
+tr, te = next(GroupShuffleSplit(test_size=0.2, random_state=0).split(df, groups=df["isbn"]))
+model = GradientBoostingRegressor(random_state=0).fit(df.iloc[tr][FEATURES], df.iloc[tr]["${target}"])${mark}
+print(model.score(df.iloc[te][FEATURES], df.iloc[te]["${target}"]))
+`;
+  it('a textbook buyback ratio beside the course enrolment (nothing)', async () => {
+    await check(prog('offer_ratio', 'enrolled_students'));
+  });
+  it('whether an offer was accepted beside the onboarding date, reported', async () => {
+    await check(prog('offer_accepted', 'onboarding_days', '  # <- leak-target'));
+  });
+});

@@ -183,7 +183,9 @@ export const OUTCOMES: Outcome[] = [
   },
   {
     event: 'a hire or admission',
-    target: /(^|_)(hired|hire|admit\w*|accepted|offer\w*|enrol\w*|placed|placement)($|_)/,
+    // (Not an amount or a ratio, offer_ratio = offer_usd / list_price: a price offered, no hire or admission.)
+    target:
+      /^(?!.*(^|_)(ratio|usd|eur|gbp|price|amount|value|pct|percent|rate|cents?|dollars?)($|_))(.*_)?(hired|hire|admit\w*|accepted|offer\w*|enrol\w*|placed|placement)($|_)/,
     after:
       /(^|_)(start_date|salary_offered|offer_salary|onboard\w*|enrolled|enrollment_date|joined|joining_date|signed|background_check\w*|reference_check\w*|drug_test\w*)($|_)/,
     // (Background and reference checks are run on the candidates an offer is made to.)
