@@ -115,3 +115,49 @@ print(model.score(df.iloc[te][FEATURES], df.iloc[te]["${target}"]))
     await check(prog('offer_accepted', 'onboarding_days', '  # <- leak-target'));
   });
 });
+
+describe("an event log cut at each row's own date before its events are counted and merged back", () => {
+  const prog = (cut: string, mark = '') => `
+import pandas as pd
+from xgboost import XGBClassifier
+EVENTS = ["payment", "dispute", "reminder"]
+cases = pd.read_csv("berth_arrears.csv", parse_dates=["overdue_on"])
+events = pd.read_csv("berth_account_events.csv", parse_dates=["event_time"])
+ev = events.merge(cases[["case_id", "account_id", "overdue_on"]], on="account_id", how="inner")
+${cut}
+counts = (ev.pivot_table(index="case_id", columns="event_type", values="event_time", aggfunc="count", fill_value=0)
+            .reindex(columns=EVENTS, fill_value=0).add_prefix("n_"))
+df = cases.merge(counts, left_on="case_id", right_index=True, how="left")
+FEATURES = ["berth_m", "balance_due"] + [f"n_{e}" for e in EVENTS]
+train = df[df["overdue_on"] < "2024-01-01"]
+test = df[df["overdue_on"] >= "2024-01-01"]
+clf = XGBClassifier(random_state=0).fit(train[FEATURES], train["went_to_auction"])${mark}
+print(clf.score(test[FEATURES], test["went_to_auction"]))
+`;
+  it('every event of the account counted, disputes raised after the lien included, reported', async () => {
+    await check(prog('', '  # <- leak-target'));
+  });
+  it("only the events before the row's own overdue date counted (nothing)", async () => {
+    await check(prog('ev = ev[ev["event_time"] < ev["overdue_on"]]'));
+    await check(prog('ev = ev[ev["overdue_on"] > ev["event_time"]]'));
+  });
+  it('a cut of one table leaves another table merged beside it uncut, reported', async () => {
+    await check(`
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+enrol = pd.read_csv("enrolments.csv", parse_dates=["course_start"])
+payments = pd.read_csv("payments.csv", parse_dates=["paid_on"])
+refunds = pd.read_csv("refunds.csv")
+payments = payments.merge(enrol[["enrolment_id", "course_start"]], on="enrolment_id")
+payments = payments[payments["paid_on"] < payments["course_start"]]
+pay = payments.groupby("enrolment_id", as_index=False).agg(paid_gbp=("amount_gbp", "sum"))
+df = (enrol.merge(pay, on="enrolment_id", how="left")
+           .merge(refunds.groupby("enrolment_id", as_index=False)["refund_gbp"].sum(), on="enrolment_id", how="left"))
+df["dropped_early"] = (df["sessions_attended"] < 4).astype(int)
+FEATURES = ["age", "paid_gbp", "refund_gbp"]
+train, test = df[df["course_start"] < "2024-01-01"], df[df["course_start"] >= "2024-01-01"]
+model = LogisticRegression().fit(train[FEATURES], train["dropped_early"])  # <- leak-target
+print(model.score(test[FEATURES], test["dropped_early"]))
+`);
+  });
+});

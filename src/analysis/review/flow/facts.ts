@@ -221,6 +221,11 @@ export interface DataVal {
    * centred on its own mean), not one learnt across the rows.
    */
   perItem?: number;
+  /**
+   * A mask comparing two columns of the same rows in time order (`ev["event_time"] < ev["delinquent_on"]`): each row
+   * kept only if its `earlier` column is before its `later` one.
+   */
+  rowCut?: { earlier: string; later: string };
   frame: number;
   at: Position;
 }
@@ -597,6 +602,11 @@ export interface Facts {
   frameSources: Map<number, string>;
   /** Columns a loader parsed as dates (`read_csv(…, parse_dates=["notice_date"])`), by frame: a dated table. */
   datedColumns?: Map<number, Set<string>>;
+  /**
+   * Frames whose rows were kept by a comparison of two of their columns in time order (see DataVal.rowCut), by
+   * frame: an event log merged with each row's own date and cut at it (`ev[ev.event_time < ev.delinquent_on]`).
+   */
+  rowCuts?: Map<number, { earlier: string; later: string }[]>;
   /** Names of imported modules by alias (`np` → `numpy`), for the syntactic rules. */
   imports: Map<string, string>;
 }

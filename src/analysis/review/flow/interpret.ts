@@ -1781,6 +1781,24 @@ class Interpreter {
         const data = vals.flatMap((v) => this.dataOf(v));
         if (data.length === 0) return vals.find((v) => v?.kind === 'stat');
         const out = this.derive(data, posOf(n));
+        // ev["event_time"] < ev["delinquent_on"]: two columns of the same rows in time order (see DataVal.rowCut).
+        const op = n.type === 'comparison_operator' ? n.children.filter((c) => c && !c.isNamed) : [];
+        const [l, r] = vals;
+        if (
+          op.length === 1 &&
+          /^[<>]=?$/.test(op[0]!.type) &&
+          l?.kind === 'data' &&
+          r?.kind === 'data' &&
+          l.column &&
+          r.column &&
+          l.column.frame === r.column.frame &&
+          l.column.name !== r.column.name &&
+          !l.preds &&
+          !r.preds
+        ) {
+          const lt = op[0]!.type.startsWith('<');
+          out.rowCut = { earlier: (lt ? l : r).column!.name, later: (lt ? r : l).column!.name };
+        }
         // (model(x).argmax(1) == y): predictions counted against labels, an accuracy.
         const evals = n.type === 'comparison_operator' ? this.scoreAgainst(data, posOf(n)) : [];
         if (evals.length) out.evals = [...(out.evals ?? []), ...evals];
@@ -4319,6 +4337,10 @@ class Interpreter {
         return this.withRows(base, same, at);
       }
       const o = this.origin('subset', base.rows, at);
+      if (idx.rowCut) {
+        this.facts.rowCuts ??= new Map();
+        this.facts.rowCuts.set(base.frame, [...(this.facts.rowCuts.get(base.frame) ?? []), idx.rowCut]);
+      }
       if (idx.mask?.column)
         o.range = { column: idx.mask.column, ...(idx.mask.range ? { range: idx.mask.range } : {}) };
       if (idx.mask) this.maskedPart(base, idx.mask, o, at);

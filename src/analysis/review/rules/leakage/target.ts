@@ -425,7 +425,12 @@ function inspect(
       );
     // (What follows an outcome read from an earlier row, shift(1), is the last outcome's: known by now. So is a
     // feature named as from before, days_since_change, and any same-day record beside a label of a later row.)
-    const now = from.length === 0 || forecast ? [] : [...sameRowSources(facts, target.frame, c)];
+    // (Nor a summary of an event log cut at each row's own date, ev[ev.event_time < ev.delinquent_on] with
+    // delinquent_on merged from these rows: the events named after the outcome counted before the row's time.)
+    const now =
+      from.length === 0 || forecast || cutAtRowDate(facts, target.frame, c)
+        ? []
+        : [...sameRowSources(facts, target.frame, c)];
     const post = now.find((s) => postOutcome(s, target.name, dataset));
     const after =
       post || fromBefore(c)
@@ -472,4 +477,26 @@ const AFTER_BEFORE: [string, string[]][] = [
 function lagText(lag: number): string {
   if (lag < 0) return `shifted ${-lag} row${lag === -1 ? '' : 's'} into the future (shift(${lag}))`;
   return 'including the current row (no shift into the past)';
+}
+
+/**
+ * Whether column `c` of `frame` was merged from a table whose rows were cut at a date of `frame`'s own rows: an event
+ * log merged with each row's date (`events.merge(df[["case_id", "account_id", "delinquent_on"]])`), kept where an
+ * event is before it (`ev[ev["event_time"] < ev["delinquent_on"]]`), then summarised and merged back.
+ */
+function cutAtRowDate(facts: Facts, frame: number, c: string): boolean {
+  const merged = (facts.merges?.get(frame) ?? []).filter((m) => m.frame !== frame);
+  // The table the column is known to come from (refund_gbp read from refunds, merged beside payments cut at the
+  // course start); when none is (n_dispute, a pivot's column), any table merged in.
+  const owners = merged.filter((m) => m.names?.has(c) || facts.frameColumns.get(m.frame)?.has(c));
+  for (const m of owners.length > 0 ? owners : merged) {
+    if (m.names && !m.names.has(c)) continue;
+    const cuts = facts.rowCuts?.get(m.frame);
+    if (!cuts?.length) continue;
+    const fromRows = facts.merges
+      ?.get(m.frame)
+      ?.some((x) => x.frame === frame && (!x.names || cuts.some((k) => x.names!.has(k.later))));
+    if (fromRows) return true;
+  }
+  return false;
 }
