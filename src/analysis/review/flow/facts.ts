@@ -200,7 +200,17 @@ export interface DataVal {
    * A boolean mask comparing rows with a constant (`df.index < "2016"`, `df["fold"] == k`): which comparison, and
    * whether negated (`~mask`, `>=` for `<`). The rows a mask and its complement keep are two parts of a split.
    */
-  mask?: { key: string; neg: boolean; column?: string; range?: Range };
+  mask?: {
+    key: string;
+    neg: boolean;
+    column?: string;
+    range?: Range;
+    /**
+     * `df["stand_id"].isin(train_stands)` with train_stands a part of a split of the ids (`train_test_split(
+     * df["stand_id"].unique())`): that part; the rows it keeps (or, negated, the other part's) are a part of the split.
+     */
+    ids?: number;
+  };
   /** A Hugging Face DatasetDict (`load_dataset("imdb")`): the key of its predefined split (see Interpreter.predefinedPart). */
   splits?: string;
   /**
@@ -221,6 +231,8 @@ export interface DataVal {
    * centred on its own mean), not one learnt across the rows.
    */
   perItem?: number;
+  /** The distinct values of a column (`df["block_id"].unique()`, `np.unique(df["block_id"])`): its name. */
+  distinct?: string;
   /**
    * A mask comparing two columns of the same rows in time order (`ev["event_time"] < ev["delinquent_on"]`): each row
    * kept only if its `earlier` column is before its `later` one.
@@ -436,6 +448,11 @@ export interface SplitFact {
   ids?: string;
   /** `kf.split(X, y, groups)` with a splitter that ignores groups (see CvFact.ignoredGroups): its name. */
   ignoredGroups?: string;
+  /**
+   * The split divides the distinct values of this column (`train_test_split(df["block_id"].unique())`), not rows:
+   * each id's rows then go to one side (`df[df["block_id"].isin(train_blocks)]`), a split by group.
+   */
+  distinct?: string;
   /** The column a group splitter keeps whole (`GroupShuffleSplit(…).split(X, y, groups=df["match_id"])`). */
   groups?: string;
 }

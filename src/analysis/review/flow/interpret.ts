@@ -1768,7 +1768,14 @@ class Interpreter {
         if (v?.kind === 'num' && n.children[0]?.type === '-') return numOf(nums(v)?.map((x) => -x));
         // ~mask: the complement of a mask.
         if (v?.kind === 'data' && v.mask && (n.children[0]?.type === '~' || n.type === 'not_operator'))
-          return { ...this.derive([v], posOf(n), true), mask: { key: v.mask.key, neg: !v.mask.neg } };
+          return {
+            ...this.derive([v], posOf(n), true),
+            mask: {
+              key: v.mask.key,
+              neg: !v.mask.neg,
+              ...(v.mask.ids !== undefined ? { ids: v.mask.ids } : {}),
+            },
+          };
         return v;
       }
       case 'comparison_operator':
@@ -4336,7 +4343,21 @@ class Interpreter {
           same.range = { column: same.range.column };
         return this.withRows(base, same, at);
       }
-      const o = this.origin('subset', base.rows, at);
+      // df[df.stand_id.isin(train_stands)]: a part of the split of the ids (~…: of the other part).
+      const idsOf = idx.mask?.ids !== undefined ? this.facts.origins.get(idx.mask.ids) : undefined;
+      const idsSplit = idsOf?.split;
+      const idsPart =
+        idsOf && idsSplit && idx.mask!.neg
+          ? idsOf.id === idsSplit.train
+            ? idsSplit.test
+            : idsOf.id === idsSplit.test
+              ? idsSplit.train
+              : undefined
+          : idsOf?.id;
+      const o =
+        idsPart !== undefined
+          ? this.origin('part', [...base.rows, idsPart], at)
+          : this.origin('subset', base.rows, at);
       if (idx.rowCut) {
         this.facts.rowCuts ??= new Map();
         this.facts.rowCuts.set(base.frame, [...(this.facts.rowCuts.get(base.frame) ?? []), idx.rowCut]);
@@ -4467,6 +4488,8 @@ class Interpreter {
     const shuffled = this.kwBool(args, 'shuffle') !== false;
     const source = this.derive(arrays, at);
     const fact = this.registerSplit('train_test_split', at, source, shuffled);
+    // train_test_split(df["block_id"].unique()): the ids divided, each id's rows to one side.
+    if (arrays.length === 1 && arrays[0]!.distinct) fact.distinct = arrays[0]!.distinct;
     const ids = arrays
       .slice(1)
       .map((a) => a.column)
@@ -5212,6 +5235,16 @@ class Interpreter {
     // noteEntity). Not value_counts: a frequency encoding of a categorical id (`tx["merchant_id"].value_counts(
     // normalize=True)`) reads it so too.
     if (/^(nunique|unique|n_unique)$/.test(method)) this.noteEntityColumn(d);
+    // df["block_id"].unique(): the distinct ids (see DataVal.distinct), one item per id, not per row.
+    if (
+      method === 'unique' &&
+      args.pos.length === 0 &&
+      args.kw.size === 0 &&
+      d.column &&
+      !d.preds &&
+      !d.evals
+    )
+      return { ...this.derive([d], at, true), distinct: d.column.name };
     const argVals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
     // df.year.isin(TEST_YEARS), pl.col("year").is_in(TEST_YEARS): a mask by a set of values; with its complement
     // (~…) it divides the rows, as a comparison with a constant does.
@@ -5229,6 +5262,29 @@ class Interpreter {
         key: `${d.column.name}|in|${args.pos[0]!.text.replace(/\s/g, '')}`,
         neg: false,
         column: d.column.name,
+      };
+      return out;
+    }
+    // df["stand_id"].isin(train_stands) with train_stands one part of a split of ids: the rows of those ids, that
+    // part of the split (see mask.ids).
+    const idsPart =
+      (method === 'isin' || method === 'is_in') &&
+      args.pos.length === 1 &&
+      d.column &&
+      !d.preds &&
+      !d.evals &&
+      argVals[0]?.kind === 'data' &&
+      !argVals[0].preds &&
+      argVals[0].rows.size === 1
+        ? this.facts.origins.get([...argVals[0].rows][0]!)
+        : undefined;
+    if (idsPart?.split && (idsPart.kind === 'train' || idsPart.kind === 'test') && d.column) {
+      const out = this.derive([d], at, true);
+      out.mask = {
+        key: `${d.column.name}|in|${args.pos[0]!.text.replace(/\s/g, '')}`,
+        neg: false,
+        column: d.column.name,
+        ids: idsPart.id,
       };
       return out;
     }

@@ -200,7 +200,10 @@ export const rule: Rule = {
         aggregatedEntity(facts, frame);
       const divided = [
         ...facts.splits
-          .filter((s) => s.fn !== 'load_data' && s.fn !== 'predefined split' && !s.ignoredGroups)
+          // (A split of the distinct ids, train_test_split(df["block_id"].unique()), is a split by group.)
+          .filter(
+            (s) => s.fn !== 'load_data' && s.fn !== 'predefined split' && !s.ignoredGroups && !s.distinct,
+          )
           .map((s) => ({
             frame: s.source.frame,
             rows: s.source.rows,
