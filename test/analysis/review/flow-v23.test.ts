@@ -36,3 +36,61 @@ test = df[held]`;
     await check(prog('', negated));
   });
 });
+
+describe('Boruta and robust covariance estimators learn from the rows they are fit on', () => {
+  const boruta = (before: boolean) => `
+import pandas as pd
+from boruta import BorutaPy
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("kiln_cracks.csv")
+X, y = df.drop(columns=["cracked"]), df["cracked"]
+sel = BorutaPy(RandomForestClassifier(max_depth=5, random_state=0), n_estimators="auto", random_state=0)
+${
+  before
+    ? `sel.fit(X.to_numpy(), y.to_numpy())  # <- leak-preprocessing
+keep = X.columns[sel.support_].tolist()
+X_train, X_test, y_train, y_test = train_test_split(X[keep], y, test_size=0.3, random_state=0)`
+    : `X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=0)
+sel.fit(X_train.to_numpy(), y_train.to_numpy())
+keep = X_train.columns[sel.support_].tolist()
+X_train, X_test = X_train[keep], X_test[keep]`
+}
+model = LogisticRegression(max_iter=1000).fit(X_train, y_train)
+print(model.score(X_test, y_test))
+`;
+  it('BorutaPy fit on every row, its confirmed columns then split, reported', async () => {
+    await check(boruta(true));
+  });
+  it('BorutaPy fit on the training part (nothing)', async () => {
+    await check(boruta(false));
+  });
+  const mcd = (before: boolean) => `
+import numpy as np
+import pandas as pd
+from sklearn.covariance import MinCovDet
+from sklearn.svm import SVR
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("reed_voicing.csv")
+GEOM = ["tip_mm", "width_mm", "thickness_mm"]
+${
+  before
+    ? `mcd = MinCovDet(random_state=0).fit(df[GEOM])  # <- leak-preprocessing
+df["distance"] = np.sqrt(mcd.mahalanobis(df[GEOM]))
+train, test = train_test_split(df, test_size=0.25, random_state=0)`
+    : `train, test = train_test_split(df, test_size=0.25, random_state=0)
+mcd = MinCovDet(random_state=0).fit(train[GEOM])
+train = train.assign(distance=np.sqrt(mcd.mahalanobis(train[GEOM])))
+test = test.assign(distance=np.sqrt(mcd.mahalanobis(test[GEOM])))`
+}
+model = SVR().fit(train[GEOM + ["distance"]], train["pluck_db"])
+print(model.score(test[GEOM + ["distance"]], test["pluck_db"]))
+`;
+  it("MinCovDet fit on every row, each row's Mahalanobis distance a feature, reported", async () => {
+    await check(mcd(true));
+  });
+  it('MinCovDet fit on the training part (nothing)', async () => {
+    await check(mcd(false));
+  });
+});

@@ -75,6 +75,19 @@ export const LEARNING_TRANSFORMERS = new Set([
   // A forest of random trees whose split points are drawn within the ranges of the rows it is fit on; each row coded
   // by the leaves it reaches.
   'RandomTreesEmbedding',
+  // Boruta's all-relevant feature selection (boruta.BorutaPy, BorutaShap): shadow-feature importances of the rows
+  // (and labels) it is fit on.
+  'BorutaPy',
+  'BorutaShap',
+  // Covariance estimators (sklearn.covariance): a location and covariance of the rows, given back as each row's
+  // Mahalanobis distance.
+  'EmpiricalCovariance',
+  'MinCovDet',
+  'LedoitWolf',
+  'OAS',
+  'ShrunkCovariance',
+  'GraphicalLasso',
+  'GraphicalLassoCV',
 ]);
 
 /** Oversamplers create copies or synthetic neighbours of rows: done before a split, the test set holds them. */

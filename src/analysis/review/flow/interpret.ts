@@ -4877,6 +4877,8 @@ class Interpreter {
       case 'transform':
       case 'inverse_transform':
       case 'texts_to_sequences':
+      // MinCovDet().fit(X).mahalanobis(X): each row's distance by the location and covariance learnt from the fit.
+      case 'mahalanobis':
       // A featurewise ImageDataGenerator: flow(x, y) batches and standardize(x) apply what fit(x) learnt.
       case 'flow':
       case 'standardize': {
