@@ -94,3 +94,33 @@ print(model.score(test[GEOM + ["distance"]], test["pluck_db"]))
     await check(mcd(false));
   });
 });
+
+describe("tsfresh's select_features is a feature selection learnt from the rows and their labels", () => {
+  const prog = (before: boolean) => `
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.model_selection import train_test_split
+from tsfresh import extract_features, select_features
+from tsfresh.utilities.dataframe_functions import impute
+signals = pd.read_csv("pump_vibration.csv")
+labels = pd.read_csv("pump_outcomes.csv").set_index("pump_id")["seized_60d"]
+raw = impute(extract_features(signals, column_id="pump_id", column_sort="t"))
+y = labels.loc[raw.index]
+${
+  before
+    ? `X = select_features(raw, y, fdr_level=0.01)  # <- leak-preprocessing
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0)`
+    : `raw_train, raw_test, y_train, y_test = train_test_split(raw, y, test_size=0.25, random_state=0)
+X_train = select_features(raw_train, y_train, fdr_level=0.01)
+X_test = raw_test[X_train.columns]`
+}
+clf = HistGradientBoostingClassifier(random_state=0).fit(X_train, y_train)
+print(clf.score(X_test, y_test))
+`;
+  it('selected on every pump before the split, reported as preprocessing', async () => {
+    await check(prog(true));
+  });
+  it('selected on the training pumps, the test pumps given the same columns (nothing)', async () => {
+    await check(prog(false));
+  });
+});

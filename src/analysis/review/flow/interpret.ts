@@ -2866,6 +2866,20 @@ class Interpreter {
     const name = last(qname);
     const at = posOf(n);
     if (name === 'train_test_split') return this.trainTestSplit(args, n, scope);
+    if (
+      (name === 'select_features' || name === 'extract_relevant_features') &&
+      /^tsfresh\b/.test(qname) &&
+      args.pos.length >= 2
+    ) {
+      // tsfresh's select_features(X, y): the columns of X whose test against the labels y is significant, a feature
+      // selection learnt from X's rows and their labels (the labels are no feature of the result).
+      const x = this.dataOf(this.expr(args.pos[0]!, scope))[0];
+      for (const a of [...args.pos.slice(1), ...args.kw.values()]) this.expr(a, scope);
+      if (!x) return undefined;
+      const out = this.derive([x], at);
+      out.taints = [...out.taints, { by: `tsfresh ${name}`, fitRows: new Set(x.rows), at }];
+      return out;
+    }
     if (name === 'col' && /^(polars|pl)\./.test(qname) && args.pos.length === 1) {
       // pl.col("count"): a column of the frame the expression is given to (select, with_columns), not known yet.
       // pl.col(c) for c in NUMERIC: the name c is bound to.
