@@ -124,3 +124,26 @@ print(clf.score(X_test, y_test))
     await check(prog(false));
   });
 });
+
+describe('a dated table summarised per key and merged as the label itself is no feature', () => {
+  const prog = (features: string, mark = '') => `
+import pandas as pd
+import lightgbm as lgb
+policies = pd.read_csv("hail_policies.csv", parse_dates=["policy_start"])
+claims = pd.read_csv("hail_claims.csv", parse_dates=["claim_date"])
+cost = claims.groupby("policy_id", as_index=False)["claim_cost"].sum()
+n_claims = claims.groupby("policy_id", as_index=False).agg(n_prior_claims=("claim_id", "count"))
+df = policies.merge(cost, on="policy_id", how="left").merge(n_claims, on="policy_id", how="left")
+df[["claim_cost", "n_prior_claims"]] = df[["claim_cost", "n_prior_claims"]].fillna(0)
+FEATURES = ${features}
+train, test = df[df["policy_start"] < "2023-01-01"], df[df["policy_start"] >= "2023-01-01"]
+model = lgb.LGBMRegressor(objective="tweedie").fit(train[FEATURES], train["claim_cost"])${mark}
+print(model.score(test[FEATURES], test["claim_cost"]))
+`;
+  it("each policy's claims total is the target, the features the policy's own (nothing)", async () => {
+    await check(prog('["roof_age", "sum_insured"]'));
+  });
+  it("the policy's claims counted over all time as a feature, reported", async () => {
+    await check(prog('["roof_age", "sum_insured", "n_prior_claims"]', '  # <- leak-target'));
+  });
+});

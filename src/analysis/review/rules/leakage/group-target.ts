@@ -87,6 +87,9 @@ function laterEventsMerged(
   for (const taint of t.x.taints) {
     const log = taint.eventLog;
     if (!log || log.frame === frame || taint.ownGroup || taint.groupBy?.length !== 1) continue;
+    // (The summary is the label itself, claims.groupby("policy_id")["repair_cost"].sum() merged as the target: each
+    // policy's total is what the model predicts, not a feature of it.)
+    if (taint.col && !taint.assigned && taint.col.name === t.y?.column?.name) continue;
     // (By a date, events.groupby("date").size() merged on date: the records of the row's own day, not of an entity
     // over time.)
     if (
