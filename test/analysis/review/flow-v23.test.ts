@@ -147,3 +147,28 @@ print(model.score(test[FEATURES], test["claim_cost"]))
     await check(prog('["roof_age", "sum_insured", "n_prior_claims"]', '  # <- leak-target'));
   });
 });
+
+describe('a Polars select of a list of statistic expressions is a statistic of the frame it selects from', () => {
+  const prog = (frame: string, mark = '') => `
+import polars as pl
+from sklearn.linear_model import Ridge
+NUM = ["kg", "fills", "price"]
+daily = pl.read_parquet("station_daily.parquet").sort("day")
+cutoff = pl.date(2024, 7, 1)
+stats = (${frame}
+         .select([pl.col(c).mean().alias(f"{c}_m") for c in NUM] +${mark}
+                 [pl.col(c).std().alias(f"{c}_s") for c in NUM]).row(0, named=True))
+daily = daily.with_columns([((pl.col(c) - stats[f"{c}_m"]) / stats[f"{c}_s"]).alias(f"z_{c}") for c in NUM])
+feat = [f"z_{c}" for c in NUM]
+train = daily.filter(pl.col("day") < cutoff)
+test = daily.filter(pl.col("day") >= cutoff)
+model = Ridge().fit(train.select(feat).to_numpy(), train["kg_next"].to_numpy())
+print(model.score(test.select(feat).to_numpy(), test["kg_next"].to_numpy()))
+`;
+  it('means and deviations of every day, reported', async () => {
+    await check(prog('daily', '  # <- leak-preprocessing'));
+  });
+  it("means and deviations of the days before the split's own cutoff (nothing)", async () => {
+    await check(prog('daily.filter(pl.col("day") < cutoff)'));
+  });
+});

@@ -5683,13 +5683,25 @@ class Interpreter {
     if (/^(select|with_columns)$/.test(method) && d.frame !== POLARS_FRAME) {
       // frame.select(pl.col(c).quantile(q)).item(), frame.select(pl.col("a").mean()): a statistic of this frame's rows
       // (the expression alone has none).
-      const first = argVals[0];
+      // (Also a list of them, select([pl.col(c).mean().alias(f"{c}_m") for c in NUM] + [… std …]).)
+      const items = argVals.flatMap((v) => (v?.kind === 'coll' ? v.items : [v]));
+      const first = items[0];
       if (
         method === 'select' &&
         first?.kind === 'stat' &&
-        argVals.every((v) => v?.kind === 'stat' && v.rows.size === 0)
+        items.every((v) => v?.kind === 'stat' && v.rows.size === 0)
       )
-        return { kind: 'stat', rows: new Set(d.rows), by: first.by, at: first.at };
+        return {
+          kind: 'stat',
+          rows: new Set(d.rows),
+          by: ((bys) =>
+            bys.length === 1
+              ? bys[0]!
+              : `statistics (${bys.map((b) => b.replace(/^statistics \((.*)\)$/, '$1')).join(', ')})`)([
+            ...new Set(items.map((v) => (v as StatVal).by)),
+          ]),
+          at: first.at,
+        };
       const polars = this.polarsColumns(d, args, argVals, n, scope);
       if (polars) return polars;
       // Polars / Spark df.select(["a", "b"]) or select("a", "b"): those columns.
