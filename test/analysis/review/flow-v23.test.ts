@@ -172,3 +172,42 @@ print(model.score(test.select(feat).to_numpy(), test["kg_next"].to_numpy()))
     await check(prog('daily.filter(pl.col("day") < cutoff)'));
   });
 });
+
+describe('an as-of join that takes the nearest or the next record brings later records as features', () => {
+  const polars = (strategy: string, mark = '') => `
+import polars as pl
+from sklearn.ensemble import HistGradientBoostingClassifier
+samples = pl.read_csv("lake_samples.csv", try_parse_dates=True).sort("sampled_at")
+notices = pl.read_csv("lake_notices.csv", try_parse_dates=True).select("beach_id", "posted_at", "notice_level").sort("posted_at")
+df = samples.join_asof(notices, left_on="sampled_at", right_on="posted_at", by="beach_id", strategy="${strategy}")
+FEATURES = ["rain_mm", "water_temp_c", "notice_level"]
+train, test = df.filter(pl.col("season") < 2023), df.filter(pl.col("season") == 2023)
+clf = HistGradientBoostingClassifier().fit(train.select(FEATURES).to_pandas(), train["unsafe"].to_numpy())${mark}
+print(clf.score(test.select(FEATURES).to_pandas(), test["unsafe"].to_numpy()))
+`;
+  it('strategy="nearest", reported', async () => {
+    await check(polars('nearest', '  # <- leak-target'));
+  });
+  it('strategy="backward", the last notice posted before the sample (nothing)', async () => {
+    await check(polars('backward'));
+  });
+  const pandas = (features: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+checks = pd.read_csv("pump_checks.csv", parse_dates=["check_date"]).sort_values("check_date")
+repairs = pd.read_csv("pump_repairs.csv", parse_dates=["repaired_at"]).sort_values("repaired_at")
+df = pd.merge_asof(checks, repairs[["pump_id", "repaired_at", "repair_cost"]], left_on="check_date",
+                   right_on="repaired_at", by="pump_id", direction="forward")
+df["repair_within_30d"] = ((df["repaired_at"] - df["check_date"]).dt.days <= 30).astype(int)
+FEATURES = ${features}
+train, test = df[df["check_date"] < "2024-01-01"], df[df["check_date"] >= "2024-01-01"]
+model = LogisticRegression().fit(train[FEATURES], train["repair_within_30d"])${mark}
+print(model.score(test[FEATURES], test["repair_within_30d"]))
+`;
+  it('merge_asof forward to make the label only, the features the check itself (nothing)', async () => {
+    await check(pandas('["vibration_mm_s", "hours_run"]'));
+  });
+  it("merge_asof forward, the next repair's cost among the features, reported", async () => {
+    await check(pandas('["vibration_mm_s", "hours_run", "repair_cost"]', '  # <- leak-target'));
+  });
+});

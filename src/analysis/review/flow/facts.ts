@@ -624,6 +624,11 @@ export interface Facts {
    * frame: an event log merged with each row's own date and cut at it (`ev[ev.event_time < ev.delinquent_on]`).
    */
   rowCuts?: Map<number, { earlier: string; later: string }[]>;
+  /**
+   * As-of joins that may attach a later record (`samples.join_asof(advisories, …, strategy="nearest")`,
+   * `pd.merge_asof(…, direction="forward")`), by the left frame: the columns the right table brings (when known).
+   */
+  laterAsOf?: { frame: number; names: Set<string>; at: Position; how: string }[];
   /** Names of imported modules by alias (`np` → `numpy`), for the syntactic rules. */
   imports: Map<string, string>;
 }

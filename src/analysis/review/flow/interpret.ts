@@ -844,6 +844,38 @@ class Interpreter {
     };
   }
 
+  /**
+   * An as-of join that takes the nearest or the next record of the right table (direction="forward"/"nearest",
+   * Polars strategy="forward"/"nearest"), not the last one before each row: the columns it brings may be recorded
+   * after the row's time (Facts.laterAsOf). The keys (on, by) are the row's own.
+   */
+  private noteLaterAsOf(
+    left: DataVal,
+    right: Val | undefined,
+    how: string | undefined,
+    fn: string,
+    args: Args,
+    at: Position,
+  ): void {
+    if (how !== 'forward' && how !== 'nearest') return;
+    if (right?.kind !== 'data' || right.cols?.mode !== 'only' || right.cols.more) return;
+    const keys = new Set(
+      ['on', 'left_on', 'right_on', 'by', 'left_by', 'right_by'].flatMap((k) => {
+        const v = args.kw.get(k);
+        return v ? (stringList(v) ?? (stringValue(v) !== undefined ? [stringValue(v)!] : [])) : [];
+      }),
+    );
+    const names = new Set([...right.cols.names].filter((c) => !keys.has(c)));
+    if (names.size === 0) return;
+    this.facts.laterAsOf ??= [];
+    this.facts.laterAsOf.push({
+      frame: left.frame,
+      names,
+      at,
+      how: `${fn}(…, ${fn === 'join_asof' ? 'strategy' : 'direction'}="${how}")`,
+    });
+  }
+
   /** Records `df[name] = value`: the column and what it is computed from row by row. */
   private defineColumn(frame: DataVal, name: string, v: Val | undefined, at: Position): void {
     let defs = this.facts.columnDefs.get(frame.frame);
@@ -3709,6 +3741,24 @@ class Interpreter {
       }
       return out;
     }
+    if (
+      name === 'merge_asof' &&
+      /^(pd|pandas)\.merge_asof$/.test(qname) &&
+      args.pos.length >= 2 &&
+      args.pos.slice(0, 2).every((a) => /^(identifier|subscript|attribute)$/.test(a.type))
+    ) {
+      // pd.merge_asof(left, right, direction="forward"): see noteLaterAsOf (the plain reads evaluated twice).
+      const left = this.expr(args.pos[0]!, scope);
+      if (left?.kind === 'data')
+        this.noteLaterAsOf(
+          left,
+          this.expr(args.pos[1]!, scope),
+          stringValue(args.kw.get('direction')),
+          'merge_asof',
+          args,
+          posOf(n),
+        );
+    }
     if (name === 'merge' && /^(pd|pandas)\.merge$/.test(qname) && args.pos.length >= 2) {
       // pd.merge(left, right, on=k): left.merge(right, on=k).
       const left = this.expr(args.pos[0]!, scope);
@@ -5923,6 +5973,9 @@ class Interpreter {
       const o = this.origin('oversampled', d.rows, at, `.repeat()`);
       return this.withRows(d, o, at);
     }
+    // samples.join_asof(advisories, …, strategy="nearest"): see noteLaterAsOf.
+    if (method === 'join_asof' && args.pos.length >= 1)
+      this.noteLaterAsOf(d, argVals[0], stringValue(args.kw.get('strategy')), 'join_asof', args, at);
     if (method === 'append' || method === 'concatenate') {
       // df.append(other), ds.concatenate(ds.map(augment)): rows after rows.
       return this.concatRows([d, ...argVals.flatMap((v) => this.dataOf(v))], at, `.${method}()`);

@@ -64,7 +64,10 @@ export const rule: Rule = {
       }
       const key = `${t.at.line}`;
       if (seen.has(key)) continue;
-      const f = inspect(facts, t, target, lists) ?? groupTargetStatistic(facts, t, target, rule);
+      const f =
+        inspect(facts, t, target, lists) ??
+        groupTargetStatistic(facts, t, target, rule) ??
+        laterAsOfFeature(facts, t);
       if (!f) continue;
       seen.add(key);
       out.push(f);
@@ -499,4 +502,29 @@ function cutAtRowDate(facts: Facts, frame: number, c: string): boolean {
     if (fromRows) return true;
   }
   return false;
+}
+
+/**
+ * A feature brought by an as-of join that takes the nearest or the next record (`join_asof(…, strategy="nearest")`,
+ * `merge_asof(…, direction="forward")`): for some rows a record made after the row's own time — an advisory posted
+ * because of the very sample the model is to predict. (Kaufman et al. 2012: features recorded after the prediction
+ * time.) Only columns the program names among the features, from a right table whose columns it names.
+ */
+function laterAsOfFeature(facts: Facts, t: TrainFact): RawFinding | undefined {
+  const cols = t.x.cols;
+  if (cols?.mode !== 'only') return undefined;
+  for (const j of facts.laterAsOf ?? []) {
+    if (j.frame !== cols.frame) continue;
+    const c = [...cols.names].find((n) => j.names.has(n));
+    if (c === undefined) continue;
+    return {
+      ruleId: rule.id,
+      kind: rule.kind,
+      confidence: 'medium',
+      at: t.at,
+      message: `feature ${JSON.stringify(c)} is attached from a record that may be later than the row (${j.how})`,
+      why: `${JSON.stringify(c)} comes from an as-of join at ${lineRef(j.at)} that takes the ${j.how.includes('nearest') ? 'nearest' : 'next'} record, not the last one before each row: for some rows it is a record made after the row's own time (even because of its outcome), which the model at ${lineRef(t.at)} could not have at prediction time. Join backward (the last record at or before the row's time).`,
+    };
+  }
+  return undefined;
 }
