@@ -200,10 +200,8 @@ export const rule: Rule = {
         aggregatedEntity(facts, frame);
       const divided = [
         ...facts.splits
-          // (A split of the distinct ids, train_test_split(df["block_id"].unique()), is a split by group.)
-          .filter(
-            (s) => s.fn !== 'load_data' && s.fn !== 'predefined split' && !s.ignoredGroups && !s.distinct,
-          )
+          // (Not a split of distinct ids, train_test_split(df["id"].unique()): a split by group.)
+          .filter((s) => !/^(load_data|predefined split)$/.test(s.fn) && !s.ignoredGroups && !s.distinct)
           .map((s) => ({
             frame: s.source.frame,
             rows: s.source.rows,
