@@ -455,6 +455,12 @@ export interface SplitFact {
   distinct?: string;
   /** The column a group splitter keeps whole (`GroupShuffleSplit(…).split(X, y, groups=df["match_id"])`). */
   groups?: string;
+  /**
+   * The parts meet, in time order, with no gap between them: one cutoff for both (`df[df.date < CUTOFF]`,
+   * `df[df.date >= CUTOFF]`) or train_test_split(…, shuffle=False); not two cutoffs (`CUTOFF - HORIZON` for the
+   * training part).
+   */
+  sameCut?: true;
 }
 
 export interface TrainFact {

@@ -4517,6 +4517,7 @@ class Interpreter {
       shuffled: /\brandom\b|\brand\b|\brandn\b|uniform/.test(mask.key.split('|')[0] ?? ''),
       ...(mask.column ? { by: mask.column } : {}),
     };
+    if (!fact.shuffled && (op === '<' || op === '<=')) fact.sameCut = true;
     entry.fact = fact;
     for (const x of [...entry.parts.get(false)!, ...entry.parts.get(true)!]) link(x, fact);
     this.facts.splits.push(fact);
@@ -4552,6 +4553,7 @@ class Interpreter {
     const shuffled = this.kwBool(args, 'shuffle') !== false;
     const source = this.derive(arrays, at);
     const fact = this.registerSplit('train_test_split', at, source, shuffled);
+    if (!shuffled) fact.sameCut = true;
     // train_test_split(df["block_id"].unique()): the ids divided, each id's rows to one side.
     if (arrays.length === 1 && arrays[0]!.distinct) fact.distinct = arrays[0]!.distinct;
     const ids = arrays

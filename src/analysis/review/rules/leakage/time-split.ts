@@ -59,6 +59,30 @@ export const rule: Rule = {
         related: [{ at: e.at, message: 'evaluated here' }],
       });
     }
+    // A label read from later rows (y = passages.shift(-14), the next 7 days' orders summed) and the training part
+    // cut where the test part starts: the labels of the last training rows are values of the test period, which the
+    // test rows' own features (today's count, its lags) also read. (Two rows ahead at least: a next-day label at one
+    // cutoff shares a single day.)
+    for (const s of ctx.facts.splits) {
+      if (!s.sameCut) continue;
+      for (const t of ctx.facts.trainings) {
+        const y = t.y?.column;
+        if (!y || ![...t.x.rows].some((r) => chain(ctx.facts, r).has(s.train))) continue;
+        const deps = [...(t.y?.deps ?? []), ...(ctx.facts.columnDefs.get(y.frame)?.get(y.name)?.deps ?? [])];
+        const ahead = Math.max(0, ...deps.filter((d) => d.frame === y.frame).map((d) => -d.lag));
+        if (ahead < 2) continue;
+        out.push({
+          ruleId: rule.id,
+          kind: rule.kind,
+          confidence: rule.confidence,
+          at: s.at,
+          message: `the label looks ${ahead} rows ahead, but the training part ends where the test part begins`,
+          why: `The label ${JSON.stringify(y.name)} of the model trained at ${lineRef(t.at)} is read ${ahead} rows into the future, and ${s.fn === 'mask/~mask' ? 'the split' : s.fn} at ${lineRef(s.at)} cuts training and test at one point: the labels of the last ${ahead} training rows are values from the test period, which the test rows' features also read. Leave a gap of the horizon: end the training part ${ahead} rows (the label's horizon) before the test part starts, or cut on the date the label is taken at.`,
+          related: [{ at: t.at, message: 'trained here' }],
+        });
+        break;
+      }
+    }
     for (const cv of ctx.facts.cvs) {
       const time = cv.data.time;
       const shuffled =
