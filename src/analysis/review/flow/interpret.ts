@@ -876,6 +876,14 @@ class Interpreter {
     });
   }
 
+  /** A column of dates: parsed as dates (read_csv parse_dates, pd.to_datetime) or named as one (`order_date`). */
+  private dated(c: { frame: number; name: string }): boolean {
+    return (
+      !!this.facts.datedColumns?.get(c.frame)?.has(c.name) ||
+      /(^|_)(date|datetime|timestamp|ts)$/i.test(c.name)
+    );
+  }
+
   /** Records `df[name] = value`: the column and what it is computed from row by row. */
   private defineColumn(frame: DataVal, name: string, v: Val | undefined, at: Position): void {
     let defs = this.facts.columnDefs.get(frame.frame);
@@ -5234,10 +5242,15 @@ class Interpreter {
       // notices.groupby("property_id").agg(…) of a table read with its dates, every row of it (no filter first):
       // each key's whole record, whenever dated (see Taint.eventLog).
       const frame = g.data.cols?.frame ?? g.data.frame;
-      const dates = this.facts.datedColumns?.get(frame);
+      // (A table read without parse_dates is dated all the same by a date column it aggregates, last_delivery=
+      // ("delivery_date", "max").)
+      const dates = new Set([
+        ...(this.facts.datedColumns?.get(frame) ?? []),
+        ...allNamed.map(([, src]) => src).filter((src) => this.dated({ frame, name: src })),
+      ]);
       const unfiltered = [...g.data.rows].every((r) => this.facts.origins.get(r)?.kind === 'load');
       const eventLog =
-        method !== 'transform' && dates?.size && unfiltered && g.keys?.length === 1
+        method !== 'transform' && dates.size && unfiltered && g.keys?.length === 1
           ? { frame, dates: [...dates] }
           : undefined;
       const stat = (col: Taint['col'], assigned?: Taint['assigned']): Taint => ({
@@ -5445,6 +5458,10 @@ class Interpreter {
       // audio - audio.mean() for each recording loaded in a loop: that recording's own statistic (learnt from no
       // other rows).
       const own = d.perItem !== undefined && this.loops.includes(d.perItem);
+      // (df["date"] - df["date"].min()).dt.days: the first date is an origin to count time from, a constant shift
+      // whatever the split (in a split by date the earliest date is the training part's own) — nothing learnt.
+      if (method === 'min' && !own && args.pos.length === 0 && d.column && this.dated(d.column))
+        return this.derive([d], at);
       if (STATISTICS.has(method) || axis === 'rows')
         return { kind: 'stat', rows: own ? new Set() : new Set(d.rows), by: `statistics (${method})`, at };
     }
