@@ -3753,9 +3753,15 @@ class Interpreter {
       name === 'merge_asof' &&
       /^(pd|pandas)\.merge_asof$/.test(qname) &&
       args.pos.length >= 2 &&
-      args.pos.slice(0, 2).every((a) => /^(identifier|subscript|attribute)$/.test(a.type))
+      args.pos.slice(0, 2).every(
+        (a) =>
+          /^(identifier|subscript|attribute)$/.test(a.type) ||
+          // df.sort_values("planning_ts"): merge_asof wants its tables sorted, and sorting makes nothing.
+          (a.type === 'call' &&
+            /\.(sort_values|sort_index|reset_index|copy)$/.test(a.childForFieldName('function')?.text ?? '')),
+      )
     ) {
-      // pd.merge_asof(left, right, direction="forward"): see noteLaterAsOf (the plain reads evaluated twice).
+      // pd.merge_asof(left, right, direction="forward"): see noteLaterAsOf (the plain reads, or sorts, evaluated twice).
       const left = this.expr(args.pos[0]!, scope);
       if (left?.kind === 'data')
         this.noteLaterAsOf(
