@@ -5148,6 +5148,9 @@ class Interpreter {
 
   private groupMethod(g: GroupVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
+    // df.groupby("failed").sample(n=n_major, replace=True): each group drawn as df.sample draws the rows (a class
+    // brought up to the size of the largest with copies of its rows).
+    if (method === 'sample') return this.dataMethod(this.derive([g.data], at, true), method, args, n, scope);
     // df.groupby("student_id").size(): rows counted per id (see noteEntity). Not any groupby of an id: a target or
     // mean encoding (`groupby("site_id")["click"].agg(["mean", "count"])`) or one row kept per id (`.tail(1)`) is
     // no statement that the rows split are several per id.
