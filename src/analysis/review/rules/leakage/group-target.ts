@@ -86,7 +86,9 @@ function laterEventsMerged(
   const rows = new Set([...t.x.rows].flatMap((r) => [...chain(facts, r)]));
   for (const taint of t.x.taints) {
     const log = taint.eventLog;
-    if (!log || log.frame === frame || taint.ownGroup || taint.groupBy?.length !== 1) continue;
+    // (Also the row's own log, actions.groupby("case_id") merged onto the cases: every action on the case, those
+    // after its triage included, unless the log was first cut at the row's date — then it is no eventLog.)
+    if (!log || log.frame === frame || taint.groupBy?.length !== 1) continue;
     // (The summary is the label itself, claims.groupby("policy_id")["repair_cost"].sum() merged as the target: each
     // policy's total is what the model predicts, not a feature of it.)
     if (taint.col && !taint.assigned && taint.col.name === t.y?.column?.name) continue;
