@@ -3971,6 +3971,12 @@ class Interpreter {
       for (const v of args.kw.values()) this.expr(v, scope);
       return this.est(name, 'transformer', at);
     }
+    // inputs["numeric"] = keras.Input(shape=(4,)): a symbolic input, kept in a dict of inputs as a name bound to it
+    // would be (an unknown value, see inputLayers).
+    if (name === 'Input' && /(^|\.)(keras|layers)\.Input$/.test(qname)) {
+      for (const v of args.kw.values()) this.expr(v, scope);
+      return this.unknownData(at);
+    }
     if (/^[A-Z]/.test(name) && isModelClass(name)) {
       // keras.Sequential([normalizer, Dense(...)]): the layers that are estimators (adapted preprocessing) are steps.
       const steps: EstVal[] = [];
