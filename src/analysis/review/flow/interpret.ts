@@ -179,10 +179,11 @@ const PERSON_KEY =
 
 /**
  * An id column (`pack_id`, `runner_id`, `pet_id`): what several rows may belong to. Not the label's own codes nor a
- * row's own number (`class_id`, `row_id`, `sample_id`).
+ * row's own number (`class_id`, `row_id`, `sample_id`). Also the registers' own numbers that name no "id": a vessel's
+ * MMSI or IMO number, a vehicle's VIN, an aircraft's ICAO 24-bit address, a property's UPRN, a patient's MRN.
  */
 const ENTITY_ID =
-  /^(?!(class|label|target|type|category|cluster|fold|split|set|batch|row|index|part|sample|line)_?id$)[a-z][a-z0-9_]*?_?id$/i;
+  /^(?!(class|label|target|type|category|cluster|fold|split|set|batch|row|index|part|sample|line)_?id$)[a-z][a-z0-9_]*?_?id$|^(mmsi|imo|vin|icao24|uprn|mrn)$/i;
 
 /** Keywords of a supervised dataset's constructor that hold one value per row (DMatrix, lgb.Dataset, Pool). */
 const ROW_KEYWORDS =
