@@ -4875,7 +4875,10 @@ class Interpreter {
       case 'fit_predict':
       case 'fit_resample':
       case 'adapt':
-      case 'fit_on_texts': {
+      case 'fit_on_texts':
+      // Hugging Face tokenizers: Tokenizer(models.BPE()).train_from_iterator(texts, trainer=…) learns its merges
+      // and vocabulary from the texts.
+      case 'train_from_iterator': {
         if (!x && method === 'fit' && e.data) {
           this.train(e, e.data.x, e.data.y, at);
           return e;
@@ -4893,7 +4896,12 @@ class Interpreter {
           const xs = this.withRows(x, o, at);
           return y ? { kind: 'tuple', items: [xs, this.withRows(y, o, at)] } : xs;
         }
-        if (e.role === 'transformer' || method === 'adapt' || method === 'fit_on_texts') {
+        if (
+          e.role === 'transformer' ||
+          method === 'adapt' ||
+          method === 'fit_on_texts' ||
+          method === 'train_from_iterator'
+        ) {
           e.fits.push({ rows: new Set(x.rows), at });
           this.facts.transformerFits.push({ est: e, data: x, at });
           if (method === 'fit_transform') {
@@ -4964,6 +4972,7 @@ class Interpreter {
       case 'transform':
       case 'inverse_transform':
       case 'texts_to_sequences':
+      case 'encode_batch':
       // MinCovDet().fit(X).mahalanobis(X): each row's distance by the location and covariance learnt from the fit.
       case 'mahalanobis':
       // A featurewise ImageDataGenerator: flow(x, y) batches and standardize(x) apply what fit(x) learnt.
