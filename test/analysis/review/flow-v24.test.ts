@@ -322,3 +322,25 @@ for ids, label in zip(X_train, train_df["escalated"]):
     await check(prog('train_df', true));
   });
 });
+
+describe('an admission from the emergency department: the time spent there is known once the attendance ends', () => {
+  const prog = (target: string, extra: string, mark: string) => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+ed = pd.read_parquet("attendances.parquet")
+FEATS = ["age", "triage_category", "news2", "heart_rate"${extra}]
+train = ed[ed["arrival_time"] < "2023-10-01"]
+test = ed[ed["arrival_time"] >= "2023-10-01"]
+model = LogisticRegression().fit(train[FEATS], train["${target}"])${mark}
+print(model.score(test[FEATS], test["${target}"]))
+`;
+  it("the department stay's minutes and specialty referrals beside whether the patient is admitted, reported", async () => {
+    await check(prog('admitted', ', "ed_los_min", "specialty_referrals"', '  # <- leak-target'));
+  });
+  it('what triage records (nothing)', async () => {
+    await check(prog('admitted', '', ''));
+  });
+  it("the index stay's length beside a readmission, known at discharge (nothing)", async () => {
+    await check(prog('readmitted_30d', ', "length_of_stay"', ''));
+  });
+});

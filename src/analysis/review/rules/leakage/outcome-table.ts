@@ -192,6 +192,17 @@ export const OUTCOMES: Outcome[] = [
     follows: 'a start date and an offered salary exist once the offer was made',
   },
   {
+    event: 'an admission to hospital',
+    // An attendance ends in admission or discharge: the time spent in the emergency department, the specialty
+    // referrals made there and the bed requested are known when it ends (NHS ECDS: departure time, referred-to
+    // service, decision to admit). (Not a readmission, whose index stay is known at discharge: see above.)
+    target: /(^|_)(admitted|admission|admit|hospitali[sz]ed|inpatient)($|_)/,
+    after:
+      /(^|_)(ed_los\w*|los|length_of_stay|ed_length_of_stay|time_in_ed\w*|minutes_in_ed|specialty_referrals?|referred_to_specialty|bed_request\w*|decision_to_admit\w*)($|_)/,
+    follows:
+      'the time in the department, specialty referrals and a bed request are known once the attendance ends',
+  },
+  {
     event: 'a machine failure',
     target: /(^|_)(fail\w*|breakdown|fault\w*|broken|downtime|rul)($|_)/,
     after:
