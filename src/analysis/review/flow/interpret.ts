@@ -877,12 +877,9 @@ class Interpreter {
     });
   }
 
-  /** A column of dates: parsed as dates (read_csv parse_dates, pd.to_datetime) or named as one (`order_date`). */
+  /** A column of dates: parsed as dates (read_csv parse_dates, pd.to_datetime) or named as one (see dateNamed). */
   private dated(c: { frame: number; name: string }): boolean {
-    return (
-      !!this.facts.datedColumns?.get(c.frame)?.has(c.name) ||
-      /(^|_)(date|datetime|timestamp|ts)$/i.test(c.name)
-    );
+    return !!this.facts.datedColumns?.get(c.frame)?.has(c.name) || dateNamed(c.name);
   }
 
   /** Records `df[name] = value`: the column and what it is computed from row by row. */
@@ -4896,12 +4893,7 @@ class Interpreter {
           const xs = this.withRows(x, o, at);
           return y ? { kind: 'tuple', items: [xs, this.withRows(y, o, at)] } : xs;
         }
-        if (
-          e.role === 'transformer' ||
-          method === 'adapt' ||
-          method === 'fit_on_texts' ||
-          method === 'train_from_iterator'
-        ) {
+        if (e.role === 'transformer' || /^(adapt|fit_on_texts|train_from_iterator)$/.test(method)) {
           e.fits.push({ rows: new Set(x.rows), at });
           this.facts.transformerFits.push({ est: e, data: x, at });
           if (method === 'fit_transform') {
@@ -6938,7 +6930,12 @@ const ROW_GROUP_METHODS = /^(cumsum|cumcount|cummax|cummin|cumprod|shift|diff|pc
  */
 function entityAttribute(fn: string, column: string | undefined): boolean {
   if (fn === 'first') return true;
-  return fn === 'min' && !!column && (DATEISH.test(column) || /(^|_)(at|on|ts)$/i.test(column));
+  return fn === 'min' && !!column && dateNamed(column);
+}
+
+/** A column named as a date or a time (`order_date`, `created_at`, `posted_on`, `event_ts`). */
+function dateNamed(column: string): boolean {
+  return DATEISH.test(column) || /(^|_)(at|on|ts)$/i.test(column);
 }
 
 /**
