@@ -341,6 +341,8 @@ export function interpret(root: Node): Facts {
 class Interpreter {
   private nextId = 1;
   private readonly loops: number[] = [];
+  /** Loops over a count (`for _ in range(copies)`, not over rows), with the names they bind. */
+  private readonly countLoops = new Map<number, string[]>();
   /** Evaluations made by subtracting predictions from values (residuals, `y - model.predict(X)`). */
   private readonly residuals = new Set<EvalFact>();
   private readonly facts: Facts = {
@@ -1071,6 +1073,14 @@ class Interpreter {
           const en = this.enumerated(right, left, scope);
           const it = en ? en.it : right ? this.expr(right, scope) : undefined;
           const target = en ? en.item : left;
+          // A loop over a count whose body never reads the counter (`for _ in range(copies)`) does the same once per
+          // count; not one that stops at a `break` (a retry's: one item), nor `for start in range(0, n, hop)`.
+          if (it?.kind === 'num' && !it.of && target && body) {
+            const counter = namesIn(target);
+            const read = body.descendantsOfType('identifier').some((i) => !!i && counter.includes(i.text));
+            if (!read && !body.descendantsOfType('break_statement').length)
+              this.countLoops.set(s.id, counter);
+          }
           const names = this.unrollable(it, left);
           const numbers = left?.type === 'identifier' ? this.numbers(it) : undefined;
           // for part in (train, test), for name, part in parts.items() / for part in parts.values(): a few frames.
@@ -1254,6 +1264,19 @@ class Interpreter {
       default:
         return;
     }
+  }
+
+  /**
+   * for x, y in zip(X, y): for _ in range(copies): out.append(jitter(x)): a loop over a count inside the pass over the
+   * rows whose names `value` does not use, so each row is appended once per count (a copy each time); the body is
+   * interpreted once, so the second append is not seen. (`out.append(x[k])` for k in range(…) takes parts of the row.)
+   */
+  private repeatedIn(rowLoop: number, value: Node): boolean {
+    const used = new Set(value.descendantsOfType('identifier').map((i) => i?.text));
+    if (value.type === 'identifier') used.add(value.text);
+    return this.loops
+      .slice(this.loops.indexOf(rowLoop) + 1)
+      .some((l) => this.countLoops.get(l)?.every((name) => !used.has(name)) === true);
   }
 
   private loop(s: Node, _scope: Scope, body: () => void): void {
@@ -2073,6 +2096,7 @@ class Interpreter {
           return { kind: 'strs', values: items.map((i) => (i as StrsVal).values[0]!), list: true };
         return { kind: 'coll', items, keys };
       }
+      const counted: string[][] = [];
       for (const clause of n.namedChildren) {
         if (clause?.type !== 'for_in_clause') continue;
         const left = clause.childForFieldName('left');
@@ -2080,12 +2104,44 @@ class Interpreter {
         const where = clause === clauses[0] ? scope : inner;
         const en = this.enumerated(right, left, where, inner);
         const target = en ? en.item : left;
-        if (target && right)
-          this.bindIteration(target, en ? en.it : this.expr(right, where), inner, posOf(clause));
+        const it = en ? en.it : right ? this.expr(right, where) : undefined;
+        if (target && right) this.bindIteration(target, it, inner, posOf(clause));
+        if (it?.kind === 'num' && !it.of && target) counted.push(namesIn(target));
       }
       const valueNode = body?.type === 'pair' ? body.childForFieldName('value') : body;
-      const v = valueNode ? this.expr(valueNode, inner) : undefined;
+      let v = valueNode ? this.expr(valueNode, inner) : undefined;
       if (!v) return undefined;
+      // [(randomize(s), y) for s, y in zip(df.smiles, df.logS) for _ in range(5)]: each row made again once per count
+      // (a clause over a count whose names the item does not use), copies of it as an appending loop makes them.
+      const used = new Set(valueNode?.descendantsOfType('identifier').map((i) => i?.text));
+      if (valueNode?.type === 'identifier') used.add(valueNode.text);
+      // [(s, y) for c, y in zip(df.canon, df.logS) for s in random_smiles(c, 10)]: several items made from each row (a
+      // variant each), the row's other values (its label) repeated with each: copies of the row's information.
+      const outer = clauses[0]?.childForFieldName('left');
+      const outerNames = outer ? namesIn(outer) : [];
+      const variants = clauses.slice(1).some((c) => {
+        const from = c?.childForFieldName('right');
+        const item = c?.childForFieldName('left');
+        return (
+          from?.type === 'call' &&
+          from.descendantsOfType('identifier').some((i) => !!i && outerNames.includes(i.text)) &&
+          !!item &&
+          namesIn(item).some((name) => used.has(name))
+        );
+      });
+      const carried = outerNames.some((name) => used.has(name));
+      if (
+        this.facts.batchLoops.has(id) &&
+        valueNode &&
+        (counted.some((names) => names.every((name) => !used.has(name))) || (variants && carried))
+      ) {
+        const how = 'copies of each row made by a comprehension (one per count or variant)';
+        const copy = (d: Val | undefined): Val | undefined =>
+          d?.kind === 'data' && !d.preds && !d.evals
+            ? this.withRows(d, this.origin('oversampled', d.rows, posOf(n), how), posOf(n))
+            : d;
+        v = v.kind === 'tuple' ? { ...v, items: v.items.map(copy) } : (copy(v) ?? v);
+      }
       const out: CollVal = { kind: 'coll', items: [v] };
       if (n.type === 'list_comprehension') this.comprehended.add(out);
       return out;
@@ -2497,8 +2553,12 @@ class Interpreter {
             const key = `${loop}`;
             const before = (this.appended.get(obj) ?? new Map<string, DataVal[]>()).get(key) ?? [];
             const d = v;
-            if (before.some((b) => [...b.rows].some((r) => d.rows.has(r)))) {
-              const o = this.origin('oversampled', d.rows, posOf(n), 'a second copy of each row appended');
+            const repeated = this.repeatedIn(loop, a);
+            if (repeated || before.some((b) => [...b.rows].some((r) => d.rows.has(r)))) {
+              const how = repeated
+                ? 'copies of each row appended in a loop over a count'
+                : 'a second copy of each row appended';
+              const o = this.origin('oversampled', d.rows, posOf(n), how);
               v = this.withRows(d, o, posOf(n));
             }
             const m = this.appended.get(obj) ?? new Map<string, DataVal[]>();
@@ -6826,6 +6886,13 @@ class Interpreter {
 }
 
 /** The bounds of `range(a[, b])`, `np.arange(a[, b])` or `list(range(…))` given as positions (no step). */
+/** The names a loop target binds: `i`, `(i, row)`. */
+function namesIn(target: Node): string[] {
+  return target.type === 'identifier'
+    ? [target.text]
+    : target.descendantsOfType('identifier').flatMap((c) => c?.text ?? []);
+}
+
 function rangeArgs(n: Node): Node[] | undefined {
   let call: Node | null = n;
   if (call.type === 'call' && call.childForFieldName('function')?.text === 'list')

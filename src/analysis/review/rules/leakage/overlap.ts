@@ -394,6 +394,7 @@ function copiesOfRows(how: string | undefined, groups: string): boolean {
       how.includes('replace=') ||
       // df.explode("language"): one row per item of a booking's list, every other column (booking_id) copied.
       how.includes('.explode()') ||
+      how.includes('copies of each row') ||
       how.includes(`other rows of the same ${JSON.stringify(groups)}`))
   );
 }

@@ -1,0 +1,137 @@
+/**
+ * The twenty-eighth round of data-flow capabilities, continued (issue 16; held-out v28's failures, tuning data since
+ * its report; v29 frozen before this round): each behaviour with a leaky program (the line that must be reported
+ * marked `# <- rule`) and programs that must report nothing. Written for these tests, not copied from the corpus.
+ */
+import { describe, it } from 'vitest';
+import { check } from './check-leakage.js';
+
+describe('copies of each row made in a loop over a count inside the pass over the rows', () => {
+  const prog = (inner: string, split = '') => `
+import numpy as np
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+rng = np.random.default_rng(0)
+X = np.load("vibration.npy")
+y = np.load("labels.npy")
+${split}
+xs, ys = [], []
+for sig, lab in zip(X, y):
+${inner}
+X_aug = np.stack(xs)
+y_aug = np.array(ys)
+`;
+  const tail = (aug: string, mark = '') => `${aug}
+X_tr, X_te, y_tr, y_te = train_test_split(X_aug, y_aug, test_size=0.2, random_state=0)${mark}
+clf = LogisticRegression().fit(X_tr, y_tr)
+print(clf.score(X_te, y_te))
+`;
+  it('four jittered copies of each signal, then split: reported at the appends', async () => {
+    await check(
+      tail(
+        prog(`    for _ in range(4):
+        xs.append(sig + rng.normal(0, 0.01, sig.shape))  # <- leak-overlap
+        ys.append(lab)  # <- leak-overlap`),
+      ),
+    );
+  });
+  it('the count read from a setting and the loop written with a name it never reads: reported', async () => {
+    await check(
+      tail(
+        `N_COPIES = 3
+${prog(`    for k in range(N_COPIES):
+        xs.append(np.roll(sig, int(rng.integers(1, 50))))  # <- leak-overlap
+        ys.append(lab)  # <- leak-overlap`)}`,
+      ),
+    );
+  });
+  it('a retry loop that stops at its first success appends one item per row (nothing)', async () => {
+    await check(
+      tail(
+        prog(`    for attempt in range(3):
+        try:
+            xs.append(denoise(sig))
+            ys.append(lab)
+            break
+        except ValueError:
+            continue`),
+      ),
+    );
+  });
+  it('frames at offsets the counter gives are parts of the row, not copies (only their random split)', async () => {
+    await check(
+      tail(
+        prog(`    for start in range(0, 1000, 250):
+        seg = sig[start:start + 250]
+        xs.append(seg)
+        ys.append(lab)`),
+        '  # <- leak-time-split',
+      ),
+    );
+  });
+  it('the copies made of the training part only, after the split (nothing)', async () => {
+    await check(`
+import numpy as np
+from sklearn.model_selection import train_test_split
+from sklearn.linear_model import LogisticRegression
+rng = np.random.default_rng(0)
+X = np.load("vibration.npy")
+y = np.load("labels.npy")
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+xs, ys = [], []
+for sig, lab in zip(X_tr, y_tr):
+    for _ in range(4):
+        xs.append(sig + rng.normal(0, 0.01, sig.shape))
+        ys.append(lab)
+clf = LogisticRegression().fit(np.stack(xs), np.array(ys))
+print(clf.score(X_te, y_te))
+`);
+  });
+});
+
+describe('copies of each row made by a comprehension', () => {
+  const prog = (rows: string) => `
+import pandas as pd
+from rdkit import Chem
+from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import train_test_split
+
+def spellings(smi, n):
+    mol = Chem.MolFromSmiles(smi)
+    return sorted({Chem.MolToSmiles(mol, doRandom=True, canonical=False) for _ in range(n * 3)})[:n]
+
+df = pd.read_csv("solubility.csv")
+${rows}
+vec = HashingVectorizer(analyzer="char", ngram_range=(2, 5))
+model = Ridge().fit(vec.transform(train["smiles"]), train["logS"])
+print(model.score(vec.transform(test["smiles"]), test["logS"]))
+`;
+  it('random spellings of each molecule, the label repeated with each, then split: reported', async () => {
+    await check(
+      prog(`rows = [(s, y) for c, y in zip(df["smiles"], df["logS"]) for s in spellings(c, 10)]  # <- leak-overlap
+aug = pd.DataFrame(rows, columns=["smiles", "logS"])
+train, test = train_test_split(aug, test_size=0.2, random_state=7)`),
+    );
+  });
+  it('five copies of each row by a clause over a count, then split: reported', async () => {
+    await check(
+      prog(`rows = [(c, y) for c, y in zip(df["smiles"], df["logS"]) for _ in range(5)]  # <- leak-overlap
+aug = pd.DataFrame(rows, columns=["smiles", "logS"])
+train, test = train_test_split(aug, test_size=0.2, random_state=7)`),
+    );
+  });
+  it('split first, the spellings made of the training molecules only (nothing)', async () => {
+    await check(
+      prog(`train0, test = train_test_split(df, test_size=0.2, random_state=7)
+rows = [(s, y) for c, y in zip(train0["smiles"], train0["logS"]) for s in spellings(c, 10)]
+train = pd.DataFrame(rows, columns=["smiles", "logS"])`),
+    );
+  });
+  it('the characters of each string, no label carried with them, then split (nothing)', async () => {
+    await check(
+      prog(`chars = [ch for s in df["smiles"] for ch in list(s)]
+train, test = train_test_split(df, test_size=0.2, random_state=7)`),
+    );
+  });
+});
