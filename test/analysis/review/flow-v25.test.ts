@@ -135,3 +135,38 @@ train, test = train_test_split(df, test_size=0.2, random_state=7)`),
     );
   });
 });
+
+describe("what handling the case took, recorded with the case's outcome", () => {
+  const prog = (cols: string, label = 'towed') => `
+import pandas as pd
+from lightgbm import LGBMClassifier
+calls = pd.read_csv("patrol_calls.csv", parse_dates=["call_time"])
+jobs = pd.read_csv("patrol_jobs.csv")
+df = calls.merge(jobs, on="call_id", how="inner")
+df["hour"] = df["call_time"].dt.hour
+FEATURES = ["hour", "vehicle_age", "fault_code", ${cols}]
+train = df[df["call_time"] < "2024-01-01"]
+test = df[df["call_time"] >= "2024-01-01"]
+model = LGBMClassifier().fit(train[FEATURES], train["${label}"])  # MARK
+print(model.score(test[FEATURES], test["${label}"]))
+`;
+  const marked = (src: string, mark: string) => src.replace('# MARK', mark);
+  it.each([
+    ['"on_scene_minutes"'],
+    ['"parts_fitted"'],
+    ['"days_to_close"'],
+    ['"hours_out_of_service"'],
+    ['"cover_overtime_hrs"'],
+  ])('%s beside the job outcome: reported', async (col) => {
+    await check(marked(prog(col), '# <- leak-target'));
+  });
+  it("the same columns beside a label about a later call (a revisit): this job's handling is the past (nothing)", async () => {
+    await check(marked(prog('"on_scene_minutes", "parts_fitted"', 'revisit_30d'), ''));
+  });
+  it("a door's close time, a web visit's time on site and a barn's downtime are no case's handling (nothing)", async () => {
+    await check(marked(prog('"door_close_time_s", "time_on_site_s", "downtime_days"'), ''));
+  });
+  it('the handling of earlier jobs, named so (nothing)', async () => {
+    await check(marked(prog('"prev_on_scene_minutes", "prior_parts_fitted"'), ''));
+  });
+});

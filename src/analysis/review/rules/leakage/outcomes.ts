@@ -86,8 +86,29 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
       follows:
         'final amounts, the invoice and the time a record was last modified exist once the job or case is over',
     });
+  if (HANDLING.test(f) && !next && !t.some((n) => LATER_EVENT.test(n)))
+    found.push({
+      event: 'the handling of the job or case',
+      target: /./,
+      after: HANDLING,
+      follows:
+        'what handling the case took (the time to close it, minutes on scene, hours out of service, parts fitted or ordered, overtime to cover it) is recorded as it is handled, with its outcome',
+    });
   return found;
 }
+
+/**
+ * What handling a job, call or case took, recorded while it is handled and so with its outcome (a tow patrol's
+ * minutes on scene and parts fitted beside `towed`, an appliance repair's parts ordered and days to close beside a
+ * first-visit fix, an aircraft's hours out of service beside a bird strike's damage, the overtime paid to cover an
+ * absence): the durations up to its end and the work done on it. Not a door's close time, a web visit's time on site
+ * or a barn's downtime between flocks (no case's handling), and not a label about a later event (a revisit, a repeat),
+ * for which this job's handling is the past.
+ */
+const HANDLING =
+  /(^|_)((minutes|mins|hours|hrs|days|time|duration)_(to|until|till)_(close|closure|resolve|resolution|complete|completion|finish|fix|repair|restore|restoration|clear|discharge)|(closure|resolution|completion|turnaround|restoration|handling)_(minutes|mins|hours|hrs|days|time|duration)|(minutes|mins|hours|hrs|time)_(on|at)_scene|(on|at)_scene_(minutes|mins|hours|hrs|time|duration)|out_of_service|parts_(fitted|ordered|used|replaced|installed)|(fitted|ordered|replaced)_parts|cover(ed|ing)?_overtime|overtime_(to_)?cover\w*)($|_)/;
+const LATER_EVENT =
+  /(^|_)(re_?visits?|repeats?|recur\w*|readmi\w*|callbacks?|return\w*|again|rebook\w*|reopen\w*)($|_)/;
 
 const TIME_WORDS = 'date|time|at|on|ts|timestamp|datetime|day|changed_at|updated_at|recorded_at';
 
