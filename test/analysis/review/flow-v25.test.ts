@@ -170,3 +170,43 @@ print(model.score(test[FEATURES], test["${label}"]))
     await check(marked(prog('"prev_on_scene_minutes", "prior_parts_fitted"'), ''));
   });
 });
+
+describe('a duration that ends when the case ends', () => {
+  const prog = (feature: string, label = 'found_alive') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+cases = pd.read_csv("search_cases.csv", parse_dates=["reported_at", "closed_at", "last_seen_at", "planned_end_at"])
+cases["${feature.split('=')[0]!.trim()}"] = ${feature.split('=')[1]!.trim()}
+FEATURES = ["age", "party_size", "${feature.split('=')[0]!.trim()}"]
+train = cases[cases["reported_at"] < "2023-01-01"]
+test = cases[cases["reported_at"] >= "2023-01-01"]
+model = LogisticRegression().fit(train[FEATURES], train["${label}"])  # MARK
+print(model.score(test[FEATURES], test["${label}"]))
+`;
+  const closed = 'search_hours = (cases["closed_at"] - cases["reported_at"]).dt.total_seconds() / 3600';
+  it('hours from the report to the case closing, beside its outcome: reported', async () => {
+    await check(prog(closed).replace('# MARK', '# <- leak-target'));
+  });
+  it('the same beside a label about a later case of the person (a repeat): nothing', async () => {
+    await check(prog(closed, 'repeat_within_1y').replace('# MARK', ''));
+  });
+  it('hours from last seen to the report, both known when the search starts (nothing)', async () => {
+    await check(
+      prog('delay_hours = (cases["reported_at"] - cases["last_seen_at"]).dt.total_seconds() / 3600').replace(
+        '# MARK',
+        '',
+      ),
+    );
+  });
+  it('hours to the planned end of the search (nothing)', async () => {
+    await check(
+      prog('plan_hours = (cases["planned_end_at"] - cases["reported_at"]).dt.total_seconds() / 3600').replace(
+        '# MARK',
+        '',
+      ),
+    );
+  });
+  it('the hour the case closed alone is no duration (nothing; a library checkout or a ride exit is a start)', async () => {
+    await check(prog('closed_hour = cases["closed_at"].dt.hour').replace('# MARK', ''));
+  });
+});

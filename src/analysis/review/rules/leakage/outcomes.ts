@@ -107,6 +107,45 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
  */
 const HANDLING =
   /(^|_)((minutes|mins|hours|hrs|days|time|duration)_(to|until|till)_(close|closure|resolve|resolution|complete|completion|finish|fix|repair|restore|restoration|clear|discharge)|(closure|resolution|completion|turnaround|restoration|handling)_(minutes|mins|hours|hrs|days|time|duration)|(minutes|mins|hours|hrs|time)_(on|at)_scene|(on|at)_scene_(minutes|mins|hours|hrs|time|duration)|out_of_service|parts_(fitted|ordered|used|replaced|installed)|(fitted|ordered|replaced)_parts|cover(ed|ing)?_overtime|overtime_(to_)?cover\w*)($|_)/;
+/**
+ * A duration that ends with the case (`search_hours` = closed_at − reported_at, `months_enrolled` = end_date −
+ * start_date): of the columns a feature is computed from (`sources`), one is when the case ended and another is a
+ * date or time. Not beside a label about a later event, for which this case's end is the past.
+ */
+export function durationToEnd(
+  sources: readonly string[],
+  targetNames: string[],
+): [string, Outcome] | undefined {
+  const t = targetNames.map(snake);
+  if (t.some((n) => /(^|_)(next|following|subsequent)($|_)/.test(n) || LATER_EVENT.test(n))) return undefined;
+  const end = sources.find((s) => {
+    const f = snake(s);
+    return END_OF_CASE.test(f) && !PLAN.test(f) && !AGREED_END.test(f) && !BEFORE.test(f) && !t.includes(f);
+  });
+  const start = sources.find((s) => s !== end && new RegExp(`(^|_)(${TIME_WORDS})$`).test(snake(s)));
+  if (end === undefined || start === undefined) return undefined;
+  return [
+    end,
+    {
+      event: 'the end of the case',
+      target: /./,
+      after: END_OF_CASE,
+      follows: `a duration up to ${JSON.stringify(end)}, when the case was closed, resolved or completed, ends with the outcome`,
+    },
+  ];
+}
+
+/**
+ * When a case, stay, enrolment or trip ended (`closed_at`, `date_resolved`, `end_date`, `exit_date`, `returned_on`): a
+ * search's hours (closed minus reported), months enrolled (end minus start) and days to close are computed from it.
+ * Not "close" alone (a market's or a door's close time), nor a departure (a flight's is its start), a checkout (a
+ * library loan's) or an exit (a ride's), which end one step and start the next.
+ */
+const END_OF_CASE =
+  /(^|_)((closed|closure|resolved|resolution|completed|completion|ended|end|finished|discharge|discharged|returned|terminated|termination|withdrawn|withdrawal)_(at|on|date|time|ts|datetime|timestamp|dt)|(date|time|dt)_(closed|resolved|completed|ended|finished|discharged|returned|terminated|withdrawn))$/;
+/** An end agreed beforehand: a contract's, a lease's, a policy's term (`contract_end_date`), known from the start. */
+const AGREED_END =
+  /(^|_)(contract|term|lease|policy|subscription|warranty|tenancy|agreement|season|promo\w*|offer|trial)_/;
 const LATER_EVENT =
   /(^|_)(re_?visits?|repeats?|recur\w*|readmi\w*|callbacks?|return\w*|again|rebook\w*|reopen\w*)($|_)/;
 

@@ -19,6 +19,7 @@ import { laggedFeature, namesTarget, resultsSheet, sharedMeasurement } from './l
 import {
   actualOfPlan,
   actualTime,
+  durationToEnd,
   fromBefore,
   namesPlan,
   postOutcome,
@@ -438,7 +439,8 @@ function inspect(
     const after =
       post || fromBefore(c)
         ? undefined
-        : now.flatMap((s) => recordedAfter(s, outcomeNames).map((o) => [s, o] as const))[0];
+        : (now.flatMap((s) => recordedAfter(s, outcomeNames).map((o) => [s, o] as const))[0] ??
+          durationToEnd(now, outcomeNames));
     if (post || after)
       return finding(
         `feature ${JSON.stringify(c)} is recorded after the outcome`,
