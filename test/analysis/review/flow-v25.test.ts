@@ -210,3 +210,34 @@ print(model.score(test[FEATURES], test["${label}"]))
     await check(prog('closed_hour = cases["closed_at"].dt.hour').replace('# MARK', ''));
   });
 });
+
+describe("a pivot table of a dated log is each key's summary, as a groupby's", () => {
+  const prog = (cut: string) => `
+import pandas as pd
+from catboost import CatBoostClassifier
+disputes = pd.read_csv("deposit_disputes.csv", parse_dates=["lodged_date", "decision_date"])
+events = pd.read_csv("case_events.csv", parse_dates=["event_time"])
+${cut}
+counts = (
+    events.pivot_table(index="dispute_id", columns="event_type", values="event_time", aggfunc="count", fill_value=0)
+    .add_prefix("n_")
+    .reset_index()
+)
+df = disputes.merge(counts, on="dispute_id", how="left")
+event_cols = [c for c in df.columns if c.startswith("n_")]
+FEATURES = ["deposit_amount", "tenancy_months"] + event_cols
+train = df[df["decision_date"] < "2024-04-01"]
+test = df[df["lodged_date"] >= "2024-04-01"]
+model = CatBoostClassifier(verbose=0).fit(train[FEATURES], train["tenant_won"])  # MARK
+print(model.score(test[FEATURES], test["tenant_won"]))
+`;
+  it("each case's events counted over all time, the decision's aftermath included: reported", async () => {
+    await check(prog('').replace('# MARK', '# <- leak-target'));
+  });
+  it("the events cut at each case's decision date first (nothing)", async () => {
+    await check(
+      prog(`events = events.merge(disputes[["dispute_id", "decision_date"]], on="dispute_id", how="inner")
+events = events[events["event_time"] < events["decision_date"]]`).replace('# MARK', ''),
+    );
+  });
+});

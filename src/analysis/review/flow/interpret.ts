@@ -5553,6 +5553,26 @@ class Interpreter {
       );
       if (kept) return kept;
     }
+    if (method === 'pivot_table') {
+      // events.pivot_table(index="dispute_id", columns="event_type", values="event_time", aggfunc="count"): each
+      // index group's statistic, one column per value of `columns` — groupby(index)[values].count() spread out.
+      const index = stringValue(args.kw.get('index') ?? null);
+      const fnNode = args.kw.get('aggfunc');
+      const fn = fnNode ? (stringValue(fnNode) ?? fnNode.text.replace(/^(np|numpy)\./, '')) : 'mean';
+      const stat = fn === 'len' ? 'count' : fn;
+      if (index !== undefined && /^(count|size|sum|mean|median|max|min|nunique|std|var)$/.test(stat)) {
+        const values = stringValue(args.kw.get('values') ?? null);
+        const data = values !== undefined ? this.colOf(d, values, at) : d;
+        const r = this.groupMethod(
+          { kind: 'group', data, keys: [index] },
+          stat,
+          { pos: [], kw: new Map() },
+          n,
+          scope,
+        );
+        if (r) return r;
+      }
+    }
     if (method === 'groupby' || method === 'group_by') {
       // pandas groupby, Polars group_by.
       const keyNode = args.pos[0] ?? args.kw.get('by');

@@ -111,7 +111,7 @@ function laterEventsMerged(
       kind: rule.kind,
       confidence: 'medium',
       at: t.at,
-      message: `feature ${name ? JSON.stringify(name) : 'a summary'} summarises every dated record of its ${JSON.stringify(key)}, those after the row's own date included`,
+      message: `${name ? `feature ${JSON.stringify(name)}` : 'a feature'} summarises every dated record of its ${JSON.stringify(key)}, those after the row's own date included`,
       why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) summarises each ${JSON.stringify(key)}'s records of a table dated by ${log.dates.map((d) => JSON.stringify(d)).join(', ')} over all time, and is merged onto rows that have dates of their own (${[...own].map((d) => JSON.stringify(d)).join(', ')}): a row's summary counts records made after it (a notice issued because of the very outcome), so the model at ${lineRef(t.at)} is told about its future. Summarise only the records dated before each row (merge on the key, keep those earlier than the row's date, then aggregate per row).`,
     };
   }
