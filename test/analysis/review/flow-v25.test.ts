@@ -241,3 +241,62 @@ events = events[events["event_time"] < events["decision_date"]]`).replace('# MAR
     );
   });
 });
+
+describe('a label summed over the next days by a forward window needs a gap of its horizon', () => {
+  const polars = (label: string, train: string) => `
+from datetime import date, timedelta
+import polars as pl
+from sklearn.ensemble import HistGradientBoostingRegressor
+HORIZON = 28
+cutoff = date(2024, 6, 1)
+frame = pl.read_csv("parcels_daily.csv", try_parse_dates=True).sort("centre_id", "date")
+frame = frame.with_columns(
+    pl.col("parcels").shift(1).rolling_sum(7).over("centre_id").alias("past_7d"),
+    ${label}.over("centre_id").alias("next_28d"),
+).drop_nulls()
+FEATS = ["past_7d"]
+${train}
+test = frame.filter(pl.col("date") >= cutoff)
+model = HistGradientBoostingRegressor().fit(train.select(FEATS).to_numpy(), train["next_28d"].to_numpy())
+print(model.score(test.select(FEATS).to_numpy(), test["next_28d"].to_numpy()))
+`;
+  const forward = 'pl.col("parcels").reverse().rolling_sum(HORIZON).reverse().shift(-1)';
+  it('Polars reverse().rolling_sum(28).reverse(), cut at one date: reported at the training part', async () => {
+    await check(polars(forward, 'train = frame.filter(pl.col("date") < cutoff)  # <- leak-time-split'));
+  });
+  it('the training part ends a horizon before the cutoff (nothing)', async () => {
+    await check(polars(forward, 'train = frame.filter(pl.col("date") < cutoff - timedelta(days=HORIZON))'));
+  });
+  const pandas = (label: string, split: string) => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+df = pd.read_csv("misting_daily.csv", parse_dates=["date"]).sort_values("date")
+df["lag_1"] = df["water_l"].shift(1)
+df["y"] = ${label}
+df = df.dropna()
+CUTOFF = pd.Timestamp("2024-03-01")
+${split}
+test = df[df["date"] >= CUTOFF]
+model = Ridge().fit(train[["lag_1"]], train["y"])
+print(model.score(test[["lag_1"]], test["y"]))
+`;
+  it('pandas rolling(FixedForwardWindowIndexer(window_size=7)), cut at one date: reported', async () => {
+    await check(
+      pandas(
+        'df["water_l"].rolling(pd.api.indexers.FixedForwardWindowIndexer(window_size=7)).sum()',
+        'train = df[df["date"] < CUTOFF]  # <- leak-time-split',
+      ),
+    );
+  });
+  it('pandas s[::-1].rolling(7).sum()[::-1], cut at one date: reported', async () => {
+    await check(
+      pandas(
+        'df["water_l"][::-1].rolling(7).sum()[::-1]',
+        'train = df[df["date"] < CUTOFF]  # <- leak-time-split',
+      ),
+    );
+  });
+  it('a window of the last seven days up to the row, cut at one date (nothing)', async () => {
+    await check(pandas('df["water_l"].rolling(7).sum()', 'train = df[df["date"] < CUTOFF]'));
+  });
+});

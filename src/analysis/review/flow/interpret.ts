@@ -5774,9 +5774,20 @@ class Interpreter {
       out.deps = alsoRowsBack(d.deps, -1);
       return out;
     }
+    // Polars pl.col("y").rolling_sum(28): the rows up to this one (read as they are: not marked windowed, as before),
+    // or ahead of it over reversed rows.
+    if (/^rolling_(sum|mean|median|max|min|std|var|quantile)$/.test(method) && d.deps) {
+      const out = this.derive([d], at, true);
+      const ahead = this.forwardWindow(n, args, scope);
+      if (ahead) out.deps = d.deps.map((c) => ({ ...c, lag: c.lag - ahead }));
+      return out;
+    }
     if (TIME_OPS.has(method)) {
       if (method === 'shift') this.moveReduction(d);
       const out = this.derive([d], at, true);
+      // s[::-1].rolling(28).sum()[::-1], rolling(FixedForwardWindowIndexer(window_size=28)): a forward window.
+      const ahead = method === 'rolling' && out.deps ? this.forwardWindow(n, args, scope) : undefined;
+      if (ahead && out.deps) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag - ahead }));
       if (method === 'shift' && out.deps) {
         // shift(k) reads k rows back (k < 0: ahead); a later window of it starts there.
         const k = this.shiftBy(args, scope);
@@ -6577,6 +6588,31 @@ class Interpreter {
   private diffDeps(deps: ColDep[], args: Args, scope: Scope): ColDep[] {
     const k = this.shiftBy(args, scope);
     return k === undefined || k === 0 ? deps : alsoRowsBack(deps, k);
+  }
+
+  /**
+   * How many rows ahead a window reaches when it runs forward: over reversed rows (`pl.col("y").reverse()
+   * .rolling_sum(28).reverse()`, `s[::-1].rolling(28)`) or with pandas' FixedForwardWindowIndexer(window_size=28) —
+   * the idioms for "the next k days" — a window of k rows ends k − 1 rows after the row.
+   */
+  private forwardWindow(call: Node, args: Args, scope: Scope): number | undefined {
+    const windowNode = args.pos[0] ?? args.kw.get('window_size') ?? args.kw.get('window');
+    const indexer =
+      windowNode?.type === 'call' &&
+      /FixedForwardWindowIndexer$/.test(windowNode.childForFieldName('function')?.text ?? '')
+        ? windowNode
+        : undefined;
+    const obj = call.childForFieldName('function')?.childForFieldName('object');
+    const reversed =
+      (obj?.type === 'call' &&
+        obj.childForFieldName('function')?.childForFieldName('attribute')?.text === 'reverse') ||
+      (obj?.type === 'subscript' && /\[\s*::\s*-1\s*\]$/.test(obj.text));
+    if (!indexer && !reversed) return undefined;
+    const sizeNode = indexer
+      ? (this.args(indexer).kw.get('window_size') ?? this.args(indexer).pos[0])
+      : windowNode;
+    const k = sizeNode ? nums(this.expr(sizeNode, scope))?.[0] : undefined;
+    return k !== undefined && Number.isFinite(k) && k >= 2 ? k - 1 : undefined;
   }
 
   private shiftBy(args: Args, scope: Scope): number | undefined {
