@@ -300,3 +300,60 @@ print(model.score(test[["lag_1"]], test["y"]))
     await check(pandas('df["water_l"].rolling(7).sum()', 'train = df[df["date"] < CUTOFF]'));
   });
 });
+
+describe('a scatter correction against the mean spectrum, fitted by np.polyfit row by row', () => {
+  const prog = (use: string) => `
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.cross_decomposition import PLSRegression
+from sklearn.model_selection import train_test_split
+
+class MSC(BaseEstimator, TransformerMixin):
+    def fit(self, X, y=None):
+        self.reference_ = np.asarray(X).mean(axis=0)  # MARK
+        return self
+
+    def transform(self, X):
+        X = np.asarray(X)
+        out = np.empty_like(X, dtype=float)
+        for i, row in enumerate(X):
+            slope, intercept = np.polyfit(self.reference_, row, deg=1)
+            out[i] = (row - intercept) / slope
+        return out
+
+spectra = np.load("nir_spectra.npy")
+y = np.load("protein.npy")
+${use}
+model = PLSRegression(n_components=8).fit(X_train, y_train)
+print(model.score(X_test, y_test))
+`;
+  it('fit_transform on every spectrum before the split: reported at the statistic', async () => {
+    await check(
+      prog(`X = MSC().fit_transform(spectra)
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=8)`).replace(
+        '# MARK',
+        '# <- leak-preprocessing',
+      ),
+    );
+  });
+  it('fit on the calibration part, applied to both (nothing)', async () => {
+    await check(
+      prog(`S_train, S_test, y_train, y_test = train_test_split(spectra, y, test_size=0.25, random_state=8)
+msc = MSC().fit(S_train)
+X_train, X_test = msc.transform(S_train), msc.transform(S_test)`).replace('# MARK', ''),
+    );
+  });
+  it('a line fitted to each row against a fixed grid learns nothing across rows (nothing)', async () => {
+    await check(`
+import numpy as np
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import train_test_split
+curves = np.load("curves.npy")
+y = np.load("y.npy")
+grid = np.linspace(0, 1, curves.shape[1])
+slopes = np.array([np.polyfit(grid, row, 1)[0] for row in curves])
+X_train, X_test, y_train, y_test = train_test_split(slopes.reshape(-1, 1), y, random_state=0)
+print(Ridge().fit(X_train, y_train).score(X_test, y_test))
+`);
+  });
+});

@@ -3013,6 +3013,10 @@ class Interpreter {
       // np.polyfit(x, y, deg), Polynomial.fit(x, y, deg): a model fit on x and y (its coefficients).
       const vals = args.pos.map((a) => this.expr(a, scope));
       for (const v of args.kw.values()) this.expr(v, scope);
+      // np.polyfit(self.reference_, row, 1) against a statistic of the rows (multiplicative scatter correction's mean
+      // spectrum): the coefficients are computed from that statistic, and so is what they correct.
+      const learnt = vals.find((v) => v?.kind === 'stat');
+      if (learnt) return learnt;
       const x = this.dataOf(vals[0])[0];
       const y = this.dataOf(vals[1])[0];
       const e = this.est(name === 'fit' ? qname.split('.').at(-2)! : 'polyfit', 'model', at);
