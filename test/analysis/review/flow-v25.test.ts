@@ -357,3 +357,44 @@ print(Ridge().fit(X_train, y_train).score(X_test, y_test))
 `);
   });
 });
+
+describe("a fitted model's learnt attributes used by hand are statistics of its fit rows", () => {
+  const prog = (mark: string, rest: string) => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.tree import DecisionTreeClassifier
+df = pd.read_csv("pet_policies.csv")
+
+def age_cut_points(age, outcome):
+    tree = DecisionTreeClassifier(max_leaf_nodes=6, random_state=0).fit(age.to_frame(), outcome)${mark}
+    return np.sort(tree.tree_.threshold[tree.tree_.feature == 0])
+
+${rest}
+model = LogisticRegression().fit(X_train, y_train)
+print(model.score(X_test, y_test))
+`;
+  it("age bands cut where a tree fitted on every policy's outcome splits: reported at the tree's fit", async () => {
+    await check(
+      prog(
+        '  # <- leak-preprocessing',
+        `edges = age_cut_points(df["age"], df["claimed"])
+df["band"] = np.digitize(df["age"], edges)
+X_train, X_test, y_train, y_test = train_test_split(df[["band", "premium"]], df["claimed"], random_state=0)`,
+      ),
+    );
+  });
+  it('the cut points learnt from the training part only (nothing)', async () => {
+    await check(
+      prog(
+        '',
+        `tr, te = train_test_split(df, random_state=0)
+edges = age_cut_points(tr["age"], tr["claimed"])
+X_train = np.c_[np.digitize(tr["age"], edges), tr["premium"]]
+X_test = np.c_[np.digitize(te["age"], edges), te["premium"]]
+y_train, y_test = tr["claimed"], te["claimed"]`,
+      ),
+    );
+  });
+});

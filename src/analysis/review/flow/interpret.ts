@@ -138,7 +138,7 @@ const OUTLIER_DETECTORS = new Set([
 ]);
 /** Attributes of a fitted model learnt from its rows (feature selection by them reuses those rows). */
 const LEARNT_ATTRS =
-  /^(coef_|feature_importances_|support_|ranking_|scores_|pvalues_|components_|params|pvalues)$/;
+  /^(coef_|feature_importances_|support_|ranking_|scores_|pvalues_|components_|params|pvalues|tree_|bin_edges_|cluster_centers_|quantiles_|statistics_|mean_|scale_|var_|center_)$/;
 
 /**
  * Transformers whose output has the columns of their input (scalers, imputers one for one; encoders and a
