@@ -398,3 +398,68 @@ y_train, y_test = tr["claimed"], te["claimed"]`,
     );
   });
 });
+
+describe('survival models: lifelines fitters and scikit-survival estimators, scored by concordance', () => {
+  const prog = (choose: string, mark = '') => `
+import pandas as pd
+from lifelines import CoxPHFitter
+from lifelines.utils import concordance_index
+from sklearn.model_selection import train_test_split
+lamps = pd.read_csv("stage_lamps.csv")
+train, rest = train_test_split(lamps, test_size=0.4, random_state=11)
+val, test = train_test_split(rest, test_size=0.5, random_state=11)
+
+def c_index(model, frame):
+    risk = model.predict_partial_hazard(frame)
+    return concordance_index(frame["hours_on"], -risk, frame["burned_out"])${mark}
+
+rows = []
+for pen in [0.001, 0.01, 0.1, 1.0]:
+    cph = CoxPHFitter(penalizer=pen)
+    cph.fit(train, duration_col="hours_on", event_col="burned_out")
+${choose}
+best = max(rows, key=lambda r: r["c"])
+final = CoxPHFitter(penalizer=best["pen"]).fit(train, duration_col="hours_on", event_col="burned_out")
+print("test concordance", c_index(final, test))
+`;
+  it("the penalty chosen by the test lamps' concordance, then reported on them: reported", async () => {
+    // (Reported where the score is taken, inside the helper.)
+    await check(prog('    rows.append({"pen": pen, "c": c_index(cph, test)})', '  # <- leak-selection'));
+  });
+  it('the penalty chosen on a validation part, the test part scored once (nothing)', async () => {
+    await check(prog('    rows.append({"pen": pen, "c": c_index(cph, val)})'));
+  });
+});
+
+describe('an encoder whose categories are all written out learns nothing from its rows', () => {
+  const prog = (encoder: string) => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder
+X = pd.read_csv("tumours.csv")
+y = X.pop("recurred")
+grade = ${encoder}.fit_transform(X[["grade"]])
+X_train, X_test, y_train, y_test = train_test_split(np.column_stack([grade, X[["age"]]]), y, random_state=0)
+print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+`;
+  it('OrdinalEncoder(categories=[["I", "II", "III"]]) before the split (nothing)', async () => {
+    await check(prog('OrdinalEncoder(categories=[["I", "II", "III"]])'));
+  });
+  it('OneHotEncoder with the categories it finds, before the split: reported', async () => {
+    await check(
+      prog('OneHotEncoder()')
+        .replace('grade = OneHotEncoder()', 'grade = OneHotEncoder()')
+        .replace('.fit_transform(X[["grade"]])', '.fit_transform(X[["grade"]])  # <- leak-preprocessing'),
+    );
+  });
+  it('categories written out but infrequent ones learnt (min_frequency): reported', async () => {
+    await check(
+      prog('OneHotEncoder(categories=[["I", "II", "III"]], min_frequency=20)').replace(
+        '.fit_transform(X[["grade"]])',
+        '.fit_transform(X[["grade"]])  # <- leak-preprocessing',
+      ),
+    );
+  });
+});

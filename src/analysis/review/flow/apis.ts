@@ -239,14 +239,24 @@ export function restartsOnFit(name: string): boolean {
 
 /** Estimator classes that predict (classifiers, regressors, clusterers, Keras models). */
 export function isModelClass(name: string): boolean {
-  return MODEL_NAMES.has(name) || /(Classifier|Regressor|Regression)$/.test(name);
+  return (
+    MODEL_NAMES.has(name) || /(Classifier|Regressor|Regression)$/.test(name) || SURVIVAL_MODEL.test(name)
+  );
 }
+
+/**
+ * Survival models: lifelines' regression fitters (CoxPHFitter, WeibullAFTFitter, CoxTimeVaryingFitter; fit(df,
+ * duration_col=…, event_col=…) on a frame that holds the label columns) and scikit-survival's estimators
+ * (CoxnetSurvivalAnalysis, RandomSurvivalForest). Not KaplanMeierFitter and the other univariate fitters (no features).
+ */
+const SURVIVAL_MODEL =
+  /^(CoxPHFitter|CoxTimeVaryingFitter|AalenAdditiveFitter|\w+AFTFitter|\w+RegressionFitter|CRCSplineFitter|\w*SurvivalAnalysis|RandomSurvivalForest|ExtraSurvivalTrees|FastSurvivalSVM|FastKernelSurvivalSVM|NaiveSurvivalSVM|IPCRidge)$/;
 
 export const LOADER_FUNCTIONS =
   /^(read_(csv|excel|json|parquet|table|sql|sql_query|sql_table|pickle|feather|hdf|fwf|orc|stata|sas|spss|xml|html|clipboard)|load|loadtxt|genfromtxt|fromfile|load_dataset|load_from_disk|image_dataset_from_directory|text_dataset_from_directory|flow_from_directory|scan_csv|scan_parquet)$/;
 
 export const METRICS =
-  /(_score|_error|_loss|_deviance)$|^(classification_report|confusion_matrix|precision_recall_curve|roc_curve|precision_recall_fscore_support|top_k_accuracy_score|det_curve)$/;
+  /(_score|_error|_loss|_deviance)$|^(classification_report|confusion_matrix|precision_recall_curve|roc_curve|precision_recall_fscore_support|top_k_accuracy_score|det_curve|concordance_index|concordance_index_censored|concordance_index_ipcw|cumulative_dynamic_auc)$/;
 
 /** Statistics of a frame or array: used to fill or scale data, they carry the rows they were computed on. */
 export const STATISTICS = new Set([

@@ -281,6 +281,11 @@ export interface EstVal {
    * chosen by chi² over every labelled text): refitting it in each fold keeps that setting.
    */
   learnt?: { by: string; rows: Set<number>; at: Position };
+  /**
+   * Learns nothing from the rows it is fit on: every setting it would learn is written out
+   * (`OrdinalEncoder(categories=[["I", "II", "III"]])`, `CountVectorizer(vocabulary=["mild", "hot"])`).
+   */
+  fixed?: boolean;
 }
 
 export interface PredVal {

@@ -3575,7 +3575,7 @@ class Interpreter {
       if (v?.kind === 'data') v.time = strongest(v.time, { at, evidence: 'pd.to_datetime', weak: true });
       return v;
     }
-    if (METRICS.test(name) && /metrics|sklearn|^[a-z_]+$/.test(qname)) {
+    if (METRICS.test(name) && /metrics|sklearn|lifelines|sksurv|^[a-z_]+$/.test(qname)) {
       const refs: PredVal[] = [];
       for (const a of [...args.pos, ...args.kw.values()])
         for (const d of this.dataOf(this.expr(a, scope)))
@@ -4019,6 +4019,17 @@ class Interpreter {
               )[0];
         if (from) e.learnt = { by: `${name}(${k}=…) from ${from.by}`, rows: new Set(from.rows), at: from.at };
       }
+      // OrdinalEncoder(categories=[["I", "II", "III"]]), CountVectorizer(vocabulary=["mild", "hot"]): every category or
+      // term written out, nothing left to learn (not TfidfVectorizer's idf, nor infrequent categories).
+      const written = args.kw.get(name === 'CountVectorizer' ? 'vocabulary' : 'categories');
+      if (
+        /^(OneHotEncoder|OrdinalEncoder|CountVectorizer)$/.test(name) &&
+        (written?.type === 'list' || written?.type === 'tuple' || written?.type === 'dictionary') &&
+        written.descendantsOfType('identifier').length === 0 &&
+        !args.kw.has('min_frequency') &&
+        !args.kw.has('max_categories')
+      )
+        e.fixed = true;
       return e;
     }
     if (
@@ -4957,6 +4968,7 @@ class Interpreter {
           const xs = this.withRows(x, o, at);
           return y ? { kind: 'tuple', items: [xs, this.withRows(y, o, at)] } : xs;
         }
+        if (e.fixed) return method === 'fit_transform' ? this.derive([x], at) : e;
         if (e.role === 'transformer' || /^(adapt|fit_on_texts|train_from_iterator)$/.test(method)) {
           e.fits.push({ rows: new Set(x.rows), at });
           this.facts.transformerFits.push({ est: e, data: x, at });
@@ -5057,6 +5069,15 @@ class Interpreter {
       case 'staged_predict':
       case 'staged_predict_proba':
       case 'staged_decision_function':
+      // lifelines: the risk or the survival each row is predicted (predict_partial_hazard(df), predict_median(df)).
+      case 'predict_partial_hazard':
+      case 'predict_log_partial_hazard':
+      case 'predict_median':
+      case 'predict_expectation':
+      case 'predict_percentile':
+      case 'predict_survival_function':
+      case 'predict_cumulative_hazard':
+      case 'predict_survival':
         return x ? this.pred(e, x) : undefined;
       case 'evals_result':
         // booster.evals_result(): the scores on the eval_set of the last fit.
