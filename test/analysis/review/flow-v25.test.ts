@@ -463,3 +463,53 @@ print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
     );
   });
 });
+
+describe('a class of the program with fit and predict is a hand-written model', () => {
+  const prog = (choose: string) => `
+import numpy as np
+import pandas as pd
+ratings = pd.read_csv("audiobook_ratings.csv", parse_dates=["rated_at"])
+train = ratings[ratings["rated_at"] < "2024-03-01"]
+test = ratings[ratings["rated_at"] >= "2024-03-01"]
+fit_part = train[train["rated_at"] < "2024-01-01"]
+val_part = train[train["rated_at"] >= "2024-01-01"]
+
+class MeanShrinkRecommender:
+    def __init__(self, k):
+        self.k = k
+
+    def fit(self, frame):
+        self.mu = frame["stars"].mean()
+        g = frame.groupby("title_id")["stars"]
+        self.bias = (g.sum() - g.count() * self.mu) / (g.count() + self.k)
+        return self
+
+    def predict(self, frame):
+        return self.mu + frame["title_id"].map(self.bias).fillna(0.0).to_numpy()
+
+def rmse(y, p):
+    return float(np.sqrt(np.mean((np.asarray(y, dtype=float) - p) ** 2)))
+
+scores = {}
+for k in [1, 5, 20, 100]:
+${choose}
+best_k = min(scores, key=scores.get)
+final = MeanShrinkRecommender(best_k).fit(train)
+print("test rmse", rmse(test["stars"], final.predict(test)))
+`;
+  it('the shrinkage chosen by the test ratings, then reported on them: reported at the score', async () => {
+    await check(
+      prog(`    model = MeanShrinkRecommender(k).fit(train)
+    scores[k] = rmse(test["stars"], model.predict(test))`).replace(
+        '    return float(np.sqrt(np.mean((np.asarray(y, dtype=float) - p) ** 2)))',
+        '    return float(np.sqrt(np.mean((np.asarray(y, dtype=float) - p) ** 2)))  # <- leak-selection',
+      ),
+    );
+  });
+  it('the shrinkage chosen on the last months of the training period (nothing)', async () => {
+    await check(
+      prog(`    model = MeanShrinkRecommender(k).fit(fit_part)
+    scores[k] = rmse(val_part["stars"], model.predict(val_part))`),
+    );
+  });
+});

@@ -362,6 +362,8 @@ export interface ObjVal {
   attrs: Map<string, Val>;
   /** What iterating or indexing it gives (`__getitem__`'s result), once computed. */
   items?: DataVal | null;
+  /** A hand-written model (its class has fit and predict): the model its fit() trains, once fit. */
+  model?: EstVal;
 }
 /** A user-defined function (its definition's node id): calls to it are interpreted with their arguments. */
 export interface FuncVal {

@@ -2775,6 +2775,19 @@ class Interpreter {
       this.facts.userFits ??= [];
       this.facts.userFits.push({ cls: obj.cls.name, rows: new Set(pos[0].rows), at: posOf(n) });
     }
+    // class SVDRecommender: def fit(self, frame) … def predict(self, frame) …: a hand-written model; what its fit()
+    // trains on and what its predict() is scored on are followed as any model's (the methods still run inline).
+    const handWritten = obj.cls.methods.has('fit') && obj.cls.methods.has('predict');
+    const x = pos[0]?.kind === 'data' ? pos[0] : undefined;
+    if (handWritten && x && method === 'fit') {
+      obj.model ??= this.est(obj.cls.name, 'model', posOf(n));
+      const y = pos[1]?.kind === 'data' ? pos[1] : undefined;
+      this.train(obj.model, x, y, posOf(n));
+    }
+    if (handWritten && x && obj.model?.fits.length && /^predict(_proba)?$/.test(method)) {
+      if (f && this.canInline(f)) this.inlineWith(f, [obj, ...pos], kw);
+      return this.pred(obj.model, x);
+    }
     if (f && this.canInline(f)) return this.inlineWith(f, [obj, ...pos], kw);
     // early_stopping(val_loss, model) of a class whose call is not in the program: a stopper fed a score decides.
     if (STOPPER_CALL.test(obj.cls.name) || STOPPER_CALL.test(method))
