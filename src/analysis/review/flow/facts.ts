@@ -334,6 +334,8 @@ export interface SplitterVal {
   cls: string;
   shuffle: boolean;
   at: Position;
+  /** TimeSeriesSplit(gap=k): rows left out between each training part and its test part (0 when not given). */
+  gap?: number;
 }
 export interface GroupVal {
   kind: 'group';
@@ -465,9 +467,11 @@ export interface SplitFact {
   /**
    * The parts meet, in time order, with no gap between them: one cutoff for both (`df[df.date < CUTOFF]`,
    * `df[df.date >= CUTOFF]`) or train_test_split(…, shuffle=False); not two cutoffs (`CUTOFF - HORIZON` for the
-   * training part).
+   * training part). TimeSeriesSplit's folds too, each training part ending `gap` rows before its test part.
    */
   sameCut?: true;
+  /** Rows left out between the training and the test part (TimeSeriesSplit(gap=…)): a label that far ahead is fine. */
+  gap?: number;
 }
 
 export interface TrainFact {

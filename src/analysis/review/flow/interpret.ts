@@ -3953,7 +3953,9 @@ class Interpreter {
     if (SPLITTERS.has(name)) {
       if (/Group/.test(name)) this.facts.usesGroups = true;
       const shuffle = name.includes('Shuffle') || this.kwBool(args, 'shuffle') === true;
-      return { kind: 'splitter', cls: name, shuffle, at };
+      const gapNode = args.kw.get('gap');
+      const gap = gapNode ? nums(this.expr(gapNode, scope))?.[0] : 0;
+      return { kind: 'splitter', cls: name, shuffle, at, ...(gap !== undefined ? { gap } : {}) };
     }
     if (PIPELINES.has(name) || (name === 'Compose' && /transforms|albumentations|^A\./.test(qname))) {
       const steps: EstVal[] = [];
@@ -5221,6 +5223,12 @@ class Interpreter {
     const x = args.pos[0] ? this.dataOf(this.expr(args.pos[0], scope))[0] : undefined;
     if (!x) return undefined;
     const fact = this.registerSplit(`${s.cls}.split`, at, x, s.shuffle);
+    // TimeSeriesSplit: each fold's training part ends `gap` rows (none by default) before its test part begins (a
+    // gap not known as a number counts as wide enough).
+    if (s.cls === 'TimeSeriesSplit') {
+      fact.sameCut = true;
+      fact.gap = s.gap ?? Number.POSITIVE_INFINITY;
+    }
     // sgk.split(X, y, groups=frames["sequence_id"]): each sequence kept on one side.
     const groupsNode = args.kw.get('groups') ?? args.pos[2];
     const groups = groupsNode ? this.expr(groupsNode, scope) : undefined;
@@ -5638,6 +5646,9 @@ class Interpreter {
       }
       return { kind: 'group', data: d, ...(keys ? { keys } : {}) };
     }
+    // Polars df.get_column("target"): the column, as df["target"].
+    if (method === 'get_column' && stringValue(args.pos[0]) !== undefined && !d.preds && !d.evals)
+      return this.colOf(d, stringValue(args.pos[0])!, at);
     if (method === 'pop') {
       const name = stringValue(args.pos[0]) ?? this.named(args.pos[0], scope)?.values[0];
       if (name === undefined) return this.derive([d], at);
@@ -5925,8 +5936,13 @@ class Interpreter {
         const v = this.named(a, scope);
         return v && !v.partial ? v.values : undefined;
       };
+      // (And select(NUMERIC + FLAGS): lists of names joined.)
+      const joined = (a: Node) => {
+        const v = a.type === 'binary_operator' ? this.expr(a, scope) : undefined;
+        return v?.kind === 'strs' && v.list && !v.partial ? v.values : undefined;
+      };
       const named = (a: Node) =>
-        stringList(a) ?? (stringValue(a) !== undefined ? [stringValue(a)!] : bound(a));
+        stringList(a) ?? (stringValue(a) !== undefined ? [stringValue(a)!] : (bound(a) ?? joined(a)));
       // select(feature_cols) with feature_cols = [c for c in df.columns if c not in (…)]: every column but those.
       const partial = args.pos.length === 1 ? this.named(args.pos[0], scope)?.partial : undefined;
       if (method === 'select' && partial)

@@ -70,14 +70,14 @@ export const rule: Rule = {
         if (!y || ![...t.x.rows].some((r) => chain(ctx.facts, r).has(s.train))) continue;
         const deps = [...(t.y?.deps ?? []), ...(ctx.facts.columnDefs.get(y.frame)?.get(y.name)?.deps ?? [])];
         const ahead = Math.max(0, ...deps.filter((d) => d.frame === y.frame).map((d) => -d.lag));
-        if (ahead < 2) continue;
+        if (ahead < 2 || ahead <= (s.gap ?? 0)) continue;
         out.push({
           ruleId: rule.id,
           kind: rule.kind,
           confidence: rule.confidence,
           at: s.at,
           message: `the label looks ${ahead} rows ahead, but the training part ends where the test part begins`,
-          why: `The label ${JSON.stringify(y.name)} of the model trained at ${lineRef(t.at)} is read ${ahead} rows into the future, and ${s.fn === 'mask/~mask' ? 'the split' : s.fn} at ${lineRef(s.at)} cuts training and test at one point: the labels of the last ${ahead} training rows are values from the test period, which the test rows' features also read. Leave a gap of the horizon: end the training part ${ahead} rows (the label's horizon) before the test part starts, or cut on the date the label is taken at.`,
+          why: `The label ${JSON.stringify(y.name)} of the model trained at ${lineRef(t.at)} is read ${ahead} rows into the future, and ${s.fn === 'mask/~mask' ? 'the split' : s.fn} at ${lineRef(s.at)} cuts training and test at one point: the labels of the last ${ahead} training rows are values from the test period, which the test rows' features also read. Leave a gap of the horizon: end the training part ${ahead} rows (the label's horizon) before the test part starts (TimeSeriesSplit(gap=${ahead})), or cut on the date the label is taken at.`,
           related: [{ at: t.at, message: 'trained here' }],
         });
         break;

@@ -1,0 +1,67 @@
+/**
+ * The twenty-ninth round of data-flow capabilities (issue 16; held-out v29's failures, tuning data since its report;
+ * v30 frozen before this round): each behaviour with a leaky program (the line that must be reported marked
+ * `# <- rule`) and programs that must report nothing. Written for these tests, not copied from the corpus.
+ */
+import { describe, it } from 'vitest';
+import { check } from './check-leakage.js';
+
+describe("TimeSeriesSplit's folds and a label of the next hours: the gap must cover the horizon", () => {
+  const prog = (splitter: string, mark = '') => `
+import polars as pl
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import TimeSeriesSplit
+HORIZON = 6
+df = pl.read_csv("taxi_rank_hourly.csv", try_parse_dates=True).sort("hour")
+df = df.with_columns(
+    pl.col("pickups").shift(1).alias("lag_1"),
+    pl.col("pickups").reverse().rolling_sum(HORIZON).reverse().shift(-1).alias("target"),
+).drop_nulls()
+X = df.select(["lag_1"]).to_numpy()
+y = df.get_column("target").to_numpy()
+tscv = ${splitter}
+for tr, te in tscv.split(X):${mark}
+    model = Ridge().fit(X[tr], y[tr])
+    print(model.score(X[te], y[te]))
+`;
+  it('no gap: reported at the split', async () => {
+    await check(prog('TimeSeriesSplit(n_splits=5, test_size=24 * 28)', '  # <- leak-time-split'));
+  });
+  it('gap=HORIZON (nothing)', async () => {
+    await check(prog('TimeSeriesSplit(n_splits=5, test_size=24 * 28, gap=HORIZON)'));
+  });
+  it('a gap not known as a number counts as wide enough (nothing)', async () => {
+    await check(prog('TimeSeriesSplit(n_splits=5, gap=int(cfg.gap))'));
+  });
+});
+
+describe('Polars: get_column is the column, select of joined name lists those columns', () => {
+  it('the label taken by get_column beside features selected by NUMERIC + FLAGS (nothing)', async () => {
+    await check(`
+import polars as pl
+from sklearn.linear_model import Ridge
+NUMERIC = ["floor_area", "occupants"]
+FLAGS = ["has_heat_pump"]
+survey = pl.read_csv("household_energy.csv")
+n_test = survey.height // 5
+test = survey.head(n_test)
+train = survey.tail(survey.height - n_test)
+model = Ridge().fit(train.select(NUMERIC + FLAGS).to_numpy(), train.get_column("annual_kwh").to_numpy())
+print(model.score(test.select(NUMERIC + FLAGS).to_numpy(), test.get_column("annual_kwh").to_numpy()))
+`);
+  });
+  it('the label among the columns selected: reported', async () => {
+    await check(`
+import polars as pl
+from sklearn.linear_model import Ridge
+NUMERIC = ["floor_area", "occupants", "annual_kwh"]
+FLAGS = ["has_heat_pump"]
+survey = pl.read_csv("household_energy.csv")
+n_test = survey.height // 5
+test = survey.head(n_test)
+train = survey.tail(survey.height - n_test)
+model = Ridge().fit(train.select(NUMERIC + FLAGS).to_numpy(), train.get_column("annual_kwh").to_numpy())  # <- leak-target
+print(model.score(test.select(NUMERIC + FLAGS).to_numpy(), test.get_column("annual_kwh").to_numpy()))
+`);
+  });
+});
