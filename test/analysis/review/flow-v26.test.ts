@@ -65,3 +65,28 @@ print(model.score(test.select(NUMERIC + FLAGS).to_numpy(), test.get_column("annu
 `);
   });
 });
+
+describe('a cut point read from the data at a position is a constant to the masks', () => {
+  const prog = (cut: string, mark = '') => `
+import polars as pl
+from sklearn.metrics import balanced_accuracy_score
+from sklearn.neighbors import KNeighborsClassifier
+tiles = pl.read_csv("tile_runs.csv", try_parse_dates=True)
+run_dates = tiles.get_column("run_date").unique().sort()
+cutoff = ${cut}
+train = tiles.filter(pl.col("run_date") < cutoff)
+test = tiles.filter(pl.col("run_date") >= cutoff)
+F = ["L", "a", "b"]
+best, best_s = None, -1.0
+for k in [3, 5, 9, 15]:
+    m = KNeighborsClassifier(n_neighbors=k).fit(train.select(F).to_numpy(), train.get_column("shade").to_numpy())
+    s = balanced_accuracy_score(test.get_column("shade").to_numpy(), m.predict(test.select(F).to_numpy()))${mark}
+    if s > best_s:
+        best, best_s = m, s
+print("test balanced accuracy", best_s)
+`;
+  it('the date at 80% of the runs: the test part chooses k and is reported, as with a date written out', async () => {
+    await check(prog('run_dates[int(len(run_dates) * 0.8)]', '  # <- leak-selection'));
+    await check(prog('run_dates[-20]', '  # <- leak-selection'));
+  });
+});

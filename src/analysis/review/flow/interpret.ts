@@ -413,6 +413,8 @@ class Interpreter {
   private readonly masks = new Map<string, { parts: Map<boolean, Origin[]>; fact?: SplitFact }>();
   /** Frames (ids) of `pd.Timestamp("2019-01-01")` values: their time in milliseconds (see maskOf). */
   private readonly timeConstants = new Map<number, number>();
+  /** Single values of the data read at a position (see subscript): cut points. */
+  private readonly elements = new WeakSet<DataVal>();
   /** Parts of another array selected by a split's positions (see alignedPart), by part and rows. */
   private readonly aligned = new Map<string, Origin>();
   /** The origin of the rows of each reshuffling tf.data shuffle that take/skip cut (see DataVal.reshuffled). */
@@ -623,7 +625,12 @@ class Interpreter {
       rv?.kind === 'data' &&
       !rv.preds &&
       [...rv.rows].every((r) => this.facts.origins.get(r)?.kind === 'unknown');
-    if ((rv?.kind === 'data' && !unknownOnly) || rv?.kind === 'pred' || rv?.kind === 'est') return undefined;
+    if (
+      (rv?.kind === 'data' && !unknownOnly && !this.elements.has(rv)) ||
+      rv?.kind === 'pred' ||
+      rv?.kind === 'est'
+    )
+      return undefined;
     const out = this.derive([base], posOf(n), true);
     // df.a > df.a.quantile(0.99): a mask by a statistic of rows (used as values, np.where(mask, …), it carries it; the
     // rows a mask selects do not, see select).
@@ -6309,7 +6316,26 @@ class Interpreter {
     return out;
   }
 
+  /**
+   * `run_dates[int(len(run_dates) * 0.8)]`, `days[-28]`, `dates.iloc[n_train]`: one value of the data at a position
+   * computed from numbers — a cut point, a constant to the masks that compare with it (see maskOf).
+   */
   private subscript(n: Node, scope: Scope): Val | undefined {
+    const v = this.subscriptValue(n, scope);
+    const subs = n.childrenForFieldName('subscript').filter((c): c is Node => !!c);
+    const pos = subs.length === 1 ? subs[0]! : undefined;
+    const position =
+      !!pos &&
+      (pos.type === 'integer' ||
+        /^-\s*\d+$/.test(pos.text) ||
+        (pos.type === 'call' &&
+          /^(int|round|math\.floor|math\.ceil)$/.test(pos.childForFieldName('function')?.text ?? '')) ||
+        (pos.type === 'binary_operator' && /\blen\(/.test(pos.text)));
+    if (v?.kind === 'data' && position && !v.preds && !v.evals) this.elements.add(v);
+    return v;
+  }
+
+  private subscriptValue(n: Node, scope: Scope): Val | undefined {
     const valueNode = n.childForFieldName('value');
     const subs = n.childrenForFieldName('subscript').filter((c): c is Node => !!c);
     const base = valueNode ? this.expr(valueNode, scope) : undefined;
