@@ -90,3 +90,31 @@ print("test balanced accuracy", best_s)
     await check(prog('run_dates[-20]', '  # <- leak-selection'));
   });
 });
+
+describe('a comparison written as a method (.eq, .ge, …) is a mask', () => {
+  const prog = (fit: string) => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import KBinsDiscretizer
+hist = pd.read_csv("licences_2019_2022.csv").assign(part="train")
+hold = pd.read_csv("licences_2023.csv").assign(part="test")
+full = pd.concat([hist, hold], ignore_index=True)
+is_train = full["part"].eq("train")
+${fit}
+model = LogisticRegression().fit(X[is_train], full.loc[is_train, "renewed"])
+print(model.score(X[~is_train], full.loc[~is_train, "renewed"]))
+`;
+  it('bins learnt from both files before the parts are taken apart by .eq("train"): reported', async () => {
+    await check(
+      prog(
+        'X = KBinsDiscretizer(n_bins=5, encode="ordinal").fit_transform(full[["dog_age"]])  # <- leak-preprocessing',
+      ),
+    );
+  });
+  it('bins learnt from the training rows only (nothing)', async () => {
+    await check(
+      prog(`kb = KBinsDiscretizer(n_bins=5, encode="ordinal").fit(full.loc[is_train, ["dog_age"]])
+X = kb.transform(full[["dog_age"]])`),
+    );
+  });
+});

@@ -584,6 +584,11 @@ class Interpreter {
     const ops = n.children.filter((c) => c && !c.isNamed).map((c) => c!.type);
     const [left, right] = n.namedChildren;
     if (ops.length !== 1 || !left || !right) return undefined;
+    return this.maskBy(n, left, ops[0]!, right, scope);
+  }
+
+  /** The mask of `left op right` (see maskOf), also written `left.eq(right)`, `left.ge(right)` (pandas, Polars). */
+  private maskBy(n: Node, left: Node, op: string, right: Node, scope: Scope): DataVal | undefined {
     const canon: Record<string, [string, boolean]> = {
       '<': ['<', false],
       '>=': ['<', true],
@@ -592,7 +597,7 @@ class Interpreter {
       '==': ['==', false],
       '!=': ['==', true],
     };
-    const c = canon[ops[0]!];
+    const c = canon[op];
     // (cutoff - pd.Timedelta(weeks=1), CUTOFF - HORIZON: a bound computed from constants is one too.)
     const constant = (x: Node): boolean =>
       /^(string|integer|float|unary_operator|call|attribute|identifier|subscript)$/.test(x.type) ||
@@ -2614,6 +2619,12 @@ class Interpreter {
           frame: POLARS_FRAME,
           at,
         };
+      }
+      // full["part"].eq("train"), df["date"].ge(CUTOFF): a comparison written as a method.
+      const compared = { eq: '==', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=' }[method];
+      if (obj?.kind === 'data' && compared && args.pos.length === 1 && args.kw.size === 0) {
+        const m = this.maskBy(n, objNode, compared, args.pos[0]!, scope);
+        if (m) return m;
       }
       if (obj?.kind === 'data') {
         const r = this.dataMethod(obj, method, args, n, scope);
