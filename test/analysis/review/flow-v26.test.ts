@@ -118,3 +118,43 @@ X = kb.transform(full[["dog_age"]])`),
     );
   });
 });
+
+describe("a log cut at each row's date by two comparisons joined with & is still cut", () => {
+  const prog = (cut: string, extra = '', feats = '"n_reminders"', mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+fills = pd.read_csv("fills.csv", parse_dates=["fill_date", "start_date", "end_date"])
+sms = pd.read_csv("messaging_log.csv", parse_dates=["sent_at"])
+fills["abandoned"] = fills["pickup_date"].isna().astype(int)
+sms = sms.merge(fills[["rx_id", "fill_date"]], on="rx_id")
+${cut}
+counts = sms.groupby("rx_id").agg(n_reminders=("msg_id", "count")).reset_index()
+df = fills.merge(counts, on="rx_id", how="left")
+${extra}
+FEATS = ["copay", ${feats}]
+train = df[df["fill_date"] < "2024-06-01"]
+test = df[df["fill_date"] >= "2024-07-01"]
+model = LogisticRegression().fit(train[FEATS], train["abandoned"])${mark}
+print(model.score(test[FEATS], test["abandoned"]))
+`;
+  it('reminders counted over all time: reported', async () => {
+    await check(prog('', '', '"n_reminders"', '  # <- leak-target'));
+  });
+  it('reminders in the 90 days before the fill, two comparisons joined by & (nothing)', async () => {
+    await check(
+      prog(
+        'sms = sms[(sms["sent_at"] < sms["fill_date"]) & (sms["sent_at"] >= sms["fill_date"] - pd.Timedelta(days=90))]',
+      ),
+    );
+  });
+  it("a duration to the row's own end beside that cut log is still judged on its own: reported", async () => {
+    await check(
+      prog(
+        'sms = sms[sms["sent_at"] < sms["fill_date"]]',
+        'df["days_on_plan"] = (df["end_date"] - df["start_date"]).dt.days',
+        '"n_reminders", "days_on_plan"',
+        '  # <- leak-target',
+      ),
+    );
+  });
+});

@@ -2294,6 +2294,10 @@ class Interpreter {
     const stats = [a, b].filter((v): v is StatVal => v?.kind === 'stat');
     if (data.length === 0) return stats[0];
     const out = this.derive(data, at, true);
+    // (sms.sent_at < sms.fill_date) & (sms.sent_at >= sms.fill_date - 90 days): still the cut at each row's date,
+    // narrowed (see DataVal.rowCut).
+    const cut = op === '&' ? [a, b].find((v) => v?.kind === 'data' && v.rowCut) : undefined;
+    if (cut?.kind === 'data') out.rowCut = cut.rowCut;
     // y_test - model.predict(X_test): residuals of predictions against labels, an evaluation (a hand-written error).
     if (op === '-') {
       const evals = this.scoreAgainst(data, at);

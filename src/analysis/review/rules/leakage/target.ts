@@ -494,6 +494,14 @@ function cutAtRowDate(facts: Facts, frame: number, c: string): boolean {
   // The table the column is known to come from (refund_gbp read from refunds, merged beside payments cut at the
   // course start); when none is (n_dispute, a pivot's column), any table merged in.
   const owners = merged.filter((m) => m.names?.has(c) || facts.frameColumns.get(m.frame)?.has(c));
+  // (Not a column computed from none of the merged tables' columns: tenure_years = end_date − start_date of the rows
+  // themselves, beside inspections merged and cut at each row's offer date.)
+  const def = facts.columnDefs.get(frame)?.get(c);
+  const fromMerged = (name: string) =>
+    merged.some((m) => (m.names ?? facts.frameColumns.get(m.frame))?.has(name));
+  // (A column redefined from itself, df[cols] = df[cols].fillna(0) after a merge, is still the merged one.)
+  if (owners.length === 0 && def?.deps.length && !def.deps.some((d) => d.name === c || fromMerged(d.name)))
+    return false;
   for (const m of owners.length > 0 ? owners : merged) {
     if (m.names && !m.names.has(c)) continue;
     const cuts = facts.rowCuts?.get(m.frame);
