@@ -341,8 +341,8 @@ export function interpret(root: Node): Facts {
 class Interpreter {
   private nextId = 1;
   private readonly loops: number[] = [];
-  /** Loops over a count (`for _ in range(copies)`, not over rows), with the names they bind. */
-  private readonly countLoops = new Map<number, string[]>();
+  /** Loops over a count whose body never reads the counter (`for _ in range(copies)`): the same done once per count. */
+  private readonly countLoops = new Set<number>();
   /** Evaluations made by subtracting predictions from values (residuals, `y - model.predict(X)`). */
   private readonly residuals = new Set<EvalFact>();
   private readonly facts: Facts = {
@@ -1090,8 +1090,7 @@ class Interpreter {
           if (it?.kind === 'num' && !it.of && target && body) {
             const counter = namesIn(target);
             const read = body.descendantsOfType('identifier').some((i) => !!i && counter.includes(i.text));
-            if (!read && !body.descendantsOfType('break_statement').length)
-              this.countLoops.set(s.id, counter);
+            if (!read && !body.descendantsOfType('break_statement').length) this.countLoops.add(s.id);
           }
           const names = this.unrollable(it, left);
           const numbers = left?.type === 'identifier' ? this.numbers(it) : undefined;
@@ -1279,16 +1278,12 @@ class Interpreter {
   }
 
   /**
-   * for x, y in zip(X, y): for _ in range(copies): out.append(jitter(x)): a loop over a count inside the pass over the
-   * rows whose names `value` does not use, so each row is appended once per count (a copy each time); the body is
-   * interpreted once, so the second append is not seen. (`out.append(x[k])` for k in range(…) takes parts of the row.)
+   * for x, y in zip(X, y): for _ in range(copies): out.append(jitter(x)): a loop over a count (see countLoops) inside
+   * the pass over the rows, so each row is appended once per count (a copy each time); the body is interpreted once,
+   * so the second append is not seen. (`out.append(x[k])` for k in range(…) reads its counter: parts of the row.)
    */
-  private repeatedIn(rowLoop: number, value: Node): boolean {
-    const used = new Set(value.descendantsOfType('identifier').map((i) => i?.text));
-    if (value.type === 'identifier') used.add(value.text);
-    return this.loops
-      .slice(this.loops.indexOf(rowLoop) + 1)
-      .some((l) => this.countLoops.get(l)?.every((name) => !used.has(name)) === true);
+  private repeatedIn(rowLoop: number): boolean {
+    return this.loops.slice(this.loops.indexOf(rowLoop) + 1).some((l) => this.countLoops.has(l));
   }
 
   private loop(s: Node, _scope: Scope, body: () => void): void {
@@ -2569,7 +2564,7 @@ class Interpreter {
             const key = `${loop}`;
             const before = (this.appended.get(obj) ?? new Map<string, DataVal[]>()).get(key) ?? [];
             const d = v;
-            const repeated = this.repeatedIn(loop, a);
+            const repeated = this.repeatedIn(loop);
             if (repeated || before.some((b) => [...b.rows].some((r) => d.rows.has(r)))) {
               const how = repeated
                 ? 'copies of each row appended in a loop over a count'
@@ -6703,9 +6698,8 @@ class Interpreter {
         obj.childForFieldName('function')?.childForFieldName('attribute')?.text === 'reverse') ||
       (obj?.type === 'subscript' && /\[\s*::\s*-1\s*\]$/.test(obj.text));
     if (!indexer && !reversed) return undefined;
-    const sizeNode = indexer
-      ? (this.args(indexer).kw.get('window_size') ?? this.args(indexer).pos[0])
-      : windowNode;
+    const indexerArgs = indexer ? this.args(indexer) : undefined;
+    const sizeNode = indexerArgs ? (indexerArgs.kw.get('window_size') ?? indexerArgs.pos[0]) : windowNode;
     const k = sizeNode ? nums(this.expr(sizeNode, scope))?.[0] : undefined;
     return k !== undefined && Number.isFinite(k) && k >= 2 ? k - 1 : undefined;
   }
