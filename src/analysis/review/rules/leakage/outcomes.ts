@@ -69,7 +69,7 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
   // rebooked_365 from next_job_date - job_date: an outcome after the job is over, so the job's own invoice and final
   // amounts are known when it is predicted — but a lifetime total of the customer (a CRM export's lifetime_jobs)
   // counts the next job the label looks for.
-  const next = t.some((n) => /(^|_)(next|following|subsequent)($|_)/.test(n));
+  const next = t.some((n) => NEXT.test(n));
   if (next && LIFETIME.test(f))
     found.push({
       event: 'the later events the label looks for',
@@ -86,7 +86,7 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
       follows:
         'final amounts, the invoice and the time a record was last modified exist once the job or case is over',
     });
-  if (HANDLING.test(f) && !next && !t.some((n) => LATER_EVENT.test(n)))
+  if (HANDLING.test(f) && !aboutLaterEvent(t))
     found.push({
       event: 'the handling of the job or case',
       target: /./,
@@ -117,7 +117,7 @@ export function durationToEnd(
   targetNames: string[],
 ): [string, Outcome] | undefined {
   const t = targetNames.map(snake);
-  if (t.some((n) => /(^|_)(next|following|subsequent)($|_)/.test(n) || LATER_EVENT.test(n))) return undefined;
+  if (aboutLaterEvent(t)) return undefined;
   const end = sources.find((s) => {
     const f = snake(s);
     return END_OF_CASE.test(f) && !PLAN.test(f) && !AGREED_END.test(f) && !BEFORE.test(f) && !t.includes(f);
@@ -136,7 +136,7 @@ export function durationToEnd(
 }
 
 /**
- * When a case, stay, enrolment or trip ended (`closed_at`, `date_resolved`, `end_date`, `exit_date`, `returned_on`): a
+ * When a case, stay, enrolment or trip ended (`closed_at`, `date_resolved`, `end_date`, `returned_on`): a
  * search's hours (closed minus reported), months enrolled (end minus start) and days to close are computed from it.
  * Not "close" alone (a market's or a door's close time), nor a departure (a flight's is its start), a checkout (a
  * library loan's) or an exit (a ride's), which end one step and start the next.
@@ -146,6 +146,11 @@ const END_OF_CASE =
 /** An end agreed beforehand: a contract's, a lease's, a policy's term (`contract_end_date`), known from the start. */
 const AGREED_END =
   /(^|_)(contract|term|lease|policy|subscription|warranty|tenancy|agreement|season|promo\w*|offer|trial)_/;
+/** A label about a later event (`next_visit`, `revisit_30d`, `readmitted`): this case's end and handling are its past. */
+function aboutLaterEvent(targetNames: readonly string[]): boolean {
+  return targetNames.some((n) => NEXT.test(n) || LATER_EVENT.test(n));
+}
+const NEXT = /(^|_)(next|following|subsequent)($|_)/;
 const LATER_EVENT =
   /(^|_)(re_?visits?|repeats?|recur\w*|readmi\w*|callbacks?|return\w*|again|rebook\w*|reopen\w*)($|_)/;
 
