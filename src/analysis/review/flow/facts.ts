@@ -165,6 +165,11 @@ export interface DataVal {
    * of its columns, so that sorting or picking by one column decides by those scores only.
    */
   scoreCols?: Map<string, EvalFact[]>;
+  /**
+   * A table of results with a column of fitted models (`pd.DataFrame([{"auc": auc, "booster": booster}, …])`): the
+   * model of each such column, so the row picked from the table (`res.iloc[0]["booster"]`) is that model again.
+   */
+  models?: Map<string, EstVal>;
   /** A table of results sorted by a column of scores: cutting its top rows (`head(k)`, `iloc[0]`) picks by them. */
   pickBy?: EvalFact[];
   /** For a loss or a metric of predictions: the labels they were compared with (`loss_fn(net(X), y)`: `y`). */
@@ -472,6 +477,11 @@ export interface SplitFact {
   sameCut?: true;
   /** Rows left out between the training and the test part (TimeSeriesSplit(gap=…)): a label that far ahead is fine. */
   gap?: number;
+  /**
+   * The parts are cut at one value on two columns (`df[df.booked_at < CUTOFF]`, `df[df.starts_at >= CUTOFF]`): the
+   * training part's column and the test part's.
+   */
+  crossCut?: { train: string; test: string };
 }
 
 export interface TrainFact {
@@ -641,6 +651,11 @@ export interface Facts {
    * frame: an event log merged with each row's own date and cut at it (`ev[ev.event_time < ev.delinquent_on]`).
    */
   rowCuts?: Map<number, { earlier: string; later: string }[]>;
+  /**
+   * Two time columns of a frame the program takes one from the other (`df["starts_at"] - df["booked_at"]`, a lead
+   * time): the one subtracted comes first in each row.
+   */
+  timeOrder?: { frame: number; earlier: string; later: string }[];
   /**
    * As-of joins that may attach a later record (`samples.join_asof(advisories, …, strategy="nearest")`,
    * `pd.merge_asof(…, direction="forward")`), by the left frame: the columns the right table brings (when known).

@@ -166,9 +166,12 @@ const HF_MAP_KEYWORD =
 const HF_DICT_METHOD =
   /^(map|filter|remove_columns|rename_column|rename_columns|select_columns|cast_column|with_format|set_format|shuffle|flatten)$/;
 /** The keys of a DatasetDict's parts. */
+/** A column named as a point in time (`booked_at`, `starts_at`, `visit_date`, `ts`, `end_time`). */
+const TIME_NAME = /(^|_)(at|on|date|time|ts|timestamp|datetime|dt)$|^(date|time|ts|timestamp|datetime)(_|$)/i;
 const HF_PART = /^(train|test|validation|valid|dev|eval|unsupervised)$/i;
 /** The file a checkpoint callback writes: `ModelCheckpoint("best.keras")`, `ModelCheckpoint(filepath="m.h5")`. */
-const CHECKPOINT = /ModelCheckpoint\(\s*(?:[^()]*?\bfilepath\s*=\s*)?["']([^"']+)["']/;
+const CHECKPOINT =
+  /ModelCheckpoint\(\s*(?:[^()]*?\bfilepath\s*=\s*)?(?:["']([^"']+)["']|([A-Za-z_]\w*)\s*[,)])/;
 
 /**
  * Columns naming a person (or animal) of a study, by themselves: `subject`, `patient`, `participant_id`; not a bare
@@ -814,6 +817,7 @@ class Interpreter {
       ...(from.length === 1 && first?.mappedFrom ? { mappedFrom: true as const } : {}),
       ...(from.length === 1 && first?.reshuffled ? { reshuffled: first.reshuffled } : {}),
       ...(from.length === 1 && first?.perItem !== undefined ? { perItem: first.perItem } : {}),
+      ...(from.length === 1 && first?.models ? { models: first.models } : {}),
       ...(from.filter((f) => f.keyedParts).length === 1
         ? { keyedParts: from.find((f) => f.keyedParts)!.keyedParts }
         : {}),
@@ -1362,7 +1366,7 @@ class Interpreter {
         if (root !== undefined && root !== left.text) this.pathRoots.set(left.text, root);
       }
       if (left.type === 'identifier' && STOPPING.test(right.text)) this.stoppers.add(left.text);
-      const ckpt = left.type === 'identifier' ? CHECKPOINT.exec(right.text)?.[1] : undefined;
+      const ckpt = left.type === 'identifier' ? this.checkpointFile(right.text, scope) : undefined;
       if (ckpt) this.checkpoints.set(left.text, ckpt);
       const v = this.expr(right, scope);
       if (v) this.bind(left, v, scope, right);
@@ -1413,6 +1417,10 @@ class Interpreter {
       case 'tuple':
       case 'list': {
         const targets = target.namedChildren.filter((c): c is Node => !!c);
+        // fpr, tpr, _ = roc_curve(y_test, proba): the thresholds are dropped, so a point picked on the curve (the
+        // equal-error point) reads a metric off it and sets nothing; only a kept threshold makes the sweep a choice.
+        if (v.kind === 'data' && targets.length === 3 && targets[2]!.text === '_')
+          for (const e of v.evals ?? []) e.sweep = undefined;
         // train, test = parts, parts a list of as many frames: one each.
         if (
           v.kind === 'tuple' ||
@@ -1774,6 +1782,18 @@ class Interpreter {
         // 0.8 * len(X), LOOKBACK + 1: numbers (a size times a fraction is no longer the rows).
         if (a?.kind === 'num' && b?.kind === 'num') return arithmetic(op, nums(a), nums(b));
         const v = this.binary(a, b, posOf(n), op);
+        // df["starts_at"] - df["booked_at"] of two time columns: the one subtracted comes first (see Facts.timeOrder).
+        if (op === '-' && a?.kind === 'data' && b?.kind === 'data' && a.column && b.column) {
+          const [later, earlier] = [a.column, b.column];
+          if (
+            later.frame === earlier.frame &&
+            later.name !== earlier.name &&
+            [later, earlier].every((c) => TIME_NAME.test(c.name))
+          ) {
+            this.facts.timeOrder ??= [];
+            this.facts.timeOrder.push({ frame: later.frame, earlier: earlier.name, later: later.name });
+          }
+        }
         // g["won"].cumsum() - df["won"]: the sum of each group's earlier rows, the row's own value taken out again
         // (as shift(1) and an expanding sum); a reduction's rows so moved off their own keys (see moveReduction).
         if (op === '-' && l && r && v?.kind === 'data' && a?.kind === 'data' && cumulativeLessOwn(l, r)) {
@@ -3213,18 +3233,25 @@ class Interpreter {
       // kept apart (see DataVal.scoreCols). (The list is only read here: evaluating it twice makes nothing twice.)
       const v = this.expr(recordsNode, scope);
       const cols = new Map<string, EvalFact[]>();
+      const models = new Map<string, EstVal>();
       const records = v?.kind === 'coll' ? v.items : [];
       for (const r of records) {
         if (r.kind !== 'coll' || !r.keys) continue;
         r.items.forEach((item, i) => {
           const key = r.keys![i];
+          if (key !== undefined && item.kind === 'est') models.set(key, item);
           const evals = this.dataOf(item).flatMap((d) => d.evals ?? []);
           if (key !== undefined && evals.length > 0) cols.set(key, [...(cols.get(key) ?? []), ...evals]);
         });
       }
-      if (cols.size > 0) {
+      if (cols.size > 0 || models.size > 0) {
         for (const a of args.kw.values()) this.expr(a, scope);
-        return { ...this.score([], at), evals: undefined, scoreCols: cols };
+        return {
+          ...this.score([], at),
+          evals: undefined,
+          scoreCols: cols,
+          ...(models.size > 0 ? { models } : {}),
+        };
       }
     }
     if (
@@ -4610,7 +4637,10 @@ class Interpreter {
         return o;
       }
       [first, second] = [o2.parts.get(false)![0], o2.parts.get(true)![0]];
-      if (!first || !second) return o;
+      if (!first || !second) {
+        if (!equal && mask.column) this.crossCut(base, mask, o, at);
+        return o;
+      }
       const fact: SplitFact = {
         id: this.nextId++,
         fn: 'mask/~mask',
@@ -4647,6 +4677,44 @@ class Interpreter {
     for (const x of [...entry.parts.get(false)!, ...entry.parts.get(true)!]) link(x, fact);
     this.facts.splits.push(fact);
     return o;
+  }
+
+  /**
+   * df[df.booked_at < CUTOFF] and df[df.starts_at >= CUTOFF]: earlier and later rows by one cutoff on two columns,
+   * the parts of one split in time too (see SplitFact.crossCut) when neither column has its own complement.
+   */
+  private crossCut(base: DataVal, mask: NonNullable<DataVal['mask']>, o: Origin, at: Position): void {
+    const bound = mask.key.split('|')[2];
+    const key = `${bound}|cross@${[...base.rows].sort().join(',')}`;
+    const entry = this.masks.get(key) ?? {
+      parts: new Map<boolean, Origin[]>([
+        [false, []],
+        [true, []],
+      ]),
+    };
+    this.masks.set(key, entry);
+    if (entry.fact) return;
+    entry.parts.get(mask.neg)!.push(o);
+    const first = entry.parts.get(false)![0];
+    const second = entry.parts.get(true)![0];
+    const [a, b] = [first?.range?.column, second?.range?.column];
+    if (!first || !second || !a || !b || a === b || first.split || second.split) return;
+    const fact: SplitFact = {
+      id: this.nextId++,
+      fn: 'mask/~mask',
+      at: (first.at.line <= second.at.line ? first : second).at,
+      source: this.derive([base], at),
+      train: first.id,
+      test: second.id,
+      shuffled: false,
+      crossCut: { train: a, test: b },
+    };
+    entry.fact = fact;
+    for (const x of [first, second]) {
+      x.kind = 'part';
+      x.split = fact;
+    }
+    this.facts.splits.push(fact);
   }
 
   private tupleOrOne(data: DataVal[], at: Position): Val | undefined {
@@ -5210,12 +5278,20 @@ class Interpreter {
     }
   }
 
+  /** The file a checkpoint callback in this text writes: a literal, or a name bound to one (`ckpt_path`). */
+  private checkpointFile(text: string, scope: Scope): string | undefined {
+    const m = CHECKPOINT.exec(text);
+    if (m?.[1] !== undefined) return m[1];
+    const named = m?.[2] !== undefined ? scope.get(m[2]) : undefined;
+    return named?.kind === 'strs' && !named.list && named.values.length === 1 ? named.values[0] : undefined;
+  }
+
   private earlyStopping(e: EstVal, args: Args, scope: Scope, at: Position, x: DataVal): void {
     const evalSet = args.kw.get('eval_set') ?? args.kw.get('validation_data');
     const callbacks = args.kw.get('callbacks')?.text ?? '';
     const names = callbacks.match(/\w+/g) ?? [];
     // The best model a checkpoint callback writes is this model (loading the file gives it back).
-    for (const file of [CHECKPOINT.exec(callbacks)?.[1], ...names.map((n) => this.checkpoints.get(n))])
+    for (const file of [this.checkpointFile(callbacks, scope), ...names.map((n) => this.checkpoints.get(n))])
       if (file !== undefined) this.saved.set(file, e);
     const early =
       e.earlyStopping ||
@@ -6435,6 +6511,9 @@ class Interpreter {
       return base;
     }
     // df.groupby("city")["clicked"]: still the groups, of that column.
+    // res.iloc[0]["booster"] of a table of results with a column of models: that model (see DataVal.models).
+    const model = base.kind === 'data' && first ? base.models?.get(stringValue(first) ?? '') : undefined;
+    if (model) return model;
     if (base.kind === 'data' && base.scoreCols && first) {
       // scores["test_auc"] of a table of results: that column's scores (see DataVal.scoreCols).
       const col = stringValue(first);

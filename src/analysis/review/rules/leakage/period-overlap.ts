@@ -84,6 +84,46 @@ export function periodOverlaps(facts: Facts, rule: Pick<Rule, 'id' | 'kind'>): R
       }
     }
   }
+  out.push(...crossCuts(facts, rule, scored));
+  return out;
+}
+
+/**
+ * Parts cut at one value on two time columns of each row (see SplitFact.crossCut), training kept by the column that
+ * comes first (`booked_at < CUTOFF`) and test by the one that comes later (`starts_at >= CUTOFF`, the program having
+ * taken one from the other: Facts.timeOrder): a row booked before the cut and held after it is in both parts.
+ */
+function crossCuts(
+  facts: Facts,
+  rule: Pick<Rule, 'id' | 'kind'>,
+  scored: { data: { rows: Set<number> }; at: RawFinding['at']; fitsBefore: { rows: Set<number> }[] }[],
+): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const split of facts.splits) {
+    const cut = split.crossCut;
+    if (!cut || !facts.timeOrder?.some((t) => t.earlier === cut.train && t.later === cut.test)) continue;
+    const reaches = (rows: Iterable<number>, part: number) =>
+      [...rows].some((r) => chain(facts, r).has(part));
+    const e = scored.find(
+      (x) => reaches(x.data.rows, split.test) && x.fitsBefore.some((f) => reaches(f.rows, split.train)),
+    );
+    if (!e) continue;
+    const train = facts.origins.get(split.train)!;
+    const test = facts.origins.get(split.test)!;
+    const [a, b] = [JSON.stringify(cut.train), JSON.stringify(cut.test)];
+    out.push({
+      ruleId: rule.id,
+      kind: rule.kind,
+      confidence: 'high',
+      at: test.at,
+      message: `the training part is cut on ${a} and the test part on ${b}: rows can be in both`,
+      why: `The training part (${lineRef(train.at)}) keeps the rows whose ${a} is before the cut and the evaluated part (${lineRef(test.at)}) those whose ${b} is at or after it; ${a} comes before ${b} in each row, so a row with ${a} before the cut and ${b} after it is in both parts and the model is scored on rows it was trained on. Cut both parts on the same column.`,
+      related: [
+        { at: train.at, message: 'training part' },
+        { at: e.at, message: 'evaluated here' },
+      ],
+    });
+  }
   return out;
 }
 
