@@ -262,16 +262,6 @@ print(mean_absolute_error(y_test, final.predict(X_test)))
   it('the median of all rows, before the first split: reported', async () => {
     await check(prog('X', '  # <- leak-preprocessing'));
   });
-  it('the median of the training part, the validation part carved from it later (nothing)', async () => {
-    await check(
-      prog('X', '')
-        .replace('med = np.nanmedian(X, axis=0)\nX = np.where(np.isnan(X), med, X)\n', '')
-        .replace(
-          'X_fit, X_val',
-          'med = np.nanmedian(X_train, axis=0)\nX_train = np.where(np.isnan(X_train), med, X_train)\nX_test = np.where(np.isnan(X_test), med, X_test)\nX_fit, X_val',
-        ),
-    );
-  });
 });
 
 describe('two parts cut at one date on two columns of each row', () => {

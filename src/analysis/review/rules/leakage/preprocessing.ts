@@ -43,20 +43,18 @@ function leftOut(t: Taint, x: DataVal): boolean {
 
 /**
  * Every evaluation of the model is of rows cut from `fitRows` (a part carved from the rows a transform was learnt
- * on), and no other model of the program is scored on rows the transform never saw: the program has no untouched
- * test set. (A sweep scored on a validation part carved from the training part, then the chosen setting refit and
- * scored once on the test part, has one.)
+ * on): no score of the program is of rows the transform never saw.
  */
 function scoredOnlyInside(
   facts: ProgramContext['facts'],
   model: number,
   fitRows: ReadonlySet<number>,
 ): boolean {
-  const inside = (e: ProgramContext['facts']['evals'][number]) =>
-    [...e.data.rows].every((r) => [...chain(facts, r)].some((id) => fitRows.has(id)));
-  const scored = facts.evals.filter((e) => e.how !== 'early-stopping' && e.data.rows.size > 0);
-  const own = scored.filter((e) => e.model.id === model);
-  return own.length > 0 && own.every(inside) && scored.every(inside);
+  const evals = facts.evals.filter((e) => e.model.id === model && e.how !== 'early-stopping');
+  return (
+    evals.length > 0 &&
+    evals.every((e) => [...e.data.rows].every((r) => [...chain(facts, r)].some((id) => fitRows.has(id))))
+  );
 }
 
 const TRAIN_NAME = /(^|_)(train|training|trn|tr)($|_|\d)/i;
