@@ -165,9 +165,9 @@ const HF_MAP_KEYWORD =
 /** Methods of a Hugging Face DatasetDict that apply to each of its parts. */
 const HF_DICT_METHOD =
   /^(map|filter|remove_columns|rename_column|rename_columns|select_columns|cast_column|with_format|set_format|shuffle|flatten)$/;
-/** The keys of a DatasetDict's parts. */
 /** A column named as a point in time (`booked_at`, `starts_at`, `visit_date`, `ts`, `end_time`). */
 const TIME_NAME = /(^|_)(at|on|date|time|ts|timestamp|datetime|dt)$|^(date|time|ts|timestamp|datetime)(_|$)/i;
+/** The keys of a DatasetDict's parts. */
 const HF_PART = /^(train|test|validation|valid|dev|eval|unsupervised)$/i;
 /** The file a checkpoint callback writes: `ModelCheckpoint("best.keras")`, `ModelCheckpoint(filepath="m.h5")`. */
 const CHECKPOINT =
@@ -4597,13 +4597,7 @@ class Interpreter {
     at: Position,
   ): Origin | undefined {
     const key = `${mask.key}@${[...base.rows].sort().join(',')}`;
-    const entry = this.masks.get(key) ?? {
-      parts: new Map<boolean, Origin[]>([
-        [false, []],
-        [true, []],
-      ]),
-    };
-    this.masks.set(key, entry);
+    const entry = this.maskEntry(key);
     // Without an origin: the part this mask already made of these rows, if any.
     if (!o) return entry.parts.get(mask.neg)![0];
     entry.parts.get(mask.neg)!.push(o);
@@ -4623,13 +4617,7 @@ class Interpreter {
       // df[df.applied < TRAIN_END] and df[df.applied >= TEST_START]: earlier and later rows by two cutoffs (a gap
       // between them, for the labels to land), the parts of one split in time all the same.
       const ordered = `${left}|ordered@${[...base.rows].sort().join(',')}`;
-      const o2 = this.masks.get(ordered) ?? {
-        parts: new Map<boolean, Origin[]>([
-          [false, []],
-          [true, []],
-        ]),
-      };
-      this.masks.set(ordered, o2);
+      const o2 = this.maskEntry(ordered);
       o2.parts.get(equal ? true : mask.neg)!.push(o);
       if (o2.fact) {
         link(o, o2.fact);
@@ -4679,6 +4667,21 @@ class Interpreter {
     return o;
   }
 
+  /** The parts masks under one key have made (kept by the mask, by its complement) and their split once paired. */
+  private maskEntry(key: string): { parts: Map<boolean, Origin[]>; fact?: SplitFact } {
+    let entry = this.masks.get(key);
+    if (!entry) {
+      entry = {
+        parts: new Map<boolean, Origin[]>([
+          [false, []],
+          [true, []],
+        ]),
+      };
+      this.masks.set(key, entry);
+    }
+    return entry;
+  }
+
   /**
    * df[df.booked_at < CUTOFF] and df[df.starts_at >= CUTOFF]: earlier and later rows by one cutoff on two columns,
    * the parts of one split in time too (see SplitFact.crossCut) when neither column has its own complement.
@@ -4686,13 +4689,7 @@ class Interpreter {
   private crossCut(base: DataVal, mask: NonNullable<DataVal['mask']>, o: Origin, at: Position): void {
     const bound = mask.key.split('|')[2];
     const key = `${bound}|cross@${[...base.rows].sort().join(',')}`;
-    const entry = this.masks.get(key) ?? {
-      parts: new Map<boolean, Origin[]>([
-        [false, []],
-        [true, []],
-      ]),
-    };
-    this.masks.set(key, entry);
+    const entry = this.maskEntry(key);
     if (entry.fact) return;
     entry.parts.get(mask.neg)!.push(o);
     const first = entry.parts.get(false)![0];
@@ -6510,10 +6507,10 @@ class Interpreter {
       for (const s of subs) this.expr(s, scope);
       return base;
     }
-    // df.groupby("city")["clicked"]: still the groups, of that column.
     // res.iloc[0]["booster"] of a table of results with a column of models: that model (see DataVal.models).
     const model = base.kind === 'data' && first ? base.models?.get(stringValue(first) ?? '') : undefined;
     if (model) return model;
+    // df.groupby("city")["clicked"]: still the groups, of that column.
     if (base.kind === 'data' && base.scoreCols && first) {
       // scores["test_auc"] of a table of results: that column's scores (see DataVal.scoreCols).
       const col = stringValue(first);
