@@ -645,9 +645,15 @@ class Interpreter {
     if (rv?.kind === 'stat') out.taints = [...out.taints, { by: rv.by, fitRows: rv.rows, at: rv.at }];
     // The column compared: df["week"], df.week.
     const sub = left.type === 'subscript' ? left.childrenForFieldName('subscript')[0] : undefined;
+    // Polars: pl.col("work_date") < cutoff inside df.filter(…).
+    const polarsCol =
+      left.type === 'call' && /^(pl|polars)\.col$/.test(left.childForFieldName('function')?.text ?? '')
+        ? left.childForFieldName('arguments')?.namedChildren
+        : undefined;
     const column =
       (sub && stringValue(sub)) ??
-      (left.type === 'attribute' ? left.childForFieldName('attribute')?.text : undefined);
+      (left.type === 'attribute' ? left.childForFieldName('attribute')?.text : undefined) ??
+      (polarsCol?.length === 1 && polarsCol[0] ? stringValue(polarsCol[0]) : undefined);
     // season <= CONFIG["last_train_season"], date >= start (a parameter given "2023-10-01"): the bound's value
     // when known, in the key too (two calls of one helper with other bounds are other masks).
     const value = element
@@ -5716,9 +5722,16 @@ class Interpreter {
       // `<column>@period`.
       const listed =
         keyNode?.type === 'list' && keyNode.namedChildren.length > 0
-          ? keyNode.namedChildren.map((c) =>
-              c ? (stringValue(c) ?? periodOf(c.text, '@period')) : undefined,
-            )
+          ? keyNode.namedChildren.map((c) => {
+              if (!c) return undefined;
+              // groupby([key, "collection_date"]) in a helper called with key="street_usrn": the name's one value.
+              const v = c.type === 'identifier' ? this.named(c, scope) : undefined;
+              return (
+                stringValue(c) ??
+                (v && !v.list && !v.partial && v.values.length === 1 ? v.values[0] : undefined) ??
+                periodOf(c.text, '@period')
+              );
+            })
           : undefined;
       const keys = keyNode
         ? (stringList(keyNode) ??

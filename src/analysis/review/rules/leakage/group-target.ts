@@ -37,7 +37,11 @@ export function targetWithinGroup(
     .map((id) => facts.origins.get(id)?.split)
     .find((x) => x);
   const by = split?.by ?? split?.groups;
-  return entityMean(taint) || (!!by && keptWhole(facts, taint.groupBy, by));
+  // Rows split in time (train before a date, test after it): each group's mean holds its later rows' labels — the
+  // test period's outcomes in a training row, the row's own in a test row — whatever the key (a street, a room).
+  // (With a random split the same statistic is a target encoding fit before the split: leak-preprocessing's.)
+  const inTime = !!split?.by && TIME_COLUMN.test(split.by) && taint.by === 'group statistics (transform)';
+  return entityMean(taint) || inTime || (!!by && keptWhole(facts, taint.groupBy, by));
 }
 
 export function groupTargetStatistic(

@@ -1,0 +1,77 @@
+/**
+ * The thirtieth round of data-flow capabilities (issue 16; held-out v30's failures, tuning data since its report;
+ * v31 frozen before this round): each behaviour with a leaky program (the line that must be reported marked
+ * `# <- rule`) and programs that must report nothing. Written for these tests, not copied from the corpus.
+ */
+import { describe, it } from 'vitest';
+import { check } from './check-leakage.js';
+
+describe('a mean of the label by any key, rows split in time: the later labels in every row (leak-target)', () => {
+  const prog = (split: string, mark: string, pre = '') => `
+import pandas as pd
+from lightgbm import LGBMClassifier
+df = pd.read_parquet("depot_lifts.parquet")
+df["route_late_rate"] = df.groupby("route_code")["late"].transform("mean")${pre}
+FEATURES = ["stops", "van_age", "route_late_rate"]
+${split}
+model = LGBMClassifier().fit(train[FEATURES], train["late"])${mark}
+print(model.score(test[FEATURES], test["late"]))
+`;
+  it('split at a date: leak-target only, not a second preprocessing finding', async () => {
+    await check(
+      prog(
+        'train = df[df["lift_date"] < "2024-01-01"]\ntest = df[df["lift_date"] >= "2024-01-01"]',
+        '  # <- leak-target',
+      ),
+    );
+  });
+  it('split at random: a target encoding fit before the split (leak-preprocessing)', async () => {
+    await check(
+      prog(
+        'from sklearn.model_selection import train_test_split\ntrain, test = train_test_split(df, random_state=0)',
+        '',
+        '  # <- leak-preprocessing',
+      ),
+    );
+  });
+  it('Polars: filter(pl.col("date") < cutoff) is a split by that column', async () => {
+    await check(`
+import polars as pl
+from sklearn.ensemble import HistGradientBoostingClassifier
+df = pl.read_parquet("inspections.parquet")
+df = df.with_columns(pl.col("failed").mean().over("room_no").alias("room_fail_rate"))
+cutoff = pl.date(2024, 7, 1)
+train = df.filter(pl.col("work_date") < cutoff)
+test = df.filter(pl.col("work_date") >= cutoff)
+cols = ["floor", "room_fail_rate"]
+clf = HistGradientBoostingClassifier().fit(train.select(cols).to_pandas(), train["failed"].to_numpy())  # <- leak-target
+print(clf.score(test.select(cols).to_pandas(), test["failed"].to_numpy()))
+`);
+  });
+});
+
+describe("a helper's groupby key given as a parameter: the key it is called with", () => {
+  const prog = (keys: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from lightgbm import LGBMClassifier
+df = pd.read_parquet("collections.parquet").sort_values("collection_date")
+
+
+def prior_rate(frame, key):
+    daily = frame.groupby(${keys})["missed"].agg(m="sum", n="count").reset_index()
+    daily["prior"] = (daily.groupby(key)["m"].cumsum() - daily["m"]) / (daily.groupby(key)["n"].cumsum() - daily["n"])
+    out = frame[[key, "collection_date"]].merge(daily[[key, "collection_date", "prior"]], on=[key, "collection_date"], how="left")
+    return out["prior"].to_numpy()${mark}
+
+
+df["street_rate"] = prior_rate(df, "street_id")
+train = df[df["collection_date"] < "2024-04-01"]
+test = df[df["collection_date"] >= "2024-04-01"]
+model = LGBMClassifier().fit(train[["props", "street_rate"]], train["missed"])
+print(model.score(test[["props", "street_rate"]], test["missed"]))
+`;
+  it('by the key and the day the rows are split by: each group on one side (nothing)', async () => {
+    await check(prog('[key, "collection_date"]'));
+  });
+});
