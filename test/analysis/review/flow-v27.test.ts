@@ -75,3 +75,59 @@ print(model.score(test[["props", "street_rate"]], test["missed"]))
     await check(prog('[key, "collection_date"]'));
   });
 });
+
+describe('a range mask after a cutoff is the later part of a split in time', () => {
+  const prog = (fit: string, mark = '') => `
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+notes = pd.read_json("catalogue.jsonl", lines=True)
+notes["year"] = notes["accessioned"].str[:4].astype(int)
+train = notes[notes["year"] <= 2021]
+test = notes[notes["year"].between(2022, 2023)]
+vec = TfidfVectorizer(min_df=2).fit(${fit})${mark}
+clf = LogisticRegression(max_iter=500).fit(vec.transform(train["text"]), train["dept"])
+print(clf.score(vec.transform(test["text"]), test["dept"]))
+`;
+  it('the vectoriser fit on the whole table: reported', async () => {
+    await check(prog('notes["text"]', '  # <- leak-preprocessing'));
+  });
+  it('fit on the training years (nothing)', async () => {
+    await check(prog('train["text"]'));
+  });
+  it('two ranges that overlap are no split: the whole-table fit is not tied to a test part (nothing)', async () => {
+    await check(`
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+notes = pd.read_json("catalogue.jsonl", lines=True)
+a = notes[notes["year"] <= 2021]
+b = notes[notes["year"].between(2015, 2023)]
+vec = TfidfVectorizer(min_df=2).fit(notes["text"])
+print(LogisticRegression().fit(vec.transform(a["text"]), a["dept"]).coef_.shape, len(b))
+`);
+  });
+});
+
+describe('a column computed from the next record of a forward as-of join (leak-target)', () => {
+  const prog = (features: string, mark = '') => `
+import pandas as pd
+from xgboost import XGBClassifier
+df = pd.read_parquet("rack_days.parquet").sort_values("day")
+cleans = pd.read_csv("cleaning_log.csv", parse_dates=["clean_day"])[["rack_id", "clean_day"]].sort_values("clean_day")
+prev = pd.merge_asof(df[["rack_id", "day"]], cleans, left_on="day", right_on="clean_day", by="rack_id", direction="backward")
+nxt = pd.merge_asof(df[["rack_id", "day"]], cleans, left_on="day", right_on="clean_day", by="rack_id", direction="forward")
+df["days_since_clean"] = (df["day"] - prev["clean_day"]).dt.days.to_numpy()
+df["days_to_clean"] = (nxt["clean_day"] - df["day"]).dt.days.to_numpy()
+FEATURES = ["flux", "ndp", ${features}]
+train, test = df[df["day"] < "2024-01-01"], df[df["day"] >= "2024-01-01"]
+clf = XGBClassifier().fit(train[FEATURES], train["alarm"])${mark}
+print(clf.score(test[FEATURES], test["alarm"]))
+`;
+  it('days to the next cleaning among the features: reported', async () => {
+    await check(prog('"days_since_clean", "days_to_clean"', '  # <- leak-target'));
+  });
+  it('days since the last one only (nothing)', async () => {
+    await check(prog('"days_since_clean"'));
+  });
+});

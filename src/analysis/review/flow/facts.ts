@@ -145,6 +145,13 @@ export interface DataVal {
   kind: 'data';
   rows: Set<number>;
   taints: Taint[];
+  /**
+   * The result of an as-of join that may attach a later record (`next_cip = pd.merge_asof(df[["rack_id", "day"]],
+   * cip_days, …, direction="forward")`): the columns it brings (see Facts.laterAsOf).
+   */
+  laterCols?: { names: Set<string>; at: Position; how: string };
+  /** Values computed from such a column (`(next_cip["cip_day"] - df["day"]).dt.days`): where it was joined, how. */
+  later?: { at: Position; how: string };
   /** Evidence that the rows are a time series (lag features, datetime index). */
   time?: { at: Position; evidence: string; weak?: boolean };
   /** The frame (data value id) this one's columns come from, and which columns. */

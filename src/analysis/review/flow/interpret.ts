@@ -414,6 +414,8 @@ class Interpreter {
   private readonly appended = new WeakMap<CollVal, Map<string, DataVal[]>>();
   /** Masks used to select rows, by comparison and rows (see maskedPart). */
   private readonly masks = new Map<string, { parts: Map<boolean, Origin[]>; fact?: SplitFact }>();
+  /** As-of joins that may attach a later record, by the call's node id (see noteLaterAsOf, DataVal.laterCols). */
+  private readonly laterJoins = new Map<number, NonNullable<DataVal['laterCols']>>();
   /** Frames (ids) of `pd.Timestamp("2019-01-01")` values: their time in milliseconds (see maskOf). */
   private readonly timeConstants = new Map<number, number>();
   /** Single values of the data read at a position (see subscript): cut points. */
@@ -803,11 +805,14 @@ class Interpreter {
       }
     }
     const first = from[0];
+    const later = from.find((f) => f.later)?.later;
     return {
       kind: 'data',
       rows,
       taints,
       time,
+      ...(later ? { later } : {}),
+      ...(keepCols && first?.laterCols ? { laterCols: first.laterCols } : {}),
       preds,
       evals,
       internal,
@@ -861,11 +866,13 @@ class Interpreter {
       .get(frame.frame)
       ?.get(name)
       ?.filter((p) => this.sameRows(frame, p.data));
+    const later = frame.laterCols?.names.has(name) ? frame.laterCols : undefined;
     return {
       ...this.derive([frame], at),
       column: { frame: frame.frame, name },
       deps: [{ frame: frame.frame, name, lag: 0 }],
       ...(preds?.length ? { preds } : {}),
+      ...(later ? { later: { at: later.at, how: later.how } } : {}),
     };
   }
 
@@ -880,25 +887,29 @@ class Interpreter {
     how: string | undefined,
     fn: string,
     args: Args,
-    at: Position,
+    node: Node,
   ): void {
+    const at = posOf(node);
     if (how !== 'forward' && how !== 'nearest') return;
     if (right?.kind !== 'data' || right.cols?.mode !== 'only' || right.cols.more) return;
+    // (Not right_on: merge_asof keeps the right table's own key column, cip_day beside day, the next record's time.)
     const keys = new Set(
-      ['on', 'left_on', 'right_on', 'by', 'left_by', 'right_by'].flatMap((k) => {
+      ['on', 'left_on', 'by', 'left_by', 'right_by'].flatMap((k) => {
         const v = args.kw.get(k);
         return v ? (stringList(v) ?? (stringValue(v) !== undefined ? [stringValue(v)!] : [])) : [];
       }),
     );
     const names = new Set([...right.cols.names].filter((c) => !keys.has(c)));
     if (names.size === 0) return;
-    this.facts.laterAsOf ??= [];
-    this.facts.laterAsOf.push({
+    const note = {
       frame: left.frame,
       names,
       at,
       how: `${fn}(…, ${fn === 'join_asof' ? 'strategy' : 'direction'}="${how}")`,
-    });
+    };
+    this.facts.laterAsOf ??= [];
+    this.facts.laterAsOf.push(note);
+    this.laterJoins.set(node.id, { names, at, how: note.how });
   }
 
   /** A column of dates: parsed as dates (read_csv parse_dates, pd.to_datetime) or named as one (see dateNamed). */
@@ -914,6 +925,12 @@ class Interpreter {
       this.facts.columnDefs.set(frame.frame, defs);
     }
     const deps = this.dataOf(v).flatMap((d) => d.deps ?? []);
+    // df["days_to_next_cip"] = (next_cip["cip_day"] - df["day"]).dt.days: a column made from a later record.
+    const later = this.dataOf(v).find((d) => d.later)?.later;
+    if (later) {
+      this.facts.laterAsOf ??= [];
+      this.facts.laterAsOf.push({ frame: frame.frame, names: new Set([name]), ...later });
+    }
     // (Only a model's own output, model.predict(X) or predict_proba(X)[:, 1]: values computed from predictions, a
     // trend subtracted, are other columns.)
     const assigned = v?.kind === 'pred' && v.model.cls !== 'polyfit' ? v : undefined;
@@ -1769,6 +1786,9 @@ class Interpreter {
         return this.attribute(n, scope);
       case 'call': {
         const v = this.call(n, scope);
+        // An as-of join's result: the later records it may bring (see noteLaterAsOf).
+        const laterCols = this.laterJoins.get(n.id);
+        if (laterCols && v?.kind === 'data') return { ...v, laterCols };
         // CUTOFF = pd.Timestamp("2019-01-01"): unknown data as before (a constant to masks, as a name bound to nothing
         // is when used), its value noted for the ranges masks keep (see constantValue).
         const t = v === undefined || (v.kind === 'data' && !v.deps) ? constantValue(undefined, n) : undefined;
@@ -3895,7 +3915,7 @@ class Interpreter {
           stringValue(args.kw.get('direction')),
           'merge_asof',
           args,
-          posOf(n),
+          n,
         );
     }
     if (name === 'merge' && /^(pd|pandas)\.merge$/.test(qname) && args.pos.length >= 2) {
@@ -4619,12 +4639,19 @@ class Interpreter {
     const [left, op] = mask.key.split('|');
     // df[df.season < TEST_SEASON] and df[df.season == TEST_SEASON]: the earlier rows and the last value's, as well.
     const equal = op === '==' && !mask.neg;
-    if ((!first || !second) && (op === '<' || op === '<=' || equal)) {
+    // df[df.acc_year <= 2021] and df[df.acc_year.between(2022, 2023)]: a range after the cutoff is the later part
+    // (before it, between(2015, 2020) beside df[df.acc_year >= 2021], the earlier).
+    const between = op === 'between' && !mask.neg && !!mask.range;
+    if ((!first || !second) && (op === '<' || op === '<=' || equal || between)) {
       // df[df.applied < TRAIN_END] and df[df.applied >= TEST_START]: earlier and later rows by two cutoffs (a gap
       // between them, for the labels to land), the parts of one split in time all the same.
       const ordered = `${left}|ordered@${[...base.rows].sort().join(',')}`;
       const o2 = this.maskEntry(ordered);
-      o2.parts.get(equal ? true : mask.neg)!.push(o);
+      const later = o2.parts.get(true)![0]?.range?.range;
+      const slot = between
+        ? !(later && mask.range!.hi !== undefined && later.lo !== undefined && later.lo >= mask.range!.hi)
+        : equal || mask.neg;
+      o2.parts.get(slot)!.push(o);
       if (o2.fact) {
         link(o, o2.fact);
         entry.fact = o2.fact;
@@ -4632,9 +4659,12 @@ class Interpreter {
       }
       [first, second] = [o2.parts.get(false)![0], o2.parts.get(true)![0]];
       if (!first || !second) {
-        if (!equal && mask.column) this.crossCut(base, mask, o, at);
+        if (!equal && !between && mask.column) this.crossCut(base, mask, o, at);
         return o;
       }
+      // (Two ranges that overlap, between(2018, 2022) and < 2020, are no split in time.)
+      const [r1, r2] = [first.range?.range, second.range?.range];
+      if (r1?.hi !== undefined && r2?.lo !== undefined && r1.hi > r2.lo) return o;
       const fact: SplitFact = {
         id: this.nextId++,
         fn: 'mask/~mask',
@@ -5596,7 +5626,8 @@ class Interpreter {
       const inclusive = stringValue(args.kw.get('inclusive') ?? args.pos[2]) ?? 'both';
       const out = this.derive([d], at, true);
       out.mask = {
-        key: `${d.column.name}|between|${lo ?? args.pos[0]!.text},${hi ?? args.pos[1]!.text}`,
+        // (Keyed by the column as written, catalogue["acc_year"], as a comparison's mask is: see maskedPart.)
+        key: `${(n.childForFieldName('function')?.childForFieldName('object')?.text ?? d.column.name).replace(/\s/g, '')}|between|${lo ?? args.pos[0]!.text},${hi ?? args.pos[1]!.text}`,
         neg: false,
         column: d.column.name,
         ...(lo !== undefined && hi !== undefined
@@ -6259,7 +6290,7 @@ class Interpreter {
     }
     // samples.join_asof(advisories, …, strategy="nearest"): see noteLaterAsOf.
     if (method === 'join_asof' && args.pos.length >= 1)
-      this.noteLaterAsOf(d, argVals[0], stringValue(args.kw.get('strategy')), 'join_asof', args, at);
+      this.noteLaterAsOf(d, argVals[0], stringValue(args.kw.get('strategy')), 'join_asof', args, n);
     if (method === 'append' || method === 'concatenate') {
       // df.append(other), ds.concatenate(ds.map(augment)): rows after rows.
       return this.concatRows([d, ...argVals.flatMap((v) => this.dataOf(v))], at, `.${method}()`);
