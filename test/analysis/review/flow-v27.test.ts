@@ -131,3 +131,79 @@ print(clf.score(test[FEATURES], test["alarm"]))
     await check(prog('"days_since_clean"'));
   });
 });
+
+describe('a ledger kept by a kind of entry (not a date) is still every record of each key, the later ones too', () => {
+  const prog = (cut: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingClassifier
+bookings = pd.read_csv("bookings.csv", parse_dates=["booked_at", "event_date"])
+ledger = pd.read_csv("ledger.csv", parse_dates=["posted_at"])
+pay = ledger[ledger["entry_type"].isin(["deposit", "refund"])]${cut}
+per = pay.groupby("booking_id").agg(n_payments=("amount", "size"), paid=("amount", "sum")).reset_index()
+df = bookings.merge(per, on="booking_id", how="left")
+train, test = df[df["event_date"] < "2024-04-01"], df[df["event_date"] >= "2024-04-01"]
+cols = ["guests", "n_payments", "paid"]
+clf = HistGradientBoostingClassifier().fit(train[cols], train["cancelled"])${mark}
+print(clf.score(test[cols], test["cancelled"]))
+`;
+  it('summarised over all time: reported', async () => {
+    await check(prog('', '  # <- leak-target'));
+  });
+  it("cut at each booking's own date first (nothing)", async () => {
+    await check(
+      prog(
+        '\npay = pay.merge(bookings[["booking_id", "booked_at"]], on="booking_id")\npay = pay[pay["posted_at"] <= pay["booked_at"]]',
+      ),
+    );
+  });
+});
+
+describe('a threshold meeting a recall target, picked on the test scores and then put to use there', () => {
+  const curve = (data: string, mark = '') => `
+import numpy as np
+import lightgbm as lgb
+from sklearn.metrics import precision_recall_curve
+from sklearn.model_selection import train_test_split
+X_fit, X_test, y_fit, y_test = train_test_split(X, y, test_size=0.25, random_state=5)
+X_tr, X_cal, y_tr, y_cal = train_test_split(X_fit, y_fit, test_size=0.2, random_state=5)
+booster = lgb.train({"objective": "binary"}, lgb.Dataset(X_tr, label=y_tr))
+p_cal, p_test = booster.predict(X_cal), booster.predict(X_test)
+precision, recall, thresholds = precision_recall_curve(${data})${mark}
+ok = np.flatnonzero(recall[:-1] >= 0.95)
+threshold = float(thresholds[ok[-1]])
+flag = p_test >= threshold
+print(y_test[flag].mean(), flag.mean())
+`;
+  it('np.flatnonzero over the test curve, the flags then counted on test: reported', async () => {
+    await check(curve('y_test, p_test', '  # <- leak-selection'));
+  });
+  it('the curve of a calibration part carved from training (nothing)', async () => {
+    await check(curve('y_cal, p_cal'));
+  });
+  const table = (scores: string, labels: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import precision_score, recall_score
+from sklearn.model_selection import cross_val_predict, train_test_split
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.3, random_state=1)
+clf = LogisticRegression(max_iter=1000)
+oof = cross_val_predict(clf, X_train, y_train, cv=5, method="predict_proba")[:, 1]
+clf.fit(X_train, y_train)
+proba = clf.predict_proba(X_test)[:, 1]
+rows = []
+for t in np.arange(0.05, 0.6, 0.01):
+    flag = (${scores} >= t).astype(int)
+    rows.append({"threshold": t, "recall": recall_score(${labels}, flag), "precision": precision_score(${labels}, flag)})${mark}
+sweep = pd.DataFrame(rows)
+ok = sweep[sweep["recall"] >= 0.85]
+cutoff = float(ok["threshold"].max())
+print(recall_score(y_test, (proba >= cutoff).astype(int)))
+`;
+  it('a results table of test scores kept where recall meets the target: reported', async () => {
+    await check(table('proba', 'y_test', '  # <- leak-selection'));
+  });
+  it('the same table of out-of-fold training scores (nothing)', async () => {
+    await check(table('oof', 'y_train'));
+  });
+});

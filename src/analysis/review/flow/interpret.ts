@@ -1922,6 +1922,18 @@ class Interpreter {
         }
         // (model(x).argmax(1) == y): predictions counted against labels, an accuracy.
         const evals = n.type === 'comparison_operator' ? this.scoreAgainst(data, posOf(n)) : [];
+        // p_test >= threshold, the threshold picked from the same model's curve on these very rows
+        // (thresholds[np.flatnonzero(recall >= TARGET)[-1]] of precision_recall_curve(y_test, p_test)): the model put
+        // to use at the threshold its test scores chose — what is then counted of it is scored at that choice.
+        if (evals.length === 0 && op.length === 1 && /^[<>]=?$/.test(op[0]!.type)) {
+          const chosen = data
+            .flatMap((d) => (d.preds ? [] : (d.evals ?? [])))
+            .filter((e) => e.sweep && e.decides);
+          for (const d of data)
+            for (const p of d.preds ?? [])
+              if (chosen.some((e) => e.model.id === p.model.id && this.sameRows(e.data, p.data)))
+                evals.push(this.evaluate(p.model, p.data, posOf(n), 'metric', p.id, p.fits));
+        }
         if (evals.length) out.evals = [...(out.evals ?? []), ...evals];
         // abs_err <= k * mad in a loop over k, abs_err a score computed before the loop: the score of each setting
         // tried (see EvalFact.perSetting).
@@ -3672,6 +3684,19 @@ class Interpreter {
         for (const e of evals) e.joint = joint;
       }
       return evals.length ? this.score(evals, at) : undefined;
+    }
+    // np.flatnonzero(recall >= TARGET) over a curve's scores: the settings that meet a target (the last one is then
+    // taken), a choice by those scores. (Of anything else, np.flatnonzero(lasso.coef_), the usual value below.)
+    if (
+      /^(flatnonzero|argwhere|nonzero)$/.test(name) &&
+      /^(np|numpy)\./.test(qname) &&
+      args.pos.length === 1
+    ) {
+      const v = this.expr(args.pos[0]!, scope);
+      if (v?.kind === 'data' && v.evals?.length && !v.preds) {
+        this.decide(v, at);
+        return this.derive([v], at);
+      }
     }
     if (CHOOSERS.has(name)) {
       // max(scores), np.argmax(f1s), sorted(results, key=results.get): picking by scores decides.
@@ -5497,7 +5522,24 @@ class Interpreter {
         ...(this.facts.datedColumns?.get(frame) ?? []),
         ...allNamed.map(([, src]) => src).filter((src) => this.dated({ frame, name: src })),
       ]);
-      const unfiltered = [...g.data.rows].every((r) => this.facts.origins.get(r)?.kind === 'load');
+      // (Rows kept by a mask on a column that is not a date, ledger[ledger.entry_type.isin([…])], are every record of
+      // each kind all the same: a cut in time is what makes a table no longer the whole record.)
+      const unfiltered = [...g.data.rows].every((r) => {
+        let o = this.facts.origins.get(r);
+        for (let depth = 0; o?.kind === 'subset' && depth < 8; depth++) {
+          const c = o.range?.column;
+          if (
+            !c ||
+            o.parents.length !== 1 ||
+            dates.has(c) ||
+            this.dated({ frame, name: c }) ||
+            TIME_NAME.test(c)
+          )
+            return false;
+          o = this.facts.origins.get(o.parents[0]!);
+        }
+        return o?.kind === 'load';
+      });
       const eventLog =
         method !== 'transform' && dates.size && unfiltered && g.keys?.length === 1
           ? { frame, dates: [...dates] }
@@ -6566,6 +6608,16 @@ class Interpreter {
           scoreCols: undefined,
           ...(base.pickBy ? { pickBy: base.pickBy } : {}),
         };
+      // sweep[sweep["recall"] >= TARGET] of a table of results: the settings whose scores meet a target, kept by
+      // those scores — a choice (the best of the rest is then taken).
+      if (first.type === 'comparison_operator' || first.type === 'boolean_operator') {
+        const v = this.expr(first, scope);
+        const all = new Set([...base.scoreCols.values()].flat());
+        if (v?.kind === 'data' && v.evals?.some((e) => all.has(e))) {
+          this.decide(v, posOf(first));
+          return { ...this.derive([base], at, true), scoreCols: base.scoreCols };
+        }
+      }
     }
     // ranked.iloc[0], ranked.iloc[:3] of a table sorted by scores: its top rows, picked by them.
     if (
