@@ -207,3 +207,57 @@ print(recall_score(y_test, (proba >= cutoff).astype(int)))
     await check(table('oof', 'y_train'));
   });
 });
+
+describe('a label hours ahead and a cut by position: the horizon crosses the cut unless a gap is left', () => {
+  const polars = (trainEnd: string, mark = '') => `
+import polars as pl
+from sklearn.linear_model import Ridge
+HORIZON = 8
+df = pl.read_parquet("kiln_hourly.parquet").sort("ts")
+df = df.with_columns(
+    pl.col("free_lime").shift(1).alias("lag_1"),
+    pl.col("free_lime").shift(-HORIZON).alias("target"),
+).drop_nulls()
+n_train = int(df.height * 0.8)
+train = df.slice(0, ${trainEnd})${mark}
+test = df.slice(n_train)
+model = Ridge().fit(train.select(["lag_1"]).to_numpy(), train["target"].to_numpy())
+print(model.score(test.select(["lag_1"]).to_numpy(), test["target"].to_numpy()))
+`;
+  it('Polars slice(0, n) and slice(n): reported at the cut', async () => {
+    await check(polars('n_train', '  # <- leak-time-split'));
+  });
+  it('slice(0, n - HORIZON) leaves the gap (nothing)', async () => {
+    await check(polars('n_train - HORIZON'));
+  });
+  const pandas = (trainPart: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+df = pd.read_csv("lock_passages.csv", parse_dates=["day"]).sort_values("day")
+df["lag_1"] = df["passages"].shift(1)
+df["target"] = df["passages"].shift(-14)
+df = df.dropna()
+cut = int(len(df) * 0.8)
+train = ${trainPart}${mark}
+test = df.iloc[cut:]
+model = Ridge().fit(train[["lag_1"]], train["target"])
+print(model.score(test[["lag_1"]], test["target"]))
+`;
+  it('iloc[:cut] and iloc[cut:]: reported', async () => {
+    await check(pandas('df.iloc[:cut]', '  # <- leak-time-split'));
+  });
+  it('iloc[:cut - 14] (nothing)', async () => {
+    await check(pandas('df.iloc[:cut - 14]'));
+  });
+  it("a string's characters, s.str.slice(0, 3), are no part of the rows (nothing)", async () => {
+    await check(`
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("postcodes.csv")
+df["area"] = df["postcode"].str.slice(0, 3).astype("category").cat.codes
+X_train, X_test, y_train, y_test = train_test_split(df[["area", "age"]], df["moved"], random_state=0)
+print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+`);
+  });
+});

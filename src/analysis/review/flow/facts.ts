@@ -489,6 +489,11 @@ export interface SplitFact {
    * training part's column and the test part's.
    */
   crossCut?: { train: string; test: string };
+  /**
+   * A cut by position (`df.iloc[:n]`, `df.iloc[n:]`), recorded for the label's horizon alone: its parts are not
+   * linked to it (they stay the parts they were to the other rules).
+   */
+  position?: true;
 }
 
 export interface TrainFact {

@@ -414,6 +414,8 @@ class Interpreter {
   private readonly appended = new WeakMap<CollVal, Map<string, DataVal[]>>();
   /** Masks used to select rows, by comparison and rows (see maskedPart). */
   private readonly masks = new Map<string, { parts: Map<boolean, Origin[]>; fact?: SplitFact }>();
+  /** Parts cut by position from the same rows, by rows and bound (see positionalCut). */
+  private readonly cuts = new Map<string, { head?: Origin; tail?: Origin; fact?: SplitFact }>();
   /** As-of joins that may attach a later record, by the call's node id (see noteLaterAsOf, DataVal.laterCols). */
   private readonly laterJoins = new Map<number, NonNullable<DataVal['laterCols']>>();
   /** Frames (ids) of `pd.Timestamp("2019-01-01")` values: their time in milliseconds (see maskOf). */
@@ -4729,6 +4731,35 @@ class Interpreter {
   }
 
   /** The parts masks under one key have made (kept by the mask, by its complement) and their split once paired. */
+  /**
+   * The first rows and the rest of the same rows cut at one position written alike (`df.iloc[:n_train]` and
+   * `df.iloc[n_train:]`, Polars `df.slice(0, n_train)` and `df.slice(n_train)`): the parts of a split in the order of
+   * the data, which meet with no gap (see SplitFact.sameCut). Only what a label's horizon crossing the cut needs is
+   * recorded (the origins stay the unlinked parts they were). (A cut written otherwise, `n_train - HORIZON` for the
+   * first part, leaves a gap.)
+   */
+  private positionalCut(o: Origin, base: DataVal, bound: string, at: Position): void {
+    const key = `${[...base.rows].sort().join(',')}@${bound.replace(/\s/g, '')}`;
+    const entry = this.cuts.get(key) ?? {};
+    this.cuts.set(key, entry);
+    if (entry.fact) return;
+    if (o.how === 'head') entry.head ??= o;
+    else entry.tail ??= o;
+    if (!entry.head || !entry.tail) return;
+    entry.fact = {
+      id: this.nextId++,
+      fn: 'a cut by position',
+      at: (entry.head.at.line <= entry.tail.at.line ? entry.head : entry.tail).at,
+      source: this.derive([base], at),
+      train: entry.head.id,
+      test: entry.tail.id,
+      shuffled: false,
+      sameCut: true,
+      position: true,
+    };
+    this.facts.splits.push(entry.fact);
+  }
+
   private maskEntry(key: string): { parts: Map<boolean, Origin[]>; fact?: SplitFact } {
     let entry = this.masks.get(key);
     if (!entry) {
@@ -5954,6 +5985,23 @@ class Interpreter {
       o.how = method;
       return this.withRows(d, o, at);
     }
+    // Polars df.slice(0, n_train), df.slice(n_train): the first rows and the rest, as head and tail are. (Not a
+    // string's characters, s.str.slice(0, 3), nor a column's values.)
+    const sliceOf = n.childForFieldName('function')?.childForFieldName('object')?.text ?? '';
+    if (
+      method === 'slice' &&
+      !d.column &&
+      !d.preds &&
+      !d.evals &&
+      !/\.(str|list|arr|bin)$/.test(sliceOf) &&
+      (args.pos.length === 1 || (args.pos.length === 2 && args.pos[0]!.text === '0'))
+    ) {
+      for (const a of args.pos) this.expr(a, scope);
+      const o = this.origin('part', d.rows, at);
+      o.how = args.pos.length === 1 ? 'tail' : 'head';
+      this.positionalCut(o, d, args.pos.at(-1)!.text, at);
+      return this.withRows(d, o, at);
+    }
     if ((method === 'rename' || method === 'to_frame') && args.pos.length + args.kw.size === 1) {
       // s.rename("spend_next_12m"), s.to_frame("spend"): a series (one column) under a new name.
       const name = stringValue(args.pos[0] ?? args.kw.get('name'));
@@ -6713,6 +6761,10 @@ class Interpreter {
       const startOnly = rowPart.text.trim().endsWith(':');
       const o = this.origin('part', base.rows, at);
       o.how = startOnly ? 'tail' : 'head';
+      // df.iloc[:n_train] and df.iloc[n_train:]: one cut.
+      if (startOnly && lo) this.positionalCut(o, base, lo, at);
+      else if (!startOnly && hi && (!lo || lo === '0') && bounds.length === 1 + (lo ? 1 : 0))
+        this.positionalCut(o, base, hi, at);
       return this.columns(this.withRows(base, o, at), colPart, at, scope);
     }
     const idx = this.expr(rowPart, scope);

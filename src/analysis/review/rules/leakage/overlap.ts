@@ -98,13 +98,16 @@ export const rule: Rule = {
     };
     // Splits and cross-validation both divide the rows: oversampled rows before either land on both sides.
     const divisions = [
-      ...facts.splits.map((s) => ({
-        rows: s.source.rows,
-        at: s.at,
-        what: 'the train/test split',
-        by: `split at ${lineRef(s.at)}`,
-        groups: s.groups,
-      })),
+      // (A cut by position is recorded for the label's horizon only: see SplitFact.position.)
+      ...facts.splits
+        .filter((s) => !s.position)
+        .map((s) => ({
+          rows: s.source.rows,
+          at: s.at,
+          what: 'the train/test split',
+          by: `split at ${lineRef(s.at)}`,
+          groups: s.groups,
+        })),
       ...facts.cvs.map((c) => ({
         rows: c.data.rows,
         at: c.at,
@@ -201,7 +204,10 @@ export const rule: Rule = {
       const divided = [
         ...facts.splits
           // (Not a split of distinct ids, train_test_split(df["id"].unique()): a split by group.)
-          .filter((s) => !/^(load_data|predefined split)$/.test(s.fn) && !s.ignoredGroups && !s.distinct)
+          .filter(
+            (s) =>
+              !/^(load_data|predefined split)$/.test(s.fn) && !s.ignoredGroups && !s.distinct && !s.position,
+          )
           .map((s) => ({
             frame: s.source.frame,
             rows: s.source.rows,

@@ -100,6 +100,7 @@ function crossCuts(
 ): RawFinding[] {
   const out: RawFinding[] = [];
   for (const split of facts.splits) {
+    if (split.position) continue;
     const cut = split.crossCut;
     if (!cut || !facts.timeOrder?.some((t) => t.earlier === cut.train && t.later === cut.test)) continue;
     const reaches = (rows: Iterable<number>, part: number) =>
