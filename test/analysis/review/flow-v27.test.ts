@@ -261,3 +261,27 @@ print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
 `);
   });
 });
+
+describe("a mask's name is not the name of the rows it is computed from", () => {
+  const prog = (mask: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.preprocessing import StandardScaler
+df = pd.read_csv("meals.csv", parse_dates=["date"])
+train_df = df[df["date"] < "2023-09-01"]
+test_df = df[df["date"] >= "2023-09-01"]
+scaler = StandardScaler()
+X_train = scaler.fit_transform(${mask === 'before' ? 'df' : 'train_df'}[["temp", "roll"]])${mark}
+X_test = scaler.transform(test_df[["temp", "roll"]])
+is_val = (train_df["date"] >= "2023-04-15").to_numpy()
+model = Ridge().fit(X_train[~is_val], train_df["uptake"].to_numpy()[~is_val])
+print(model.score(X_train[is_val], train_df["uptake"].to_numpy()[is_val]))
+print(model.score(X_test, test_df["uptake"]))
+`;
+  it('a validation part carved by a mask named is_val from a training part the scaler was fit on (nothing)', async () => {
+    await check(prog('after'));
+  });
+  it('the scaler fit on the whole table: reported', async () => {
+    await check(prog('before', '  # <- leak-preprocessing'));
+  });
+});

@@ -1433,7 +1433,10 @@ class Interpreter {
         let bound = v;
         if (v.kind === 'est' && this.loops.length > 0 && v.loop === undefined) bound = v; // re-bound, not re-made
         scope.set(target.text, bound);
-        if (v.kind === 'data') for (const r of v.rows) this.facts.origins.get(r)?.names.add(target.text);
+        // (A mask's name, is_val = (train_df["date"] >= …).to_numpy(), names the rows it will keep, not the rows it is
+        // computed from.)
+        if (v.kind === 'data' && !v.mask)
+          for (const r of v.rows) this.facts.origins.get(r)?.names.add(target.text);
         return;
       }
       case 'pattern_list':
