@@ -285,3 +285,22 @@ print(model.score(X_test, test_df["uptake"]))
     await check(prog('before', '  # <- leak-preprocessing'));
   });
 });
+
+describe('rework after a quality grade, not a share of reground material in the compound', () => {
+  const prog = (col: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+presses = pd.read_csv("press_log.csv")
+X = presses[["press_temp_c", "cycle_s", "${col}"]]
+X_train, X_test, y_train, y_test = train_test_split(X, presses["defect"], random_state=0)
+clf = RandomForestClassifier(random_state=0).fit(X_train, y_train)${mark}
+print(clf.score(X_test, y_test))
+`;
+  it('regrind minutes of the defective pieces: reported', async () => {
+    await check(prog('regrind_minutes', '  # <- leak-target'));
+  });
+  it('regrind_pct, the recycled share of the puck (nothing)', async () => {
+    await check(prog('regrind_pct'));
+  });
+});

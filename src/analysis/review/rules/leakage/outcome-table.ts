@@ -215,9 +215,10 @@ export const OUTCOMES: Outcome[] = [
     event: 'a quality grade or inspection result',
     target:
       /(^|_)(grade[sd]?|grading|defects?|defective|rejects?|rejected|qc_\w+|pass_fail|first_quality|hardness\w*|off_spec|out_of_spec|in_spec|spec_\w+|non_?conform\w*|ber|blossom_end_rot)($|_)/,
-    // (A piece that misses its hardness spec is reground or re-tempered: the rework time is that answer.)
+    // (A piece that misses its hardness spec is reground or re-tempered: the rework time is that answer. Not a share
+    // of reground material in a compound, regrind_pct of a vinyl puck, which is an input of the process.)
     after:
-      /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|concession\w*|class_ii\w*|second_class\w*)($|_)/,
+      /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind(?!_(?:pct|percent|share|ratio|frac\w*|content|mix))\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|concession\w*|class_ii\w*|second_class\w*)($|_)/,
     follows: 'mending, rework and scrapping are done after an item is graded, because of its grade',
   },
   {
