@@ -304,3 +304,35 @@ print(clf.score(X_test, y_test))
     await check(prog('regrind_pct'));
   });
 });
+
+describe("features from an array of windows, labels and ids from the table beside it: the ids are the rows' too", () => {
+  const prog = (split: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.model_selection import GroupShuffleSplit, train_test_split
+windows = np.load("windows.npy")
+meta = pd.read_csv("windows_meta.csv")
+y = meta["is_fall"].to_numpy()
+print(meta["resident_id"].nunique(), "residents")
+X = pd.DataFrame({"peak": windows.max(axis=(1, 2)), "spread": windows.std(axis=(1, 2))})
+${split}${mark}
+clf = HistGradientBoostingClassifier().fit(X_train, y_train)
+print(clf.score(X_test, y_test))
+`;
+  it('split row by row: reported', async () => {
+    await check(
+      prog(
+        'X_train, X_test, y_train, y_test = train_test_split(X, y, stratify=y, random_state=7)',
+        '  # <- leak-overlap',
+      ),
+    );
+  });
+  it('split by resident (nothing)', async () => {
+    await check(
+      prog(
+        'tr, te = next(GroupShuffleSplit(n_splits=1, random_state=7).split(X, y, groups=meta["resident_id"]))\nX_train, X_test, y_train, y_test = X.iloc[tr], X.iloc[te], y[tr], y[te]',
+      ),
+    );
+  });
+});

@@ -494,6 +494,8 @@ export interface SplitFact {
    * linked to it (they stay the parts they were to the other rules).
    */
   position?: true;
+  /** train_test_split's other arrays' frames, when not the first's (y = meta["label"] beside X from an array). */
+  frames?: number[];
 }
 
 export interface TrainFact {

@@ -4846,6 +4846,12 @@ class Interpreter {
       .map((a) => a.column)
       .find((c) => c && /(^|_)id$/i.test(c.name) && this.facts.countedKeys?.get(c.frame)?.has(c.name));
     if (ids && shuffled) fact.ids = ids.name;
+    // train_test_split(X, y) with X made from an array and y a column of a table of the same rows (meta["is_fall"]):
+    // that table's frame too, whose ids say whose rows they are.
+    const others = [...new Set(arrays.slice(1).map((a) => a.column?.frame ?? a.frame))].filter(
+      (f) => f !== source.frame,
+    );
+    if (others.length) fact.frames = others;
     const items: Val[] = [];
     for (const a of arrays) {
       items.push(this.withRows(a, this.facts.origins.get(fact.train)!, at));

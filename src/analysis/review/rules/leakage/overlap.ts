@@ -210,6 +210,7 @@ export const rule: Rule = {
           )
           .map((s) => ({
             frame: s.source.frame,
+            frames: s.frames ?? [],
             rows: s.source.rows,
             at: s.at,
             what: `split by ${s.fn}`,
@@ -221,6 +222,7 @@ export const rule: Rule = {
           .filter((c) => !c.ignoredGroups)
           .map((c) => ({
             frame: c.data.frame,
+            frames: [] as number[],
             rows: c.data.rows,
             at: c.at,
             what: `cross-validated by ${c.fn}`,
@@ -266,6 +268,20 @@ export const rule: Rule = {
                   m.key === c && [...(m.names ?? [])].some((n) => n !== c && labels.has(`${frame}:${n}`)),
               ),
         );
+      // An id counted in the table the labels come from, when the features are made elsewhere (an array of windows)
+      // and no model reads a column of that name.
+      const countedBeside = (frame: number) =>
+        [...(facts.countedKeys?.get(frame) ?? [])].find(
+          (c) =>
+            !NOT_ENTITY.test(entityOf(c)) &&
+            (notFeature(frame, c) ||
+              facts.trainings.every(
+                ({ x }) =>
+                  (x.cols?.frame ?? x.frame) !== frame &&
+                  !(x.cols?.mode === 'only' && [...x.cols.names].some((n) => n.includes(c))) &&
+                  !(x.deps ?? []).some((dep) => dep.name.includes(c)),
+              )),
+        );
       // rfm = history.groupby("donor_id").agg(…): one row per donor, whatever the columns say
       // (Rows named as parts of a document, `stanzas` made from poems deduplicated by poem_id, are several per poem
       // again: only a reduction, not a deduplication before the parts were cut, makes them one per group.)
@@ -278,8 +294,12 @@ export const rule: Rule = {
           }),
         );
       for (const d of divided) {
+        // (The table the labels come from, beside features made from an array: its ids are the rows' too.)
         const g =
-          grouped(d.frame, d.rows, d.shuffled) ?? (d.shuffled ? counted(d.frame) : undefined) ?? d.ids;
+          grouped(d.frame, d.rows, d.shuffled) ??
+          (d.shuffled ? counted(d.frame) : undefined) ??
+          d.ids ??
+          (d.shuffled ? d.frames.map((f) => countedBeside(f)).find((x) => x) : undefined);
         // perf[perf.season.isin(HOLDOUT)]: a split by a period keeps each period's rows together; an entity seen in
         // earlier periods and predicted in later ones (a production revived, a store's next season) is forecasting,
         // not a copy — unless the entity is a person measured again (GROUP_ID).
