@@ -336,3 +336,32 @@ print(clf.score(X_test, y_test))
     );
   });
 });
+
+describe('pd.concat(keys=…) split back with .xs: each key is its part again', () => {
+  const prog = (stats: string, mark = '') => `
+import pandas as pd
+from lightgbm import LGBMClassifier
+train = pd.read_csv("tenders_train.csv")
+hold = pd.read_csv("tenders_holdout.csv")
+full = pd.concat([train, hold], keys=["train", "hold"])
+${stats}${mark}
+train = full.xs("train")
+hold = full.xs("hold")
+cols = ["miles", "lane_share"]
+model = LGBMClassifier().fit(train[cols], train["rejected"])
+print(model.score(hold[cols], hold["rejected"]))
+`;
+  it('shares counted over both parts: reported', async () => {
+    await check(
+      prog(
+        'full["lane_share"] = full["lane"].map(full["lane"].value_counts(normalize=True))',
+        '  # <- leak-preprocessing',
+      ),
+    );
+  });
+  it('shares of the training part only (nothing)', async () => {
+    await check(
+      prog('full["lane_share"] = full["lane"].map(full.xs("train")["lane"].value_counts(normalize=True))'),
+    );
+  });
+});

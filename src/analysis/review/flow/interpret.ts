@@ -5994,6 +5994,15 @@ class Interpreter {
       o.how = method;
       return this.withRows(d, o, at);
     }
+    // full.xs("hold") of pd.concat([train, hold], keys=["train", "hold"]): that part's rows again, as full.loc["hold"].
+    const xsKey =
+      method === 'xs' && d.keyedParts && args.pos.length >= 1 ? stringValue(args.pos[0]) : undefined;
+    if (xsKey !== undefined && d.keyedParts![xsKey]) {
+      const out = this.derive([d], at, true);
+      out.rows = new Set(d.keyedParts![xsKey]);
+      out.keyedParts = undefined;
+      return out;
+    }
     // Polars df.slice(0, n_train), df.slice(n_train): the first rows and the rest, as head and tail are. (Not a
     // string's characters, s.str.slice(0, 3), nor a column's values.)
     const sliceOf = n.childForFieldName('function')?.childForFieldName('object')?.text ?? '';
