@@ -365,3 +365,28 @@ print(model.score(hold[cols], hold["rejected"]))
     );
   });
 });
+
+describe("a search's cv= list of (train, test) positions that a mask keeps", () => {
+  const prog = (cv: string, fitRows: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import RandomizedSearchCV, TimeSeriesSplit
+from xgboost import XGBRegressor
+flights = pd.read_parquet("flights.parquet")
+cutoff = flights["on_blocks"].max() - pd.Timedelta(weeks=8)
+train_idx = np.flatnonzero(flights["on_blocks"] <= cutoff)
+test_idx = np.flatnonzero(flights["on_blocks"] > cutoff)
+X = flights[["pax", "bags"]].to_numpy()
+y = flights["first_bag_min"].to_numpy()
+search = RandomizedSearchCV(XGBRegressor(), {"max_depth": [3, 5, 7]}, n_iter=3, cv=${cv}, refit=False)
+search.fit(${fitRows})
+model = XGBRegressor(**search.best_params_).fit(X[train_idx], y[train_idx])
+print(np.abs(model.predict(X[test_idx]) - y[test_idx]).mean())${mark}
+`;
+  it('the one fold is the hold-out the model is then scored on: reported', async () => {
+    await check(prog('[(train_idx, test_idx)]', 'X, y', '  # <- leak-selection'));
+  });
+  it('time-ordered folds of the training rows (nothing)', async () => {
+    await check(prog('TimeSeriesSplit(n_splits=4)', 'X[train_idx], y[train_idx]'));
+  });
+});

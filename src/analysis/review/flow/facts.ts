@@ -276,6 +276,8 @@ export interface EstVal {
   earlyStopping: boolean;
   /** A search's cv= splitter. */
   cv?: SplitterVal;
+  /** A search's cv= list of (train, test) positions kept by masks: those masks (see the search's fit). */
+  cvFolds?: [DataVal, DataVal][];
   /**
    * For a ColumnTransformer: the columns its transformers are given by name, and whether other columns reach the
    * model too (remainder="passthrough", or columns chosen by a selector the program does not name).

@@ -4116,6 +4116,20 @@ class Interpreter {
         if (v === innerNode) continue;
         const val = this.expr(v, scope);
         if (k === 'cv' && val?.kind === 'splitter') e.cv = val;
+        // cv=[(train_idx, test_idx)] with positions a mask keeps (np.flatnonzero(df.date > cutoff)): the folds given.
+        if (k === 'cv' && val?.kind === 'coll') {
+          const folds = val.items.flatMap((i) =>
+            i.kind === 'tuple' &&
+            i.items.length === 2 &&
+            i.items[0]?.kind === 'data' &&
+            i.items[0].mask &&
+            i.items[1]?.kind === 'data' &&
+            i.items[1].mask
+              ? [[i.items[0], i.items[1]] as [DataVal, DataVal]]
+              : [],
+          );
+          if (folds.length) e.cvFolds = folds;
+        }
       }
       return e;
     }
@@ -5201,6 +5215,24 @@ class Interpreter {
             }
             this.train(e, { ...x, rows: rest }, y && { ...y, rows: rest }, at);
             return e;
+          }
+        }
+        if (e.role === 'search' && e.cvFolds) {
+          // cv=[(train_idx, test_idx)]: each candidate is scored on the rows each test mask keeps, the same part
+          // X[test_idx] is later (as PredefinedSplit's validation fold, above).
+          const loop = -this.nextId++;
+          this.loops.push(loop);
+          try {
+            for (const [fit, held] of e.cvFolds) {
+              const part = (m: DataVal) => this.select({ ...this.derive([m], at), mask: undefined }, m, at);
+              const [tr, te] = [part(fit), part(held)];
+              if (!tr || !te) continue;
+              const trial = this.est(`${e.cls} candidate`, 'model', at);
+              trial.fits.push({ rows: new Set(tr.rows), at });
+              this.evaluate(trial, te, at, 'score').decides = at;
+            }
+          } finally {
+            this.loops.pop();
           }
         }
         if (e.role === 'search') {
