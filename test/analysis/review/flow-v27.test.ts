@@ -390,3 +390,52 @@ print(np.abs(model.predict(X[test_idx]) - y[test_idx]).mean())${mark}
     await check(prog('TimeSeriesSplit(n_splits=4)', 'X[train_idx], y[train_idx]'));
   });
 });
+
+describe("an entity's whole dated history summarised and merged onto dated rows, the dates parsed by the program", () => {
+  const prog = (summary: string, mark = '') => `
+import pandas as pd
+import xgboost as xgb
+inv = pd.read_parquet("used_inventory.parquet")
+prices = pd.read_parquet("price_changes.parquet")
+inv["listed_at"] = pd.to_datetime(inv["listed_at"])
+inv["sold_at"] = pd.to_datetime(inv["sold_at"])
+${summary}
+inv = inv.merge(price_summary, left_on="stock_no", right_index=True, how="left")
+features = ["odometer", "initial_list_price", "n_reprices"]
+train = inv[inv["sold_at"] < "2024-01-01"]
+test = inv[inv["listed_at"] >= "2024-01-01"]
+model = xgb.XGBRegressor().fit(train[features], train["days_on_lot"])${mark}
+print(model.score(test[features], test["days_on_lot"]))
+`;
+  it('repricings counted over the whole history (a frame of named series, merged by right_index): reported', async () => {
+    await check(
+      prog(
+        'g = prices.sort_values("changed_at").groupby("stock_no")\nprice_summary = pd.DataFrame({"n_reprices": g.size()})',
+        '  # <- leak-target',
+      ),
+    );
+  });
+  it('counted up to the listing date only (nothing)', async () => {
+    await check(
+      prog(
+        'p = prices.merge(inv[["stock_no", "listed_at"]], on="stock_no")\np = p[p["changed_at"] <= p["listed_at"]]\nprice_summary = pd.DataFrame({"n_reprices": p.groupby("stock_no").size()})',
+      ),
+    );
+  });
+});
+
+describe('a mean of the label by an id, merged back with left_on= and right_index=True', () => {
+  const prog = (stat: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+outs = pd.read_csv("outs.csv", parse_dates=["event_date"])
+rate = outs.groupby("bull_id")["qualified"].${stat}.rename("bull_rate")
+outs = outs.merge(rate, left_on="bull_id", right_index=True, how="left")
+train, test = outs[outs["event_date"] < "2023-01-01"], outs[outs["event_date"] >= "2023-01-01"]
+clf = LogisticRegression().fit(train[["rider_score", "bull_rate"]], train["qualified"])${mark}
+print(clf.score(test[["rider_score", "bull_rate"]], test["qualified"]))
+`;
+  it("every out's label in its bull's rate: reported as leak-target, not a second preprocessing finding", async () => {
+    await check(prog('mean()', '  # <- leak-target'));
+  });
+});

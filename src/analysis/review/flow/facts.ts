@@ -150,6 +150,8 @@ export interface DataVal {
    * cip_days, …, direction="forward")`): the columns it brings (see Facts.laterAsOf).
    */
   laterCols?: { names: Set<string>; at: Position; how: string };
+  /** Dates parsed from text (`pd.to_datetime(df["listed_at"])`): assigned to a column, a column of dates. */
+  parsedDates?: true;
   /** Values computed from such a column (`(next_cip["cip_day"] - df["day"]).dt.days`): where it was joined, how. */
   later?: { at: Position; how: string };
   /** Evidence that the rows are a time series (lag features, datetime index). */

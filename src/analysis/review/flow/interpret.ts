@@ -927,6 +927,12 @@ class Interpreter {
       this.facts.columnDefs.set(frame.frame, defs);
     }
     const deps = this.dataOf(v).flatMap((d) => d.deps ?? []);
+    if (v?.kind === 'data' && v.parsedDates) {
+      this.facts.datedColumns ??= new Map();
+      const dated = this.facts.datedColumns.get(frame.frame) ?? new Set<string>();
+      dated.add(name);
+      this.facts.datedColumns.set(frame.frame, dated);
+    }
     // df["days_to_next_cip"] = (next_cip["cip_day"] - df["day"]).dt.days: a column made from a later record.
     const later = this.dataOf(v).find((d) => d.later)?.later;
     if (later) {
@@ -3315,6 +3321,40 @@ class Interpreter {
         return out;
       }
     }
+    if (/^(pd|pandas)\.DataFrame$/.test(qname) && args.pos[0]?.type === 'dictionary') {
+      // pd.DataFrame({"n_reprices": g.size(), "total_markdown": …}) of series: each key names its column, and what was
+      // learnt to make a value is written there (see Taint.assigned). (Dicts of lists of rows go the generic way.)
+      const pairs = args.pos[0].namedChildren.filter((c) => c?.type === 'pair');
+      const vals = pairs.map((pr) => {
+        const key = stringValue(pr!.childForFieldName('key') ?? null);
+        const valueNode = pr!.childForFieldName('value');
+        return { key, v: valueNode ? this.expr(valueNode, scope) : undefined };
+      });
+      for (const [k, v] of args.kw) if (k !== 'index' && k !== 'columns') this.expr(v, scope);
+      const data = vals.flatMap(({ v }) => this.dataOf(v));
+      if (
+        pairs.length > 0 &&
+        vals.every(({ key }) => key !== undefined) &&
+        data.length > 0 &&
+        data.every((x) => x.taints.some((t) => t.groupBy?.length))
+      ) {
+        const out = this.derive(data, at);
+        out.frame = this.nextId++;
+        out.taints = vals.flatMap(({ key, v }) =>
+          this.dataOf(v).flatMap((x) =>
+            x.taints.map((t) => ({ ...t, assigned: { frame: out.frame, names: [key!] } })),
+          ),
+        );
+        out.cols = { frame: out.frame, mode: 'only', names: new Set(vals.map(({ key }) => key!)) };
+        out.whole = true;
+        out.deps = undefined;
+        this.useColumns(
+          out.frame,
+          vals.map(({ key }) => key!),
+        );
+        return out;
+      }
+    }
     if (/^(pl|polars)\.Series$/.test(qname) && args.pos.length === 2) {
       // pl.Series("is_test", rng.random(df.height) < 0.2): the values, named (a mask stays that mask).
       this.expr(args.pos[0]!, scope);
@@ -3672,7 +3712,11 @@ class Interpreter {
     }
     if (name === 'to_datetime') {
       const v = this.generic(args, scope, at);
-      if (v?.kind === 'data') v.time = strongest(v.time, { at, evidence: 'pd.to_datetime', weak: true });
+      if (v?.kind === 'data') {
+        v.time = strongest(v.time, { at, evidence: 'pd.to_datetime', weak: true });
+        // inv["listed_at"] = pd.to_datetime(inv["listed_at"]): a column of dates, as parse_dates= makes it.
+        v.parsedDates = true;
+      }
       return v;
     }
     if (METRICS.test(name) && /metrics|sklearn|lifelines|sksurv|^[a-z_]+$/.test(qname)) {
@@ -5590,9 +5634,11 @@ class Interpreter {
       const frame = g.data.cols?.frame ?? g.data.frame;
       // (A table read without parse_dates is dated all the same by a date column it aggregates, last_delivery=
       // ("delivery_date", "max").)
+      // (Or a date-named column the program reads from the table, prices.sort_values("changed_at").)
       const dates = new Set([
         ...(this.facts.datedColumns?.get(frame) ?? []),
         ...allNamed.map(([, src]) => src).filter((src) => this.dated({ frame, name: src })),
+        ...[...(this.facts.frameColumns.get(frame) ?? [])].filter((c) => dateNamed(c)),
       ]);
       // (Rows kept by a mask on a column that is not a date, ledger[ledger.entry_type.isin([…])], are every record of
       // each kind all the same: a cut in time is what makes a table no longer the whole record.)
@@ -6026,6 +6072,14 @@ class Interpreter {
       o.how = method;
       return this.withRows(d, o, at);
     }
+    // prices.sort_values("changed_at"): a column of the table, read (its name may say the table is dated).
+    if (method === 'sort_values' && !d.column) {
+      const byNode = args.kw.get('by') ?? args.pos[0];
+      const by = byNode
+        ? (stringList(byNode) ?? (stringValue(byNode) !== undefined ? [stringValue(byNode)!] : []))
+        : [];
+      if (by.length) this.useColumns(d.cols?.frame ?? d.frame, by);
+    }
     // full.xs("hold") of pd.concat([train, hold], keys=["train", "hold"]): that part's rows again, as full.loc["hold"].
     const xsKey =
       method === 'xs' && d.keyedParts && args.pos.length >= 1 ? stringValue(args.pos[0]) : undefined;
@@ -6454,7 +6508,10 @@ class Interpreter {
       if (d.whole) out.whole = true;
       // s.merge(daily, on=["station_id", "day"]) of a reduction by those keys, its keys unchanged: each row gets its
       // own group's statistics (see Taint.mergedBack).
-      const onNode = args.kw.get('on');
+      // (left_on="bull_id", right_index=True of a reduction indexed by bull_id: the same lookup.)
+      const onNode =
+        args.kw.get('on') ??
+        (args.kw.get('right_index')?.text === 'True' ? args.kw.get('left_on') : undefined);
       const onKeys = onNode ? (stringList(onNode) ?? this.named(onNode, scope)?.values) : undefined;
       // (df[keys].join(table, on=keys) looks the table up by the same keys.)
       const back = (o: DataVal, t: Taint) =>
