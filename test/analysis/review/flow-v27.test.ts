@@ -439,3 +439,31 @@ print(clf.score(test[["rider_score", "bull_rate"]], test["qualified"]))
     await check(prog('mean()', '  # <- leak-target'));
   });
 });
+
+describe('ids counted per group (groupby(k)["seed_id"].nunique()) say the rows are several per id', () => {
+  const prog = (split: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupShuffleSplit, train_test_split
+manifest = pd.read_csv("crops_manifest.csv")
+print(manifest.groupby("exposure_kv")["seed_id"].nunique())
+${split}${mark}
+clf = LogisticRegression().fit(train_df[["density", "area"]], train_df["label"])
+print(clf.score(test_df[["density", "area"]], test_df["label"]))
+`;
+  it('split crop by crop: reported', async () => {
+    await check(
+      prog(
+        'train_df, test_df = train_test_split(manifest, stratify=manifest["label"], random_state=42)',
+        '  # <- leak-overlap',
+      ),
+    );
+  });
+  it('split by seed (nothing)', async () => {
+    await check(
+      prog(
+        'tr, te = next(GroupShuffleSplit(n_splits=1, random_state=42).split(manifest, groups=manifest["seed_id"]))\ntrain_df, test_df = manifest.iloc[tr], manifest.iloc[te]',
+      ),
+    );
+  });
+});

@@ -5543,6 +5543,10 @@ class Interpreter {
         /^(first|shift|diff|pct_change|cumcount|cumsum)$/.test(stringValue(args.pos[0]) ?? ''));
     if (method === 'size' && g.keys?.length === 1 && ENTITY_ID.test(g.keys[0]!))
       this.noteEntity(g.data.cols?.frame ?? g.data.frame, g.keys[0]!);
+    // manifest.groupby("exposure_kv")["seed_id"].nunique(): the distinct ids counted, per group, as
+    // df["seed_id"].nunique() counts them.
+    if (method === 'nunique' && g.data.column && ENTITY_ID.test(g.data.column.name))
+      this.noteEntity(g.data.column.frame, g.data.column.name);
     if (series && g.keys?.length === 1 && /^[a-z][a-z0-9_]*?_?id$/i.test(g.keys[0]!)) {
       const frame = g.data.cols?.frame ?? g.data.frame;
       this.facts.seriesKeys ??= new Map();
