@@ -467,3 +467,42 @@ print(clf.score(test_df[["density", "area"]], test_df["label"]))
     );
   });
 });
+
+describe('names known to be among a partial list of columns stay known when more lists are added', () => {
+  const prog = (extra: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestRegressor
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("flats.csv")
+pitch = [c for c in df.columns if c.startswith("dist_")]
+features = pitch + ["rooms", ${extra}] + ["floor"]
+X_train, X_test, y_train, y_test = train_test_split(df[features], df["sale_price"], random_state=0)
+model = RandomForestRegressor(random_state=0).fit(X_train, y_train)${mark}
+print(model.score(X_test, y_test))
+`;
+  it('the label among the names of the middle list: reported', async () => {
+    await check(prog('"sale_price"', '  # <- leak-target'));
+  });
+  it('no label among them (nothing)', async () => {
+    await check(prog('"area_m2"'));
+  });
+});
+
+describe('a label that compares the outcome with a share of another column: that column is its unit, not its answer', () => {
+  const prog = (features: string, mark = '') => `
+import pandas as pd
+from catboost import CatBoostClassifier
+from sklearn.model_selection import train_test_split
+disputes = pd.read_csv("deposit_disputes.csv")
+disputes["tenant_recovers_half"] = (disputes["awarded_to_tenant"] >= 0.5 * disputes["deposit_amount"]).astype(int)
+X_train, X_test, y_train, y_test = train_test_split(disputes[${features}], disputes["tenant_recovers_half"], random_state=0)
+clf = CatBoostClassifier(verbose=0).fit(X_train, y_train)${mark}
+print(clf.score(X_test, y_test))
+`;
+  it('the deposit among the features (nothing)', async () => {
+    await check(prog('["deposit_amount", "tenancy_months"]'));
+  });
+  it('the amount awarded among the features: reported', async () => {
+    await check(prog('["deposit_amount", "awarded_to_tenant"]', '  # <- leak-target'));
+  });
+});

@@ -1910,7 +1910,17 @@ class Interpreter {
         const vals = n.namedChildren.map((c) => (c ? this.expr(c, scope) : undefined));
         const folded = this.fold(n, vals);
         if (folded) return folded;
-        const data = vals.flatMap((v) => this.dataOf(v));
+        // awarded >= 0.5 * deposit_amount: the outcome measured against a share of another column, a rate per unit
+        // of it (awarded / deposit >= 0.5) — that column read as a divisor is (see ColDep.divisor).
+        const scaled = (c: Node | null, v: Val | undefined): Val | undefined => {
+          if (n.type !== 'comparison_operator' || c?.type !== 'binary_operator' || v?.kind !== 'data')
+            return v;
+          if (c.childForFieldName('operator')?.type !== '*') return v;
+          const sides = [c.childForFieldName('left'), c.childForFieldName('right')];
+          if (!sides.some((x) => x && /^(integer|float)$/.test(x.type))) return v;
+          return v.deps ? { ...v, deps: v.deps.map((d) => ({ ...d, divisor: true as const })) } : v;
+        };
+        const data = vals.flatMap((v, i) => this.dataOf(scaled(n.namedChildren[i] ?? null, v)));
         if (data.length === 0) return vals.find((v) => v?.kind === 'stat');
         const out = this.derive(data, posOf(n));
         // ev["event_time"] < ev["delinquent_on"]: two columns of the same rows in time order (see DataVal.rowCut).
@@ -2332,7 +2342,8 @@ class Interpreter {
         ...(p.frame !== undefined ? { frame: p.frame } : {}),
       };
       // (An unknown subset and names: the names are among them — see ColsView.more.)
-      const known = drop ? [] : [...(a.partial ? [] : a.values), ...(b.partial ? [] : b.values)];
+      // (pitch_cols + other_cols + ["piece_type"]: the names known to be among a partial list stay known.)
+      const known = drop ? [] : [...a.values, ...b.values];
       return { kind: 'strs', values: known, list: true, partial };
     }
     if (a?.kind === 'coll' && b === undefined && a.items.length > 0)
