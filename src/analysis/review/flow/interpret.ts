@@ -5751,6 +5751,12 @@ class Interpreter {
     )
       return { ...this.derive([d], at, true), distinct: d.column.name };
     const argVals = [...args.pos, ...args.kw.values()].map((a) => this.expr(a, scope));
+    // cat_lookup[c].index(v) for v in df[c], with the list of a column's distinct values: v's position in it, an
+    // encoding of v's rows — not the rows the list was made from. (What the list learnt is not followed: a list of
+    // categories of every row leaves only unseen categories unknown, and a list of the label's classes made from all
+    // rows, labels.index(row["emotion"]), is how labels are numbered.)
+    if (method === 'index' && args.pos.length === 1 && !d.preds && !d.evals && argVals[0]?.kind === 'data')
+      return this.derive([argVals[0]], at);
     // df.year.isin(TEST_YEARS), pl.col("year").is_in(TEST_YEARS): a mask by a set of values; with its complement
     // (~…) it divides the rows, as a comparison with a constant does.
     if (

@@ -1,0 +1,35 @@
+/**
+ * The thirty-first round of data-flow capabilities (issue 16; held-out v31's failures, tuning data since its report;
+ * v32 frozen before this round): each behaviour with a leaky program (the line that must be reported marked
+ * `# <- rule`) and programs that must report nothing. Written for these tests, not copied from the corpus.
+ */
+import { describe, it } from 'vitest';
+import { check } from './check-leakage.js';
+
+describe("a value's position in a list of categories is an encoding learnt from the list's rows, not those rows", () => {
+  const prog = (vocabFrom: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+requests = pd.read_csv("deferrals.csv")
+train = requests[requests["received_date"] < "2023-07-01"]
+test = requests[requests["received_date"] >= "2023-07-01"]
+lookup = {c: sorted(${vocabFrom}[c].dropna().unique()) for c in ["court", "reason"]}${mark}
+
+
+def encode(df):
+    codes = [[lookup[c].index(v) if v in lookup[c] else len(lookup[c]) for v in df[c]] for c in ["court", "reason"]]
+    return np.column_stack(codes + [df["days_notice"].to_numpy()])
+
+
+X_train, X_test = encode(train), encode(test)
+clf = LogisticRegression().fit(X_train, train["granted"])
+print(clf.score(X_test, test["granted"]))
+`;
+  it('categories of the training part (nothing; the test rows are not the training rows)', async () => {
+    await check(prog('train'));
+  });
+  it('categories of every row (not followed: no rows of the table in the test features)', async () => {
+    await check(prog('requests'));
+  });
+});
