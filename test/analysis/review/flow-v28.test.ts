@@ -33,3 +33,27 @@ print(clf.score(X_test, test["granted"]))
     await check(prog('requests'));
   });
 });
+
+describe('learning-to-rank models (XGBRanker, LGBMRanker) are models', () => {
+  const prog = (scoreOn: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from sklearn.metrics import ndcg_score
+from xgboost import XGBRanker
+df = pd.read_parquet("search_clicks.parquet").sort_values("query_id")
+train, valid, test = df[df.week < 40], df[(df.week >= 40) & (df.week < 46)], df[df.week >= 46]
+results = {}
+for objective in ["rank:pairwise", "rank:ndcg", "rank:map"]:
+    model = XGBRanker(objective=objective).fit(train[["bm25", "ctr"]], train["grade"], qid=train["query_id"])
+    results[objective] = ndcg_score([${scoreOn}["grade"]], [model.predict(${scoreOn}[["bm25", "ctr"]])])${mark}
+best = max(results, key=results.get)
+final = XGBRanker(objective=best).fit(train[["bm25", "ctr"]], train["grade"], qid=train["query_id"])
+print(ndcg_score([test["grade"]], [final.predict(test[["bm25", "ctr"]])]))
+`;
+  it('objectives compared on the test weeks: reported', async () => {
+    await check(prog('test', '  # <- leak-selection'));
+  });
+  it('compared on the validation weeks, the test weeks scored once (nothing)', async () => {
+    await check(prog('valid'));
+  });
+});

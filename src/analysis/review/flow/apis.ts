@@ -240,7 +240,10 @@ export function restartsOnFit(name: string): boolean {
 /** Estimator classes that predict (classifiers, regressors, clusterers, Keras models). */
 export function isModelClass(name: string): boolean {
   return (
-    MODEL_NAMES.has(name) || /(Classifier|Regressor|Regression)$/.test(name) || SURVIVAL_MODEL.test(name)
+    // (XGBRanker, LGBMRanker, CatBoostRanker: learning-to-rank models, scikit-learn style too.)
+    MODEL_NAMES.has(name) ||
+    /(Classifier|Regressor|Regression|Ranker)$/.test(name) ||
+    SURVIVAL_MODEL.test(name)
   );
 }
 
