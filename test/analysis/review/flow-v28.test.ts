@@ -57,3 +57,31 @@ print(ndcg_score([test["grade"]], [final.predict(test[["bm25", "ctr"]])]))
     await check(prog('valid'));
   });
 });
+
+describe('a prefit threshold tuner chooses the decision threshold on the rows it is fit on', () => {
+  const prog = (tuneOn: string, cv = '"prefit"', mark = '') => `
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.metrics import f1_score, make_scorer
+from sklearn.model_selection import TunedThresholdClassifierCV, train_test_split
+df = pd.read_csv("axle_alarms.csv")
+dev, test = train_test_split(df, test_size=0.25, random_state=0)
+train, calib = train_test_split(dev, test_size=0.25, random_state=1)
+clf = HistGradientBoostingClassifier().fit(train[["peak_kn", "speed"]], train["defect"])
+alarm = TunedThresholdClassifierCV(clf, scoring=make_scorer(f1_score), cv=${cv})
+alarm.fit(${tuneOn}[["peak_kn", "speed"]], ${tuneOn}["defect"])${mark}
+print(f1_score(test["defect"], alarm.predict(test[["peak_kn", "speed"]])))
+`;
+  it('threshold tuned on the test rows, then scored there: reported', async () => {
+    await check(prog('test', '"prefit"', '  # <- leak-selection'));
+  });
+  it('threshold tuned on a calibration split, the test rows scored once (nothing)', async () => {
+    await check(prog('calib'));
+  });
+  it('cv=5 on the test rows trains the classifier there: reported as training on the evaluated rows', async () => {
+    await check(prog('test', '5', '  # <- leak-overlap'));
+  });
+  it('cv=5 on the calibration split (nothing)', async () => {
+    await check(prog('calib', '5'));
+  });
+});

@@ -132,6 +132,8 @@ export const SEARCHES = new Set([
   'HalvingGridSearchCV',
   'HalvingRandomSearchCV',
   'BayesSearchCV',
+  // Trains clones of the classifier in its folds to choose a decision threshold (cv="prefit" is not a search).
+  'TunedThresholdClassifierCV',
 ]);
 
 export const SPLITTERS = new Set([

@@ -302,6 +302,11 @@ export interface EstVal {
    * (`OrdinalEncoder(categories=[["I", "II", "III"]])`, `CountVectorizer(vocabulary=["mild", "hot"])`).
    */
   fixed?: boolean;
+  /**
+   * A prefit threshold tuner (`TunedThresholdClassifierCV(clf, cv="prefit")`): the classifier whose decision
+   * threshold its fit() chooses; it predicts as that classifier.
+   */
+  thresholdOf?: EstVal;
 }
 
 export interface PredVal {

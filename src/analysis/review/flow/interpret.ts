@@ -4162,6 +4162,19 @@ class Interpreter {
       for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
       return this.est(name, 'search', at);
     }
+    if (name === 'TunedThresholdClassifierCV' && stringValue(args.kw.get('cv')) === 'prefit') {
+      // cv="prefit": the classifier is kept as fitted; fit(X, y) only picks its decision threshold by the scoring on
+      // X — a sweep of thresholds on those rows, as precision_recall_curve then argmax — and predict() is the
+      // classifier's at that threshold. (Any other cv= trains clones of it, a search, below.)
+      const innerNode = args.pos[0] ?? args.kw.get('estimator');
+      const inner = innerNode ? this.expr(innerNode, scope) : undefined;
+      for (const v of args.kw.values()) if (v !== innerNode) this.expr(v, scope);
+      if (inner?.kind === 'est') {
+        const e = this.est(name, 'model', at, [inner]);
+        e.thresholdOf = inner;
+        return e;
+      }
+    }
     if (SEARCHES.has(name)) {
       const innerNode = args.pos[0] ?? args.kw.get('estimator');
       const inner = innerNode ? this.expr(innerNode, scope) : undefined;
@@ -5175,6 +5188,17 @@ class Interpreter {
       return undefined;
     }
     if (/^get_best_(models|model|estimator)$/.test(method)) return e;
+    if (e.thresholdOf) {
+      // A prefit threshold tuner: fit() scores the classifier at every threshold on its rows and keeps the best;
+      // predictions are the classifier's.
+      if (method === 'fit' && x) {
+        const sweep = this.evaluate(e.thresholdOf, x, at, 'metric');
+        sweep.sweep = true;
+        sweep.decides = at;
+        return e;
+      }
+      if (method !== 'fit') return this.estMethod(e.thresholdOf, method, args, n, scope);
+    }
     if ((method === 'build_vocab' || method === 'train') && /^(Word2Vec|FastText|Doc2Vec)$/.test(e.cls)) {
       // w2v = Word2Vec(vector_size=100); w2v.build_vocab(docs); w2v.train(docs, …): learnt from those texts.
       const node =
