@@ -133,6 +133,11 @@ export interface ColDep {
    * how the other columns are scaled, not what they are.
    */
   divisor?: true;
+  /**
+   * Read only as the subtracted side of a difference of two columns (`reported_at` in `closed_at - reported_at`): the
+   * start of a duration, whose end is the other side.
+   */
+  subtracted?: true;
 }
 
 /** `i + k - 1` as `{ terms: { i: 1, k: 1 }, c: -1 }`. */

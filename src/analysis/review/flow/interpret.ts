@@ -789,6 +789,7 @@ class Interpreter {
         if (!same) deps.push(c);
         else if (c.lag < same.lag) deps[deps.indexOf(same)] = c;
         else if (same.divisor && !c.divisor && c.lag === same.lag) deps[deps.indexOf(same)] = c;
+        else if (same.subtracted && !c.subtracted && c.lag === same.lag) deps[deps.indexOf(same)] = c;
       }
       for (const e of d.internal ?? []) {
         internal ??= [];
@@ -2365,7 +2366,12 @@ class Interpreter {
       (op === '/' || op === '//') && v?.kind === 'data' && v.deps?.length
         ? { ...v, deps: v.deps.map((d) => ({ ...d, divisor: true as const })) }
         : v;
-    const data = [...this.dataOf(a), ...this.dataOf(divisorOf(b))];
+    // closed_at - reported_at: the subtracted columns marked as such (see ColDep.subtracted), when both sides are data.
+    const subtractedOf = (v: Val | undefined): Val | undefined =>
+      op === '-' && a?.kind === 'data' && v?.kind === 'data' && v.deps?.length
+        ? { ...v, deps: v.deps.map((d) => ({ ...d, subtracted: true as const })) }
+        : v;
+    const data = [...this.dataOf(a), ...this.dataOf(subtractedOf(divisorOf(b)))];
     const stats = [a, b].filter((v): v is StatVal => v?.kind === 'stat');
     if (data.length === 0) return stats[0];
     const out = this.derive(data, at, true);
@@ -5683,7 +5689,13 @@ class Interpreter {
       // each kind all the same: a cut in time is what makes a table no longer the whole record.)
       const unfiltered = [...g.data.rows].every((r) => {
         let o = this.facts.origins.get(r);
-        for (let depth = 0; o?.kind === 'subset' && depth < 8; depth++) {
+        for (let depth = 0; (o?.kind === 'subset' || o?.how === 'an inner merge') && depth < 8; depth++) {
+          // (An inner merge keeps the records whose key the other table has — events of the users in the trials
+          // table — every one of them whenever dated.)
+          if (o.how === 'an inner merge' && o.parents.length === 1) {
+            o = this.facts.origins.get(o.parents[0]!);
+            continue;
+          }
           const c = o.range?.column;
           if (
             !c ||
@@ -5847,6 +5859,35 @@ class Interpreter {
           : {}),
       };
       return out;
+    }
+    // ds.sel(time=slice(None, "2012-09-30")), ds.sel(time=slice(start, end)): xarray's rows along a dimension between
+    // two labels, both kept — the rows a mask `start <= time <= end` keeps (see select).
+    const sliced =
+      method === 'sel' && args.pos.length === 0 && args.kw.size === 1 ? [...args.kw][0] : undefined;
+    if (sliced && sliced[1].type === 'call' && sliced[1].childForFieldName('function')?.text === 'slice') {
+      const bounds = sliced[1].childForFieldName('arguments')?.namedChildren ?? [];
+      const [loNode, hiNode] = bounds.length === 1 ? [undefined, bounds[0]] : [bounds[0], bounds[1]];
+      const bound = (b: Node | undefined) =>
+        b && b.type !== 'none' ? constantValue(this.expr(b, scope), b) : undefined;
+      const [lo, hi] = [bound(loNode), bound(hiNode)];
+      if (!d.preds && !d.evals && bounds.length <= 2 && (lo !== undefined || hi !== undefined)) {
+        const idx: DataVal = {
+          ...this.derive([d], at, true),
+          mask: {
+            key: `${sliced[0]}|between|${lo ?? ''},${hi ?? ''}`,
+            neg: false,
+            column: sliced[0],
+            range: {
+              ...(lo !== undefined ? { lo } : {}),
+              ...(hi !== undefined ? { hi } : {}),
+              loIn: lo !== undefined,
+              hiIn: hi !== undefined,
+            },
+          },
+        };
+        const out = this.select(d, idx, at);
+        if (out) return out;
+      }
     }
     // (df["date"] < cutoff).to_numpy(): the same mask as an array.
     if (d.mask && SAME_VALUES.test(method)) return { ...this.derive([d], at, true), mask: d.mask };

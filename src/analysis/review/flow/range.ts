@@ -51,3 +51,32 @@ export function withinRange(inner: Range, outer: Range): boolean {
       (inner.hi < outer.hi || (inner.hi === outer.hi && (!inner.hiIn || outer.hiIn))));
   return lo && hi;
 }
+
+/** Whether a range's bounds look like calendar years (1800–2200), as a `year`/`season` column's are. */
+function yearBounds(r: Range): boolean {
+  const bs = [r.lo, r.hi].filter((b) => b !== undefined);
+  return bs.length > 0 && bs.every((b) => Number.isInteger(b) && b >= 1800 && b <= 2200);
+}
+
+/** Whether a range's bounds look like dates (milliseconds since 1970, later than 1973). */
+function dateBounds(r: Range): boolean {
+  const bs = [r.lo, r.hi].filter((b) => b !== undefined);
+  return bs.length > 0 && bs.every((b) => b > 1e11);
+}
+
+/**
+ * Whether the dates `inner` keeps (`time <= "2012-09-30"`) fall within the years `outer` keeps (`year < 2013`), each
+ * year read as the calendar year from 1 January. A year of another start (a water or fiscal year, October to
+ * September) is read the same way, so a cut up to three months into its calendar year is taken as inside it.
+ */
+export function datesWithinYears(inner: Range, outer: Range): boolean {
+  if (!dateBounds(inner) || !yearBounds(outer)) return false;
+  const jan1 = (y: number) => Date.UTC(y, 0, 1);
+  const years: Range = {
+    ...(outer.lo !== undefined ? { lo: jan1(outer.loIn ? outer.lo : outer.lo + 1) } : {}),
+    ...(outer.hi !== undefined ? { hi: jan1(outer.hiIn ? outer.hi + 1 : outer.hi) } : {}),
+    loIn: true,
+    hiIn: false,
+  };
+  return withinRange(inner, years);
+}

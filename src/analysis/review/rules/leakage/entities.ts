@@ -59,8 +59,16 @@ export function partsOf(
   );
   const part = names.flatMap((n) => n.split('_')).find((w) => PART_ROWS.test(w));
   if (!part) return undefined;
-  return [...(facts.frameColumns.get(frame) ?? [])].find((c) => {
-    const entity = ID_COLUMN.exec(c)?.[1]?.replace(/_$/, '');
-    return !!entity && entity.length >= 3 && !NOT_ENTITY.test(entity) && !PART_ROWS.test(`${entity}s`);
-  });
+  const columns = [...(facts.frameColumns.get(frame) ?? [])];
+  return (
+    columns.find((c) => {
+      const entity = ID_COLUMN.exec(c)?.[1]?.replace(/_$/, '');
+      return !!entity && entity.length >= 3 && !NOT_ENTITY.test(entity) && !PART_ROWS.test(`${entity}s`);
+    }) ??
+    // Tiles or windows of a genome by their coordinates (chrom, start, end): neighbouring tiles overlap or lie close
+    // on the same chromosome, what they are parts of.
+    (columns.some((c) => /^(start|begin|pos|position)$/i.test(c))
+      ? columns.find((c) => /^(chrom|chromosome|chr|seqnames|contig)$/i.test(c))
+      : undefined)
+  );
 }

@@ -127,3 +127,102 @@ export function openWindowFindings(ctx: ProgramContext, rule: Pick<RuleMeta, 'id
       why: `Rows are kept where ${JSON.stringify(w.event)} is at most a span before ${JSON.stringify(w.anchor)}, but nothing in the program keeps them before it: the events after ${JSON.stringify(w.anchor)}, the period the label is about, are counted in the features made from them. Add ${JSON.stringify(w.event)} < ${JSON.stringify(w.anchor)} to the window.`,
     }));
 }
+
+/** A date written as a constant: pd.Timestamp("2023-11-02"), pd.to_datetime("…"), datetime(2023, 11, 2), date(…), "2023-11-02". */
+const DATE_CONSTANT =
+  /^((pd\.|pandas\.)?(Timestamp|to_datetime)\(\s*["']\d{4}-\d{2}(-\d{2})?|(datetime\.)?(datetime|date)\(\s*\d{4}\s*,|np\.datetime64\(\s*["']\d{4}-|["']\d{4}-\d{2}-\d{2}["']$)/;
+
+/**
+ * The as-of dates of a program whose label is about the period after a constant date (`STORM_DATE =
+ * pd.Timestamp("2023-11-02")`, the label from `claims["loss_date"].between(STORM_DATE, STORM_DATE + 30 days)` or
+ * `events["ts"] >= CUTOFF`): names bound to a date constant at the top level, used as the lower bound of a column's
+ * values. The rows then have that date as their own: a record dated after it is from the label's period.
+ */
+export function asOfConstants(root: Node): string[] {
+  const dates = new Set<string>();
+  for (const s of root.namedChildren) {
+    const a = s?.type === 'expression_statement' ? s.namedChildren[0] : undefined;
+    const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+    const right = a?.childForFieldName('right');
+    if (left?.type === 'identifier' && right && DATE_CONSTANT.test(right.text)) dates.add(left.text);
+  }
+  if (dates.size === 0) return [];
+  const out = new Set<string>();
+  for (const c of root.descendantsOfType('call')) {
+    const f = c?.childForFieldName('function');
+    const first = c?.childForFieldName('arguments')?.namedChildren[0];
+    if (
+      f?.type === 'attribute' &&
+      f.childForFieldName('attribute')?.text === 'between' &&
+      columnOf(f.childForFieldName('object')) &&
+      first?.type === 'identifier' &&
+      dates.has(first.text)
+    )
+      out.add(first.text);
+  }
+  for (const n of root.descendantsOfType('comparison_operator')) {
+    const ops = n?.namedChildren.filter((c): c is Node => !!c) ?? [];
+    const op = n && operatorOf(n);
+    if (ops.length !== 2 || !op) continue;
+    // column >= DATE, or DATE <= column.
+    const [col, bound] = op.startsWith('>') ? [ops[0]!, ops[1]!] : [ops[1]!, ops[0]!];
+    if (columnOf(col) && bound.type === 'identifier' && dates.has(bound.text)) out.add(bound.text);
+  }
+  return [...out];
+}
+
+/** The column `pl.col("snapshot_date")` reads, beside those columnOf reads. */
+function anyColumnOf(n: Node | null | undefined): string | undefined {
+  if (n?.type === 'call' && /^(pl|polars)\.col$/.test(n.childForFieldName('function')?.text ?? '')) {
+    const m = /^\(\s*["']([^"']+)["']\s*\)$/.exec(n.childForFieldName('arguments')?.text ?? '');
+    return m?.[1];
+  }
+  return columnOf(n);
+}
+
+/** A span in polars' words as well: pl.duration(days=90). */
+const ANY_SPAN = new RegExp(`${SPAN.source}|\\b(pl|polars)\\.duration\\s*\\(`);
+
+export interface Horizon {
+  at: Position;
+  /** The row's date the window is anchored on (`snapshot_date`). */
+  anchor: string;
+  /** The span as written (`pl.duration(days=HORIZON_DAYS)`). */
+  span: string;
+}
+
+/**
+ * Windows that reach past each row's own date (`deact_date <= snapshot_date + pl.duration(days=90)`, `event_date <
+ * df["as_of"] + pd.Timedelta(days=30)`): what happens in the span after the row, the outcome a label such as
+ * `churn_90d` records.
+ */
+export function forwardWindows(root: Node): Horizon[] {
+  const spans = new Set<string>();
+  for (const a of root.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (left?.type === 'identifier' && right && ANY_SPAN.test(right.text)) spans.add(left.text);
+  }
+  const isSpan = (n: Node | null | undefined) =>
+    !!n && (ANY_SPAN.test(n.text) || (n.type === 'identifier' && spans.has(n.text)));
+  const out: Horizon[] = [];
+  for (const n of root.descendantsOfType('comparison_operator')) {
+    const ops = n?.namedChildren.filter((c): c is Node => !!c) ?? [];
+    const op = n && operatorOf(n);
+    if (!n || ops.length !== 2 || !op) continue;
+    // event <= anchor + span, or anchor + span >= event.
+    const [event, bound] = op.startsWith('<') ? [ops[0]!, ops[1]!] : [ops[1]!, ops[0]!];
+    const ev = anyColumnOf(event);
+    if (
+      !ev ||
+      bound.type !== 'binary_operator' ||
+      !bound.children.some((c) => c?.type === '+') ||
+      !isSpan(bound.childForFieldName('right'))
+    )
+      continue;
+    const anchor = anyColumnOf(bound.childForFieldName('left'));
+    if (anchor && anchor !== ev)
+      out.push({ at: posOf(n), anchor, span: bound.childForFieldName('right')!.text });
+  }
+  return out;
+}

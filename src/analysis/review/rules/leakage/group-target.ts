@@ -49,6 +49,8 @@ export function groupTargetStatistic(
   t: TrainFact,
   target: { frame: number; name: string },
   rule: Pick<Rule, 'id' | 'kind'>,
+  /** The program's constant as-of dates (see asOfConstants): the date of rows that have none of their own. */
+  asOf: string[] = [],
 ): RawFinding | undefined {
   // The target, or a column it is computed from row by row (podium = finish_position <= 3).
   const label = sameRowSources(facts, target.frame, target.name);
@@ -68,8 +70,50 @@ export function groupTargetStatistic(
     byTargetGroup(t, target, label, rule) ??
     laterRowsSummarised(facts, t, target, rule) ??
     countsLaterRows(facts, t, rule) ??
-    laterEventsMerged(facts, t, rule)
+    laterEventsMerged(facts, t, rule, asOf) ??
+    summarisedWithLabel(t, target, label, rule)
   );
+}
+
+/**
+ * A feature summarised in the same per-entity reduction as the label (`dets.groupby("tag_id").agg(n_receivers=…,
+ * min_rkm=("rkm", "min"))`, then `survived = min_rkm < 10`): both summarise the same records, those of the outcome
+ * period — a fish that reaches the estuary passes more receivers — so the feature is another reading of the label.
+ * The features of a label's period come from records cut before it, in a summary of their own.
+ */
+function summarisedWithLabel(
+  t: TrainFact,
+  target: { frame: number; name: string },
+  label: Set<string>,
+  rule: Pick<Rule, 'id' | 'kind'>,
+): RawFinding | undefined {
+  // (Named aggregations of one agg() call, each of its own column: not one statistic copied into several columns.)
+  const reduction = (x: Taint) =>
+    !!x.assigned && !!x.col && !!x.groupBy?.length && /^group statistics \((agg|aggregate)\)$/.test(x.by);
+  const same = (a: Taint, b: Taint) => a.at.line === b.at.line && a.at.column === b.at.column;
+  const ofLabel = (x: Taint) => x.assigned!.names.some((n) => n === target.name || label.has(n));
+  for (const l of t.x.taints) {
+    if (!reduction(l) || !ofLabel(l)) continue;
+    const f = t.x.taints.find((x) => {
+      if (x === l || !reduction(x) || !same(x, l) || ofLabel(x) || x.col!.name === l.col!.name) return false;
+      const a = x.assigned!;
+      return !(t.x.cols?.mode === 'only' && !t.x.cols.more && !a.names.some((n) => t.x.cols!.names.has(n)));
+    });
+    if (!f) continue;
+    const name =
+      f.assigned!.names.find((n) => t.x.cols?.mode !== 'only' || t.x.cols.names.has(n)) ??
+      f.assigned!.names[0];
+    const by = l.groupBy!.map((g) => JSON.stringify(g)).join(' × ');
+    return {
+      ruleId: rule.id,
+      kind: rule.kind,
+      confidence: 'medium',
+      at: t.at,
+      message: `feature ${JSON.stringify(name)} is summarised with the target ${JSON.stringify(target.name)} in one reduction per ${by}`,
+      why: `${JSON.stringify(name)} and ${l.assigned!.names.map((n) => JSON.stringify(n)).join(', ')}, which the target ${JSON.stringify(target.name)} is made from, are computed in the same summary per ${by} (${lineRef(l.at)}), over the same records: those of the period the outcome is about, so the model at ${lineRef(t.at)} is given another reading of its label. Summarise the features from records cut before the outcome's period, in a summary of their own.`,
+    };
+  }
+  return undefined;
 }
 
 /**
@@ -83,10 +127,25 @@ function laterEventsMerged(
   facts: Facts,
   t: TrainFact,
   rule: Pick<Rule, 'id' | 'kind'>,
+  asOf: string[],
 ): RawFinding | undefined {
   const frame = t.x.cols?.frame ?? t.x.frame;
-  const own = facts.datedColumns?.get(frame);
-  if (!own?.size) return undefined;
+  // Rows dated by a column of their own, or all by one constant date the label's period starts at (policies in force
+  // on STORM_DATE, the label a claim in the 30 days from it).
+  // (Or by the time column the rows are split by, read without parsing: claims split by received_on.)
+  const splitBy = [...t.x.rows]
+    .flatMap((r) => [...chain(facts, r)])
+    .map((id) => facts.origins.get(id)?.split)
+    .find((x) => x)?.by;
+  const timeSplit =
+    splitBy && (TIME_COLUMN.test(splitBy) || /(^|_)(on|ts)$/i.test(splitBy)) ? new Set([splitBy]) : undefined;
+  const byConstant = !facts.datedColumns?.get(frame)?.size && !timeSplit;
+  const own = byConstant
+    ? new Set(asOf)
+    : facts.datedColumns?.get(frame)?.size
+      ? facts.datedColumns.get(frame)!
+      : timeSplit!;
+  if (!own.size) return undefined;
   const rows = new Set([...t.x.rows].flatMap((r) => [...chain(facts, r)]));
   for (const taint of t.x.taints) {
     const log = taint.eventLog;
@@ -116,7 +175,7 @@ function laterEventsMerged(
       confidence: 'medium',
       at: t.at,
       message: `${name ? `feature ${JSON.stringify(name)}` : 'a feature'} summarises every dated record of its ${JSON.stringify(key)}, those after the row's own date included`,
-      why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) summarises each ${JSON.stringify(key)}'s records of a table dated by ${log.dates.map((d) => JSON.stringify(d)).join(', ')} over all time, and is merged onto rows that have dates of their own (${[...own].map((d) => JSON.stringify(d)).join(', ')}): a row's summary counts records made after it (a notice issued because of the very outcome), so the model at ${lineRef(t.at)} is told about its future. Summarise only the records dated before each row (merge on the key, keep those earlier than the row's date, then aggregate per row).`,
+      why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) summarises each ${JSON.stringify(key)}'s records of a table dated by ${log.dates.map((d) => JSON.stringify(d)).join(', ')} over all time, and is merged onto rows that ${byConstant ? `have no date of their own but are compared with ${[...own].join(', ')}, a constant date the program reads later records from` : `have dates of their own (${[...own].map((d) => JSON.stringify(d)).join(', ')})`}: a row's summary counts records made after it (a notice issued because of the very outcome), so the model at ${lineRef(t.at)} is told about its future. Summarise only the records dated before each row (merge on the key, keep those earlier than the row's date, then aggregate per row).`,
     };
   }
   return undefined;

@@ -4,7 +4,7 @@
  * data cross-validation splits) — the evaluation then sees test information through the training features.
  */
 import type { DataVal, Taint } from '../../flow/facts.js';
-import { withinRange } from '../../flow/range.js';
+import { datesWithinYears, withinRange } from '../../flow/range.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import {
@@ -159,7 +159,16 @@ export const rule: Rule = {
             for (let o = facts.origins.get(r), depth = 0; o && depth < 8; depth++) {
               if (o.kind !== 'subset' || o.split) return false;
               const own = o.range?.range;
-              if (own && trainRanges.some((x) => x.column === o!.range!.column && withinRange(own, x.range)))
+              // (Or dates of another column within the training years: a climatology of `time <= "2012-09-30"`
+              // beside a training part `wy < 2013`.)
+              if (
+                own &&
+                trainRanges.some(
+                  (x) =>
+                    (x.column === o!.range!.column && withinRange(own, x.range)) ||
+                    datesWithinYears(own, x.range),
+                )
+              )
                 return false;
               if (o.parents.some((p) => anc.has(p))) return true;
               o = o.parents.length === 1 ? facts.origins.get(o.parents[0]!) : undefined;

@@ -12,8 +12,16 @@ import type { ColDep, DataVal, Facts, TrainFact } from '../../flow/facts.js';
 import type { Position, RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { columnLists, keptFromOutcomeGroup } from './column-groups.js';
-import { labelFromFeatures, laterRead, lineRef, sameRowSources, sources, targetLag } from './common.js';
-import { openWindowFindings } from './event-window.js';
+import {
+  labelFromFeatures,
+  laterRead,
+  lineRef,
+  sameRowSources,
+  sources,
+  TIME_COLUMN,
+  targetLag,
+} from './common.js';
+import { asOfConstants, openWindowFindings } from './event-window.js';
 import { groupTargetStatistic } from './group-target.js';
 import { laggedFeature, namesTarget, resultsSheet, sharedMeasurement } from './label-sources.js';
 import {
@@ -45,6 +53,7 @@ export const rule: Rule = {
     const out: RawFinding[] = [];
     const seen = new Set<string>();
     const lists = columnLists(ctx.root);
+    const asOf = asOfConstants(ctx.root);
     // Models trained, and models cross-validated (cross_val_score trains one per fold on the same features).
     const cvTrainings: TrainFact[] = ctx.facts.cvs.flatMap((c) =>
       c.est && c.y
@@ -67,7 +76,7 @@ export const rule: Rule = {
       if (seen.has(key)) continue;
       const f =
         inspect(facts, t, target, lists) ??
-        groupTargetStatistic(facts, t, target, rule) ??
+        groupTargetStatistic(facts, t, target, rule, asOf) ??
         laterAsOfFeature(facts, t);
       if (!f) continue;
       seen.add(key);
@@ -316,6 +325,41 @@ function inspect(
             );
           })
         : undefined;
+    // days_open = closed_at - reported_at, and month = closed_at.dt.month: a feature read off the end of the duration
+    // the label measures, the time the outcome happened (not off its start, known when the case opens).
+    // (The end is the side not subtracted, whatever its name: a report signed after the scan completed.)
+    const timeNamed = (n: string) => TIME_COLUMN.test(n) || facts.datedColumns?.get(target.frame)?.has(n);
+    const minuends = labelDef.deps.filter(
+      (d) => d.frame === target.frame && d.lag === 0 && !d.pos && !d.subtracted && !d.divisor,
+    );
+    const subtracted = labelDef.deps.filter((d) => d.frame === target.frame && d.subtracted);
+    const end =
+      minuends.length === 1 &&
+      subtracted.length === 1 &&
+      timeNamed(minuends[0]!.name) &&
+      timeNamed(subtracted[0]!.name) &&
+      !subtracted.some((d) => d.name === minuends[0]!.name)
+        ? minuends[0]!.name
+        : undefined;
+    const atEnd =
+      end !== undefined
+        ? columns.find((f) => {
+            const def =
+              f === target.name || f === end ? undefined : facts.columnDefs.get(target.frame)?.get(f);
+            return (
+              !!def &&
+              def.deps.length > 0 &&
+              def.deps.every((d) => d.lag === 0 && !d.pos) &&
+              sameRowSources(facts, target.frame, f).has(end)
+            );
+          })
+        : undefined;
+    if (atEnd && end)
+      return finding(
+        `feature ${JSON.stringify(atEnd)} is computed from ${JSON.stringify(end)}, the end of the target ${shown}`,
+        `${shown} (${lineRef(labelDef.at)}) is the time from the case's start to ${JSON.stringify(end)}, and ${JSON.stringify(atEnd)} is computed from ${JSON.stringify(end)} on the same row: the model at ${lineRef(t.at)} is given when the case ended, known only once the outcome is.`,
+        true,
+      );
     if (twin)
       return finding(
         `feature ${JSON.stringify(twin)} and the target ${shown} are both computed from ${JSON.stringify(source)}`,
@@ -363,8 +407,16 @@ function inspect(
   if (!label || (label.lag === 0 && !label.pos))
     for (const c of columns) {
       if (c === target.name) continue;
-      const def = facts.columnDefs.get(target.frame)?.get(c);
-      const ahead = def ? laterRead(facts, def.deps, target.frame) : undefined;
+      // (Or one defined on a table merged in: bz["rank_move"] = g.shift(-1) - bz["rank_value"] on the rankings,
+      // then df.merge(bz[[…, "rank_move"]]).)
+      const own = facts.columnDefs.get(target.frame)?.get(c);
+      const merged = own
+        ? undefined
+        : (facts.merges?.get(target.frame) ?? []).find(
+            (m) => m.key !== c && !m.keys?.includes(c) && facts.columnDefs.get(m.frame)?.has(c),
+          );
+      const def = own ?? (merged && facts.columnDefs.get(merged.frame)?.get(c));
+      const ahead = def ? laterRead(facts, def.deps, merged?.frame ?? target.frame) : undefined;
       if (ahead)
         return finding(
           `feature ${JSON.stringify(c)} reads a later row`,
@@ -477,6 +529,9 @@ const AFTER_BEFORE: [string, string[]][] = [
   ['eot', ['bol', 'bot', 'sot']],
   ['eol', ['bol']],
   ['final', ['baseline', 'initial']],
+  // total_appliances beside initial_appliances: the total over the whole incident, of which the first count is the
+  // part known at the start.
+  ['total', ['initial']],
 ];
 
 function lagText(lag: number): string {

@@ -2,6 +2,7 @@
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import { chain, intersects, lineRef } from './common.js';
+import { forwardWindows } from './event-window.js';
 
 export const rule: Rule = {
   id: 'leak-time-split',
@@ -82,6 +83,25 @@ export const rule: Rule = {
         });
         break;
       }
+    }
+    // The label a window after each row's date (churn_90d: a deactivation up to snapshot_date + 90 days) and the
+    // rows split at one date of that column: the last training rows' labels are outcomes of the test period.
+    const windows = forwardWindows(ctx.root);
+    for (const s of ctx.facts.splits) {
+      const w = s.sameCut && !s.gap && s.by ? windows.find((x) => x.anchor === s.by) : undefined;
+      if (!w) continue;
+      const t = ctx.facts.trainings.find((t) => [...t.x.rows].some((r) => chain(ctx.facts, r).has(s.train)));
+      if (!t) continue;
+      out.push({
+        ruleId: rule.id,
+        kind: rule.kind,
+        confidence: 'low',
+        severity: 'note',
+        at: s.at,
+        message: `an outcome window reaches ${w.span} past ${JSON.stringify(w.anchor)}, but the training part ends where the test part begins`,
+        why: `Records up to ${w.span} after each row's ${JSON.stringify(w.anchor)} are read at ${lineRef(w.at)} (an outcome window, as a label such as a churn within that span is), and the split at ${lineRef(s.at)} cuts training and test at one ${JSON.stringify(w.anchor)}: the last training rows' outcomes happen in the test period, so the model at ${lineRef(t.at)} trains on what the test period is meant to measure. End the training part that span before the test part starts.`,
+        related: [{ at: t.at, message: 'trained here' }],
+      });
     }
     for (const cv of ctx.facts.cvs) {
       const time = cv.data.time;
