@@ -915,6 +915,14 @@ class Interpreter {
     this.laterJoins.set(node.id, { names, at, how: note.how });
   }
 
+  /** Records columns of a frame as parsed dates (read_csv's parse_dates, a column assigned pd.to_datetime(…)). */
+  private addDated(frame: number, names: Iterable<string>): void {
+    this.facts.datedColumns ??= new Map();
+    const dated = this.facts.datedColumns.get(frame) ?? new Set<string>();
+    for (const n of names) dated.add(n);
+    this.facts.datedColumns.set(frame, dated);
+  }
+
   /** A column of dates: parsed as dates (read_csv parse_dates, pd.to_datetime) or named as one (see dateNamed). */
   private dated(c: { frame: number; name: string }): boolean {
     return !!this.facts.datedColumns?.get(c.frame)?.has(c.name) || dateNamed(c.name);
@@ -928,12 +936,7 @@ class Interpreter {
       this.facts.columnDefs.set(frame.frame, defs);
     }
     const deps = this.dataOf(v).flatMap((d) => d.deps ?? []);
-    if (v?.kind === 'data' && v.parsedDates) {
-      this.facts.datedColumns ??= new Map();
-      const dated = this.facts.datedColumns.get(frame.frame) ?? new Set<string>();
-      dated.add(name);
-      this.facts.datedColumns.set(frame.frame, dated);
-    }
+    if (v?.kind === 'data' && v.parsedDates) this.addDated(frame.frame, [name]);
     // df["days_to_next_cip"] = (next_cip["cip_day"] - df["day"]).dt.days: a column made from a later record.
     const later = this.dataOf(v).find((d) => d.later)?.later;
     if (later) {
@@ -3620,10 +3623,7 @@ class Interpreter {
       }
       const parse = args.kw.get('parse_dates');
       const parsed = parse ? stringList(parse) : undefined;
-      if (parsed?.length) {
-        this.facts.datedColumns ??= new Map();
-        this.facts.datedColumns.set(d.frame, new Set(parsed));
-      }
+      if (parsed?.length) this.addDated(d.frame, parsed);
       const index = stringValue(args.kw.get('index_col'));
       // parse_dates alone only types some columns as dates (a listing's last review): the rows are a time series when
       // a date becomes the index (here, or by set_index/sort_values later) or lag features are built.
