@@ -6993,7 +6993,16 @@ class Interpreter {
       const chosen = this.select(base, idx, at);
       if (chosen) return this.columns(chosen, colPart, at, scope);
     }
-    const named = idx?.kind === 'strs' ? idx : undefined;
+    // cols = []; cols.extend(GROUPS["calf"]): a list holding lists of names is the names they hold.
+    const held =
+      idx?.kind === 'coll' &&
+      !idx.keys &&
+      idx.items.length > 0 &&
+      idx.items.every((i) => i.kind === 'strs' && !i.partial)
+        ? idx.items.flatMap((i) => (i as StrsVal).values)
+        : undefined;
+    const named =
+      idx?.kind === 'strs' ? idx : held ? ({ kind: 'strs', values: held, list: true } as StrsVal) : undefined;
     if (named?.partial && colPart === undefined)
       return this.partialColumns(base, named.partial, at, named.values);
     const strs = stringList(rowPart) ?? named?.values;
@@ -7024,6 +7033,8 @@ class Interpreter {
         // frame[cols] with cols a list of names the program chose by a key not known here (an empty list stands
         // for it): some columns, not the whole frame.
         (idx.kind === 'coll' && idx.items.length === 0) ||
+        // (or a list of what is not followed, cols.extend(GROUPS[g]) of a key not known)
+        (idx.kind === 'coll' && !idx.keys && idx.items.every((i) => i.kind !== 'data')) ||
         (idx.kind === 'data' && [...idx.rows].every((r) => this.facts.origins.get(r)?.kind === 'unknown')));
     if (unknown) {
       const out = this.derive([base], at);
