@@ -36,3 +36,37 @@ print(model.score(test_df[cols], y_test))
     );
   });
 });
+
+describe("a splitter's split() of an outer part's positions splits that part", () => {
+  const prog = (fitRows: string, mark = '') => `
+import numpy as np
+import torch
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import GroupShuffleSplit
+segments = np.load("segments.npy")
+y = np.load("labels.npy")
+wearers = np.load("wearers.npy")
+train_idx, test_idx = next(GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0).split(segments, y, groups=wearers))
+inner = GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=1)
+fit_pos, val_pos = next(inner.split(train_idx, y[train_idx], groups=wearers[train_idx]))
+fit_idx, val_idx = train_idx[fit_pos], train_idx[val_pos]
+model = torch.nn.Linear(64, 1)
+opt = torch.optim.Adam(model.parameters())
+X_fit = torch.tensor(segments[${fitRows}], dtype=torch.float32)
+y_fit = torch.tensor(y[${fitRows}], dtype=torch.float32)
+for epoch in range(10):
+    loss = torch.nn.functional.binary_cross_entropy_with_logits(model(X_fit).squeeze(1), y_fit)
+    opt.zero_grad()
+    loss.backward()${mark}
+    opt.step()
+with torch.no_grad():
+    p = model(torch.tensor(segments[test_idx], dtype=torch.float32)).squeeze(1).numpy()
+print(roc_auc_score(y[test_idx], p))
+`;
+  it('trained on the inner fitting part, scored on the outer test part (nothing)', async () => {
+    await check(prog('fit_idx'));
+  });
+  it('trained on the test positions: reported', async () => {
+    await check(prog('test_idx', '  # <- leak-overlap'));
+  });
+});

@@ -5528,7 +5528,13 @@ class Interpreter {
   private splitterMethod(s: SplitterVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
     if (method !== 'split') return undefined;
-    const x = args.pos[0] ? this.dataOf(this.expr(args.pos[0], scope))[0] : undefined;
+    const first = args.pos[0] ? this.expr(args.pos[0], scope) : undefined;
+    // gss.split(train_idx, y[train_idx], groups=…): positions of an outer part split again, that part's rows (its
+    // parts are positions into train_idx, taken back to the whole by train_idx[fit_pos]).
+    const x: DataVal | undefined =
+      first?.kind === 'index'
+        ? { kind: 'data', rows: new Set([first.origin]), taints: [], frame: this.nextId++, at }
+        : this.dataOf(first)[0];
     if (!x) return undefined;
     const fact = this.registerSplit(`${s.cls}.split`, at, x, s.shuffle);
     // TimeSeriesSplit: each fold's training part ends `gap` rows (none by default) before its test part begins (a
