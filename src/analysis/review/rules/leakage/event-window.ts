@@ -28,6 +28,17 @@ function columnOf(n: Node | null | undefined): string | undefined {
   return undefined;
 }
 
+/** Whether a node is a time span as `span` writes one, or a name bound to one (LOOKBACK = pd.Timedelta(days=90)). */
+function spanTest(root: Node, span: RegExp): (n: Node | null | undefined) => boolean {
+  const spans = new Set<string>();
+  for (const a of root.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (left?.type === 'identifier' && right && span.test(right.text)) spans.add(left.text);
+  }
+  return (n) => !!n && (span.test(n.text) || (n.type === 'identifier' && spans.has(n.text)));
+}
+
 const operatorOf = (n: Node): string | undefined =>
   n.children.find((c) => c && !c.isNamed && /^[<>]=?$/.test(c.type))?.type;
 
@@ -45,15 +56,7 @@ export function openEventWindows(root: Node): OpenWindow[] {
   const upper = new Set<string>();
   // Events read after a constant anchor (`events["ts"] > SNAPSHOT`, the label's period): event column → anchors.
   const after = new Set<string>();
-  // Names bound to a time span: LOOKBACK = pd.Timedelta(days=90).
-  const spans = new Set<string>();
-  for (const a of root.descendantsOfType('assignment')) {
-    const left = a?.childForFieldName('left');
-    const right = a?.childForFieldName('right');
-    if (left?.type === 'identifier' && right && SPAN.test(right.text)) spans.add(left.text);
-  }
-  const isSpan = (n: Node | null | undefined) =>
-    !!n && (SPAN.test(n.text) || (n.type === 'identifier' && spans.has(n.text)));
+  const isSpan = spanTest(root, SPAN);
   for (const n of root.descendantsOfType('comparison_operator')) {
     if (!n) continue;
     const ops = n.namedChildren.filter((c): c is Node => !!c);
@@ -197,14 +200,7 @@ export interface Horizon {
  * `churn_90d` records.
  */
 export function forwardWindows(root: Node): Horizon[] {
-  const spans = new Set<string>();
-  for (const a of root.descendantsOfType('assignment')) {
-    const left = a?.childForFieldName('left');
-    const right = a?.childForFieldName('right');
-    if (left?.type === 'identifier' && right && ANY_SPAN.test(right.text)) spans.add(left.text);
-  }
-  const isSpan = (n: Node | null | undefined) =>
-    !!n && (ANY_SPAN.test(n.text) || (n.type === 'identifier' && spans.has(n.text)));
+  const isSpan = spanTest(root, ANY_SPAN);
   const out: Horizon[] = [];
   for (const n of root.descendantsOfType('comparison_operator')) {
     const ops = n?.namedChildren.filter((c): c is Node => !!c) ?? [];

@@ -313,18 +313,18 @@ function inspect(
     // The label a transform of one column (log_salary = log(salary_usd)) and a feature computed from that column
     // on the same row (salary_band = cut(salary_usd)): the feature is a coarse copy of the label.
     const source = made.size === 1 ? [...made][0]! : undefined;
-    const twin =
-      source !== undefined && source !== target.name
-        ? columns.find((f) => {
-            const def = f === target.name ? undefined : facts.columnDefs.get(target.frame)?.get(f);
-            return (
-              !!def &&
-              def.deps.length > 0 &&
-              def.deps.every((d) => d.lag === 0 && !d.pos) &&
-              sameRowSources(facts, target.frame, f).has(source)
-            );
-          })
-        : undefined;
+    // A feature computed on the same row, from the current values only, from column `from`.
+    const readsOnRow = (from: string) =>
+      columns.find((f) => {
+        const def = f === target.name || f === from ? undefined : facts.columnDefs.get(target.frame)?.get(f);
+        return (
+          !!def &&
+          def.deps.length > 0 &&
+          def.deps.every((d) => d.lag === 0 && !d.pos) &&
+          sameRowSources(facts, target.frame, f).has(from)
+        );
+      });
+    const twin = source !== undefined && source !== target.name ? readsOnRow(source) : undefined;
     // days_open = closed_at - reported_at, and month = closed_at.dt.month: a feature read off the end of the duration
     // the label measures, the time the outcome happened (not off its start, known when the case opens).
     // (The end is the side not subtracted, whatever its name: a report signed after the scan completed.)
@@ -341,19 +341,7 @@ function inspect(
       !subtracted.some((d) => d.name === minuends[0]!.name)
         ? minuends[0]!.name
         : undefined;
-    const atEnd =
-      end !== undefined
-        ? columns.find((f) => {
-            const def =
-              f === target.name || f === end ? undefined : facts.columnDefs.get(target.frame)?.get(f);
-            return (
-              !!def &&
-              def.deps.length > 0 &&
-              def.deps.every((d) => d.lag === 0 && !d.pos) &&
-              sameRowSources(facts, target.frame, f).has(end)
-            );
-          })
-        : undefined;
+    const atEnd = end !== undefined ? readsOnRow(end) : undefined;
     if (atEnd && end)
       return finding(
         `feature ${JSON.stringify(atEnd)} is computed from ${JSON.stringify(end)}, the end of the target ${shown}`,
