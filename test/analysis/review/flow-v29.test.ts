@@ -70,3 +70,42 @@ print(roc_auc_score(y[test_idx], p))
     await check(prog('test_idx', '  # <- leak-overlap'));
   });
 });
+
+describe("a DataLoader's batches are its dataset's items, whatever its settings", () => {
+  const prog = (batch: string, mark = '') => `
+import argparse
+import numpy as np
+import pandas as pd
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+p = argparse.ArgumentParser()
+p.add_argument("--batch-size", type=int, default=128)
+args = p.parse_args()
+segments = np.load("segments.npy")
+meta = pd.read_csv("meta.csv")
+y = meta["af_label"].to_numpy()
+
+
+def make_loader(x, labels, batch_size, shuffle):
+    ds = TensorDataset(torch.tensor(x, dtype=torch.float32), torch.tensor(labels, dtype=torch.float32))
+    return DataLoader(ds, batch_size=batch_size, shuffle=shuffle)
+
+
+inputs = ${batch === 'label' ? 'np.column_stack([segments, y])' : 'segments'}
+loader = make_loader(inputs, y, ${batch === 'label' ? '128' : batch}, True)
+model = nn.Linear(751, 1)
+opt = torch.optim.Adam(model.parameters())
+for xb, yb in loader:
+    loss = nn.functional.binary_cross_entropy_with_logits(model(xb).squeeze(1), yb)
+    opt.zero_grad()
+    loss.backward()${mark}
+    opt.step()
+`;
+  it('a batch size read from the command line (nothing)', async () => {
+    await check(prog('args.batch_size'));
+  });
+  it('the label stacked into the inputs: reported', async () => {
+    await check(prog('label', '  # <- leak-target'));
+  });
+});

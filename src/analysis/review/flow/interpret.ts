@@ -3970,6 +3970,13 @@ class Interpreter {
       }
       return e;
     }
+    if (name === 'DataLoader' && !args.kw.has('collate_fn') && (args.pos[0] ?? args.kw.get('dataset'))) {
+      // DataLoader(TensorDataset(x, y), batch_size=args.batch_size): batches of the dataset's items; its settings (a
+      // batch size read from the command line, not followed) are not part of them.
+      const dataset = (args.pos[0] ?? args.kw.get('dataset'))!;
+      for (const a of [...args.pos, ...args.kw.values()]) if (a !== dataset) this.expr(a, scope);
+      return this.generic({ pos: [dataset], kw: new Map() }, scope, at);
+    }
     if (name === 'DataLoader' && args.kw.has('collate_fn')) {
       // DataLoader(ds, collate_fn=collate_batch): its batches are what collate_batch makes of the items.
       const out = this.generic(
