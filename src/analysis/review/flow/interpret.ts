@@ -3970,21 +3970,16 @@ class Interpreter {
       }
       return e;
     }
-    if (name === 'DataLoader' && !args.kw.has('collate_fn') && (args.pos[0] ?? args.kw.get('dataset'))) {
+    const dataset = name === 'DataLoader' ? (args.pos[0] ?? args.kw.get('dataset')) : undefined;
+    if (dataset) {
       // DataLoader(TensorDataset(x, y), batch_size=args.batch_size): batches of the dataset's items; its settings (a
-      // batch size read from the command line, not followed) are not part of them.
-      const dataset = (args.pos[0] ?? args.kw.get('dataset'))!;
-      for (const a of [...args.pos, ...args.kw.values()]) if (a !== dataset) this.expr(a, scope);
-      return this.generic({ pos: [dataset], kw: new Map() }, scope, at);
-    }
-    if (name === 'DataLoader' && args.kw.has('collate_fn')) {
-      // DataLoader(ds, collate_fn=collate_batch): its batches are what collate_batch makes of the items.
-      const out = this.generic(
-        { pos: args.pos, kw: new Map([...args.kw].filter(([k]) => k !== 'collate_fn')) },
-        scope,
-        at,
-      );
-      const fn = this.expr(args.kw.get('collate_fn')!, scope);
+      // batch size read from the command line, not followed) are not part of them. With collate_fn=collate_batch the
+      // batches are what collate_batch makes of the items.
+      const collate = args.kw.get('collate_fn');
+      for (const a of [...args.pos, ...args.kw.values()])
+        if (a !== dataset && a !== collate) this.expr(a, scope);
+      const out = this.generic({ pos: [dataset], kw: new Map() }, scope, at);
+      const fn = collate ? this.expr(collate, scope) : undefined;
       if (out?.kind === 'data' && fn?.kind === 'func' && this.canInline(fn)) {
         const made = this.inlineWith(fn, [this.derive([out], at, true)], new Map());
         for (const d of this.dataOf(made))
@@ -7045,9 +7040,9 @@ class Interpreter {
       (idx === undefined ||
         // frame[cols] with cols a list of names the program chose by a key not known here (an empty list stands
         // for it): some columns, not the whole frame.
-        (idx.kind === 'coll' && idx.items.length === 0) ||
-        // (or a list of what is not followed, cols.extend(GROUPS[g]) of a key not known)
-        (idx.kind === 'coll' && !idx.keys && idx.items.every((i) => i.kind !== 'data')) ||
+        // (Or a list of what is not followed, cols.extend(GROUPS[g]) of a key not known.)
+        (idx.kind === 'coll' &&
+          (idx.items.length === 0 || (!idx.keys && idx.items.every((i) => i.kind !== 'data')))) ||
         (idx.kind === 'data' && [...idx.rows].every((r) => this.facts.origins.get(r)?.kind === 'unknown')));
     if (unknown) {
       const out = this.derive([base], at);

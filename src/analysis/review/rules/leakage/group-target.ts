@@ -139,12 +139,9 @@ function laterEventsMerged(
     .find((x) => x)?.by;
   const timeSplit =
     splitBy && (TIME_COLUMN.test(splitBy) || /(^|_)(on|ts)$/i.test(splitBy)) ? new Set([splitBy]) : undefined;
-  const byConstant = !facts.datedColumns?.get(frame)?.size && !timeSplit;
-  const own = byConstant
-    ? new Set(asOf)
-    : facts.datedColumns?.get(frame)?.size
-      ? facts.datedColumns.get(frame)!
-      : timeSplit!;
+  const parsed = facts.datedColumns?.get(frame);
+  const own = parsed?.size ? parsed : (timeSplit ?? new Set(asOf));
+  const byConstant = own !== parsed && own !== timeSplit;
   if (!own.size) return undefined;
   const rows = new Set([...t.x.rows].flatMap((r) => [...chain(facts, r)]));
   for (const taint of t.x.taints) {
