@@ -109,3 +109,131 @@ for xb, yb in loader:
     await check(prog('label', '  # <- leak-target'));
   });
 });
+
+describe('an as-of join taking the nearest record brings its own time even when its columns are not named', () => {
+  const prog = (strategy: string, mark = '') => `
+import polars as pl
+from sklearn.ensemble import HistGradientBoostingClassifier
+readings = pl.read_parquet("pump_readings.parquet").sort("ts")
+faults = pl.read_csv("scada_faults.csv", try_parse_dates=True).sort("fault_ts")
+table = readings.join_asof(faults, left_on="ts", right_on="fault_ts", by="pump_id", strategy="${strategy}")
+table = table.with_columns(((pl.col("ts") - pl.col("fault_ts")).dt.total_minutes() / 60).alias("hours_to_fault"))
+train = table.filter(pl.col("ts") < pl.datetime(2024, 6, 1))
+test = table.filter(pl.col("ts") >= pl.datetime(2024, 6, 1))
+cols = ["vibration_rms", "bearing_temp_c", "hours_to_fault"]
+model = HistGradientBoostingClassifier().fit(train.select(cols).to_pandas(), train["tripped"].to_numpy())${mark}
+print(model.score(test.select(cols).to_pandas(), test["tripped"].to_numpy()))
+`;
+  it('the last fault at or before each reading (nothing)', async () => {
+    await check(prog('backward'));
+  });
+  it('the nearest fault, later ones included, read through its time: reported', async () => {
+    await check(prog('nearest', '  # <- leak-target'));
+  });
+  it('the next fault: reported', async () => {
+    await check(prog('forward', '  # <- leak-target'));
+  });
+});
+
+describe("a log kept from each row's date on is still the whole record after it", () => {
+  const prog = (keep: string, mark = '') => `
+import pandas as pd
+from catboost import CatBoostClassifier
+from sklearn.model_selection import train_test_split
+jobs = pd.read_csv("repair_jobs.csv", parse_dates=["booked_on"])
+calls = pd.read_csv("customer_calls.csv", parse_dates=["called_at"])
+calls = calls.merge(jobs[["job_id", "booked_on"]], on="job_id", how="inner")
+calls = calls[${keep}]
+n_calls = calls.groupby("job_id").size().rename("n_calls").reset_index()
+jobs = jobs.merge(n_calls, on="job_id", how="left").fillna({"n_calls": 0})
+train, test = train_test_split(jobs, test_size=0.2, random_state=0)
+cols = ["quoted_hours", "parts_count", "n_calls"]
+model = CatBoostClassifier(verbose=0).fit(train[cols], train["overran"])${mark}
+print(model.score(test[cols], test["overran"]))
+`;
+  it('the calls made before each booking (nothing)', async () => {
+    await check(prog('calls["called_at"] < calls["booked_on"]'));
+  });
+  it('the calls of the first week after each booking (nothing)', async () => {
+    await check(
+      prog(
+        '(calls["called_at"] >= calls["booked_on"]) & (calls["called_at"] < calls["booked_on"] + pd.Timedelta(days=7))',
+      ),
+    );
+  });
+  it('every call from each booking on: reported', async () => {
+    await check(
+      prog(
+        '(calls["reason"] != "wrong number") & (calls["called_at"] >= calls["booked_on"])',
+        '  # <- leak-target',
+      ),
+    );
+  });
+  it('the same bound written the other way round: reported', async () => {
+    await check(prog('calls["booked_on"] <= calls["called_at"]', '  # <- leak-target'));
+  });
+});
+
+describe("a hand-written model's own scoring method is that model, not a second one", () => {
+  const prog = (tuneOn: string, mark = '') => `
+import numpy as np
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.metrics import f1_score, roc_auc_score
+from sklearn.model_selection import train_test_split
+class AlertModel:
+    def __init__(self):
+        self.threshold = 0.5
+    def fit(self, X, y):
+        self.model = RandomForestClassifier(random_state=0).fit(X, y)
+        return self
+    def score(self, X):
+        return self.model.predict_proba(X)[:, 1]
+    def tune(self, X, y):
+        s = self.score(X)
+        grid = np.linspace(0.05, 0.95, 19)
+        self.threshold = grid[int(np.argmax([f1_score(y, s >= t) for t in grid]))]${mark}
+    def predict(self, X):
+        return (self.score(X) >= self.threshold).astype(int)
+X = np.load("X.npy")
+y = np.load("y.npy")
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, random_state=0)
+clf = AlertModel().fit(X_fit, y_fit)
+clf.tune(${tuneOn})
+print(roc_auc_score(y_test, clf.score(X_test)), f1_score(y_test, clf.predict(X_test)))
+`;
+  it('the threshold tuned on the validation part, the test part read by AUC and F1 (nothing)', async () => {
+    await check(prog('X_val, y_val'));
+  });
+  it('the threshold tuned on the test part: reported', async () => {
+    await check(prog('X_test, y_test', '  # <- leak-selection'));
+  });
+});
+
+describe('a sample id the program counts apart from its rows is an entity of several rows', () => {
+  const prog = (count: string, split: string) => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupShuffleSplit, train_test_split
+particles = pd.read_csv("particles.csv")
+print(f"{len(particles)} particles, {${count}} water samples")
+${split}
+cols = ["area", "eccentricity", "mean_intensity"]
+model = LogisticRegression().fit(train_df[cols], train_df["diatom"])
+print(model.score(test_df[cols], test_df["diatom"]))
+`;
+  const random =
+    'train_df, test_df = train_test_split(particles, test_size=0.2, stratify=particles["diatom"], random_state=0)';
+  const grouped = `gss = GroupShuffleSplit(n_splits=1, test_size=0.2, random_state=0)
+train_idx, test_idx = next(gss.split(particles, groups=particles["sample_id"]))
+train_df, test_df = particles.iloc[train_idx], particles.iloc[test_idx]`;
+  it('split by sample (nothing)', async () => {
+    await check(prog('particles["sample_id"].nunique()', grouped));
+  });
+  it('split row by row, the sample id never counted (nothing: a sample id is a row id as often)', async () => {
+    await check(prog('particles["n_samples"].iloc[0]', random));
+  });
+  it('split row by row, the samples counted apart from the rows: reported', async () => {
+    await check(prog('particles["sample_id"].nunique()', `${random}  # <- leak-overlap`));
+  });
+});

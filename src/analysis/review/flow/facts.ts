@@ -42,6 +42,11 @@ export interface Origin {
    * are constants the analysis knows (absent: some values of the column, which ones not known).
    */
   range?: { column: string; range?: Range };
+  /**
+   * Rows kept by a comparison of two of their columns that bounds one only from below (`msg[msg.sent_at >=
+   * msg.intake_date]`): `column` at or after `from`, every later record kept — no cut of the record's end in time.
+   */
+  after?: { column: string; from: string };
 }
 
 /**
@@ -88,9 +93,11 @@ export interface Taint {
   ownGroup?: boolean;
   /**
    * A reduction by key of a dated table (`notices.groupby("property_id").agg(n=("notice_id", "count"))` with
-   * notice_date parsed as a date), not filtered before it: every record of each key, whenever dated.
+   * notice_date parsed as a date), not filtered before it: every record of each key, whenever dated. `after`: the
+   * comparisons that kept its records from a date on (see Origin.after) — still every record after it, when that
+   * date is the row's own.
    */
-  eventLog?: { frame: number; dates: string[] };
+  eventLog?: { frame: number; dates: string[]; after?: { column: string; from: string }[] };
 }
 
 export interface ColsView {
@@ -256,7 +263,7 @@ export interface DataVal {
    * A mask comparing two columns of the same rows in time order (`ev["event_time"] < ev["delinquent_on"]`): each row
    * kept only if its `earlier` column is before its `later` one.
    */
-  rowCut?: { earlier: string; later: string };
+  rowCut?: { earlier: string; later: string; open?: boolean };
   frame: number;
   at: Position;
 }

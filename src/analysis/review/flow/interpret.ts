@@ -724,7 +724,22 @@ class Interpreter {
       const deps = (e.deps ?? []).map((c) => (c.frame === POLARS_FRAME ? { ...c, frame: d.frame } : c));
       for (const c of deps) this.useColumns(d.frame, [c.name]);
       if (name === undefined) continue; // pl.col("count") as it is
-      this.defineColumn(d, name, { ...e, frame: d.frame, deps, column: undefined }, at);
+      // (pl.col("snapshot_ts") - pl.col("alarm_ts")) after a join_asof(…, strategy="nearest"): from a later record.
+      const later = deps.some((c) => c.frame === d.frame && d.laterCols?.names.has(c.name))
+        ? d.laterCols
+        : undefined;
+      this.defineColumn(
+        d,
+        name,
+        {
+          ...e,
+          frame: d.frame,
+          deps,
+          column: undefined,
+          ...(later ? { later: { at: later.at, how: later.how } } : {}),
+        },
+        at,
+      );
       if (e.time) out.time = strongest(out.time, e.time);
     }
     return out;
@@ -894,15 +909,20 @@ class Interpreter {
   ): void {
     const at = posOf(node);
     if (how !== 'forward' && how !== 'nearest') return;
-    if (right?.kind !== 'data' || right.cols?.mode !== 'only' || right.cols.more) return;
+    if (right?.kind !== 'data') return;
     // (Not right_on: merge_asof keeps the right table's own key column, cip_day beside day, the next record's time.)
+    // A right table whose columns are not named (read_csv of the alarm log): that key column at least, the time of
+    // the record attached (hours_from_alarm = snapshot_ts - alarm_ts).
+    const rightOn = stringValue(args.kw.get('right_on'));
+    const known = right.cols?.mode === 'only' && !right.cols.more;
+    if (!known && (rightOn === undefined || rightOn === stringValue(args.kw.get('left_on')))) return;
     const keys = new Set(
       ['on', 'left_on', 'by', 'left_by', 'right_by'].flatMap((k) => {
         const v = args.kw.get(k);
         return v ? (stringList(v) ?? (stringValue(v) !== undefined ? [stringValue(v)!] : [])) : [];
       }),
     );
-    const names = new Set([...right.cols.names].filter((c) => !keys.has(c)));
+    const names = new Set([...(known ? right.cols!.names : [rightOn!])].filter((c) => !keys.has(c)));
     if (names.size === 0) return;
     const note = {
       frame: left.frame,
@@ -1943,7 +1963,8 @@ class Interpreter {
           !r.preds
         ) {
           const lt = op[0]!.type.startsWith('<');
-          out.rowCut = { earlier: (lt ? l : r).column!.name, later: (lt ? r : l).column!.name };
+          // (Open: the later column bounded from below only, unless narrowed by another mask on it, see binary.)
+          out.rowCut = { earlier: (lt ? l : r).column!.name, later: (lt ? r : l).column!.name, open: true };
         }
         // (model(x).argmax(1) == y): predictions counted against labels, an accuracy.
         const evals = n.type === 'comparison_operator' ? this.scoreAgainst(data, posOf(n)) : [];
@@ -2381,7 +2402,13 @@ class Interpreter {
     // (sms.sent_at < sms.fill_date) & (sms.sent_at >= sms.fill_date - 90 days): still the cut at each row's date,
     // narrowed (see DataVal.rowCut).
     const cut = op === '&' ? [a, b].find((v) => v?.kind === 'data' && v.rowCut) : undefined;
-    if (cut?.kind === 'data') out.rowCut = cut.rowCut;
+    if (cut?.kind === 'data' && cut.rowCut) {
+      // (The other side bounding the same column, sent_at < intake_date + 30 days: no longer open-ended.)
+      const other = cut === a ? b : a;
+      const later = cut.rowCut.later;
+      const bounded = this.dataOf(other).some((v) => v.deps?.some((c) => c.name === later));
+      out.rowCut = bounded ? { earlier: cut.rowCut.earlier, later } : cut.rowCut;
+    }
     // y_test - model.predict(X_test): residuals of predictions against labels, an evaluation (a hand-written error).
     if (op === '-') {
       const evals = this.scoreAgainst(data, at);
@@ -2894,7 +2921,17 @@ class Interpreter {
       if (f && this.canInline(f)) this.inlineWith(f, [obj, ...pos], kw);
       return this.pred(obj.model, x);
     }
-    if (f && this.canInline(f)) return this.inlineWith(f, [obj, ...pos], kw);
+    if (f && this.canInline(f)) {
+      const v = this.inlineWith(f, [obj, ...pos], kw);
+      // def score(self, X): return self.model.predict_proba(X)[:, 1] of a hand-written model (fit, predict): its own
+      // scores, the model its predict() is — one model read two ways, not a second one.
+      const inner = (m: EstVal) => [...obj.attrs.values()].some((a) => a?.kind === 'est' && a.id === m.id);
+      if (!handWritten || !obj.model?.fits.length || v === undefined) return v;
+      if (v.kind === 'pred' && inner(v.model)) return { ...v, model: obj.model };
+      if (v.kind === 'data' && v.preds?.some((p) => inner(p.model)))
+        return { ...v, preds: v.preds.map((p) => (inner(p.model) ? { ...p, model: obj.model! } : p)) };
+      return v;
+    }
     // early_stopping(val_loss, model) of a class whose call is not in the program: a stopper fed a score decides.
     if (STOPPER_CALL.test(obj.cls.name) || STOPPER_CALL.test(method))
       for (const v of pos) this.decide(v, posOf(n));
@@ -4720,6 +4757,7 @@ class Interpreter {
         idsPart !== undefined
           ? this.origin('part', [...base.rows, idsPart], at)
           : this.origin('subset', base.rows, at);
+      if (idx.rowCut?.open) o.after = { column: idx.rowCut.later, from: idx.rowCut.earlier };
       if (idx.rowCut) {
         this.facts.rowCuts ??= new Map();
         this.facts.rowCuts.set(base.frame, [...(this.facts.rowCuts.get(base.frame) ?? []), idx.rowCut]);
@@ -5695,12 +5733,25 @@ class Interpreter {
       ]);
       // (Rows kept by a mask on a column that is not a date, ledger[ledger.entry_type.isin([…])], are every record of
       // each kind all the same: a cut in time is what makes a table no longer the whole record.)
+      const after: { column: string; from: string }[] = [];
       const unfiltered = [...g.data.rows].every((r) => {
         let o = this.facts.origins.get(r);
         for (let depth = 0; (o?.kind === 'subset' || o?.how === 'an inner merge') && depth < 8; depth++) {
           // (An inner merge keeps the records whose key the other table has — events of the users in the trials
           // table — every one of them whenever dated.)
           if (o.how === 'an inner merge' && o.parents.length === 1) {
+            o = this.facts.origins.get(o.parents[0]!);
+            continue;
+          }
+          // (msg[msg.sent_at >= msg.intake_date]: every record from each row's date on, the end of the record kept.)
+          // (Whether the date bounded from below is the log's own, not the row's, is for the rule to say: it knows the
+          // rows' dates — bookings[bookings.booked_at <= bookings.slot_start] keeps the records up to each slot.)
+          if (
+            o.after &&
+            o.parents.length === 1 &&
+            (dates.has(o.after.column) || this.dated({ frame, name: o.after.column }))
+          ) {
+            after.push(o.after);
             o = this.facts.origins.get(o.parents[0]!);
             continue;
           }
@@ -5719,7 +5770,7 @@ class Interpreter {
       });
       const eventLog =
         method !== 'transform' && dates.size && unfiltered && g.keys?.length === 1
-          ? { frame, dates: [...dates] }
+          ? { frame, dates: [...dates], ...(after.length ? { after } : {}) }
           : undefined;
       const stat = (col: Taint['col'], assigned?: Taint['assigned']): Taint => ({
         by: `group statistics (${method})`,
@@ -5783,7 +5834,7 @@ class Interpreter {
     // df["pack_id"].nunique(), Polars frame["joint_id"].n_unique(), logs.runner_id.unique(): distinct ids counted (see
     // noteEntity). Not value_counts: a frequency encoding of a categorical id (`tx["merchant_id"].value_counts(
     // normalize=True)`) reads it so too.
-    if (/^(nunique|unique|n_unique)$/.test(method)) this.noteEntityColumn(d);
+    if (/^(nunique|unique|n_unique)$/.test(method)) this.noteEntityColumn(d, method !== 'unique');
     // df["block_id"].unique(): the distinct ids (see DataVal.distinct), one item per id, not per row.
     if (
       method === 'unique' &&
@@ -7362,10 +7413,20 @@ class Interpreter {
     this.facts.countedKeys.set(frame, known);
   }
 
-  /** An id column's values, read as they are (a copy, an array of them): see noteEntity. */
-  private noteEntityColumn(d: DataVal): void {
+  /**
+   * An id column's values, read as they are (a copy, an array of them): see noteEntity. Counted (`nunique()`), a
+   * sample id too: "{len(frames)} frames, {frames.sample_id.nunique()} samples" — samples of water, of tissue, each
+   * several rows (a row's own id is not counted: it is as many as the rows).
+   */
+  private noteEntityColumn(d: DataVal, counted = false): void {
     const dep = d.deps?.length === 1 ? d.deps[0] : undefined;
-    if (dep && dep.lag === 0 && !dep.pos && !d.preds && ENTITY_ID.test(dep.name))
+    if (
+      dep &&
+      dep.lag === 0 &&
+      !dep.pos &&
+      !d.preds &&
+      (ENTITY_ID.test(dep.name) || (counted && /^sample_?id$/i.test(dep.name)))
+    )
       this.noteEntity(dep.frame, dep.name);
   }
 

@@ -149,6 +149,9 @@ function laterEventsMerged(
     // (Also the row's own log, actions.groupby("case_id") merged onto the cases: every action on the case, those
     // after its triage included, unless the log was first cut at the row's date — then it is no eventLog.)
     if (!log || log.frame === frame || taint.groupBy?.length !== 1) continue;
+    // (Kept from a date on, msg[msg.sent_at >= msg.intake_date]: still every later record when that date is the row's
+    // own and the one bounded is not — bookings[bookings.slot_start >= bookings.booked_at] ends at the row's date.)
+    if (log.after?.some((a) => !own.has(a.from) || own.has(a.column))) continue;
     // (The summary is the label itself, claims.groupby("policy_id")["repair_cost"].sum() merged as the target: each
     // policy's total is what the model predicts, not a feature of it.)
     if (taint.col && !taint.assigned && taint.col.name === t.y?.column?.name) continue;
