@@ -237,3 +237,64 @@ train_df, test_df = particles.iloc[train_idx], particles.iloc[test_idx]`;
     await check(prog('particles["sample_id"].nunique()', `${random}  # <- leak-overlap`));
   });
 });
+
+describe("a person's id the rows are indexed by is one row per person", () => {
+  const prog = (index: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+members = pd.read_csv("members.csv")
+members["donor_id"] = members["donor_id"].astype(str).str.strip()
+table = ${index}
+X = table[["tenure_days", "monthly_fee", "visits_90d"]]
+y = table["cancelled"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)${mark}
+model = RandomForestClassifier(random_state=0).fit(X_train, y_train)
+print(model.score(X_test, y_test))
+`;
+  it('the register indexed by the donor (nothing)', async () => {
+    await check(prog('members.set_index("donor_id")'));
+  });
+  it("the donors' rows as they come, several per donor: reported", async () => {
+    await check(prog('members', '  # <- leak-overlap'));
+  });
+});
+
+describe("a clip's frames are several rows of one clip", () => {
+  const prog = (table: string, mark = '') => `
+import pandas as pd
+import torch
+from PIL import Image
+from torch.utils.data import Dataset, random_split
+from torchvision import transforms
+class Stills(Dataset):
+    def __init__(self, table):
+        self.paths = table["path"].tolist()
+        self.labels = table["label"].tolist()
+        self.transform = transforms.ToTensor()
+    def __len__(self):
+        return len(self.paths)
+    def __getitem__(self, i):
+        return self.transform(Image.open(self.paths[i])), torch.tensor(self.labels[i])
+${table} = pd.read_csv("index.csv")
+reviews = pd.read_csv("reviews.csv")
+table = ${table}.merge(reviews[["clip_id", "label"]], on="clip_id")
+full = Stills(table)
+n_test = len(full) // 5
+train_ds, test_ds = random_split(full, [len(full) - n_test, n_test])${mark}
+model = torch.nn.Linear(512, 1)
+opt = torch.optim.Adam(model.parameters())
+for x, y in train_ds:
+    loss = torch.nn.functional.binary_cross_entropy_with_logits(model(x), y.float())
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+print(sum(float((model(x) > 0) == y) for x, y in test_ds) / len(test_ds))
+`;
+  it('a table of clips (nothing: one row each, as far as the program says)', async () => {
+    await check(prog('clips_table'));
+  });
+  it('a table of frames, its clips split apart: reported', async () => {
+    await check(prog('frames', '  # <- leak-overlap'));
+  });
+});

@@ -641,6 +641,11 @@ export interface Facts {
   /** Id columns the program drops from a frame (`df.drop(columns=["student_id", "y"])`), by frame: not features. */
   droppedIds?: Map<number, Set<string>>;
   /**
+   * Columns a frame is indexed by alone (`active.set_index("donor_id")`), by frame: the program keys its rows by
+   * them, one row per value (a register of donors, not their gifts).
+   */
+  indexKeys?: Map<number, Set<string>>;
+  /**
    * Foreign keys of a frame, by frame: the key of a merge that names the other table's entity, not this one's
    * (`lines.merge(claims[["claim_id", "is_fraud"]], on="claim_id")`: several lines per claim), with the columns
    * that table brings (its selected columns, else its frame's). A label among them is the entity's, repeated on its

@@ -6343,6 +6343,11 @@ class Interpreter {
     if (method === 'set_index' || method === 'sort_values') {
       const out = this.derive([d], at, true);
       const keys = stringList(args.pos[0] ?? args.kw.get('by') ?? args.kw.get('keys'));
+      if (method === 'set_index' && keys?.length === 1) {
+        const frame = d.cols?.frame ?? d.frame;
+        this.facts.indexKeys ??= new Map();
+        this.facts.indexKeys.set(frame, new Set([...(this.facts.indexKeys.get(frame) ?? []), keys[0]!]));
+      }
       if (
         keys?.some((k) => DATEISH.test(k)) &&
         (d.time || method === 'set_index' || /date|time/i.test(keys.join()))

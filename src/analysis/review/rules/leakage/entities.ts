@@ -14,7 +14,7 @@ export const GROUP_ID =
  * sentences of a text): with the id of what they are parts of (`record_id`), several rows per id.
  */
 const PART_ROWS =
-  /^(beat|heartbeat|window|segment|epoch|clip|chunk|snippet|patch|tile|crop|sentence|utterance|cycle|stanza|paragraph|passage)s$/i;
+  /^(beat|heartbeat|window|segment|epoch|clip|chunk|snippet|patch|tile|crop|sentence|utterance|cycle|stanza|paragraph|passage|frame)s$/i;
 /** An id column (`record_id`) and what it names; not the label's own codes (`class_id`, `label_code`). */
 const ID_COLUMN = /^(.*[a-z])_?(id|no|num|number|code|key)$/i;
 
@@ -59,11 +59,24 @@ export function partsOf(
   );
   const part = names.flatMap((n) => n.split('_')).find((w) => PART_ROWS.test(w));
   if (!part) return undefined;
-  const columns = [...(facts.frameColumns.get(frame) ?? [])];
+  // (With the keys it was merged on: frames.merge(reviews[["clip_id", "event_label"]], on="clip_id").)
+  const columns = [
+    ...new Set([
+      ...(facts.frameColumns.get(frame) ?? []),
+      ...(facts.merges?.get(frame) ?? []).map((m) => m.key),
+    ]),
+  ];
   return (
     columns.find((c) => {
       const entity = ID_COLUMN.exec(c)?.[1]?.replace(/_$/, '');
-      return !!entity && entity.length >= 3 && !NOT_ENTITY.test(entity) && !PART_ROWS.test(`${entity}s`);
+      // (Not the part itself, frame_no of frames; a larger part they are cut from is their entity, the clip_id
+      // of a clip's frames.)
+      return (
+        !!entity &&
+        entity.length >= 3 &&
+        !NOT_ENTITY.test(entity) &&
+        `${entity}s`.toLowerCase() !== part.toLowerCase()
+      );
     }) ??
     // Tiles or windows of a genome by their coordinates (chrom, start, end): neighbouring tiles overlap or lie close
     // on the same chromosome, what they are parts of.

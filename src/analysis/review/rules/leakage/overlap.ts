@@ -142,7 +142,10 @@ export const rule: Rule = {
       // (A table of parts split in time order, by a date: only the part cut at the boundary is on both sides, and the
       // name is weak evidence — `cycles` counts a laundromat's washes as well as a gait's strides.)
       const grouped = (frame: number, rows: Iterable<number>, shuffled: boolean) =>
-        [...(facts.frameColumns.get(frame) ?? [])].find((c) => GROUP_ID.test(c)) ??
+        // (Not a person's id the rows are indexed by, active.set_index("donor_id"): one row per donor.)
+        [...(facts.frameColumns.get(frame) ?? [])].find(
+          (c) => GROUP_ID.test(c) && !facts.indexKeys?.get(frame)?.has(c),
+        ) ??
         [...(facts.groupKeys?.get(frame) ?? [])][0] ??
         foreign(frame) ??
         (shuffled ? partsOf(facts, frame, rows) : undefined) ??
