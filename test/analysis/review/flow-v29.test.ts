@@ -298,3 +298,45 @@ print(sum(float((model(x) > 0) == y) for x, y in test_ds) / len(test_ds))
     await check(prog('frames', '  # <- leak-overlap'));
   });
 });
+
+describe("a reduction by an entity's id and a date merged back on both is each dated row's own", () => {
+  const prog = (keys: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import GroupShuffleSplit, train_test_split
+visits = pd.read_csv("visits.csv", parse_dates=["visit_date"])
+doses = pd.read_csv("doses.csv", parse_dates=["given_on"])
+pairs = visits[["patient_id", "visit_date"]].merge(doses, on="patient_id", how="left")
+pairs["before"] = pairs["given_on"] <= pairs["visit_date"]
+n_doses = pairs.groupby(${keys})["before"].sum().rename("doses_so_far").reset_index()${mark}
+visits = visits.merge(n_doses, on=${keys}, how="left")
+train_idx, test_idx = next(GroupShuffleSplit(test_size=0.2, random_state=0).split(visits, groups=visits["ward"]))
+train, test = visits.iloc[train_idx], visits.iloc[test_idx]
+cols = ["age", "doses_so_far"]
+model = Ridge().fit(train[cols], train["crp"])
+print(model.score(test[cols], test["crp"]))
+`;
+  it('by patient and visit date (nothing: each visit its own doses so far)', async () => {
+    await check(prog('["patient_id", "visit_date"]'));
+  });
+  it('by patient alone, across the wards split apart: reported', async () => {
+    await check(prog('["patient_id"]', '  # <- leak-preprocessing'));
+  });
+});
+
+describe("a split at a term's start is a split in time", () => {
+  const prog = (splitCol: string, mark = '') => `
+import polars as pl
+from sklearn.linear_model import LogisticRegression
+df = pl.read_csv("enrolments.csv", try_parse_dates=True)
+df = df.with_columns(pl.col("dropped").mean().over(["tutor_id", "term_id"]).alias("tutor_rate"))
+train = df.filter(pl.col("${splitCol}") < pl.date(2024, 1, 1))
+test = df.filter(pl.col("${splitCol}") >= pl.date(2024, 1, 1))
+cols = ["age", "lessons_booked", "tutor_rate"]
+model = LogisticRegression().fit(train.select(cols).to_numpy(), train["dropped"].to_numpy())${mark}
+print(model.score(test.select(cols).to_numpy(), test["dropped"].to_numpy()))
+`;
+  it("the term's dropout rate, the rows split at the term's start: reported", async () => {
+    await check(prog('term_start', '  # <- leak-target'));
+  });
+});

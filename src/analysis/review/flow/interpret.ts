@@ -6681,6 +6681,12 @@ class Interpreter {
         const names = [...d.rows].flatMap((r) => [...(this.facts.origins.get(r)?.names ?? [])]);
         return !!entity && entity.length >= 3 && names.some((x) => x.toLowerCase().includes(entity));
       };
+      // (On an entity's id and a date, weigh-ins on ["hog_id", "weighed_on"]: one group per row of a series of each
+      // entity's dated rows — the row's own, as its own id is.)
+      const entityDate = (keys: string[]) =>
+        keys.length === 2 &&
+        keys.some((k) => /^(.*[a-z])_?(id|no|num|number|code|key|ref)$/i.test(k) && !dateNamed(k)) &&
+        keys.some((k) => dateNamed(k) || this.dated({ frame: d.cols?.frame ?? d.frame, name: k }));
       for (const o of others) {
         const name = o.column?.name;
         for (const t0 of o.taints) {
@@ -6688,7 +6694,9 @@ class Interpreter {
             ? {
                 ...t0,
                 mergedBack: true,
-                ...(t0.groupBy?.length === 1 && own(t0.groupBy[0]!) ? { ownGroup: true } : {}),
+                ...((t0.groupBy?.length === 1 && own(t0.groupBy[0]!)) || entityDate(t0.groupBy ?? [])
+                  ? { ownGroup: true }
+                  : {}),
               }
             : t0;
           if (!out.taints.includes(t0))

@@ -4,11 +4,12 @@ import { ancestors, type ColDep, type Facts, type Origin } from '../../flow/fact
 const TEST_NAME = /(^|_)(test|tst|val|valid|validation|holdout|hold_out|dev|eval)($|_|\d)/i;
 
 /**
- * A column naming a date or a period (`season`, `test_date`, `fiscal_year`): a split by it is a split in time — each
+ * A column naming a date or a period (`season`, `test_date`, `fiscal_year`, `semester`), or the start or end of one
+ * (`term_start`, `shift_end`): a split by it is a split in time — each
  * period's rows on one side, an entity's earlier periods before its later ones.
  */
 export const TIME_COLUMN =
-  /(^|_)(date|day|time|at|season|year|yr|month|week|quarter|period|fiscal_year|cohort_year)s?($|_)/i;
+  /(^|_)(date|day|time|at|season|year|yr|month|week|quarter|period|fiscal_year|cohort_year|semester|trimester)s?($|_)|._(start|end)$/i;
 
 /** An origin that is (or a hand-made part named as) held-out data: a split's test part, `X_val = X[n:]`. */
 export function isHeldOut(o: Origin | undefined): boolean {
