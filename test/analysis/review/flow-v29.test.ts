@@ -340,3 +340,36 @@ print(model.score(test.select(cols).to_numpy(), test["dropped"].to_numpy()))
     await check(prog('term_start', '  # <- leak-target'));
   });
 });
+
+describe("a frame's renamed columns keep what is known of them under their new names", () => {
+  const prog = (rename: string, direction: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import HistGradientBoostingClassifier
+def attach(rows, obs, by, prefix):
+    obs = obs.sort_values("obs_time").${rename}
+    return pd.merge_asof(rows.sort_values("sched"), obs, left_on="sched", right_on="obs_time", by=by, direction="${direction}")
+flights = pd.read_csv("flights.csv", parse_dates=["sched"])
+metar = pd.read_csv("metar.csv", parse_dates=["obs_time"])[["airport", "obs_time", "visibility_m", "wind_kt"]]
+df = attach(flights, metar, "airport", "wx_")
+train = df[df["sched"] < "2024-01-01"]
+test = df[df["sched"] >= "2024-01-01"]
+cols = ["wx_visibility_m", "wx_wind_kt", "pax"]
+clf = HistGradientBoostingClassifier().fit(train[cols], train["cancelled"])${mark}
+print(clf.score(test[cols], test["cancelled"]))
+`;
+  const each = 'rename(columns={c: f"{prefix}{c}" for c in obs.columns if c not in ("obs_time", by)})';
+  const literal = 'rename(columns={"visibility_m": "wx_visibility_m", "wind_kt": "wx_wind_kt"})';
+  const prefixed = 'add_prefix(prefix).rename(columns={"wx_obs_time": "obs_time", "wx_airport": "airport"})';
+  it('the last observation before each flight (nothing)', async () => {
+    await check(prog(each, 'backward'));
+  });
+  it('the nearest observation, renamed by a comprehension over the columns: reported', async () => {
+    await check(prog(each, 'nearest', '  # <- leak-target'));
+  });
+  it('the nearest observation, renamed by a dict of names: reported', async () => {
+    await check(prog(literal, 'nearest', '  # <- leak-target'));
+  });
+  it('the nearest observation, renamed by add_prefix: reported', async () => {
+    await check(prog(prefixed, 'nearest', '  # <- leak-target'));
+  });
+});

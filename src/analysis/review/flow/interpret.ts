@@ -6251,6 +6251,15 @@ class Interpreter {
       this.positionalCut(o, d, args.pos.at(-1)!.text, at);
       return this.withRows(d, o, at);
     }
+    // obs.rename(columns={"visibility_m": "base_visibility_m"}), obs.add_prefix("base_") of a frame whose columns are
+    // known: the same columns under their new names — and their old ones, which what is known of each (what it was
+    // computed from, what its name says: anticoagulant_prescribed renamed anticoag) stays with.
+    const renamed = this.renamedColumns(d, method, args, argVals, scope);
+    if (renamed) {
+      const out = this.derive([d], at, true);
+      out.cols = { frame: d.cols!.frame, mode: 'only', names: new Set([...d.cols!.names, ...renamed]) };
+      return out;
+    }
     if ((method === 'rename' || method === 'to_frame') && args.pos.length + args.kw.size === 1) {
       // s.rename("spend_next_12m"), s.to_frame("spend"): a series (one column) under a new name.
       const name = stringValue(args.pos[0] ?? args.kw.get('name'));
@@ -7424,6 +7433,103 @@ class Interpreter {
     const known = this.facts.countedKeys.get(frame) ?? new Set<string>();
     known.add(key);
     this.facts.countedKeys.set(frame, known);
+  }
+
+  /**
+   * The column names after `rename(columns={…})` (a dict of names, or a comprehension over the frame's columns) or
+   * `add_prefix`/`add_suffix`, when the frame's columns are all known; undefined otherwise.
+   */
+  private renamedColumns(
+    d: DataVal,
+    method: string,
+    args: Args,
+    argVals: (Val | undefined)[],
+    scope: Scope,
+  ): string[] | undefined {
+    if (d.column || d.whole || d.cols?.mode !== 'only' || d.cols.more) return undefined;
+    const names = [...d.cols.names];
+    if (method === 'add_prefix' || method === 'add_suffix') {
+      const fix =
+        stringValue(args.pos[0]) ?? (argVals[0]?.kind === 'strs' ? argVals[0].values[0] : undefined);
+      if (fix === undefined || args.pos.length !== 1) return undefined;
+      return names.map((c) => (method === 'add_prefix' ? fix + c : c + fix));
+    }
+    const node = method === 'rename' ? args.kw.get('columns') : undefined;
+    if (node?.type === 'dictionary_comprehension') return this.renamedEach(node, names, scope);
+    const at = method === 'rename' ? [...args.kw.keys()].indexOf('columns') : -1;
+    const map = at >= 0 ? argVals[args.pos.length + at] : undefined;
+    if (map?.kind !== 'coll' || !map.keys?.length || map.keys.length !== map.items.length) return undefined;
+    const to = new Map<string, string>();
+    for (const [i, k] of map.keys.entries()) {
+      const v = map.items[i];
+      if (k === undefined || v?.kind !== 'strs' || v.list || v.values.length !== 1) return undefined;
+      to.set(k, v.values[0]!);
+    }
+    return names.map((c) => to.get(c) ?? c);
+  }
+
+  /**
+   * `rename(columns={c: f"{prefix}{c}" for c in obs.columns if c not in ("obs_time", by)})`: the comprehension run
+   * over the frame's known names, its conditions tests of the name against constant names (undefined when any part is
+   * not known). (Not by evaluating `obs.columns` as a list of names everywhere: loops over a frame's columns are judged
+   * with the names unknown, see comprehension.)
+   */
+  private renamedEach(n: Node, names: string[], scope: Scope): string[] | undefined {
+    const clauses = n.namedChildren.filter((c) => c?.type === 'for_in_clause');
+    const left = clauses[0]?.childForFieldName('left');
+    const right = clauses[0]?.childForFieldName('right');
+    const body = n.childForFieldName('body') ?? n.namedChildren[0];
+    if (
+      clauses.length !== 1 ||
+      left?.type !== 'identifier' ||
+      right?.type !== 'attribute' ||
+      right.childForFieldName('attribute')?.text !== 'columns' ||
+      body?.type !== 'pair'
+    )
+      return undefined;
+    const conds = n.namedChildren.filter((c): c is Node => c?.type === 'if_clause');
+    const inner = new Scope(scope, comprehensionNames(n));
+    // The constant names a value stands for: "a", ("a", by), ["a", "b"].
+    const constNames = (v: Val | undefined): string[] | undefined => {
+      if (v?.kind === 'strs' && !v.partial) return v.values;
+      if (v?.kind !== 'tuple' && v?.kind !== 'coll') return undefined;
+      const all = v.items.map((i) =>
+        i?.kind === 'strs' && !i.list && i.values.length === 1 ? i.values[0] : undefined,
+      );
+      return all.every((x) => x !== undefined) ? (all as string[]) : undefined;
+    };
+    // c not in (…), c in (…), c != "x", c == "x": whether the name c passes (undefined: not known).
+    const passes = (cond: Node, c: string): boolean | undefined => {
+      const e = cond.namedChildren[0];
+      if (e?.type !== 'comparison_operator' || e.namedChildren.length !== 2) return undefined;
+      const [l, r] = e.namedChildren as Node[];
+      if (l!.text !== left.text) return undefined;
+      const op = e.children
+        .filter((x) => x && !x.isNamed)
+        .map((x) => x!.type)
+        .join(' ');
+      const among = constNames(this.expr(r!, inner));
+      if (!among) return undefined;
+      if (op === 'in' || op === '==') return among.includes(c);
+      if (op === 'not in' || op === '!=') return !among.includes(c);
+      return undefined;
+    };
+    const out: string[] = [];
+    for (const c of names) {
+      inner.set(left.text, { kind: 'strs', values: [c], list: false });
+      const keep = conds.map((cond) => passes(cond, c));
+      if (keep.some((k) => k === undefined)) return undefined;
+      if (!keep.every(Boolean)) {
+        out.push(c);
+        continue;
+      }
+      const k = this.key(body.childForFieldName('key'), inner);
+      const valueNode = body.childForFieldName('value');
+      const v = valueNode ? this.expr(valueNode, inner) : undefined;
+      if (k !== c || v?.kind !== 'strs' || v.list || v.partial || v.values.length !== 1) return undefined;
+      out.push(v.values[0]!);
+    }
+    return out;
   }
 
   /**
