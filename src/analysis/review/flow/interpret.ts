@@ -740,6 +740,15 @@ class Interpreter {
         },
         at,
       );
+      // pl.col("avg_box_value") / pl.col("district_median_box_value") after joining a statistic in: computed from a
+      // column the learnt values were written to, the new column carries them too (as pandas' df["r"] = … does).
+      // (Read on the same row: a shifted read, pl.col("rate").shift(1).over("mentor_id"), is an earlier row's.)
+      out.taints = out.taints.map((t) => {
+        const a = t.assigned;
+        const reads = deps.filter((c) => c.frame === a?.frame && a.names.includes(c.name));
+        if (!a || a.names.includes(name) || reads.length === 0 || reads.some((c) => c.lag !== 0)) return t;
+        return { ...t, assigned: { frame: a.frame, names: [...a.names, name] } };
+      });
       if (e.time) out.time = strongest(out.time, e.time);
     }
     return out;
@@ -933,6 +942,29 @@ class Interpreter {
     this.facts.laterAsOf ??= [];
     this.facts.laterAsOf.push(note);
     this.laterJoins.set(node.id, { names, at, how: note.how });
+  }
+
+  /**
+   * pd.merge_asof(inv, hist, left_on="issue_date", right_on="asof_date", by="account_id", allow_exact_matches=False):
+   * backward, each row gets the last record strictly before its own time — another row's values. The right table's
+   * columns the program computed row by row (a running share of late payments, the row's own label included) are
+   * then read from an earlier row: redefined as such (lag one more) in the joined frame.
+   */
+  private earlierAsOf(left: DataVal, right: DataVal, args: Args): void {
+    const direction = stringValue(args.kw.get('direction')) ?? 'backward';
+    const leftOn = stringValue(args.kw.get('left_on'));
+    const rightOn = stringValue(args.kw.get('right_on'));
+    const strict = args.kw.get('allow_exact_matches')?.text === 'False';
+    if (direction !== 'backward' || !(strict || (leftOn && rightOn && leftOn !== rightOn))) return;
+    if (right.cols?.mode !== 'only') return;
+    const from = this.facts.columnDefs.get(right.cols.frame);
+    const into = this.facts.columnDefs.get(left.cols?.frame ?? left.frame);
+    if (!from || !into) return;
+    for (const name of right.cols.names) {
+      const def = from.get(name);
+      if (!def || name === rightOn) continue;
+      into.set(name, { ...def, deps: def.deps.map((d) => ({ ...d, lag: d.lag + 1 })) });
+    }
   }
 
   /** Records columns of a frame as parsed dates (read_csv's parse_dates, a column assigned pd.to_datetime(…)). */
@@ -2902,6 +2934,8 @@ class Interpreter {
   private objMethod(obj: ObjVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const id = obj.cls.methods.get(method);
     const f: FuncVal | undefined = id === undefined ? undefined : { kind: 'func', name: method, id };
+    // (A @staticmethod, self.logbook_features(tests, flights), is given its arguments alone, no instance first.)
+    const self: Val[] = id !== undefined && this.staticMethod(id) ? [] : [obj];
     const pos = args.pos.map((a) => this.expr(a, scope));
     const kw = new Map([...args.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
     if (/^(fit|fit_transform|partial_fit)$/.test(method) && pos[0]?.kind === 'data') {
@@ -2918,11 +2952,11 @@ class Interpreter {
       this.train(obj.model, x, y, posOf(n));
     }
     if (handWritten && x && obj.model?.fits.length && /^predict(_proba)?$/.test(method)) {
-      if (f && this.canInline(f)) this.inlineWith(f, [obj, ...pos], kw);
+      if (f && this.canInline(f)) this.inlineWith(f, [...self, ...pos], kw);
       return this.pred(obj.model, x);
     }
     if (f && this.canInline(f)) {
-      const v = this.inlineWith(f, [obj, ...pos], kw);
+      const v = this.inlineWith(f, [...self, ...pos], kw);
       // def score(self, X): return self.model.predict_proba(X)[:, 1] of a hand-written model (fit, predict): its own
       // scores, the model its predict() is — one model read two ways, not a second one.
       const inner = (m: EstVal) => [...obj.attrs.values()].some((a) => a?.kind === 'est' && a.id === m.id);
@@ -2938,11 +2972,24 @@ class Interpreter {
     const fit = obj.cls.methods.get('fit');
     const transform = obj.cls.methods.get('transform');
     if (method === 'fit_transform' && fit !== undefined && transform !== undefined) {
-      this.inlineWith({ kind: 'func', name: 'fit', id: fit }, [obj, ...pos], kw);
-      return this.inlineWith({ kind: 'func', name: 'transform', id: transform }, [obj, pos[0]], new Map());
+      this.inlineWith({ kind: 'func', name: 'fit', id: fit }, [...self, ...pos], kw);
+      return this.inlineWith(
+        { kind: 'func', name: 'transform', id: transform },
+        [...self, pos[0]],
+        new Map(),
+      );
     }
     const data = [...pos, ...kw.values()].flatMap((v) => this.dataOf(v));
     return data.length ? this.derive(data, posOf(n)) : undefined;
+  }
+
+  /** Whether a method (its definition's node id) is decorated `@staticmethod`. */
+  private staticMethod(id: number): boolean {
+    const node = this.funcDefs.get(id)?.node;
+    const decorated = node?.parent?.type === 'decorated_definition' ? node.parent : undefined;
+    return !!decorated?.namedChildren.some(
+      (c) => c?.type === 'decorator' && /^@\s*staticmethod\b/.test(c.text),
+    );
   }
 
   /** What indexing or iterating an instance gives: its __getitem__ (features and labels), else its data. */
@@ -4038,15 +4085,11 @@ class Interpreter {
     ) {
       // pd.merge_asof(left, right, direction="forward"): see noteLaterAsOf (the plain reads, or sorts, evaluated twice).
       const left = this.expr(args.pos[0]!, scope);
-      if (left?.kind === 'data')
-        this.noteLaterAsOf(
-          left,
-          this.expr(args.pos[1]!, scope),
-          stringValue(args.kw.get('direction')),
-          'merge_asof',
-          args,
-          n,
-        );
+      const right = this.expr(args.pos[1]!, scope);
+      if (left?.kind === 'data') {
+        this.noteLaterAsOf(left, right, stringValue(args.kw.get('direction')), 'merge_asof', args, n);
+        if (right?.kind === 'data') this.earlierAsOf(left, right, args);
+      }
     }
     if (name === 'merge' && /^(pd|pandas)\.merge$/.test(qname) && args.pos.length >= 2) {
       // pd.merge(left, right, on=k): left.merge(right, on=k).
@@ -6173,6 +6216,10 @@ class Interpreter {
       if (cols && axisCols && (d.whole || d.cols?.mode === 'drop')) {
         const prev = d.cols?.mode === 'drop' ? d.cols.names : new Set<string>();
         out.cols = { frame: d.cols?.frame ?? d.frame, mode: 'drop', names: new Set([...prev, ...cols]) };
+      } else if (cols && axisCols && d.cols?.mode === 'only') {
+        // settled[["account_id", "paid_date", "paid_late"]].drop(columns=["paid_late"]): the names left.
+        const left = [...d.cols.names].filter((c) => !cols.includes(c));
+        out.cols = { ...d.cols, names: new Set(left) };
       }
       out.whole = false;
       if (this.kwBool(args, 'inplace') === true) {

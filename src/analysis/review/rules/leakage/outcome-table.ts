@@ -41,12 +41,13 @@ export const OUTCOMES: Outcome[] = [
   {
     event: 'a diagnosis',
     target:
-      /(^|_)(diabet\w*|t[12]d|cancer|tumou?r|malignan\w*|disease|diagnos\w*|sepsis(_\d+)?|septic|infect\w*|stroke|pneumonia|covid\w*|dementia|alzheimer\w*|hypertens\w*|hypotens\w*|chd|cad|mi|heart_disease|ckd|copd|asthma|depress\w*|positive|case)($|_)/,
+      /(^|_)(diabet\w*|t[12]d|cancer|tumou?r|malignan\w*|disease|diagnos\w*|sepsis(_\d+)?|septic|infect\w*|stroke|pneumonia|covid\w*|dementia|alzheimer\w*|hypertens\w*|hypotens\w*|chd|cad|mi|heart_disease|ckd|copd|asthma|depress\w*|positive|pos|case)($|_)/,
     // A treatment is given once the disease is diagnosed: drugs, orders, procedures and referrals for it.
     // (Not any dose: a routine one, a probiotic every hatchery batch is given, treats no diagnosis.)
     after:
-      /(^|_)(treat\w*|therap\w*|medicat\w*|prescri\w*|rx|drugs?|metformin|statins?|antibiotics?|abx|antiviral\w*|chemo\w*|radiotherap\w*|radiation|surgery|surgical|procedure|biopsy|referr\w*|referred|icu|ventilat\w*|vasopressors?|carbapenem\w*|vancomycin|oncolog\w*|dialysis|stent\w*|discharge\w*|bolus\w*|saline\w*|fluid_challenge)($|_)/,
-    // (An intradialytic hypotension is treated with a saline bolus: the fluid given answers the event.)
+      /(^|_)(treat\w*|therap\w*|medicat\w*|prescri\w*|rx|drugs?|metformin|statins?|antibiotics?|abx|antiviral\w*|chemo\w*|radiotherap\w*|radiation|surgery|surgical|procedure|biopsy|referr\w*|referred|icu|ventilat\w*|vasopressors?|carbapenem\w*|vancomycin|oncolog\w*|dialysis|stent\w*|discharge\w*|bolus\w*|saline\w*|fluid_challenge|isolat\w*|quarantin\w*)($|_)/,
+    // (An intradialytic hypotension is treated with a saline bolus: the fluid given answers the event. A positive
+    // test, parvo_pos, sends the animal or patient to isolation.)
     follows: 'treatment, prescriptions and procedures follow the diagnosis',
   },
   {

@@ -78,7 +78,11 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
       follows:
         'a lifetime or all-time total counts every event of the entity, the next one the label is made from included',
     });
-  if (COMPLETION.test(f) && !next)
+  // paid_late of an invoice: its payment follows the invoice, whose amount is known when it is issued.
+  const payment = t.some((n) =>
+    /(^|_)(paid|pay|payment|payments|overdue|dunning|defaulted|default)($|_)/.test(n),
+  );
+  if (COMPLETION.test(f) && !next && !(payment && /(^|_)invoice/.test(f)))
     found.push({
       event: 'the completion of the job or case',
       target: /./,
@@ -158,17 +162,26 @@ const TIME_WORDS = 'date|time|at|on|ts|timestamp|datetime|day|changed_at|updated
 
 /**
  * What exists once a job, order or case is over, whatever the outcome: its final amounts (`final_eur`, `final_price`),
- * its invoice's totals, and when its record was last modified (`last_modified_at`, `updated_at`: after every event of
+ * its invoice's totals, the balance paid last (`final_balance_paid`, which a booking cancelled before it falls due
+ * never pays), and when its record was last modified (`last_modified_at`, `updated_at`: after every event of
  * the record, the outcome included).
  */
 const COMPLETION =
-  /(^|_)(final_(amount|price|cost|bill|invoice|total|charges?|fees?|payment|paid|value|eur|usd|gbp)|invoice(d)?_(total|amount|sum|value|eur|usd|gbp)|invoice_total\w*|total_invoiced|last_modified\w*|last_updated\w*|modified_at|updated_at|last_update\w*)($|_)/;
+  /(^|_)(final_(amount|price|cost|bill|invoice|total|charges?|fees?|payment|paid|value|eur|usd|gbp)|invoice(d)?_(total|amount|sum|value|eur|usd|gbp)|invoice_total\w*|total_invoiced|final_balance\w*|balance_(paid|payment)\w*|last_modified\w*|last_updated\w*|modified_at|updated_at|last_update\w*)($|_)/;
 
 /** Totals over an entity's whole history, later events included (`lifetime_jobs`, `all_time_orders`). */
 const LIFETIME = /(^|_)(lifetime|all_time|alltime|career|total_ever|ever)($|_)/;
 
 const PLAN =
   /(^|_)(quoted?|plan|planned|estimated?|budget|budgeted|scheduled|expected|promised|target|forecast|contracted|booked|crs|deadline|due)($|_)/;
+
+/**
+ * Whether a column is named as measured before (`pre_session_pain`, `baseline_hba1c`, `prior_visits`): known before
+ * the outcome.
+ */
+export function namesBefore(name: string): boolean {
+  return BEFORE.test(snake(name));
+}
 
 /** Whether a column is named as a plan (`deadline_at`, `quoted_days`, `promised_by`): known before the outcome. */
 export function namesPlan(name: string): boolean {
@@ -237,8 +250,9 @@ const POST_OUTCOME_BY_DATASET: [RegExp, RegExp][] = [[/titanic/i, /^(boat|body)$
  * after a default it is (OUTCOMES), but a temperament test's `startle_recovery` or a prepayment meter's
  * `debt_recovery_share` (a rate set on the account) are measured before any outcome.
  */
+// (Not a kind of settlement, `settlement_type` urban or rural: a place people live in, as often as a claim's payment.)
 const POST_OUTCOME =
-  /(^|_)(chargebacks?|refunds?|refunded|disputes?|disputed|write_?offs?|written_?off|settlements?|settled)($|_)/i;
+  /(^|_)(chargebacks?|refunds?|refunded|disputes?|disputed|write_?offs?|written_?off|settlements?(?!_(type|kind|class|category|size|tier|pattern)($|_))|settled)($|_)/i;
 
 /**
  * Whether a column is recorded after the outcome whatever the domain: events that follow one (chargebacks, refunds,

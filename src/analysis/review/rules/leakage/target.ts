@@ -29,6 +29,7 @@ import {
   actualTime,
   durationToEnd,
   fromBefore,
+  namesBefore,
   namesPlan,
   postOutcome,
   recordedAfter,
@@ -293,8 +294,10 @@ function inspect(
       (!!x.whole && x.frame === target.frame);
     // overrun = actual_min > 1.1 * scheduled_min with scheduled_min a feature and actual_min not: the plan is known
     // before the run, the outcome is measured against it (the actual is what the model must not see).
+    // (Or a baseline, relief = pre_session_pain - post_session_pain >= 2 with the pre-session score a feature.)
+    const known = (n: string) => namesPlan(n) || namesBefore(n);
     const plan = (n: string) =>
-      namesPlan(n) && [...made].some((m) => m !== n && m !== target.name && !kept(m) && !namesPlan(m));
+      known(n) && [...made].some((m) => m !== n && m !== target.name && !kept(m) && !known(m));
     // min_per_km = finish_seconds / 60 / length_km with length_km a feature and finish_seconds not: the label is the
     // outcome per unit of the feature, which scales it and does not give it.
     const divisorOnly = (n: string) =>
@@ -517,6 +520,8 @@ const AFTER_BEFORE: [string, string[]][] = [
   ['eot', ['bol', 'bot', 'sot']],
   ['eol', ['bol']],
   ['final', ['baseline', 'initial']],
+  // exit_6mwt_m beside baseline_6mwt_m: the test at the end of a programme, which only those who finish it take.
+  ['exit', ['baseline', 'intake', 'entry']],
   // total_appliances beside initial_appliances: the total over the whole incident, of which the first count is the
   // part known at the start.
   ['total', ['initial']],
