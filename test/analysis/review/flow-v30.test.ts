@@ -176,3 +176,28 @@ print(model.score(X_test, y_test))
     await check(prog('"age", "baseline_6mwt_m", "exit_6mwt_m"', 'completed', '  # <- leak-target'));
   });
 });
+
+describe('a training part cut from a time index at a date holds the statistics of the rows up to that date', () => {
+  const prog = (reference: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+TRAIN_END = "2018-12-31"
+TEST_START = "2019-01-01"
+FEATS = ["blh", "wind10", "rh_min"]
+daily = pd.read_csv("daily.csv", parse_dates=["date"])
+ref = ${reference}
+mean = ref[FEATS].mean()${mark}
+table = daily.set_index("date")
+table[FEATS] = table[FEATS] - mean
+train = table.loc[:TRAIN_END]
+test = table.loc[TEST_START:]
+model = Ridge().fit(train[FEATS], train["log_vis"])
+print(model.score(test[FEATS], test["log_vis"]))
+`;
+  it('means of the days up to the end of training (nothing)', async () => {
+    await check(prog('daily[daily["date"] <= TRAIN_END]'));
+  });
+  it('means of every day, the test days included: reported', async () => {
+    await check(prog('daily', '  # <- leak-preprocessing'));
+  });
+});

@@ -7082,6 +7082,27 @@ class Interpreter {
       const startOnly = rowPart.text.trim().endsWith(':');
       const o = this.origin('part', base.rows, at);
       o.how = startOnly ? 'tail' : 'head';
+      // table.loc[:TRAIN_END], table.loc["2020-01-01":]: rows of the (time) index up to or from a date — its range,
+      // as a mask's (see Origin.range), beside the cut in order.
+      const label =
+        valueNode?.type === 'attribute' && valueNode.childForFieldName('attribute')?.text === 'loc';
+      const dateOf = (b: Node | undefined) => {
+        if (!b) return undefined;
+        const v = this.expr(b, scope);
+        const t =
+          v?.kind === 'data' && this.timeConstants.has(v.frame)
+            ? this.timeConstants.get(v.frame)
+            : constantValue(v, b);
+        return t !== undefined && t > 1e11 ? t : undefined;
+      };
+      if (label && bounds.length === 1) {
+        const t = dateOf(loNode ?? hiNode);
+        if (t !== undefined)
+          o.range = {
+            column: 'index',
+            range: loNode ? { lo: t, loIn: true, hiIn: false } : { hi: t, hiIn: true, loIn: false },
+          };
+      }
       // df.iloc[:n_train] and df.iloc[n_train:]: one cut.
       if (startOnly && lo) this.positionalCut(o, base, lo, at);
       else if (!startOnly && hi && (!lo || lo === '0') && bounds.length === 1 + (lo ? 1 : 0))

@@ -80,3 +80,12 @@ export function datesWithinYears(inner: Range, outer: Range): boolean {
   };
   return withinRange(inner, years);
 }
+
+/**
+ * Whether a range of dates lies within another range of dates, whatever the columns they bound: a statistic of the
+ * rows up to TRAIN_END on `time` (`ds.sel(time=slice(None, TRAIN_END))`) within a training part cut from the time
+ * index at the same date (`table.loc[:TRAIN_END]`) — one calendar, the same period.
+ */
+export function datesWithinDates(inner: Range, outer: Range): boolean {
+  return dateBounds(inner) && dateBounds(outer) && withinRange(inner, outer);
+}

@@ -4,7 +4,7 @@
  * data cross-validation splits) — the evaluation then sees test information through the training features.
  */
 import type { DataVal, Taint } from '../../flow/facts.js';
-import { datesWithinYears, withinRange } from '../../flow/range.js';
+import { datesWithinDates, datesWithinYears, withinRange } from '../../flow/range.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
 import {
@@ -166,7 +166,9 @@ export const rule: Rule = {
                 trainRanges.some(
                   (x) =>
                     (x.column === o!.range!.column && withinRange(own, x.range)) ||
-                    datesWithinYears(own, x.range),
+                    datesWithinYears(own, x.range) ||
+                    // (A training part cut from the time index at a date: its range on `index`.)
+                    (x.column === 'index' && datesWithinDates(own, x.range)),
                 )
               )
                 return false;
