@@ -3262,6 +3262,12 @@ class Interpreter {
       const m = this.expr(args.pos[0]!, scope);
       if (m?.kind === 'data' && m.mask)
         return name === 'flatnonzero' || name === 'argwhere' ? m : { kind: 'tuple', items: [m] };
+      // np.flatnonzero(recall >= TARGET) over a curve's scores: the settings that meet a target (the last one is then
+      // taken), a choice by those scores. (Of anything else, np.flatnonzero(lasso.coef_), the usual value below.)
+      if (name !== 'where' && m?.kind === 'data' && m.evals?.length && !m.preds) {
+        this.decide(m, at);
+        return this.derive([m], at);
+      }
     }
     if (name === 'qcut' && /(^|\.)(pd|pandas)\.qcut$/.test(qname) && args.pos.length > 0) {
       // pd.qcut(df["grain_density"], q=5): bins cut at the quantiles of the rows given (KBinsDiscretizer's
@@ -3834,19 +3840,6 @@ class Interpreter {
         for (const e of evals) e.joint = joint;
       }
       return evals.length ? this.score(evals, at) : undefined;
-    }
-    // np.flatnonzero(recall >= TARGET) over a curve's scores: the settings that meet a target (the last one is then
-    // taken), a choice by those scores. (Of anything else, np.flatnonzero(lasso.coef_), the usual value below.)
-    if (
-      /^(flatnonzero|argwhere|nonzero)$/.test(name) &&
-      /^(np|numpy)\./.test(qname) &&
-      args.pos.length === 1
-    ) {
-      const v = this.expr(args.pos[0]!, scope);
-      if (v?.kind === 'data' && v.evals?.length && !v.preds) {
-        this.decide(v, at);
-        return this.derive([v], at);
-      }
     }
     if (CHOOSERS.has(name)) {
       // max(scores), np.argmax(f1s), sorted(results, key=results.get): picking by scores decides.
