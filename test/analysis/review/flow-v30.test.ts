@@ -201,3 +201,25 @@ print(model.score(test[FEATS], test["log_vis"]))
     await check(prog('daily', '  # <- leak-preprocessing'));
   });
 });
+
+describe("an entity's total over its own rows is its attribute, as its count is", () => {
+  const prog = (column: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+lines = pd.read_csv("order_lines.csv")
+lines["order_total"] = lines.groupby("order_id")["${column}"].transform("sum")
+print(lines.shape, lines["order_id"].nunique())
+X = lines[["kg", "order_total"]]
+y = lines["damaged"]
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)  # <- leak-overlap
+model = LogisticRegression().fit(X_train, y_train)${mark}
+print(model.score(X_test, y_test))
+`;
+  it("the order's total weight: only the order's lines on both sides (no statistic learnt across orders)", async () => {
+    await check(prog('kg'));
+  });
+  it("the order's damaged lines summed, the label of the row's own order: reported", async () => {
+    await check(prog('damaged', '  # <- leak-target'));
+  });
+});

@@ -70,9 +70,10 @@ export interface Taint {
   /** For statistics by group: the grouping columns (a split by one of them keeps each group on one side). */
   groupBy?: string[];
   /**
-   * For the rows of each entity counted and given to each of them (`groupby("booking_ref")["bag"].transform("size")`):
-   * an attribute of the entity (bags per booking), no statistic learnt across entities — but over all of its rows,
-   * later ones included.
+   * For the rows of each entity counted or summed and given to each of them
+   * (`groupby("booking_ref")["bag"].transform("size")`, `groupby("order_id")["kg"].transform("sum")`): an attribute of
+   * the entity (bags per booking, an order's total weight), no statistic learnt across entities — but over all of its
+   * rows, later ones included.
    */
   entityCount?: boolean;
   /**

@@ -5710,10 +5710,11 @@ class Interpreter {
         ]);
       return row;
     }
-    // groupby("booking_ref")["bag_tag"].transform("size"): the rows of each entity counted (see Taint.entityCount).
+    // groupby("booking_ref")["bag_tag"].transform("size"), groupby("order_id")["kg"].transform("sum"): the rows of
+    // each entity counted or summed (see Taint.entityCount).
     if (
       method === 'transform' &&
-      /^(size|count)$/.test(attr) &&
+      /^(size|count|sum)$/.test(attr) &&
       g.keys?.length &&
       g.keys.some((k) => ENTITY_ID.test(k) || /(^|_)(ref|reference)$/i.test(k))
     ) {
@@ -5728,6 +5729,9 @@ class Interpreter {
           at,
           groupBy: g.keys,
           entityCount: true,
+          // (A sum, the order's total weight over its lines, keeps the column summed: of the target, it is the
+          // group's labels given to its rows, leak-target's.)
+          ...(attr === 'sum' && g.data.column ? { col: g.data.column } : {}),
         },
       ];
       return row;
