@@ -188,6 +188,9 @@ const PERSON_KEY =
 const ENTITY_ID =
   /^(?!(class|label|target|type|category|cluster|fold|split|set|batch|row|index|part|sample|line)_?id$)[a-z][a-z0-9_]*?_?id$|^(mmsi|imo|vin|icao24|uprn|mrn)$/i;
 
+/** A key column's name (`booking_id`, `lot_no`, `case_ref`) and what it names (`booking`). */
+const KEY_NAME = /^(.*[a-z])_?(id|no|num|number|code|key|ref)$/i;
+
 /** Keywords of a supervised dataset's constructor that hold one value per row (DMatrix, lgb.Dataset, Pool). */
 const ROW_KEYWORDS =
   /^(data|label|labels|weight|weights|base_margin|init_score|baseline|group|qid|label_lower_bound|label_upper_bound|pairs|pairs_weight|timestamp|subgroup_id|group_id|group_weight)$/;
@@ -6298,7 +6301,9 @@ class Interpreter {
     // obs.rename(columns={"visibility_m": "base_visibility_m"}), obs.add_prefix("base_") of a frame whose columns are
     // known: the same columns under their new names — and their old ones, which what is known of each (what it was
     // computed from, what its name says: anticoagulant_prescribed renamed anticoag) stays with.
-    const renamed = this.renamedColumns(d, method, args, argVals, scope);
+    const renamed = /^(rename|add_prefix|add_suffix)$/.test(method)
+      ? this.renamedColumns(d, method, args, argVals, scope)
+      : undefined;
     if (renamed) {
       const out = this.derive([d], at, true);
       out.cols = { frame: d.cols!.frame, mode: 'only', names: new Set([...d.cols!.names, ...renamed]) };
@@ -6730,7 +6735,7 @@ class Interpreter {
       out.taints = [...d.taints];
       // (On the left table's own id, bookings on booking_id: one group per row, see Taint.ownGroup.)
       const own = (k: string) => {
-        const entity = /^(.*[a-z])_?(id|no|num|number|code|key|ref)$/i.exec(k)?.[1]?.toLowerCase();
+        const entity = KEY_NAME.exec(k)?.[1]?.toLowerCase();
         const names = [...d.rows].flatMap((r) => [...(this.facts.origins.get(r)?.names ?? [])]);
         return !!entity && entity.length >= 3 && names.some((x) => x.toLowerCase().includes(entity));
       };
@@ -6738,7 +6743,7 @@ class Interpreter {
       // entity's dated rows — the row's own, as its own id is.)
       const entityDate = (keys: string[]) =>
         keys.length === 2 &&
-        keys.some((k) => /^(.*[a-z])_?(id|no|num|number|code|key|ref)$/i.test(k) && !dateNamed(k)) &&
+        keys.some((k) => KEY_NAME.test(k) && !dateNamed(k)) &&
         keys.some((k) => dateNamed(k) || this.dated({ frame: d.cols?.frame ?? d.frame, name: k }));
       for (const o of others) {
         const name = o.column?.name;
@@ -7056,7 +7061,7 @@ class Interpreter {
     if (rowPart.type === 'slice') {
       const bounds = rowPart.namedChildren.filter((c): c is Node => !!c);
       if (bounds.length === 0) return this.columns(base, colPart, at, scope);
-      for (const b of bounds) this.expr(b, scope);
+      const boundVals = new Map(bounds.map((b) => [b, this.expr(b, scope)] as const));
       // series[i : i + w], series[t - w + 1 : t + 1]: a window moving with i; windows built this way overlap (a time
       // series of windows). Its last position is what it reads latest (see ColDep.pos).
       const [lo, hi] = rowPart.text.split(':').map((t) => t.replace(/\s/g, ''));
@@ -7085,7 +7090,7 @@ class Interpreter {
         valueNode?.type === 'attribute' && valueNode.childForFieldName('attribute')?.text === 'loc';
       const dateOf = (b: Node | undefined) => {
         if (!b) return undefined;
-        const v = this.expr(b, scope);
+        const v = boundVals.get(b);
         const t =
           v?.kind === 'data' && this.timeConstants.has(v.frame)
             ? this.timeConstants.get(v.frame)
@@ -7563,27 +7568,29 @@ class Interpreter {
       );
       return all.every((x) => x !== undefined) ? (all as string[]) : undefined;
     };
-    // c not in (…), c in (…), c != "x", c == "x": whether the name c passes (undefined: not known).
-    const passes = (cond: Node, c: string): boolean | undefined => {
+    // c not in (…), c in (…), c != "x", c == "x" against constant names (not read from c): a test of the name, or
+    // undefined when not known.
+    const tests = conds.map((cond): ((c: string) => boolean) | undefined => {
       const e = cond.namedChildren[0];
       if (e?.type !== 'comparison_operator' || e.namedChildren.length !== 2) return undefined;
       const [l, r] = e.namedChildren as Node[];
-      if (l!.text !== left.text) return undefined;
+      if (l!.text !== left.text || r!.descendantsOfType('identifier').some((i) => i?.text === left.text))
+        return undefined;
       const op = e.children
         .filter((x) => x && !x.isNamed)
         .map((x) => x!.type)
         .join(' ');
       const among = constNames(this.expr(r!, inner));
       if (!among) return undefined;
-      if (op === 'in' || op === '==') return among.includes(c);
-      if (op === 'not in' || op === '!=') return !among.includes(c);
+      if (op === 'in' || op === '==') return (c) => among.includes(c);
+      if (op === 'not in' || op === '!=') return (c) => !among.includes(c);
       return undefined;
-    };
+    });
+    if (tests.some((t) => t === undefined)) return undefined;
     const out: string[] = [];
     for (const c of names) {
       inner.set(left.text, { kind: 'strs', values: [c], list: false });
-      const keep = conds.map((cond) => passes(cond, c));
-      if (keep.some((k) => k === undefined)) return undefined;
+      const keep = tests.map((t) => t!(c));
       if (!keep.every(Boolean)) {
         out.push(c);
         continue;
