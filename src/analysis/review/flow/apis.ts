@@ -258,7 +258,7 @@ const SURVIVAL_MODEL =
   /^(CoxPHFitter|CoxTimeVaryingFitter|AalenAdditiveFitter|\w+AFTFitter|\w+RegressionFitter|CRCSplineFitter|\w*SurvivalAnalysis|RandomSurvivalForest|ExtraSurvivalTrees|FastSurvivalSVM|FastKernelSurvivalSVM|NaiveSurvivalSVM|IPCRidge)$/;
 
 export const LOADER_FUNCTIONS =
-  /^(read_(csv|excel|json|parquet|table|sql|sql_query|sql_table|pickle|feather|hdf|fwf|orc|stata|sas|spss|xml|html|clipboard)|load|loadtxt|genfromtxt|fromfile|load_dataset|load_from_disk|image_dataset_from_directory|text_dataset_from_directory|flow_from_directory|scan_csv|scan_parquet|open_dataset|open_mfdataset|open_dataarray|open_zarr)$/;
+  /^(read_(csv|excel|json|parquet|table|sql|sql_query|sql_table|pickle|feather|hdf|fwf|orc|stata|sas|spss|xml|html|clipboard)|load|loadtxt|genfromtxt|fromfile|load_dataset|load_from_disk|image_dataset_from_directory|text_dataset_from_directory|flow_from_directory|scan_csv|scan_parquet|open_dataset|open_mfdataset|open_dataarray|open_zarr|DictReader)$/;
 
 export const METRICS =
   /(_score|_error|_loss|_deviance)$|^(classification_report|confusion_matrix|precision_recall_curve|roc_curve|precision_recall_fscore_support|top_k_accuracy_score|det_curve|concordance_index|concordance_index_censored|concordance_index_ipcw|cumulative_dynamic_auc)$/;

@@ -116,6 +116,8 @@ export interface ColsView {
    * c.startswith("weekday_")]`): a named column is among the features, an unnamed one may be.
    */
   more?: true;
+  /** With `more`: the others' names all start with one of these (`c.startswith("hedge_type_")`). */
+  prefixes?: string[];
   start?: number;
   stop?: number;
 }
@@ -356,6 +358,8 @@ export interface ModuleVal {
 export interface TupleVal {
   kind: 'tuple';
   items: (Val | undefined)[];
+  /** `slice(2001, 2017)` kept in a name: its bounds (as constantValue reads them; absent for None). */
+  slice?: { lo?: number; hi?: number };
 }
 export interface CollVal {
   kind: 'coll';
@@ -423,7 +427,11 @@ export interface StrsVal {
    * c.startswith("px_")]`, `df.columns.drop("y")`): `drop` when it is every column but those, else an unknown subset.
    */
   /** `frame`: the frame whose columns they are (`wfeat.columns` applied to `df` after a merge is a subset of df's). */
-  partial?: { drop?: string[]; typed?: boolean; frame?: number };
+  /**
+   * `prefixes`: an unknown subset whose names all start with one of these (`c.startswith("region_")`, the columns
+   * get_dummies made with that prefix).
+   */
+  partial?: { drop?: string[]; typed?: boolean; frame?: number; prefixes?: string[] };
 }
 /**
  * A training loop a library runs (Lightning's or Hugging Face's Trainer): what it trains on, what it validates on,
@@ -707,6 +715,15 @@ export interface Facts {
 }
 
 /** Strict ancestors of an origin (what it was split or sampled from). */
+/**
+ * Whether a view's columns may hold `name`: named among them, or among the others it keeps without naming them (any
+ * name, or one starting with a prefix they were picked by).
+ */
+export function mayHold(cols: ColsView, name: string): boolean {
+  if (cols.names.has(name)) return true;
+  return !!cols.more && (!cols.prefixes || cols.prefixes.some((p) => name.startsWith(p)));
+}
+
 export function ancestors(facts: Facts, id: number): Set<number> {
   const out = new Set<number>();
   const stack = [...(facts.origins.get(id)?.parents ?? [])];

@@ -148,6 +148,8 @@ const COLUMNWISE =
   /^(StandardScaler|MinMaxScaler|RobustScaler|MaxAbsScaler|SimpleImputer|KNNImputer|IterativeImputer|PowerTransformer|QuantileTransformer|OneHotEncoder|OrdinalEncoder|ColumnTransformer|make_column_transformer)$/;
 
 /** KerasTuner's tuners (keras_tuner.RandomSearch, …): .search() trains candidates and scores them on validation_data. */
+/** `shift`'s settings other than how far (pandas, Polars, xarray); any other keyword names an xarray dimension. */
+const SHIFT_SETTINGS = new Set(['periods', 'n', 'freq', 'axis', 'fill_value', 'suffix', 'shifts']);
 const TUNERS = new Set(['RandomSearch', 'Hyperband', 'BayesianOptimization', 'GridSearch', 'SklearnTuner']);
 
 const STOPPING =
@@ -305,8 +307,19 @@ function reduceAxis(n: Node | undefined): 'rows' | 'row-wise' | undefined {
     t && /^\((-?\d+)(,-?\d+)*,?\)$/.test(t) ? t.slice(1, -1).split(',').filter(Boolean) : undefined;
   if (axes?.includes('0')) return 'rows';
   if (axes?.length && axes.every((a) => /^[1-9]\d*$/.test(a))) return 'row-wise';
+  // xarray's named dimensions, mean(["lat", "lon"]), mean(dim="depth"): over space (or depth, members, bands), each
+  // time step's own values — the rows a table made from it has. (Over "time", "year": the rows'.)
+  const dims =
+    t && /^\[?(["'][a-z_]+["'],?)+\]?$|^\((["'][a-z_]+["'],?)+\)$/i.test(t)
+      ? t.match(/[a-z_]+/gi)
+      : undefined;
+  if (dims?.length && dims.every((d) => SPACE_DIMENSION.test(d))) return 'row-wise';
   return undefined;
 }
+
+/** Names of an array's dimensions other than time: space, depth or height, ensemble members, bands. */
+const SPACE_DIMENSION =
+  /^(lat|lon|latitude|longitude|x|y|z|easting|northing|depth|lev|level|height|plev|member|ensemble|realization|band|cell|grid|station|site)$/i;
 
 /** Keyword arguments that style a plot or a message (a colour, a label, a marker). */
 const STYLE_KEYWORD =
@@ -674,6 +687,9 @@ class Interpreter {
       neg: c[1],
       ...(column && column !== 'index' ? { column } : {}),
       ...(range && column && column !== 'index' ? { range } : {}),
+      // table[table.index <= pd.Period(TRAIN_END, "M")]: rows of the (time) index up to a date, its range as a label
+      // slice's (see the .loc branch of subscript).
+      ...(range && column === 'index' && value! > 1e11 ? { column, range } : {}),
     };
     return out;
   }
@@ -709,6 +725,17 @@ class Interpreter {
     ];
     const exprs = named.filter(([, v]) => v?.kind === 'data' && v.frame === POLARS_FRAME);
     if (exprs.length === 0) return undefined;
+    // group_by("season", …).agg(…).with_columns(pl.col("season") + 1): a reduction's key moved by a constant, so its
+    // statistics go to another season's rows when joined back (see Taint.mergedBack), as pandas' key assignment does.
+    // (Unaliased, a Polars expression keeps the name of the column it starts from.)
+    for (const a of [...args.pos, ...args.kw.values()]) {
+      const m = /^\(?\s*pl\.col\(["'](\w+)["']\)\s*[-+]\s*[\w.()]+\s*\)?(?:\.alias\(["'](\w+)["']\))?$/.exec(
+        a.text,
+      );
+      const kw = [...args.kw].find(([, v]) => v === a)?.[0];
+      if (m && (kw ?? m[2] ?? m[1]) === m[1])
+        for (const r of d.rows) if (this.reductionKeys(r)?.includes(m[1]!)) this.movedKeys.add(r);
+    }
     const out = this.derive([d], at, true);
     for (const [kw, v] of exprs) {
       const e = v as DataVal;
@@ -1861,7 +1888,17 @@ class Interpreter {
         if (laterCols && v?.kind === 'data') return { ...v, laterCols };
         // CUTOFF = pd.Timestamp("2019-01-01"): unknown data as before (a constant to masks, as a name bound to nothing
         // is when used), its value noted for the ranges masks keep (see constantValue).
-        const t = v === undefined || (v.kind === 'data' && !v.deps) ? constantValue(undefined, n) : undefined;
+        // (pd.Period(TRAIN_END, "M"), pd.Timestamp(CUTOFF): of a name bound to a date, that date.)
+        const dateOf =
+          /(^|\.)(Timestamp|to_datetime|datetime64|Period)$/.test(
+            n.childForFieldName('function')?.text ?? '',
+          ) && n.childForFieldName('arguments')?.namedChildren[0]?.type === 'identifier'
+            ? this.expr(n.childForFieldName('arguments')!.namedChildren[0]!, scope)
+            : undefined;
+        const t =
+          v === undefined || (v.kind === 'data' && !v.deps)
+            ? constantValue(dateOf?.kind === 'strs' ? dateOf : undefined, n)
+            : undefined;
         if (t === undefined) return v;
         const d = v?.kind === 'data' ? v : this.unknownData(posOf(n));
         this.timeConstants.set(d.frame, t);
@@ -2265,12 +2302,26 @@ class Interpreter {
       // variant each), the row's other values (its label) repeated with each: copies of the row's information.
       const outer = clauses[0]?.childForFieldName('left');
       const outerNames = outer ? namesIn(outer) : [];
+      // (Or over a few constants, [(f, y, o) for f, y in zip(files, labels) for o in ("hflip", "vflip", "rot180")]:
+      // each row once per orientation, the same scan flipped.)
+      const constants = (from: Node | null | undefined): boolean => {
+        const v = from && /^(identifier|list|tuple)$/.test(from.type) ? this.expr(from, inner) : undefined;
+        const k =
+          v?.kind === 'strs' && v.list && !v.partial
+            ? v.values.length
+            : v?.kind === 'coll' &&
+                v.items.every((i) => i.kind === 'num' || i.kind === 'strs' || i.kind === 'const')
+              ? v.items.length
+              : 0;
+        return k >= 2 && k <= 16;
+      };
       const variants = clauses.slice(1).some((c) => {
         const from = c?.childForFieldName('right');
         const item = c?.childForFieldName('left');
         return (
-          from?.type === 'call' &&
-          from.descendantsOfType('identifier').some((i) => !!i && outerNames.includes(i.text)) &&
+          ((from?.type === 'call' &&
+            from.descendantsOfType('identifier').some((i) => !!i && outerNames.includes(i.text))) ||
+            constants(from)) &&
           !!item &&
           namesIn(item).some((name) => used.has(name))
         );
@@ -2396,10 +2447,12 @@ class Interpreter {
       const p = (a.partial ?? b.partial)!;
       const other = a.partial ? b : a;
       const drop = a.partial && b.partial ? undefined : p.drop?.filter((n) => !other.values.includes(n));
+      const prefixes = a.partial && b.partial ? undefined : p.prefixes;
       const partial = {
         ...(drop ? { drop } : {}),
         ...(p.typed ? { typed: true } : {}),
         ...(p.frame !== undefined ? { frame: p.frame } : {}),
+        ...(prefixes ? { prefixes } : {}),
       };
       // (An unknown subset and names: the names are among them — see ColsView.more.)
       // (pitch_cols + other_cols + ["piece_type"]: the names known to be among a partial list stay known.)
@@ -3529,6 +3582,18 @@ class Interpreter {
       // before the call is evaluated as usual below.
       const v = this.expr(args.pos[0]!, scope);
       if (v?.kind === 'data') this.noteEntityColumn(v);
+    }
+    if (qname === 'slice' && args.pos.length >= 1 && args.pos.length <= 2 && args.kw.size === 0) {
+      // train_years = slice(2001, 2017): the bounds, for ds.sel(year=train_years) (see the sel branch of dataMethod).
+      const [loNode, hiNode] = args.pos.length === 1 ? [undefined, args.pos[0]] : [args.pos[0], args.pos[1]];
+      const bound = (b: Node | undefined) =>
+        b && b.type !== 'none' ? constantValue(this.expr(b, scope), b) : undefined;
+      const [lo, hi] = [bound(loNode), bound(hiNode)];
+      return {
+        kind: 'tuple',
+        items: [],
+        slice: { ...(lo !== undefined ? { lo } : {}), ...(hi !== undefined ? { hi } : {}) },
+      };
     }
     if (qname === 'len' && args.pos.length === 1) {
       // len(X): a number, the size of X (see NumVal.of).
@@ -4848,6 +4913,17 @@ class Interpreter {
       const slot = between
         ? !(later && mask.range!.hi !== undefined && later.lo !== undefined && later.lo >= mask.range!.hi)
         : equal || mask.neg;
+      // (Two ranges, the earlier first — sel(year=slice(2001, 2017)), then slice(2018, 2023): the first was filed as
+      // the later part for want of another; it is the earlier one.)
+      if (
+        between &&
+        slot &&
+        later?.hi !== undefined &&
+        mask.range!.lo !== undefined &&
+        later.hi <= mask.range!.lo &&
+        !o2.parts.get(false)![0]
+      )
+        o2.parts.get(false)!.push(o2.parts.get(true)!.shift()!);
       o2.parts.get(slot)!.push(o);
       if (o2.fact) {
         link(o, o2.fact);
@@ -5760,6 +5836,11 @@ class Interpreter {
     ) {
       // agg(kwh=("kwh_delivered", "sum"), n=("session_id", "count")): a statistic of each named column.
       const allNamed = /^(agg|aggregate)$/.test(method) && !g.data.column ? namedAggregations(args) : [];
+      // group_by("depot").agg(pl.col("operator_id").n_unique()), agg(operators=("operator_id", "nunique")): the
+      // distinct ids counted per group, as groupby(…)["operator_id"].nunique() counts them (see noteEntity).
+      for (const [, src, fn] of allNamed)
+        if (fn && /^n_?unique$/.test(fn) && ENTITY_ID.test(src) && !g.keys?.includes(src))
+          this.noteEntity(g.data.cols?.frame ?? g.data.frame, src);
       // agg(quoted=("quoted_eur", "first"), start=("logged_at", "min")): a first value is no statistic of the
       // column named (see entityAttribute).
       const named = allNamed.filter(([, src, fn]) => !(fn && entityAttribute(fn, src)));
@@ -5966,13 +6047,11 @@ class Interpreter {
     // two labels, both kept — the rows a mask `start <= time <= end` keeps (see select).
     const sliced =
       method === 'sel' && args.pos.length === 0 && args.kw.size === 1 ? [...args.kw][0] : undefined;
-    if (sliced && sliced[1].type === 'call' && sliced[1].childForFieldName('function')?.text === 'slice') {
-      const bounds = sliced[1].childForFieldName('arguments')?.namedChildren ?? [];
-      const [loNode, hiNode] = bounds.length === 1 ? [undefined, bounds[0]] : [bounds[0], bounds[1]];
-      const bound = (b: Node | undefined) =>
-        b && b.type !== 'none' ? constantValue(this.expr(b, scope), b) : undefined;
-      const [lo, hi] = [bound(loNode), bound(hiNode)];
-      if (!d.preds && !d.evals && bounds.length <= 2 && (lo !== undefined || hi !== undefined)) {
+    // (Or a name the slice is kept in, ds.sel(year=years) with years = slice(2001, 2017).)
+    const kept = sliced ? this.expr(sliced[1], scope) : undefined;
+    if (sliced && kept?.kind === 'tuple' && kept.slice) {
+      const { lo, hi } = kept.slice;
+      if (!d.preds && !d.evals && (lo !== undefined || hi !== undefined)) {
         const idx: DataVal = {
           ...this.derive([d], at, true),
           mask: {
@@ -7283,8 +7362,13 @@ class Interpreter {
     return k !== undefined && Number.isFinite(k) && k >= 2 ? k - 1 : undefined;
   }
 
+  /**
+   * How many rows a `shift` moves: pandas' `periods=`, Polars' `n=`, or xarray's shift along a named dimension
+   * (`da.shift(time=-14)`, a keyword that is none of pandas' other settings); 1 when none is given.
+   */
   private shiftBy(args: Args, scope: Scope): number | undefined {
-    const a = args.pos[0] ?? args.kw.get('periods');
+    const dim = [...args.kw].find(([k]) => !SHIFT_SETTINGS.has(k))?.[1];
+    const a = args.pos[0] ?? args.kw.get('periods') ?? args.kw.get('n') ?? args.kw.get('shifts') ?? dim;
     if (!a) return 1;
     const vs = nums(this.expr(a, scope));
     return vs ? Math.min(...vs) : undefined;
@@ -7410,7 +7494,20 @@ class Interpreter {
       const names = other ? (stringList(other) ?? this.named(other, scope)?.values) : undefined;
       if (cmp?.type === 'comparison_operator' && names && (op === '!=' || op === 'not in'))
         drop.push(...names);
-      else return { kind: 'strs', values: [], list: true, partial: { ...owner } };
+      else {
+        // c.startswith("hedge_type_"), c.startswith(("a_", "b_")): the columns with those prefixes, whichever.
+        const f = cmp?.type === 'call' ? cmp.childForFieldName('function') : undefined;
+        const arg = cmp?.childForFieldName('arguments')?.namedChildren;
+        const prefixes =
+          f?.type === 'attribute' &&
+          f.childForFieldName('object')?.text === left.text &&
+          f.childForFieldName('attribute')?.text === 'startswith' &&
+          arg?.length === 1
+            ? (stringList(arg[0]!) ?? this.named(arg[0]!, scope)?.values)
+            : undefined;
+        const only = conds.length === 1 && prefixes?.length ? { prefixes: [...prefixes] } : {};
+        return { kind: 'strs', values: [], list: true, partial: { ...owner, ...only } };
+      }
     }
     return { kind: 'strs', values: [], list: true, partial: { drop, ...owner } };
   }
@@ -7665,7 +7762,13 @@ class Interpreter {
     } else if (own && !partial.drop && known.length > 0) {
       // NUMERIC + [c for c in df.columns if c.startswith("weekday_")]: the named columns and some others.
       this.useColumns(d.frame, known);
-      out.cols = { frame: d.cols?.frame ?? d.frame, mode: 'only', names: new Set(known), more: true };
+      out.cols = {
+        frame: d.cols?.frame ?? d.frame,
+        mode: 'only',
+        names: new Set(known),
+        more: true,
+        ...(partial.prefixes ? { prefixes: partial.prefixes } : {}),
+      };
     }
     return out;
   }
@@ -7848,7 +7951,7 @@ function constantValue(v: Val | undefined, n: Node): number | undefined {
   if (v?.kind === 'strs' && !v.list && v.values.length === 1) text = v.values[0];
   else if (
     n.type === 'call' &&
-    /(^|\.)(Timestamp|to_datetime|datetime64)$/.test(n.childForFieldName('function')?.text ?? '')
+    /(^|\.)(Timestamp|to_datetime|datetime64|Period)$/.test(n.childForFieldName('function')?.text ?? '')
   )
     text = stringValue(n.childForFieldName('arguments')?.namedChildren[0]);
   if (text === undefined) return undefined;

@@ -50,16 +50,42 @@ export interface OpenWindow {
   anchor: string;
 }
 
-/** Lower-bounded windows (`event >= anchor - span`) whose event column is never bounded above by the anchor. */
-export function openEventWindows(root: Node): OpenWindow[] {
+/**
+ * The expression of each name assigned once in the program (`lo = m["snapshot_date"] - pd.Timedelta(days=90)`), so
+ * that a bound kept in a name (`m["read_at"] > lo`) is read as written out.
+ */
+function boundNames(root: Node): Map<string, Node> {
+  const seen = new Map<string, Node | undefined>();
+  for (const a of root.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (left?.type !== 'identifier') continue;
+    seen.set(left.text, seen.has(left.text) ? undefined : (right ?? undefined));
+  }
+  return new Map([...seen].filter((e): e is [string, Node] => !!e[1]));
+}
+
+/**
+ * Lower-bounded windows (`event >= anchor - span`) whose event column is never bounded above by the anchor — or only
+ * by a span after it (`event <= anchor + pd.Timedelta(days=30)`, `past`: the window reaches into the label's period).
+ */
+export function openEventWindows(root: Node): (OpenWindow & { past?: true })[] {
   const lower: (OpenWindow & { constant?: boolean })[] = [];
   const upper = new Set<string>();
+  // Upper bounds a span after the anchor: event column → anchor column.
+  const past = new Set<string>();
   // Events read after a constant anchor (`events["ts"] > SNAPSHOT`, the label's period): event column → anchors.
   const after = new Set<string>();
   const isSpan = spanTest(root, SPAN);
+  const names = boundNames(root);
+  // (Only a column or a sum with one: a name bound to a constant date, SNAPSHOT, stays the anchor it names.)
+  const resolve = (n: Node): Node => {
+    const e = n.type === 'identifier' ? names.get(n.text) : undefined;
+    return e && (e.type === 'binary_operator' || columnOf(e)) ? e : n;
+  };
   for (const n of root.descendantsOfType('comparison_operator')) {
     if (!n) continue;
-    const ops = n.namedChildren.filter((c): c is Node => !!c);
+    const ops = n.namedChildren.filter((c): c is Node => !!c).map(resolve);
     // A chained comparison (anchor - span <= event < anchor) bounds both sides.
     if (ops.length !== 2) {
       const cols = ops.map(columnOf);
@@ -86,10 +112,17 @@ export function openEventWindows(root: Node): OpenWindow[] {
         lower.push({ at: posOf(n), event: ev, anchor: left.text, constant: true });
       continue;
     }
-    // event < anchor (or anchor > event, or event <= anchor + …): bounded above.
+    // event < anchor (or anchor > event): bounded above. (event <= anchor + span: a span past it.)
     const [small, big] = op.startsWith('<') ? [a, b] : [b, a];
     const s = columnOf(small);
-    if (s) upper.add(`${s}<${big.text}`);
+    const ahead =
+      big.type === 'binary_operator' &&
+      big.children.some((c) => c?.type === '+') &&
+      isSpan(big.childForFieldName('right'))
+        ? columnOf(big.childForFieldName('left'))
+        : undefined;
+    if (s && ahead) past.add(`${s}<${ahead}`);
+    else if (s) upper.add(`${s}<${big.text}`);
     // event > SNAPSHOT: events after a constant anchor are read.
     const later = columnOf(big);
     if (later && small.type === 'identifier') after.add(`${later}>${small.text}`);
@@ -111,7 +144,12 @@ export function openEventWindows(root: Node): OpenWindow[] {
         : !upper.has(`any:${w.event}`) &&
           ![...upper].some((u) => u.startsWith(`${w.event}<`) && u.includes(w.anchor)),
     )
-    .map(({ at, event, anchor }) => ({ at, event, anchor }));
+    .map(({ at, event, anchor }) => ({
+      at,
+      event,
+      anchor,
+      ...(past.has(`${event}<${anchor}`) ? { past: true as const } : {}),
+    }));
 }
 
 /** Low-confidence findings for the open windows of a program, when what they keep is aggregated afterwards. */
@@ -126,8 +164,10 @@ export function openWindowFindings(ctx: ProgramContext, rule: Pick<RuleMeta, 'id
       severity: 'note' as const,
       confidence: 'low' as const,
       at: w.at,
-      message: `the window of ${JSON.stringify(w.event)} has no upper bound at ${JSON.stringify(w.anchor)}`,
-      why: `Rows are kept where ${JSON.stringify(w.event)} is at most a span before ${JSON.stringify(w.anchor)}, but nothing in the program keeps them before it: the events after ${JSON.stringify(w.anchor)}, the period the label is about, are counted in the features made from them. Add ${JSON.stringify(w.event)} < ${JSON.stringify(w.anchor)} to the window.`,
+      message: w.past
+        ? `the window of ${JSON.stringify(w.event)} reaches past ${JSON.stringify(w.anchor)}`
+        : `the window of ${JSON.stringify(w.event)} has no upper bound at ${JSON.stringify(w.anchor)}`,
+      why: `Rows are kept where ${JSON.stringify(w.event)} is at most a span before ${JSON.stringify(w.anchor)}, but ${w.past ? 'up to a span after it' : 'nothing in the program keeps them before it'}: the events after ${JSON.stringify(w.anchor)}, the period the label is about, are counted in the features made from them. Add ${JSON.stringify(w.event)} < ${JSON.stringify(w.anchor)} to the window.`,
     }));
 }
 

@@ -2,7 +2,7 @@
  * leak-target's check of a statistic of the target within groups the split keeps whole, or by an entity's id (see
  * groupTargetStatistic, entityMean).
  */
-import type { Facts, Taint, TrainFact } from '../../flow/facts.js';
+import { type Facts, mayHold, type Taint, type TrainFact } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { Rule } from '../rule.js';
 import { chain, keptWhole, lineRef, sameRowSources, TIME_COLUMN } from './common.js';
@@ -30,8 +30,7 @@ export function targetWithinGroup(
   if ((taint.by !== 'group statistics (transform)' && !taint.mergedBack) || !taint.groupBy?.length)
     return false;
   const a = taint.assigned;
-  if (a && t.x.cols?.mode === 'only' && !t.x.cols.more && !a.names.some((n) => t.x.cols!.names.has(n)))
-    return false;
+  if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => mayHold(t.x.cols!, n))) return false;
   const split = [...t.x.rows]
     .flatMap((r) => [...chain(facts, r)])
     .map((id) => facts.origins.get(id)?.split)
@@ -97,7 +96,7 @@ function summarisedWithLabel(
     const f = t.x.taints.find((x) => {
       if (x === l || !reduction(x) || !same(x, l) || ofLabel(x) || x.col!.name === l.col!.name) return false;
       const a = x.assigned!;
-      return !(t.x.cols?.mode === 'only' && !t.x.cols.more && !a.names.some((n) => t.x.cols!.names.has(n)));
+      return !(t.x.cols?.mode === 'only' && !a.names.some((n) => mayHold(t.x.cols!, n)));
     });
     if (!f) continue;
     const name =
@@ -165,8 +164,7 @@ function laterEventsMerged(
       continue;
     if ([...taint.fitRows].some((r) => rows.has(r))) continue;
     const a = taint.assigned;
-    if (a && t.x.cols?.mode === 'only' && !t.x.cols.more && !a.names.some((n) => t.x.cols!.names.has(n)))
-      continue;
+    if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => mayHold(t.x.cols!, n))) continue;
     const name = a?.names.find((n) => t.x.cols?.mode !== 'only' || t.x.cols.names.has(n)) ?? a?.names[0];
     const key = taint.groupBy[0]!;
     return {
@@ -199,8 +197,7 @@ function countsLaterRows(
   for (const taint of t.x.taints) {
     if (!taint.entityCount || !taint.groupBy?.length) continue;
     const a = taint.assigned;
-    if (a && t.x.cols?.mode === 'only' && !t.x.cols.more && !a.names.some((n) => t.x.cols!.names.has(n)))
-      continue;
+    if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => mayHold(t.x.cols!, n))) continue;
     const name = a?.names[0];
     return {
       ruleId: rule.id,
@@ -228,12 +225,14 @@ function byTargetGroup(
   for (const taint of t.x.taints) {
     if ((taint.by !== 'group statistics (transform)' && !taint.mergedBack) || !taint.groupBy?.length)
       continue;
-    // (An id the label looks up, churned = ~player_id.isin(later.player_id), is whose label it is, not its value.)
-    const key = taint.groupBy.find((k) => k === target.name || (label.has(k) && !/(^|_)id$/i.test(k)));
+    // (An id the label looks up, churned = ~player_id.isin(later.player_id), is whose label it is, not its value; a
+    // date it is measured from, setout_at within 30 days of snapshot_date, is when, not its value either.)
+    const key = taint.groupBy.find(
+      (k) => k === target.name || (label.has(k) && !/(^|_)id$/i.test(k) && !TIME_COLUMN.test(k)),
+    );
     if (!key) continue;
     const a = taint.assigned;
-    if (a && t.x.cols?.mode === 'only' && !t.x.cols.more && !a.names.some((n) => t.x.cols!.names.has(n)))
-      continue;
+    if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => mayHold(t.x.cols!, n))) continue;
     return {
       ruleId: rule.id,
       kind: rule.kind,
@@ -271,8 +270,7 @@ function laterRowsSummarised(
       continue;
     if (!ENTITY_KEY.test(taint.groupBy[0]!)) continue;
     const a = taint.assigned;
-    if (a && t.x.cols?.mode === 'only' && !t.x.cols.more && !a.names.some((n) => t.x.cols!.names.has(n)))
-      continue;
+    if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => mayHold(t.x.cols!, n))) continue;
     const name = a?.names[0];
     return {
       ruleId: rule.id,

@@ -205,7 +205,7 @@ export const OUTCOMES: Outcome[] = [
   },
   {
     event: 'a machine failure',
-    target: /(^|_)(fail\w*|breakdown|fault\w*|broken|downtime|rul)($|_)/,
+    target: /(^|_)(fail\w*|breakdown|fault\w*|broken|downtime|outages?|rul)($|_)/,
     after:
       /(^|_)(repair\w*|replaced|replacement\w*|downtime\w*|work_orders?|failure_mode|root_cause|warranty_claim\w*)($|_)/,
     follows: 'repairs, replacements and the root cause are recorded after the failure',

@@ -474,10 +474,15 @@ function inspect(
     // feature named as from before, days_since_change, and any same-day record beside a label of a later row.)
     // (Nor a summary of an event log cut at each row's own date, ev[ev.event_time < ev.delinquent_on] with
     // delinquent_on merged from these rows: the events named after the outcome counted before the row's time.)
+    // (A rate the program computes from other columns, route_closure_rate = route_id.map(rate), is judged by those,
+    // not by the name it was given: a rate of the outcome over past cases is no record made after this one.)
+    const computed =
+      /(^|_)(rate|share|ratio|frequency|freq|prob|probability)$/i.test(c) &&
+      (facts.columnDefs.get(target.frame)?.get(c)?.deps.length ?? 0) > 0;
     const now =
       from.length === 0 || forecast || cutAtRowDate(facts, target.frame, c)
         ? []
-        : [...sameRowSources(facts, target.frame, c)];
+        : [...sameRowSources(facts, target.frame, c)].filter((s) => !(computed && s === c));
     const post = now.find((s) => postOutcome(s, target.name, dataset));
     const after =
       post || fromBefore(c)
@@ -519,7 +524,27 @@ const AFTER_BEFORE: [string, string[]][] = [
   ['post', ['pre']],
   ['eot', ['bol', 'bot', 'sot']],
   ['eol', ['bol']],
-  ['final', ['baseline', 'initial']],
+  // final_rate_per_hour beside posted_rate_per_hour: what was settled at the end beside what was offered at the start
+  // (a list or asking price, a quote, an estimate), the end known only once the case has run its course.
+  [
+    'final',
+    [
+      'baseline',
+      'initial',
+      'posted',
+      'listed',
+      'list',
+      'asking',
+      'advertised',
+      'quoted',
+      'offered',
+      'original',
+      'opening',
+      'starting',
+      'estimated',
+      'planned',
+    ],
+  ],
   // exit_6mwt_m beside baseline_6mwt_m: the test at the end of a programme, which only those who finish it take.
   ['exit', ['baseline', 'intake', 'entry']],
   // total_appliances beside initial_appliances: the total over the whole incident, of which the first count is the
