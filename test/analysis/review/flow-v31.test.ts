@@ -268,6 +268,18 @@ train_ds = Scans(list(meta["file"].iloc[list(tr)]), list(meta["grade"].iloc[list
 test_ds = Scans(list(meta["file"].iloc[list(te)]), list(meta["grade"].iloc[list(te)]), ["none"])`),
     );
   });
+  it('the same, the file names and grades read from each record of a csv file', async () => {
+    await check(
+      prog(
+        `import csv
+with open("scans.csv", newline="") as fh:
+    rows = [r for r in csv.DictReader(fh) if r["grade"] != ""]
+scans = Scans([r["file"] for r in rows], [int(r["grade"] == "unfit") for r in rows], VARIANTS)
+train_ds, test_ds = random_split(scans, [0.8, 0.2], generator=torch.Generator().manual_seed(0))`,
+        '  # <- leak-overlap',
+      ),
+    );
+  });
   it('the repeated rows split: a scan and its flip on both sides', async () => {
     await check(
       prog(
@@ -299,5 +311,48 @@ print(model.score(X_test, y_test))
   });
   it('the services per year the unit is due (nothing)', async () => {
     await check(prog('services_per_year'));
+  });
+});
+
+describe('a delay measured as the minutes a handling took after an arrival', () => {
+  const prog = (label: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("ferry_arrivals.csv", parse_dates=["arrival_time"])
+df["arrival_hour"] = df["arrival_time"].dt.hour
+df["delayed"] = (df["${label}"] > 30).astype(int)
+X = df[["arrival_hour", "vehicles_booked", "berth"]]
+X_train, X_test, y_train, y_test = train_test_split(X, df["delayed"], random_state=0)
+model = RandomForestClassifier(random_state=0).fit(X_train, y_train)${mark}
+print(model.score(X_test, y_test))
+`;
+  it('the minutes the unloading took after the arrival (nothing: the arrival starts it)', async () => {
+    await check(prog('unloading_minutes'));
+  });
+  it('the minutes the arrival was late: its time is the outcome', async () => {
+    await check(prog('arrival_delay_minutes', '  # <- leak-target'));
+  });
+});
+
+describe('columns kept unless in a list the program adds up', () => {
+  const prog = (extra: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import train_test_split
+ID_COLS = ["listing_id"]
+TARGET = "price"
+df = pd.read_csv("flats.csv")
+df["price_per_m2"] = df["price"] / df["area_m2"]
+features = [c for c in df.columns if c not in ID_COLS + [TARGET${extra}]]
+X_train, X_test, y_train, y_test = train_test_split(df[features], df[TARGET], random_state=0)
+model = Ridge().fit(X_train, y_train)${mark}
+print(model.score(X_test, y_test))
+`;
+  it('the price per square metre kept among the features: reported', async () => {
+    await check(prog('', '  # <- leak-target'));
+  });
+  it('left out with the ids and the target (nothing)', async () => {
+    await check(prog(', "price_per_m2"'));
   });
 });

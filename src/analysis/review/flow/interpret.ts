@@ -2294,6 +2294,28 @@ class Interpreter {
       const valueNode = body?.type === 'pair' ? body.childForFieldName('value') : body;
       let v = valueNode ? this.expr(valueNode, inner) : undefined;
       if (!v) return undefined;
+      // [r["file"] for r in csv.DictReader(fh)], [int(r["grade"] == "unfit") for r in rows]: a value read from each
+      // record of the data, one per row — that column, as list(df["file"]) is.
+      const records = first?.kind === 'coll' && first.items.length === 1 ? first.items[0] : first;
+      if (
+        n.type === 'list_comprehension' &&
+        clauses.length === 1 &&
+        conds.length === 0 &&
+        left?.type === 'identifier' &&
+        records?.kind === 'data' &&
+        !records.preds &&
+        v.kind === 'data' &&
+        !v.preds &&
+        [...v.rows].every((r) => records.rows.has(r)) &&
+        valueNode
+          ?.descendantsOfType('subscript')
+          .some(
+            (x) =>
+              x?.childForFieldName('value')?.text === left.text &&
+              stringValue(x.childrenForFieldName('subscript')[0]) !== undefined,
+          )
+      )
+        return v;
       // [(randomize(s), y) for s, y in zip(df.smiles, df.logS) for _ in range(5)]: each row made again once per count
       // (a clause over a count whose names the item does not use), copies of it as an appending loop makes them.
       const used = new Set(valueNode?.descendantsOfType('identifier').map((i) => i?.text));
@@ -7491,7 +7513,13 @@ class Interpreter {
       const op = cmp?.children.find((x) => x && !x.isNamed)?.type;
       const [a, b] = cmp?.namedChildren ?? [];
       const other = a?.text === left.text ? b : b?.text === left.text ? a : undefined;
-      const names = other ? (stringList(other) ?? this.named(other, scope)?.values) : undefined;
+      // (c not in ID_COLS + [LABEL]: a list the program adds up, as the names it holds.)
+      const summed = other?.type === 'binary_operator' ? this.expr(other, scope) : undefined;
+      const names = other
+        ? (stringList(other) ??
+          this.named(other, scope)?.values ??
+          (summed?.kind === 'strs' && summed.list && !summed.partial ? summed.values : undefined))
+        : undefined;
       if (cmp?.type === 'comparison_operator' && names && (op === '!=' || op === 'not in'))
         drop.push(...names);
       else {

@@ -18,6 +18,8 @@ export interface Outcome {
   after: RegExp;
   /** What follows the outcome, for the finding's explanation. */
   follows: string;
+  /** Names among the target's (or the columns it is made from) that say its outcome is another one. */
+  not?: RegExp;
 }
 
 /** Matched against snake_case names, lower-cased: `(^|_)word` anchors a word's start. */
@@ -128,6 +130,9 @@ export const OUTCOMES: Outcome[] = [
     after:
       /(^|_)(actual\w*|delivered\w*|delivery_date|delivery_time|arriv\w*|received\w*|complaints?|compensation|refunds?|claims?|fines?|fine_amount\w*|late_fees?|penalt\w*|days_overdue|overdue_days)($|_)/,
     follows: 'the actual arrival, fines and any compensation are known once the parcel, trip or loan is late',
+    // (A delay measured as the minutes some handling took after the arrival, handover_minutes > 30 for an
+    // ambulance's crew: the arrival starts it, and is known when the row is predicted.)
+    not: /^(?!.*(arriv|arr_|deliver|transit|travel|journey|trip|flight|ship|eta|dep_))\w+_(minutes|mins|hours|hrs|duration)$/,
   },
   {
     // The NYC taxi trip-duration task: fare, tip and total are metered over the trip (TLC data dictionary); the

@@ -45,7 +45,10 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
   if (t.includes(f)) return [];
   // (A date or time the label is computed from, order_date of the next order, names when, not which outcome.)
   const events = t.filter((n) => !/(^|_)(date|time|timestamp|datetime|day|at|on|ts)$/.test(n));
-  const found = OUTCOMES.filter((o) => o.after.test(f) && events.some((n) => o.target.test(n)));
+  const found = OUTCOMES.filter(
+    (o) =>
+      o.after.test(f) && events.some((n) => o.target.test(n)) && !(o.not && t.some((n) => o.not!.test(n))),
+  );
   // disposition_date beside a label made from `disposition`, status_changed_at beside one made from `status`: when
   // the label's own column was recorded, the outcome's time.
   // (When the label is made from several columns, dead = planted - alive_year1, the time of one of them is no
