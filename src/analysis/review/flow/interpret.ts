@@ -148,6 +148,26 @@ const COLUMNWISE =
   /^(StandardScaler|MinMaxScaler|RobustScaler|MaxAbsScaler|SimpleImputer|KNNImputer|IterativeImputer|PowerTransformer|QuantileTransformer|OneHotEncoder|OrdinalEncoder|ColumnTransformer|make_column_transformer)$/;
 
 /** KerasTuner's tuners (keras_tuner.RandomSearch, …): .search() trains candidates and scores them on validation_data. */
+/**
+ * Whether a method call is made on rows in reverse order: its receiver is `s[::-1]` (or Polars' `reverse()`), directly
+ * or through the shifts and windows applied to it since (`s[::-1].shift(1).rolling(14)`).
+ */
+function reversedRows(call: Node): boolean {
+  let obj = call.childForFieldName('function')?.childForFieldName('object');
+  while (
+    obj?.type === 'call' &&
+    /^(shift|rolling|rolling_(sum|mean|max|min)|sum|mean|max|min|fillna|astype)$/.test(
+      obj.childForFieldName('function')?.childForFieldName('attribute')?.text ?? '',
+    )
+  )
+    obj = obj.childForFieldName('function')?.childForFieldName('object');
+  return (
+    (obj?.type === 'call' &&
+      obj.childForFieldName('function')?.childForFieldName('attribute')?.text === 'reverse') ||
+    (obj?.type === 'subscript' && /\[\s*::\s*-1\s*\]$/.test(obj.text))
+  );
+}
+
 /** `shift`'s settings other than how far (pandas, Polars, xarray); any other keyword names an xarray dimension. */
 const SHIFT_SETTINGS = new Set(['periods', 'n', 'freq', 'axis', 'fill_value', 'suffix', 'shifts']);
 const TUNERS = new Set(['RandomSearch', 'Hyperband', 'BayesianOptimization', 'GridSearch', 'SklearnTuner']);
@@ -3027,7 +3047,23 @@ class Interpreter {
     if (handWritten && x && method === 'fit') {
       obj.model ??= this.est(obj.cls.name, 'model', posOf(n));
       const y = pos[1]?.kind === 'data' ? pos[1] : undefined;
-      this.train(obj.model, x, y, posOf(n));
+      // def fit(self, df, y): self.model.fit(self.prepare(df), y): trained on the columns its fit() gives the model
+      // it wraps (df[CATEGORICAL + NUMERIC]), not on every column of the frame it is handed.
+      const before = this.facts.trainings.length;
+      const v = f && this.canInline(f) ? this.inlineWith(f, [...self, ...pos], kw) : undefined;
+      const wrapped = (m: EstVal) => [...obj.attrs.values()].some((a) => a?.kind === 'est' && a.id === m.id);
+      const inner = this.facts.trainings
+        .slice(before)
+        .filter(
+          (t) =>
+            wrapped(t.model) &&
+            [...t.x.rows].every(
+              (r) => x.rows.has(r) || [...ancestors(this.facts, r)].some((a) => x.rows.has(a)),
+            ),
+        )
+        .at(-1);
+      this.train(obj.model, inner?.x ?? x, y, posOf(n));
+      if (f && this.canInline(f)) return v;
     }
     if (handWritten && x && obj.model?.fits.length && /^predict(_proba)?$/.test(method)) {
       if (f && this.canInline(f)) this.inlineWith(f, [...self, ...pos], kw);
@@ -3930,6 +3966,18 @@ class Interpreter {
         for (const e of evals) e.joint = joint;
       }
       return evals.length ? this.score(evals, at) : undefined;
+    }
+    // tp / max(tp + fn, 1), min(score, 1.0): a value kept off a constant bound (a guard against dividing by zero, a
+    // clamp), not one picked among candidates.
+    const literal = (a: Node) => /^-?\s*\d[\d_]*(\.\d*)?(e-?\d+)?$/i.test(a.text);
+    if (
+      (qname === 'max' || qname === 'min') &&
+      args.pos.length === 2 &&
+      args.kw.size === 0 &&
+      args.pos.filter(literal).length === 1
+    ) {
+      const other = args.pos.find((a) => !literal(a))!;
+      return this.expr(other, scope);
     }
     if (CHOOSERS.has(name)) {
       // max(scores), np.argmax(f1s), sorted(results, key=results.get): picking by scores decides.
@@ -6470,9 +6518,11 @@ class Interpreter {
       const ahead = method === 'rolling' && out.deps ? this.forwardWindow(n, args, scope) : undefined;
       if (ahead && out.deps) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag - ahead }));
       if (method === 'shift' && out.deps) {
-        // shift(k) reads k rows back (k < 0: ahead); a later window of it starts there.
+        // shift(k) reads k rows back (k < 0: ahead); a later window of it starts there. (Of reversed rows,
+        // s[::-1].shift(1), k rows ahead.)
         const k = this.shiftBy(args, scope);
-        if (k !== undefined) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + k }));
+        const sign = reversedRows(n) ? -1 : 1;
+        if (k !== undefined) out.deps = out.deps.map((c) => ({ ...c, lag: c.lag + sign * k }));
       }
       if ((method === 'diff' || method === 'pct_change') && out.deps)
         out.deps = this.diffDeps(out.deps, args, scope);
@@ -7372,11 +7422,7 @@ class Interpreter {
       /FixedForwardWindowIndexer$/.test(windowNode.childForFieldName('function')?.text ?? '')
         ? windowNode
         : undefined;
-    const obj = call.childForFieldName('function')?.childForFieldName('object');
-    const reversed =
-      (obj?.type === 'call' &&
-        obj.childForFieldName('function')?.childForFieldName('attribute')?.text === 'reverse') ||
-      (obj?.type === 'subscript' && /\[\s*::\s*-1\s*\]$/.test(obj.text));
+    const reversed = reversedRows(call);
     if (!indexer && !reversed) return undefined;
     const indexerArgs = indexer ? this.args(indexer) : undefined;
     const sizeNode = indexerArgs ? (indexerArgs.kw.get('window_size') ?? indexerArgs.pos[0]) : windowNode;

@@ -81,7 +81,9 @@ export const OUTCOMES: Outcome[] = [
     // An app's install, a visit's time on the page come before a purchase (a game's first-week play predicting its
     // payers): only what the purchase itself records follows it.
     event: 'a conversion or purchase',
-    target: /(^|_)(convert\w*|conversions?|purchase[ds]?|bought|buy|orders?|ordered)($|_)/,
+    // (Not an order's status or id, order_status beside a return: a record of the order, whatever its outcome.)
+    target:
+      /(^|_)(convert\w*|conversions?|purchase[ds]?|bought|buy|orders?(?!_(status|state|stage|id|no|number|ref|line|lines|date|time|type)($|_))|ordered)($|_)/,
     after:
       /(^|_)(conversions?|converted|conversion_value|purchase[ds]?|revenue|order_value|orders?|checkout|basket_value|cart_value|spend)($|_)/,
     follows: 'conversion values, revenue and the order are recorded with the purchase',
@@ -176,7 +178,9 @@ export const OUTCOMES: Outcome[] = [
   },
   {
     event: 'a match result',
-    target: /(^|_)(win|wins|won|winner|result|outcome|home_win|victory|lost)($|_)/,
+    // (A result or outcome alone, or a match's or game's: a burn-in's or a lab test's result is no match's.)
+    target:
+      /(^|_)(win|wins|won|winner|home_win|victory|lost)($|_)|^((match|game|fixture|full_time|ft)_)?(results?|outcome)$/,
     after: /(^|_)(final_score|full_time\w*|fthg|ftag|points_scored|margin|runs_scored|sets_won)($|_)/,
     follows: 'the final score decides the result',
   },

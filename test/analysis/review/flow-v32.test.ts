@@ -1,0 +1,107 @@
+/**
+ * The thirty-fifth round of data-flow capabilities (issue 16; held-out v35's failures, tuning data since its report;
+ * v36 frozen before this round): each behaviour with a leaky program (the line that must be reported marked
+ * `# <- rule`) and programs that must report nothing. Written for these tests, not copied from the corpus.
+ */
+import { describe, it } from 'vitest';
+import { check } from './check-leakage.js';
+
+describe('a bound kept off zero is no choice among scores', () => {
+  const prog = (pick: string, mark = '') => `
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import confusion_matrix
+from sklearn.model_selection import train_test_split
+X, y = np.load("X.npy"), np.load("y.npy")
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+clf = LogisticRegression().fit(X_train, y_train)
+proba = clf.predict_proba(X_test)[:, 1]
+rows = []
+for cut in (0.3, 0.5, 0.7):
+    tn, fp, fn, tp = confusion_matrix(y_test, proba >= cut).ravel()${mark}
+    rows.append((cut, tp / max(tp + fn, 1), tp / max(tp + fp, 1)))
+${pick}
+`;
+  it('recall and precision at three cuts, printed (nothing)', async () => {
+    await check(prog('print(rows)'));
+  });
+  it('the cut with the best recall kept and its score reported: the test data chose it', async () => {
+    await check(prog('best = max(rows, key=lambda r: r[1])\nprint(best)', '  # <- leak-selection'));
+  });
+});
+
+describe('a hand-written model is trained on the columns its fit() gives the model it wraps', () => {
+  const prog = (cols: string, mark = '', inner = '') => `
+import pandas as pd
+from lightgbm import LGBMClassifier
+from sklearn.model_selection import train_test_split
+FEATURES = ${cols}
+class RiskModel:
+    def __init__(self):
+        self.model = LGBMClassifier(n_estimators=200)
+    def prepare(self, df):
+        return df[FEATURES]
+    def fit(self, df, y):
+        self.model.fit(self.prepare(df), y)${inner}
+        return self
+    def predict(self, df):
+        return self.model.predict_proba(self.prepare(df))[:, 1]
+jobs = pd.read_csv("jobs.csv")
+jobs["rejected"] = (jobs["status"] == "rejected").astype(int)
+train, test = train_test_split(jobs, test_size=0.2, random_state=1)
+model = RiskModel().fit(train, train["rejected"])${mark}
+print(model.predict(test)[:5])
+`;
+  it('handed the whole frame, fit on two columns (nothing)', async () => {
+    await check(prog('["run_length", "gsm"]'));
+  });
+  it('with the status among the columns: the label is in the features', async () => {
+    await check(prog('["run_length", "gsm", "status"]', '  # <- leak-target', '  # <- leak-target'));
+  });
+});
+
+describe('a sum of the next days made on reversed rows, shifted first', () => {
+  const prog = (trainEnd: string, mark = '') => `
+import pandas as pd
+from xgboost import XGBClassifier
+daily = pd.read_csv("depot_daily.csv", parse_dates=["day"]).sort_values("day")
+s = daily["faults"]
+daily["faults_30d"] = s.rolling(30, min_periods=1).sum()
+daily["fault_next_7d"] = (s[::-1].shift(1).rolling(7, min_periods=7).sum()[::-1] > 0).astype(int)
+daily = daily.dropna()
+CUT = pd.Timestamp("2024-01-01")
+train = daily[daily["day"] < ${trainEnd}]${mark}
+test = daily[daily["day"] >= CUT]
+model = XGBClassifier().fit(train[["faults_30d", "temp"]], train["fault_next_7d"])
+print(model.score(test[["faults_30d", "temp"]], test["fault_next_7d"]))
+`;
+  it('training ends a week before the test part (nothing: the past 30 days are no later row)', async () => {
+    await check(prog('CUT - pd.Timedelta(days=7)'));
+  });
+  it('training ends where the test part starts: the label looks a week ahead across the cut', async () => {
+    await check(prog('CUT', '  # <- leak-time-split'));
+  });
+});
+
+describe('names of other outcomes than their words say', () => {
+  const prog = (label: string, feature: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("units.csv")
+df["y"] = (df["${label}"] == "fail").astype(int)
+X = df[["lot_size", "${feature}"]]
+X_train, X_test, y_train, y_test = train_test_split(X, df["y"], random_state=0)
+model = LogisticRegression().fit(X_train, y_train)${mark}
+print(model.score(X_test, y_test))
+`;
+  it('a burn-in result beside a voltage margin measured before it (nothing: no match result)', async () => {
+    await check(prog('burn_in_result', 'bdv_margin_v'));
+  });
+  it("a match's result beside the final margin: reported", async () => {
+    await check(prog('result', 'margin', '  # <- leak-target'));
+  });
+  it("an order's status beside the basket value (nothing: a return is no purchase)", async () => {
+    await check(prog('order_status', 'basket_value'));
+  });
+});
