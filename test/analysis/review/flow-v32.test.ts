@@ -105,3 +105,25 @@ print(model.score(X_test, y_test))
     await check(prog('order_status', 'basket_value'));
   });
 });
+
+describe('what follows a grading or a turn-up, by name', () => {
+  const prog = (label: string, feature: string, mark = '') => `
+import pandas as pd
+from catboost import CatBoostClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("bookings.csv")
+X = df[["lead_days", "${feature}"]]
+X_train, X_test, y_train, y_test = train_test_split(X, df["${label}"], random_state=0)
+model = CatBoostClassifier(verbose=0).fit(X_train, y_train)${mark}
+print(model.score(X_test, y_test))
+`;
+  it('a price deduction beside a lot rejected at grading: reported', async () => {
+    await check(prog('rejected', 'grading_deduction_gbp', '  # <- leak-target'));
+  });
+  it('vouchers redeemed beside a no-show: reported', async () => {
+    await check(prog('no_show', 'vouchers_redeemed', '  # <- leak-target'));
+  });
+  it('vouchers issued beside a no-show (nothing)', async () => {
+    await check(prog('no_show', 'vouchers_issued'));
+  });
+});

@@ -154,9 +154,9 @@ export const OUTCOMES: Outcome[] = [
     event: 'a no-show',
     target: /(^|_)(no_?shows?|noshow|did_not_attend|dna|missed_appointment|showed_up)($|_)/,
     after:
-      /(^|_)(deposit_forfeited|forfeit\w*|table_minutes|table_occupied\w*|seated\w*|checked_in|check_in_time|arrival_time|arrived\w*|visit_duration|bill_amount|final_bill)($|_)/,
+      /(^|_)(deposit_forfeited|forfeit\w*|table_minutes|table_occupied\w*|seated\w*|checked_in|check_in_time|arrival_time|arrived\w*|visit_duration|bill_amount|final_bill|redeemed|redemptions?)($|_)/,
     follows:
-      'a forfeited deposit, the check-in and the time spent there exist once the guest came or did not',
+      'a forfeited deposit, the check-in, what was redeemed there and the time spent there exist once the guest came or did not',
   },
   {
     // An online order's return (retail return prediction at checkout).
@@ -228,8 +228,9 @@ export const OUTCOMES: Outcome[] = [
     // (A piece that misses its hardness spec is reground or re-tempered: the rework time is that answer. Not a share
     // of reground material in a compound, regrind_pct of a vinyl puck, which is an input of the process.)
     after:
-      /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind(?!_(?:pct|percent|share|ratio|frac\w*|content|mix))\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|concession\w*|class_ii\w*|second_class\w*)($|_)/,
-    follows: 'mending, rework and scrapping are done after an item is graded, because of its grade',
+      /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind(?!_(?:pct|percent|share|ratio|frac\w*|content|mix))\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|concession\w*|class_ii\w*|second_class\w*|deduct\w*|dockage)($|_)/,
+    follows:
+      'mending, rework, scrapping and price deductions are done after an item is graded, because of its grade',
   },
   {
     // A pawn or a loan is redeemed or repaid, or forfeited: what was paid on it (the interest, the total) is known once
