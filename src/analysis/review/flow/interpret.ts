@@ -1909,11 +1909,12 @@ class Interpreter {
         // CUTOFF = pd.Timestamp("2019-01-01"): unknown data as before (a constant to masks, as a name bound to nothing
         // is when used), its value noted for the ranges masks keep (see constantValue).
         // (pd.Period(TRAIN_END, "M"), pd.Timestamp(CUTOFF): of a name bound to a date, that date.)
+        const first = n.childForFieldName('arguments')?.namedChildren[0];
         const dateOf =
           /(^|\.)(Timestamp|to_datetime|datetime64|Period)$/.test(
             n.childForFieldName('function')?.text ?? '',
-          ) && n.childForFieldName('arguments')?.namedChildren[0]?.type === 'identifier'
-            ? this.expr(n.childForFieldName('arguments')!.namedChildren[0]!, scope)
+          ) && first?.type === 'identifier'
+            ? this.expr(first, scope)
             : undefined;
         const t =
           v === undefined || (v.kind === 'data' && !v.deps)
@@ -3050,7 +3051,8 @@ class Interpreter {
       // def fit(self, df, y): self.model.fit(self.prepare(df), y): trained on the columns its fit() gives the model
       // it wraps (df[CATEGORICAL + NUMERIC]), not on every column of the frame it is handed.
       const before = this.facts.trainings.length;
-      const v = f && this.canInline(f) ? this.inlineWith(f, [...self, ...pos], kw) : undefined;
+      const inline = !!f && this.canInline(f);
+      const v = inline ? this.inlineWith(f, [...self, ...pos], kw) : undefined;
       const wrapped = (m: EstVal) => [...obj.attrs.values()].some((a) => a?.kind === 'est' && a.id === m.id);
       const inner = this.facts.trainings
         .slice(before)
@@ -3063,7 +3065,7 @@ class Interpreter {
         )
         .at(-1);
       this.train(obj.model, inner?.x ?? x, y, posOf(n));
-      if (f && this.canInline(f)) return v;
+      if (inline) return v;
     }
     if (handWritten && x && obj.model?.fits.length && /^predict(_proba)?$/.test(method)) {
       if (f && this.canInline(f)) this.inlineWith(f, [...self, ...pos], kw);
