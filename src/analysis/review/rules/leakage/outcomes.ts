@@ -108,9 +108,9 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
  * What handling a job, call or case took, recorded while it is handled and so with its outcome (a tow patrol's
  * minutes on scene and parts fitted beside `towed`, an appliance repair's parts ordered and days to close beside a
  * first-visit fix, an aircraft's hours out of service beside a bird strike's damage, the overtime paid to cover an
- * absence, the engineer visits a repair took): the durations up to its end and the work done on it. Not a door's close time, a web visit's time on site
- * or a barn's downtime between flocks (no case's handling), and not a label about a later event (a revisit, a repeat),
- * for which this job's handling is the past.
+ * absence, the engineer visits a repair took): the durations up to its end and the work done on it. Not a door's
+ * close time, a web visit's time on site or a barn's downtime between flocks (no case's handling), and not a label
+ * about a later event (a revisit, a repeat), for which this job's handling is the past.
  */
 const HANDLING =
   /(^|_)((minutes|mins|hours|hrs|days|time|duration)_(to|until|till)_(close|closure|resolve|resolution|complete|completion|finish|fix|repair|restore|restoration|clear|discharge)|(closure|resolution|completion|turnaround|restoration|handling)_(minutes|mins|hours|hrs|days|time|duration)|(minutes|mins|hours|hrs|time)_(on|at)_scene|(on|at)_scene_(minutes|mins|hours|hrs|time|duration)|out_of_service|parts_(fitted|ordered|used|replaced|installed)|(fitted|ordered|replaced)_parts|cover(ed|ing)?_overtime|overtime_(to_)?cover\w*|(engineer|technician|fitter|installer|repair|service)_visits?(_(total|count|made))?)($|_)/;
