@@ -127,3 +127,88 @@ print(model.score(X_test, y_test))
     await check(prog('no_show', 'vouchers_issued'));
   });
 });
+
+describe('what follows a rejection or a late delivery, by name', () => {
+  const prog = (label: string, feature: string, mark = '') => `
+import pandas as pd
+from xgboost import XGBClassifier
+from sklearn.model_selection import train_test_split
+df = pd.read_csv("jobs.csv")
+X = df[["pages", "${feature}"]]
+X_train, X_test, y_train, y_test = train_test_split(X, df["${label}"], random_state=0)
+model = XGBClassifier().fit(X_train, y_train)${mark}
+print(model.score(X_test, y_test))
+`;
+  it('sheets reprinted beside a print run the client rejected: reported', async () => {
+    await check(prog('rejected', 'reprint_sheets', '  # <- leak-target'));
+  });
+  it('chase emails beside a late delivery: reported', async () => {
+    await check(prog('late', 'client_chase_emails', '  # <- leak-target'));
+  });
+  it("the day the client's selection was received beside a late delivery (nothing: the work starts then)", async () => {
+    await check(prog('late', 'selection_received_doy'));
+  });
+  it('the day the parcel was received beside a late delivery: reported', async () => {
+    await check(prog('late', 'received_doy', '  # <- leak-target'));
+  });
+  it('continuation fees paid beside a late thesis: reported', async () => {
+    await check(prog('late_submission', 'continuation_fee_terms', '  # <- leak-target'));
+  });
+  it('boats launched that day beside a cancelled tour: reported', async () => {
+    await check(prog('cancelled', 'boats_launched', '  # <- leak-target'));
+  });
+  it('boats booked beside a cancelled tour (nothing)', async () => {
+    await check(prog('cancelled', 'boats_booked'));
+  });
+});
+
+describe('statistics of a dated table joined onto the rows by date, before they are split by date', () => {
+  const prog = (ref: string, mark = '', how = 'obs.merge(grid, on=["date", "site_id"])') => `
+import pandas as pd
+from sklearn.ensemble import GradientBoostingClassifier
+obs = pd.read_csv("obs.csv", parse_dates=["date"])
+grid = pd.read_csv("grid.csv", parse_dates=["date"])
+ref = ${ref}
+grid["sst_anom"] = grid["sst"] - ref["sst"].mean()${mark}
+data = ${how}
+train = data[data["date"] <= "2020-12-31"]
+test = data[data["date"] > "2020-12-31"]
+clf = GradientBoostingClassifier().fit(train[["sst_anom"]], train["bloom"])
+print(clf.score(test[["sst_anom"]], test["bloom"]))
+`;
+  it('the mean over every date: the test dates are in it', async () => {
+    await check(prog('grid', '  # <- leak-preprocessing'));
+  });
+  it('the mean over the training dates only (nothing)', async () => {
+    await check(prog('grid[grid["date"] <= "2020-12-31"]'));
+  });
+  it("each site's count of a day's reports, joined on the site and the day (nothing: the row's own day)", async () => {
+    await check(`
+import pandas as pd
+from sklearn.ensemble import GradientBoostingClassifier
+obs = pd.read_csv("obs.csv", parse_dates=["date"])
+reports = pd.read_csv("reports.csv", parse_dates=["reported_on"])
+daily = reports.groupby(["site_id", "reported_on"]).size().rename("n_reports").reset_index()
+daily = daily.rename(columns={"reported_on": "date"})
+data = obs.merge(daily, on=["site_id", "date"], how="left")
+train = data[data["date"] <= "2020-12-31"]
+test = data[data["date"] > "2020-12-31"]
+clf = GradientBoostingClassifier().fit(train[["n_reports"]], train["bloom"])
+print(clf.score(test[["n_reports"]], test["bloom"]))
+`);
+  });
+  it("a table of the sites' own attributes, joined on the site (nothing: no values of other dates)", async () => {
+    await check(`
+import pandas as pd
+from sklearn.ensemble import GradientBoostingClassifier
+obs = pd.read_csv("obs.csv", parse_dates=["date"])
+sites = pd.read_csv("sites.csv")
+sites["depth_z"] = (sites["depth"] - sites["depth"].mean()) / sites["depth"].std()
+data = obs.merge(sites, on="site_id")
+train = data[data["date"] <= "2020-12-31"]
+test = data[data["date"] > "2020-12-31"]
+clf = GradientBoostingClassifier().fit(train[["depth_z"]], train["bloom"])
+print(clf.score(test[["depth_z"]], test["bloom"]))
+`);
+  });
+});

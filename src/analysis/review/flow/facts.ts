@@ -99,6 +99,12 @@ export interface Taint {
    * date is the row's own.
    */
   eventLog?: { frame: number; dates: string[]; after?: { column: string; from: string }[] };
+  /**
+   * Learnt from a dated table and joined onto other rows by date (`sightings.merge(table, on=["date", "beach_id"])`
+   * of a table whose anomalies are from a climatology over every day): the rows it was joined onto. Each of them gets
+   * the statistics' values of its own date, learnt from every date — those of a later test part too.
+   */
+  joinedOnto?: ReadonlySet<number>;
 }
 
 export interface ColsView {

@@ -6898,6 +6898,10 @@ class Interpreter {
         keys.length === 2 &&
         keys.some((k) => KEY_NAME.test(k) && !dateNamed(k)) &&
         keys.some((k) => dateNamed(k) || this.dated({ frame: d.cols?.frame ?? d.frame, name: k }));
+      // (On a date among its keys: each row takes the other table's values of its own date.)
+      const byDate =
+        method === 'merge' &&
+        !!onKeys?.some((k) => dateNamed(k) || this.dated({ frame: d.cols?.frame ?? d.frame, name: k }));
       for (const o of others) {
         const name = o.column?.name;
         for (const t0 of o.taints) {
@@ -6910,8 +6914,23 @@ class Interpreter {
                   : {}),
               }
             : t0;
+          // (Joined by date onto rows of another table: see Taint.joinedOnto. Not a reduction by a date, the cards
+          // raised per bus and day of `groupby(["fleet_no", "raised_on"]).size()`: each row gets its own day's.
+          // A calendar grouping, `time.dayofyear`, pools the days of every year.)
+          const ownDay = !!t0.groupBy?.some(
+            (k) =>
+              !k.includes('.') &&
+              dateNamed(k) &&
+              !/(^|_)(day_?of_?year|doy|month|week|weekday|dow|hour|season|quarter)($|_)/i.test(k),
+          );
+          const t1 =
+            t === t0 && byDate && !ownDay && !t0.joinedOnto && ![...o.rows].some((r) => d.rows.has(r))
+              ? { ...t0, joinedOnto: new Set(d.rows) }
+              : t;
           if (!out.taints.includes(t0))
-            out.taints.push(name !== undefined ? { ...t, assigned: { frame: out.frame, names: [name] } } : t);
+            out.taints.push(
+              name !== undefined ? { ...t1, assigned: { frame: out.frame, names: [name] } } : t1,
+            );
         }
       }
       // X = df[COLS].copy(); X = X.join(pd.get_dummies(df["station"])): COLS are still among its columns (with the

@@ -100,9 +100,11 @@ export const OUTCOMES: Outcome[] = [
     event: 'a cancellation or churn',
     target:
       /(^|_)(churn\w*|cancel\w*|attrit\w*|unsubscri\w*|terminat\w*|closure|closed|retain\w*|retention|renew\w*|lapsed?)($|_)/,
+    // (A trip's cancellation, a boat tour's or a ferry's: the boats that sailed that day are the other outcome.)
     after:
-      /(^|_)(cancel\w*|terminat\w*|exit\w*|win_?back|retention_offer|final_bill|closing|closure|refunds?|deactivat\w*|port_out|ported)($|_)/,
-    follows: 'cancellation fees, exit surveys and win-back offers exist once the customer has left',
+      /(^|_)(cancel\w*|terminat\w*|exit\w*|win_?back|retention_offer|final_bill|closing|closure|refunds?|deactivat\w*|port_out|ported|launched|sailed|departed)($|_)/,
+    follows:
+      'cancellation fees, exit surveys and win-back offers exist once the customer has left; what sailed or departed once the day is over',
   },
   {
     event: 'an energy use',
@@ -128,10 +130,14 @@ export const OUTCOMES: Outcome[] = [
   {
     event: 'a late arrival',
     target: /(^|_)(late|lateness|delay\w*|on_time|ontime|transit_days|delivery_days|eta_error)($|_)/,
-    // A late return (a library loan, a rental): fines and late fees accrue once the item is overdue.
+    // A late return (a library loan, a rental): fines and late fees accrue once the item is overdue; chasers
+    // (chase emails, chasing calls) are sent once it is; a thesis past its registration period pays continuation fees.
+    // (Not what the customer sends for the work to start, selection_received or order_received: it comes before the
+    // delivery that is late, and is when the work is planned.)
     after:
-      /(^|_)(actual\w*|delivered\w*|delivery_date|delivery_time|arriv\w*|received\w*|complaints?|compensation|refunds?|claims?|fines?|fine_amount\w*|late_fees?|penalt\w*|days_overdue|overdue_days)($|_)/,
-    follows: 'the actual arrival, fines and any compensation are known once the parcel, trip or loan is late',
+      /(^|_)(actual\w*|delivered\w*|delivery_date|delivery_time|arriv\w*|(?<!(?:order|selection|application|request|documents?|payment|deposit|brief|artwork|files|materials?|specs?)_)received\w*|complaints?|compensation|refunds?|claims?|fines?|fine_amount\w*|late_fees?|continuation_fees?\w*|penalt\w*|days_overdue|overdue_days|chase\w*|chasers?|chasing\w*)($|_)/,
+    follows:
+      'the actual arrival, fines, chasers and any compensation are known once the parcel, trip, job or loan is late',
     // (A delay measured as the minutes some handling took after the arrival, handover_minutes > 30 for an
     // ambulance's crew: the arrival starts it, and is known when the row is predicted.)
     not: /^(?!.*(arriv|arr_|deliver|transit|travel|journey|trip|flight|ship|eta|dep_))\w+_(minutes|mins|hours|hrs|duration)$/,
@@ -221,16 +227,16 @@ export const OUTCOMES: Outcome[] = [
   },
   {
     // A graded or inspected item (a fabric roll, a board, a batch) is mended, reworked or scrapped after the grade,
-    // because of it.
+    // because of it; a print run a client rejects is reprinted.
     event: 'a quality grade or inspection result',
     target:
       /(^|_)(grade[sd]?|grading|defects?|defective|rejects?|rejected|qc_\w+|pass_fail|first_quality|hardness\w*|off_spec|out_of_spec|in_spec|spec_\w+|non_?conform\w*|ber|blossom_end_rot)($|_)/,
     // (A piece that misses its hardness spec is reground or re-tempered: the rework time is that answer. Not a share
     // of reground material in a compound, regrind_pct of a vinyl puck, which is an input of the process.)
     after:
-      /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind(?!_(?:pct|percent|share|ratio|frac\w*|content|mix))\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|concession\w*|class_ii\w*|second_class\w*|deduct\w*|dockage)($|_)/,
+      /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind(?!_(?:pct|percent|share|ratio|frac\w*|content|mix))\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|re_?prints?|re_?printed|concession\w*|class_ii\w*|second_class\w*|deduct\w*|dockage)($|_)/,
     follows:
-      'mending, rework, scrapping and price deductions are done after an item is graded, because of its grade',
+      'mending, rework, reprints, scrapping and price deductions are done after an item is graded, because of its grade',
   },
   {
     // A pawn or a loan is redeemed or repaid, or forfeited: what was paid on it (the interest, the total) is known once

@@ -177,7 +177,25 @@ export const rule: Rule = {
             }
             return false;
           });
-          if (intersects(t.fitRows, anc) || intersects(t.fitRows, sib) || slice) {
+          // Learnt from a dated table joined onto these rows by date (see Taint.joinedOnto): the test part's dates
+          // have their values from statistics of every date — unless those were of the training part's dates only
+          // (a climatology of `sst.sel(time=slice(None, TRAIN_END))` beside a training part `date <= TRAIN_END`).
+          const joined =
+            !!t.joinedOnto &&
+            intersects(t.joinedOnto, anc) &&
+            ![...t.fitRows].some((r) => {
+              for (let o = facts.origins.get(r), depth = 0; o && depth < 8; depth++) {
+                const own = o.range?.range;
+                if (
+                  own &&
+                  trainRanges.some((x) => datesWithinDates(own, x.range) || datesWithinYears(own, x.range))
+                )
+                  return true;
+                o = o.parents.length === 1 ? facts.origins.get(o.parents[0]!) : undefined;
+              }
+              return false;
+            });
+          if (intersects(t.fitRows, anc) || intersects(t.fitRows, sib) || slice || joined) {
             const split = [...c].map((id) => facts.origins.get(id)?.split).find((s) => s);
             // Statistics within groups of the column the rows are split by: every group is on one side.
             const by = split?.by ?? split?.groups;
