@@ -173,6 +173,11 @@ export interface DataVal {
   laterCols?: { names: Set<string>; at: Position; how: string };
   /** Dates parsed from text (`pd.to_datetime(df["listed_at"])`): assigned to a column, a column of dates. */
   parsedDates?: true;
+  /**
+   * Indicator columns made from a column's values (`pd.get_dummies(df["arena"], prefix="arena")`): new columns, none
+   * of the frame's own, their names unknown here but for `prefixes` (`arena_`).
+   */
+  indicators?: { prefixes?: string[]; from: string };
   /** Values computed from such a column (`(next_cip["cip_day"] - df["day"]).dt.days`): where it was joined, how. */
   later?: { at: Position; how: string };
   /** Evidence that the rows are a time series (lag features, datetime index). */
@@ -437,7 +442,8 @@ export interface StrsVal {
    * `prefixes`: an unknown subset whose names all start with one of these (`c.startswith("region_")`, the columns
    * get_dummies made with that prefix).
    */
-  partial?: { drop?: string[]; typed?: boolean; frame?: number; prefixes?: string[] };
+  /** `from`: the column an unknown subset was made from (get_dummies' indicators of `arena`). */
+  partial?: { drop?: string[]; typed?: boolean; frame?: number; prefixes?: string[]; from?: string };
 }
 /**
  * A training loop a library runs (Lightning's or Hugging Face's Trainer): what it trains on, what it validates on,

@@ -2496,6 +2496,7 @@ class Interpreter {
         ...(p.typed ? { typed: true } : {}),
         ...(p.frame !== undefined ? { frame: p.frame } : {}),
         ...(prefixes ? { prefixes } : {}),
+        ...(p.from !== undefined && !(a.partial && b.partial) ? { from: p.from } : {}),
       };
       // (An unknown subset and names: the names are among them — see ColsView.more.)
       // (pitch_cols + other_cols + ["piece_type"]: the names known to be among a partial list stay known.)
@@ -3283,6 +3284,23 @@ class Interpreter {
     const name = last(qname);
     const at = posOf(n);
     if (name === 'train_test_split') return this.trainTestSplit(args, n, scope);
+    if (name === 'get_dummies' && /^(pd|pandas)\.get_dummies$/.test(qname) && args.pos.length >= 1) {
+      // pd.get_dummies(df["arena"], prefix="arena") of one column: new indicator columns (see DataVal.indicators),
+      // named `<prefix>_<value>`, or `<value>` alone without a prefix. (A frame's get_dummies keeps its other
+      // columns: not new ones only.)
+      const out = this.generic(args, scope, at);
+      const source = args.pos[0]!;
+      const from =
+        source.type === 'subscript'
+          ? stringValue(source.childForFieldName('subscript'))
+          : source.type === 'attribute'
+            ? source.childForFieldName('attribute')?.text
+            : undefined;
+      if (out?.kind !== 'data' || from === undefined) return out;
+      const prefix = stringValue(args.kw.get('prefix'));
+      const sep = stringValue(args.kw.get('prefix_sep')) ?? '_';
+      return { ...out, indicators: { from, ...(prefix !== undefined ? { prefixes: [prefix + sep] } : {}) } };
+    }
     if (
       (name === 'select_features' || name === 'extract_relevant_features') &&
       /^tsfresh\b/.test(qname) &&
@@ -3626,6 +3644,15 @@ class Interpreter {
     ) {
       // list(df.columns): every column of the frame, by name (like df.columns.drop([])).
       this.expr(args.pos[0]!, scope);
+      // list(dummies.columns) of pd.get_dummies(df["arena"], prefix="arena"): the indicators only, names unknown here
+      // (see DataVal.indicators), not every column of the frame they were made from — of whichever frame they are
+      // joined to (pd.concat([df, dummies], axis=1)), so of no frame in particular.
+      const obj = args.pos[0]!.childForFieldName('object');
+      const made = obj ? this.receiver(obj, scope) : undefined;
+      if (made?.kind === 'data' && made.indicators) {
+        const { prefixes, from } = made.indicators;
+        return { kind: 'strs', values: [], list: true, partial: { from, ...(prefixes ? { prefixes } : {}) } };
+      }
       return {
         kind: 'strs',
         values: [],
@@ -7864,6 +7891,14 @@ class Interpreter {
         more: true,
         ...(partial.prefixes ? { prefixes: partial.prefixes } : {}),
       };
+      // The others all start with a prefix (`c.startswith("weekday_")`), or are indicators made from one column
+      // (get_dummies'): what the features read is the named columns, those, and that column — not every column of the
+      // frame (a target kept beside them is none of them).
+      const { prefixes, from } = partial;
+      if ((prefixes?.length || from !== undefined) && d.deps)
+        out.deps = d.deps.filter(
+          (c) => known.includes(c.name) || c.name === from || !!prefixes?.some((p) => c.name.startsWith(p)),
+        );
     }
     return out;
   }
