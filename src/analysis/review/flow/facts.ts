@@ -41,7 +41,7 @@ export interface Origin {
    * Rows kept by a mask on one column (`df[df.season.between(2016, 2022)]`): the column, and the bounds when they
    * are constants the analysis knows (absent: some values of the column, which ones not known).
    */
-  range?: { column: string; range?: Range };
+  range?: { column: string; range?: Range; equals?: string };
   /**
    * Rows kept by a comparison of two of their columns that bounds one only from below (`msg[msg.sent_at >=
    * msg.intake_date]`): `column` at or after `from`, every later record kept — no cut of the record's end in time.
@@ -245,6 +245,8 @@ export interface DataVal {
     neg: boolean;
     column?: string;
     range?: Range;
+    /** Equal to a string (`ledger["visit_type"] == "install"`): that string. */
+    equals?: string;
     /**
      * `df["stand_id"].isin(train_stands)` with train_stands a part of a split of the ids (`train_test_split(
      * df["stand_id"].unique())`): that part; the rows it keeps (or, negated, the other part's) are a part of the split.

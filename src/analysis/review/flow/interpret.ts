@@ -707,6 +707,9 @@ class Interpreter {
       neg: c[1],
       ...(column && column !== 'index' ? { column } : {}),
       ...(range && column && column !== 'index' ? { range } : {}),
+      ...(column && c[0] === '==' && !c[1] && right.type === 'string' && stringValue(right) !== undefined
+        ? { equals: stringValue(right)! }
+        : {}),
       // table[table.index <= pd.Period(TRAIN_END, "M")]: rows of the (time) index up to a date, its range as a label
       // slice's (see the .loc branch of subscript).
       ...(range && column === 'index' && value! > 1e11 ? { column, range } : {}),
@@ -2888,6 +2891,11 @@ class Interpreter {
         }
         return r;
       }
+      if (obj?.kind === 'indexof' && /^(to_series|to_frame|to_numpy)$/.test(method)) {
+        // X.index.to_series(): the row labels of X as values, one per row of X (as pd.Series(X.index, index=X.index)).
+        for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
+        return this.dataOf(obj)[0];
+      }
       if (obj?.kind === 'indexof' && (method === 'repeat' || method === 'tile') && args.pos.length > 0) {
         // df.loc[df.index.repeat(df["n"])]: every row as many times as its count, copies of rows.
         for (const a of [...args.pos, ...args.kw.values()]) this.expr(a, scope);
@@ -4966,7 +4974,11 @@ class Interpreter {
         this.facts.rowCuts.set(base.frame, [...(this.facts.rowCuts.get(base.frame) ?? []), idx.rowCut]);
       }
       if (idx.mask?.column)
-        o.range = { column: idx.mask.column, ...(idx.mask.range ? { range: idx.mask.range } : {}) };
+        o.range = {
+          column: idx.mask.column,
+          ...(idx.mask.range ? { range: idx.mask.range } : {}),
+          ...(idx.mask.equals !== undefined ? { equals: idx.mask.equals } : {}),
+        };
       if (idx.mask) this.maskedPart(base, idx.mask, o, at);
       return this.withRows(base, o, at);
     }
@@ -5979,6 +5991,11 @@ class Interpreter {
             continue;
           }
           const c = o.range?.column;
+          // (ledger[ledger.visit_type == "install"].groupby("install_id"): the records of the kind the key is named
+          // after, each install's own visit, on its own date — not its whole record.)
+          const entity =
+            g.keys?.length === 1 ? /^(\w+?)_(id|no|number|ref|key)$/i.exec(g.keys[0]!)?.[1] : undefined;
+          if (entity && o.range?.equals?.toLowerCase() === entity.toLowerCase()) return false;
           if (
             !c ||
             o.parents.length !== 1 ||

@@ -234,9 +234,10 @@ export const OUTCOMES: Outcome[] = [
     // (A piece that misses its hardness spec is reground or re-tempered: the rework time is that answer. Not a share
     // of reground material in a compound, regrind_pct of a vinyl puck, which is an input of the process.)
     after:
-      /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind(?!_(?:pct|percent|share|ratio|frac\w*|content|mix))\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|re_?prints?|re_?printed|concession\w*|class_ii\w*|second_class\w*|deduct\w*|dockage)($|_)/,
+      /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind(?!_(?:pct|percent|share|ratio|frac\w*|content|mix))\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|re_?prints?|re_?printed|concession\w*|class_ii\w*|second_class\w*|deduct\w*|dockage|auction_price\w*|hammer_price\w*|price_realised|price_realized|realised_price\w*|realized_price\w*)($|_)/,
+    // (A lot graded on the auction floor sells at its grade's price: the price realised is that grade's answer.)
     follows:
-      'mending, rework, reprints, scrapping and price deductions are done after an item is graded, because of its grade',
+      "mending, rework, reprints, scrapping, price deductions and the price a lot fetches at auction follow an item's grading, because of its grade",
   },
   {
     // A pawn or a loan is redeemed or repaid, or forfeited: what was paid on it (the interest, the total) is known once
@@ -308,9 +309,21 @@ export const OUTCOMES: Outcome[] = [
     follows: 'the actual duration and cost, and what the job consumed, exist once the job is done',
   },
   {
+    // A refusal or a grant (a planning application, a permit, a benefit or insurance claim): an appeal is lodged
+    // against the decision once it is made — unless the decision predicted is the appeal's own.
+    event: 'a decision on an application',
+    target: /(^|_)(refus\w*|rejected|denied|denials?|approved|approvals?|granted|decision\w*)($|_)/,
+    after:
+      // (That an appeal was made, not what it says: appeal_grounds of rows that are appeals are their input.)
+      /(^|_)(appealed|has_appeal\w*|appeals?_(lodged|filed|made|submitted|raised|pending|count)|n_appeals|num_appeals|appeal_flag|judicial_review\w*|ombudsman\w*|resubmi\w*)($|_)/,
+    not: /(^|_)appeal\w*/,
+    follows: 'an appeal is lodged against a decision once it is made',
+  },
+  {
     // A race not finished: timing mats, splits and checkpoints passed are recorded during the race.
     event: 'a race not finished',
-    target: /(^|_)(dnf|did_not_finish|dns|finished|finish_status)($|_)/,
+    // (A fell or trail runner who stops at a checkpoint is "retired", RET in the results.)
+    target: /(^|_)(dnf|did_not_finish|dns|finished|finish_status|retired|retirements?|race_status)($|_)/,
     after:
       /(^|_)(timing_mats?\w*|mats_crossed|splits?\w*|checkpoints?\w*|laps_completed|distance_covered\w*|finish_time\w*)($|_)/,
     follows: 'the splits and checkpoints are recorded during the race',

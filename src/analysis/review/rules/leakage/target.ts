@@ -336,13 +336,15 @@ function inspect(
       (d) => d.frame === target.frame && d.lag === 0 && !d.pos && !d.subtracted && !d.divisor,
     );
     const subtracted = labelDef.deps.filter((d) => d.frame === target.frame && d.subtracted);
+    // (Beside a condition on another column, (outcome == "reunited") & (closed_at - reported_at <= 7 days): still
+    // the one time not subtracted is the end.)
+    const timed = [...new Set(minuends.map((d) => d.name))].filter((n) => timeNamed(n));
     const end =
-      minuends.length === 1 &&
+      timed.length === 1 &&
       subtracted.length === 1 &&
-      timeNamed(minuends[0]!.name) &&
       timeNamed(subtracted[0]!.name) &&
-      !subtracted.some((d) => d.name === minuends[0]!.name)
-        ? minuends[0]!.name
+      !subtracted.some((d) => d.name === timed[0]!)
+        ? timed[0]!
         : undefined;
     const atEnd = end !== undefined ? readsOnRow(end) : undefined;
     if (atEnd && end)
