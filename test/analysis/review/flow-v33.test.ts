@@ -182,3 +182,63 @@ print(model.score(test[cols], test["reunited_7d"]))
     );
   });
 });
+
+describe('a method called on the class itself runs as a function', () => {
+  const prog = (
+    decorator: string,
+    first: string,
+    call: string,
+    band = 'pd.qcut(df["repair_cost"], 4, labels=False)',
+    mark = '',
+  ) => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+class ClaimModel:
+    ${decorator}
+    def features(${first}df):
+        out = pd.DataFrame(index=df.index)
+        out["age"] = df["appliance_age"]
+        out["band"] = ${band}
+        return out
+df = pd.read_csv("policies.csv")
+X = ${call}
+y = (df["repair_cost"] > 0).astype(int)
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+LogisticRegression().fit(X_tr, y_tr)${mark}
+`;
+  it('a @staticmethod: reported', async () => {
+    await check(prog('@staticmethod', '', 'ClaimModel.features(df)', undefined, '  # <- leak-target'));
+  });
+  it('a @classmethod: reported', async () => {
+    await check(prog('@classmethod', 'cls, ', 'ClaimModel.features(df)', undefined, '  # <- leak-target'));
+  });
+  it('through an instance, as before: reported', async () => {
+    await check(prog('@staticmethod', '', 'ClaimModel().features(df)', undefined, '  # <- leak-target'));
+  });
+  it('a band of the price paid (nothing)', async () => {
+    await check(prog('@staticmethod', '', 'ClaimModel.features(df)', '(df["list_price"] > 500).astype(int)'));
+  });
+});
+
+describe('a key counted on rows a join multiplied is no sign of several rows per key in the table joined', () => {
+  const prog = (extra: string, mark = '') => `
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+policies = pd.read_csv("policies.csv")
+visits = pd.read_csv("visits.csv")
+merged = policies[["policy_id", "serial_no"]].merge(visits[["serial_no", "visit_kind"]], on="serial_no", how="inner")
+counts = merged.groupby("policy_id").size()
+${extra}policies["n_visits"] = policies["policy_id"].map(counts).fillna(0)
+X = policies[["appliance_age", "list_price", "n_visits"]]
+X_tr, X_te, y_tr, y_te = train_test_split(X, policies["claimed"], random_state=0)${mark}
+RandomForestClassifier().fit(X_tr, y_tr)
+`;
+  it("each policy's visits counted (nothing)", async () => {
+    await check(prog(''));
+  });
+  it('the policies table itself counted per policy: reported', async () => {
+    await check(prog('print(policies.groupby("policy_id").size().describe())\n', '  # <- leak-overlap'));
+  });
+});

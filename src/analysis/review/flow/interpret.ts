@@ -2803,6 +2803,17 @@ class Interpreter {
       if (obj?.kind === 'module') return this.callFunction(`${obj.name}.${method}`, args, n, scope);
       if (obj?.kind === 'est') return this.estMethod(obj, method, args, n, scope);
       if (obj?.kind === 'obj') return this.objMethod(obj, method, args, n, scope);
+      if (obj?.kind === 'class' && !obj.torch && obj.methods.has(method)) {
+        // ClaimRiskModel.load(path), Features._counts(df): a method called on the class itself runs as a function —
+        // a @staticmethod with its arguments, a @classmethod with the class first, another with its explicit self.
+        const id = obj.methods.get(method)!;
+        const f: FuncVal = { kind: 'func', name: method, id };
+        if (!this.decorated(id, 'classmethod')) return this.inline(f, args, n, scope);
+        if (!this.canInline(f)) return this.generic(args, scope, at);
+        const pos = args.pos.map((a) => this.expr(a, scope));
+        const kw = new Map([...args.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
+        return this.inlineWith(f, [obj, ...pos], kw);
+      }
       if (obj?.kind === 'trainer') return this.trainerMethod(obj, method, args, n, scope);
       if (obj?.kind === 'coll' && /^(append|extend|insert|add)$/.test(method)) {
         // scores.append(acc): the list holds what is appended.
@@ -3110,10 +3121,15 @@ class Interpreter {
 
   /** Whether a method (its definition's node id) is decorated `@staticmethod`. */
   private staticMethod(id: number): boolean {
+    return this.decorated(id, 'staticmethod');
+  }
+
+  /** Whether a method (its definition's node id) is decorated `@<name>`. */
+  private decorated(id: number, name: string): boolean {
     const node = this.funcDefs.get(id)?.node;
     const decorated = node?.parent?.type === 'decorated_definition' ? node.parent : undefined;
     return !!decorated?.namedChildren.some(
-      (c) => c?.type === 'decorator' && /^@\s*staticmethod\b/.test(c.text),
+      (c) => c?.type === 'decorator' && new RegExp(`^@\\s*${name}\\b`).test(c.text),
     );
   }
 
@@ -5854,7 +5870,9 @@ class Interpreter {
       /^(shift|diff|pct_change|cumcount|cumsum|rolling|expanding|ewm)$/.test(method) ||
       (method === 'transform' &&
         /^(first|shift|diff|pct_change|cumcount|cumsum)$/.test(stringValue(args.pos[0]) ?? ''));
-    if (method === 'size' && g.keys?.length === 1 && ENTITY_ID.test(g.keys[0]!))
+    // (Not rows a join multiplied, policies.merge(visits, on="serial_no").groupby("policy_id").size(): a policy's
+    // visits counted, each policy's own row one.)
+    if (method === 'size' && g.keys?.length === 1 && ENTITY_ID.test(g.keys[0]!) && !g.data.joined)
       this.noteEntity(g.data.cols?.frame ?? g.data.frame, g.keys[0]!);
     // manifest.groupby("exposure_kv")["seed_id"].nunique(): the distinct ids counted, per group, as
     // df["seed_id"].nunique() counts them.
