@@ -2183,8 +2183,9 @@ class Interpreter {
       if (cols) return cols;
       const first = clauses.length === 1 && right ? this.expr(right, scope) : undefined;
       // [f.copy() for f in (train, test)]: one item per frame, each its own rows (as a loop over them runs once each).
+      // (Also a generator unpacked, y_fit, y_val = (d["returned"].to_numpy() for d in (fit_part, val_part)).)
       if (
-        n.type === 'list_comprehension' &&
+        (n.type === 'list_comprehension' || n.type === 'generator_expression') &&
         left?.type === 'identifier' &&
         body &&
         conds.length === 0 &&
@@ -4875,6 +4876,28 @@ class Interpreter {
       return out;
     }
     if (items.every((d) => d.windowStat)) return out;
+    // ConcatDataset([train_ds, TensorDataset(aug_x, aug_y)]): supervised datasets one after the other are still
+    // features and labels, each of them the parts' own put one after the other (see DataVal.xy).
+    const xys = items.map((d) => d.xy);
+    const xy = (rows: Set<number>) =>
+      xys.every((p) => p !== undefined)
+        ? {
+            x: {
+              ...this.derive(
+                xys.map((p) => p!.x),
+                at,
+              ),
+              rows,
+            },
+            y: {
+              ...this.derive(
+                xys.map((p) => p!.y),
+                at,
+              ),
+              rows,
+            },
+          }
+        : undefined;
     // The same rows twice, or rows with a part of themselves (pd.concat([df, df[df.y == 1]]): the minority twice).
     const within = (a: DataVal, b: DataVal) =>
       [...b.rows].some((r) => {
@@ -4892,14 +4915,18 @@ class Interpreter {
     const key = items.find((b) => items.some((a) => a !== b && joined(a, b)))?.joined?.key;
     // torch.cat(tiles) of the FiveCrop stacks of each image: several rows per image.
     const crops = items.find((d) => d.crops)?.crops;
-    if (!copied && key === undefined && !crops) return out;
+    if (!copied && key === undefined && !crops) {
+      const pairs = xy(out.rows);
+      return pairs ? { ...out, xy: pairs } : out;
+    }
     const what = copied
       ? 'of the data with a copy of itself'
       : key !== undefined
         ? `of the data with other rows of the same ${JSON.stringify(key)}`
         : `of the ${crops} crops of each image, as rows`;
     const o = this.origin('oversampled', out.rows, at, `${how} ${what}`);
-    return { ...out, rows: new Set([o.id]) };
+    const pairs = xy(new Set([o.id]));
+    return { ...out, rows: new Set([o.id]), ...(pairs ? { xy: pairs } : {}) };
   }
 
   /**

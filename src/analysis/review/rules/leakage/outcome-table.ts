@@ -102,9 +102,10 @@ export const OUTCOMES: Outcome[] = [
       /(^|_)(churn\w*|cancel\w*|attrit\w*|unsubscri\w*|terminat\w*|closure|closed|retain\w*|retention|renew\w*|lapsed?)($|_)/,
     // (A trip's cancellation, a boat tour's or a ferry's: the boats that sailed that day are the other outcome.)
     after:
-      /(^|_)(cancel\w*|terminat\w*|exit\w*|win_?back|retention_offer|final_bill|closing|closure|refunds?|deactivat\w*|port_out|ported|launched|sailed|departed)($|_)/,
+      /(^|_)(cancel\w*|terminat\w*|exit\w*|win_?back|retention_offer|final_bill|closing|closure|refunds?|deactivat\w*|port_out|ported|launched|sailed|departed|deposit_return\w*|deposit_refund\w*|move_out\w*|moving_out|checkout_inspection\w*)($|_)/,
+    // (A tenant who will not renew asks for the deposit back and books the move-out inspection.)
     follows:
-      'cancellation fees, exit surveys and win-back offers exist once the customer has left; what sailed or departed once the day is over',
+      'cancellation fees, exit surveys, win-back offers and the deposit asked back exist once the customer has decided to leave; what sailed or departed once the day is over',
   },
   {
     event: 'an energy use',
@@ -257,6 +258,17 @@ export const OUTCOMES: Outcome[] = [
     after:
       /(^|_)(b_?hcg\w*|beta_hcg\w*|hcg\w*|serum_b|fetal_\w+|heartbeat|gestation\w*|birth_weight|delivery\w*)($|_)/,
     follows: 'the hCG test, the scans and the delivery follow the transfer that leads to a pregnancy',
+  },
+  {
+    // A difficult birth (dystocia, a calving or lambing scored for ease, an assisted delivery): the newborn is weighed
+    // and examined at the birth whose ease is predicted.
+    event: 'a difficult or assisted birth',
+    target:
+      /(^|_)(dystocia|calving_ease|lambing_ease|foaling_ease|birth_difficulty|calving_difficulty|assisted_(birth|calving|lambing|delivery)|assisted)($|_)/,
+    not: /(^|_)(living|suicide|dying|reproduct\w*|ivf|conception)($|_)/,
+    after:
+      /(^|_)((calf|lamb|foal|piglet|newborn|neonat\w*)_\w*weight\w*|birth_weight\w*|stillborn|stillbirth\w*|apgar\w*)($|_)/,
+    follows: 'the newborn is weighed and scored at the birth whose difficulty is predicted',
   },
   {
     // An auction's results sheet: the hammer price, the buyer and the commission (charged on the hammer price) exist

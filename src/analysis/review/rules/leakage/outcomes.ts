@@ -43,6 +43,10 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
   // order_date beside a label made from the next order's order_date: the column the label itself reads (at another
   // row) is the row's own record, not one named after the outcome.
   if (t.includes(f)) return [];
+  // parts_replaced_at_service beside a winter's breakdown: the work of a routine visit named as such, before — unless
+  // that visit is the outcome's own (issues_found_at_inspection beside failed_inspection).
+  const routine = ROUTINE.exec(f)?.[4];
+  if (routine && !t.some((n) => n.includes(routine))) return [];
   // (A date or time the label is computed from, order_date of the next order, names when, not which outcome.)
   const events = t.filter((n) => !/(^|_)(date|time|timestamp|datetime|day|at|on|ts)$/.test(n));
   const found = OUTCOMES.filter(
@@ -114,6 +118,10 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
  */
 const HANDLING =
   /(^|_)((minutes|mins|hours|hrs|days|time|duration)_(to|until|till)_(close|closure|resolve|resolution|complete|completion|finish|fix|repair|restore|restoration|clear|discharge)|(closure|resolution|completion|turnaround|restoration|handling)_(minutes|mins|hours|hrs|days|time|duration)|(minutes|mins|hours|hrs|time)_(on|at)_scene|(on|at)_scene_(minutes|mins|hours|hrs|time|duration)|out_of_service|parts_(fitted|ordered|used|replaced|installed)|(fitted|ordered|replaced)_parts|cover(ed|ing)?_overtime|overtime_(to_)?cover\w*|(engineer|technician|fitter|installer|repair|service)_visits?(_(total|count|made))?)($|_)/;
+/** Work done at a routine visit (`parts_replaced_at_service`, `parts_fitted_during_annual_inspection`). */
+const ROUTINE =
+  /(^|_)(at|during|from|in)_(last_|annual_|routine_|scheduled_)?(service|servicing|inspection|maintenance|mot|pm|check_?up|overhaul)($|_)/;
+
 /**
  * A duration that ends with the case (`search_hours` = closed_at − reported_at, `months_enrolled` = end_date −
  * start_date): of the columns a feature is computed from (`sources`), one is when the case ended and another is a
@@ -131,6 +139,11 @@ export function durationToEnd(
   });
   const start = sources.find((s) => s !== end && new RegExp(`(^|_)(${TIME_WORDS})$`).test(snake(s)));
   if (end === undefined || start === undefined) return undefined;
+  // (A label timed by another date, late = actual_delivery > est_delivery + 2 months beside campaign_days =
+  // end_date - launch_date: its outcome is that date's, the campaign's end one before it.)
+  // (Named as the actual event's time against a plan: not any date of the label, pickup_date.isna() of an abandoned
+  // fill is no time of another outcome.)
+  if (t.some((n) => n !== snake(end) && /(^|_)actual_/.test(n))) return undefined;
   return [
     end,
     {

@@ -112,7 +112,14 @@ export const rule: Rule = {
       // own included): leak-target reports that the feature holds the row's label; not a second finding here.
       const target = tr.y?.column ?? madeFromOneColumn(tr.y);
       const ownFacts = tr.columnDefs ? { ...facts, columnDefs: tr.columnDefs } : facts;
-      for (const t of tr.x.taints) {
+      // (And a scaler of the labels, y_scaler.fit_transform(log[[TARGET]]) on every row before the split: the training
+      // targets are centred and scaled by the test labels' statistics too.)
+      const labelScalers = (tr.y?.taints ?? []).filter((t) =>
+        /^(StandardScaler|MinMaxScaler|RobustScaler|MaxAbsScaler|PowerTransformer|QuantileTransformer)$/.test(
+          t.by,
+        ),
+      );
+      for (const t of [...tr.x.taints, ...labelScalers]) {
         if (rowwise && t.col && t.col.frame === tr.y?.column?.frame && t.col.name === tr.y.column.name)
           continue;
         if (target && targetWithinGroup(ownFacts, tr, target, t)) continue;
@@ -130,7 +137,7 @@ export const rule: Rule = {
         // Bags per booking: an attribute of each entity, nothing learnt across them (see Taint.entityCount); a
         // booking's own swipes summarised onto it (see Taint.ownGroup).
         if (t.entityCount || t.ownGroup) continue;
-        if (leftOut(t, tr.x)) continue;
+        if (!labelScalers.includes(t) && leftOut(t, tr.x)) continue;
         for (const o of tr.x.rows) {
           const c = chain(facts, o);
           if (!wasSplit(facts, c)) continue;
