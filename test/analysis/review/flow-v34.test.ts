@@ -110,6 +110,8 @@ describe('what follows a difficult birth and a decision not to renew', () => {
     ['calf_birth_weight_kg', ['assisted', 'calving_ease']],
     ['apgar_5min', ['dystocia']],
     ['deposit_return_requested', ['renewed']],
+    ['irrigation_volume_ml', ['inadequate', 'bbps_total']],
+    ['tipping_fee_gbp', ['overweight_surcharge', 'surcharge_gbp']],
   ])('%s is recorded after %j', (feature, target) => {
     expect(recordedAfter(feature, target).length).toBeGreaterThan(0);
   });
@@ -117,6 +119,9 @@ describe('what follows a difficult birth and a decision not to renew', () => {
     ['dam_weight_kg', ['assisted', 'calving_ease']],
     ['birth_weight_kg', ['assisted_living']],
     ['deposit_paid', ['renewed']],
+    ['split_dose_prep', ['inadequate', 'bbps_total']],
+    ['skip_size_yd3', ['overweight_surcharge']],
+    ['irrigation_volume_ml', ['crop_yield']],
   ])('%s is not recorded after %j', (feature, target) => {
     expect(recordedAfter(feature, target)).toEqual([]);
   });
@@ -152,6 +157,74 @@ print(model.score(X_test, y_test))
         '',
         'fit_rows["y_scaled"] = y_scaler.fit_transform(fit_rows[["mix_temp_c"]]).ravel()\ntest_rows["y_scaled"] = y_scaler.transform(test_rows[["mix_temp_c"]]).ravel()',
       ),
+    );
+  });
+});
+
+describe("a dataclass's field defaults, __post_init__ and properties are followed", () => {
+  const prog = (features: string, mark = '') => `
+from dataclasses import dataclass, field
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.model_selection import train_test_split
+@dataclass
+class LossModel:
+    cat_features: list = field(default_factory=lambda: ["room", "line"])
+    num_features: list = field(default_factory=lambda: ${features})
+    params: dict = field(default_factory=lambda: {"n_estimators": 300, "random_state": 0})
+    def __post_init__(self):
+        self.model = RandomForestClassifier(**self.params)
+    @property
+    def features(self):
+        return self.cat_features + self.num_features
+    def fit(self, df):
+        self.model.fit(df[self.features], df["high_loss"])${mark}
+        return self
+litters = pd.read_csv("litters.csv")
+litters["high_loss"] = (litters["deaths"] / litters["born_alive"] > 0.2).astype(int)
+train_df, test_df = train_test_split(litters, test_size=0.2, random_state=0)
+clf = LossModel().fit(train_df)
+print(clf.model.score(test_df[clf.features], test_df["high_loss"]))
+`;
+  it('the features given by default (nothing)', async () => {
+    await check(prog('["parity", "born_alive"]'));
+  });
+  it('a default that holds the count the label is made of: reported', async () => {
+    await check(prog('["parity", "deaths"]', '  # <- leak-target'));
+  });
+});
+
+describe('a forecast given the regressors of its periods is a forecast of those rows', () => {
+  const prog = (choose: string, mark = '') => `
+import numpy as np
+import pandas as pd
+from statsmodels.tsa.statespace.sarimax import SARIMAX
+TEST_DAYS = 91
+y = pd.read_csv("gate_counts.csv", parse_dates=["day"], index_col="day")["visitors"]
+X = pd.read_csv("calendar.csv", parse_dates=["day"], index_col="day")[["school_holiday", "rain_mm"]]
+y_train, y_test = y.iloc[:-TEST_DAYS], y.iloc[-TEST_DAYS:]
+X_train, X_test = X.iloc[:-TEST_DAYS], X.iloc[-TEST_DAYS:]
+${choose}
+scores = {}
+for order in [(1, 0, 0), (2, 0, 1), (1, 1, 1)]:
+    res = SARIMAX(fit_y, exog=fit_X, order=order).fit(disp=False)
+    pred = res.get_forecast(steps=len(out_X), exog=out_X).predicted_mean
+    scores[order] = np.mean(np.abs(pred.to_numpy() - out_y.to_numpy()) / out_y.to_numpy())${mark}
+best = min(scores, key=scores.get)
+final = SARIMAX(y_train, exog=X_train, order=best).fit(disp=False)
+pred = final.get_forecast(steps=TEST_DAYS, exog=X_test).predicted_mean
+print(best, np.mean(np.abs(pred.to_numpy() - y_test.to_numpy()) / y_test.to_numpy()))
+`;
+  it('the order chosen on a validation tail of the training days (nothing)', async () => {
+    await check(
+      prog(
+        'fit_y, out_y = y_train.iloc[:-60], y_train.iloc[-60:]\nfit_X, out_X = X_train.iloc[:-60], X_train.iloc[-60:]',
+      ),
+    );
+  });
+  it('the order chosen on the test days, reported on them: reported', async () => {
+    await check(
+      prog('fit_y, out_y = y_train, y_test\nfit_X, out_X = X_train, X_test', '  # <- leak-selection'),
     );
   });
 });

@@ -402,6 +402,11 @@ export interface ClassVal {
   methods: Map<string, number>;
   /** A @dataclass or NamedTuple without its own __init__: its annotated fields, in order (the constructor's arguments). */
   fields?: string[];
+  /**
+   * A @dataclass's field defaults (`params: dict = field(default_factory=lambda: {"depth": 6})`, `seed: int = 0`):
+   * what a field not given to the constructor holds.
+   */
+  defaults?: Map<string, Val>;
   /** Class attributes set in its body (`categorical = ["a", "b"]`), read through an instance (`self.categorical`). */
   attrs?: Map<string, Val>;
 }

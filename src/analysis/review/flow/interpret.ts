@@ -1359,6 +1359,34 @@ class Interpreter {
                 .map((a) => a.childForFieldName('left')?.text ?? '')
                 .filter((f) => /^\w+$/.test(f))
             : undefined;
+        // params: dict = field(default_factory=lambda: {…}), seed: int = 0: each field's default, the lambda's body
+        // for a factory.
+        const defaults = new Map<string, Val>();
+        for (const c of fields ? (body?.namedChildren ?? []) : []) {
+          const a = c?.type === 'expression_statement' ? c.namedChildren[0] : undefined;
+          const left =
+            a?.type === 'assignment' && a.childForFieldName('type') ? a.childForFieldName('left') : null;
+          let right = a?.childForFieldName('right') ?? null;
+          if (left?.type !== 'identifier' || !right) continue;
+          if (
+            right.type === 'call' &&
+            /^(dataclasses\.)?field$/.test(right.childForFieldName('function')?.text ?? '')
+          ) {
+            const kws = (right.childForFieldName('arguments')?.namedChildren ?? []).filter(
+              (k) => k?.type === 'keyword_argument',
+            );
+            const kw = (name: string) =>
+              kws.find((k) => k?.childForFieldName('name')?.text === name)?.childForFieldName('value');
+            const factory = kw('default_factory');
+            right =
+              factory?.type === 'lambda'
+                ? (factory.childForFieldName('body') ?? null)
+                : (kw('default') ?? null);
+            if (!right) continue;
+          }
+          const v = this.expr(right, scope);
+          if (v) defaults.set(left.text, v);
+        }
         // categorical = ["a", "b"] in the class body (no annotation): a class attribute, self.categorical in methods.
         const attrs = new Map<string, Val>();
         for (const c of body?.namedChildren ?? []) {
@@ -1377,6 +1405,7 @@ class Interpreter {
             torch,
             methods,
             ...(fields?.length ? { fields } : {}),
+            ...(defaults.size > 0 ? { defaults } : {}),
             ...(attrs.size > 0 ? { attrs } : {}),
           });
           if (torch) this.torchClasses.add(name);
@@ -2667,8 +2696,16 @@ class Interpreter {
       // corr.index, scores.values: what the statistics say, still learnt from those rows.
       case 'stat':
         return obj;
-      case 'obj':
-        return obj.attrs.get(attr) ?? obj.cls.attrs?.get(attr);
+      case 'obj': {
+        const own = obj.attrs.get(attr) ?? obj.cls.attrs?.get(attr);
+        if (own) return own;
+        // @property def features(self): return self.cat_features + self.num_features — read as an attribute.
+        const id = obj.cls.methods.get(attr);
+        const f: FuncVal | undefined = id === undefined ? undefined : { kind: 'func', name: attr, id };
+        return f && this.decorated(id!, 'property') && this.canInline(f)
+          ? this.inlineWith(f, [obj], new Map())
+          : undefined;
+      }
       case 'class':
         return obj.attrs?.get(attr);
       default:
@@ -3002,6 +3039,12 @@ class Interpreter {
           const val = this.expr(v, scope);
           if (val) obj.attrs.set(k, val);
         }
+        for (const [k, v] of callee.defaults ?? []) if (!obj.attrs.has(k)) obj.attrs.set(k, v);
+        // def __post_init__(self): self.model = CatBoostClassifier(**self.params): run once the fields are bound.
+        const post = callee.methods.get('__post_init__');
+        const pf: FuncVal | undefined =
+          post === undefined ? undefined : { kind: 'func', name: '__post_init__', id: post };
+        if (pf && this.canInline(pf)) this.inlineWith(pf, [obj], new Map());
         return obj;
       }
       const f: FuncVal | undefined =
@@ -5719,6 +5762,11 @@ class Interpreter {
         const stepsNode = args.pos[0] ?? args.kw.get('steps') ?? args.kw.get('h') ?? args.kw.get('fh');
         const horizon = stepsNode ? this.dataOf(this.expr(stepsNode, scope))[0] : undefined;
         if (horizon) return this.pred(e, horizon);
+        // get_forecast(steps=TEST_DAYS, exog=X_test): a horizon given as a number, the periods those of the
+        // regressors given for them.
+        const exogNode = args.kw.get('exog') ?? args.kw.get('X');
+        const exog = exogNode ? this.dataOf(this.expr(exogNode, scope))[0] : undefined;
+        if (exog && !exog.preds) return this.pred(e, exog);
         const future = this.unknownData(at);
         future.future = true;
         return this.pred(e, future);

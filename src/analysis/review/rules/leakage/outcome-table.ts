@@ -260,6 +260,25 @@ export const OUTCOMES: Outcome[] = [
     follows: 'the hCG test, the scans and the delivery follow the transfer that leads to a pregnancy',
   },
   {
+    // A bowel preparation scored at colonoscopy (the Boston scale): the endoscopist flushes and suctions a poor prep
+    // during the very procedure where it is scored.
+    event: 'an inadequate bowel preparation',
+    target: /(^|_)(inadequate\w*|bbps\w*|boston_bowel\w*|prep_quality|poor_prep|bowel_prep\w*)($|_)/,
+    after:
+      /(^|_)(irrigat\w*|flush\w*|suction\w*|water_(used|volume)\w*|caecal_intubation\w*|cecal_intubation\w*|withdrawal_time\w*|repeat_colonoscopy\w*)($|_)/,
+    follows: 'irrigation and suction are done during the colonoscopy that scores the preparation',
+  },
+  {
+    // A skip or container charged extra for its weight: the weighbridge ticket and the tipping fee by tonne are what
+    // the surcharge is computed from, after collection.
+    event: 'an overweight surcharge',
+    target: /(^|_)(overweight\w*|surcharge[sd]?|excess_weight\w*|over_limit)($|_)/,
+    after:
+      /(^|_)(tipping_fees?\w*|gate_fees?\w*|weighbridge\w*|tonnage_charged\w*|disposal_fees?\w*|landfill_tax\w*|net_weight_t\w*)($|_)/,
+    follows:
+      'the weighbridge ticket and the tipping fee are recorded when the load is tipped, after collection',
+  },
+  {
     // A difficult birth (dystocia, a calving or lambing scored for ease, an assisted delivery): the newborn is weighed
     // and examined at the birth whose ease is predicted.
     event: 'a difficult or assisted birth',
