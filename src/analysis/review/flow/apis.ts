@@ -90,6 +90,16 @@ export const LEARNING_TRANSFORMERS = new Set([
   'GraphicalLassoCV',
 ]);
 
+/** The learning transformers that learn where values lie and how far they spread (a scaler of the labels too). */
+export const SCALERS = new Set([
+  'StandardScaler',
+  'MinMaxScaler',
+  'RobustScaler',
+  'MaxAbsScaler',
+  'PowerTransformer',
+  'QuantileTransformer',
+]);
+
 /** Oversamplers create copies or synthetic neighbours of rows: done before a split, the test set holds them. */
 export const OVERSAMPLERS = new Set([
   'SMOTE',

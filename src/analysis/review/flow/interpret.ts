@@ -3098,7 +3098,7 @@ class Interpreter {
     const id = obj.cls.methods.get(method);
     const f: FuncVal | undefined = id === undefined ? undefined : { kind: 'func', name: method, id };
     // (A @staticmethod, self.logbook_features(tests, flights), is given its arguments alone, no instance first.)
-    const self: Val[] = id !== undefined && this.staticMethod(id) ? [] : [obj];
+    const self: Val[] = id !== undefined && this.decorated(id, 'staticmethod') ? [] : [obj];
     const pos = args.pos.map((a) => this.expr(a, scope));
     const kw = new Map([...args.kw].map(([k, v]) => [k, this.expr(v, scope)] as const));
     if (/^(fit|fit_transform|partial_fit)$/.test(method) && pos[0]?.kind === 'data') {
@@ -3163,12 +3163,7 @@ class Interpreter {
     return data.length ? this.derive(data, posOf(n)) : undefined;
   }
 
-  /** Whether a method (its definition's node id) is decorated `@staticmethod`. */
-  private staticMethod(id: number): boolean {
-    return this.decorated(id, 'staticmethod');
-  }
-
-  /** Whether a method (its definition's node id) is decorated `@<name>`. */
+  /** Whether a method (its definition's node id) is decorated `@<name>` (`@staticmethod`, `@property`). */
   private decorated(id: number, name: string): boolean {
     const node = this.funcDefs.get(id)?.node;
     const decorated = node?.parent?.type === 'decorated_definition' ? node.parent : undefined;

@@ -139,10 +139,9 @@ export function durationToEnd(
   });
   const start = sources.find((s) => s !== end && new RegExp(`(^|_)(${TIME_WORDS})$`).test(snake(s)));
   if (end === undefined || start === undefined) return undefined;
-  // (A label timed by another date, late = actual_delivery > est_delivery + 2 months beside campaign_days =
-  // end_date - launch_date: its outcome is that date's, the campaign's end one before it.)
-  // (Named as the actual event's time against a plan: not any date of the label, pickup_date.isna() of an abandoned
-  // fill is no time of another outcome.)
+  // (A label timed by an actual event's date, late = actual_delivery > est_delivery + 2 months beside campaign_days =
+  // end_date - launch_date: its outcome is that date's, the campaign's end one before it. Not any date of the label:
+  // pickup_date.isna() of an abandoned fill times no other outcome.)
   if (t.some((n) => n !== snake(end) && /(^|_)actual_/.test(n))) return undefined;
   return [
     end,

@@ -3,6 +3,7 @@
  * later reach the test set (fit before the split, fit on the whole data then applied to both parts, or fit on the
  * data cross-validation splits) — the evaluation then sees test information through the training features.
  */
+import { SCALERS } from '../../flow/apis.js';
 import type { DataVal, Taint } from '../../flow/facts.js';
 import { datesWithinDates, datesWithinYears, withinRange } from '../../flow/range.js';
 import type { RawFinding } from '../../types.js';
@@ -114,11 +115,7 @@ export const rule: Rule = {
       const ownFacts = tr.columnDefs ? { ...facts, columnDefs: tr.columnDefs } : facts;
       // (And a scaler of the labels, y_scaler.fit_transform(log[[TARGET]]) on every row before the split: the training
       // targets are centred and scaled by the test labels' statistics too.)
-      const labelScalers = (tr.y?.taints ?? []).filter((t) =>
-        /^(StandardScaler|MinMaxScaler|RobustScaler|MaxAbsScaler|PowerTransformer|QuantileTransformer)$/.test(
-          t.by,
-        ),
-      );
+      const labelScalers = (tr.y?.taints ?? []).filter((t) => SCALERS.has(t.by));
       for (const t of [...tr.x.taints, ...labelScalers]) {
         if (rowwise && t.col && t.col.frame === tr.y?.column?.frame && t.col.name === tr.y.column.name)
           continue;
