@@ -776,6 +776,8 @@ class Interpreter {
       }
       const deps = (e.deps ?? []).map((c) => (c.frame === POLARS_FRAME ? { ...c, frame: d.frame } : c));
       for (const c of deps) this.useColumns(d.frame, [c.name]);
+      // [pl.col("n").shift(k).alias(f"lag_{k}") for k in LAGS]: lag features, whatever their names.
+      if (e.time) out.time = strongest(out.time, e.time);
       if (name === undefined) continue; // pl.col("count") as it is
       // (pl.col("snapshot_ts") - pl.col("alarm_ts")) after a join_asof(…, strategy="nearest"): from a later record.
       const later = deps.some((c) => c.frame === d.frame && d.laterCols?.names.has(c.name))
@@ -802,7 +804,6 @@ class Interpreter {
         if (!a || a.names.includes(name) || reads.length === 0 || reads.some((c) => c.lag !== 0)) return t;
         return { ...t, assigned: { frame: a.frame, names: [...a.names, name] } };
       });
-      if (e.time) out.time = strongest(out.time, e.time);
     }
     return out;
   }
@@ -1967,6 +1968,20 @@ class Interpreter {
         const b = r ? this.expr(r, scope) : undefined;
         // 0.8 * len(X), LOOKBACK + 1: numbers (a size times a fraction is no longer the rows).
         if (a?.kind === 'num' && b?.kind === 'num') return arithmetic(op, nums(a), nums(b));
+        // CUTOFF - pd.Timedelta(days=HORIZON): a date that many days from a known one (a bound of its own, not
+        // CUTOFF's; unknown when the span is).
+        if ((op === '-' || op === '+') && a?.kind === 'data' && this.timeConstants.has(a.frame) && r) {
+          const days = this.spanDays(r, scope);
+          if (days !== null) {
+            const d = this.unknownData(posOf(n));
+            if (days !== undefined)
+              this.timeConstants.set(
+                d.frame,
+                this.timeConstants.get(a.frame)! + (op === '-' ? -1 : 1) * days * 864e5,
+              );
+            return d;
+          }
+        }
         const v = this.binary(a, b, posOf(n), op);
         // df["starts_at"] - df["booked_at"] of two time columns: the one subtracted comes first (see Facts.timeOrder).
         if (op === '-' && a?.kind === 'data' && b?.kind === 'data' && a.column && b.column) {
@@ -2840,7 +2855,13 @@ class Interpreter {
         return this.callFunction(`${objNode.text}.${method}`, args, n, scope);
       if (obj?.kind === 'module') return this.callFunction(`${obj.name}.${method}`, args, n, scope);
       if (obj?.kind === 'est') return this.estMethod(obj, method, args, n, scope);
-      if (obj?.kind === 'obj') return this.objMethod(obj, method, args, n, scope);
+      if (obj?.kind === 'obj') {
+        // self.model(xb): an attribute holding a model (or a function) is called, not a method of the class.
+        const held = obj.cls.methods.has(method) ? undefined : obj.attrs.get(method);
+        if (held?.kind === 'est') return this.callEst(held, args, scope, at);
+        if (held?.kind === 'func') return this.inline(held, args, n, scope);
+        return this.objMethod(obj, method, args, n, scope);
+      }
       if (obj?.kind === 'class' && !obj.torch && obj.methods.has(method)) {
         // ClaimRiskModel.load(path), Features._counts(df): a method called on the class itself runs as a function —
         // a @staticmethod with its arguments, a @classmethod with the class first, another with its explicit self.
@@ -3063,25 +3084,7 @@ class Interpreter {
       return obj;
     }
     if (callee?.kind === 'obj') return this.objMethod(callee, '__call__', args, n, scope);
-    if (callee?.kind === 'est') {
-      // model(x): a forward pass; normalizer(x), feature_space(x): an adapted preprocessing layer transforms.
-      const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
-      if (data.length === 0) return undefined;
-      const fit = callee.fits.at(-1);
-      if (callee.role === 'transformer' && fit) {
-        for (const r of data[0]!.rows)
-          if (this.facts.origins.get(r)?.kind === 'unknown') {
-            const layers = this.inputLayers.get(r) ?? [];
-            if (!layers.includes(callee)) this.inputLayers.set(r, [...layers, callee]);
-          }
-        const out = this.derive([data[0]!], at);
-        out.taints = [...out.taints, { by: callee.cls, fitRows: fit.rows, at: fit.at }];
-        return out;
-      }
-      // tokenizer(questions, contexts) of a pretrained tokenizer: the inputs encoded, row by row.
-      if (callee.role === 'transformer' && callee.fits.length === 0) return this.derive(data, at);
-      return this.pred(callee, data[0]!);
-    }
+    if (callee?.kind === 'est') return this.callEst(callee, args, scope, at);
     if (!callee && fn.type === 'identifier') return this.callFunction(fn.text, args, n, scope);
     // criterion(outputs, labels) where criterion is a parameter (or a loss object the program did not make here):
     // named as a loss or a metric, it scores its arguments.
@@ -3091,6 +3094,47 @@ class Interpreter {
       at,
       callee?.kind === 'data' && SCORING_CALL.test(fn.text.split('.').at(-1)!),
     );
+  }
+
+  /**
+   * The days of a span (`pd.Timedelta(days=7)`, `timedelta(weeks=HORIZON)`, `pd.DateOffset(days=n)`): its number
+   * when known, undefined when not, null when the node is no span.
+   */
+  private spanDays(n: Node, scope: Scope): number | null | undefined {
+    if (
+      n.type !== 'call' ||
+      !/(^|\.)(Timedelta|timedelta|DateOffset)$/.test(n.childForFieldName('function')?.text ?? '')
+    )
+      return null;
+    const args = this.args(n);
+    const per: Record<string, number> = { days: 1, weeks: 7, hours: 1 / 24 };
+    let total = 0;
+    for (const [k, v] of args.kw) {
+      const val = this.expr(v, scope);
+      if (!(k in per) || val?.kind !== 'num' || val.of || !Number.isFinite(val.value)) return undefined;
+      total += val.value * per[k]!;
+    }
+    return args.kw.size > 0 && args.pos.length === 0 ? total : undefined;
+  }
+
+  /** model(x): a forward pass; normalizer(x), feature_space(x): an adapted preprocessing layer transforms. */
+  private callEst(callee: EstVal, args: Args, scope: Scope, at: Position): Val | undefined {
+    const data = args.pos.flatMap((a) => this.dataOf(this.expr(a, scope)));
+    if (data.length === 0) return undefined;
+    const fit = callee.fits.at(-1);
+    if (callee.role === 'transformer' && fit) {
+      for (const r of data[0]!.rows)
+        if (this.facts.origins.get(r)?.kind === 'unknown') {
+          const layers = this.inputLayers.get(r) ?? [];
+          if (!layers.includes(callee)) this.inputLayers.set(r, [...layers, callee]);
+        }
+      const out = this.derive([data[0]!], at);
+      out.taints = [...out.taints, { by: callee.cls, fitRows: fit.rows, at: fit.at }];
+      return out;
+    }
+    // tokenizer(questions, contexts) of a pretrained tokenizer: the inputs encoded, row by row.
+    if (callee.role === 'transformer' && callee.fits.length === 0) return this.derive(data, at);
+    return this.pred(callee, data[0]!);
   }
 
   /** A method of a user class instance, run with self bound to it (fit_transform by fit then transform). */
@@ -5507,11 +5551,32 @@ class Interpreter {
     return fact;
   }
 
+  /**
+   * A model's features. Given as a dict of named inputs (Keras' model.fit({"bridge_type": cat, "numeric":
+   * df[NUMERIC]}, y)), every input: the columns of the frame each is read from, together.
+   */
+  private inputsOf(v: Val | undefined, at: Position): DataVal | undefined {
+    const items = v?.kind === 'coll' && v.keys ? v.items.flatMap((i) => this.dataOf(i)) : [];
+    if (items.length < 2) return this.dataOf(v)[0];
+    const frame = items[0]!.cols?.frame ?? items[0]!.column?.frame;
+    if (frame === undefined) return items[0];
+    const names = new Set<string>();
+    for (const d of items) {
+      if (d.cols?.mode === 'only' && d.cols.frame === frame && !d.cols.more)
+        for (const c of d.cols.names) names.add(c);
+      else if (!d.cols && d.column && d.column.frame === frame) names.add(d.column.name);
+      else return items[0];
+    }
+    const out = this.derive(items, at);
+    out.cols = { frame: frame!, mode: 'only', names };
+    return out;
+  }
+
   private estMethod(e: EstVal, method: string, args: Args, n: Node, scope: Scope): Val | undefined {
     const at = posOf(n);
     const xNode = args.pos[0] ?? args.kw.get('X') ?? args.kw.get('x');
     const yNode = args.pos[1] ?? args.kw.get('y');
-    let x = xNode ? (this.dataOf(this.expr(xNode, scope))[0] ?? undefined) : undefined;
+    let x = xNode ? this.inputsOf(this.expr(xNode, scope), at) : undefined;
     let y = yNode ? this.dataOf(this.expr(yNode, scope))[0] : undefined;
     if (!xNode && args.splat) {
       // model.evaluate(*self.data), model.fit(*train_xy): features and labels from a pair.
@@ -6057,6 +6122,14 @@ class Interpreter {
       // (Rows kept by a mask on a column that is not a date, ledger[ledger.entry_type.isin([…])], are every record of
       // each kind all the same: a cut in time is what makes a table no longer the whole record.)
       const after: { column: string; from: string }[] = [];
+      // (sms[sms.hours_before >= 24] with hours_before = slot_start - sent_at: a cut in time too, by the span from a
+      // dated record to another date of its row.)
+      const timed = (name: string) => dates.has(name) || this.dated({ frame, name }) || TIME_NAME.test(name);
+      const spanOfDates = (c: string) => {
+        const deps = this.facts.columnDefs.get(frame)?.get(c)?.deps ?? [];
+        const [minus, plus] = [deps.filter((d) => d.subtracted), deps.filter((d) => !d.subtracted)];
+        return minus.length > 0 && plus.length > 0 && [...minus, ...plus].some((d) => timed(d.name));
+      };
       const unfiltered = [...g.data.rows].every((r) => {
         let o = this.facts.origins.get(r);
         for (let depth = 0; (o?.kind === 'subset' || o?.how === 'an inner merge') && depth < 8; depth++) {
@@ -6089,7 +6162,8 @@ class Interpreter {
             o.parents.length !== 1 ||
             dates.has(c) ||
             this.dated({ frame, name: c }) ||
-            TIME_NAME.test(c)
+            TIME_NAME.test(c) ||
+            spanOfDates(c)
           )
             return false;
           o = this.facts.origins.get(o.parents[0]!);
@@ -6425,14 +6499,16 @@ class Interpreter {
     }
     if (method === 'sample') {
       // replace=len(g) < n, replace=cfg["with_replacement"]: copies wherever it holds (only False draws none).
-      const replaceNode = args.kw.get('replace');
+      // Polars spells them with_replacement= and fraction=.
+      const replaceKw = args.kw.has('with_replacement') ? 'with_replacement' : 'replace';
+      const replaceNode = args.kw.get(replaceKw);
       const replaceVal = replaceNode ? this.expr(replaceNode, scope) : undefined;
       const maybe =
         !!replaceNode &&
-        this.kwBool(args, 'replace') === undefined &&
+        this.kwBool(args, replaceKw) === undefined &&
         !(replaceVal?.kind === 'const' && replaceVal.value === false);
-      const replace = this.kwBool(args, 'replace') === true || maybe;
-      const frac = Number(args.kw.get('frac')?.text ?? 'NaN');
+      const replace = this.kwBool(args, replaceKw) === true || maybe;
+      const frac = Number((args.kw.get('frac') ?? args.kw.get('fraction'))?.text ?? 'NaN');
       const over = replace || frac > 1;
       // df.sample(frac=1): every row, in random order.
       if (frac === 1 && !replace)
@@ -6444,7 +6520,7 @@ class Interpreter {
         over ? 'oversampled' : 'part',
         d.rows,
         at,
-        over ? `sample(replace=${maybe ? replaceNode!.text.slice(0, 40) : 'True'})` : 'sample()',
+        over ? `sample(${replaceKw}=${maybe ? replaceNode!.text.slice(0, 40) : 'True'})` : 'sample()',
       );
       return this.withRows(d, o, at);
     }
@@ -7315,6 +7391,9 @@ class Interpreter {
       if (cols) this.useColumns(base.data.frame, cols);
       return base;
     }
+    // self.base[i] of a dataset the program defines: its __getitem__, run as base.__getitem__(i) would be.
+    if (base.kind === 'obj' && first && subs.length === 1 && base.cls.methods.has('__getitem__'))
+      return this.objMethod(base, '__getitem__', { pos: [first], kw: new Map() }, n, scope);
     if (base.kind !== 'data' || !first) {
       // thresholds[np.argmax(f1s)]: the index is evaluated (it may pick by scores).
       if (base.kind !== 'data') for (const s of subs) this.expr(s, scope);
@@ -8010,6 +8089,8 @@ class Interpreter {
 
   private columns(d: DataVal, colPart: Node | undefined, at: Position, scope?: Scope): DataVal {
     if (!colPart) return d;
+    // arr[:, None], arr[:, np.newaxis]: the same values, one column of them.
+    if (/^(None|np\.newaxis|numpy\.newaxis)$/.test(colPart.text)) return d;
     const int = (t: Node | null | undefined) =>
       t && /^-?\d+$/.test(t.text.replace(/\s/g, '')) ? Number(t.text.replace(/\s/g, '')) : undefined;
     if (int(colPart) !== undefined) return this.colOf(d, `#${int(colPart)}`, at);

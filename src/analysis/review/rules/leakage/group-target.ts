@@ -70,7 +70,7 @@ export function groupTargetStatistic(
     laterRowsSummarised(facts, t, target, rule) ??
     countsLaterRows(facts, t, rule) ??
     laterEventsMerged(facts, t, rule, asOf) ??
-    summarisedWithLabel(t, target, label, rule)
+    summarisedWithLabel(facts, t, target, label, rule)
   );
 }
 
@@ -81,6 +81,7 @@ export function groupTargetStatistic(
  * The features of a label's period come from records cut before it, in a summary of their own.
  */
 function summarisedWithLabel(
+  facts: Facts,
   t: TrainFact,
   target: { frame: number; name: string },
   label: Set<string>,
@@ -96,7 +97,17 @@ function summarisedWithLabel(
     const f = t.x.taints.find((x) => {
       if (x === l || !reduction(x) || !same(x, l) || ofLabel(x) || x.col!.name === l.col!.name) return false;
       const a = x.assigned!;
-      return !(t.x.cols?.mode === 'only' && !a.names.some((n) => mayHold(t.x.cols!, n)));
+      if (t.x.cols?.mode === 'only' && !a.names.some((n) => mayHold(t.x.cols!, n))) return false;
+      // (Read off an earlier row, g["vessels"].shift(1): yesterday's summary, known by today's forecast.)
+      const defs = (t.columnDefs ?? facts.columnDefs).get(a.frame);
+      const used = t.x.cols?.mode === 'only' ? a.names.filter((n) => t.x.cols!.names.has(n)) : [];
+      const earlier = (n: string) => {
+        const reads = (defs?.get(n)?.deps ?? []).filter(
+          (d) => d.frame === a.frame && a.names.includes(d.name),
+        );
+        return reads.length > 0 && reads.every((d) => d.lag > 0);
+      };
+      return !(used.length > 0 && used.every(earlier));
     });
     if (!f) continue;
     const name =

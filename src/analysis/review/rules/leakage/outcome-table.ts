@@ -128,8 +128,9 @@ export const OUTCOMES: Outcome[] = [
     event: 'a claim',
     target: /(^|_)(claims?|claimed|loss|losses)($|_)/,
     after:
-      /(^|_)(payouts?|paid|paid_amount|settle\w*|reserves?|adjuster\w*|litigat\w*|lawyer|subrogation|salvage)($|_)/,
-    follows: 'payouts, reserves and settlements are set while a claim is handled',
+      /(^|_)(payouts?|paid|paid_amount|settle\w*|reserves?|adjuster\w*|litigat\w*|lawyer|subrogation|salvage|replacements?(_\w+)?_(sent|issued|shipped|dispatched|supplied))($|_)/,
+    // (A warranty claim is met by replacements sent: replacement_frames_sent counts what the claims were answered with.)
+    follows: 'payouts, reserves, settlements and the replacements sent are set while a claim is handled',
   },
   {
     event: 'a late arrival',
@@ -164,9 +165,10 @@ export const OUTCOMES: Outcome[] = [
     event: 'a no-show',
     target: /(^|_)(no_?shows?|noshow|did_not_attend|dna|missed_appointment|showed_up)($|_)/,
     after:
-      /(^|_)(deposit_forfeited|forfeit\w*|table_minutes|table_occupied\w*|seated\w*|checked_in|check_in_time|arrival_time|arrived\w*|visit_duration|bill_amount|final_bill|redeemed|redemptions?)($|_)/,
+      /(^|_)(deposit_forfeited|forfeit\w*|table_minutes|table_occupied\w*|seated\w*|checked_in|check_in_time|arrival_time|arrived\w*|visit_duration|bill_amount|final_bill|redeemed|redemptions?|extras?_(spend|spent|revenue|sales|bill)\w*|on_?site_spend\w*|incidentals?\w*)($|_)/,
+    // (What a guest spends on extras during the stay, nothing for one who never came.)
     follows:
-      'a forfeited deposit, the check-in, what was redeemed there and the time spent there exist once the guest came or did not',
+      'a forfeited deposit, the check-in, what was redeemed or spent there and the time spent there exist once the guest came or did not',
   },
   {
     // An online order's return (retail return prediction at checkout).
@@ -336,11 +338,31 @@ export const OUTCOMES: Outcome[] = [
   {
     // An overrun, a delay: the actual duration or cost is what the overrun is measured from, known at the end.
     event: 'an overrun',
-    target: /(^|_)(overrun\w*|over_budget|overbudget|slippage|exceed\w*|late_finish|finished_late)($|_)/,
+    target:
+      /(^|_)(overrun\w*|overran|ran_over|over_budget|overbudget|slippage|exceed\w*|late_finish|finished_late)($|_)/,
     // (What the run consumed, read from the vehicle's or machine's log: fuel used, idle time, the hours it ran.)
     after:
-      /(^|_)(actual(_\w+)?|fuel_(used|consumed|burn\w*|per_\w+)|(energy|material|labou?r)_used|idle_(minutes|time|hours)|elapsed\w*)($|_)/,
-    follows: 'the actual duration and cost, and what the job consumed, exist once the job is done',
+      /(^|_)(actual(_\w+)?|fuel_(used|consumed|burn\w*|per_\w+)|(energy|material|labou?r)_used|idle_(minutes|time|hours)|elapsed\w*|invoiced|billed)($|_)/,
+    // (What was invoiced, labour_hours_invoiced, is billed at the end for the work the job took.)
+    follows:
+      'the actual duration and cost, what the job consumed and what was invoiced for it exist once the job is done',
+  },
+  {
+    // A repair's length (a fault job's hours, the time to repair): the labour and parts booked to the job are billed
+    // for those hours, once it is closed.
+    event: 'a repair’s length',
+    target:
+      /(^|_)(repair_(hours|time|minutes|days|duration)|time_to_(repair|fix)|hours_to_(repair|fix)|mttr)($|_)/,
+    after:
+      /(^|_)(labou?r_(cost|charge|charged|billed)\w*|parts_(cost|used|fitted)\w*|job_cost\w*|invoice\w*)($|_)/,
+    follows: 'the labour and parts billed to a repair are counted for the hours it took',
+  },
+  {
+    // A sell-out (a train, a show, a sailing at capacity): a waiting list for returns opens, people are turned away.
+    event: 'a sell-out',
+    target: /(^|_)(sold_out|sell_?outs?|sellouts?|fully_booked|at_capacity|full_house)($|_)/,
+    after: /(^|_)(wait_?list\w*|waiting_list\w*|turned_away\w*|returns_queue\w*|standby_list\w*)($|_)/,
+    follows: 'a waiting list for returns and the people turned away exist once it is full',
   },
   {
     // A refusal or a grant (a planning application, a permit, a benefit or insurance claim): an appeal is lodged

@@ -267,7 +267,7 @@ const POST_OUTCOME_BY_DATASET: [RegExp, RegExp][] = [[/titanic/i, /^(boat|body)$
  */
 // (Not a kind of settlement, `settlement_type` urban or rural: a place people live in, as often as a claim's payment.)
 const POST_OUTCOME =
-  /(^|_)(chargebacks?|refunds?|refunded|disputes?|disputed|write_?offs?|written_?off|settlements?(?!_(type|kind|class|category|size|tier|pattern)($|_))|settled)($|_)/i;
+  /(^|_)(chargebacks?|refunds?|refunded|disputes?|disputed|write_?offs?|written_?off|settlements?(?!_(type|kind|class|category|size|tier|pattern|density|plates?|stage)($|_))|settled)($|_)/i;
 
 /**
  * Whether a column is recorded after the outcome whatever the domain: events that follow one (chargebacks, refunds,

@@ -4,7 +4,7 @@
  * data cross-validation splits) — the evaluation then sees test information through the training features.
  */
 import { SCALERS } from '../../flow/apis.js';
-import type { DataVal, Taint } from '../../flow/facts.js';
+import type { DataVal, EvalFact, Facts, Taint } from '../../flow/facts.js';
 import { datesWithinDates, datesWithinYears, withinRange } from '../../flow/range.js';
 import type { RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
@@ -44,18 +44,33 @@ function leftOut(t: Taint, x: DataVal): boolean {
 
 /**
  * Every evaluation of the model is of rows cut from `fitRows` (a part carved from the rows a transform was learnt
- * on): no score of the program is of rows the transform never saw.
+ * on): no score of the program is of rows the transform never saw. (Unless another model given the same transform
+ * is scored on such rows: candidates compared on one validation part carved from the transform's rows, the one
+ * chosen then scored on the test part, which is untouched. Folds cut in a loop are a cross-validation the transform
+ * stands outside of, test part or not.)
  */
-function scoredOnlyInside(
-  facts: ProgramContext['facts'],
-  model: number,
-  fitRows: ReadonlySet<number>,
-): boolean {
-  const evals = facts.evals.filter((e) => e.model.id === model && e.how !== 'early-stopping');
+function scoredOnlyInside(facts: ProgramContext['facts'], model: number, t: Taint): boolean {
+  const inside = (e: EvalFact) =>
+    [...e.data.rows].every((r) => [...chain(facts, r)].some((id) => t.fitRows.has(id)));
+  const scored = facts.evals.filter((e) => e.how !== 'early-stopping');
+  const evals = scored.filter((e) => e.model.id === model);
+  if (evals.length === 0 || !evals.every(inside)) return false;
+  const folds = evals.some((e) => [...e.data.rows].some((r) => cutInLoop(facts, r, t.fitRows)));
   return (
-    evals.length > 0 &&
-    evals.every((e) => [...e.data.rows].every((r) => [...chain(facts, r)].some((id) => fitRows.has(id))))
+    folds ||
+    !scored.some(
+      (e) => e.model.id !== model && e.data.taints.some((x) => x.at === t.at && x.by === t.by) && !inside(e),
+    )
   );
+}
+
+/** Whether rows `id` were cut from `fitRows` inside a loop (the validation fold of a hand-written K-fold). */
+function cutInLoop(facts: ProgramContext['facts'], id: number, fitRows: ReadonlySet<number>): boolean {
+  for (let o = facts.origins.get(id), depth = 0; o && !fitRows.has(o.id) && depth < 8; depth++) {
+    if (o.loop !== undefined) return true;
+    o = o.parents.length === 1 ? facts.origins.get(o.parents[0]!) : undefined;
+  }
+  return false;
 }
 
 const TRAIN_NAME = /(^|_)(train|training|trn|tr)($|_|\d)/i;
@@ -142,7 +157,7 @@ export const rule: Rule = {
           // validation_split does the same): the test set stays unseen — when the program has one. A predefined
           // training part (load_dataset(..., split="train")) transformed whole, then cut into the parts the model is
           // trained and scored on, has its statistics in the part scored.
-          if (onTrainingPart(facts, t.fitRows) && !scoredOnlyInside(facts, tr.model.id, t.fitRows)) continue;
+          if (onTrainingPart(facts, t.fitRows) && !scoredOnlyInside(facts, tr.model.id, t)) continue;
           // The rows above the division (what was split), not filters applied after it: an outlier detector fit on
           // the training part and used to filter it learnt from training rows only.
           const anc = above(facts, c);
@@ -214,11 +229,16 @@ export const rule: Rule = {
         }
         // Fit on the very rows the model is then evaluated on, however they were made (a test file loaded on its
         // own, then stacked with the training rows for the scaler: StandardScaler().fit(np.vstack([X_train, X_test]))).
+        // Rows the model was fit on in minibatches (`model(X_train[idx])` in a loop) are seen, not held out.
         for (const e of facts.evals) {
           if (e.model.id !== tr.model.id || e.how === 'early-stopping') continue;
           const unseen = [...e.data.rows].find((r) => {
             const c = chain(facts, r);
-            return !e.fitsBefore.some((f) => intersects(f.rows, c)) && t.fitRows.has(r);
+            return (
+              !e.fitsBefore.some(
+                (f) => intersects(f.rows, c) || [...f.rows].some((b) => batchOf(facts, b, r)),
+              ) && t.fitRows.has(r)
+            );
           });
           if (unseen !== undefined)
             report(
@@ -308,3 +328,13 @@ export const rule: Rule = {
     return [...out.values()];
   },
 };
+
+/** Whether `id` is rows picked from `of` (`X_train[idx]`, a minibatch), through subsets only. */
+function batchOf(facts: Facts, id: number, of: number): boolean {
+  for (let o = facts.origins.get(id), depth = 0; o && depth < 8; depth++) {
+    if (o.id === of) return true;
+    if (o.kind !== 'subset' || o.parents.length !== 1) return false;
+    o = facts.origins.get(o.parents[0]!);
+  }
+  return false;
+}
