@@ -456,6 +456,8 @@ class Interpreter {
   private readonly laterJoins = new Map<number, NonNullable<DataVal['laterCols']>>();
   /** Frames (ids) of `pd.Timestamp("2019-01-01")` values: their time in milliseconds (see maskOf). */
   private readonly timeConstants = new Map<number, number>();
+  /** The value a mask part is cut at (`df.index < train_end` with train_end a known date), by origin. */
+  private readonly cutValues = new Map<number, number>();
   /** Single values of the data read at a position (see subscript): cut points. */
   private readonly elements = new WeakSet<DataVal>();
   /** Parts of another array selected by a split's positions (see alignedPart), by part and rows. */
@@ -748,6 +750,14 @@ class Interpreter {
     ];
     const exprs = named.filter(([, v]) => v?.kind === 'data' && v.frame === POLARS_FRAME);
     if (exprs.length === 0) return undefined;
+    // with_columns(pl.col("area").fill_null(pl.col("area_med"))): unaliased, an expression keeps the name of the
+    // column it starts from, and replaces it.
+    const rootName = new Map<Val, string>();
+    args.pos.forEach((a, i) => {
+      const m = /^pl\.col\(\s*["'](\w+)["']\s*\)\s*\./.exec(a.text);
+      const v = argVals[i];
+      if (m && v && !/\.(alias|name)\b/.test(a.text)) rootName.set(v, m[1]!);
+    });
     // group_by("season", …).agg(…).with_columns(pl.col("season") + 1): a reduction's key moved by a constant, so its
     // statistics go to another season's rows when joined back (see Taint.mergedBack), as pandas' key assignment does.
     // (Unaliased, a Polars expression keeps the name of the column it starts from.)
@@ -762,7 +772,7 @@ class Interpreter {
     const out = this.derive([d], at, true);
     for (const [kw, v] of exprs) {
       const e = v as DataVal;
-      const name = kw ?? e.alias;
+      const name = kw ?? e.alias ?? rootName.get(e);
       // pl.col(c).fill_null(pl.col(c).median()): a statistic of the expression's column is one of this frame's rows.
       for (const t of e.taints) {
         const fitRows = t.fitRows.size === 0 ? new Set(d.rows) : t.fitRows;
@@ -1970,17 +1980,16 @@ class Interpreter {
         if (a?.kind === 'num' && b?.kind === 'num') return arithmetic(op, nums(a), nums(b));
         // CUTOFF - pd.Timedelta(days=HORIZON): a date that many days from a known one (a bound of its own, not
         // CUTOFF's; unknown when the span is).
+        // (Any other span, CUTOFF - gap of a name bound elsewhere: another date all the same, not known here.)
         if ((op === '-' || op === '+') && a?.kind === 'data' && this.timeConstants.has(a.frame) && r) {
           const days = this.spanDays(r, scope);
-          if (days !== null) {
-            const d = this.unknownData(posOf(n));
-            if (days !== undefined)
-              this.timeConstants.set(
-                d.frame,
-                this.timeConstants.get(a.frame)! + (op === '-' ? -1 : 1) * days * 864e5,
-              );
-            return d;
-          }
+          const d = this.unknownData(posOf(n));
+          if (days !== undefined && days !== null)
+            this.timeConstants.set(
+              d.frame,
+              this.timeConstants.get(a.frame)! + (op === '-' ? -1 : 1) * days * 864e5,
+            );
+          return d;
         }
         const v = this.binary(a, b, posOf(n), op);
         // df["starts_at"] - df["booked_at"] of two time columns: the one subtracted comes first (see Facts.timeOrder).
@@ -2182,8 +2191,11 @@ class Interpreter {
         return v ? this.expr(v, scope) : undefined;
       }
       case 'await':
-      // [df, *copies]: the items of copies among the list's.
+      // [df, *copies]: the items of copies among the list's. ([*anom.data_vars, "elevation"]: xarray's variables
+      // spread into a list are their names, as a frame's columns are — no data.)
       case 'list_splat':
+        if (n.namedChildren[0]?.type === 'attribute' && /\.data_vars$/.test(n.namedChildren[0].text))
+          return undefined;
         return n.namedChildren[0] ? this.expr(n.namedChildren[0], scope) : undefined;
       default:
         return undefined;
@@ -3097,24 +3109,42 @@ class Interpreter {
   }
 
   /**
-   * The days of a span (`pd.Timedelta(days=7)`, `timedelta(weeks=HORIZON)`, `pd.DateOffset(days=n)`): its number
-   * when known, undefined when not, null when the node is no span.
+   * The days of a span (`pd.Timedelta(days=7)`, `timedelta(weeks=HORIZON)`, `pd.DateOffset(days=n)`,
+   * `np.timedelta64(HORIZON, "D")`, `pd.Timedelta("7D")`): its number when known, undefined when not, null when the
+   * node is no span.
    */
   private spanDays(n: Node, scope: Scope): number | null | undefined {
     if (
       n.type !== 'call' ||
-      !/(^|\.)(Timedelta|timedelta|DateOffset)$/.test(n.childForFieldName('function')?.text ?? '')
+      !/(^|\.)(Timedelta|timedelta|timedelta64|DateOffset|to_timedelta)$/.test(
+        n.childForFieldName('function')?.text ?? '',
+      )
     )
       return null;
     const args = this.args(n);
-    const per: Record<string, number> = { days: 1, weeks: 7, hours: 1 / 24 };
+    const per: Record<string, number> = { days: 1, weeks: 7, hours: 1 / 24, D: 1, W: 7, h: 1 / 24 };
+    const num = (v: Node) => {
+      const val = this.expr(v, scope);
+      return val?.kind === 'num' && !val.of && Number.isFinite(val.value) ? val.value : undefined;
+    };
+    if (args.pos.length > 0) {
+      // np.timedelta64(7, "D"), pd.Timedelta(7, unit="D"), pd.Timedelta("7D")
+      const text = stringValue(args.pos[0]);
+      const m =
+        text === undefined ? undefined : /^\s*(\d+(?:\.\d+)?)\s*(D|W|h|days?|weeks?|hours?)\s*$/.exec(text);
+      if (m) return Number(m[1]) * (per[m[2]!] ?? per[`${m[2]!.replace(/s$/, '')}s`] ?? Number.NaN);
+      const count = num(args.pos[0]!);
+      const unit = stringValue(args.pos[1] ?? args.kw.get('unit'));
+      const f = unit === undefined ? undefined : (per[unit] ?? per[`${unit.replace(/s$/, '')}s`]);
+      return count !== undefined && f !== undefined ? count * f : undefined;
+    }
     let total = 0;
     for (const [k, v] of args.kw) {
-      const val = this.expr(v, scope);
-      if (!(k in per) || val?.kind !== 'num' || val.of || !Number.isFinite(val.value)) return undefined;
-      total += val.value * per[k]!;
+      const x = num(v);
+      if (!(k in per) || x === undefined) return undefined;
+      total += x * per[k]!;
     }
-    return args.kw.size > 0 && args.pos.length === 0 ? total : undefined;
+    return args.kw.size > 0 ? total : undefined;
   }
 
   /** model(x): a forward pass; normalizer(x), feature_space(x): an adapted preprocessing layer transforms. */
@@ -5140,6 +5170,8 @@ class Interpreter {
     // df[df.acc_year <= 2021] and df[df.acc_year.between(2022, 2023)]: a range after the cutoff is the later part
     // (before it, between(2015, 2020) beside df[df.acc_year >= 2021], the earlier).
     const between = op === 'between' && !mask.neg && !!mask.range;
+    const cut = /=(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)$/.exec(mask.key)?.[1];
+    if (cut !== undefined && (op === '<' || op === '<=')) this.cutValues.set(o.id, Number(cut));
     if ((!first || !second) && (op === '<' || op === '<=' || equal || between)) {
       // df[df.applied < TRAIN_END] and df[df.applied >= TEST_START]: earlier and later rows by two cutoffs (a gap
       // between them, for the labels to land), the parts of one split in time all the same.
@@ -5174,6 +5206,8 @@ class Interpreter {
       // (Two ranges that overlap, between(2018, 2022) and < 2020, are no split in time.)
       const [r1, r2] = [first.range?.range, second.range?.range];
       if (r1?.hi !== undefined && r2?.lo !== undefined && r1.hi > r2.lo) return o;
+      // (Two names of one date, train_end = cutoff, df.index < train_end and df.index >= cutoff: one cut, no gap.)
+      const [v1, v2] = [this.cutValues.get(first.id), this.cutValues.get(second.id)];
       const fact: SplitFact = {
         id: this.nextId++,
         fn: 'mask/~mask',
@@ -5184,6 +5218,7 @@ class Interpreter {
         shuffled: false,
         ...(mask.column ? { by: mask.column } : {}),
       };
+      if (v1 !== undefined && v1 === v2) fact.sameCut = true;
       o2.fact = fact;
       entry.fact = fact;
       for (const x of [...o2.parts.get(false)!, ...o2.parts.get(true)!]) link(x, fact);
@@ -7107,9 +7142,13 @@ class Interpreter {
         keys.some((k) => KEY_NAME.test(k) && !dateNamed(k)) &&
         keys.some((k) => dateNamed(k) || this.dated({ frame: d.cols?.frame ?? d.frame, name: k }));
       // (On a date among its keys: each row takes the other table's values of its own date.)
+      // (left_on=["site", "water_year"], right_on=[…]: by the left table's keys, as on= does.)
+      const leftOn = args.kw.get('left_on');
+      const joinKeys =
+        onKeys ?? (leftOn ? (stringList(leftOn) ?? this.named(leftOn, scope)?.values) : undefined);
       const byDate =
         method === 'merge' &&
-        !!onKeys?.some((k) => dateNamed(k) || this.dated({ frame: d.cols?.frame ?? d.frame, name: k }));
+        !!joinKeys?.some((k) => dateNamed(k) || this.dated({ frame: d.cols?.frame ?? d.frame, name: k }));
       for (const o of others) {
         const name = o.column?.name;
         for (const t0 of o.taints) {

@@ -140,7 +140,9 @@ export const OUTCOMES: Outcome[] = [
     // (Not what the customer sends for the work to start, selection_received or order_received: it comes before the
     // delivery that is late, and is when the work is planned.)
     after:
-      /(^|_)(actual\w*|delivered\w*|delivery_date|delivery_time|arriv\w*|(?<!(?:order|selection|application|request|documents?|payment|deposit|brief|artwork|files|materials?|specs?)_)received\w*|complaints?|compensation|refunds?|claims?|fines?|fine_amount\w*|late_fees?|continuation_fees?\w*|penalt\w*|days_overdue|overdue_days|chase\w*|chasers?|chasing\w*)($|_)/,
+      /(^|_)(actual\w*|delivered\w*|delivery_date|delivery_time|arriv\w*|(?<!(?:order|selection|application|request|documents?|payment|deposit|brief|artwork|files|materials?|specs?)_)received\w*|complaints?|compensation|refunds?|claims?|fines?|fine_amount\w*|late_fees?|continuation_fees?\w*|penalt\w*|days_overdue|overdue_days|chase\w*|chasers?|chasing\w*|return_condition\w*|condition_(on|at)_return\w*|stoppages?\w*|(?<!(?:planned|scheduled)_)downtime_(hours|days)\w*|(hours|days)_lost\w*)($|_)/,
+    // (A keg's or a tool's condition is recorded when it comes back; a campaign's stoppages and downtime accrue while
+    // it runs, and are what makes it late.)
     follows:
       'the actual arrival, fines, chasers and any compensation are known once the parcel, trip, job or loan is late',
     // (A delay measured as the minutes some handling took after the arrival, handover_minutes > 30 for an
@@ -185,8 +187,10 @@ export const OUTCOMES: Outcome[] = [
     // (An exit test's score, like the final exam's, is taken at the end of the course; the end-of-course feedback
     // form's overall rating too — only those who stayed fill it in.)
     after:
-      /(^|_)(final\w*|g3|exam_score|final_exam|exit_\w*|\w*_exit_score|certificate|diploma|graduat\w*|withdraw\w*|resit|retake|transcript|overall_rating|sessions_rated)($|_)/,
-    follows: 'the final exam, the exit test and the end-of-course feedback come after the course',
+      /(^|_)(final\w*|g3|exam_score|final_exam|exit_\w*|\w*_exit_score|certificate|diploma|graduat\w*|withdraw\w*|resit|retake|transcript|overall_rating|sessions_rated|(assessor|examiner|invigilator)_(interventions?|notes|remarks|comments)\w*)($|_)/,
+    // (What the assessor did or wrote during the practical test itself: its interventions are part of the result.)
+    follows:
+      'the final exam, the exit test, what the assessor noted during it and the end-of-course feedback come with the result',
   },
   {
     event: 'a match result',
@@ -356,6 +360,16 @@ export const OUTCOMES: Outcome[] = [
     after:
       /(^|_)(labou?r_(cost|charge|charged|billed)\w*|parts_(cost|used|fitted)\w*|job_cost\w*|invoice\w*)($|_)/,
     follows: 'the labour and parts billed to a repair are counted for the hours it took',
+  },
+  {
+    // A clinical trial site's recruitment shortfall: the patients screened are counted over the same recruitment
+    // period as those randomised, the screen-failures and consents with them.
+    event: 'a recruitment shortfall',
+    target: /(^|_)(shortfall\w*|under_?recruit\w*|randomi[sz]ed|recruitment_target_met)($|_)/,
+    after:
+      /(^|_)((patients|participants|subjects)_screened|screened|screen_?fail\w*|consented\w*|screening_visits?)($|_)/,
+    follows:
+      'the patients screened and consented are counted over the period whose randomisations the label counts',
   },
   {
     // A sell-out (a train, a show, a sailing at capacity): a waiting list for returns opens, people are turned away.

@@ -117,7 +117,7 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
  * about a later event (a revisit, a repeat), for which this job's handling is the past.
  */
 const HANDLING =
-  /(^|_)((minutes|mins|hours|hrs|days|time|duration)_(to|until|till)_(close|closure|resolve|resolution|complete|completion|finish|fix|repair|restore|restoration|clear|discharge)|(closure|resolution|completion|turnaround|restoration|handling)_(minutes|mins|hours|hrs|days|time|duration)|(minutes|mins|hours|hrs|time)_(on|at)_scene|(on|at)_scene_(minutes|mins|hours|hrs|time|duration)|out_of_service|parts_(fitted|ordered|used|replaced|installed)|(fitted|ordered|replaced)_parts|cover(ed|ing)?_overtime|overtime_(to_)?cover\w*|(engineer|technician|fitter|installer|repair|service)_visits?(_(total|count|made))?)($|_)/;
+  /(^|_)((minutes|mins|hours|hrs|days|time|duration)_(to|until|till)_(close|closure|resolve|resolution|complete|completion|finish|fix|repair|restore|restoration|clear|discharge)|(closure|resolution|completion|turnaround|restoration|handling)_(minutes|mins|hours|hrs|days|time|duration)|(minutes|mins|hours|hrs|time)_(on|at)_scene|(on|at)_scene_(minutes|mins|hours|hrs|time|duration)|out_of_service|(parts|materials?)_(fitted|ordered|used|replaced|installed)|(fitted|ordered|replaced)_parts|cover(ed|ing)?_overtime|overtime_(to_)?cover\w*|(engineer|technician|fitter|installer|repair|service)_visits?(_(total|count|made))?)($|_)/;
 /** Work done at a routine visit (`parts_replaced_at_service`, `parts_fitted_during_annual_inspection`). */
 const ROUTINE =
   /(^|_)(at|during|from|in)_(last_|annual_|routine_|scheduled_)?(service|servicing|inspection|maintenance|mot|pm|check_?up|overhaul)($|_)/;

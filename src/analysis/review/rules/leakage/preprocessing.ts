@@ -205,9 +205,16 @@ export const rule: Rule = {
             ![...t.fitRows].some((r) => {
               for (let o = facts.origins.get(r), depth = 0; o && depth < 8; depth++) {
                 const own = o.range?.range;
+                // (Or years as numbers of the same column, water_year <= 2015 on both sides.)
+                const column = o.range?.column;
                 if (
                   own &&
-                  trainRanges.some((x) => datesWithinDates(own, x.range) || datesWithinYears(own, x.range))
+                  trainRanges.some(
+                    (x) =>
+                      datesWithinDates(own, x.range) ||
+                      datesWithinYears(own, x.range) ||
+                      (x.column === column && withinRange(own, x.range)),
+                  )
                 )
                   return true;
                 o = o.parents.length === 1 ? facts.origins.get(o.parents[0]!) : undefined;
