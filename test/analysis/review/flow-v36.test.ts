@@ -11,6 +11,7 @@ import { check } from './check-leakage.js';
 describe('two names of one cut date are one cut, with no gap for the label', () => {
   const prog = (trainEnd: string, mark = '') => `
 import lightgbm as lgb
+import numpy as np
 import pandas as pd
 HORIZON = 5
 df = pd.read_csv("turbine.csv", parse_dates=["day"], index_col="day")
@@ -27,8 +28,12 @@ print(model.score(test[["kwh_lag1", "wind"]], test["target"]))
   it("the training part ends where the test part begins, the label's days crossing: reported", async () => {
     await check(prog('cutoff', '  # <- leak-time-split'));
   });
-  it('the training part ends a horizon before (nothing)', async () => {
-    await check(prog('cutoff - pd.Timedelta(days=HORIZON)'));
+  it.each([
+    'cutoff - pd.Timedelta(days=HORIZON)',
+    'cutoff - np.timedelta64(HORIZON, "D")',
+    'cutoff - pd.Timedelta(f"{HORIZON}D")',
+  ])('the training part ends a horizon before, %s (nothing)', async (end) => {
+    await check(prog(end));
   });
 });
 
