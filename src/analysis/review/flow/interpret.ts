@@ -1978,9 +1978,8 @@ class Interpreter {
         const b = r ? this.expr(r, scope) : undefined;
         // 0.8 * len(X), LOOKBACK + 1: numbers (a size times a fraction is no longer the rows).
         if (a?.kind === 'num' && b?.kind === 'num') return arithmetic(op, nums(a), nums(b));
-        // CUTOFF - pd.Timedelta(days=HORIZON): a date that many days from a known one (a bound of its own, not
-        // CUTOFF's; unknown when the span is).
-        // (Any other span, CUTOFF - gap of a name bound elsewhere: another date all the same, not known here.)
+        // CUTOFF - pd.Timedelta(days=HORIZON): a date that many days from a known one, a bound of its own, not
+        // CUTOFF's (CUTOFF - gap of a span bound elsewhere: another date all the same, its value unknown).
         if ((op === '-' || op === '+') && a?.kind === 'data' && this.timeConstants.has(a.frame) && r) {
           const days = this.spanDays(r, scope);
           const d = this.unknownData(posOf(n));
@@ -5603,7 +5602,7 @@ class Interpreter {
       else return items[0];
     }
     const out = this.derive(items, at);
-    out.cols = { frame: frame!, mode: 'only', names };
+    out.cols = { frame, mode: 'only', names };
     return out;
   }
 
