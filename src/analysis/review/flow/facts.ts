@@ -247,6 +247,8 @@ export interface DataVal {
     range?: Range;
     /** Equal to a string (`ledger["visit_type"] == "install"`): that string. */
     equals?: string;
+    /** The constant compared with, when known (`df.index < train_end`, a date bound to a name: in milliseconds). */
+    value?: number;
     /**
      * `df["stand_id"].isin(train_stands)` with train_stands a part of a split of the ids (`train_test_split(
      * df["stand_id"].unique())`): that part; the rows it keeps (or, negated, the other part's) are a part of the split.

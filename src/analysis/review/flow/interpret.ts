@@ -707,6 +707,7 @@ class Interpreter {
     out.mask = {
       key: `${left.text.replace(/\s/g, '')}|${c[0]}|${right.text.replace(/\s/g, '')}${value === undefined ? '' : `=${value}`}`,
       neg: c[1],
+      ...(value !== undefined ? { value } : {}),
       ...(column && column !== 'index' ? { column } : {}),
       ...(range && column && column !== 'index' ? { range } : {}),
       ...(column && c[0] === '==' && !c[1] && right.type === 'string' && stringValue(right) !== undefined
@@ -3121,26 +3122,34 @@ class Interpreter {
     )
       return null;
     const args = this.args(n);
-    const per: Record<string, number> = { days: 1, weeks: 7, hours: 1 / 24, D: 1, W: 7, h: 1 / 24 };
+    // Days per unit, as keywords (days=), unit strings (unit="D") and the suffix of "7D".
+    const per: Record<string, number> = {
+      D: 1,
+      day: 1,
+      days: 1,
+      W: 7,
+      week: 7,
+      weeks: 7,
+      h: 1 / 24,
+      hour: 1 / 24,
+      hours: 1 / 24,
+    };
     const num = (v: Node) => {
       const val = this.expr(v, scope);
       return val?.kind === 'num' && !val.of && Number.isFinite(val.value) ? val.value : undefined;
     };
     if (args.pos.length > 0) {
       // np.timedelta64(7, "D"), pd.Timedelta(7, unit="D"), pd.Timedelta("7D")
-      const text = stringValue(args.pos[0]);
-      const m =
-        text === undefined ? undefined : /^\s*(\d+(?:\.\d+)?)\s*(D|W|h|days?|weeks?|hours?)\s*$/.exec(text);
-      if (m) return Number(m[1]) * (per[m[2]!] ?? per[`${m[2]!.replace(/s$/, '')}s`] ?? Number.NaN);
+      const m = /^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+)\s*$/.exec(stringValue(args.pos[0]) ?? '');
+      if (m) return per[m[2]!] === undefined ? undefined : Number(m[1]) * per[m[2]!]!;
       const count = num(args.pos[0]!);
-      const unit = stringValue(args.pos[1] ?? args.kw.get('unit'));
-      const f = unit === undefined ? undefined : (per[unit] ?? per[`${unit.replace(/s$/, '')}s`]);
+      const f = per[stringValue(args.pos[1] ?? args.kw.get('unit')) ?? ''];
       return count !== undefined && f !== undefined ? count * f : undefined;
     }
     let total = 0;
     for (const [k, v] of args.kw) {
       const x = num(v);
-      if (!(k in per) || x === undefined) return undefined;
+      if (per[k] === undefined || x === undefined) return undefined;
       total += x * per[k]!;
     }
     return args.kw.size > 0 ? total : undefined;
@@ -5169,8 +5178,7 @@ class Interpreter {
     // df[df.acc_year <= 2021] and df[df.acc_year.between(2022, 2023)]: a range after the cutoff is the later part
     // (before it, between(2015, 2020) beside df[df.acc_year >= 2021], the earlier).
     const between = op === 'between' && !mask.neg && !!mask.range;
-    const cut = /=(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)$/.exec(mask.key)?.[1];
-    if (cut !== undefined && (op === '<' || op === '<=')) this.cutValues.set(o.id, Number(cut));
+    if (mask.value !== undefined && (op === '<' || op === '<=')) this.cutValues.set(o.id, mask.value);
     if ((!first || !second) && (op === '<' || op === '<=' || equal || between)) {
       // df[df.applied < TRAIN_END] and df[df.applied >= TEST_START]: earlier and later rows by two cutoffs (a gap
       // between them, for the labels to land), the parts of one split in time all the same.
