@@ -330,7 +330,7 @@ crm = pd.read_csv("crm_export.csv")
 jobs = jobs.merge(crm[["customer_id", "lifetime_jobs"]], on="customer_id", how="left")
 jobs["next_job_date"] = jobs.groupby("customer_id")["job_date"].shift(-1)
 jobs["rebooked_365"] = ((jobs["next_job_date"] - jobs["job_date"]).dt.days <= 365).astype(int)
-train, test = jobs[jobs["job_date"] < "2024-01-01"], jobs[jobs["job_date"] >= "2024-01-01"]
+train, test = jobs[jobs["job_date"] < "2023-01-01"], jobs[jobs["job_date"] >= "2024-01-01"]
 cols = ["rooms", "${feat}"]
 m = LogisticRegression().fit(train[cols], train["rebooked_365"])${mark}
 print(m.score(test[cols], test["rebooked_365"]))

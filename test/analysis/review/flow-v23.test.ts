@@ -200,7 +200,7 @@ df = pd.merge_asof(checks, repairs[["pump_id", "repaired_at", "repair_cost"]], l
                    right_on="repaired_at", by="pump_id", direction="forward")
 df["repair_within_30d"] = ((df["repaired_at"] - df["check_date"]).dt.days <= 30).astype(int)
 FEATURES = ${features}
-train, test = df[df["check_date"] < "2024-01-01"], df[df["check_date"] >= "2024-01-01"]
+train, test = df[df["check_date"] < "2023-12-01"], df[df["check_date"] >= "2024-01-01"]
 model = LogisticRegression().fit(train[FEATURES], train["repair_within_30d"])${mark}
 print(model.score(test[FEATURES], test["repair_within_30d"]))
 `;

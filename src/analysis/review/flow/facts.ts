@@ -98,7 +98,13 @@ export interface Taint {
    * comparisons that kept its records from a date on (see Origin.after) — still every record after it, when that
    * date is the row's own.
    */
-  eventLog?: { frame: number; dates: string[]; after?: { column: string; from: string }[] };
+  eventLog?: {
+    frame: number;
+    dates: string[];
+    /** Of two keys, the entity's (`tunnel_id` of `["tunnel_id", "crop_cycle"]`); absent for one key. */
+    key?: string;
+    after?: { column: string; from: string }[];
+  };
   /**
    * Learnt from a dated table and joined onto other rows by date (`sightings.merge(table, on=["date", "beach_id"])`
    * of a table whose anomalies are from a climatology over every day): the rows it was joined onto. Each of them gets

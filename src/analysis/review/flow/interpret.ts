@@ -189,6 +189,8 @@ const HF_DICT_METHOD =
   /^(map|filter|remove_columns|rename_column|rename_columns|select_columns|cast_column|with_format|set_format|shuffle|flatten)$/;
 /** A column named as a point in time (`booked_at`, `starts_at`, `visit_date`, `ts`, `end_time`). */
 const TIME_NAME = /(^|_)(at|on|date|time|ts|timestamp|datetime|dt)$|^(date|time|ts|timestamp|datetime)(_|$)/i;
+/** A key naming a period of the calendar (`season`, `year`, `week_no`): a grouping by time, not an entity's own. */
+const PERIOD_KEY = /(^|_)(season|year|yr|month|week|quarter|period|day|date|hour)s?($|_)/i;
 /** The keys of a DatasetDict's parts. */
 const HF_PART = /^(train|test|validation|valid|dev|eval|unsupervised)$/i;
 /** The file a checkpoint callback writes: `ModelCheckpoint("best.keras")`, `ModelCheckpoint(filepath="m.h5")`. */
@@ -209,6 +211,14 @@ const PERSON_KEY =
  */
 const ENTITY_ID =
   /^(?!(class|label|target|type|category|cluster|fold|split|set|batch|row|index|part|sample|line)_?id$)[a-z][a-z0-9_]*?_?id$|^(mmsi|imo|vin|icao24|uprn|mrn)$/i;
+
+/**
+ * A register's number that names no "id" (`catalogue_no`, `case_number`, `lot_ref`), counted (`nunique()`): as many
+ * things as the number says, each several rows ("{n} photos of {catalogue_no.nunique()} specimens"). Codes and keys are
+ * left out (a postcode or a country code is shared by unrelated rows), and a row's own number (`row_no`, `line_no`).
+ */
+const COUNTED_NUMBER =
+  /^(?!(class|label|target|type|category|cluster|fold|split|set|batch|row|index|part|line|page|seq|sequence|version)_?(no|num|number|ref)$)[a-z][a-z0-9_]*?_(no|num|number|ref)$/i;
 
 /** A key column's name (`booking_id`, `lot_no`, `case_ref`) and what it names (`booking`). */
 const KEY_NAME = /^(.*[a-z])_?(id|no|num|number|code|key|ref)$/i;
@@ -2572,9 +2582,19 @@ class Interpreter {
         a.mask.range && b.mask.range && a.mask.column === b.mask.column
           ? intersectRanges(a.mask.range, b.mask.range)
           : undefined;
+      // (ledger.kind == "withdrawal") & (ledger.posted_on <= SNAPSHOT): records of one kind, within the dates — the
+      // date bound is what says which records a summary of them can hold, so it is the one kept.
+      const ranged =
+        !both &&
+        a.mask.equals !== undefined &&
+        !a.mask.range &&
+        b.mask.range &&
+        b.mask.column !== a.mask.column
+          ? { ...b.mask, key: `${a.mask.key}&${b.mask.key}`, neg: false }
+          : undefined;
       const mask = both
         ? { ...a.mask, key: `${a.mask.key}&${b.mask.key}`, neg: false, range: both }
-        : { ...a.mask, range: undefined };
+        : (ranged ?? { ...a.mask, range: undefined });
       return { ...this.derive([a, b], at, true), mask };
     }
     // finish_seconds / length_km: the divisor's columns marked as such (see ColDep.divisor), unless also read above.
@@ -3242,7 +3262,12 @@ class Interpreter {
       );
     }
     const data = [...pos, ...kw.values()].flatMap((v) => this.dataOf(v));
-    return data.length ? this.derive(data, posOf(n)) : undefined;
+    if (!data.length) return undefined;
+    // self.loss_fn(self.model(X), y) with self.loss_fn = nn.MSELoss(): a loss kept on the instance (no method of the
+    // class), called — a score, as loss_fn(…) is.
+    if (id === undefined && SCORING_CALL.test(method))
+      return this.scored(this.derive(data, posOf(n)), data, posOf(n));
+    return this.derive(data, posOf(n));
   }
 
   /** Whether a method (its definition's node id) is decorated `@<name>` (`@staticmethod`, `@property`). */
@@ -3401,11 +3426,16 @@ class Interpreter {
     for (const v of vals)
       if (v?.kind === 'stat' && !data.some((d) => d.preds || d.evals || d.internal))
         out.taints = [...out.taints, { by: v.by, fitRows: v.rows, at: v.at }];
-    const evals = scores ? this.scoreAgainst(data, at) : [];
+    return scores ? this.scored(out, data, at) : out;
+  }
+
+  /** A loss or metric called on predictions and labels (`loss_fn(net(X), y)`): a score of them. */
+  private scored(out: DataVal, data: DataVal[], at: Position): DataVal {
+    const evals = this.scoreAgainst(data, at);
     if (evals.length) out.evals = [...(out.evals ?? []), ...evals];
     // loss_fn(net(X), y): the values the predictions are compared with are the labels (a backward pass through this
     // loss trains the model on them).
-    const labels = scores ? data.filter((d) => !d.preds?.length && !d.evals && !d.internal) : [];
+    const labels = data.filter((d) => !d.preds?.length && !d.evals && !d.internal);
     if (labels.length === 1 && data.some((d) => d.preds?.length)) out.against = labels[0];
     return out;
   }
@@ -4429,6 +4459,16 @@ class Interpreter {
         out.keyedParts = Object.fromEntries(keys.map((k, i) => [k, [...(partItems[i] as DataVal).rows]]));
       return out;
     }
+    // np.hstack([scaler.transform(df[NUMERIC]), df[BINARY].to_numpy()]), np.column_stack(...): columns beside columns
+    // (of tables of several columns each: hstack of single columns or vectors, np.hstack([y_a, y_b]), is rows after rows).
+    if (/^(hstack|column_stack)$/.test(name) && /^(numpy|np)\./.test(qname) && args.pos.length === 1) {
+      const items = this.dataOf(this.expr(args.pos[0]!, scope));
+      for (const v of args.kw.values()) this.expr(v, scope);
+      const wide = (d: DataVal) => (d.cols !== undefined && !d.column) || (d.deps?.length ?? 0) > 1;
+      if (items.length > 1 && (name === 'column_stack' || items.every(wide)))
+        return this.concatRows(items, at, `${name}()`, true);
+      return items.length ? this.derive(items, at) : undefined;
+    }
     // pd.Categorical(frame["centre"], categories=centres): the column's values, coded by a list of categories (its
     // names, not rows of the data the list was read from).
     if (name === 'Categorical' && /^(pd|pandas)\./.test(qname) && args.pos.length > 0) {
@@ -4813,7 +4853,9 @@ class Interpreter {
       // torch.tensor(df[FEATURES].values), np.asarray(X): the same columns in another container.
       for (const v of args.kw.values()) this.expr(v, scope);
       const data = this.dataOf(this.expr(args.pos[0]!, scope));
-      if (data.length === 1) return this.derive(data, at, true);
+      // torch.tensor(df["date"] < CUT): the same mask, to index tensors with (`X[mask]`, `X[~mask]`).
+      if (data.length === 1)
+        return { ...this.derive(data, at, true), ...(data[0]!.mask ? { mask: data[0]!.mask } : {}) };
       return data.length ? this.derive(data, at) : undefined;
     }
     const out = this.generic(args, scope, at, SCORING_CALL.test(name));
@@ -6194,6 +6236,17 @@ class Interpreter {
             continue;
           }
           const c = o.range?.column;
+          // (ledger[ledger.posted_on > SNAPSHOT]: every record from a date on, the end of each record kept, as above.)
+          if (
+            c &&
+            o.parents.length === 1 &&
+            o.range?.range?.lo !== undefined &&
+            o.range.range.hi === undefined &&
+            (dates.has(c) || this.dated({ frame, name: c }))
+          ) {
+            o = this.facts.origins.get(o.parents[0]!);
+            continue;
+          }
           // (ledger[ledger.visit_type == "install"].groupby("install_id"): the records of the kind the key is named
           // after, each install's own visit, on its own date — not its whole record.)
           const entity =
@@ -6212,9 +6265,25 @@ class Interpreter {
         }
         return o?.kind === 'load';
       });
+      // (sprays.groupby(["tunnel_id", "crop_cycle"]): one entity's records within a period of its own, the whole
+      // cycle's, later weeks included — keyed by the entity; not by a date or a time among the keys.)
+      const keys = g.keys ?? [];
+      const key =
+        keys.length === 1
+          ? keys[0]
+          : keys.length === 2 && keys.every((k) => !dates.has(k) && !TIME_NAME.test(k) && !PERIOD_KEY.test(k))
+            ? keys.filter((k) => ENTITY_ID.test(k)).length === 1
+              ? keys.find((k) => ENTITY_ID.test(k))
+              : undefined
+            : undefined;
       const eventLog =
-        method !== 'transform' && dates.size && unfiltered && g.keys?.length === 1
-          ? { frame, dates: [...dates], ...(after.length ? { after } : {}) }
+        method !== 'transform' && dates.size && unfiltered && key !== undefined
+          ? {
+              frame,
+              dates: [...dates],
+              ...(keys.length > 1 ? { key } : {}),
+              ...(after.length ? { after } : {}),
+            }
           : undefined;
       const stat = (col: Taint['col'], assigned?: Taint['assigned']): Taint => ({
         by: `group statistics (${method})`,
@@ -8065,7 +8134,8 @@ class Interpreter {
       dep.lag === 0 &&
       !dep.pos &&
       !d.preds &&
-      (ENTITY_ID.test(dep.name) || (counted && /^sample_?id$/i.test(dep.name)))
+      (ENTITY_ID.test(dep.name) ||
+        (counted && (/^sample_?id$/i.test(dep.name) || COUNTED_NUMBER.test(dep.name))))
     )
       this.noteEntity(dep.frame, dep.name);
   }
@@ -8316,6 +8386,19 @@ function constantValue(v: Val | undefined, n: Node): number | undefined {
     /(^|\.)(Timestamp|to_datetime|datetime64|Period)$/.test(n.childForFieldName('function')?.text ?? '')
   )
     text = stringValue(n.childForFieldName('arguments')?.namedChildren[0]);
+  else if (
+    n.type === 'call' &&
+    /^(datetime\.)?(date|datetime)$|^(dt|pl)\.(date|datetime)$/.test(
+      n.childForFieldName('function')?.text ?? '',
+    )
+  ) {
+    // date(2023, 10, 1), datetime(2023, 10, 1, 6): a date written as its numbers (UTC, as the strings above are read).
+    const parts = n.childForFieldName('arguments')?.namedChildren ?? [];
+    if (parts.length < 3 || parts.length > 6 || parts.some((p) => p.type !== 'integer')) return undefined;
+    const [y, m, d, h = 0, mi = 0, sec = 0] = parts.map((p) => Number(p.text));
+    const t = Date.UTC(y!, m! - 1, d!, h, mi, sec);
+    return Number.isNaN(t) ? undefined : t;
+  }
   if (text === undefined) return undefined;
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
   if (/^\d{4}-\d{2}(-\d{2})?([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(text)) {

@@ -190,3 +190,19 @@ export function keptWhole(facts: Facts, groupBy: readonly string[] | undefined, 
       [...(facts.periodKeys?.values() ?? [])].some((m) => m.get(g) === by),
   );
 }
+
+const TRAIN_NAME = /(^|_)(train|training|trn|tr)($|_|\d)/i;
+
+/** Whether every fit row lies inside the training side of a split (a split's train part, a part named as training). */
+export function onTrainingPart(facts: Facts, rows: ReadonlySet<number>): boolean {
+  if (rows.size === 0) return false;
+  for (const r of rows) {
+    const inside = [...chain(facts, r)].some((id) => {
+      const o = facts.origins.get(id);
+      if (!o || isHeldOut(o)) return false;
+      return o.kind === 'train' || (o.kind === 'part' && [...o.names].some((n) => TRAIN_NAME.test(n)));
+    });
+    if (!inside) return false;
+  }
+  return true;
+}

@@ -223,6 +223,26 @@ function anyColumnOf(n: Node | null | undefined): string | undefined {
   return columnOf(n);
 }
 
+/**
+ * `(event - anchor).dt.days`, `.dt.total_days()`, `.days`: the days from one date column of the row to another, of
+ * two different columns.
+ */
+function daysBetween(n: Node): { event: string; anchor: string } | undefined {
+  let x: Node | null | undefined = n;
+  if (x?.type === 'call' && x.childForFieldName('arguments')?.namedChildren.length === 0)
+    x = x.childForFieldName('function');
+  if (x?.type !== 'attribute' || !/^(total_)?days$/.test(x.childForFieldName('attribute')?.text ?? ''))
+    return undefined;
+  x = x.childForFieldName('object');
+  if (x?.type === 'attribute' && x.childForFieldName('attribute')?.text === 'dt')
+    x = x.childForFieldName('object');
+  while (x?.type === 'parenthesized_expression') x = x.namedChildren[0];
+  if (x?.type !== 'binary_operator' || !x.children.some((c) => c?.type === '-')) return undefined;
+  const event = anyColumnOf(x.childForFieldName('left'));
+  const anchor = anyColumnOf(x.childForFieldName('right'));
+  return event && anchor && event !== anchor ? { event, anchor } : undefined;
+}
+
 /** A span in polars' words as well: pl.duration(days=90). */
 const ANY_SPAN = new RegExp(`${SPAN.source}|\\b(pl|polars)\\.duration\\s*\\(`);
 
@@ -248,6 +268,12 @@ export function forwardWindows(root: Node): Horizon[] {
     if (!n || ops.length !== 2 || !op) continue;
     // event <= anchor + span, or anchor + span >= event.
     const [event, bound] = op.startsWith('<') ? [ops[0]!, ops[1]!] : [ops[1]!, ops[0]!];
+    // (cancel_date - snapshot).dt.total_days() <= HORIZON_DAYS: the same window, written as the days between.
+    const between = daysBetween(event);
+    if (between && bound.type !== 'binary_operator' && !anyColumnOf(bound)) {
+      out.push({ at: posOf(n), anchor: between.anchor, span: `${bound.text} days` });
+      continue;
+    }
     const ev = anyColumnOf(event);
     if (
       !ev ||

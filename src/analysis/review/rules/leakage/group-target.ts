@@ -5,7 +5,7 @@
 import { type Facts, mayHold, type Taint, type TrainFact } from '../../flow/facts.js';
 import type { RawFinding } from '../../types.js';
 import type { Rule } from '../rule.js';
-import { chain, keptWhole, lineRef, sameRowSources, TIME_COLUMN } from './common.js';
+import { chain, keptWhole, lineRef, onTrainingPart, sameRowSources, TIME_COLUMN } from './common.js';
 
 /**
  * A statistic of the target within groups the split keeps whole (`groupby(["store", "date"])["minutes"]
@@ -40,7 +40,11 @@ export function targetWithinGroup(
   // test period's outcomes in a training row, the row's own in a test row — whatever the key (a street, a room).
   // (With a random split the same statistic is a target encoding fit before the split: leak-preprocessing's.)
   const inTime = !!split?.by && TIME_COLUMN.test(split.by) && taint.by === 'group statistics (transform)';
-  return entityMean(taint) || inTime || (!!by && keptWhole(facts, taint.groupBy, by));
+  // (Fit on the training part and joined onto both, store_rates(train) merged onto train and test: a target encoding
+  // learnt where it may be — each training row's rate holds its own label, as any in-sample fit does, and no test
+  // row's label is in anything.)
+  const learntOnTraining = !!taint.mergedBack && onTrainingPart(facts, taint.fitRows);
+  return (entityMean(taint) && !learntOnTraining) || inTime || (!!by && keptWhole(facts, taint.groupBy, by));
 }
 
 export function groupTargetStatistic(
@@ -55,7 +59,9 @@ export function groupTargetStatistic(
   const label = sameRowSources(facts, target.frame, target.name);
   for (const taint of t.x.taints) {
     if (!targetWithinGroup(facts, t, target, taint) || !taint.col || !taint.groupBy) continue;
-    const name = taint.assigned?.names[0];
+    // (The name among the features: agg(k=…, n=…) with k dropped and rate = k / n kept is reported as the rate.)
+    const names = taint.assigned?.names ?? [];
+    const name = names.find((n) => t.x.cols?.mode === 'only' && t.x.cols.names.has(n)) ?? names[0];
     return {
       ruleId: rule.id,
       kind: rule.kind,
@@ -158,7 +164,7 @@ function laterEventsMerged(
     const log = taint.eventLog;
     // (Also the row's own log, actions.groupby("case_id") merged onto the cases: every action on the case, those
     // after its triage included, unless the log was first cut at the row's date — then it is no eventLog.)
-    if (!log || log.frame === frame || taint.groupBy?.length !== 1) continue;
+    if (!log || log.frame === frame || !taint.groupBy || (taint.groupBy.length !== 1 && !log.key)) continue;
     // (Kept from a date on, msg[msg.sent_at >= msg.intake_date]: still every later record when that date is the row's
     // own and the one bounded is not — bookings[bookings.slot_start >= bookings.booked_at] ends at the row's date.)
     if (log.after?.some((a) => !own.has(a.from) || own.has(a.column))) continue;
@@ -167,24 +173,19 @@ function laterEventsMerged(
     if (taint.col && !taint.assigned && taint.col.name === t.y?.column?.name) continue;
     // (By a date, events.groupby("date").size() merged on date: the records of the row's own day, not of an entity
     // over time.)
-    if (
-      log.dates.includes(taint.groupBy[0]!) ||
-      own.has(taint.groupBy[0]!) ||
-      TIME_COLUMN.test(taint.groupBy[0]!)
-    )
-      continue;
+    const key = log.key ?? taint.groupBy[0]!;
+    if (log.dates.includes(key) || own.has(key) || TIME_COLUMN.test(key)) continue;
     if ([...taint.fitRows].some((r) => rows.has(r))) continue;
     const a = taint.assigned;
     if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => mayHold(t.x.cols!, n))) continue;
     const name = a?.names.find((n) => t.x.cols?.mode !== 'only' || t.x.cols.names.has(n)) ?? a?.names[0];
-    const key = taint.groupBy[0]!;
     return {
       ruleId: rule.id,
       kind: rule.kind,
       confidence: 'medium',
       at: t.at,
-      message: `${name ? `feature ${JSON.stringify(name)}` : 'a feature'} summarises every dated record of its ${JSON.stringify(key)}, those after the row's own date included`,
-      why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) summarises each ${JSON.stringify(key)}'s records of a table dated by ${log.dates.map((d) => JSON.stringify(d)).join(', ')} over all time, and is merged onto rows that ${byConstant ? `have no date of their own but are compared with ${[...own].join(', ')}, a constant date the program reads later records from` : `have dates of their own (${[...own].map((d) => JSON.stringify(d)).join(', ')})`}: a row's summary counts records made after it (a notice issued because of the very outcome), so the model at ${lineRef(t.at)} is told about its future. Summarise only the records dated before each row (merge on the key, keep those earlier than the row's date, then aggregate per row).`,
+      message: `${name ? `feature ${JSON.stringify(name)}` : 'a feature'} summarises every dated record of its ${taint.groupBy.map((k) => JSON.stringify(k)).join(' and ')}, those after the row's own date included`,
+      why: `${name ? JSON.stringify(name) : 'The feature'} (${lineRef(taint.at)}) summarises each ${taint.groupBy.map((k) => JSON.stringify(k)).join(' and ')}'s records of a table dated by ${log.dates.map((d) => JSON.stringify(d)).join(', ')} over all time, and is merged onto rows that ${byConstant ? `have no date of their own but are compared with ${[...own].join(', ')}, a constant date the program reads later records from` : `have dates of their own (${[...own].map((d) => JSON.stringify(d)).join(', ')})`}: a row's summary counts records made after it (a notice issued because of the very outcome), so the model at ${lineRef(t.at)} is told about its future. Summarise only the records dated before each row (merge on the key, keep those earlier than the row's date, then aggregate per row).`,
     };
   }
   return undefined;

@@ -105,10 +105,11 @@ export const OUTCOMES: Outcome[] = [
       /(^|_)(churn\w*|cancel\w*|attrit\w*|unsubscri\w*|terminat\w*|closure|closed|retain\w*|retention|renew\w*|lapsed?)($|_)/,
     // (A trip's cancellation, a boat tour's or a ferry's: the boats that sailed that day are the other outcome.)
     after:
-      /(^|_)(cancel\w*|terminat\w*|exit\w*|win_?back|retention_offer|final_bill|closing|closure|refunds?|deactivat\w*|port_out|ported|launched|sailed|departed|deposit_return\w*|deposit_refund\w*|move_out\w*|moving_out|checkout_inspection\w*)($|_)/,
-    // (A tenant who will not renew asks for the deposit back and books the move-out inspection.)
+      /(^|_)(cancel\w*|terminat\w*|exit\w*|win_?back|retention_offer|final_bill|closing|closure|refunds?|deactivat\w*|port_out|ported|launched|sailed|departed|deposit_return\w*|deposit_refund\w*|move_out\w*|moving_out|checkout_inspection\w*|(vouchers?|credits?|credit_notes?)_(issued|given|sent|offered)\w*|rebook\w*)($|_)/,
+    // (A tenant who will not renew asks for the deposit back and books the move-out inspection; a cancelled tour's
+    // booked groups are given vouchers or rebooked.)
     follows:
-      'cancellation fees, exit surveys, win-back offers and the deposit asked back exist once the customer has decided to leave; what sailed or departed once the day is over',
+      'cancellation fees, exit surveys, win-back offers and the deposit asked back exist once the customer has decided to leave; what sailed or departed once the day is over; vouchers and rebookings once a booking is cancelled',
   },
   {
     event: 'an energy use',
@@ -183,14 +184,16 @@ export const OUTCOMES: Outcome[] = [
   {
     event: 'a pass, fail or dropout',
     target:
-      /(^|_)(pass|passed|fail|failed|dropout|dropped_out|graduat\w*|grade|grades|g3|final_grade|exam_result)($|_)/,
+      /(^|_)(pass|passed|fail|failed|dropout|dropped_out|graduat\w*|grade|grades|g3|final_grade|exam_result|certified|certification|certificate_(result|awarded|outcome))($|_)/,
     // (An exit test's score, like the final exam's, is taken at the end of the course; the end-of-course feedback
     // form's overall rating too — only those who stayed fill it in.)
     after:
-      /(^|_)(final\w*|g3|exam_score|final_exam|exit_\w*|\w*_exit_score|certificate|diploma|graduat\w*|withdraw\w*|resit|retake|transcript|overall_rating|sessions_rated|(assessor|examiner|invigilator)_(interventions?|notes|remarks|comments)\w*)($|_)/,
-    // (What the assessor did or wrote during the practical test itself: its interventions are part of the result.)
+      /(^|_)(final\w*|g3|exam_score|final_exam|exit_\w*|\w*_exit_score|certificate|diploma|graduat\w*|withdraw\w*|resit|retake|transcript|overall_rating|sessions_rated|(assessor|examiner|invigilator)_(interventions?|notes|remarks|comments)\w*|signed_off(?!_(at|on|date|time|ts|by))|sign_?offs|signoffs)($|_)/,
+    // (What the assessor did or wrote during the practical test itself: its interventions are part of the result; the
+    // instructor's sign-offs of competences through the course are what the certificate is awarded on — counted, not
+    // the time one record was signed off, signed_off_at.)
     follows:
-      'the final exam, the exit test, what the assessor noted during it and the end-of-course feedback come with the result',
+      'the final exam, the exit test, what the assessor noted or signed off during it and the end-of-course feedback come with the result',
   },
   {
     event: 'a match result',
@@ -216,6 +219,8 @@ export const OUTCOMES: Outcome[] = [
       /(^|_)(start_date|salary_offered|offer_salary|onboard\w*|enrolled|enrollment_date|joined|joining_date|signed|background_check\w*|reference_check\w*|drug_test\w*)($|_)/,
     // (Background and reference checks are run on the candidates an offer is made to.)
     follows: 'a start date and an offered salary exist once the offer was made',
+    // (A placement failed, a practice placement's result: the student was placed, and starts, before it.)
+    not: /(^|_)(fail|failed|failure|fails)($|_)/,
   },
   {
     event: 'an admission to hospital',
@@ -399,6 +404,17 @@ export const OUTCOMES: Outcome[] = [
     follows: 'the splits and checkpoints are recorded during the race',
   },
   {
+    // A programme not finished (a course, a training plan, a MOOC): the sessions done over the whole programme count
+    // those after the prediction week, and a dropout does none of them (the MOOC dropout task's engagement totals).
+    event: 'a dropout from a programme',
+    target:
+      /(^|_)(dropout|dropped_out|drop_out|did_not_finish|dnf|not_completed|(programme|program|course|plan)_completed|completed_(programme|program|course|plan))($|_)/,
+    after:
+      /(^|_)((runs|sessions|workouts|lessons|classes|logins|visits|modules|activities|check_?ins|submissions)_(logged_|attended_|completed_|done_)?total|total_(runs|sessions|workouts|lessons|classes|logins|visits|modules|activities|check_?ins|submissions))($|_)/,
+    follows:
+      'the sessions done over the whole programme are counted to its end, those after dropping out being none',
+  },
+  {
     // A water-quality excursion (a nitrate or ammonia spike, an algal bloom, low oxygen): the keeper changes water,
     // doses or flushes the system because of the reading, the same day.
     event: 'a water-quality excursion',
@@ -414,8 +430,10 @@ export const OUTCOMES: Outcome[] = [
     event: 'damage found at a return',
     target: /(^|_)(damage\w*|damaged)($|_)/,
     after:
-      /(^|_)(check_?in_\w+|return_inspection\w*|inspection_minutes|repair_(cost|estimate|quote)\w*|claim_amount\w*|excess_charged\w*)($|_)/,
-    follows: 'the check-in inspection and the repair quote are made when the vehicle comes back',
+      /(^|_)(check_?in_\w+|return_inspection\w*|inspection_minutes|repair_(cost|estimate|quote)\w*|claim_amount\w*|excess_charged\w*|move_?out_\w+|checkout_(cleaning|inspection)\w*|cleaning_(hours|minutes|cost)\w*)($|_)/,
+    // (A student room's move-out inspection and the cleaning it needed are logged as the tenant leaves.)
+    follows:
+      'the check-in or move-out inspection, the cleaning and the repair quote are made when the vehicle or the room comes back',
   },
   {
     // A borehole drilled dry or productive: the pump test and the water level are measured once it is drilled.
@@ -444,5 +462,14 @@ export const OUTCOMES: Outcome[] = [
       /(^|_)(laps\w*|minutes_on_belt|time_on_belt|hours_on_shelf|shelf_hours|time_on_display|display_minutes|disposed\w*|disposal\w*|write_?offs?|written_?off)($|_)/,
     follows:
       'the laps, the time on display and the write-off are counted until the item is taken or thrown away',
+  },
+  {
+    // A merged change reverted or rolled back: the incidents it caused, the hotfixes and the post-mortem are what
+    // the revert answers.
+    event: 'a revert or rollback',
+    target: /(^|_)(revert\w*|rolled_back|rollback\w*)($|_)/,
+    after:
+      /(^|_)(incidents?|linked_incidents?|incident_\w+|hotfix\w*|post_?mortem\w*|outages?|pages_fired|paged)($|_)/,
+    follows: 'the incidents a change causes, the hotfixes and the post-mortem come after it is merged',
   },
 ];

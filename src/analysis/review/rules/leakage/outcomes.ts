@@ -8,7 +8,7 @@ export { OUTCOMES, type Outcome } from './outcome-table.js';
 
 /** Words that say a value is from before the outcome: `prior_collections`, `prev_purchases`. */
 const BEFORE =
-  /(^|_)(prior|prev|previous|past|lag\d*|lagged|hist|historical|history|before|pre|baseline|at_application|at_admission|at_signup|expected|planned|scheduled|estimated|ytd|(days|hours|weeks|months|years|time)_since(_last)?)($|_)/;
+  /(^|_)(prior|prev|previous|past|lag\d*|lagged|hist|historical|history|before|pre|baseline|at_application|at_admission|at_signup|at_start|at_intake|at_entry|at_booking|expected|planned|scheduled|estimated|ytd|(days|hours|weeks|months|years|time)_since(_last)?)($|_)/;
 /**
  * A count over a period (`inquiries_6m`, `collections_12_mths_ex_med`) is the period before, as credit reports give it,
  * unless the name counts from the start (`max_dpd_first_6m`, `visits_next_30d`).
@@ -89,7 +89,9 @@ export function recordedAfter(feature: string, targetNames: string[]): Outcome[]
   const payment = t.some((n) =>
     /(^|_)(paid|pay|payment|payments|overdue|dunning|defaulted|default)($|_)/.test(n),
   );
-  if (COMPLETION.test(f) && !next && !(payment && /(^|_)invoice/.test(f)))
+  // (rejected of a rebate claim's audit: a decision on what was submitted, the invoice with it.)
+  const submission = t.some((n) => /(^|_)(audit\w*|review\w*|reject\w*|approv\w*|fraud\w*)($|_)/.test(n));
+  if (COMPLETION.test(f) && !next && !((payment || submission) && /(^|_)invoice/.test(f)))
     found.push({
       event: 'the completion of the job or case',
       target: /./,

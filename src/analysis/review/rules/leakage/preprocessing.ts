@@ -14,8 +14,10 @@ import {
   isHeldOut,
   keptWhole,
   lineRef,
+  onTrainingPart,
   scoredOnUnseen,
   siblings,
+  TIME_COLUMN,
   wasSplit,
 } from './common.js';
 import { targetWithinGroup } from './group-target.js';
@@ -71,22 +73,6 @@ function cutInLoop(facts: ProgramContext['facts'], id: number, fitRows: Readonly
     o = o.parents.length === 1 ? facts.origins.get(o.parents[0]!) : undefined;
   }
   return false;
-}
-
-const TRAIN_NAME = /(^|_)(train|training|trn|tr)($|_|\d)/i;
-
-/** Whether every fit row lies inside the training side of a split (a split's train part, a part named as training). */
-function onTrainingPart(facts: ProgramContext['facts'], rows: ReadonlySet<number>): boolean {
-  if (rows.size === 0) return false;
-  for (const r of rows) {
-    const inside = [...chain(facts, r)].some((id) => {
-      const o = facts.origins.get(id);
-      if (!o || isHeldOut(o)) return false;
-      return o.kind === 'train' || (o.kind === 'part' && [...o.names].some((n) => TRAIN_NAME.test(n)));
-    });
-    if (!inside) return false;
-  }
-  return true;
 }
 
 export const rule: Rule = {
@@ -186,8 +172,9 @@ export const rule: Rule = {
                   (x) =>
                     (x.column === o!.range!.column && withinRange(own, x.range)) ||
                     datesWithinYears(own, x.range) ||
-                    // (A training part cut from the time index at a date: its range on `index`.)
-                    (x.column === 'index' && datesWithinDates(own, x.range)),
+                    // (A training part cut from the time index at a date: its range on `index`; or on another
+                    // date of the row, a climatology of `time <= "2021-06-30"` beside `next_day < "2021-07-01"`.)
+                    ((x.column === 'index' || TIME_COLUMN.test(x.column)) && datesWithinDates(own, x.range)),
                 )
               )
                 return false;
