@@ -292,3 +292,27 @@ print(model.score(test[["humidity", "sprays"]], test["mildew"]))
     await check(prog('["tunnel_id", "week"]'));
   });
 });
+
+describe('a log joined on the right of an inner merge and counted per the left rows', () => {
+  const prog = (cut: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+orders = pd.read_csv("orders.csv", parse_dates=["order_date"])
+tickets = pd.read_csv("tickets.csv", parse_dates=["created_at"])
+pairs = orders[["order_id", "customer_id", "order_date"]].merge(
+    tickets[["customer_id", "created_at"]], on="customer_id", how="inner")
+${cut}
+counts = pairs.groupby("order_id").size().rename("contacts")
+orders = orders.merge(counts, left_on="order_id", right_index=True, how="left").fillna({"contacts": 0})
+train, test = train_test_split(orders, test_size=0.2, random_state=0)
+model = LogisticRegression().fit(train[["price", "contacts"]], train["cancelled"])${mark}
+print(model.score(test[["price", "contacts"]], test["cancelled"]))
+`;
+  it('every ticket of the customer, those after the order included: reported', async () => {
+    await check(prog('', '  # <- leak-target'));
+  });
+  it('the tickets before each order (nothing)', async () => {
+    await check(prog('pairs = pairs[pairs["created_at"] < pairs["order_date"]]'));
+  });
+});

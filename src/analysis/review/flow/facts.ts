@@ -253,6 +253,12 @@ export interface DataVal {
     range?: Range;
     /** Equal to a string (`ledger["visit_type"] == "install"`): that string. */
     equals?: string;
+    /**
+     * Of such a mask and a range on another column (`(ledger.kind == "withdrawal") & (ledger.posted_on <= SNAPSHOT)`):
+     * that range, which the rows kept lie within (the rows' origin records it; the split the first mask may make of
+     * the rows is its own).
+     */
+    within?: { column: string; range: Range };
     /** The constant compared with, when known (`df.index < train_end`, a date bound to a name: in milliseconds). */
     value?: number;
     /**
@@ -267,7 +273,13 @@ export interface DataVal {
    * The rows of another table these rows were inner-joined to by a key (`para.merge(tickets[["ticket_id", "queue"]],
    * on="ticket_id")`): they describe those rows' entities, so put after them they are copies of them.
    */
-  joined?: { rows: Set<number>; key: string };
+  joined?: {
+    rows: Set<number>;
+    key: string;
+    /** The other table's frame and, when known, the only columns taken from it (`tickets[["customer_id", "created_at"]]`). */
+    frame?: number;
+    names?: ReadonlySet<string>;
+  };
   /**
    * Each item is a stack of several crops of one image (a dataset with a `FiveCrop`/`TenCrop` transform): the crops
    * joined as rows (`torch.cat`) are several rows per image.

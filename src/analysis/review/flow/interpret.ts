@@ -2583,18 +2583,14 @@ class Interpreter {
           ? intersectRanges(a.mask.range, b.mask.range)
           : undefined;
       // (ledger.kind == "withdrawal") & (ledger.posted_on <= SNAPSHOT): records of one kind, within the dates — the
-      // date bound is what says which records a summary of them can hold, so it is the one kept.
-      const ranged =
-        !both &&
-        a.mask.equals !== undefined &&
-        !a.mask.range &&
-        b.mask.range &&
-        b.mask.column !== a.mask.column
-          ? { ...b.mask, key: `${a.mask.key}&${b.mask.key}`, neg: false }
+      // rows kept are within the date bound, which says which records a summary of them can hold (see Mask.within).
+      const within =
+        !both && a.mask.equals !== undefined && !a.mask.range && b.mask.range && b.mask.column
+          ? { column: b.mask.column, range: b.mask.range }
           : undefined;
       const mask = both
         ? { ...a.mask, key: `${a.mask.key}&${b.mask.key}`, neg: false, range: both }
-        : (ranged ?? { ...a.mask, range: undefined });
+        : { ...a.mask, range: undefined, ...(within ? { within } : {}) };
       return { ...this.derive([a, b], at, true), mask };
     }
     // finish_seconds / length_km: the divisor's columns marked as such (see ColDep.divisor), unless also read above.
@@ -5178,7 +5174,8 @@ class Interpreter {
         this.facts.rowCuts ??= new Map();
         this.facts.rowCuts.set(base.frame, [...(this.facts.rowCuts.get(base.frame) ?? []), idx.rowCut]);
       }
-      if (idx.mask?.column)
+      if (idx.mask?.within) o.range = { ...idx.mask.within };
+      else if (idx.mask?.column)
         o.range = {
           column: idx.mask.column,
           ...(idx.mask.range ? { range: idx.mask.range } : {}),
@@ -6194,7 +6191,19 @@ class Interpreter {
       const named = allNamed.filter(([, src, fn]) => !(fn && entityAttribute(fn, src)));
       // notices.groupby("property_id").agg(…) of a table read with its dates, every row of it (no filter first):
       // each key's whole record, whenever dated (see Taint.eventLog).
-      const frame = g.data.cols?.frame ?? g.data.frame;
+      // (orders[["order_id", "customer_id"]].merge(tickets[["customer_id", "created_at"]], on="customer_id",
+      // how="inner").groupby("order_id"): the tickets counted per order, the table joined on the right being the log —
+      // the key grouped by is the left's own, not the one merged on, and not among the columns taken from the right.)
+      const j = g.data.joined;
+      const logOnRight =
+        j?.frame !== undefined &&
+        j.names !== undefined &&
+        g.keys?.length === 1 &&
+        g.keys[0] !== j.key &&
+        !j.names.has(g.keys[0]!)
+          ? j
+          : undefined;
+      const frame = logOnRight?.frame ?? g.data.cols?.frame ?? g.data.frame;
       // (A table read without parse_dates is dated all the same by a date column it aggregates, last_delivery=
       // ("delivery_date", "max").)
       // (Or a date-named column the program reads from the table, prices.sort_values("changed_at").)
@@ -6214,12 +6223,16 @@ class Interpreter {
         const [minus, plus] = [deps.filter((d) => d.subtracted), deps.filter((d) => !d.subtracted)];
         return minus.length > 0 && plus.length > 0 && [...minus, ...plus].some((d) => timed(d.name));
       };
-      const unfiltered = [...g.data.rows].every((r) => {
+      // (The joined rows' own filters count too, pairs[pairs.created_at < pairs.order_date]; and the log's.)
+      const unfiltered = [...g.data.rows, ...(logOnRight?.rows ?? [])].every((r) => {
         let o = this.facts.origins.get(r);
         for (let depth = 0; (o?.kind === 'subset' || o?.how === 'an inner merge') && depth < 8; depth++) {
           // (An inner merge keeps the records whose key the other table has — events of the users in the trials
           // table — every one of them whenever dated.)
           if (o.how === 'an inner merge' && o.parents.length === 1) {
+            // (The log on the right: the rows it is paired with, the orders, may be any of them; the log's own rows
+            // are walked apart.)
+            if (logOnRight) return true;
             o = this.facts.origins.get(o.parents[0]!);
             continue;
           }
@@ -7279,7 +7292,12 @@ class Interpreter {
         !lookup &&
         !this.sameRows(d, right)
       )
-        out.joined = { rows: new Set(right.rows), key };
+        out.joined = {
+          rows: new Set(right.rows),
+          key,
+          frame: right.cols?.frame ?? right.frame,
+          ...(right.cols?.mode === 'only' ? { names: new Set(right.cols.names) } : {}),
+        };
       // eval_rows = crm.merge(panel[["subscriber_id", "season"]], on=[…], how="inner"): only the rows the other table
       // names, a part of these rows (named as held out, the model trained on them all is scored on its own rows).
       if (
