@@ -4502,6 +4502,12 @@ class Interpreter {
             ? { kind: 'tuple', items: [learnt, { ...learnt }, { ...learnt }] }
             : learnt;
       }
+      // u, s, vt = np.linalg.svd(X - centre, full_matrices=False) of rows: u is one row per row of X; the singular values
+      // and the components (vt, whose rows are directions, not rows of X) are learnt from X's rows.
+      if (name === 'svd' && v?.kind === 'data' && !v.preds && !v.evals && !v.internal) {
+        const learnt: StatVal = { kind: 'stat', rows: new Set(v.rows), by: 'statistics (svd)', at };
+        return { kind: 'tuple', items: [this.derive([v], at), learnt, { ...learnt }] };
+      }
       return v;
     }
     // tf.reduce_mean(x, axis=0), tf.math.reduce_std(x): TensorFlow's statistics.
@@ -7103,6 +7109,23 @@ class Interpreter {
         )
         .flatMap((v) => this.dataOf(v));
       const out = this.derive([d, ...data], at, true);
+      // inspections["inspection_id"].map(pairs[window].groupby("inspection_id").size()): by the rows' own id, each row
+      // takes its own group's value (see Taint.ownGroup), as a merge on the left table's own id does.
+      const keyCol = method === 'map' && d.deps?.length === 1 ? d.deps[0]!.name : undefined;
+      const entity = keyCol ? KEY_NAME.exec(keyCol)?.[1]?.toLowerCase() : undefined;
+      let base = n.childForFieldName('function')?.childForFieldName('object');
+      while (base?.type === 'subscript' || base?.type === 'attribute')
+        base = base.childForFieldName(base.type === 'subscript' ? 'value' : 'object');
+      const ownNames = [
+        ...(base?.type === 'identifier' ? [base.text] : []),
+        ...[...d.rows].flatMap((r) => [...(this.facts.origins.get(r)?.names ?? [])]),
+      ];
+      if (entity && entity.length >= 3 && ownNames.some((x) => x.toLowerCase().includes(entity))) {
+        const mapped = new Set(data.flatMap((v) => v.taints));
+        out.taints = out.taints.map((t) =>
+          mapped.has(t) && t.groupBy?.length === 1 && t.groupBy[0] === keyCol ? { ...t, ownGroup: true } : t,
+        );
+      }
       // s.map(s.value_counts(normalize=True)), s.map(df.groupby(k)["y"].mean()): a lookup table learnt from rows.
       for (const v of argVals)
         if (v?.kind === 'stat') out.taints = [...out.taints, { by: v.by, fitRows: v.rows, at: v.at }];

@@ -46,11 +46,12 @@ export const OUTCOMES: Outcome[] = [
   {
     event: 'a diagnosis',
     target:
-      /(^|_)(diabet\w*|t[12]d|cancer|tumou?r|malignan\w*|disease|diagnos\w*|sepsis(_\d+)?|septic|infect\w*|stroke|pneumonia|covid\w*|dementia|alzheimer\w*|hypertens\w*|hypotens\w*|chd|cad|mi|heart_disease|ckd|copd|asthma|depress\w*|positive|pos|case)($|_)/,
+      /(^|_)(diabet\w*|t[12]d|cancer|tumou?r|malignan\w*|disease|diagnos\w*|sepsis(_\d+)?|septic|infect\w*|stroke|pneumonia|covid\w*|dementia|alzheimer\w*|hypertens\w*|hypotens\w*|chd|cad|mi|heart_disease|ckd|copd|asthma|depress\w*|positive|pos|case|\w*blight|mildew|canker|scab)($|_)/,
     // A treatment is given once the disease is diagnosed: drugs, orders, procedures and referrals for it.
     // (Not any dose: a routine one, a probiotic every hatchery batch is given, treats no diagnosis.)
     after:
-      /(^|_)(treat\w*|therap\w*|medicat\w*|prescri\w*|rx|drugs?|metformin|statins?|antibiotics?|abx|antiviral\w*|chemo\w*|radiotherap\w*|radiation|surgery|surgical|procedure|biopsy|referr\w*|referred|icu|ventilat\w*|vasopressors?|carbapenem\w*|vancomycin|oncolog\w*|dialysis|stent\w*|discharge\w*|bolus\w*|saline\w*|fluid_challenge|isolat\w*|quarantin\w*)($|_)/,
+      /(^|_)(treat\w*|therap\w*|medicat\w*|prescri\w*|rx|drugs?|metformin|statins?|antibiotics?|abx|antiviral\w*|chemo\w*|radiotherap\w*|radiation|surgery|surgical|procedure|biopsy|referr\w*|referred|icu|ventilat\w*|vasopressors?|carbapenem\w*|vancomycin|oncolog\w*|dialysis|stent\w*|discharge\w*|bolus\w*|saline\w*|fluid_challenge|isolat\w*|quarantin\w*|sanitation\w*|(\w+_)?(cut_out|pruned_out|grubbed|rogued|roguing)\w*)($|_)/,
+    // (An orchard block's fireblight is cut out: the sanitation pruning answers the strikes seen.)
     // (An intradialytic hypotension is treated with a saline bolus: the fluid given answers the event. A positive
     // test, parvo_pos, sends the animal or patient to isolation.)
     follows: 'treatment, prescriptions and procedures follow the diagnosis',
@@ -102,12 +103,12 @@ export const OUTCOMES: Outcome[] = [
   {
     event: 'a cancellation or churn',
     target:
-      /(^|_)(churn\w*|cancel\w*|attrit\w*|unsubscri\w*|terminat\w*|closure|closed|retain\w*|retention|renew\w*|lapsed?)($|_)/,
+      /(^|_)(churn\w*|cancel\w*|attrit\w*|unsubscri\w*|terminat\w*|closure|closed|retain\w*|retention|renew\w*|lapsed?|(licen[cs]e|lease|tenancy|contract|membership|agreement)_end(ed)?)($|_)/,
     // (A trip's cancellation, a boat tour's or a ferry's: the boats that sailed that day are the other outcome.)
     after:
-      /(^|_)(cancel\w*|terminat\w*|exit\w*|win_?back|retention_offer|final_bill|closing|closure|refunds?|deactivat\w*|port_out|ported|launched|sailed|departed|deposit_return\w*|deposit_refund\w*|move_out\w*|moving_out|checkout_inspection\w*|(vouchers?|credits?|credit_notes?)_(issued|given|sent|offered)\w*|rebook\w*)($|_)/,
+      /(^|_)(cancel\w*|terminat\w*|exit\w*|win_?back|retention_offer|final_bill|closing|closure|refunds?|deactivat\w*|port_out|ported|launched|sailed|departed|deposit_return\w*|deposit_refund\w*|move_out\w*|moving_out|checkout_inspection\w*|(vouchers?|credits?|credit_notes?)_(issued|given|sent|offered)\w*|rebook\w*|clearance\w*|\w+_clearance\w*)($|_)/,
     // (A tenant who will not renew asks for the deposit back and books the move-out inspection; a cancelled tour's
-    // booked groups are given vouchers or rebooked.)
+    // booked groups are given vouchers or rebooked; a garage or a unit let on a licence is cleared once it ends.)
     follows:
       'cancellation fees, exit surveys, win-back offers and the deposit asked back exist once the customer has decided to leave; what sailed or departed once the day is over; vouchers and rebookings once a booking is cancelled',
   },
@@ -141,9 +142,9 @@ export const OUTCOMES: Outcome[] = [
     // (Not what the customer sends for the work to start, selection_received or order_received: it comes before the
     // delivery that is late, and is when the work is planned.)
     after:
-      /(^|_)(actual\w*|delivered\w*|delivery_date|delivery_time|arriv\w*|(?<!(?:order|selection|application|request|documents?|payment|deposit|brief|artwork|files|materials?|specs?)_)received\w*|complaints?|compensation|refunds?|claims?|fines?|fine_amount\w*|late_fees?|continuation_fees?\w*|penalt\w*|days_overdue|overdue_days|chase\w*|chasers?|chasing\w*|return_condition\w*|condition_(on|at)_return\w*|stoppages?\w*|(?<!(?:planned|scheduled)_)downtime_(hours|days)\w*|(hours|days)_lost\w*)($|_)/,
+      /(^|_)(actual\w*|delivered\w*|delivery_date|delivery_time|arriv\w*|(?<!(?:order|selection|application|request|documents?|payment|deposit|brief|artwork|files|materials?|specs?)_)received\w*|complaints?|compensation|refunds?|claims?|fines?|fine_amount\w*|late_fees?|continuation_fees?\w*|penalt\w*|days_overdue|overdue_days|chase\w*|chasers?|chasing\w*|return_condition\w*|condition_(on|at)_return\w*|stoppages?\w*|(?<!(?:planned|scheduled|estimated)_)downtime_(hours|days)\w*|(hours|days)_lost\w*|(?<!(?:planned|scheduled|estimated)_)(days|weeks|hours)_on_site)($|_)/,
     // (A keg's or a tool's condition is recorded when it comes back; a campaign's stoppages and downtime accrue while
-    // it runs, and are what makes it late.)
+    // it runs, and are what makes it late; a fit-out's days on site are counted to its completion.)
     follows:
       'the actual arrival, fines, chasers and any compensation are known once the parcel, trip, job or loan is late',
     // (A delay measured as the minutes some handling took after the arrival, handover_minutes > 30 for an
@@ -178,8 +179,9 @@ export const OUTCOMES: Outcome[] = [
     event: 'a return',
     target: /(^|_)(returned|is_return|return_flag|will_return|items_returned)($|_)/,
     after:
-      /(^|_)(return_label\w*|refunds?|refunded|restock\w*|rma|return_reason\w*|return_shipping\w*|support_contacts?|days_to_first_contact)($|_)/,
-    follows: 'return labels, refunds and the contacts about them come after the order',
+      /(^|_)(return_label\w*|refunds?|refunded|restock\w*|rma|return_reason\w*|return_shipping\w*|support_contacts?|days_to_first_contact|reviews?_(stars|rating|score|text)\w*|review_stars)($|_)/,
+    // (A product review is written once the order has arrived, with the return.)
+    follows: 'return labels, refunds, reviews and the contacts about them come after the order',
   },
   {
     event: 'a pass, fail or dropout',
@@ -188,10 +190,11 @@ export const OUTCOMES: Outcome[] = [
     // (An exit test's score, like the final exam's, is taken at the end of the course; the end-of-course feedback
     // form's overall rating too — only those who stayed fill it in.)
     after:
-      /(^|_)(final\w*|g3|exam_score|final_exam|exit_\w*|\w*_exit_score|certificate|diploma|graduat\w*|withdraw\w*|resit|retake|transcript|overall_rating|sessions_rated|(assessor|examiner|invigilator)_(interventions?|notes|remarks|comments)\w*|signed_off(?!_(at|on|date|time|ts|by))|sign_?offs|signoffs)($|_)/,
+      /(^|_)(final\w*|g3|exam_score|final_exam|exit_\w*|\w*_exit_score|certificate|diploma|graduat\w*|withdraw\w*|resit|retake|transcript|overall_rating|sessions_rated|(assessor|examiner|invigilator)_(interventions?|notes|remarks|comments)\w*|signed_off(?!_(at|on|date|time|ts|by))|sign_?offs|signoffs|defects_(on|at|in)_\w+|defects_(found|recorded|noted)|(improvement|enforcement|prohibition)_notices?\w*)($|_)/,
     // (What the assessor did or wrote during the practical test itself: its interventions are part of the result; the
     // instructor's sign-offs of competences through the course are what the certificate is awarded on — counted, not
-    // the time one record was signed off, signed_off_at.)
+    // the time one record was signed off, signed_off_at; the defects an assessor records on the sheet, the notices an
+    // inspector serves at the inspection that fails.)
     follows:
       'the final exam, the exit test, what the assessor noted or signed off during it and the end-of-course feedback come with the result',
   },
