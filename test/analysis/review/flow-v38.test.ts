@@ -82,6 +82,7 @@ describe('outcome-table additions (round 41)', () => {
   it.each([
     ['planned_days_on_site', ['late']],
     ['prev_notices', ['fail', 'rating']],
+    ['improvement_notices_last_year', ['fail', 'rating']],
     ['defects_reported_by_tenant', ['passed']],
     ['review_stars', ['late']],
     ['garage_size_m2', ['licence_ended']],

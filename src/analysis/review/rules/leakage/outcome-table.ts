@@ -190,7 +190,7 @@ export const OUTCOMES: Outcome[] = [
     // (An exit test's score, like the final exam's, is taken at the end of the course; the end-of-course feedback
     // form's overall rating too — only those who stayed fill it in.)
     after:
-      /(^|_)(final\w*|g3|exam_score|final_exam|exit_\w*|\w*_exit_score|certificate|diploma|graduat\w*|withdraw\w*|resit|retake|transcript|overall_rating|sessions_rated|(assessor|examiner|invigilator)_(interventions?|notes|remarks|comments)\w*|signed_off(?!_(at|on|date|time|ts|by))|sign_?offs|signoffs|defects_(on|at|in)_\w+|defects_(found|recorded|noted)|(improvement|enforcement|prohibition)_notices?\w*)($|_)/,
+      /(^|_)(final\w*|g3|exam_score|final_exam|exit_\w*|\w*_exit_score|certificate|diploma|graduat\w*|withdraw\w*|resit|retake|transcript|overall_rating|sessions_rated|(assessor|examiner|invigilator)_(interventions?|notes|remarks|comments)\w*|signed_off(?!_(at|on|date|time|ts|by))|sign_?offs|signoffs|defects_(on|at|in)_\w+|defects_(found|recorded|noted)|(improvement|enforcement|prohibition)_notices?(_served|_issued)?)($|_)/,
     // (What the assessor did or wrote during the practical test itself: its interventions are part of the result; the
     // instructor's sign-offs of competences through the course are what the certificate is awarded on — counted, not
     // the time one record was signed off, signed_off_at; the defects an assessor records on the sheet, the notices an

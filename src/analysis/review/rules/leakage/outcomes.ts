@@ -8,7 +8,7 @@ export { OUTCOMES, type Outcome } from './outcome-table.js';
 
 /** Words that say a value is from before the outcome: `prior_collections`, `prev_purchases`. */
 const BEFORE =
-  /(^|_)(prior|prev|previous|past|lag\d*|lagged|hist|historical|history|before|pre|baseline|at_application|at_admission|at_signup|at_start|at_intake|at_entry|at_booking|expected|planned|scheduled|estimated|ytd|(days|hours|weeks|months|years|time)_since(_last)?)($|_)/;
+  /(^|_)(prior|prev|previous|past|lag\d*|lagged|hist|historical|history|before|pre|baseline|at_application|at_admission|at_signup|at_start|at_intake|at_entry|at_booking|last_(year|season|month|quarter|week)|expected|planned|scheduled|estimated|ytd|(days|hours|weeks|months|years|time)_since(_last)?)($|_)/;
 /**
  * A count over a period (`inquiries_6m`, `collections_12_mths_ex_med`) is the period before, as credit reports give it,
  * unless the name counts from the start (`max_dpd_first_6m`, `visits_next_30d`).
