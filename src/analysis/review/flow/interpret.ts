@@ -3266,6 +3266,17 @@ class Interpreter {
     return this.derive(data, posOf(n));
   }
 
+  /**
+   * Whether key column `k` is the rows' own id: the entity it names (`booking` of `booking_id`) is in a name the rows
+   * were given (`bookings`), or in one of `more` (the variable a method is called on).
+   */
+  private ownKey(k: string, d: DataVal, more: string[] = []): boolean {
+    const entity = KEY_NAME.exec(k)?.[1]?.toLowerCase();
+    if (!entity || entity.length < 3) return false;
+    const names = [...more, ...[...d.rows].flatMap((r) => [...(this.facts.origins.get(r)?.names ?? [])])];
+    return names.some((x) => x.toLowerCase().includes(entity));
+  }
+
   /** Whether a method (its definition's node id) is decorated `@<name>` (`@staticmethod`, `@property`). */
   private decorated(id: number, name: string): boolean {
     const node = this.funcDefs.get(id)?.node;
@@ -7112,15 +7123,10 @@ class Interpreter {
       // inspections["inspection_id"].map(pairs[window].groupby("inspection_id").size()): by the rows' own id, each row
       // takes its own group's value (see Taint.ownGroup), as a merge on the left table's own id does.
       const keyCol = method === 'map' && d.deps?.length === 1 ? d.deps[0]!.name : undefined;
-      const entity = keyCol ? KEY_NAME.exec(keyCol)?.[1]?.toLowerCase() : undefined;
       let base = n.childForFieldName('function')?.childForFieldName('object');
       while (base?.type === 'subscript' || base?.type === 'attribute')
         base = base.childForFieldName(base.type === 'subscript' ? 'value' : 'object');
-      const ownNames = [
-        ...(base?.type === 'identifier' ? [base.text] : []),
-        ...[...d.rows].flatMap((r) => [...(this.facts.origins.get(r)?.names ?? [])]),
-      ];
-      if (entity && entity.length >= 3 && ownNames.some((x) => x.toLowerCase().includes(entity))) {
+      if (keyCol && this.ownKey(keyCol, d, base?.type === 'identifier' ? [base.text] : [])) {
         const mapped = new Set(data.flatMap((v) => v.taints));
         out.taints = out.taints.map((t) =>
           mapped.has(t) && t.groupBy?.length === 1 && t.groupBy[0] === keyCol ? { ...t, ownGroup: true } : t,
@@ -7242,11 +7248,7 @@ class Interpreter {
       // make it is written there (see Taint.assigned), so features that leave the column out do not carry it.
       out.taints = [...d.taints];
       // (On the left table's own id, bookings on booking_id: one group per row, see Taint.ownGroup.)
-      const own = (k: string) => {
-        const entity = KEY_NAME.exec(k)?.[1]?.toLowerCase();
-        const names = [...d.rows].flatMap((r) => [...(this.facts.origins.get(r)?.names ?? [])]);
-        return !!entity && entity.length >= 3 && names.some((x) => x.toLowerCase().includes(entity));
-      };
+      const own = (k: string) => this.ownKey(k, d);
       // (On an entity's id and a date, weigh-ins on ["hog_id", "weighed_on"]: one group per row of a series of each
       // entity's dated rows — the row's own, as its own id is.)
       const entityDate = (keys: string[]) =>
