@@ -6610,11 +6610,15 @@ class Interpreter {
               );
             })
           : undefined;
-      const keys = keyNode
-        ? (stringList(keyNode) ??
-          this.named(keyNode, scope)?.values ??
-          (listed?.every((k) => k !== undefined) ? (listed as string[]) : undefined))
-        : undefined;
+      // Polars group_by("serial_no", "service_date"): the keys as several arguments.
+      const several = args.pos.length > 1 ? args.pos.map((a) => stringValue(a)) : undefined;
+      const keys = several?.every((k) => k !== undefined)
+        ? (several as string[])
+        : keyNode
+          ? (stringList(keyNode) ??
+            this.named(keyNode, scope)?.values ??
+            (listed?.every((k) => k !== undefined) ? (listed as string[]) : undefined))
+          : undefined;
       // voice.groupby("subject").size(): the program itself treats the rows as several per subject (a person of a
       // study), so a row-by-row split puts the same person on both sides (see Facts.groupKeys).
       if (keys?.length === 1 && PERSON_KEY.test(keys[0]!)) {
@@ -7573,6 +7577,11 @@ class Interpreter {
       out.splits = undefined;
       return out;
     }
+    // frame[col].to_numpy()[:, None] == np.array(categories[col])[None, :]: a one-hot encoding by a list of categories
+    // (learnt from the training rows or not), laid out as one row of columns to compare each row with — the values
+    // of the list, not rows of the data the encoding is for.
+    if (/^(None|np\.newaxis|numpy\.newaxis)$/.test(first.text) && n.parent?.type === 'comparison_operator')
+      return undefined;
     // df.loc[rows, cols] / X[:, 1:]: the first part selects rows.
     const rowPart = first;
     const colPart = subs.length > 1 ? subs[1] : undefined;

@@ -16,7 +16,7 @@ import { posOf } from '../syntax.js';
 const SPAN = /\b(Timedelta|timedelta|DateOffset|timedelta64|to_timedelta|offsets\.\w+)\s*\(/;
 
 /** The column a node reads: `df["opened_at"]`, `df.opened_at`; undefined otherwise. */
-function columnOf(n: Node | null | undefined): string | undefined {
+export function columnOf(n: Node | null | undefined): string | undefined {
   if (!n) return undefined;
   if (n.type === 'subscript') {
     const key = n.childForFieldName('subscript');
@@ -29,7 +29,7 @@ function columnOf(n: Node | null | undefined): string | undefined {
 }
 
 /** Whether a node is a time span as `span` writes one, or a name bound to one (LOOKBACK = pd.Timedelta(days=90)). */
-function spanTest(root: Node, span: RegExp): (n: Node | null | undefined) => boolean {
+export function spanTest(root: Node, span: RegExp): (n: Node | null | undefined) => boolean {
   const spans = new Set<string>();
   for (const a of root.descendantsOfType('assignment')) {
     const left = a?.childForFieldName('left');
@@ -39,7 +39,7 @@ function spanTest(root: Node, span: RegExp): (n: Node | null | undefined) => boo
   return (n) => !!n && (span.test(n.text) || (n.type === 'identifier' && spans.has(n.text)));
 }
 
-const operatorOf = (n: Node): string | undefined =>
+export const operatorOf = (n: Node): string | undefined =>
   n.children.find((c) => c && !c.isNamed && /^[<>]=?$/.test(c.type))?.type;
 
 export interface OpenWindow {
@@ -54,7 +54,7 @@ export interface OpenWindow {
  * The expression of each name assigned once in the program (`lo = m["snapshot_date"] - pd.Timedelta(days=90)`), so
  * that a bound kept in a name (`m["read_at"] > lo`) is read as written out.
  */
-function boundNames(root: Node): Map<string, Node> {
+export function boundNames(root: Node): Map<string, Node> {
   const seen = new Map<string, Node | undefined>();
   for (const a of root.descendantsOfType('assignment')) {
     const left = a?.childForFieldName('left');
@@ -76,12 +76,12 @@ export function openEventWindows(root: Node): (OpenWindow & { past?: true })[] {
   const past = new Set<string>();
   // Events read after a constant anchor (`events["ts"] > SNAPSHOT`, the label's period): event column → anchors.
   const after = new Set<string>();
-  const isSpan = spanTest(root, SPAN);
+  const isSpan = spanTest(root, ANY_SPAN);
   const names = boundNames(root);
   // (Only a column or a sum with one: a name bound to a constant date, SNAPSHOT, stays the anchor it names.)
   const resolve = (n: Node): Node => {
     const e = n.type === 'identifier' ? names.get(n.text) : undefined;
-    return e && (e.type === 'binary_operator' || columnOf(e)) ? e : n;
+    return e && (e.type === 'binary_operator' || anyColumnOf(e)) ? e : n;
   };
   for (const n of root.descendantsOfType('comparison_operator')) {
     if (!n) continue;
@@ -97,7 +97,7 @@ export function openEventWindows(root: Node): (OpenWindow & { past?: true })[] {
     const [a, b] = ops as [Node, Node];
     // event >= anchor - span, or anchor - span <= event.
     const [event, bound] = op.startsWith('>') ? [a, b] : [b, a];
-    const ev = columnOf(event);
+    const ev = anyColumnOf(event);
     if (
       ev &&
       bound.type === 'binary_operator' &&
@@ -105,7 +105,7 @@ export function openEventWindows(root: Node): (OpenWindow & { past?: true })[] {
       isSpan(bound.childForFieldName('right'))
     ) {
       const left = bound.childForFieldName('left');
-      const anchor = columnOf(left);
+      const anchor = anyColumnOf(left);
       if (anchor && anchor !== ev) lower.push({ at: posOf(n), event: ev, anchor });
       // ts > SNAPSHOT - LOOKBACK: a constant snapshot (a name), judged when the program reads events after it.
       else if (left?.type === 'identifier')
@@ -114,24 +114,24 @@ export function openEventWindows(root: Node): (OpenWindow & { past?: true })[] {
     }
     // event < anchor (or anchor > event): bounded above. (event <= anchor + span: a span past it.)
     const [small, big] = op.startsWith('<') ? [a, b] : [b, a];
-    const s = columnOf(small);
+    const s = anyColumnOf(small);
     const ahead =
       big.type === 'binary_operator' &&
       big.children.some((c) => c?.type === '+') &&
       isSpan(big.childForFieldName('right'))
-        ? columnOf(big.childForFieldName('left'))
+        ? anyColumnOf(big.childForFieldName('left'))
         : undefined;
     if (s && ahead) past.add(`${s}<${ahead}`);
     else if (s) upper.add(`${s}<${big.text}`);
     // event > SNAPSHOT: events after a constant anchor are read.
-    const later = columnOf(big);
+    const later = anyColumnOf(big);
     if (later && small.type === 'identifier') after.add(`${later}>${small.text}`);
   }
   // .between(lo, hi) on the event column bounds it both ways.
   for (const c of root.descendantsOfType('call')) {
     const f = c?.childForFieldName('function');
     if (f?.type === 'attribute' && f.childForFieldName('attribute')?.text === 'between') {
-      const col = columnOf(f.childForFieldName('object'));
+      const col = anyColumnOf(f.childForFieldName('object'));
       if (col) upper.add(`any:${col}`);
     }
   }
@@ -152,12 +152,14 @@ export function openEventWindows(root: Node): (OpenWindow & { past?: true })[] {
     }));
 }
 
+/** A call that counts or sums the rows kept: pandas groupby, Polars group_by, resample, pivot_table, crosstab … (a chain
+ * that ends in one, `swipes.join(…).filter(window).group_by(…)`, ends after its window). */
+export const AGGREGATE = /(\.(groupby|group_by|resample|pivot_table|value_counts)|\bcrosstab)$/;
+
 /** Low-confidence findings for the open windows of a program, when what they keep is aggregated afterwards. */
 export function openWindowFindings(ctx: ProgramContext, rule: Pick<RuleMeta, 'id' | 'kind'>): RawFinding[] {
   return openEventWindows(ctx.root)
-    .filter((w) =>
-      ctx.calls.some((c) => /\.(groupby|resample|pivot_table)$/.test(c.name) && c.at.line >= w.at.line),
-    )
+    .filter((w) => ctx.calls.some((c) => AGGREGATE.test(c.name) && c.at.endLine >= w.at.line))
     .map((w) => ({
       ruleId: rule.id,
       kind: rule.kind,
@@ -215,7 +217,7 @@ export function asOfConstants(root: Node): string[] {
 }
 
 /** The column `pl.col("snapshot_date")` reads, beside those columnOf reads. */
-function anyColumnOf(n: Node | null | undefined): string | undefined {
+export function anyColumnOf(n: Node | null | undefined): string | undefined {
   if (n?.type === 'call' && /^(pl|polars)\.col$/.test(n.childForFieldName('function')?.text ?? '')) {
     const m = /^\(\s*["']([^"']+)["']\s*\)$/.exec(n.childForFieldName('arguments')?.text ?? '');
     return m?.[1];
@@ -243,8 +245,23 @@ function daysBetween(n: Node): { event: string; anchor: string } | undefined {
   return event && anchor && event !== anchor ? { event, anchor } : undefined;
 }
 
+/**
+ * The column each name is stored in, when it is stored in one only (`snap["snapshot_date"] = snap_date` in a helper
+ * called once per snapshot date): a window from the name is a window from the column's date.
+ */
+function storedAs(root: Node): Map<string, string> {
+  const seen = new Map<string, string | undefined>();
+  for (const a of root.descendantsOfType('assignment')) {
+    const col = columnOf(a?.childForFieldName('left'));
+    const right = a?.childForFieldName('right');
+    if (!col || right?.type !== 'identifier') continue;
+    seen.set(right.text, seen.has(right.text) && seen.get(right.text) !== col ? undefined : col);
+  }
+  return new Map([...seen].filter((e): e is [string, string] => !!e[1]));
+}
+
 /** A span in polars' words as well: pl.duration(days=90). */
-const ANY_SPAN = new RegExp(`${SPAN.source}|\\b(pl|polars)\\.duration\\s*\\(`);
+export const ANY_SPAN = new RegExp(`${SPAN.source}|\\b(pl|polars)\\.duration\\s*\\(`);
 
 export interface Horizon {
   at: Position;
@@ -261,6 +278,7 @@ export interface Horizon {
  */
 export function forwardWindows(root: Node): Horizon[] {
   const isSpan = spanTest(root, ANY_SPAN);
+  const stored = storedAs(root);
   const out: Horizon[] = [];
   for (const n of root.descendantsOfType('comparison_operator')) {
     const ops = n?.namedChildren.filter((c): c is Node => !!c) ?? [];
@@ -282,7 +300,8 @@ export function forwardWindows(root: Node): Horizon[] {
       !isSpan(bound.childForFieldName('right'))
     )
       continue;
-    const anchor = anyColumnOf(bound.childForFieldName('left'));
+    const left = bound.childForFieldName('left');
+    const anchor = anyColumnOf(left) ?? (left?.type === 'identifier' ? stored.get(left.text) : undefined);
     if (anchor && anchor !== ev)
       out.push({ at: posOf(n), anchor, span: bound.childForFieldName('right')!.text });
   }

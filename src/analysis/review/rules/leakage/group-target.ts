@@ -223,6 +223,9 @@ function countsLaterRows(
   return undefined;
 }
 
+/** A snapshot's date by its name alone (`snapshot`, `as_of`, `cutoff`). */
+const SNAPSHOT = /(^|_)(snapshots?|snap|as_?of|cut_?off)($|_)/i;
+
 /**
  * A statistic of a feature computed per value of the target and given back to the rows by it (gaps filled with
  * `groupby(["beach", "rescue_logged"])[cols].median()` looked up on both keys, `groupby("y")["x"].transform("mean")`):
@@ -238,9 +241,12 @@ function byTargetGroup(
     if ((taint.by !== 'group statistics (transform)' && !taint.mergedBack) || !taint.groupBy?.length)
       continue;
     // (An id the label looks up, churned = ~player_id.isin(later.player_id), is whose label it is, not its value; a
-    // date it is measured from, setout_at within 30 days of snapshot_date, is when, not its value either.)
+    // date it is measured from, setout_at within 30 days of snapshot_date or of a Polars frame's "snapshot", is when,
+    // not its value either.)
     const key = taint.groupBy.find(
-      (k) => k === target.name || (label.has(k) && !/(^|_)id$/i.test(k) && !TIME_COLUMN.test(k)),
+      (k) =>
+        k === target.name ||
+        (label.has(k) && !/(^|_)id$/i.test(k) && !TIME_COLUMN.test(k) && !SNAPSHOT.test(k)),
     );
     if (!key) continue;
     const a = taint.assigned;
@@ -281,6 +287,9 @@ function laterRowsSummarised(
     if ((taint.by !== 'group statistics (transform)' && !taint.mergedBack) || taint.groupBy?.length !== 1)
       continue;
     if (!ENTITY_KEY.test(taint.groupBy[0]!)) continue;
+    // (By the row's own id, pairs.groupby("job_id").size() merged back on job_id: one group per row, no later rows of
+    // an entity in it.)
+    if (taint.ownGroup) continue;
     const a = taint.assigned;
     if (a && t.x.cols?.mode === 'only' && !a.names.some((n) => mayHold(t.x.cols!, n))) continue;
     const name = a?.names[0];

@@ -179,8 +179,9 @@ export const OUTCOMES: Outcome[] = [
     event: 'a return',
     target: /(^|_)(returned|is_return|return_flag|will_return|items_returned)($|_)/,
     after:
-      /(^|_)(return_label\w*|refunds?|refunded|restock\w*|rma|return_reason\w*|return_shipping\w*|support_contacts?|days_to_first_contact|reviews?_(stars|rating|score|text)\w*|review_stars)($|_)/,
-    // (A product review is written once the order has arrived, with the return.)
+      /(^|_)(return_label\w*|refunds?|refunded|restock\w*|rma|return_reason\w*|return_shipping\w*|support_contacts?|days_to_first_contact|reviews?_(stars|rating|score|text)\w*|review_stars|(site|engineer|technician|service)_visits_total|call_?outs?(_total|_count)?)($|_)/,
+    // (A product review is written once the order has arrived, with the return. An installation returned under
+    // warranty is visited again: every visit logged against the job counts the call-outs.)
     follows: 'return labels, refunds, reviews and the contacts about them come after the order',
   },
   {
@@ -248,12 +249,13 @@ export const OUTCOMES: Outcome[] = [
     // because of it; a print run a client rejects is reprinted.
     event: 'a quality grade or inspection result',
     target:
-      /(^|_)(grade[sd]?|grading|defects?|defective|rejects?|rejected|qc_\w+|pass_fail|first_quality|hardness\w*|off_spec|out_of_spec|in_spec|spec_\w+|non_?conform\w*|ber|blossom_end_rot)($|_)/,
+      /(^|_)(grade[sd]?|grading|defects?|defective|rejects?|rejected|qc_\w+|pass_fail|(shade|colour|color|spec|qc|check)_fail\w*|first_quality|hardness\w*|off_spec|out_of_spec|in_spec|spec_\w+|non_?conform\w*|ber|blossom_end_rot)($|_)/,
     // (A piece that misses its hardness spec is reground or re-tempered: the rework time is that answer. Not a share
     // of reground material in a compound, regrind_pct of a vinyl puck, which is an input of the process.)
     after:
-      /(^|_)(mend\w*|rework\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind(?!_(?:pct|percent|share|ratio|frac\w*|content|mix))\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|re_?prints?|re_?printed|concession\w*|class_ii\w*|second_class\w*|deduct\w*|dockage|auction_price\w*|hammer_price\w*|price_realised|price_realized|realised_price\w*|realized_price\w*)($|_)/,
-    // (A lot graded on the auction floor sells at its grade's price: the price realised is that grade's answer.)
+      /(^|_)(mend\w*|rework\w*|re_?dye\w*|(days|hours)_to_(dispatch|despatch)\w*|scrap\w*|scrapped|downgrad\w*|credit_notes?|rejection_reason\w*|regrind(?!_(?:pct|percent|share|ratio|frac\w*|content|mix))\w*|reground|re_?temper\w*|re_?heat_treat\w*|remake\w*|remade|re_?prints?|re_?printed|concession\w*|class_ii\w*|second_class\w*|deduct\w*|dockage|auction_price\w*|hammer_price\w*|price_realised|price_realized|realised_price\w*|realized_price\w*)($|_)/,
+    // (A lot graded on the auction floor sells at its grade's price: the price realised is that grade's answer. A dye
+    // lot whose shade fails is re-dyed before it is dispatched: the days to dispatch count the correction.)
     follows:
       "mending, rework, reprints, scrapping, price deductions and the price a lot fetches at auction follow an item's grading, because of its grade",
   },
@@ -343,7 +345,9 @@ export const OUTCOMES: Outcome[] = [
   {
     // Items left at a repair shop, a missed pickup: reminders and storage fees are sent because it was not collected.
     event: 'a collection missed',
-    target: /(^|_)(uncollected|not_collected|unclaimed|abandon\w*|no_?show\w*|missed_pickup)($|_)/,
+    // (A loan never brought back, a wheelchair or a tool: reminder calls are made because it is overdue.)
+    target:
+      /(^|_)(uncollected|not_collected|unclaimed|abandon\w*|no_?show\w*|missed_pickup|unreturned|not_returned|never_returned)($|_)/,
     after: /(^|_)(reminders?\w*|chasers?|chase\w*|follow_?ups?|notices?|storage_fees?)($|_)/,
     follows: 'reminders and notices are sent once the item is not collected',
   },
@@ -401,9 +405,11 @@ export const OUTCOMES: Outcome[] = [
     // A race not finished: timing mats, splits and checkpoints passed are recorded during the race.
     event: 'a race not finished',
     // (A fell or trail runner who stops at a checkpoint is "retired", RET in the results.)
-    target: /(^|_)(dnf|did_not_finish|dns|finished|finish_status|retired|retirements?|race_status)($|_)/,
+    // (A randonneur who stops abandons the brevet; the controls stamped on the card are those reached before.)
+    target:
+      /(^|_)(dnf|did_not_finish|dns|finished|finish_status|retired|retirements?|race_status|abandon\w*)($|_)/,
     after:
-      /(^|_)(timing_mats?\w*|mats_crossed|splits?\w*|checkpoints?\w*|laps_completed|distance_covered\w*|finish_time\w*)($|_)/,
+      /(^|_)(timing_mats?\w*|mats_crossed|splits?\w*|checkpoints?\w*|laps_completed|distance_covered\w*|finish_time\w*|controls?_(stamped|reached|passed|punched|visited)\w*|stamps_collected)($|_)/,
     follows: 'the splits and checkpoints are recorded during the race',
   },
   {
@@ -433,7 +439,8 @@ export const OUTCOMES: Outcome[] = [
     event: 'damage found at a return',
     target: /(^|_)(damage\w*|damaged)($|_)/,
     after:
-      /(^|_)(check_?in_\w+|return_inspection\w*|inspection_minutes|repair_(cost|estimate|quote)\w*|claim_amount\w*|excess_charged\w*|move_?out_\w+|checkout_(cleaning|inspection)\w*|cleaning_(hours|minutes|cost)\w*)($|_)/,
+      /(^|_)(check_?in_\w+|return_inspection\w*|inspection_minutes|repair_(cost|estimate|quote)\w*|repack\w*|re_?wrap\w*|claim_amount\w*|excess_charged\w*|move_?out_\w+|checkout_(cleaning|inspection)\w*|cleaning_(hours|minutes|cost)\w*)($|_)/,
+    // (A pallet found damaged at the distribution centre is repacked there: the minutes it took are logged on receipt.)
     // (A student room's move-out inspection and the cleaning it needed are logged as the tenant leaves.)
     follows:
       'the check-in or move-out inspection, the cleaning and the repair quote are made when the vehicle or the room comes back',

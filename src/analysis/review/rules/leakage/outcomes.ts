@@ -267,9 +267,10 @@ const POST_OUTCOME_BY_DATASET: [RegExp, RegExp][] = [[/titanic/i, /^(boat|body)$
  * after a default it is (OUTCOMES), but a temperament test's `startle_recovery` or a prepayment meter's
  * `debt_recovery_share` (a rate set on the account) are measured before any outcome.
  */
-// (Not a kind of settlement, `settlement_type` urban or rural: a place people live in, as often as a claim's payment.)
+// (Not a kind of settlement, `settlement_type` urban or rural: a place people live in, as often as a claim's payment.
+// Not the sum a complaint is about, `amount_disputed_gbp` at an ombudsman's referral: the dispute is the case itself.)
 const POST_OUTCOME =
-  /(^|_)(chargebacks?|refunds?|refunded|disputes?|disputed|write_?offs?|written_?off|settlements?(?!_(type|kind|class|category|size|tier|pattern|density|plates?|stage)($|_))|settled)($|_)/i;
+  /(^|_)(chargebacks?|refunds?|refunded|disputes?|(?<!(amount|sum|value)_)disputed(?!_(amount|sum|value))|write_?offs?|written_?off|settlements?(?!_(type|kind|class|category|size|tier|pattern|density|plates?|stage)($|_))|settled)($|_)/i;
 
 /**
  * Whether a column is recorded after the outcome whatever the domain: events that follow one (chargebacks, refunds,

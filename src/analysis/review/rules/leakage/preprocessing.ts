@@ -11,7 +11,6 @@ import type { ProgramContext, Rule } from '../rule.js';
 import {
   chain,
   intersects,
-  isHeldOut,
   keptWhole,
   lineRef,
   onTrainingPart,

@@ -24,6 +24,7 @@ import {
 import { asOfConstants, openWindowFindings } from './event-window.js';
 import { groupTargetStatistic } from './group-target.js';
 import { laggedFeature, namesTarget, resultsSheet, sharedMeasurement } from './label-sources.js';
+import { labelPeriodWindows } from './label-window.js';
 import {
   actualOfPlan,
   actualTime,
@@ -86,6 +87,21 @@ export const rule: Rule = {
     // Events kept from a lower bound only (opened_at >= snapshot_date - 90 days), then aggregated, in a program that
     // trains a model: counts that include the events after the snapshot.
     if (ctx.facts.trainings.length + cvTrainings.length > 0) out.push(...openWindowFindings(ctx, rule));
+    // Events kept up to a span after the row's date, the span the label is about (contacts within 180 days of the
+    // adoption, the label a return within 180 days of it).
+    const targets = new Set(
+      [...ctx.facts.trainings, ...cvTrainings].flatMap((t) => (t.y?.column ? [t.y.column.name] : [])),
+    );
+    for (const w of labelPeriodWindows(ctx, targets))
+      if (!out.some((f) => f.at.line === w.at.line))
+        out.push({
+          ruleId: rule.id,
+          kind: rule.kind,
+          confidence: 'medium',
+          at: w.at,
+          message: `the window of ${JSON.stringify(w.event)} reaches into the label's period after ${JSON.stringify(w.anchor)}`,
+          why: `The label is what happens within a span after ${JSON.stringify(w.anchor)}, and the records of ${JSON.stringify(w.event)} are kept up to a span after the same date (${lineRef(w.at)}), nothing keeping them before it: the records made while the outcome was happening are counted into the features. Keep only those before ${JSON.stringify(w.anchor)} (${JSON.stringify(w.event)} < ${JSON.stringify(w.anchor)}).`,
+        });
     return out;
   },
 };

@@ -1,0 +1,153 @@
+/**
+ * A feature's events kept into the label's own period: the label is what happens within a span after a date of the
+ * row, and a feature's window reaches up to a span after the same date (Kaufman et al. 2012: a feature from the
+ * period the outcome is observed in). Read from the syntax, beside event-window.ts's windows open at the top.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { ProgramContext } from '../rule.js';
+import { posOf } from '../syntax.js';
+import {
+  AGGREGATE,
+  ANY_SPAN,
+  anyColumnOf,
+  boundNames,
+  columnOf,
+  type OpenWindow,
+  operatorOf,
+  spanTest,
+} from './event-window.js';
+
+/**
+ * The label's own period, read again by a feature: the label is what happens within a span after a date of the row
+ * (`returned = (return_date - adoption_date <= RETURN_WINDOW)`) and a feature's events are kept up to a span after the
+ * same date (`contacts[contact_date <= adoption_date + CONTACT_WINDOW]`), nothing keeping them before it, then counted
+ * (groupby, crosstab, value_counts …): the contacts made while the rabbit was being returned are features of the
+ * return.
+ */
+export function labelPeriodWindows(ctx: ProgramContext, targets: ReadonlySet<string>): OpenWindow[] {
+  if (targets.size === 0) return [];
+  const isSpan = spanTest(ctx.root, ANY_SPAN);
+  const names = boundNames(ctx.root);
+  const unparen = (n: Node): Node => {
+    let x = n;
+    while (x.type === 'parenthesized_expression' && x.namedChildren[0]) x = x.namedChildren[0];
+    return x;
+  };
+  const resolve = (n: Node): Node => {
+    const e = n.type === 'identifier' ? names.get(n.text) : undefined;
+    return unparen(e && (e.type === 'binary_operator' || e.type === 'attribute' || columnOf(e)) ? e : n);
+  };
+  /** `later - anchor`, in days or not (`(next_reported - jobs["completed_at"]).dt.days`): the anchor a column. */
+  const difference = (n: Node): { event: string; anchor: string; column: boolean } | undefined => {
+    let x: Node | null = resolve(n);
+    if (x.type === 'call' && x.childForFieldName('arguments')?.namedChildren.length === 0)
+      x = x.childForFieldName('function');
+    if (x?.type === 'attribute' && /^(total_)?days$/.test(x.childForFieldName('attribute')?.text ?? '')) {
+      x = x.childForFieldName('object');
+      if (x?.type === 'attribute' && x.childForFieldName('attribute')?.text === 'dt')
+        x = x.childForFieldName('object');
+    }
+    x = x && unparen(x);
+    if (x?.type !== 'binary_operator' || !x.children.some((c) => c?.type === '-')) return undefined;
+    const left = x.childForFieldName('left');
+    const anchor = anyColumnOf(x.childForFieldName('right'));
+    const column = anyColumnOf(left);
+    const event = column ?? left?.text;
+    return event && anchor && event !== anchor ? { event, anchor, column: !!column } : undefined;
+  };
+  // Names a label is made from (hit = window; m["setout_30d"] = hit.astype(int)): their windows are the label's.
+  const labelNames = new Set<string>();
+  for (const a of ctx.root.descendantsOfType('assignment')) {
+    const col = columnOf(a?.childForFieldName('left'));
+    if (col && targets.has(col))
+      for (const id of a!.childForFieldName('right')?.descendantsOfType('identifier') ?? [])
+        if (id) labelNames.add(id.text);
+  }
+  /** Whether the node is within the right side of an assignment that makes a label. */
+  const inLabel = (n: Node): boolean => {
+    for (let p = n.parent; p; p = p.parent) {
+      if (p.type === 'assignment') {
+        const left = p.childForFieldName('left');
+        const col = columnOf(left);
+        return col ? targets.has(col) : left?.type === 'identifier' && labelNames.has(left.text);
+      }
+      if (p.type === 'function_definition' || p.type === 'module') return false;
+    }
+    return false;
+  };
+  // Spans kept on an instance as well (self.window = pd.Timedelta(hours=window_hours)).
+  const spanAttrs = new Set(
+    ctx.root
+      .descendantsOfType('assignment')
+      .filter(
+        (a) =>
+          a?.childForFieldName('left')?.type === 'attribute' &&
+          ANY_SPAN.test(a.childForFieldName('right')?.text ?? ''),
+      )
+      .map((a) => a!.childForFieldName('left')!.text),
+  );
+  const spanLike = (n: Node) => isSpan(n) || (n.type === 'attribute' && spanAttrs.has(n.text));
+  const zero = (n: Node) =>
+    /^(0|0\.0|(pd\.|pandas\.)?Timedelta\(\s*0\s*\)|(pd\.|pandas\.)?Timedelta\(\s*["']0\w*["']\s*\))$/.test(
+      n.text,
+    );
+  const labels: OpenWindow[] = [];
+  const windows: OpenWindow[] = [];
+  // Event columns bounded above by a plain column (`contact_date < adoption_date`).
+  const bounded = new Set<string>();
+  for (const n of ctx.root.descendantsOfType('comparison_operator')) {
+    const ops = n?.namedChildren.filter((c): c is Node => !!c).map(resolve) ?? [];
+    const op = n && operatorOf(n);
+    if (!n || !op) continue;
+    if (ops.length !== 2) {
+      for (const c of ops) if (anyColumnOf(c)) bounded.add(`any:${anyColumnOf(c)}`);
+      continue;
+    }
+    const [small, big] = op.startsWith('<') ? [ops[0]!, ops[1]!] : [ops[1]!, ops[0]!];
+    const s = anyColumnOf(small);
+    const b = anyColumnOf(big);
+    if (s && b) bounded.add(`${s}<${b}`);
+    if (inLabel(n)) {
+      // The label: later - anchor <= span (or a number of days).
+      const d = !anyColumnOf(big) && big.type !== 'binary_operator' ? difference(small) : undefined;
+      if (d) labels.push({ at: posOf(n), event: d.event, anchor: d.anchor });
+      continue;
+    }
+    // A feature's events as their time from the row's (delta = event_ts - ts): delta <= span keeps those up to a
+    // span after it, delta < 0 those before it.
+    const d = difference(small);
+    if (d?.column) {
+      if (zero(big)) bounded.add(`${d.event}<${d.anchor}`);
+      else if (spanLike(big)) windows.push({ at: posOf(n), event: d.event, anchor: d.anchor });
+      continue;
+    }
+    // A feature's events: event <= anchor + span.
+    if (
+      s &&
+      big.type === 'binary_operator' &&
+      big.children.some((c) => c?.type === '+') &&
+      isSpan(big.childForFieldName('right'))
+    ) {
+      const anchor = anyColumnOf(big.childForFieldName('left'));
+      if (anchor && anchor !== s) windows.push({ at: posOf(n), event: s, anchor });
+    }
+  }
+  // The label as gap.between(0, 28) of such a difference.
+  for (const c of ctx.root.descendantsOfType('call')) {
+    const f = c?.childForFieldName('function');
+    if (!c || f?.type !== 'attribute' || f.childForFieldName('attribute')?.text !== 'between') continue;
+    const d = inLabel(c) ? difference(f.childForFieldName('object')!) : undefined;
+    if (d) labels.push({ at: posOf(c), event: d.event, anchor: d.anchor });
+    else {
+      const col = anyColumnOf(f.childForFieldName('object'));
+      if (col) bounded.add(`any:${col}`);
+    }
+  }
+  return windows.filter(
+    (w) =>
+      labels.some((l) => l.anchor === w.anchor && l.event !== w.event) &&
+      !bounded.has(`${w.event}<${w.anchor}`) &&
+      !bounded.has(`any:${w.event}`) &&
+      ctx.calls.some((c) => AGGREGATE.test(c.name) && c.at.endLine >= w.at.line),
+  );
+}
