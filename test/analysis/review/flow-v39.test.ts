@@ -208,6 +208,7 @@ describe('outcome-table additions (round 42)', () => {
     ['repack_minutes', ['damaged_on_arrival']],
     ['days_to_dispatch', ['shade_fail']],
     ['site_visits_total', ['returned_24m']],
+    ['paintballs_issued', ['no_show']],
   ])('%s is recorded after %j', (feature, target) => {
     expect(recordedAfter(feature, target).length).toBeGreaterThan(0);
   });
@@ -216,6 +217,8 @@ describe('outcome-table additions (round 42)', () => {
     ['repack_station', ['late']],
     ['days_to_dispatch', ['late_payment']],
     ['site_visits_total', ['fraud']],
+    ['paintballs_issued', ['injury']],
+    ['vouchers_issued', ['no_show']],
   ])('%s is not recorded after %j', (feature, target) => {
     expect(recordedAfter(feature, target)).toEqual([]);
   });

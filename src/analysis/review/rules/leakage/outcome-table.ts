@@ -169,8 +169,9 @@ export const OUTCOMES: Outcome[] = [
     event: 'a no-show',
     target: /(^|_)(no_?shows?|noshow|did_not_attend|dna|missed_appointment|showed_up)($|_)/,
     after:
-      /(^|_)(deposit_forfeited|forfeit\w*|table_minutes|table_occupied\w*|seated\w*|checked_in|check_in_time|arrival_time|arrived\w*|visit_duration|bill_amount|final_bill|redeemed|redemptions?|extras?_(spend|spent|revenue|sales|bill)\w*|on_?site_spend\w*|incidentals?\w*)($|_)/,
-    // (What a guest spends on extras during the stay, nothing for one who never came.)
+      /(^|_)(deposit_forfeited|forfeit\w*|table_minutes|table_occupied\w*|seated\w*|checked_in|check_in_time|arrival_time|arrived\w*|visit_duration|bill_amount|final_bill|redeemed|redemptions?|extras?_(spend|spent|revenue|sales|bill)\w*|on_?site_spend\w*|incidentals?\w*|(paintballs?|balls|rounds|kit|gear|equipment|rental_kit)_(issued|used|fired|handed_out))($|_)/,
+    // (What a guest spends on extras during the stay, nothing for one who never came; the kit and ammunition handed
+    // out at a paintball or a shooting session, none to a group that never turned up.)
     follows:
       'a forfeited deposit, the check-in, what was redeemed or spent there and the time spent there exist once the guest came or did not',
   },
