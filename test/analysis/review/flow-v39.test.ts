@@ -292,3 +292,82 @@ print(model.score(X_test, y_test))
     await check(prog('runs'));
   });
 });
+
+describe("the label's period written as .between(anchor, anchor + span) or as a Polars alias", () => {
+  const pandasProg = (mask: string, mark = '') => `
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+subs = pd.read_csv("subs.csv", parse_dates=["snapshot_date", "cancel_date"])
+tickets = pd.read_csv("tickets.csv", parse_dates=["opened_at"])
+subs["churn_90d"] = subs["cancel_date"].between(subs["snapshot_date"], subs["snapshot_date"] + pd.Timedelta(days=90)).astype(int)
+t = tickets.merge(subs[["sub_id", "snapshot_date"]], on="sub_id")
+t = t[${mask}]${mark}
+subs = subs.merge(t.groupby("sub_id").size().rename("tickets").reset_index(), on="sub_id", how="left").fillna(0)
+train = subs[subs["snapshot_date"] < "2023-01-01"]
+test = subs[subs["snapshot_date"] >= "2023-04-01"]
+model = LogisticRegression().fit(train[["tickets", "seats"]], train["churn_90d"])
+print(model.score(test[["tickets", "seats"]], test["churn_90d"]))
+`;
+  it('tickets up to 90 days after the snapshot: reported', async () => {
+    await check(
+      pandasProg('t["opened_at"] <= t["snapshot_date"] + pd.Timedelta(days=90)', '  # <- leak-target'),
+    );
+  });
+  it('tickets before the snapshot (nothing)', async () => {
+    await check(pandasProg('t["opened_at"] < t["snapshot_date"]'));
+  });
+  const polarsProg = (filter: string, mark = '') => `
+import polars as pl
+from xgboost import XGBClassifier
+active = pl.read_parquet("active.parquet").with_columns(
+    ((pl.col("cancel_date") - pl.col("snapshot")).dt.total_days() <= 90).cast(pl.Int8).alias("cancels"),
+)
+shipments = pl.read_parquet("shipments.parquet")
+history = (
+    active.select("member_id", "snapshot")
+    .join(shipments, on="member_id")
+    .filter(${filter})${mark}
+    .group_by("member_id", "snapshot")
+    .agg(pl.len().alias("shipments_n"))
+)
+frame = active.join(history, on=["member_id", "snapshot"], how="left").fill_null(0)
+train = frame.filter(pl.col("snapshot") < pl.date(2023, 10, 1))
+test = frame.filter(pl.col("snapshot") >= pl.date(2024, 1, 1))
+model = XGBClassifier().fit(train.select("shipments_n", "age").to_numpy(), train["cancels"].to_numpy())
+print(model.score(test.select("shipments_n", "age").to_numpy(), test["cancels"].to_numpy()))
+`;
+  it('Polars: shipments up to 90 days after the snapshot: reported', async () => {
+    await check(
+      polarsProg('pl.col("ship_date") <= pl.col("snapshot") + pl.duration(days=90)', '  # <- leak-target'),
+    );
+  });
+  it('Polars: shipments before it (nothing)', async () => {
+    await check(polarsProg('pl.col("ship_date") < pl.col("snapshot")'));
+  });
+});
+
+describe("the label's period as a frame of later records (ahead = orders[order_date < snapshot_date + 28 days])", () => {
+  const prog = (mask: string, mark = '') => `
+import pandas as pd
+from catboost import CatBoostClassifier
+snaps = pd.read_csv("snaps.csv", parse_dates=["snapshot_date"])
+orders = pd.read_csv("orders.csv", parse_dates=["order_date"])
+visits = pd.read_csv("visits.csv", parse_dates=["visit_date"])
+o = orders.merge(snaps[["account_id", "snapshot_date"]], on="account_id")
+ahead = o[(o["order_date"] >= o["snapshot_date"]) & (o["order_date"] < o["snapshot_date"] + pd.Timedelta(days=28))]
+snaps["reorders"] = snaps["account_id"].isin(ahead["account_id"]).astype(int)
+v = visits.merge(snaps[["account_id", "snapshot_date"]], on="account_id")
+v = v[${mask}]${mark}
+snaps = snaps.merge(v.groupby("account_id").size().rename("rep_visits").reset_index(), on="account_id", how="left")
+train = snaps[snaps["snapshot_date"] < "2023-01-01"]
+test = snaps[snaps["snapshot_date"] >= "2023-02-01"]
+model = CatBoostClassifier(verbose=0).fit(train[["rep_visits", "herd_size"]], train["reorders"])
+print(model.score(test[["rep_visits", "herd_size"]], test["reorders"]))
+`;
+  it("the rep's visits up to 28 days after the snapshot: reported", async () => {
+    await check(prog('v["visit_date"] < v["snapshot_date"] + pd.Timedelta(days=28)', '  # <- leak-target'));
+  });
+  it('the visits before it (nothing)', async () => {
+    await check(prog('v["visit_date"] < v["snapshot_date"]'));
+  });
+});

@@ -66,6 +66,13 @@ export function labelPeriodWindows(ctx: ProgramContext, targets: ReadonlySet<str
   /** Whether the node is within the right side of an assignment that makes a label. */
   const inLabel = (n: Node): boolean => {
     for (let p = n.parent; p; p = p.parent) {
+      // Polars: (…).cast(pl.Int8).alias("cancels") in with_columns.
+      if (p.type === 'call') {
+        const f = p.childForFieldName('function');
+        const name = p.childForFieldName('arguments')?.namedChildren[0];
+        if (f?.type === 'attribute' && f.childForFieldName('attribute')?.text === 'alias' && name)
+          return targets.has(name.text.replace(/^["']|["']$/g, ''));
+      }
       if (p.type === 'assignment') {
         const left = p.childForFieldName('left');
         const col = columnOf(left);
@@ -91,6 +98,13 @@ export function labelPeriodWindows(ctx: ProgramContext, targets: ReadonlySet<str
     /^(0|0\.0|(pd\.|pandas\.)?Timedelta\(\s*0\s*\)|(pd\.|pandas\.)?Timedelta\(\s*["']0\w*["']\s*\))$/.test(
       n.text,
     );
+  /** The column of `anchor + span`. */
+  const forward = (n: Node): string | undefined =>
+    n.type === 'binary_operator' &&
+    n.children.some((c) => c?.type === '+') &&
+    isSpan(n.childForFieldName('right'))
+      ? anyColumnOf(n.childForFieldName('left'))
+      : undefined;
   const labels: OpenWindow[] = [];
   const windows: OpenWindow[] = [];
   // Event columns bounded above by a plain column (`contact_date < adoption_date`).
@@ -111,6 +125,9 @@ export function labelPeriodWindows(ctx: ProgramContext, targets: ReadonlySet<str
       // The label: later - anchor <= span (or a number of days).
       const d = !anyColumnOf(big) && big.type !== 'binary_operator' ? difference(small) : undefined;
       if (d) labels.push({ at: posOf(n), event: d.event, anchor: d.anchor });
+      // Or event < anchor + span (orders[order_date < snapshot_date + 28 days], the label whether there are any).
+      const ahead = s && forward(big);
+      if (ahead && ahead !== s) labels.push({ at: posOf(n), event: s, anchor: ahead });
       continue;
     }
     // A feature's events as their time from the row's (delta = event_ts - ts): delta <= span keeps those up to a
@@ -122,22 +139,25 @@ export function labelPeriodWindows(ctx: ProgramContext, targets: ReadonlySet<str
       continue;
     }
     // A feature's events: event <= anchor + span.
-    if (
-      s &&
-      big.type === 'binary_operator' &&
-      big.children.some((c) => c?.type === '+') &&
-      isSpan(big.childForFieldName('right'))
-    ) {
-      const anchor = anyColumnOf(big.childForFieldName('left'));
-      if (anchor && anchor !== s) windows.push({ at: posOf(n), event: s, anchor });
-    }
+    const anchor = s && forward(big);
+    if (anchor && anchor !== s) windows.push({ at: posOf(n), event: s, anchor });
   }
   // The label as gap.between(0, 28) of such a difference.
   for (const c of ctx.root.descendantsOfType('call')) {
     const f = c?.childForFieldName('function');
     if (!c || f?.type !== 'attribute' || f.childForFieldName('attribute')?.text !== 'between') continue;
-    const d = inLabel(c) ? difference(f.childForFieldName('object')!) : undefined;
+    const label = inLabel(c);
+    const d = label ? difference(f.childForFieldName('object')!) : undefined;
+    // Or the event's date between the anchor and a span after it: cancel_date.between(snapshot, snapshot + 90 days).
+    const event = anyColumnOf(f.childForFieldName('object'));
+    const [lo, hi] = c.childForFieldName('arguments')?.namedChildren.map((a) => a && resolve(a)) ?? [];
+    const from =
+      label && event && lo && hi?.type === 'binary_operator' && hi.children.some((x) => x?.type === '+')
+        ? anyColumnOf(lo)
+        : undefined;
     if (d) labels.push({ at: posOf(c), event: d.event, anchor: d.anchor });
+    else if (from && from === anyColumnOf(hi!.childForFieldName('left')) && event !== from)
+      labels.push({ at: posOf(c), event: event!, anchor: from });
     else {
       const col = anyColumnOf(f.childForFieldName('object'));
       if (col) bounded.add(`any:${col}`);
