@@ -28,15 +28,29 @@ export function columnOf(n: Node | null | undefined): string | undefined {
   return undefined;
 }
 
-/** Whether a node is a time span as `span` writes one, or a name bound to one (LOOKBACK = pd.Timedelta(days=90)). */
+/**
+ * Whether a node is a time span as `span` writes one, or a name or an instance's attribute bound to one (LOOKBACK =
+ * pd.Timedelta(days=90), self.window = pd.Timedelta(hours=window_hours)).
+ */
 export function spanTest(root: Node, span: RegExp): (n: Node | null | undefined) => boolean {
   const spans = new Set<string>();
   for (const a of root.descendantsOfType('assignment')) {
     const left = a?.childForFieldName('left');
     const right = a?.childForFieldName('right');
-    if (left?.type === 'identifier' && right && span.test(right.text)) spans.add(left.text);
+    if ((left?.type === 'identifier' || left?.type === 'attribute') && right && span.test(right.text))
+      spans.add(left.text);
   }
-  return (n) => !!n && (span.test(n.text) || (n.type === 'identifier' && spans.has(n.text)));
+  return (n) =>
+    !!n && (span.test(n.text) || ((n.type === 'identifier' || n.type === 'attribute') && spans.has(n.text)));
+}
+
+/** The date a span is added to (`m["snapshot_date"]` of `m["snapshot_date"] + pd.Timedelta(days=30)`). */
+export function spanAfter(n: Node, isSpan: (n: Node | null | undefined) => boolean): Node | undefined {
+  return n.type === 'binary_operator' &&
+    n.children.some((c) => c?.type === '+') &&
+    isSpan(n.childForFieldName('right'))
+    ? (n.childForFieldName('left') ?? undefined)
+    : undefined;
 }
 
 export const operatorOf = (n: Node): string | undefined =>
@@ -115,12 +129,7 @@ export function openEventWindows(root: Node): (OpenWindow & { past?: true })[] {
     // event < anchor (or anchor > event): bounded above. (event <= anchor + span: a span past it.)
     const [small, big] = op.startsWith('<') ? [a, b] : [b, a];
     const s = anyColumnOf(small);
-    const ahead =
-      big.type === 'binary_operator' &&
-      big.children.some((c) => c?.type === '+') &&
-      isSpan(big.childForFieldName('right'))
-        ? anyColumnOf(big.childForFieldName('left'))
-        : undefined;
+    const ahead = anyColumnOf(spanAfter(big, isSpan));
     if (s && ahead) past.add(`${s}<${ahead}`);
     else if (s) upper.add(`${s}<${big.text}`);
     // event > SNAPSHOT: events after a constant anchor are read.
@@ -225,24 +234,46 @@ export function anyColumnOf(n: Node | null | undefined): string | undefined {
   return columnOf(n);
 }
 
+/** A node without the parentheses around it. */
+export function unparen(n: Node): Node {
+  let x = n;
+  while (x.type === 'parenthesized_expression' && x.namedChildren[0]) x = x.namedChildren[0];
+  return x;
+}
+
+/**
+ * `later - anchor`, in days (`(event - anchor).dt.days`, `.dt.total_days()`, `.days`) or as a time span: the anchor a
+ * column, the later date a column (`column`) or any expression (`next_reported`, a shifted column).
+ */
+export function dateDifference(
+  n: Node,
+): { event: string; anchor: string; column: boolean; days: boolean } | undefined {
+  let x: Node | null = n;
+  if (x.type === 'call' && x.childForFieldName('arguments')?.namedChildren.length === 0)
+    x = x.childForFieldName('function');
+  const days =
+    x?.type === 'attribute' && /^(total_)?days$/.test(x.childForFieldName('attribute')?.text ?? '');
+  if (days) {
+    x = x!.childForFieldName('object');
+    if (x?.type === 'attribute' && x.childForFieldName('attribute')?.text === 'dt')
+      x = x.childForFieldName('object');
+  }
+  x = x && unparen(x);
+  if (x?.type !== 'binary_operator' || !x.children.some((c) => c?.type === '-')) return undefined;
+  const left = x.childForFieldName('left');
+  const anchor = anyColumnOf(x.childForFieldName('right'));
+  const column = anyColumnOf(left);
+  const event = column ?? left?.text;
+  return event && anchor && event !== anchor ? { event, anchor, column: !!column, days } : undefined;
+}
+
 /**
  * `(event - anchor).dt.days`, `.dt.total_days()`, `.days`: the days from one date column of the row to another, of
  * two different columns.
  */
 function daysBetween(n: Node): { event: string; anchor: string } | undefined {
-  let x: Node | null | undefined = n;
-  if (x?.type === 'call' && x.childForFieldName('arguments')?.namedChildren.length === 0)
-    x = x.childForFieldName('function');
-  if (x?.type !== 'attribute' || !/^(total_)?days$/.test(x.childForFieldName('attribute')?.text ?? ''))
-    return undefined;
-  x = x.childForFieldName('object');
-  if (x?.type === 'attribute' && x.childForFieldName('attribute')?.text === 'dt')
-    x = x.childForFieldName('object');
-  while (x?.type === 'parenthesized_expression') x = x.namedChildren[0];
-  if (x?.type !== 'binary_operator' || !x.children.some((c) => c?.type === '-')) return undefined;
-  const event = anyColumnOf(x.childForFieldName('left'));
-  const anchor = anyColumnOf(x.childForFieldName('right'));
-  return event && anchor && event !== anchor ? { event, anchor } : undefined;
+  const d = dateDifference(n);
+  return d?.days && d.column ? { event: d.event, anchor: d.anchor } : undefined;
 }
 
 /**
@@ -293,15 +324,9 @@ export function forwardWindows(root: Node): Horizon[] {
       continue;
     }
     const ev = anyColumnOf(event);
-    if (
-      !ev ||
-      bound.type !== 'binary_operator' ||
-      !bound.children.some((c) => c?.type === '+') ||
-      !isSpan(bound.childForFieldName('right'))
-    )
-      continue;
-    const left = bound.childForFieldName('left');
-    const anchor = anyColumnOf(left) ?? (left?.type === 'identifier' ? stored.get(left.text) : undefined);
+    const left = spanAfter(bound, isSpan);
+    if (!ev || !left) continue;
+    const anchor = anyColumnOf(left) ?? (left.type === 'identifier' ? stored.get(left.text) : undefined);
     if (anchor && anchor !== ev)
       out.push({ at: posOf(n), anchor, span: bound.childForFieldName('right')!.text });
   }

@@ -12,9 +12,12 @@ import {
   anyColumnOf,
   boundNames,
   columnOf,
+  dateDifference,
   type OpenWindow,
   operatorOf,
+  spanAfter,
   spanTest,
+  unparen,
 } from './event-window.js';
 
 /**
@@ -28,33 +31,11 @@ export function labelPeriodWindows(ctx: ProgramContext, targets: ReadonlySet<str
   if (targets.size === 0) return [];
   const isSpan = spanTest(ctx.root, ANY_SPAN);
   const names = boundNames(ctx.root);
-  const unparen = (n: Node): Node => {
-    let x = n;
-    while (x.type === 'parenthesized_expression' && x.namedChildren[0]) x = x.namedChildren[0];
-    return x;
-  };
   const resolve = (n: Node): Node => {
     const e = n.type === 'identifier' ? names.get(n.text) : undefined;
     return unparen(e && (e.type === 'binary_operator' || e.type === 'attribute' || columnOf(e)) ? e : n);
   };
-  /** `later - anchor`, in days or not (`(next_reported - jobs["completed_at"]).dt.days`): the anchor a column. */
-  const difference = (n: Node): { event: string; anchor: string; column: boolean } | undefined => {
-    let x: Node | null = resolve(n);
-    if (x.type === 'call' && x.childForFieldName('arguments')?.namedChildren.length === 0)
-      x = x.childForFieldName('function');
-    if (x?.type === 'attribute' && /^(total_)?days$/.test(x.childForFieldName('attribute')?.text ?? '')) {
-      x = x.childForFieldName('object');
-      if (x?.type === 'attribute' && x.childForFieldName('attribute')?.text === 'dt')
-        x = x.childForFieldName('object');
-    }
-    x = x && unparen(x);
-    if (x?.type !== 'binary_operator' || !x.children.some((c) => c?.type === '-')) return undefined;
-    const left = x.childForFieldName('left');
-    const anchor = anyColumnOf(x.childForFieldName('right'));
-    const column = anyColumnOf(left);
-    const event = column ?? left?.text;
-    return event && anchor && event !== anchor ? { event, anchor, column: !!column } : undefined;
-  };
+  const difference = (n: Node) => dateDifference(resolve(n));
   // Names a label is made from (hit = window; m["setout_30d"] = hit.astype(int)): their windows are the label's.
   const labelNames = new Set<string>();
   for (const a of ctx.root.descendantsOfType('assignment')) {
@@ -82,29 +63,12 @@ export function labelPeriodWindows(ctx: ProgramContext, targets: ReadonlySet<str
     }
     return false;
   };
-  // Spans kept on an instance as well (self.window = pd.Timedelta(hours=window_hours)).
-  const spanAttrs = new Set(
-    ctx.root
-      .descendantsOfType('assignment')
-      .filter(
-        (a) =>
-          a?.childForFieldName('left')?.type === 'attribute' &&
-          ANY_SPAN.test(a.childForFieldName('right')?.text ?? ''),
-      )
-      .map((a) => a!.childForFieldName('left')!.text),
-  );
-  const spanLike = (n: Node) => isSpan(n) || (n.type === 'attribute' && spanAttrs.has(n.text));
   const zero = (n: Node) =>
     /^(0|0\.0|(pd\.|pandas\.)?Timedelta\(\s*0\s*\)|(pd\.|pandas\.)?Timedelta\(\s*["']0\w*["']\s*\))$/.test(
       n.text,
     );
   /** The column of `anchor + span`. */
-  const forward = (n: Node): string | undefined =>
-    n.type === 'binary_operator' &&
-    n.children.some((c) => c?.type === '+') &&
-    isSpan(n.childForFieldName('right'))
-      ? anyColumnOf(n.childForFieldName('left'))
-      : undefined;
+  const forward = (n: Node) => anyColumnOf(spanAfter(n, isSpan));
   const labels: OpenWindow[] = [];
   const windows: OpenWindow[] = [];
   // Event columns bounded above by a plain column (`contact_date < adoption_date`).
@@ -135,7 +99,7 @@ export function labelPeriodWindows(ctx: ProgramContext, targets: ReadonlySet<str
     const d = difference(small);
     if (d?.column) {
       if (zero(big)) bounded.add(`${d.event}<${d.anchor}`);
-      else if (spanLike(big)) windows.push({ at: posOf(n), event: d.event, anchor: d.anchor });
+      else if (isSpan(big)) windows.push({ at: posOf(n), event: d.event, anchor: d.anchor });
       continue;
     }
     // A feature's events: event <= anchor + span.
@@ -151,17 +115,11 @@ export function labelPeriodWindows(ctx: ProgramContext, targets: ReadonlySet<str
     // Or the event's date between the anchor and a span after it: cancel_date.between(snapshot, snapshot + 90 days).
     const event = anyColumnOf(f.childForFieldName('object'));
     const [lo, hi] = c.childForFieldName('arguments')?.namedChildren.map((a) => a && resolve(a)) ?? [];
-    const from =
-      label && event && lo && hi?.type === 'binary_operator' && hi.children.some((x) => x?.type === '+')
-        ? anyColumnOf(lo)
-        : undefined;
+    const from = label && event && lo && hi ? anyColumnOf(lo) : undefined;
     if (d) labels.push({ at: posOf(c), event: d.event, anchor: d.anchor });
-    else if (from && from === anyColumnOf(hi!.childForFieldName('left')) && event !== from)
+    else if (from && from === forward(hi!) && event !== from)
       labels.push({ at: posOf(c), event: event!, anchor: from });
-    else {
-      const col = anyColumnOf(f.childForFieldName('object'));
-      if (col) bounded.add(`any:${col}`);
-    }
+    else if (event) bounded.add(`any:${event}`);
   }
   return windows.filter(
     (w) =>
