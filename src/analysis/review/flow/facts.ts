@@ -180,6 +180,11 @@ export interface DataVal {
   /** Dates parsed from text (`pd.to_datetime(df["listed_at"])`): assigned to a column, a column of dates. */
   parsedDates?: true;
   /**
+   * A frame made empty (`feat = xr.Dataset()`, `pd.DataFrame()`) and filled column by column: it takes the rows of
+   * what is assigned to it (`feat["moisture_z"] = anom["moisture"]`).
+   */
+  emptyFrame?: true;
+  /**
    * Indicator columns made from a column's values (`pd.get_dummies(df["arena"], prefix="arena")`): new columns, none
    * of the frame's own, their names unknown here but for `prefixes` (`arena_`).
    */

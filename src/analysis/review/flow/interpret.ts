@@ -1706,6 +1706,8 @@ class Interpreter {
           const tag = (t: Taint): Taint =>
             named?.length ? { ...t, assigned: { frame: base.frame, names: [...named] } } : t;
           for (const d of this.dataOf(v)) {
+            if (base.emptyFrame && !d.evals && !d.internal && !d.preds?.length)
+              for (const r of d.rows) base.rows.add(r);
             for (const t of d.taints) {
               if (!base.taints.includes(t)) base.taints.push(tag(t));
               else if (named?.length && t.assigned?.frame === base.frame) {
@@ -3729,6 +3731,13 @@ class Interpreter {
         };
       }
     }
+    if (
+      /^((pd|pandas|pl|polars)\.DataFrame|(xr|xarray)\.Dataset)$/.test(qname) &&
+      args.pos.length === 0 &&
+      args.kw.size === 0
+    )
+      // feat = xr.Dataset(), then feat[f"{v}_z"] = anom[v] in a loop: no rows yet, those of its columns once assigned.
+      return { kind: 'data', rows: new Set(), taints: [], frame: this.nextId++, at, emptyFrame: true };
     if (
       /^(pd|pandas)\.DataFrame$/.test(qname) &&
       args.pos.length === 0 &&
@@ -6734,6 +6743,18 @@ class Interpreter {
         return undefined;
       }
       return out;
+    }
+    // env.where(env["time"] < SPLIT, drop=True), xarray's or pandas' where with a row mask and nothing put in the
+    // rows it drops: the rows the mask keeps, as env[mask] (a mean or a std over it skips the rows left empty).
+    if (
+      method === 'where' &&
+      args.pos.length === 1 &&
+      !args.kw.has('other') &&
+      argVals[0]?.kind === 'data' &&
+      argVals[0].mask
+    ) {
+      const kept = this.select(d, argVals[0], at);
+      if (kept) return kept;
     }
     if (
       method === 'fillna' ||

@@ -183,7 +183,7 @@ export function openWindowFindings(ctx: ProgramContext, rule: Pick<RuleMeta, 'id
 }
 
 /** A date written as a constant: pd.Timestamp("2023-11-02"), pd.to_datetime("…"), datetime(2023, 11, 2), date(…), "2023-11-02". */
-const DATE_CONSTANT =
+export const DATE_CONSTANT =
   /^((pd\.|pandas\.)?(Timestamp|to_datetime)\(\s*["']\d{4}-\d{2}(-\d{2})?|(datetime\.)?(datetime|date)\(\s*\d{4}\s*,|np\.datetime64\(\s*["']\d{4}-|["']\d{4}-\d{2}-\d{2}["']$)/;
 
 /**

@@ -310,13 +310,19 @@ const ENTITY_KEY = /^[a-z][a-z0-9]*_id$/i;
 
 /**
  * A statistic of the target by an entity's id, written back to its rows (`groupby("player_id")["won"]
- * .transform("mean")`): the entity's record with this row's own outcome in it, whatever the split (a random split
+ * .transform("mean")`), or by its id and a day merged back on both: the entity's record with this row's own outcome in it, whatever the split (a random split
  * also carries test labels into training rows: leak-preprocessing reports that side).
  */
 export function entityMean(t: Taint): boolean {
   return (
-    t.groupBy?.length === 1 &&
-    ENTITY_KEY.test(t.groupBy[0]!) &&
-    (t.by === 'group statistics (transform)' || !!t.mergedBack)
+    (t.groupBy?.length === 1 &&
+      ENTITY_KEY.test(t.groupBy[0]!) &&
+      (t.by === 'group statistics (transform)' || !!t.mergedBack)) ||
+    // groupby(["technician_id", "pack_date"])["set_error"].sum() merged back on both keys: an entity's day, with the
+    // row's own outcome in it.
+    (t.groupBy?.length === 2 &&
+      !!t.mergedBack &&
+      t.groupBy.some((k) => ENTITY_KEY.test(k)) &&
+      t.groupBy.some((k) => TIME_COLUMN.test(k)))
   );
 }

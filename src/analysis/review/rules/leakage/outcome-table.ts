@@ -46,11 +46,13 @@ export const OUTCOMES: Outcome[] = [
   {
     event: 'a diagnosis',
     target:
-      /(^|_)(diabet\w*|t[12]d|cancer|tumou?r|malignan\w*|disease|diagnos\w*|sepsis(_\d+)?|septic|infect\w*|stroke|pneumonia|covid\w*|dementia|alzheimer\w*|hypertens\w*|hypotens\w*|chd|cad|mi|heart_disease|ckd|copd|asthma|depress\w*|positive|pos|case|\w*blight|mildew|canker|scab)($|_)/,
+      /(^|_)(diabet\w*|t[12]d|cancer|tumou?r|malignan\w*|disease|diagnos\w*|sepsis(_\d+)?|septic|infect\w*|stroke|pneumonia|covid\w*|dementia|alzheimer\w*|hypertens\w*|hypotens\w*|chd|cad|mi|heart_disease|ckd|copd|asthma|depress\w*|delirium|delirious|agitation|positive|pos|case|\w*blight|mildew|canker|scab)($|_)/,
     // A treatment is given once the disease is diagnosed: drugs, orders, procedures and referrals for it.
     // (Not any dose: a routine one, a probiotic every hatchery batch is given, treats no diagnosis.)
     after:
-      /(^|_)(treat\w*|therap\w*|medicat\w*|prescri\w*|rx|drugs?|metformin|statins?|antibiotics?|abx|antiviral\w*|chemo\w*|radiotherap\w*|radiation|surgery|surgical|procedure|biopsy|referr\w*|referred|icu|ventilat\w*|vasopressors?|carbapenem\w*|vancomycin|oncolog\w*|dialysis|stent\w*|discharge\w*|bolus\w*|saline\w*|fluid_challenge|isolat\w*|quarantin\w*|sanitation\w*|(\w+_)?(cut_out|pruned_out|grubbed|rogued|roguing)\w*)($|_)/,
+      /(^|_)(treat\w*|therap\w*|medicat\w*|prescri\w*|rx|drugs?|metformin|statins?|antibiotics?|abx|antiviral\w*|chemo\w*|radiotherap\w*|radiation|surgery|surgical|procedure|biopsy|referr\w*|referred|icu|ventilat\w*|vasopressors?|carbapenem\w*|vancomycin|oncolog\w*|dialysis|stent\w*|discharge\w*|bolus\w*|saline\w*|fluid_challenge|antipsychotic\w*|haloperidol\w*|olanzapine\w*|quetiapine\w*|risperidone\w*|rescue_sedation\w*|prn_\w+|isolat\w*|quarantin\w*|sanitation\w*|(\w+_)?(cut_out|pruned_out|grubbed|rogued|roguing)\w*)($|_)/,
+    // (A delirium on a ward is treated with an antipsychotic, haloperidol, or doses given as needed, prn_: the drug
+    // answers the agitation seen.)
     // (An orchard block's fireblight is cut out: the sanitation pruning answers the strikes seen.)
     // (An intradialytic hypotension is treated with a saline bolus: the fluid given answers the event. A positive
     // test, parvo_pos, sends the animal or patient to isolation.)
@@ -105,8 +107,10 @@ export const OUTCOMES: Outcome[] = [
     target:
       /(^|_)(churn\w*|cancel\w*|attrit\w*|unsubscri\w*|terminat\w*|closure|closed|retain\w*|retention|renew\w*|lapsed?|(licen[cs]e|lease|tenancy|contract|membership|agreement)_end(ed)?)($|_)/,
     // (A trip's cancellation, a boat tour's or a ferry's: the boats that sailed that day are the other outcome.)
+    // (Not bookings cancelled in the member's history, n_late_cancel, late_cancellations: a count of the times a
+    // booking was called off is behaviour before the member leaves.)
     after:
-      /(^|_)(cancel\w*|terminat\w*|exit\w*|win_?back|retention_offer|final_bill|closing|closure|refunds?|deactivat\w*|port_out|ported|launched|sailed|departed|deposit_return\w*|deposit_refund\w*|move_out\w*|moving_out|checkout_inspection\w*|(vouchers?|credits?|credit_notes?)_(issued|given|sent|offered)\w*|rebook\w*|clearance\w*|\w+_clearance\w*)($|_)/,
+      /(^|_)((?<!(^|_)(n|num|count|no|number_of|late|short_notice)_)cancel\w*|terminat\w*|exit\w*|win_?back|retention_offer|final_bill|closing|closure|refunds?|deactivat\w*|port_out|ported|launched|sailed|departed|deposit_return\w*|deposit_refund\w*|move_out\w*|moving_out|checkout_inspection\w*|(vouchers?|credits?|credit_notes?)_(issued|given|sent|offered)\w*|rebook\w*|clearance\w*|\w+_clearance\w*)($|_)/,
     // (A tenant who will not renew asks for the deposit back and books the move-out inspection; a cancelled tour's
     // booked groups are given vouchers or rebooked; a garage or a unit let on a licence is cleared once it ends.)
     follows:
@@ -346,9 +350,10 @@ export const OUTCOMES: Outcome[] = [
   {
     // Items left at a repair shop, a missed pickup: reminders and storage fees are sent because it was not collected.
     event: 'a collection missed',
-    // (A loan never brought back, a wheelchair or a tool: reminder calls are made because it is overdue.)
+    // (A loan never brought back, a wheelchair or a tool: reminder calls are made because it is overdue. A gift voucher
+    // left unused: the reminder e-mails go out until it is booked.)
     target:
-      /(^|_)(uncollected|not_collected|unclaimed|abandon\w*|no_?show\w*|missed_pickup|unreturned|not_returned|never_returned)($|_)/,
+      /(^|_)(uncollected|not_collected|unclaimed|unused|unredeemed|not_redeemed|never_redeemed|abandon\w*|no_?show\w*|missed_pickup|unreturned|not_returned|never_returned)($|_)/,
     after: /(^|_)(reminders?\w*|chasers?|chase\w*|follow_?ups?|notices?|storage_fees?)($|_)/,
     follows: 'reminders and notices are sent once the item is not collected',
   },
@@ -482,5 +487,14 @@ export const OUTCOMES: Outcome[] = [
     after:
       /(^|_)(incidents?|linked_incidents?|incident_\w+|hotfix\w*|post_?mortem\w*|outages?|pages_fired|paged)($|_)/,
     follows: 'the incidents a change causes, the hotfixes and the post-mortem come after it is merged',
+  },
+  {
+    // A let agreed, a tenancy signed after a viewing: the holding deposit is taken once the offer is accepted, the
+    // referencing and right-to-rent checks are run on the applicant who goes ahead.
+    event: 'a let agreed',
+    target: /(^|_)((tenancy|lease|let)_(signed|agreed)|signed_(tenancy|lease)|let_agreed)($|_)/,
+    after:
+      /(^|_)(holding_deposit\w*|reservation_fee\w*|referencing\w*|reference_checks?|right_to_rent\w*|move_in_date|tenancy_start\w*)($|_)/,
+    follows: 'a holding deposit, the referencing and the move-in date come once the let is agreed',
   },
 ];

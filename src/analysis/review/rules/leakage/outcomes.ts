@@ -137,9 +137,16 @@ export function durationToEnd(
   if (aboutLaterEvent(t)) return undefined;
   const end = sources.find((s) => {
     const f = snake(s);
-    return END_OF_CASE.test(f) && !PLAN.test(f) && !AGREED_END.test(f) && !BEFORE.test(f) && !t.includes(f);
+    // (A plan as the thing that ended, plan_closed of a pay-as-you-go plan, is no planned time: of such a name only
+    // a word that makes it one, expected_closed, is.)
+    const ended = END_OF_CASE.test(f)
+      ? !PLAN.test(f)
+      : CASE_ENDED.test(f) && !PLANNED.test(f) && sources.some((o) => o !== s && STARTED.test(snake(o)));
+    return ended && !AGREED_END.test(f) && !BEFORE.test(f) && !t.includes(f);
   });
-  const start = sources.find((s) => s !== end && new RegExp(`(^|_)(${TIME_WORDS})$`).test(snake(s)));
+  const start = sources.find(
+    (s) => s !== end && (new RegExp(`(^|_)(${TIME_WORDS})$`).test(snake(s)) || STARTED.test(snake(s))),
+  );
   if (end === undefined || start === undefined) return undefined;
   // (A label timed by an actual event's date, late = actual_delivery > est_delivery + 2 months beside campaign_days =
   // end_date - launch_date: its outcome is that date's, the campaign's end one before it. Not any date of the label:
@@ -164,6 +171,13 @@ export function durationToEnd(
  */
 const END_OF_CASE =
   /(^|_)((closed|closure|resolved|resolution|completed|completion|ended|end|finished|discharge|discharged|returned|terminated|termination|withdrawn|withdrawal)_(at|on|date|time|ts|datetime|timestamp|dt)|(date|time|dt)_(closed|resolved|completed|ended|finished|discharged|returned|terminated|withdrawn))$/;
+/**
+ * A case's end named by the event alone (`plan_closed`, `account_terminated`), a date when beside the case's start
+ * (`plan_start`): `plan_closed - plan_start` is how long the plan ran, until it was paid off or taken back.
+ */
+const CASE_ENDED = /_(closed|ended|terminated)$/;
+const STARTED = /(^|_)(start|started|opened|began|begun)$/;
+const PLANNED = /(^|_)(planned|scheduled|expected|estimated|promised|forecast|budgeted|contracted|due)($|_)/;
 /** An end agreed beforehand: a contract's, a lease's, a policy's term (`contract_end_date`), known from the start. */
 const AGREED_END =
   /(^|_)(contract|term|lease|policy|subscription|warranty|tenancy|agreement|season|promo\w*|offer|trial)_/;

@@ -11,6 +11,7 @@ import { leakyName } from '../../flow/apis.js';
 import type { ColDep, DataVal, Facts, TrainFact } from '../../flow/facts.js';
 import type { Position, RawFinding } from '../../types.js';
 import type { ProgramContext, Rule } from '../rule.js';
+import { wholeLogSummaries } from './as-of-log.js';
 import { columnLists, keptFromOutcomeGroup } from './column-groups.js';
 import {
   labelFromFeatures,
@@ -84,6 +85,7 @@ export const rule: Rule = {
       seen.add(key);
       out.push(f);
     }
+    const byFlow = out.length;
     // Events kept from a lower bound only (opened_at >= snapshot_date - 90 days), then aggregated, in a program that
     // trains a model: counts that include the events after the snapshot.
     if (ctx.facts.trainings.length + cvTrainings.length > 0) out.push(...openWindowFindings(ctx, rule));
@@ -99,9 +101,27 @@ export const rule: Rule = {
           kind: rule.kind,
           confidence: 'medium',
           at: w.at,
-          message: `the window of ${JSON.stringify(w.event)} reaches into the label's period after ${JSON.stringify(w.anchor)}`,
-          why: `The label is what happens within a span after ${JSON.stringify(w.anchor)}, and the records of ${JSON.stringify(w.event)} are kept up to a span after the same date (${lineRef(w.at)}), nothing keeping them before it: the records made while the outcome was happening are counted into the features. Keep only those before ${JSON.stringify(w.anchor)} (${JSON.stringify(w.event)} < ${JSON.stringify(w.anchor)}).`,
+          message: w.end
+            ? `the window of ${JSON.stringify(w.event)} is the row's own period, the one its label is about (${JSON.stringify(w.anchor)} to ${JSON.stringify(w.end)})`
+            : `the window of ${JSON.stringify(w.event)} reaches into the label's period after ${JSON.stringify(w.anchor)}`,
+          why: w.end
+            ? `The label names the period each row is (from ${JSON.stringify(w.anchor)} to ${JSON.stringify(w.end)}), and the records of ${JSON.stringify(w.event)} are kept within that same period (${lineRef(w.at)}), nothing keeping them before it: the records made while the outcome was happening are counted into the features. Keep only those before ${JSON.stringify(w.anchor)} (${JSON.stringify(w.event)} < ${JSON.stringify(w.anchor)}).`
+            : `The label is what happens within a span after ${JSON.stringify(w.anchor)}, and the records of ${JSON.stringify(w.event)} are kept up to a span after the same date (${lineRef(w.at)}), nothing keeping them before it: the records made while the outcome was happening are counted into the features. Keep only those before ${JSON.stringify(w.anchor)} (${JSON.stringify(w.event)} < ${JSON.stringify(w.anchor)}).`,
         });
+    // A log summarised whole beside a label read from it after a constant as-of date (bookings from SNAPSHOT on).
+    // (Once: a log the flow followed onto the rows, laterEventsMerged or the rows the target is computed from, is
+    // that finding already.)
+    if (ctx.facts.trainings.length + cvTrainings.length > 0 && byFlow === 0)
+      for (const w of wholeLogSummaries(ctx))
+        if (!out.some((f) => f.at.line === w.at.line))
+          out.push({
+            ruleId: rule.id,
+            kind: rule.kind,
+            confidence: 'medium',
+            at: w.at,
+            message: `every record of ${JSON.stringify(w.log)} is summarised, those from ${w.asOf} on — the label's period — included`,
+            why: `The program reads ${JSON.stringify(w.log)} from ${w.asOf} on (${JSON.stringify(w.event)} >= ${w.asOf}), the period its label is about, yet summarises all of its records here (${lineRef(w.at)}), nothing keeping them before ${w.asOf}: the records the label is made from are counted into the features. Summarise only ${w.log}[${JSON.stringify(w.event)} < ${w.asOf}].`,
+          });
     return out;
   },
 };
@@ -568,6 +588,9 @@ const AFTER_BEFORE: [string, string[]][] = [
   // total_appliances beside initial_appliances: the total over the whole incident, of which the first count is the
   // part known at the start.
   ['total', ['initial']],
+  // logged_hours beside quoted_hours: the hours booked to a job as it was worked, known once it is done, beside the
+  // hours it was quoted at intake.
+  ['logged', ['quoted', 'estimated', 'planned', 'budgeted', 'scheduled']],
 ];
 
 function lagText(lag: number): string {
