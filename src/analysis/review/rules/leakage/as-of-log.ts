@@ -11,7 +11,7 @@ import type { Position } from '../../types.js';
 import type { ProgramContext } from '../rule.js';
 import { posOf } from '../syntax.js';
 import { chain } from './common.js';
-import { anyColumnOf, boundNames, DATE_CONSTANT, operatorOf, unparen } from './event-window.js';
+import { anyColumnOf, boundNames, dateConstants, operatorOf, unparen } from './event-window.js';
 
 export interface WholeLog {
   at: Position;
@@ -65,14 +65,7 @@ function statementOf(n: Node): Node {
 }
 
 export function wholeLogSummaries(ctx: ProgramContext): WholeLog[] {
-  // Dates written as constants at the top level (SNAPSHOT = date(2024, 3, 1)).
-  const dates = new Set<string>();
-  for (const s of ctx.root.namedChildren) {
-    const a = s?.type === 'expression_statement' ? s.namedChildren[0] : undefined;
-    const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
-    const right = a?.childForFieldName('right');
-    if (left?.type === 'identifier' && right && DATE_CONSTANT.test(right.text)) dates.add(left.text);
-  }
+  const dates = dateConstants(ctx.root);
   if (dates.size === 0) return [];
   // Each log read from a constant date on (event >= C), and the date columns bounded above elsewhere (event < C,
   // or before any other date: df[df["ts"] < train_cut] of rows split in time), not in the statement that reads

@@ -182,8 +182,20 @@ export function openWindowFindings(ctx: ProgramContext, rule: Pick<RuleMeta, 'id
     }));
 }
 
+/** Names bound at the top level to a date written as a constant (`SNAPSHOT = date(2024, 3, 1)`). */
+export function dateConstants(root: Node): Set<string> {
+  const dates = new Set<string>();
+  for (const s of root.namedChildren) {
+    const a = s?.type === 'expression_statement' ? s.namedChildren[0] : undefined;
+    const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+    const right = a?.childForFieldName('right');
+    if (left?.type === 'identifier' && right && DATE_CONSTANT.test(right.text)) dates.add(left.text);
+  }
+  return dates;
+}
+
 /** A date written as a constant: pd.Timestamp("2023-11-02"), pd.to_datetime("…"), datetime(2023, 11, 2), date(…), "2023-11-02". */
-export const DATE_CONSTANT =
+const DATE_CONSTANT =
   /^((pd\.|pandas\.)?(Timestamp|to_datetime)\(\s*["']\d{4}-\d{2}(-\d{2})?|(datetime\.)?(datetime|date)\(\s*\d{4}\s*,|np\.datetime64\(\s*["']\d{4}-|["']\d{4}-\d{2}-\d{2}["']$)/;
 
 /**
@@ -193,13 +205,7 @@ export const DATE_CONSTANT =
  * values. The rows then have that date as their own: a record dated after it is from the label's period.
  */
 export function asOfConstants(root: Node): string[] {
-  const dates = new Set<string>();
-  for (const s of root.namedChildren) {
-    const a = s?.type === 'expression_statement' ? s.namedChildren[0] : undefined;
-    const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
-    const right = a?.childForFieldName('right');
-    if (left?.type === 'identifier' && right && DATE_CONSTANT.test(right.text)) dates.add(left.text);
-  }
+  const dates = dateConstants(root);
   if (dates.size === 0) return [];
   const out = new Set<string>();
   for (const c of root.descendantsOfType('call')) {

@@ -94,34 +94,32 @@ export const rule: Rule = {
     const targets = new Set(
       [...ctx.facts.trainings, ...cvTrainings].flatMap((t) => (t.y?.column ? [t.y.column.name] : [])),
     );
+    const windowFinding = (at: Position, message: string, why: string): void => {
+      if (!out.some((f) => f.at.line === at.line))
+        out.push({ ruleId: rule.id, kind: rule.kind, confidence: 'medium', at, message, why });
+    };
     for (const w of labelPeriodWindows(ctx, targets))
-      if (!out.some((f) => f.at.line === w.at.line))
-        out.push({
-          ruleId: rule.id,
-          kind: rule.kind,
-          confidence: 'medium',
-          at: w.at,
-          message: w.end
-            ? `the window of ${JSON.stringify(w.event)} is the row's own period, the one its label is about (${JSON.stringify(w.anchor)} to ${JSON.stringify(w.end)})`
-            : `the window of ${JSON.stringify(w.event)} reaches into the label's period after ${JSON.stringify(w.anchor)}`,
-          why: w.end
-            ? `The label names the period each row is (from ${JSON.stringify(w.anchor)} to ${JSON.stringify(w.end)}), and the records of ${JSON.stringify(w.event)} are kept within that same period (${lineRef(w.at)}), nothing keeping them before it: the records made while the outcome was happening are counted into the features. Keep only those before ${JSON.stringify(w.anchor)} (${JSON.stringify(w.event)} < ${JSON.stringify(w.anchor)}).`
-            : `The label is what happens within a span after ${JSON.stringify(w.anchor)}, and the records of ${JSON.stringify(w.event)} are kept up to a span after the same date (${lineRef(w.at)}), nothing keeping them before it: the records made while the outcome was happening are counted into the features. Keep only those before ${JSON.stringify(w.anchor)} (${JSON.stringify(w.event)} < ${JSON.stringify(w.anchor)}).`,
-        });
+      windowFinding(
+        w.at,
+        w.end
+          ? `the window of ${JSON.stringify(w.event)} is the row's own period, the one its label is about (${JSON.stringify(w.anchor)} to ${JSON.stringify(w.end)})`
+          : `the window of ${JSON.stringify(w.event)} reaches into the label's period after ${JSON.stringify(w.anchor)}`,
+        `${
+          w.end
+            ? `The label names the period each row is (from ${JSON.stringify(w.anchor)} to ${JSON.stringify(w.end)}), and the records of ${JSON.stringify(w.event)} are kept within that same period`
+            : `The label is what happens within a span after ${JSON.stringify(w.anchor)}, and the records of ${JSON.stringify(w.event)} are kept up to a span after the same date`
+        } (${lineRef(w.at)}), nothing keeping them before it: the records made while the outcome was happening are counted into the features. Keep only those before ${JSON.stringify(w.anchor)} (${JSON.stringify(w.event)} < ${JSON.stringify(w.anchor)}).`,
+      );
     // A log summarised whole beside a label read from it after a constant as-of date (bookings from SNAPSHOT on).
     // (Once: a log the flow followed onto the rows, laterEventsMerged or the rows the target is computed from, is
     // that finding already.)
     if (ctx.facts.trainings.length + cvTrainings.length > 0 && byFlow === 0)
       for (const w of wholeLogSummaries(ctx))
-        if (!out.some((f) => f.at.line === w.at.line))
-          out.push({
-            ruleId: rule.id,
-            kind: rule.kind,
-            confidence: 'medium',
-            at: w.at,
-            message: `every record of ${JSON.stringify(w.log)} is summarised, those from ${w.asOf} on — the label's period — included`,
-            why: `The program reads ${JSON.stringify(w.log)} from ${w.asOf} on (${JSON.stringify(w.event)} >= ${w.asOf}), the period its label is about, yet summarises all of its records here (${lineRef(w.at)}), nothing keeping them before ${w.asOf}: the records the label is made from are counted into the features. Summarise only ${w.log}[${JSON.stringify(w.event)} < ${w.asOf}].`,
-          });
+        windowFinding(
+          w.at,
+          `every record of ${JSON.stringify(w.log)} is summarised, those from ${w.asOf} on — the label's period — included`,
+          `The program reads ${JSON.stringify(w.log)} from ${w.asOf} on (${JSON.stringify(w.event)} >= ${w.asOf}), the period its label is about, yet summarises all of its records here (${lineRef(w.at)}), nothing keeping them before ${w.asOf}: the records the label is made from are counted into the features. Summarise only ${w.log}[${JSON.stringify(w.event)} < ${w.asOf}].`,
+        );
     return out;
   },
 };
