@@ -291,9 +291,18 @@ describe('CarbonPolicy on the control plane', () => {
     });
     expect(open.status?.lowCarbon).toBeUndefined();
 
-    const events = await kc.makeApiClient(CoreV1Api).listNamespacedEvent({ namespace: ns.name });
-    const opened = events.items.filter(
-      (e) => e.involvedObject.kind === 'CarbonPolicy' && e.involvedObject.name === 'down',
+    // The event is written beside the status, not before it: wait for it rather than read the list once (a run of
+    // CI saw the status first and an empty list).
+    const opened = await waitFor(
+      'policy down: BreakerOpened event',
+      async () => {
+        const events = await kc.makeApiClient(CoreV1Api).listNamespacedEvent({ namespace: ns.name });
+        const mine = events.items.filter(
+          (e) => e.involvedObject.kind === 'CarbonPolicy' && e.involvedObject.name === 'down',
+        );
+        return mine.length > 0 ? mine : undefined;
+      },
+      { timeoutMs: 10_000 },
     );
     expect(opened.map((e) => [e.type, e.reason])).toEqual([['Warning', 'BreakerOpened']]);
 
@@ -352,13 +361,17 @@ describe('CarbonPolicy on the control plane', () => {
       return x.status?.observedDeferrals === 1 ? x : undefined;
     });
     expect(p.status).toMatchObject({ deferredJobs: 0, lowCarbon: false });
-    const events = await kc.makeApiClient(CoreV1Api).listNamespacedEvent({ namespace: ns.name });
-    const would = events.items.filter(
-      (e) =>
-        e.involvedObject.kind === 'CarbonPolicy' &&
-        e.involvedObject.name === 'observe' &&
-        e.reason === 'WouldDefer',
-    );
+    // (Written beside the status: waited for, as in (d).)
+    const would = await waitFor('policy observe: WouldDefer event', async () => {
+      const events = await kc.makeApiClient(CoreV1Api).listNamespacedEvent({ namespace: ns.name });
+      const mine = events.items.filter(
+        (e) =>
+          e.involvedObject.kind === 'CarbonPolicy' &&
+          e.involvedObject.name === 'observe' &&
+          e.reason === 'WouldDefer',
+      );
+      return mine.length > 0 ? mine : undefined;
+    });
     expect(would).toHaveLength(1);
     expect(would[0]!.message).toMatch(
       new RegExp(

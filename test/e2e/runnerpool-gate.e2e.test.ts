@@ -78,10 +78,13 @@ describe('carbon gate', () => {
     );
 
     // Scale-up is recorded as a Kubernetes Event on the pool, and the health endpoints answer.
-    const events = await env.kc.makeApiClient(CoreV1Api).listNamespacedEvent({ namespace: ns.name });
-    expect(events.items.some((e) => e.reason === 'ScalingUp' && e.involvedObject.name === 'green')).toBe(
-      true,
-    );
+    // (Written beside the Pod: waited for rather than read once.)
+    await waitFor('the ScalingUp Event of pool green', async () => {
+      const events = await env.kc.makeApiClient(CoreV1Api).listNamespacedEvent({ namespace: ns.name });
+      return events.items.some((e) => e.reason === 'ScalingUp' && e.involvedObject.name === 'green')
+        ? true
+        : undefined;
+    });
     const m = env.managers[0]!;
     expect(await (await fetch(`http://127.0.0.1:${m.ports.health}/healthz`)).text()).toBe('ok\n');
     const ready = await fetch(`http://127.0.0.1:${m.ports.health}/readyz`);
